@@ -1,0 +1,118 @@
+// Entry point: /a/<assembly> shows that assembly live, for whoever this browser is (invitation cookie) or as a
+// public observer; / lists public assemblies.
+import { html, render } from './lib/html.js';
+import { t, toggleLanguage } from './i18n/i18n.js';
+import { LiveConnection } from './live/socket.js';
+import { plenaryPanel } from './assembly/plenary.js';
+import { presencePanel } from './assembly/presence.js';
+import { organiserConsole } from './assembly/organiser.js';
+
+const root = document.getElementById('app');
+const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
+const state = { status: 'connecting', detail: null, view: null, me: null, notice: null, ui: {} };
+
+function statusText() {
+  if (state.status === 'reconnecting' && typeof state.detail === 'number') return t('status.reconnectingIn', { s: state.detail });
+  return t('status.' + state.status);
+}
+
+function header() {
+  return html`
+    <header class="top">
+      <div>
+        <p class="brand">${t('app.name')}</p>
+        <h1>${state.view?.assembly?.title ?? ''}</h1>
+        ${state.me ? html`<p class="me" data-testid="me">${state.me.personId
+          ? html`${t('me.hello', { name: state.me.displayName })} · <strong>${t('role.' + state.me.role)}</strong>`
+          : t('me.public')}</p>` : ''}
+      </div>
+      <div class="controls">
+        <p class="connection ${state.status}" role="status" data-testid="connection" data-status=${state.status}>
+          <span class="dot" aria-hidden="true"></span>${statusText()}
+          ${state.status === 'reconnecting' ? html`<button type="button" class="secondary" @click=${() => connection.reconnectNow()}>${t('status.retry')}</button>` : ''}
+        </p>
+        <button type="button" class="secondary" aria-label=${t('lang.switch.label')} @click=${() => { toggleLanguage(); draw(); }}>${t('lang.switch')}</button>
+      </div>
+    </header>`;
+}
+
+function assemblyPage() {
+  const view = state.view;
+  if (state.status === 'refused' && !view) {
+    return html`<main class="notice"><h2>${t('refused.title')}</h2><p>${state.notice?.message ?? ''}</p></main>`;
+  }
+  if (!view || !view.assembly) return html`<main><p>${t('status.connecting')}</p></main>`;
+  const role = state.me?.role;
+  return html`
+    <main class="layout">
+      ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
+      <div class="plenary">${plenaryPanel(view)}</div>
+      ${role === 'facilitator' && view.presence ? html`<aside>${presencePanel(view.presence)}</aside>` : ''}
+      ${role === 'organiser' && view.roster ? html`<div class="wide">${organiserConsole(view, organiserActions)}</div>` : ''}
+    </main>`;
+}
+
+function draw() {
+  render(html`${header()}${assemblyPage()}`, root);
+}
+
+function report(error) {
+  state.notice = error;
+  draw();
+}
+
+const organiserActions = {
+  ui: state.ui,
+  get imported() { return state.ui.imported; },
+  get newLink() { return state.ui.newLink; },
+  changePhase: (phase) => connection.send('change-phase', { phase }).then(() => { state.notice = null; draw(); }, report),
+  announce: (text, form) => connection.send('announce', { text }).then(() => { form.reset(); state.notice = null; draw(); }, report),
+  reissue: (person) => connection.send('reissue-invitation', { personId: person.id }).then((ack) => {
+    state.ui.newLink = { name: person.name, link: `${location.origin}/join/${ack.result.token}` };
+    draw();
+  }, report),
+  revoke: (person) => {
+    if (!confirm(t('organiser.revoke.confirm', { name: person.name }))) return;
+    connection.send('revoke-invitation', { personId: person.id }).then(() => draw(), report);
+  },
+  importRoster: async (file) => {
+    if (!file) return;
+    const response = await fetch(`/api/assemblies/${match[1]}/roster`, {
+      method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: await file.text(), credentials: 'same-origin',
+    });
+    state.ui.imported = await response.json();
+    draw();
+  },
+};
+
+let connection;
+
+async function homePage() {
+  let assemblies = [];
+  try {
+    assemblies = (await (await fetch('/api/public-assemblies')).json()).assemblies;
+  } catch (e) { /* shown as none */ }
+  const page = () => html`
+    <header class="top"><div><h1>${t('home.title')}</h1></div>
+      <div class="controls"><button type="button" class="secondary" @click=${() => { toggleLanguage(); render(page(), root); }}>${t('lang.switch')}</button></div>
+    </header>
+    <main><p>${t('home.text')}</p>
+      ${assemblies.length === 0 ? html`<p class="muted">${t('home.none')}</p>`
+        : html`<ul>${assemblies.map((a) => html`<li><a href="/a/${a.id}">${a.title}</a></li>`)}</ul>`}
+    </main>`;
+  render(page(), root);
+}
+
+if (match) {
+  connection = new LiveConnection(match[1], {
+    onStatus: (status, detail) => { state.status = status; state.detail = detail; draw(); },
+    onView: (view) => { state.view = view; draw(); },
+    onPersonal: (me) => { state.me = me; draw(); },
+    onNotice: (error) => report(error),
+  });
+  window.assemblyHub = connection; // for people debugging in the console, and for the browser tests
+  draw();
+  connection.start();
+} else {
+  homePage();
+}

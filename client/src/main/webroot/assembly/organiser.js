@@ -1,0 +1,71 @@
+// The organiser console: phase, announcements, roster import and invitation links.
+import { html, repeat } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+
+const PHASES = ['onboarding', 'learning', 'deliberation', 'decision', 'closed'];
+
+export function organiserConsole(view, ui) {
+  const roster = Object.entries(view.roster || {}).map(([id, p]) => ({ id, ...p }));
+  return html`
+    <section aria-labelledby="organiser-title" class="console">
+      <h2 id="organiser-title">${t('organiser.title')}</h2>
+
+      <form @submit=${(e) => { e.preventDefault(); ui.changePhase(e.target.phase.value); }}>
+        <h3>${t('organiser.phase')}</h3>
+        <label for="phase-select" class="visually-hidden">${t('organiser.phase')}</label>
+        <select id="phase-select" name="phase">
+          ${PHASES.map((p) => html`<option value=${p} ?selected=${p === view.phase}>${t('phase.' + p)}</option>`)}
+        </select>
+        <button type="submit">${t('organiser.phase.button')}</button>
+      </form>
+
+      <form @submit=${(e) => { e.preventDefault(); ui.announce(e.target.text.value, e.target); }}>
+        <h3>${t('organiser.announce')}</h3>
+        <label for="announce-text">${t('organiser.announce.label')}</label>
+        <textarea id="announce-text" name="text" rows="3" maxlength="1000" required></textarea>
+        <button type="submit">${t('organiser.announce.button')}</button>
+      </form>
+
+      <form @submit=${(e) => { e.preventDefault(); ui.importRoster(e.target.file.files[0]); }}>
+        <h3>${t('organiser.import')}</h3>
+        <p class="muted" id="import-help">${t('organiser.import.help')}</p>
+        <input type="file" name="file" accept=".csv,text/csv" required aria-describedby="import-help">
+        <button type="submit">${t('organiser.import.button')}</button>
+      </form>
+      ${importResult(ui.imported)}
+      ${ui.newLink ? html`<p role="status">${t('organiser.newLink', { name: ui.newLink.name })}
+          <input class="link" readonly .value=${ui.newLink.link} aria-label=${ui.newLink.name}></p>` : ''}
+
+      <h3>${t('organiser.roster')}</h3>
+      <table class="roster">
+        <thead><tr><th scope="col">${t('organiser.col.name')}</th><th scope="col">${t('organiser.col.role')}</th>
+          <th scope="col">${t('organiser.col.status')}</th><th scope="col">${t('organiser.col.actions')}</th></tr></thead>
+        <tbody>
+          ${repeat(roster, (p) => p.id, (p) => html`
+            <tr>
+              <th scope="row">${p.name}<br><span class="muted">${p.id}${p.contact ? ' · ' + p.contact : ''}</span></th>
+              <td>${t('role.' + p.role)}</td>
+              <td>${p.online ? t('presence.online') : t('presence.offline')} · ${p.invited ? t('organiser.invited') : t('organiser.notInvited')}</td>
+              <td>
+                <button type="button" @click=${() => ui.reissue(p)}>${t('organiser.reissue')}</button>
+                ${p.invited ? html`<button type="button" class="secondary" @click=${() => ui.revoke(p)}>${t('organiser.revoke')}</button>` : ''}
+              </td>
+            </tr>`)}
+        </tbody>
+      </table>
+    </section>`;
+}
+
+function importResult(result) {
+  if (!result) return '';
+  if (result.problems) {
+    return html`<div role="alert"><p>${t('organiser.import.failed')}</p><ul>
+      ${result.problems.map((p) => html`<li>${p.line > 0 ? t('organiser.line', { n: p.line }) + ' — ' : ''}${p.message}</li>`)}</ul></div>`;
+  }
+  if (result.people) {
+    return html`<div role="status"><p>${t('organiser.import.done', { n: result.imported })}</p><ul class="links">
+      ${result.people.map((p) => html`<li>${p.name} (${t('role.' + p.role)}): <input class="link" readonly .value=${p.link} aria-label=${p.name}></li>`)}
+      </ul></div>`;
+  }
+  return html`<p role="alert">${t('error.generic', { message: result.message })}</p>`;
+}

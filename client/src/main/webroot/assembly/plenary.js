@@ -1,0 +1,47 @@
+// The plenary panel everyone sees: the question, the phase, the organisers' announcements.
+import { html, repeat } from '../lib/html.js';
+import { t, language } from '../i18n/i18n.js';
+
+const PHASES = ['onboarding', 'learning', 'deliberation', 'decision', 'closed'];
+
+function phaseSteps(current) {
+  return html`
+    <section aria-labelledby="phase-title">
+      <h2 id="phase-title">${t('phase.title')}</h2>
+      <ol class="phases" data-testid="phase" data-phase=${current}>
+        ${PHASES.map((phase) => html`
+          <li class=${phase === current ? 'current' : ''} aria-current=${phase === current ? 'step' : 'false'}>
+            ${t('phase.' + phase)}${phase === current ? html` <span class="visually-hidden">(${t('phase.current')})</span>` : ''}
+          </li>`)}
+      </ol>
+    </section>`;
+}
+
+function announcementList(announcements) {
+  const items = Object.entries(announcements || {})
+    .map(([id, a]) => ({ id, ...a }))
+    .sort((a, b) => b.order - a.order);
+  const time = new Intl.DateTimeFormat(language(), { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  return html`
+    <section aria-labelledby="announcements-title">
+      <h2 id="announcements-title">${t('announcements.title')}</h2>
+      <div aria-live="polite" data-testid="announcements">
+        ${items.length === 0 ? html`<p class="muted">${t('announcements.none')}</p>` : html`
+          <ul class="announcements">
+            ${repeat(items, (a) => a.id, (a) => html`
+              <li><p class="announcement-text">${a.text}</p><time datetime=${a.at}>${time.format(new Date(a.at))}</time></li>`)}
+          </ul>`}
+      </div>
+    </section>`;
+}
+
+export function plenaryPanel(view) {
+  return html`
+    ${view.assembly.question ? html`
+      <section aria-labelledby="question-title" class="question">
+        <h2 id="question-title">${t('question.title')}</h2>
+        <p>${view.assembly.question}</p>
+      </section>` : ''}
+    ${phaseSteps(view.phase)}
+    ${announcementList(view.announcements)}`;
+}

@@ -1,0 +1,53 @@
+package org.assemblyhub;
+
+import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.config.ConfigException;
+import org.assemblyhub.config.ConfigLoader;
+import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.demo.DemoAssembly;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code java -jar assembly-hub.jar [--port N] [--data DIR] [--public-url URL] [--config FILE] [--demo]} */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        HubConfig config;
+        try {
+            config = ConfigLoader.load(Arrays.asList(args), System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("assembly-hub: configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        HubConfig finalConfig = config;
+        Hub.start(config)
+                .compose(hub -> {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> hub.stop().await()));
+                    hub.newBootstrapToken().ifPresent(token -> System.out.println("""
+
+                            Bootstrap token (shown only now; it creates assemblies — keep it safe):
+                              %s
+                            Lost it? Stop the hub, delete %s and start again.
+                            """.formatted(token, finalConfig.dataDir().resolve("bootstrap.sha256"))));
+                    if (!finalConfig.demo()) return io.vertx.core.Future.succeededFuture(List.<String>of());
+                    return DemoAssembly.ensure(new EngineClient(hub.vertx()), finalConfig.dataDir(), finalConfig.publicUrl());
+                })
+                .onSuccess(links -> {
+                    System.out.println("assembly-hub is running on " + finalConfig.publicUrl()
+                            + " (data in " + finalConfig.dataDir() + ")");
+                    if (!links.isEmpty()) {
+                        System.out.println("\nDemo assembly — open each link in its own browser profile or private window:\n");
+                        links.forEach(line -> System.out.println("  " + line));
+                        System.out.println();
+                    }
+                })
+                .onFailure(e -> {
+                    System.err.println("assembly-hub could not start: " + e.getMessage());
+                    System.exit(1);
+                });
+    }
+}

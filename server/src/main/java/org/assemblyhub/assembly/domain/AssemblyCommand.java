@@ -1,0 +1,32 @@
+package org.assemblyhub.assembly.domain;
+
+import java.util.List;
+
+/** Requests to an assembly, in the imperative. Each is decided against the current state by {@link AssemblyDecider}. */
+public sealed interface AssemblyCommand {
+
+    record CreateAssembly(String assemblyId, String title, String question, boolean publicAssembly,
+                          Person organiser, String organiserTokenHash) implements AssemblyCommand {}
+
+    /** Adds people with their first invitations; token hashes are made by the caller, which alone keeps the tokens. */
+    record ImportRoster(List<Person> people, List<String> tokenHashes) implements AssemblyCommand {
+        public ImportRoster {
+            people = List.copyOf(people);
+            tokenHashes = List.copyOf(tokenHashes);
+        }
+    }
+
+    /** Issues a new invitation for a person; any earlier link of theirs stops working. */
+    record IssueInvitation(String personId, String tokenHash) implements AssemblyCommand {}
+
+    record RevokeInvitation(String personId) implements AssemblyCommand {}
+
+    record ChangePhase(Phase to) implements AssemblyCommand {}
+
+    record Announce(String text) implements AssemblyCommand {}
+
+    /** Sent by the hub when a person's first connection opens or their last one closes. */
+    record MarkPresence(String personId, boolean connected) implements AssemblyCommand {}
+
+    record ResetPresence() implements AssemblyCommand {}
+}

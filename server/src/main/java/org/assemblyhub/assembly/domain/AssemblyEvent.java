@@ -1,0 +1,34 @@
+package org.assemblyhub.assembly.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Facts about an assembly, in the past tense. The journal stores them; the state is their fold.
+ * Invitations are recorded by the hash of their token only, so the journal (and any export of it) grants no access.
+ */
+public sealed interface AssemblyEvent {
+
+    record AssemblyCreated(String assemblyId, String title, String question, boolean publicAssembly) implements AssemblyEvent {}
+
+    record PeopleAdded(List<Person> people) implements AssemblyEvent {
+        public PeopleAdded {
+            people = List.copyOf(people);
+        }
+    }
+
+    record InvitationIssued(String personId, String tokenHash) implements AssemblyEvent {}
+
+    record InvitationRevoked(String personId) implements AssemblyEvent {}
+
+    record PhaseChanged(Phase from, Phase to) implements AssemblyEvent {}
+
+    record AnnouncementMade(String announcementId, String text, String byPersonId, Instant at) implements AssemblyEvent {}
+
+    record PersonConnected(String personId, Instant at) implements AssemblyEvent {}
+
+    record PersonDisconnected(String personId, Instant at) implements AssemblyEvent {}
+
+    /** Written when an engine starts: connections from before a restart are gone, whatever the journal last said. */
+    record PresenceReset() implements AssemblyEvent {}
+}

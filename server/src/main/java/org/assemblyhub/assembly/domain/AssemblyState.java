@@ -1,0 +1,117 @@
+package org.assemblyhub.assembly.domain;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The fold of an assembly's events. Only {@link #evolve} changes it, and it never refuses an event: events are facts,
+ * checked once by {@link AssemblyDecider} before they were recorded.
+ */
+public final class AssemblyState {
+    private String id;
+    private String title;
+    private String question;
+    private boolean publicAssembly;
+    private Phase phase = Phase.ONBOARDING;
+    private final Map<String, Person> people = new LinkedHashMap<>();
+    private final Map<String, String> tokenHashByPerson = new HashMap<>();
+    private final Map<String, String> personByTokenHash = new HashMap<>();
+    private final List<Announcement> announcements = new ArrayList<>();
+    private final Set<String> present = new LinkedHashSet<>();
+
+    public static AssemblyState fold(Iterable<AssemblyEvent> events) {
+        AssemblyState state = new AssemblyState();
+        events.forEach(state::evolve);
+        return state;
+    }
+
+    public void evolve(AssemblyEvent event) {
+        if (event instanceof AssemblyEvent.AssemblyCreated e) {
+            id = e.assemblyId();
+            title = e.title();
+            question = e.question();
+            publicAssembly = e.publicAssembly();
+        } else if (event instanceof AssemblyEvent.PeopleAdded e) {
+            e.people().forEach(p -> people.put(p.id(), p));
+        } else if (event instanceof AssemblyEvent.InvitationIssued e) {
+            revoke(e.personId());
+            tokenHashByPerson.put(e.personId(), e.tokenHash());
+            personByTokenHash.put(e.tokenHash(), e.personId());
+        } else if (event instanceof AssemblyEvent.InvitationRevoked e) {
+            revoke(e.personId());
+        } else if (event instanceof AssemblyEvent.PhaseChanged e) {
+            phase = e.to();
+        } else if (event instanceof AssemblyEvent.AnnouncementMade e) {
+            announcements.add(new Announcement(e.announcementId(), e.text(), e.byPersonId(), e.at()));
+        } else if (event instanceof AssemblyEvent.PersonConnected e) {
+            present.add(e.personId());
+        } else if (event instanceof AssemblyEvent.PersonDisconnected e) {
+            present.remove(e.personId());
+        } else if (event instanceof AssemblyEvent.PresenceReset) {
+            present.clear();
+        } else {
+            throw new IllegalArgumentException("unknown event " + event);
+        }
+    }
+
+    private void revoke(String personId) {
+        String old = tokenHashByPerson.remove(personId);
+        if (old != null) personByTokenHash.remove(old);
+    }
+
+    public boolean exists() {
+        return id != null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String question() {
+        return question;
+    }
+
+    public boolean isPublic() {
+        return publicAssembly;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public Map<String, Person> people() {
+        return Collections.unmodifiableMap(people);
+    }
+
+    public Optional<Person> person(String personId) {
+        return Optional.ofNullable(personId == null ? null : people.get(personId));
+    }
+
+    /** The person a valid (issued, not revoked, not superseded) invitation token hash belongs to. */
+    public Optional<Person> personByTokenHash(String tokenHash) {
+        return person(personByTokenHash.get(tokenHash));
+    }
+
+    public boolean hasActiveInvitation(String personId) {
+        return tokenHashByPerson.containsKey(personId);
+    }
+
+    public List<Announcement> announcements() {
+        return Collections.unmodifiableList(announcements);
+    }
+
+    public Set<String> present() {
+        return Collections.unmodifiableSet(present);
+    }
+}

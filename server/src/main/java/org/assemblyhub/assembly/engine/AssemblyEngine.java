@@ -1,0 +1,247 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.assembly.domain.AssemblyCommand;
+import org.assemblyhub.assembly.domain.AssemblyCommand.MarkPresence;
+import org.assemblyhub.assembly.domain.AssemblyCommand.ResetPresence;
+import org.assemblyhub.assembly.domain.AssemblyDecider;
+import org.assemblyhub.assembly.domain.AssemblyEvent;
+import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.store.EventStore;
+import org.assemblyhub.store.JournalRecord;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The single writer of one assembly (DESIGN.md §4). Every request is handled on this verticle's own context, in
+ * arrival order: decide → append to the journal (durable) → fold → publish audience views → acknowledge.
+ * <p>
+ * Group commit: while one append is in flight, new commands wait in {@link #queue}; when it lands they are decided
+ * together and written as one batch. Commands are decided only when nothing is in flight, so the state is always the
+ * durable state when views are published — nobody ever sees a change that could still be lost.
+ */
+public final class AssemblyEngine extends VerticleBase {
+    private static final System.Logger LOG = System.getLogger(AssemblyEngine.class.getName());
+
+    private final String assemblyId;
+    private final EventStore store;
+    private final Clock clock;
+    private final CommandDecoder decoder;
+    private final CommandLog answers = new CommandLog(10_000);
+    private final Deque<Queued> queue = new ArrayDeque<>();
+    private final Connections connections = new Connections();
+    private AssemblyState state = new AssemblyState();
+    private Views views;
+    private long seq;
+    private boolean writing;
+    private MessageConsumer<JsonObject> consumer;
+
+    private record Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer) {}
+
+    public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens) {
+        this.assemblyId = assemblyId;
+        this.store = store;
+        this.clock = clock;
+        this.decoder = new CommandDecoder(assemblyId, tokens);
+    }
+
+    @Override
+    public Future<?> start() {
+        return replay().compose(v -> {
+            consumer = vertx.eventBus().consumer(EngineAddresses.engine(assemblyId), this::onRequest);
+            return consumer.completion();
+        }).onSuccess(v -> submit(Actor.HUB, null, Decoded.ok(new ResetPresence())));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    }
+
+    private Future<Void> replay() {
+        return store.read(assemblyId, 0).map(records -> {
+            AssemblyState fresh = new AssemblyState();
+            long last = 0;
+            for (JournalRecord record : records) {
+                RecordedEvent recorded = EventCodec.decode(record);
+                fresh.evolve(recorded.event());
+                last = recorded.seq();
+                if (recorded.commandKey() != null) answers.remember(recorded.commandKey(), Answers.ack(last, null));
+            }
+            state = fresh;
+            seq = last;
+            if (views == null) views = new Views(vertx.eventBus(), assemblyId, state, seq);
+            LOG.log(Level.INFO, "assembly {0}: replayed {1} events", assemblyId, last);
+            return null;
+        });
+    }
+
+    private void onRequest(Message<JsonObject> message) {
+        JsonObject body = message.body();
+        String op = message.headers().get("op");
+        switch (op == null ? "" : op) {
+            case "command" -> {
+                Actor actor = actorOf(body.getJsonObject("actor"));
+                String name = body.getString("name");
+                Decoded decoded = decoder.decode(actor, name, body.getJsonObject("args"));
+                if (decoded.error() != null) {
+                    message.reply(decoded.error());
+                } else {
+                    submit(actor, body.getString("key"), decoded).onSuccess(message::reply);
+                }
+            }
+            case "join" -> message.reply(join(body));
+            case "leave" -> {
+                leave(body.getString("connectionId"));
+                message.reply(new JsonObject());
+            }
+            case "identify" -> message.reply(identify(body.getString("token")));
+            case "sync" -> message.reply(views.sync(Audience.parse(body.getString("audience")),
+                    body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience"))));
+            case "summary" -> message.reply(summary());
+            default -> message.reply(Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
+        }
+    }
+
+    /** Queues a command; a retried key gets the first answer (pending or final) and is never applied twice. */
+    Future<JsonObject> submit(Actor actor, String key, Decoded decoded) {
+        if (key != null) {
+            Future<JsonObject> earlier = answers.get(key);
+            if (earlier != null) return earlier;
+        }
+        Promise<JsonObject> answer = Promise.promise();
+        if (key != null) answers.put(key, answer.future());
+        queue.add(new Queued(actor, key, decoded, answer));
+        drain();
+        return answer.future();
+    }
+
+    private void drain() {
+        if (writing || queue.isEmpty()) return;
+        Instant now = clock.instant();
+        List<RecordedEvent> batch = new ArrayList<>();
+        List<Runnable> onDurable = new ArrayList<>();
+        List<Queued> accepted = new ArrayList<>();
+        long next = seq;
+        while (!queue.isEmpty()) {
+            Queued q = queue.poll();
+            Decision decision = AssemblyDecider.decide(state, q.actor(), q.decoded().command(), now);
+            if (decision instanceof Decision.Rejected r) {
+                q.answer().complete(Answers.error(r.rejection().code(), r.rejection().message()));
+                continue;
+            }
+            List<AssemblyEvent> events = ((Decision.Accepted) decision).events();
+            for (AssemblyEvent event : events) {
+                batch.add(new RecordedEvent(++next, now, q.key(), event));
+                state.evolve(event);
+            }
+            long ackSeq = next;
+            accepted.add(q);
+            onDurable.add(() -> q.answer().complete(Answers.ack(ackSeq, q.decoded().result())));
+        }
+        if (batch.isEmpty()) {
+            onDurable.forEach(Runnable::run);
+            return;
+        }
+        writing = true;
+        long last = next;
+        store.append(assemblyId, seq, batch.stream().map(EventCodec::encode).toList()).onComplete(ar -> {
+            if (ar.succeeded()) {
+                seq = last;
+                views.publish(state, seq, batch);
+                onDurable.forEach(Runnable::run);
+                writing = false;
+                drain();
+            } else {
+                LOG.log(Level.ERROR, "assembly " + assemblyId + ": journal append failed; reloading from the journal", ar.cause());
+                for (Queued q : accepted) {
+                    if (q.key() != null) answers.forget(q.key());
+                    q.answer().complete(Answers.error("journal-unavailable",
+                            "Your action could not be saved, so nothing changed. Please try again."));
+                }
+                replay().onComplete(r -> {
+                    writing = false;
+                    drain();
+                });
+            }
+        });
+    }
+
+    private JsonObject join(JsonObject body) {
+        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        String token = body.getString("token");
+        if (token == null) {
+            if (!state.isPublic()) {
+                return Answers.error("not-public", "This assembly is not public. Please open your personal invitation link.");
+            }
+            return identity(null, Role.OBSERVER, null);
+        }
+        JsonObject identity = identify(token);
+        if (Answers.isError(identity)) return identity;
+        String personId = identity.getString("personId");
+        if (connections.open(body.getString("connectionId"), personId)) {
+            submit(Actor.HUB, null, Decoded.ok(new MarkPresence(personId, true)));
+        }
+        return identity;
+    }
+
+    private void leave(String connectionId) {
+        String personId = connections.close(connectionId);
+        if (personId != null && !connections.isConnected(personId)) {
+            submit(Actor.HUB, null, Decoded.ok(new MarkPresence(personId, false)));
+        }
+    }
+
+    private JsonObject identify(String token) {
+        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        return state.personByTokenHash(Tokens.hash(token == null ? "" : token))
+                .map(p -> identity(p.id(), p.role(), p.displayName()))
+                .orElseGet(() -> Answers.error("invalid-invitation",
+                        "This invitation link is not valid any more: it may have been replaced or revoked. "
+                                + "Please ask the organisers for a new one."));
+    }
+
+    private JsonObject identity(String personId, Role role, String displayName) {
+        return new JsonObject()
+                .put("status", "ok")
+                .put("assemblyId", assemblyId)
+                .put("personId", personId)
+                .put("displayName", displayName)
+                .put("role", role.wire())
+                .put("audience", Audience.of(role).wire());
+    }
+
+    private JsonObject summary() {
+        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        return new JsonObject().put("status", "ok").put("id", assemblyId).put("title", state.title())
+                .put("public", state.isPublic()).put("phase", state.phase().wire()).put("seq", seq);
+    }
+
+    private static Actor actorOf(JsonObject json) {
+        if (json == null || json.getBoolean("hub", false)) return json == null ? Actor.publicObserver() : Actor.HUB;
+        Role role = Role.parse(json.getString("role"));
+        return Actor.person(json.getString("personId"), role == null ? Role.OBSERVER : role);
+    }
+
+    /** Headers for requests to an engine. */
+    public static DeliveryOptions op(String op) {
+        return new DeliveryOptions().addHeader("op", op);
+    }
+}

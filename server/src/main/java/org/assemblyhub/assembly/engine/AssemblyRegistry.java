@@ -1,0 +1,121 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.store.AssemblyIds;
+import org.assemblyhub.store.EventStore;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * Knows which assemblies exist and runs one {@link AssemblyEngine} per assembly, each on its own context.
+ * At start it deploys an engine for every journal in the store; {@code create} makes a new assembly.
+ */
+public final class AssemblyRegistry extends VerticleBase {
+    private final EventStore store;
+    private final Clock clock;
+    private final Tokens tokens;
+    private final RandomGenerator random;
+    private final Map<String, String> deployments = new ConcurrentHashMap<>();
+    private MessageConsumer<JsonObject> consumer;
+
+    public AssemblyRegistry(EventStore store, Clock clock, RandomGenerator random) {
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+        this.tokens = new Tokens(random);
+    }
+
+    @Override
+    public Future<?> start() {
+        return store.assemblyIds()
+                .compose(ids -> Future.all(ids.stream().map(this::deploy).toList()))
+                .compose(v -> {
+                    consumer = vertx.eventBus().consumer(EngineAddresses.REGISTRY, this::onRequest);
+                    return consumer.completion();
+                });
+    }
+
+    private Future<String> deploy(String assemblyId) {
+        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens))
+                .onSuccess(id -> deployments.put(assemblyId, id));
+    }
+
+    private void onRequest(Message<JsonObject> message) {
+        String op = message.headers().get("op");
+        if ("create".equals(op)) {
+            create(message.body()).onComplete(ar -> message.reply(ar.succeeded() ? ar.result()
+                    : Answers.error("create-failed", "The assembly could not be created: " + ar.cause().getMessage())));
+        } else if ("list".equals(op)) {
+            list().onSuccess(message::reply);
+        } else {
+            message.reply(Answers.error("unknown-op", "Unknown registry request '" + op + "'."));
+        }
+    }
+
+    /** Creates an assembly: body {title, question, public, organiserName}; answers with its id and the organiser's token. */
+    private Future<JsonObject> create(JsonObject body) {
+        String requested = body.getString("id");
+        String id = requested != null ? requested : newId(body.getString("title", "assembly"));
+        if (!AssemblyIds.isValid(id)) {
+            return Future.succeededFuture(Answers.error("invalid-id", "An assembly id uses lowercase letters, digits and '-' (at most 63)."));
+        }
+        if (deployments.containsKey(id)) {
+            return Future.succeededFuture(Answers.error("assembly-exists", "An assembly with this id already exists."));
+        }
+        JsonObject command = new JsonObject().put("actor", new JsonObject().put("hub", true))
+                .put("name", "create-assembly").put("args", body);
+        return deploy(id)
+                .compose(d -> vertx.eventBus().<JsonObject>request(EngineAddresses.engine(id), command, AssemblyEngine.op("command")))
+                .map(reply -> {
+                    JsonObject answer = reply.body();
+                    if (Answers.isError(answer)) {
+                        undeploy(id);
+                        return answer;
+                    }
+                    return answer.put("assemblyId", id);
+                });
+    }
+
+    private void undeploy(String assemblyId) {
+        String deployment = deployments.remove(assemblyId);
+        if (deployment != null) vertx.undeploy(deployment);
+    }
+
+    private Future<JsonObject> list() {
+        List<Future<JsonObject>> summaries = new ArrayList<>();
+        for (String id : deployments.keySet()) {
+            summaries.add(vertx.eventBus().<JsonObject>request(EngineAddresses.engine(id), new JsonObject(), AssemblyEngine.op("summary"))
+                    .map(Message::body));
+        }
+        return Future.all(summaries).map(all -> {
+            JsonArray assemblies = new JsonArray();
+            for (Future<JsonObject> f : summaries) {
+                if (!Answers.isError(f.result())) assemblies.add(f.result());
+            }
+            return new JsonObject().put("status", "ok").put("assemblies", assemblies);
+        });
+    }
+
+    private String newId(String title) {
+        String slug = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-+$", "");
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        StringBuilder suffix = new StringBuilder();
+        for (int i = 0; i < 6; i++) suffix.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return (slug.isEmpty() ? "assembly" : slug) + "-" + suffix;
+    }
+}

@@ -1,0 +1,133 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.assembly.domain.AssemblyCommand.*;
+import org.assemblyhub.assembly.domain.Person;
+import org.assemblyhub.assembly.domain.Phase;
+import org.assemblyhub.assembly.domain.Role;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wire commands ({@code name} + {@code args}) → domain commands. Checks only the shape of the arguments; whether the
+ * command is allowed (role, phase, state) is the decider's call. New invitation tokens are made here, and only their
+ * hashes go into the command.
+ */
+final class CommandDecoder {
+    static final int MAX_ID = 64;
+    static final int MAX_NAME = 120;
+    static final int MAX_CONTACT = 200;
+    static final int MAX_ATTRIBUTES = 20;
+    static final int MAX_ATTRIBUTE = 100;
+
+    private final String assemblyId;
+    private final Tokens tokens;
+
+    CommandDecoder(String assemblyId, Tokens tokens) {
+        this.assemblyId = assemblyId;
+        this.tokens = tokens;
+    }
+
+    Decoded decode(Actor actor, String name, JsonObject args) {
+        if (name == null) return Decoded.failed("unknown-command", "The command has no name.");
+        JsonObject a = args == null ? new JsonObject() : args;
+        try {
+            return switch (name) {
+                case "announce" -> Decoded.ok(new Announce(requireString(a, "text", 10_000)));
+                case "change-phase" -> {
+                    Phase phase = Phase.parse(requireString(a, "phase", 40));
+                    yield phase == null
+                            ? Decoded.invalid("Unknown phase; use onboarding, learning, deliberation, decision or closed.")
+                            : Decoded.ok(new ChangePhase(phase));
+                }
+                case "reissue-invitation" -> {
+                    String personId = requireString(a, "personId", MAX_ID);
+                    String token = tokens.newToken(assemblyId);
+                    yield Decoded.ok(new IssueInvitation(personId, Tokens.hash(token)),
+                            new JsonObject().put("personId", personId).put("token", token));
+                }
+                case "revoke-invitation" -> Decoded.ok(new RevokeInvitation(requireString(a, "personId", MAX_ID)));
+                case "import-roster" -> importRoster(a);
+                case "create-assembly" -> actor.isHub() ? create(a) : Decoded.failed("forbidden", "Only the hub creates assemblies.");
+                default -> Decoded.failed("unknown-command", "There is no command called '" + name + "'.");
+            };
+        } catch (BadArgs e) {
+            return Decoded.invalid(e.getMessage());
+        }
+    }
+
+    private Decoded create(JsonObject a) {
+        String organiserName = requireString(a, "organiserName", MAX_NAME);
+        Person organiser = new Person("organiser-1", organiserName, null, Role.ORGANISER, Map.of());
+        String token = tokens.newToken(assemblyId);
+        boolean isPublic = Boolean.TRUE.equals(a.getValue("public"));
+        return Decoded.ok(new CreateAssembly(assemblyId, requireString(a, "title", 10_000),
+                        optionalString(a, "question", 10_000), isPublic, organiser, Tokens.hash(token)),
+                new JsonObject().put("personId", organiser.id()).put("token", token));
+    }
+
+    private Decoded importRoster(JsonObject a) {
+        Object raw = a.getValue("people");
+        if (!(raw instanceof JsonArray rows)) throw new BadArgs("'people' must be a list.");
+        List<Person> people = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        JsonObject issued = new JsonObject();
+        for (Object row : rows) {
+            if (!(row instanceof JsonObject r)) throw new BadArgs("Each person must be an object.");
+            Person person = person(r);
+            String token = tokens.newToken(assemblyId);
+            people.add(person);
+            hashes.add(Tokens.hash(token));
+            issued.put(person.id(), token);
+        }
+        return Decoded.ok(new ImportRoster(people, hashes), new JsonObject().put("tokens", issued));
+    }
+
+    static Person person(JsonObject r) {
+        String id = requireString(r, "id", MAX_ID);
+        if (!id.matches("[A-Za-z0-9._-]+")) throw new BadArgs("Person id '" + id + "' may use only letters, digits, '.', '_' and '-'.");
+        Role role = Role.parse(r.getString("role", "member"));
+        if (role == null) throw new BadArgs("Unknown role '" + r.getValue("role") + "' for '" + id + "'.");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Object rawAttributes = r.getValue("attributes");
+        if (rawAttributes instanceof JsonObject attrs) {
+            if (attrs.size() > MAX_ATTRIBUTES) throw new BadArgs("At most " + MAX_ATTRIBUTES + " attributes per person.");
+            for (String key : attrs.fieldNames()) {
+                Object value = attrs.getValue(key);
+                if (!(value instanceof String s) || s.length() > MAX_ATTRIBUTE || key.length() > MAX_ATTRIBUTE) {
+                    throw new BadArgs("Attribute '" + key + "' of '" + id + "' must be text of at most " + MAX_ATTRIBUTE + " characters.");
+                }
+                attributes.put(key, s);
+            }
+        } else if (rawAttributes != null) {
+            throw new BadArgs("'attributes' must be an object.");
+        }
+        return new Person(id, requireString(r, "name", MAX_NAME), optionalString(r, "contact", MAX_CONTACT), role, attributes);
+    }
+
+    private static String requireString(JsonObject a, String key, int max) {
+        String s = optionalString(a, key, max);
+        if (s == null || s.isBlank()) throw new BadArgs("'" + key + "' is required.");
+        return s;
+    }
+
+    private static String optionalString(JsonObject a, String key, int max) {
+        Object value = a.getValue(key);
+        if (value == null) return null;
+        if (!(value instanceof String s)) throw new BadArgs("'" + key + "' must be text.");
+        if (s.length() > max) throw new BadArgs("'" + key + "' is longer than " + max + " characters.");
+        return s.strip();
+    }
+
+    static final class BadArgs extends RuntimeException {
+        BadArgs(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.assemblyhub.assembly.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Which sockets each person has open, so presence changes only on a person's first and last connection. */
+final class Connections {
+    private final Map<String, String> personByConnection = new HashMap<>();
+    private final Map<String, Integer> countByPerson = new HashMap<>();
+
+    /** Returns true when this is the person's first open connection. */
+    boolean open(String connectionId, String personId) {
+        if (connectionId == null || personByConnection.putIfAbsent(connectionId, personId) != null) return false;
+        return countByPerson.merge(personId, 1, Integer::sum) == 1;
+    }
+
+    /** Returns the person whose connection closed, or null if it was unknown. */
+    String close(String connectionId) {
+        String personId = connectionId == null ? null : personByConnection.remove(connectionId);
+        if (personId != null) countByPerson.computeIfPresent(personId, (p, n) -> n == 1 ? null : n - 1);
+        return personId;
+    }
+
+    boolean isConnected(String personId) {
+        return countByPerson.containsKey(personId);
+    }
+}

@@ -1,0 +1,63 @@
+package org.assemblyhub.assembly.engine;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.domain.AssemblyEvent;
+import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.assembly.view.AudienceStream;
+import org.assemblyhub.assembly.view.AudienceViews;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's outbound side: one {@link AudienceStream} per audience, advanced after each durable batch; each change
+ * is published once per audience to every gateway, which writes the same text to all the audience's sockets.
+ */
+final class Views {
+    static final int PATCHES_KEPT = 256;
+
+    private final EventBus bus;
+    private final String address;
+    private final Map<Audience, AudienceStream> streams = new EnumMap<>(Audience.class);
+
+    Views(EventBus bus, String assemblyId, AssemblyState state, long seq) {
+        this.bus = bus;
+        this.address = EngineAddresses.out(assemblyId);
+        for (Audience audience : Audience.values()) {
+            streams.put(audience, new AudienceStream(audience,
+                    state.exists() ? AudienceViews.project(state, audience) : JsonNodeFactory.instance.objectNode(),
+                    seq, PATCHES_KEPT));
+        }
+    }
+
+    void publish(AssemblyState state, long seq, List<RecordedEvent> batch) {
+        for (Map.Entry<Audience, AudienceStream> entry : streams.entrySet()) {
+            entry.getValue().advance(AudienceViews.project(state, entry.getKey()), seq)
+                    .ifPresent(text -> bus.publish(address, text, new DeliveryOptions().addHeader("aud", entry.getKey().wire()).addHeader("seq", Long.toString(seq))));
+        }
+        for (RecordedEvent recorded : batch) {
+            String kicked = kickedBy(recorded.event());
+            if (kicked != null) bus.publish(address, "", new DeliveryOptions().addHeader("kick", kicked));
+        }
+    }
+
+    /** A revoked or replaced invitation ends the person's open sessions at once. */
+    private static String kickedBy(AssemblyEvent event) {
+        if (event instanceof AssemblyEvent.InvitationRevoked e) return e.personId();
+        if (event instanceof AssemblyEvent.InvitationIssued e) return e.personId();
+        return null;
+    }
+
+    JsonObject sync(Audience audience, Long lastSeq, Audience lastAudience) {
+        if (audience == null) return Answers.error("invalid-audience", "Unknown audience.");
+        AudienceStream stream = streams.get(audience);
+        List<String> messages = audience == lastAudience ? stream.catchUp(lastSeq) : List.of(stream.snapshot());
+        return new JsonObject().put("status", "ok").put("seq", stream.seq()).put("messages", new JsonArray(List.copyOf(messages)));
+    }
+}

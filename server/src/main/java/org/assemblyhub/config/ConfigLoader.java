@@ -1,0 +1,129 @@
+package org.assemblyhub.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.assemblyhub.support.Jackson;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the configuration from, in rising priority: defaults, a JSON file ({@code --config FILE} or {@code HUB_CONFIG}),
+ * environment variables, then command-line flags. Every bad value fails start-up with a message naming the setting.
+ * <pre>
+ * setting          file key          env                    flag
+ * port             port              PORT / HUB_PORT        --port
+ * host             host              HUB_HOST               --host
+ * data directory   data              HUB_DATA               --data
+ * public URL       publicUrl         HUB_PUBLIC_URL         --public-url
+ * bootstrap token  bootstrapToken    HUB_BOOTSTRAP_TOKEN    —
+ * demo assembly    demo              HUB_DEMO               --demo
+ * </pre>
+ */
+public final class ConfigLoader {
+    private static final Map<String, String> ENV_KEYS = Map.of(
+            "PORT", "port", "HUB_PORT", "port", "HUB_HOST", "host", "HUB_DATA", "data",
+            "HUB_PUBLIC_URL", "publicUrl", "HUB_BOOTSTRAP_TOKEN", "bootstrapToken", "HUB_DEMO", "demo",
+            "HUB_MAX_MESSAGE_BYTES", "maxMessageBytes", "HUB_COMMANDS_PER_SECOND", "commandsPerSecond",
+            "HUB_SECURE_COOKIES", "secureCookies");
+    private static final Map<String, String> FLAGS = Map.of(
+            "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");
+
+    private ConfigLoader() {}
+
+    public static HubConfig load(List<String> args, Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> flags = parseFlags(args);
+        String configFile = flags.getOrDefault("config", env.get("HUB_CONFIG"));
+        if (configFile != null) values.putAll(readFile(Path.of(configFile)));
+        ENV_KEYS.forEach((name, key) -> {
+            if (env.get(name) != null && !env.get(name).isBlank()) values.put(key, env.get(name).trim());
+        });
+        flags.forEach((key, value) -> {
+            if (!key.equals("config")) values.put(key, value);
+        });
+
+        String host = values.getOrDefault("host", "0.0.0.0");
+        int port = integer(values, "port", 8080, 0, 65535);
+        Path data = Path.of(values.getOrDefault("data", "data")).toAbsolutePath().normalize();
+        String publicUrl = values.getOrDefault("publicUrl", "http://localhost:" + (port == 0 ? 8080 : port));
+        if (!publicUrl.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+            throw new ConfigException("publicUrl must look like http(s)://host[:port], got '" + publicUrl + "'");
+        }
+        publicUrl = publicUrl.replaceAll("/+$", "");
+        String bootstrap = values.get("bootstrapToken");
+        if (bootstrap != null && bootstrap.length() < 24) {
+            throw new ConfigException("bootstrapToken must be at least 24 characters long (it guards organiser access)");
+        }
+        return new HubConfig(host, port, data, publicUrl, bootstrap, bool(values, "demo", false),
+                integer(values, "maxMessageBytes", 64 * 1024, 1024, 1024 * 1024),
+                integer(values, "commandsPerSecond", 10, 1, 10_000),
+                bool(values, "secureCookies", publicUrl.startsWith("https://")));
+    }
+
+    private static Map<String, String> parseFlags(List<String> args) {
+        Map<String, String> flags = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--demo")) {
+                flags.put("demo", "true");
+                continue;
+            }
+            String key = FLAGS.get(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
+            if (key == null) throw new ConfigException("unknown option '" + arg + "' (known: " + String.join(", ", FLAGS.keySet()) + ", --demo)");
+            if (arg.contains("=")) {
+                flags.put(key, arg.substring(arg.indexOf('=') + 1));
+            } else if (i + 1 < args.size()) {
+                flags.put(key, args.get(++i));
+            } else {
+                throw new ConfigException("option " + arg + " needs a value");
+            }
+        }
+        return flags;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        if (!Files.isReadable(file)) throw new ConfigException("config file " + file + " cannot be read");
+        try {
+            JsonNode root = Jackson.MAPPER.readTree(file.toFile());
+            if (root == null || !root.isObject()) throw new ConfigException("config file " + file + " must hold a JSON object");
+            Map<String, String> values = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!ENV_KEYS.containsValue(e.getKey())) {
+                    throw new ConfigException("config file " + file + ": unknown setting '" + e.getKey() + "'");
+                }
+                values.put(e.getKey(), e.getValue().asText());
+            }
+            return values;
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static int integer(Map<String, String> values, String key, int fallback, int min, int max) {
+        String raw = values.get(key);
+        if (raw == null) return fallback;
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) throw new NumberFormatException();
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number between " + min + " and " + max + ", got '" + raw + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> values, String key, boolean fallback) {
+        String raw = values.get(key);
+        if (raw == null) return fallback;
+        return switch (raw.trim().toLowerCase()) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new ConfigException(key + " must be true or false, got '" + raw + "'");
+        };
+    }
+}

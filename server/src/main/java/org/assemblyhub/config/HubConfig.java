@@ -1,0 +1,24 @@
+package org.assemblyhub.config;
+
+import java.nio.file.Path;
+
+/**
+ * Everything the hub reads at start-up, validated once by {@link ConfigLoader}.
+ *
+ * @param host            interface to listen on
+ * @param port            HTTP port (the WebSocket gateway is on the same port, at /live)
+ * @param dataDir         where the journal and the bootstrap-token hash live
+ * @param publicUrl       how people reach the hub; invitation links start with it
+ * @param bootstrapToken  organiser bootstrap token set by the operator, or null to generate one at first start
+ * @param demo            create (once) and print the demo assembly
+ * @param maxMessageBytes largest client message accepted (bigger ones get {@code message-too-large})
+ * @param commandsPerSecond sustained command rate allowed per connection, with a burst of twice as many
+ * @param secureCookies   mark the session cookie Secure (behind HTTPS)
+ */
+public record HubConfig(String host, int port, Path dataDir, String publicUrl, String bootstrapToken, boolean demo,
+                        int maxMessageBytes, int commandsPerSecond, boolean secureCookies) {
+
+    public HubConfig withPort(int newPort) {
+        return new HubConfig(host, newPort, dataDir, publicUrl, bootstrapToken, demo, maxMessageBytes, commandsPerSecond, secureCookies);
+    }
+}

@@ -1,0 +1,89 @@
+package org.assemblyhub.demo;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.assembly.engine.EngineClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo assembly of {@code ./hub demo}: a public assembly with an organiser, two facilitators, ten members and an
+ * expert. Created once; its links are kept in {@code <data>/demo-links.txt} (a demo convenience: real deployments
+ * never store tokens) and printed at every start.
+ */
+public final class DemoAssembly {
+    public static final String ID = "demo";
+    private static final String[][] PEOPLE = {
+            {"f1", "Fatou Diallo", "facilitator", "female", "35-49", "north"},
+            {"f2", "Marc Lefèvre", "facilitator", "male", "50-64", "south"},
+            {"m1", "Aïcha Benali", "member", "female", "16-24", "north"},
+            {"m2", "Bernard Morel", "member", "male", "65+", "south"},
+            {"m3", "Chloé Martin", "member", "female", "25-34", "centre"},
+            {"m4", "Dimitri Petit", "member", "male", "35-49", "north"},
+            {"m5", "Élodie Roux", "member", "female", "50-64", "south"},
+            {"m6", "Farid Haddad", "member", "male", "25-34", "centre"},
+            {"m7", "Gisèle Fontaine", "member", "female", "65+", "north"},
+            {"m8", "Hugo Garnier", "member", "male", "16-24", "south"},
+            {"m9", "Inès Carpentier", "member", "female", "35-49", "centre"},
+            {"m10", "Jules Mercier", "member", "male", "50-64", "north"},
+            {"e1", "Dr Karima Nguyen", "expert", "female", "35-49", "centre"},
+    };
+
+    private DemoAssembly() {}
+
+    public static Future<List<String>> ensure(EngineClient engines, Path dataDir, String publicUrl) {
+        Path file = dataDir.resolve("demo-links.txt");
+        if (Files.exists(file)) {
+            return Future.succeededFuture().map(v -> readLines(file));
+        }
+        JsonObject create = new JsonObject().put("id", ID).put("title", "Assemblée citoyenne pour le climat (démo)")
+                .put("question", "Comment notre ville peut-elle réduire de moitié ses émissions d'ici 2035, de manière juste ?")
+                .put("public", true).put("organiserName", "Olivia Organiser");
+        return engines.registry("create", create).compose(created -> {
+            if (Answers.isError(created)) return Future.failedFuture(created.getString("message"));
+            JsonArray people = new JsonArray();
+            for (String[] p : PEOPLE) {
+                people.add(new JsonObject().put("id", p[0]).put("name", p[1]).put("role", p[2])
+                        .put("contact", p[0] + "@example.org")
+                        .put("attributes", new JsonObject().put("gender", p[3]).put("age", p[4]).put("area", p[5])));
+            }
+            JsonObject importRoster = new JsonObject().put("actor", new JsonObject().put("hub", true))
+                    .put("name", "import-roster").put("args", new JsonObject().put("people", people));
+            return engines.engine(ID, "command", importRoster).compose(imported -> {
+                if (Answers.isError(imported)) return Future.failedFuture(imported.getString("message"));
+                List<String> lines = new ArrayList<>();
+                lines.add("organiser   Olivia Organiser      " + publicUrl + "/join/" + created.getJsonObject("result").getString("token"));
+                JsonObject tokens = imported.getJsonObject("result").getJsonObject("tokens");
+                for (String[] p : PEOPLE) {
+                    lines.add(String.format("%-11s %-21s %s/join/%s", p[2], p[1], publicUrl, tokens.getString(p[0])));
+                }
+                lines.add(String.format("%-11s %-21s %s/a/%s", "observer", "(public page)", publicUrl, ID));
+                return Future.succeededFuture(lines).map(l -> {
+                    writeLines(file, l);
+                    return l;
+                });
+            });
+        });
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeLines(Path file, List<String> lines) {
+        try {
+            Files.write(file, lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

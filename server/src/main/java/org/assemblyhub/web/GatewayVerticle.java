@@ -1,0 +1,65 @@
+package org.assemblyhub.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.web.http.AssemblyApi;
+import org.assemblyhub.web.http.BootstrapToken;
+import org.assemblyhub.web.http.HttpErrors;
+import org.assemblyhub.web.http.JoinRoute;
+import org.assemblyhub.web.http.SecurityHeaders;
+import org.assemblyhub.web.live.LiveGateway;
+
+/**
+ * HTTP and WebSocket front door. Deployed once per event loop; all instances share the port and each keeps its own
+ * sockets (see {@link LiveGateway}).
+ */
+public final class GatewayVerticle extends VerticleBase {
+    /** Frames up to this size reach the application, which answers anything over the configured limit with an error. */
+    static final int TRANSPORT_LIMIT = 1024 * 1024;
+
+    private final HubConfig config;
+    private final BootstrapToken bootstrap;
+    private final String storeKind;
+    private HttpServer server;
+
+    public GatewayVerticle(HubConfig config, BootstrapToken bootstrap, String storeKind) {
+        this.config = config;
+        this.bootstrap = bootstrap;
+        this.storeKind = storeKind;
+    }
+
+    @Override
+    public Future<?> start() {
+        EngineClient engines = new EngineClient(vertx);
+        LiveGateway live = new LiveGateway(vertx, engines, config);
+        Router router = Router.router(vertx);
+        router.route().handler(new SecurityHeaders());
+        router.get("/health").handler(rc -> HttpErrors.json(rc, 200,
+                new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE)));
+        router.get("/live").handler(live::accept);
+        router.get("/join/:token").handler(new JoinRoute(engines, config.secureCookies()));
+        new AssemblyApi(engines, bootstrap, config.publicUrl()).mount(router);
+        router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
+        router.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
+
+        HttpServerOptions options = new HttpServerOptions()
+                .setMaxWebSocketFrameSize(TRANSPORT_LIMIT)
+                .setMaxWebSocketMessageSize(TRANSPORT_LIMIT)
+                .setIdleTimeout(90);
+        return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host())
+                .onSuccess(s -> server = s);
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}

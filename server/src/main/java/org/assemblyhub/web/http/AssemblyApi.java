@@ -1,0 +1,144 @@
+package org.assemblyhub.web.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.assembly.roster.RosterCsv;
+
+
+/**
+ * The HTTP side of organising: create and list assemblies (bootstrap token), import a roster from CSV and get one
+ * invitation link per person (organiser session), list public assemblies (anyone). Live actions go over /live.
+ */
+public final class AssemblyApi {
+    private static final long MAX_BODY = 2L * 1024 * 1024;
+
+    private final EngineClient engines;
+    private final BootstrapToken bootstrap;
+    private final String publicUrl;
+
+    public AssemblyApi(EngineClient engines, BootstrapToken bootstrap, String publicUrl) {
+        this.engines = engines;
+        this.bootstrap = bootstrap;
+        this.publicUrl = publicUrl;
+    }
+
+    public void mount(Router router) {
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        router.post("/api/assemblies").handler(this::create);
+        router.get("/api/assemblies").handler(this::list);
+        router.get("/api/public-assemblies").handler(this::listPublic);
+        router.post("/api/assemblies/:id/roster").handler(this::importRoster);
+    }
+
+    public String link(String token) {
+        return publicUrl + "/join/" + token;
+    }
+
+    private void create(RoutingContext rc) {
+        if (!bootstrap.matches(Sessions.tokenOf(rc.request()))) {
+            HttpErrors.error(rc, 401, "bootstrap-required", "Creating an assembly needs the hub's bootstrap token (Authorization: Bearer …).");
+            return;
+        }
+        JsonObject body;
+        try {
+            body = rc.body().asJsonObject();
+        } catch (DecodeException e) {
+            body = null;
+        }
+        if (body == null) {
+            HttpErrors.error(rc, 400, "malformed-json", "Send a JSON object: {\"title\", \"question\", \"public\", \"organiserName\"}.");
+            return;
+        }
+        JsonObject request = new JsonObject().put("title", body.getValue("title")).put("question", body.getValue("question"))
+                .put("public", body.getValue("public")).put("organiserName", body.getValue("organiserName", "Organiser"));
+        if (body.getValue("id") instanceof String id) request.put("id", id);
+        engines.registry("create", request).onSuccess(answer -> {
+            if (Answers.isError(answer)) {
+                HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
+                return;
+            }
+            String id = answer.getString("assemblyId");
+            HttpErrors.json(rc, 201, new JsonObject().put("id", id)
+                    .put("organiserLink", link(answer.getJsonObject("result").getString("token")))
+                    .put("observerLink", publicUrl + "/a/" + id));
+        });
+    }
+
+    private void list(RoutingContext rc) {
+        if (!bootstrap.matches(Sessions.tokenOf(rc.request()))) {
+            HttpErrors.error(rc, 401, "bootstrap-required", "Listing all assemblies needs the hub's bootstrap token.");
+            return;
+        }
+        engines.registry("list", new JsonObject()).onSuccess(answer -> HttpErrors.json(rc, 200, answer));
+    }
+
+    private void listPublic(RoutingContext rc) {
+        engines.registry("list", new JsonObject()).onSuccess(answer -> {
+            JsonArray visible = new JsonArray();
+            JsonArray all = answer.getJsonArray("assemblies", new JsonArray());
+            for (int i = 0; i < all.size(); i++) {
+                JsonObject a = all.getJsonObject(i);
+                if (a.getBoolean("public", false)) {
+                    visible.add(new JsonObject().put("id", a.getString("id")).put("title", a.getString("title")).put("phase", a.getString("phase")));
+                }
+            }
+            HttpErrors.json(rc, 200, new JsonObject().put("assemblies", visible));
+        });
+    }
+
+    private void importRoster(RoutingContext rc) {
+        String assemblyId = rc.pathParam("id");
+        String contentType = rc.request().getHeader("Content-Type");
+        if (contentType == null || !contentType.toLowerCase().startsWith("text/csv")) {
+            HttpErrors.error(rc, 415, "csv-required", "Send the roster as text/csv.");
+            return;
+        }
+        String token = Sessions.tokenOf(rc.request());
+        if (token == null || !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) {
+            HttpErrors.error(rc, 401, "invitation-required", "Open your organiser invitation link first.");
+            return;
+        }
+        engines.engine(assemblyId, "identify", new JsonObject().put("token", token)).onSuccess(who -> {
+            if (Answers.isError(who)) {
+                HttpErrors.json(rc, HttpErrors.statusOf(who.getString("code")), who);
+                return;
+            }
+            RosterCsv.Result parsed = RosterCsv.parse(rc.body().asString("UTF-8"));
+            if (!parsed.ok()) {
+                JsonArray problems = new JsonArray();
+                parsed.problems().forEach(p -> problems.add(p.toJson()));
+                HttpErrors.json(rc, 422, new JsonObject().put("code", "csv-invalid")
+                        .put("message", "The roster was not imported: " + parsed.problems().size() + " problem(s) to fix.")
+                        .put("problems", problems));
+                return;
+            }
+            JsonObject command = new JsonObject()
+                    .put("actor", new JsonObject().put("personId", who.getString("personId")).put("role", who.getString("role")))
+                    .put("name", "import-roster").put("args", new JsonObject().put("people", parsed.people()));
+            engines.engine(assemblyId, "command", command).onSuccess(answer -> respondImported(rc, parsed, answer));
+        });
+    }
+
+    private void respondImported(RoutingContext rc, RosterCsv.Result parsed, JsonObject answer) {
+        if (Answers.isError(answer)) {
+            HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
+            return;
+        }
+        JsonObject tokens = answer.getJsonObject("result").getJsonObject("tokens");
+        JsonArray people = new JsonArray();
+        for (int i = 0; i < parsed.people().size(); i++) {
+            JsonObject p = parsed.people().getJsonObject(i);
+            people.add(new JsonObject().put("id", p.getString("id")).put("name", p.getString("name"))
+                    .put("role", p.getString("role", "member")).put("link", link(tokens.getString(p.getString("id")))));
+        }
+        HttpErrors.json(rc, 200, new JsonObject().put("imported", people.size()).put("seq", answer.getLong("seq")).put("people", people));
+    }
+
+}

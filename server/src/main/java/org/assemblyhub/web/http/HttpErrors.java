@@ -1,0 +1,29 @@
+package org.assemblyhub.web.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** JSON answers of the HTTP API: always a code and a human message on failure. */
+public final class HttpErrors {
+    private HttpErrors() {}
+
+    public static void json(RoutingContext rc, int status, JsonObject body) {
+        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").end(body.encode());
+    }
+
+    public static void error(RoutingContext rc, int status, String code, String message) {
+        json(rc, status, new JsonObject().put("code", code).put("message", message));
+    }
+
+    /** Maps an engine error code to an HTTP status. */
+    public static int statusOf(String code) {
+        return switch (code) {
+            case "forbidden", "invalid-invitation", "not-public" -> 403;
+            case "no-such-assembly", "no-such-person" -> 404;
+            case "assembly-exists", "duplicate-person", "out-of-phase", "assembly-closed", "phase-unchanged" -> 409;
+            case "unavailable", "journal-unavailable" -> 503;
+            default -> 422;
+        };
+    }
+}

@@ -1,0 +1,243 @@
+package org.assemblyhub.web.live;
+
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.assembly.view.Audience;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One browser tab's socket. Lives on its gateway verticle's event loop, so all its writes happen there.
+ * Handshake: {@code hello} → join (the engine checks the invitation) → subscribe to the audience → sync (missed
+ * patches or a snapshot) → {@code personal}. Live messages that arrive while syncing are held and sent after,
+ * dropping any the sync already covered (by seq).
+ */
+final class ClientSession {
+    private static final int MAX_FLOOD = 100;
+
+    private enum State { NEW, JOINING, LIVE, CLOSED }
+
+    private final LiveGateway gateway;
+    private final EngineClient engines;
+    private final ServerWebSocket ws;
+    private final String token;
+    private final int maxMessageBytes;
+    private final RateLimiter limiter;
+    private final String connectionId = UUID.randomUUID().toString();
+    private State state = State.NEW;
+    private String assemblyId;
+    private JsonObject identity;
+    private Audience audience;
+    private long seq = 0;
+    private List<Held> held;
+    private int refusedInARow;
+
+    private record Held(long seq, String text) {}
+
+    ClientSession(LiveGateway gateway, EngineClient engines, ServerWebSocket ws, String token, int maxMessageBytes,
+                  int commandsPerSecond) {
+        this.gateway = gateway;
+        this.engines = engines;
+        this.ws = ws;
+        this.token = token;
+        this.maxMessageBytes = maxMessageBytes;
+        this.limiter = new RateLimiter(commandsPerSecond, System::nanoTime);
+    }
+
+    void start() {
+        ws.textMessageHandler(this::onText);
+        ws.binaryMessageHandler(b -> send(Wire.error(seq, null, "binary-not-supported", "Send JSON text messages only.")));
+        ws.closeHandler(v -> onClose());
+        ws.exceptionHandler(e -> { });
+    }
+
+    String assemblyId() {
+        return assemblyId;
+    }
+
+    Audience audience() {
+        return audience;
+    }
+
+    String personId() {
+        return identity == null ? null : identity.getString("personId");
+    }
+
+    private void onText(String text) {
+        if (state == State.CLOSED) return;
+        if (text.length() > maxMessageBytes / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes) {
+            send(Wire.error(seq, null, "message-too-large", "Messages are limited to " + maxMessageBytes / 1024 + " KiB."));
+            return;
+        }
+        JsonObject message;
+        try {
+            message = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            send(Wire.error(seq, null, "malformed-json", "This message is not a JSON object."));
+            return;
+        }
+        Object type = message.getValue("type");
+        if ("hello".equals(type)) {
+            hello(message);
+        } else if ("command".equals(type)) {
+            command(message);
+        } else if ("ping".equals(type)) {
+            send(Wire.pong(seq));
+        } else {
+            send(Wire.error(seq, stringOrNull(message, "id"), "unknown-type",
+                    "Unknown message type '" + type + "'; use hello, command or ping."));
+        }
+    }
+
+    private void hello(JsonObject message) {
+        Object assembly = message.getValue("assembly");
+        if (!(assembly instanceof String requested)) {
+            send(Wire.error(seq, null, "invalid-hello", "A hello names its assembly: {\"type\":\"hello\",\"assembly\":\"…\"}."));
+            return;
+        }
+        Long lastSeq = message.getValue("lastSeq") instanceof Number n ? n.longValue() : null;
+        Audience lastAudience = message.getValue("lastAudience") instanceof String s ? Audience.parse(s) : null;
+        if (state == State.JOINING) {
+            send(Wire.error(seq, null, "hello-in-progress", "Already joining; wait for the answer."));
+            return;
+        }
+        if (state == State.LIVE) {
+            if (!requested.equals(assemblyId)) {
+                send(Wire.error(seq, null, "already-joined", "This connection already follows another assembly; open a new one."));
+            } else {
+                sync(lastSeq, lastAudience);
+            }
+            return;
+        }
+        state = State.JOINING;
+        assemblyId = requested;
+        String ownToken = token != null && Tokens.assemblyOf(token).orElse("").equals(requested) ? token : null;
+        engines.engine(requested, "join", new JsonObject().put("token", ownToken).put("connectionId", connectionId))
+                .onSuccess(answer -> joined(answer, lastSeq, lastAudience));
+    }
+
+    private void joined(JsonObject answer, Long lastSeq, Audience lastAudience) {
+        if (state == State.CLOSED) {
+            if (!Answers.isError(answer)) leave();
+            return;
+        }
+        if (Answers.isError(answer)) {
+            String code = answer.getString("code");
+            send(Wire.error(seq, null, code, answer.getString("message")));
+            state = State.CLOSED;
+            ws.close(Wire.closeCodeFor(code), code);
+            return;
+        }
+        identity = answer.copy();
+        identity.remove("status");
+        audience = Audience.parse(answer.getString("audience"));
+        state = State.LIVE;
+        held = new ArrayList<>();
+        gateway.subscribe(this).onComplete(v -> sync(lastSeq, lastAudience));
+    }
+
+    private void sync(Long lastSeq, Audience lastAudience) {
+        if (held == null) held = new ArrayList<>();
+        JsonObject request = new JsonObject().put("audience", audience.wire()).put("lastSeq", lastSeq)
+                .put("lastAudience", lastAudience == null ? null : lastAudience.wire());
+        engines.engine(assemblyId, "sync", request).onSuccess(answer -> {
+            if (state != State.LIVE) return;
+            if (Answers.isError(answer)) {
+                send(Wire.error(seq, null, answer.getString("code"), answer.getString("message")));
+                ws.close(Wire.CLOSE_TRY_AGAIN, "sync failed");
+                return;
+            }
+            JsonArray messages = answer.getJsonArray("messages");
+            for (int i = 0; i < messages.size(); i++) send(messages.getString(i));
+            seq = answer.getLong("seq");
+            List<Held> pending = held;
+            held = null;
+            for (Held h : pending) deliver(h.seq(), h.text());
+            send(Wire.personal(seq, identity));
+        });
+    }
+
+    /** A live audience message from the engine; messages the client already has (by seq) are skipped. */
+    void deliver(long messageSeq, String text) {
+        if (state != State.LIVE) return;
+        if (held != null) {
+            held.add(new Held(messageSeq, text));
+        } else if (messageSeq > seq) {
+            seq = messageSeq;
+            send(text);
+        }
+    }
+
+    void kick() {
+        if (state == State.CLOSED) return;
+        send(Wire.error(seq, null, "invalid-invitation",
+                "Your invitation was replaced or revoked. Please ask the organisers for a new link."));
+        ws.close(Wire.CLOSE_UNAUTHORISED, "invitation revoked");
+    }
+
+    private void command(JsonObject message) {
+        Object rawId = message.getValue("id");
+        String id = rawId instanceof String s && !s.isEmpty() && s.length() <= 64 ? s : null;
+        if (state != State.LIVE) {
+            send(Wire.error(seq, id, "not-joined", "Say hello to an assembly before sending commands."));
+            return;
+        }
+        if (!limiter.tryAcquire()) {
+            send(Wire.error(seq, id, "rate-limited", "Too many actions at once. Please wait a moment and try again."));
+            if (++refusedInARow > MAX_FLOOD) ws.close(Wire.CLOSE_POLICY, "flood");
+            return;
+        }
+        refusedInARow = 0;
+        Object name = message.getValue("name");
+        Object args = message.getValue("args");
+        if (id == null || !(name instanceof String) || (args != null && !(args instanceof JsonObject))) {
+            send(Wire.error(seq, id, "invalid-command",
+                    "A command needs an id (1–64 characters), a name, and args as an object."));
+            return;
+        }
+        String personId = personId();
+        JsonObject actor = new JsonObject().put("personId", personId).put("role", identity.getString("role"));
+        String key = (personId != null ? personId : connectionId) + ":" + id;
+        JsonObject request = new JsonObject().put("actor", actor).put("key", key).put("name", name).put("args", args);
+        engines.engine(assemblyId, "command", request).onSuccess(answer -> {
+            if (Answers.isError(answer)) {
+                send(Wire.error(seq, id, answer.getString("code"), answer.getString("message")));
+            } else {
+                send(Wire.ack(answer.getLong("seq"), id, answer.getJsonObject("result")));
+            }
+        });
+    }
+
+    /** Writes on this socket's own event loop; a client that cannot keep up is dropped and resumes by seq. */
+    private void send(String text) {
+        if (ws.isClosed()) return;
+        ws.writeTextMessage(text);
+        if (ws.writeQueueFull()) {
+            state = State.CLOSED;
+            ws.close(Wire.CLOSE_TRY_AGAIN, "too slow: reconnect and resume");
+        }
+    }
+
+    private void onClose() {
+        boolean joined = identity != null;
+        state = State.CLOSED;
+        gateway.unsubscribe(this);
+        if (joined) leave();
+    }
+
+    private void leave() {
+        engines.engine(assemblyId, "leave", new JsonObject().put("connectionId", connectionId));
+    }
+
+    private static String stringOrNull(JsonObject message, String key) {
+        return message.getValue(key) instanceof String s ? s : null;
+    }
+}

@@ -1,0 +1,111 @@
+package org.assemblyhub.web.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import org.assemblyhub.assembly.engine.EngineAddresses;
+import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.web.http.Sessions;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The WebSocket endpoint {@code /live} of one gateway verticle. It keeps its own sockets grouped by assembly and
+ * audience and one event-bus consumer per followed assembly, so an audience message is received once per verticle
+ * and the same text is written to every socket of that audience, each from its own event loop.
+ */
+public final class LiveGateway {
+    private final Vertx vertx;
+    private final EngineClient engines;
+    private final HubConfig config;
+    private final Map<String, Fanout> fanouts = new HashMap<>();
+
+    private final class Fanout {
+        final MessageConsumer<String> consumer;
+        final Map<Audience, Set<ClientSession>> sessions = new EnumMap<>(Audience.class);
+
+        Fanout(String assemblyId) {
+            consumer = vertx.eventBus().consumer(EngineAddresses.out(assemblyId), this::onMessage);
+        }
+
+        void onMessage(Message<String> message) {
+            String kicked = message.headers().get("kick");
+            if (kicked != null) {
+                sessions.values().forEach(set -> List.copyOf(set).stream()
+                        .filter(s -> kicked.equals(s.personId())).forEach(ClientSession::kick));
+                return;
+            }
+            Audience audience = Audience.parse(message.headers().get("aud"));
+            Set<ClientSession> targets = sessions.get(audience);
+            if (targets == null) return;
+            long seq = Long.parseLong(message.headers().get("seq"));
+            for (ClientSession session : List.copyOf(targets)) session.deliver(seq, message.body());
+        }
+
+        boolean isEmpty() {
+            return sessions.values().stream().allMatch(Set::isEmpty);
+        }
+    }
+
+    public LiveGateway(Vertx vertx, EngineClient engines, HubConfig config) {
+        this.vertx = vertx;
+        this.engines = engines;
+        this.config = config;
+    }
+
+    public void accept(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (!sameOrigin(request)) {
+            rc.response().setStatusCode(403).end("Cross-origin WebSocket refused.");
+            return;
+        }
+        String token = Sessions.tokenOf(request);
+        request.toWebSocket().onSuccess(ws -> {
+            ws.setWriteQueueMaxSize(512 * 1024);
+            new ClientSession(this, engines, ws, token, config.maxMessageBytes(), config.commandsPerSecond()).start();
+        });
+    }
+
+    /** Browsers always send Origin on WebSockets; another site's page must not ride on the session cookie. */
+    private boolean sameOrigin(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) return true;
+        try {
+            String originAuthority = URI.create(origin).getRawAuthority();
+            String host = request.getHeader("Host");
+            return originAuthority != null && (originAuthority.equalsIgnoreCase(host)
+                    || originAuthority.equalsIgnoreCase(URI.create(config.publicUrl()).getRawAuthority()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    Future<Void> subscribe(ClientSession session) {
+        Fanout fanout = fanouts.computeIfAbsent(session.assemblyId(), Fanout::new);
+        fanout.sessions.computeIfAbsent(session.audience(), a -> new LinkedHashSet<>()).add(session);
+        return fanout.consumer.completion();
+    }
+
+    void unsubscribe(ClientSession session) {
+        if (session.assemblyId() == null || session.audience() == null) return;
+        Fanout fanout = fanouts.get(session.assemblyId());
+        if (fanout == null) return;
+        Set<ClientSession> set = fanout.sessions.get(session.audience());
+        if (set != null) set.remove(session);
+        if (fanout.isEmpty()) {
+            fanouts.remove(session.assemblyId());
+            fanout.consumer.unregister();
+        }
+    }
+}

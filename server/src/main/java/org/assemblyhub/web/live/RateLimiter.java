@@ -1,0 +1,29 @@
+package org.assemblyhub.web.live;
+
+import java.util.function.LongSupplier;
+
+/** A token bucket per connection: {@code perSecond} commands sustained, bursts up to twice that. */
+final class RateLimiter {
+    private final double perNano;
+    private final double capacity;
+    private final LongSupplier nanoTime;
+    private double tokens;
+    private long last;
+
+    RateLimiter(int perSecond, LongSupplier nanoTime) {
+        this.perNano = perSecond / 1e9;
+        this.capacity = perSecond * 2.0;
+        this.nanoTime = nanoTime;
+        this.tokens = capacity;
+        this.last = nanoTime.getAsLong();
+    }
+
+    boolean tryAcquire() {
+        long now = nanoTime.getAsLong();
+        tokens = Math.min(capacity, tokens + (now - last) * perNano);
+        last = now;
+        if (tokens < 1) return false;
+        tokens -= 1;
+        return true;
+    }
+}

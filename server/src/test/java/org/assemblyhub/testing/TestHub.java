@@ -1,0 +1,161 @@
+package org.assemblyhub.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.Hub;
+import org.assemblyhub.config.HubConfig;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A real hub in this JVM, on a free port and a fresh data directory, plus helpers to set up an assembly over HTTP. */
+public final class TestHub implements AutoCloseable {
+    public static final String BOOTSTRAP = "test-bootstrap-token-0123456789abcdef";
+
+    private final Path dataDir;
+    private final int port;
+    private final Vertx clientVertx = Vertx.vertx();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<LiveClient> clients = new ArrayList<>();
+    private Hub hub;
+
+    public TestHub() {
+        this(newDataDir(), freePort());
+    }
+
+    public TestHub(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+        start();
+    }
+
+    public TestHub start() {
+        HubConfig config = new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, BOOTSTRAP, false,
+                64 * 1024, 10, false);
+        hub = await(Hub.start(config).toCompletionStage().toCompletableFuture());
+        return this;
+    }
+
+    public void stop() {
+        clients.forEach(LiveClient::close);
+        clients.clear();
+        if (hub != null) await(hub.stop().toCompletionStage().toCompletableFuture());
+        hub = null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public LiveClient client(String token) {
+        LiveClient client = LiveClient.connect(clientVertx, port, token);
+        clients.add(client);
+        return client;
+    }
+
+    public LiveClient client(String token, String origin) {
+        LiveClient client = LiveClient.connect(clientVertx, port, token, origin);
+        clients.add(client);
+        return client;
+    }
+
+    /** An assembly made through the HTTP API, with a roster imported from CSV: tokens by person id ("organiser-1"...). */
+    public record Setup(String assemblyId, Map<String, String> tokens) {
+        public String token(String personId) {
+            return tokens.get(personId);
+        }
+    }
+
+    public Setup createAssembly(boolean isPublic, String csv) {
+        JsonObject created = new JsonObject(post("/api/assemblies", "application/json", BOOTSTRAP,
+                new JsonObject().put("title", "Test assembly").put("question", "What should we do?")
+                        .put("public", isPublic).put("organiserName", "Olga").encode()).body());
+        String id = created.getString("id");
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("organiser-1", tokenOf(created.getString("organiserLink")));
+        if (csv != null) {
+            HttpResponse<String> imported = post("/api/assemblies/" + id + "/roster", "text/csv", tokens.get("organiser-1"), csv);
+            if (imported.statusCode() != 200) throw new IllegalStateException("import failed: " + imported.body());
+            JsonArray people = new JsonObject(imported.body()).getJsonArray("people");
+            for (int i = 0; i < people.size(); i++) {
+                tokens.put(people.getJsonObject(i).getString("id"), tokenOf(people.getJsonObject(i).getString("link")));
+            }
+        }
+        return new Setup(id, tokens);
+    }
+
+    public static String tokenOf(String link) {
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String path, String cookieToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).GET();
+        if (cookieToken != null) request.header("Cookie", "ah_session=" + cookieToken);
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        clientVertx.close();
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("assembly-hub-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
