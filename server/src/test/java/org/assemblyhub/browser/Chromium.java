@@ -1,0 +1,30 @@
+package org.assemblyhub.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Debian's real Chromium driven by Playwright (its own browser download is skipped). Playwright gives every launch a
+ * fresh, empty user-data directory; each test user gets its own isolated context (cookies, storage) in that browser.
+ */
+final class Chromium {
+    static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+    private Chromium() {}
+
+    static Browser launch(Playwright playwright, List<String> extraArgs) {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            throw new IllegalStateException(EXECUTABLE + " is missing: run ./hub test (it installs Debian's chromium) or apt-get install chromium");
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--no-first-run", "--disable-dev-shm-usage"));
+        args.addAll(extraArgs);
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(args));
+    }
+}

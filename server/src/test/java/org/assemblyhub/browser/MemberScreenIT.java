@@ -1,0 +1,102 @@
+package org.assemblyhub.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import org.assemblyhub.testing.TestHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real headless Chromium against a real hub: joining by link, live announcements, reconnection after a restart. */
+class MemberScreenIT {
+    static final String ROSTER = """
+            id,name,role,gender
+            f1,Fatou Diallo,facilitator,female
+            m1,Aïcha Benali,member,female
+            m2,Bernard Morel,member,male
+            """;
+
+    static TestHub hub;
+    static TestHub.Setup setup;
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        hub = new TestHub();
+        setup = hub.createAssembly(true, ROSTER);
+        playwright = Playwright.create();
+        browser = Chromium.launch(playwright, List.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        hub.close();
+    }
+
+    private static Page open(String locale, String path, List<String> consoleErrors) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale));
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) consoleErrors.add(m.text());
+        });
+        page.navigate(hub.url() + path);
+        return page;
+    }
+
+    @Test
+    void a_member_opens_the_invitation_link_sees_the_plenary_and_an_organisers_announcement_appears_without_reload() {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Page member = open("fr-FR", "/join/" + setup.token("m1"), errors);
+        assertThat(member).hasURL(hub.url() + "/a/" + setup.assemblyId());
+        assertThat(member.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
+        assertThat(member.locator("h1")).hasText("Test assembly");
+        assertThat(member.locator("[data-testid=me]")).containsText("Aïcha Benali");
+        assertThat(member.locator("[data-testid=connection]")).containsText("Connecté");
+        assertThat(member.locator("[data-testid=phase] li.current")).hasText("Prise en main (étape en cours)");
+
+        Page organiser = open("en-GB", "/join/" + setup.token("organiser-1"), errors);
+        assertThat(organiser.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
+        organiser.getByLabel("Message to everyone").fill("Bienvenue à toutes et à tous !");
+        organiser.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Send to everyone")).click();
+
+        assertThat(member.locator("[data-testid=announcements]")).containsText("Bienvenue à toutes et à tous !");
+        member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member.png")).setFullPage(true));
+        organiser.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/organiser.png")).setFullPage(true));
+        assertThat(errors).isEmpty();
+        member.context().close();
+        organiser.context().close();
+    }
+
+    @Test
+    void the_connection_indicator_recovers_after_the_server_restarts_and_live_updates_resume() {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Page member = open("en-GB", "/join/" + setup.token("m2"), errors);
+        assertThat(member.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
+
+        hub.stop();
+        member.locator("[data-testid=connection][data-status=reconnecting]")
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        hub.start();
+
+        assertThat(member.locator("[data-testid=connection]")).hasAttribute("data-status", "live",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+        var organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        organiser.call("after-restart", "announce", new io.vertx.core.json.JsonObject().put("text", "Back after the restart"));
+        assertThat(member.locator("[data-testid=announcements]")).containsText("Back after the restart");
+        member.context().close();
+    }
+}
