@@ -1,0 +1,67 @@
+package org.assemblyhub.assembly.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** given(events…).when(actor, command).thenEvents(…) / thenRejected(code) — the decider as a behaviour spec. */
+final class AssemblyFixture {
+    static final Instant NOW = Instant.parse("2026-11-23T18:00:00Z");
+    static final Actor ORGANISER = Actor.person("organiser-1", Role.ORGANISER);
+    static final Actor MEMBER = Actor.person("m1", Role.MEMBER);
+    static final Actor FACILITATOR = Actor.person("f1", Role.FACILITATOR);
+
+    private final List<AssemblyEvent> history = new ArrayList<>();
+    private Decision decision;
+
+    static AssemblyFixture given(AssemblyEvent... events) {
+        AssemblyFixture fixture = new AssemblyFixture();
+        fixture.history.addAll(List.of(events));
+        return fixture;
+    }
+
+    /** An assembly created by organiser-1, with f1, m1 and m2 on the roster. */
+    static AssemblyFixture givenAnAssembly(AssemblyEvent... more) {
+        AssemblyFixture fixture = given(
+                new AssemblyEvent.AssemblyCreated("a1", "Climate assembly", "How?", true),
+                new AssemblyEvent.PeopleAdded(List.of(
+                        person("organiser-1", Role.ORGANISER), person("f1", Role.FACILITATOR),
+                        person("m1", Role.MEMBER), person("m2", Role.MEMBER))),
+                new AssemblyEvent.InvitationIssued("organiser-1", "h-org"),
+                new AssemblyEvent.InvitationIssued("m1", "h-m1"));
+        fixture.history.addAll(List.of(more));
+        return fixture;
+    }
+
+    static Person person(String id, Role role) {
+        return new Person(id, "Name of " + id, id + "@example.org", role, Map.of("area", "north"));
+    }
+
+    AssemblyFixture when(Actor actor, AssemblyCommand command) {
+        decision = AssemblyDecider.decide(AssemblyState.fold(history), actor, command, NOW);
+        return this;
+    }
+
+    AssemblyFixture thenEvents(AssemblyEvent... expected) {
+        assertThat(decision).as("decision").isInstanceOf(Decision.Accepted.class);
+        assertThat(((Decision.Accepted) decision).events()).containsExactly(expected);
+        return this;
+    }
+
+    AssemblyFixture thenRejected(String code) {
+        assertThat(decision).as("decision").isInstanceOf(Decision.Rejected.class);
+        assertThat(((Decision.Rejected) decision).rejection().code()).isEqualTo(code);
+        assertThat(((Decision.Rejected) decision).rejection().message()).isNotBlank();
+        return this;
+    }
+
+    /** The state after the accepted events are applied. */
+    AssemblyState thenState() {
+        List<AssemblyEvent> all = new ArrayList<>(history);
+        if (decision instanceof Decision.Accepted a) all.addAll(a.events());
+        return AssemblyState.fold(all);
+    }
+}
