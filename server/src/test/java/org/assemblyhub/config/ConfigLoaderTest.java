@@ -1,0 +1,67 @@
+package org.assemblyhub.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    @Test
+    void defaults_need_nothing() {
+        HubConfig config = ConfigLoader.load(List.of(), Map.of());
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.dataDir().getFileName()).isEqualTo(Path.of("data"));
+        assertThat(config.publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(config.maxMessageBytes()).isEqualTo(64 * 1024);
+    }
+
+    @Test
+    void flags_win_over_environment_which_wins_over_the_file() throws Exception {
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"port\": 7000, \"data\": \"/tmp/from-file\", \"publicUrl\": \"https://assembly.example.org/\"}");
+
+        HubConfig config = ConfigLoader.load(List.of("--config", file.toString(), "--port", "9000"), Map.of("PORT", "8500", "HUB_DATA", "/tmp/from-env"));
+
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/from-env"));
+        assertThat(config.publicUrl()).isEqualTo("https://assembly.example.org");
+        assertThat(config.secureCookies()).isTrue();
+    }
+
+    @Test
+    void a_port_that_is_not_a_number_is_explained() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PORT", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("port").hasMessageContaining("eighty");
+    }
+
+    @Test
+    void an_unknown_flag_is_named() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--prot", "1"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--prot");
+    }
+
+    @Test
+    void a_short_bootstrap_token_is_refused() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_BOOTSTRAP_TOKEN", "secret")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("24");
+    }
+
+    @Test
+    void an_unknown_setting_in_the_file_is_named() throws Exception {
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"prot\": 1}");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--config=" + file), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("prot");
+    }
+
+    @Test
+    void a_public_url_without_a_scheme_is_refused() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--public-url", "assembly.example.org"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("publicUrl");
+    }
+}
