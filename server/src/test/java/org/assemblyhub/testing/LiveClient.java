@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 public final class LiveClient implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    /** Held on purpose: Vert.x 5 closes a client's connections once the client itself is garbage-collected. */
+    private final WebSocketClient client;
     private final WebSocket ws;
     private final List<String> frames = new CopyOnWriteArrayList<>();
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
@@ -33,7 +35,8 @@ public final class LiveClient implements AutoCloseable {
     private volatile Short closeCode;
     private volatile String closeReason;
 
-    private LiveClient(WebSocket ws) {
+    private LiveClient(WebSocketClient client, WebSocket ws) {
+        this.client = client;
         this.ws = ws;
         ws.textMessageHandler(this::onText);
         ws.closeHandler(v -> {
@@ -54,7 +57,7 @@ public final class LiveClient implements AutoCloseable {
         if (origin != null) options.addHeader("Origin", origin);
         try {
             WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-            return new LiveClient(ws);
+            return new LiveClient(client, ws);
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to /live", e);
         }
@@ -191,15 +194,16 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public String closeReason() {
-        return closeReason;
+        return closeCode + " " + closeReason;
     }
 
     @Override
     public void close() {
         if (!ws.isClosed()) ws.close();
+        client.close();
     }
 
-    static void sleep(long ms) {
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -22,9 +22,14 @@ import java.util.concurrent.TimeUnit;
 
 /** A real hub in this JVM, on a free port and a fresh data directory, plus helpers to set up an assembly over HTTP. */
 public final class TestHub implements AutoCloseable {
+    static {
+        System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
+    }
+
     public static final String BOOTSTRAP = "test-bootstrap-token-0123456789abcdef";
 
     private final Path dataDir;
+    private final int commandsPerSecond;
     private final int port;
     private final Vertx clientVertx = Vertx.vertx();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -36,14 +41,19 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Path dataDir, int port) {
+        this(dataDir, port, 10);
+    }
+
+    public TestHub(Path dataDir, int port, int commandsPerSecond) {
         this.dataDir = dataDir;
         this.port = port;
+        this.commandsPerSecond = commandsPerSecond;
         start();
     }
 
     public TestHub start() {
         HubConfig config = new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, BOOTSTRAP, false,
-                64 * 1024, 10, false);
+                64 * 1024, commandsPerSecond, false);
         hub = await(Hub.start(config).toCompletionStage().toCompletableFuture());
         return this;
     }

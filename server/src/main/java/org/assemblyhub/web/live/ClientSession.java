@@ -85,6 +85,7 @@ final class ClientSession {
             return;
         }
         Object type = message.getValue("type");
+        if (("hello".equals(type) || "command".equals(type)) && !withinRate(stringOrNull(message, "id"))) return;
         if ("hello".equals(type)) {
             hello(message);
         } else if ("command".equals(type)) {
@@ -190,12 +191,6 @@ final class ClientSession {
             send(Wire.error(seq, id, "not-joined", "Say hello to an assembly before sending commands."));
             return;
         }
-        if (!limiter.tryAcquire()) {
-            send(Wire.error(seq, id, "rate-limited", "Too many actions at once. Please wait a moment and try again."));
-            if (++refusedInARow > MAX_FLOOD) ws.close(Wire.CLOSE_POLICY, "flood");
-            return;
-        }
-        refusedInARow = 0;
         Object name = message.getValue("name");
         Object args = message.getValue("args");
         if (id == null || !(name instanceof String) || (args != null && !(args instanceof JsonObject))) {
@@ -214,6 +209,17 @@ final class ClientSession {
                 send(Wire.ack(answer.getLong("seq"), id, answer.getJsonObject("result")));
             }
         });
+    }
+
+    /** Hellos count too: each may cost a snapshot. A connection that keeps flooding after refusals is closed. */
+    private boolean withinRate(String id) {
+        if (limiter.tryAcquire()) {
+            refusedInARow = 0;
+            return true;
+        }
+        send(Wire.error(seq, id, "rate-limited", "Too many actions at once. Please wait a moment and try again."));
+        if (++refusedInARow > MAX_FLOOD) ws.close(Wire.CLOSE_POLICY, "flood");
+        return false;
     }
 
     /** Writes on this socket's own event loop; a client that cannot keep up is dropped and resumes by seq. */
