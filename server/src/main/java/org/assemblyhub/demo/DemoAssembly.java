@@ -45,6 +45,7 @@ public final class DemoAssembly {
                 .put("question", "Comment notre ville peut-elle réduire de moitié ses émissions d'ici 2035, de manière juste ?")
                 .put("public", true).put("organiserName", "Olivia Organiser");
         return engines.registry("create", create).compose(created -> {
+            if ("assembly-exists".equals(created.getString("code"))) return reissueAll(engines, file, publicUrl);
             if (Answers.isError(created)) return Future.failedFuture(created.getString("message"));
             JsonArray people = new JsonArray();
             for (String[] p : PEOPLE) {
@@ -68,6 +69,27 @@ public final class DemoAssembly {
                     return l;
                 });
             });
+        });
+    }
+
+    /** The demo exists but its links file was lost: new links for everyone (the old ones stop working). */
+    private static Future<List<String>> reissueAll(EngineClient engines, Path file, String publicUrl) {
+        List<String[]> everyone = new ArrayList<>();
+        everyone.add(new String[]{"organiser-1", "Olivia Organiser", "organiser"});
+        for (String[] p : PEOPLE) everyone.add(p);
+        List<Future<String>> lines = new ArrayList<>();
+        for (String[] p : everyone) {
+            JsonObject command = new JsonObject().put("actor", new JsonObject().put("hub", true))
+                    .put("name", "reissue-invitation").put("args", new JsonObject().put("personId", p[0]));
+            lines.add(engines.engine(ID, "command", command).map(answer -> String.format("%-11s %-21s %s/join/%s",
+                    p[2], p[1], publicUrl, answer.getJsonObject("result").getString("token"))));
+        }
+        return Future.all(lines).map(all -> {
+            List<String> result = new ArrayList<>();
+            lines.forEach(f -> result.add(f.result()));
+            result.add(String.format("%-11s %-21s %s/a/%s", "observer", "(public page)", publicUrl, ID));
+            writeLines(file, result);
+            return result;
         });
     }
 

@@ -65,6 +65,11 @@ public final class TestHub implements AutoCloseable {
         hub = null;
     }
 
+    /** The hub's own Vert.x (to reach its event bus as the launcher does). */
+    public Vertx vertx() {
+        return hub.vertx();
+    }
+
     public int port() {
         return port;
     }

@@ -91,6 +91,16 @@ class VisibilityTest {
     }
 
     @Test
+    void each_audience_receives_exactly_the_sections_of_its_view() {
+        assertThat(observer.view().fieldNames()).toIterable().containsExactlyInAnyOrder("assembly", "phase", "announcements");
+        assertThat(member.view().fieldNames()).toIterable().containsExactlyInAnyOrder("assembly", "phase", "announcements");
+        assertThat(facilitator.view().fieldNames()).toIterable().containsExactlyInAnyOrder("assembly", "phase", "announcements", "presence");
+        assertThat(organiser.view().fieldNames()).toIterable().containsExactlyInAnyOrder("assembly", "phase", "announcements", "roster");
+        assertThat(facilitator.view().path("presence").path("m2").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("name", "role", "online");
+    }
+
+    @Test
     void each_role_is_placed_in_its_own_audience() {
         assertThat(observer.audience()).isEqualTo("observer");
         assertThat(member.audience()).isEqualTo("member");
