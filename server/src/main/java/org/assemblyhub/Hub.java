@@ -75,6 +75,7 @@ public final class Hub {
     }
 
     public Future<Void> stop() {
-        return vertx.close().compose(v -> Future.<Void>succeededFuture()).eventually(() -> store.close().otherwiseEmpty());
+        // Engines and gateways stop first (no more appends), then the journals are closed.
+        return vertx.close().eventually(store::close);
     }
 }

@@ -61,7 +61,9 @@ public final class FileEventStore implements EventStore {
             Set<String> ids = new TreeSet<>();
             if (!Files.isDirectory(dir)) return ids;
             try (Stream<Path> files = Files.list(dir)) {
-                files.map(p -> p.getFileName().toString())
+                // An empty journal is an assembly whose creation was refused: nothing to bring back.
+                files.filter(p -> p.toFile().length() > 0)
+                        .map(p -> p.getFileName().toString())
                         .filter(n -> n.endsWith(SUFFIX))
                         .map(n -> n.substring(0, n.length() - SUFFIX.length()))
                         .filter(AssemblyIds::isValid)
@@ -93,16 +95,19 @@ public final class FileEventStore implements EventStore {
         });
     }
 
+    /** Closes every journal; synchronous (closing a channel does not block) so it works after Vert.x has stopped. */
     @Override
     public Future<Void> close() {
-        return vertx.executeBlocking(() -> {
+        try {
             for (JournalFile file : open.values()) {
                 synchronized (file) {
                     file.close();
                 }
             }
             open.clear();
-            return null;
-        }, false);
+            return Future.succeededFuture();
+        } catch (IOException e) {
+            return Future.failedFuture(e);
+        }
     }
 }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fills, the hub drops it (close 1013), and everybody else keeps receiving every update.
  */
 class SlowClientTest {
-    static final int ANNOUNCEMENTS = 4_000;
+    static final int ANNOUNCEMENTS = 400;
+    static final int SNAPSHOT_REQUESTS = 300;
     static TestHub hub;
     static TestHub.Setup setup;
 
@@ -45,9 +46,13 @@ class SlowClientTest {
             handshakeAndHello(frozen);
             LiveClient observer = hub.client(null).join(setup.assemblyId());
             LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
-
             String filler = "x".repeat(990);
-            for (int i = 1; i <= ANNOUNCEMENTS; i++) {
+            for (int i = 1; i <= 60; i++) organiser.command("fill-" + i, "announce", new JsonObject().put("text", i + " " + filler));
+            observer.awaitView(v -> v.path("announcements").has("a60"));
+
+            // Each hello asks for a fresh ~55 KB snapshot: ~16 MB that the frozen socket never reads.
+            for (int i = 0; i < SNAPSHOT_REQUESTS; i++) writeText(frozen, "{\"type\":\"hello\",\"assembly\":\"" + setup.assemblyId() + "\"}");
+            for (int i = 61; i <= ANNOUNCEMENTS; i++) {
                 organiser.command("slow-" + i, "announce", new JsonObject().put("text", i + " " + filler));
             }
             observer.awaitView(v -> v.path("announcements").path("a" + ANNOUNCEMENTS).has("text"));
@@ -65,7 +70,13 @@ class SlowClientTest {
         StringBuilder headers = new StringBuilder();
         while (!headers.toString().endsWith("\r\n\r\n")) headers.append((char) in.read());
         assertThat(headers).startsWith("HTTP/1.1 101");
-        byte[] payload = ("{\"type\":\"hello\",\"assembly\":\"" + setup.assemblyId() + "\"}").getBytes(StandardCharsets.UTF_8);
+        writeText(socket, "{\"type\":\"hello\",\"assembly\":\"" + setup.assemblyId() + "\"}");
+    }
+
+    /** A masked client text frame (payload under 126 bytes). */
+    private static void writeText(Socket socket, String text) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         byte[] frame = new byte[2 + 4 + payload.length];
         frame[0] = (byte) 0x81;
         frame[1] = (byte) (0x80 | payload.length);

@@ -110,20 +110,25 @@ public final class AssemblyApi {
                 HttpErrors.json(rc, HttpErrors.statusOf(who.getString("code")), who);
                 return;
             }
-            RosterCsv.Result parsed = RosterCsv.parse(rc.body().asString("UTF-8"));
-            if (!parsed.ok()) {
-                JsonArray problems = new JsonArray();
-                parsed.problems().forEach(p -> problems.add(p.toJson()));
-                HttpErrors.json(rc, 422, new JsonObject().put("code", "csv-invalid")
-                        .put("message", "The roster was not imported: " + parsed.problems().size() + " problem(s) to fix.")
-                        .put("problems", problems));
-                return;
-            }
-            JsonObject command = new JsonObject()
-                    .put("actor", new JsonObject().put("personId", who.getString("personId")).put("role", who.getString("role")))
-                    .put("name", "import-roster").put("args", new JsonObject().put("people", parsed.people()));
-            engines.engine(assemblyId, "command", command).onSuccess(answer -> respondImported(rc, parsed, answer));
+            String csv = rc.body().asString("UTF-8");
+            rc.vertx().executeBlocking(() -> RosterCsv.parse(csv), false)
+                    .onSuccess(parsed -> imported(rc, assemblyId, who, parsed));
         });
+    }
+
+    private void imported(RoutingContext rc, String assemblyId, JsonObject who, RosterCsv.Result parsed) {
+        if (!parsed.ok()) {
+            JsonArray problems = new JsonArray();
+            parsed.problems().forEach(p -> problems.add(p.toJson()));
+            HttpErrors.json(rc, 422, new JsonObject().put("code", "csv-invalid")
+                    .put("message", "The roster was not imported: " + parsed.problems().size() + " problem(s) to fix.")
+                    .put("problems", problems));
+            return;
+        }
+        JsonObject command = new JsonObject()
+                .put("actor", new JsonObject().put("personId", who.getString("personId")).put("role", who.getString("role")))
+                .put("name", "import-roster").put("args", new JsonObject().put("people", parsed.people()));
+        engines.engine(assemblyId, "command", command).onSuccess(answer -> respondImported(rc, parsed, answer));
     }
 
     private void respondImported(RoutingContext rc, RosterCsv.Result parsed, JsonObject answer) {
