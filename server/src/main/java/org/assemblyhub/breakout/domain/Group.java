@@ -1,0 +1,10 @@
+package org.assemblyhub.breakout.domain;
+
+import java.util.List;
+
+/** One breakout group: its number (1-based), its facilitators (either may be null when too few are present), its members. */
+public record Group(int number, String leadFacilitator, String coFacilitator, List<String> members) {
+    public Group {
+        members = List.copyOf(members);
+    }
+}
