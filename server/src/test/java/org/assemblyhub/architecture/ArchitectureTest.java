@@ -30,6 +30,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void capabilities_build_on_the_assembly_core_never_the_other_way() {
+        noClasses().that().resideInAPackage("org.assemblyhub.assembly.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.assemblyhub.live..", "org.assemblyhub.breakout..")
+                .check(CLASSES);
+    }
+
+    @Test
     void the_journal_knows_nothing_of_the_web_or_the_domain() {
         noClasses().that().resideInAPackage("org.assemblyhub.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.assemblyhub.web..", "org.assemblyhub.assembly..")

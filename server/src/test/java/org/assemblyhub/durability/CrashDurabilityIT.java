@@ -172,7 +172,8 @@ class CrashDurabilityIT {
             FileEventStore store = new FileEventStore(local, dataDir);
             List<JournalRecord> records = store.read(assemblyId, 0).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             store.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            List<AssemblyEvent> events = records.stream().map(EventCodec::decode).map(r -> r.event()).toList();
+            List<AssemblyEvent> events = records.stream().map(EventCodec::decode).map(r -> r.event())
+                    .filter(e -> e instanceof AssemblyEvent).map(e -> (AssemblyEvent) e).toList();
             return AssemblyState.fold(events).announcements().stream().map(Announcement::text).toList();
         } finally {
             local.close();

@@ -30,6 +30,7 @@ public final class TestHub implements AutoCloseable {
 
     private final Path dataDir;
     private final int commandsPerSecond;
+    private final java.time.Clock clock;
     private final int port;
     private final Vertx clientVertx = Vertx.vertx();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -45,16 +46,21 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Path dataDir, int port, int commandsPerSecond) {
+        this(dataDir, port, commandsPerSecond, java.time.Clock.systemUTC());
+    }
+
+    public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock) {
         this.dataDir = dataDir;
         this.port = port;
         this.commandsPerSecond = commandsPerSecond;
+        this.clock = clock;
         start();
     }
 
     public TestHub start() {
         HubConfig config = new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, BOOTSTRAP, false,
                 64 * 1024, commandsPerSecond, false);
-        hub = await(Hub.start(config).toCompletionStage().toCompletableFuture());
+        hub = await(Hub.start(config, clock).toCompletionStage().toCompletableFuture());
         return this;
     }
 

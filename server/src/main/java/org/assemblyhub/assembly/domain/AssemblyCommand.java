@@ -3,7 +3,7 @@ package org.assemblyhub.assembly.domain;
 import java.util.List;
 
 /** Requests to an assembly, in the imperative. Each is decided against the current state by {@link AssemblyDecider}. */
-public sealed interface AssemblyCommand {
+public sealed interface AssemblyCommand extends DomainCommand {
 
     record CreateAssembly(String assemblyId, String title, String question, boolean publicAssembly,
                           Person organiser, String organiserTokenHash) implements AssemblyCommand {}

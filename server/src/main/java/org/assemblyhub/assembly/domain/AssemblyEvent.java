@@ -7,7 +7,7 @@ import java.util.List;
  * Facts about an assembly, in the past tense. The journal stores them; the state is their fold.
  * Invitations are recorded by the hash of their token only, so the journal (and any export of it) grants no access.
  */
-public sealed interface AssemblyEvent {
+public sealed interface AssemblyEvent extends DomainEvent {
 
     record AssemblyCreated(String assemblyId, String title, String question, boolean publicAssembly) implements AssemblyEvent {}
 

@@ -16,6 +16,10 @@ public final class Answers {
         return new JsonObject().put("status", "error").put("code", code).put("message", message);
     }
 
+    public static JsonObject error(String code, String message, io.vertx.core.json.JsonArray problems) {
+        return error(code, message).put("problems", problems);
+    }
+
     public static boolean isError(JsonObject answer) {
         return "error".equals(answer.getString("status"));
     }

@@ -9,12 +9,11 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.access.Tokens;
 import org.assemblyhub.assembly.domain.Actor;
-import org.assemblyhub.assembly.domain.AssemblyCommand;
 import org.assemblyhub.assembly.domain.AssemblyCommand.MarkPresence;
 import org.assemblyhub.assembly.domain.AssemblyCommand.ResetPresence;
-import org.assemblyhub.assembly.domain.AssemblyDecider;
-import org.assemblyhub.assembly.domain.AssemblyEvent;
 import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.live.domain.SessionCommand;
 import org.assemblyhub.assembly.domain.Decision;
 import org.assemblyhub.assembly.domain.Role;
 import org.assemblyhub.assembly.view.Audience;
@@ -47,7 +46,8 @@ public final class AssemblyEngine extends VerticleBase {
     private final CommandLog answers = new CommandLog(10_000);
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final Connections connections = new Connections();
-    private AssemblyState state = new AssemblyState();
+    private Deciders model = new Deciders();
+    private long clockTimer = -1;
     private Views views;
     private long seq;
     private boolean writing;
@@ -67,7 +67,10 @@ public final class AssemblyEngine extends VerticleBase {
         return replay().compose(v -> {
             consumer = vertx.eventBus().consumer(EngineAddresses.engine(assemblyId), this::onRequest);
             return consumer.completion();
-        }).onSuccess(v -> submit(Actor.HUB, null, Decoded.ok(new ResetPresence())));
+        }).onSuccess(v -> {
+            submit(Actor.HUB, null, Decoded.ok(new ResetPresence()));
+            scheduleClock();
+        });
     }
 
     @Override
@@ -77,7 +80,7 @@ public final class AssemblyEngine extends VerticleBase {
 
     private Future<Void> replay() {
         return store.read(assemblyId, 0).map(records -> {
-            AssemblyState fresh = new AssemblyState();
+            Deciders fresh = new Deciders();
             long last = 0;
             for (JournalRecord record : records) {
                 RecordedEvent recorded = EventCodec.decode(record);
@@ -85,9 +88,9 @@ public final class AssemblyEngine extends VerticleBase {
                 last = recorded.seq();
                 if (recorded.commandKey() != null) answers.remember(recorded.commandKey(), Answers.ack(last, null));
             }
-            state = fresh;
+            model = fresh;
             seq = last;
-            if (views == null) views = new Views(vertx.eventBus(), assemblyId, state, seq);
+            if (views == null) views = new Views(vertx.eventBus(), assemblyId, model, seq);
             LOG.log(Level.INFO, "assembly {0}: replayed {1} events", assemblyId, last);
             return null;
         });
@@ -142,15 +145,15 @@ public final class AssemblyEngine extends VerticleBase {
         long next = seq;
         while (!queue.isEmpty()) {
             Queued q = queue.poll();
-            Decision decision = AssemblyDecider.decide(state, q.actor(), q.decoded().command(), now);
+            Decision decision = model.decide(q.actor(), q.decoded().command(), now);
             if (decision instanceof Decision.Rejected r) {
                 q.answer().complete(Answers.error(r.rejection().code(), r.rejection().message()));
                 continue;
             }
-            List<AssemblyEvent> events = ((Decision.Accepted) decision).events();
-            for (AssemblyEvent event : events) {
+            List<DomainEvent> events = ((Decision.Accepted) decision).events();
+            for (DomainEvent event : events) {
                 batch.add(new RecordedEvent(++next, now, q.key(), event));
-                state.evolve(event);
+                model.evolve(event);
             }
             long ackSeq = next;
             accepted.add(q);
@@ -165,9 +168,10 @@ public final class AssemblyEngine extends VerticleBase {
         store.append(assemblyId, seq, batch.stream().map(EventCodec::encode).toList()).onComplete(ar -> {
             if (ar.succeeded()) {
                 seq = last;
-                views.publish(state, seq, batch);
+                views.publish(model, seq, batch);
                 onDurable.forEach(Runnable::run);
                 writing = false;
+                scheduleClock();
                 drain();
             } else {
                 LOG.log(Level.ERROR, "assembly " + assemblyId + ": journal append failed; reloading from the journal", ar.cause());
@@ -184,7 +188,30 @@ public final class AssemblyEngine extends VerticleBase {
         });
     }
 
+    /**
+     * Keeps a timer on the running segment's deadline. It checks at least once a second, so the clock stays right
+     * whatever the injected {@link Clock} does; when the time is up it asks, like any command, to move on.
+     */
+    private void scheduleClock() {
+        if (clockTimer >= 0) vertx.cancelTimer(clockTimer);
+        clockTimer = -1;
+        var deadline = model.clock.deadline();
+        if (deadline.isEmpty()) return;
+        String sessionId = model.clock.running().id();
+        int index = model.clock.index();
+        long delay = Math.max(1, Math.min(1_000, java.time.Duration.between(clock.instant(), deadline.get()).toMillis()));
+        clockTimer = vertx.setTimer(delay, t -> {
+            clockTimer = -1;
+            if (model.clock.deadline().map(d -> !d.isAfter(clock.instant())).orElse(false)) {
+                submit(Actor.HUB, null, Decoded.ok(new SessionCommand.AdvanceClock(sessionId, index)));
+            } else {
+                scheduleClock();
+            }
+        });
+    }
+
     private JsonObject join(JsonObject body) {
+        AssemblyState state = model.state;
         if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
         String token = body.getString("token");
         if (token == null) {
@@ -210,6 +237,7 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     private JsonObject identify(String token) {
+        AssemblyState state = model.state;
         if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
         return state.personByTokenHash(Tokens.hash(token == null ? "" : token))
                 .map(p -> identity(p.id(), p.role(), p.displayName()))
@@ -229,6 +257,7 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     private JsonObject summary() {
+        AssemblyState state = model.state;
         if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
         return new JsonObject().put("status", "ok").put("id", assemblyId).put("title", state.title())
                 .put("public", state.isPublic()).put("phase", state.phase().wire()).put("seq", seq);

@@ -8,6 +8,9 @@ import org.assemblyhub.assembly.domain.AssemblyCommand.*;
 import org.assemblyhub.assembly.domain.Person;
 import org.assemblyhub.assembly.domain.Phase;
 import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.live.ScriptPlans;
+import org.assemblyhub.live.domain.SessionCommand;
+import org.assemblyhub.scripts.ScriptReader;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,12 +57,34 @@ final class CommandDecoder {
                 }
                 case "revoke-invitation" -> Decoded.ok(new RevokeInvitation(requireString(a, "personId", MAX_ID)));
                 case "import-roster" -> importRoster(a);
+                case "attach-script" -> attachScript(requireString(a, "yaml", 1024 * 1024));
+                case "appoint-lead" -> Decoded.ok(new SessionCommand.AppointLead(requireString(a, "personId", MAX_ID), false));
+                case "start-session" -> Decoded.ok(new SessionCommand.StartSession(requireString(a, "sessionId", MAX_ID)));
+                case "pause-session" -> Decoded.ok(new SessionCommand.PauseSession());
+                case "resume-session" -> Decoded.ok(new SessionCommand.ResumeSession());
+                case "extend-segment" -> Decoded.ok(new SessionCommand.ExtendSegment(requireInt(a, "minutes")));
+                case "skip-segment" -> Decoded.ok(new SessionCommand.SkipSegment());
+                case "go-back" -> Decoded.ok(new SessionCommand.GoBack());
+                case "end-session" -> Decoded.ok(new SessionCommand.EndSession());
                 case "create-assembly" -> actor.isHub() ? create(a) : Decoded.failed("forbidden", "Only the hub creates assemblies.");
                 default -> Decoded.failed("unknown-command", "There is no command called '" + name + "'.");
             };
         } catch (BadArgs e) {
             return Decoded.invalid(e.getMessage());
         }
+    }
+
+    private static Decoded attachScript(String yaml) {
+        ScriptReader.Result read = ScriptReader.read(yaml);
+        if (!read.valid()) {
+            JsonArray problems = new JsonArray();
+            read.problems().forEach(p -> problems.add(new JsonObject().put("line", p.line()).put("where", p.where()).put("message", p.message())));
+            String first = read.problems().stream().limit(3).map(Object::toString).reduce((x, y) -> x + "; " + y).orElse("");
+            return new Decoded(null, null, Answers.error("invalid-script",
+                    "The script has " + read.problems().size() + " problem(s): " + first, problems));
+        }
+        return Decoded.ok(new SessionCommand.AttachScript(read.script().title(), ScriptPlans.of(read.script())),
+                new JsonObject().put("sessions", read.script().sessions().size()));
     }
 
     private Decoded create(JsonObject a) {
@@ -115,6 +140,12 @@ final class CommandDecoder {
         String s = optionalString(a, key, max);
         if (s == null || s.isBlank()) throw new BadArgs("'" + key + "' is required.");
         return s;
+    }
+
+    private static int requireInt(JsonObject a, String key) {
+        Object value = a.getValue(key);
+        if (!(value instanceof Integer || value instanceof Long)) throw new BadArgs("'" + key + "' must be a whole number.");
+        return ((Number) value).intValue();
     }
 
     private static String optionalString(JsonObject a, String key, int max) {

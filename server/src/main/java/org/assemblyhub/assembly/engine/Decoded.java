@@ -1,18 +1,18 @@
 package org.assemblyhub.assembly.engine;
 
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.domain.AssemblyCommand;
+import org.assemblyhub.assembly.domain.DomainCommand;
 
 /**
  * A wire command turned into a domain command, with what the sender gets back once it is accepted
  * (for example the new invitation tokens, which exist nowhere else).
  */
-record Decoded(AssemblyCommand command, JsonObject result, JsonObject error) {
-    static Decoded ok(AssemblyCommand command) {
+record Decoded(DomainCommand command, JsonObject result, JsonObject error) {
+    static Decoded ok(DomainCommand command) {
         return new Decoded(command, null, null);
     }
 
-    static Decoded ok(AssemblyCommand command, JsonObject result) {
+    static Decoded ok(DomainCommand command, JsonObject result) {
         return new Decoded(command, result, null);
     }
 

@@ -3,6 +3,8 @@ package org.assemblyhub.assembly.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
+import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.live.domain.SessionEvent;
 import org.assemblyhub.store.JournalRecord;
 import org.assemblyhub.support.Jackson;
 
@@ -19,7 +21,9 @@ import java.util.stream.Collectors;
  * name as its type; the domain stays free of serialisation annotations.
  */
 public final class EventCodec {
-    private static final Map<String, Class<?>> TYPES = Arrays.stream(AssemblyEvent.class.getPermittedSubclasses())
+    /** Every event family, one line per capability; simple names are unique across them (checked at start). */
+    private static final Map<String, Class<?>> TYPES = java.util.stream.Stream.of(AssemblyEvent.class, SessionEvent.class)
+            .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventCodec() {}
@@ -43,7 +47,7 @@ public final class EventCodec {
             String type = envelope.path("type").asText();
             Class<?> cls = TYPES.get(type);
             if (cls == null) throw new IllegalStateException("unknown event type '" + type + "' at seq " + record.seq());
-            AssemblyEvent event = (AssemblyEvent) Jackson.MAPPER.treeToValue(envelope.get("data"), cls);
+            DomainEvent event = (DomainEvent) Jackson.MAPPER.treeToValue(envelope.get("data"), cls);
             String cmd = envelope.hasNonNull("cmd") ? envelope.get("cmd").asText() : null;
             return new RecordedEvent(record.seq(), Instant.parse(envelope.path("at").asText()), cmd, event);
         } catch (IOException ex) {

@@ -1,6 +1,6 @@
 package org.assemblyhub.assembly.engine;
 
-import org.assemblyhub.assembly.domain.AssemblyEvent;
+import org.assemblyhub.assembly.domain.DomainEvent;
 
 import java.time.Instant;
 
@@ -8,4 +8,4 @@ import java.time.Instant;
  * An event as the journal keeps it: its seq, when it was recorded and which command produced it. The command key
  * ({@code personId:clientId}) lets a retried command be answered from the journal after a restart.
  */
-public record RecordedEvent(long seq, Instant at, String commandKey, AssemblyEvent event) {}
+public record RecordedEvent(long seq, Instant at, String commandKey, DomainEvent event) {}

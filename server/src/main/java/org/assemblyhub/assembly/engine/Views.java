@@ -6,7 +6,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
-import org.assemblyhub.assembly.domain.AssemblyState;
 import org.assemblyhub.assembly.view.Audience;
 import org.assemblyhub.assembly.view.AudienceStream;
 import org.assemblyhub.assembly.view.AudienceViews;
@@ -26,19 +25,27 @@ final class Views {
     private final String address;
     private final Map<Audience, AudienceStream> streams = new EnumMap<>(Audience.class);
 
-    Views(EventBus bus, String assemblyId, AssemblyState state, long seq) {
+    Views(EventBus bus, String assemblyId, Deciders model, long seq) {
         this.bus = bus;
         this.address = EngineAddresses.out(assemblyId);
         for (Audience audience : Audience.values()) {
             streams.put(audience, new AudienceStream(audience,
-                    state.exists() ? AudienceViews.project(state, audience) : JsonNodeFactory.instance.objectNode(),
+                    model.state.exists() ? compose(model, audience) : JsonNodeFactory.instance.objectNode(),
                     seq, PATCHES_KEPT));
         }
     }
 
-    void publish(AssemblyState state, long seq, List<RecordedEvent> batch) {
+    /** Each audience's view: the core sections, then one section per capability. */
+    static com.fasterxml.jackson.databind.node.ObjectNode compose(Deciders model, Audience audience) {
+        var view = AudienceViews.project(model.state, audience);
+        var session = org.assemblyhub.live.view.SessionView.project(model.clock, audience);
+        if (!session.isEmpty()) view.set("session", session);
+        return view;
+    }
+
+    void publish(Deciders model, long seq, List<RecordedEvent> batch) {
         for (Map.Entry<Audience, AudienceStream> entry : streams.entrySet()) {
-            entry.getValue().advance(AudienceViews.project(state, entry.getKey()), seq)
+            entry.getValue().advance(compose(model, entry.getKey()), seq)
                     .ifPresent(text -> bus.publish(address, text, new DeliveryOptions().addHeader("aud", entry.getKey().wire()).addHeader("seq", Long.toString(seq))));
         }
         for (RecordedEvent recorded : batch) {
@@ -48,7 +55,7 @@ final class Views {
     }
 
     /** A revoked or replaced invitation ends the person's open sessions at once. */
-    private static String kickedBy(AssemblyEvent event) {
+    private static String kickedBy(org.assemblyhub.assembly.domain.DomainEvent event) {
         if (event instanceof AssemblyEvent.InvitationRevoked e) return e.personId();
         if (event instanceof AssemblyEvent.InvitationIssued e) return e.personId();
         return null;

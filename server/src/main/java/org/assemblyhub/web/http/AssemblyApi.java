@@ -35,6 +35,7 @@ public final class AssemblyApi {
         router.get("/api/assemblies").handler(this::list);
         router.get("/api/public-assemblies").handler(this::listPublic);
         router.post("/api/assemblies/:id/roster").handler(this::importRoster);
+        router.post("/api/assemblies/:id/script").handler(this::attachScript);
     }
 
     public String link(String token) {
@@ -94,12 +95,48 @@ public final class AssemblyApi {
     }
 
     private void importRoster(RoutingContext rc) {
-        String assemblyId = rc.pathParam("id");
-        String contentType = rc.request().getHeader("Content-Type");
-        if (contentType == null || !contentType.toLowerCase().startsWith("text/csv")) {
+        if (!hasContentType(rc, "text/csv")) {
             HttpErrors.error(rc, 415, "csv-required", "Send the roster as text/csv.");
             return;
         }
+        asOrganiser(rc, (assemblyId, who) -> {
+            String csv = rc.body().asString("UTF-8");
+            rc.vertx().executeBlocking(() -> RosterCsv.parse(csv), false)
+                    .onSuccess(parsed -> imported(rc, assemblyId, who, parsed));
+        });
+    }
+
+    /** A run-of-show script (YAML); problems come back with their lines, like the CSV import. */
+    private void attachScript(RoutingContext rc) {
+        if (!hasContentType(rc, "text/yaml", "application/yaml", "application/x-yaml", "text/plain")) {
+            HttpErrors.error(rc, 415, "yaml-required", "Send the script as text/yaml.");
+            return;
+        }
+        asOrganiser(rc, (assemblyId, who) -> {
+            JsonObject command = new JsonObject().put("actor", actor(who)).put("name", "attach-script")
+                    .put("args", new JsonObject().put("yaml", rc.body().asString("UTF-8")));
+            engines.engine(assemblyId, "command", command).onSuccess(answer -> {
+                if (Answers.isError(answer)) {
+                    HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
+                } else {
+                    HttpErrors.json(rc, 200, new JsonObject().put("seq", answer.getLong("seq"))
+                            .put("sessions", answer.getJsonObject("result").getInteger("sessions")));
+                }
+            });
+        });
+    }
+
+    private static boolean hasContentType(RoutingContext rc, String... accepted) {
+        String contentType = rc.request().getHeader("Content-Type");
+        if (contentType == null) return false;
+        String lower = contentType.toLowerCase();
+        for (String type : accepted) if (lower.startsWith(type)) return true;
+        return false;
+    }
+
+    /** Runs {@code then} with the organiser behind the request (session cookie or Bearer invitation token). */
+    private void asOrganiser(RoutingContext rc, java.util.function.BiConsumer<String, JsonObject> then) {
+        String assemblyId = rc.pathParam("id");
         String token = Sessions.tokenOf(rc.request());
         if (token == null || !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) {
             HttpErrors.error(rc, 401, "invitation-required", "Open your organiser invitation link first.");
@@ -108,12 +145,16 @@ public final class AssemblyApi {
         engines.engine(assemblyId, "identify", new JsonObject().put("token", token)).onSuccess(who -> {
             if (Answers.isError(who)) {
                 HttpErrors.json(rc, HttpErrors.statusOf(who.getString("code")), who);
-                return;
+            } else if (!"organiser".equals(who.getString("role"))) {
+                HttpErrors.error(rc, 403, "forbidden", "Only organisers can do this.");
+            } else {
+                then.accept(assemblyId, who);
             }
-            String csv = rc.body().asString("UTF-8");
-            rc.vertx().executeBlocking(() -> RosterCsv.parse(csv), false)
-                    .onSuccess(parsed -> imported(rc, assemblyId, who, parsed));
         });
+    }
+
+    private static JsonObject actor(JsonObject who) {
+        return new JsonObject().put("personId", who.getString("personId")).put("role", who.getString("role"));
     }
 
     private void imported(RoutingContext rc, String assemblyId, JsonObject who, RosterCsv.Result parsed) {
@@ -125,8 +166,7 @@ public final class AssemblyApi {
                     .put("problems", problems));
             return;
         }
-        JsonObject command = new JsonObject()
-                .put("actor", new JsonObject().put("personId", who.getString("personId")).put("role", who.getString("role")))
+        JsonObject command = new JsonObject().put("actor", actor(who))
                 .put("name", "import-roster").put("args", new JsonObject().put("people", parsed.people()));
         engines.engine(assemblyId, "command", command).onSuccess(answer -> respondImported(rc, parsed, answer));
     }

@@ -21,7 +21,8 @@ public final class HttpErrors {
         return switch (code) {
             case "forbidden", "invalid-invitation", "not-public" -> 403;
             case "no-such-assembly", "no-such-person" -> 404;
-            case "assembly-exists", "duplicate-person", "out-of-phase", "assembly-closed", "phase-unchanged" -> 409;
+            case "assembly-exists", "duplicate-person", "out-of-phase", "assembly-closed", "phase-unchanged",
+                 "session-running" -> 409;
             case "unavailable", "journal-unavailable" -> 503;
             default -> 422;
         };

@@ -26,7 +26,8 @@ final class Wire {
     }
 
     static String personal(long seq, JsonObject me) {
-        return new JsonObject().put("type", "personal").put("seq", seq).put("me", me).encode();
+        return new JsonObject().put("type", "personal").put("seq", seq).put("me", me)
+                .put("serverTime", java.time.Instant.now().toString()).encode();
     }
 
     static String pong(long seq) {

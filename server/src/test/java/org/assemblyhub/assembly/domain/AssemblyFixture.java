@@ -61,7 +61,7 @@ final class AssemblyFixture {
     /** The state after the accepted events are applied. */
     AssemblyState thenState() {
         List<AssemblyEvent> all = new ArrayList<>(history);
-        if (decision instanceof Decision.Accepted a) all.addAll(a.events());
+        if (decision instanceof Decision.Accepted a) a.events().forEach(e -> all.add((AssemblyEvent) e));
         return AssemblyState.fold(all);
     }
 }

@@ -1,0 +1,4 @@
+package org.assemblyhub.assembly.domain;
+
+/** Any request to an assembly; each capability seals its own family under this marker, like {@link DomainEvent}. */
+public interface DomainCommand {}

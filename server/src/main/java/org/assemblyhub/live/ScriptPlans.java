@@ -1,0 +1,32 @@
+package org.assemblyhub.live;
+
+import org.assemblyhub.live.domain.PlannedSession;
+import org.assemblyhub.scripts.Script;
+import org.assemblyhub.scripts.Segment;
+
+import java.util.List;
+
+/** A validated script → the sessions the clock runs (the clock keeps only what it needs to show and time). */
+public final class ScriptPlans {
+    private ScriptPlans() {}
+
+    public static List<PlannedSession> of(Script script) {
+        return script.sessions().stream().map(s -> new PlannedSession(s.id(), s.title(),
+                s.segments().stream().map(ScriptPlans::segment).toList())).toList();
+    }
+
+    private static PlannedSession.PlannedSegment segment(Segment segment) {
+        String text = null;
+        int warning = 0;
+        if (segment instanceof Segment.Plenary p) text = p.prompt();
+        if (segment instanceof Segment.Breakouts b) {
+            text = b.prompt();
+            warning = b.warningMinutes();
+        }
+        if (segment instanceof Segment.Harvest h) text = h.prompt();
+        if (segment instanceof Segment.Poll p) text = p.question();
+        if (segment instanceof Segment.Consensus c) text = c.statement();
+        if (segment instanceof Segment.Learning l) text = l.material() + (l.speaker() == null ? "" : " — " + l.speaker());
+        return new PlannedSession.PlannedSegment(segment.kind(), segment.title(), segment.minutes(), text, warning);
+    }
+}

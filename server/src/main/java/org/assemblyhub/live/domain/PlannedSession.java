@@ -1,0 +1,16 @@
+package org.assemblyhub.live.domain;
+
+import java.util.List;
+
+/** A session of the attached script as the clock needs it: ordered segments with their planned minutes. */
+public record PlannedSession(String id, String title, List<PlannedSegment> segments) {
+    public PlannedSession {
+        segments = List.copyOf(segments);
+    }
+
+    /**
+     * @param text           what the segment is about (prompt, question, statement or material), may be null
+     * @param warningMinutes minutes before the end at which groups are warned (breakouts; 0 otherwise)
+     */
+    public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes) {}
+}
