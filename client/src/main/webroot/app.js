@@ -6,10 +6,11 @@ import { LiveConnection } from './live/socket.js';
 import { plenaryPanel } from './assembly/plenary.js';
 import { presencePanel } from './assembly/presence.js';
 import { organiserConsole } from './assembly/organiser.js';
+import { sessionPanel } from './live/session.js';
 
 const root = document.getElementById('app');
 const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
-const state = { status: 'connecting', detail: null, view: null, me: null, notice: null, ui: {} };
+const state = { status: 'connecting', detail: null, view: null, me: null, notice: null, ui: {}, skew: 0 };
 
 function statusText() {
   if (state.status === 'reconnecting' && typeof state.detail === 'number') return t('status.reconnectingIn', { s: state.detail });
@@ -43,10 +44,12 @@ function assemblyPage() {
   }
   if (!view || !view.assembly) return html`<main><p>${t('status.connecting')}</p></main>`;
   const role = state.me?.role;
+  const steers = role === 'organiser' || (state.me?.personId && state.me.personId === view.session?.lead);
+  const controls = steers ? { send: (name, args) => connection.send(name, args).then(() => { state.notice = null; draw(); }, report) } : null;
   return html`
     <main class="layout">
       ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
-      <div class="plenary">${plenaryPanel(view)}</div>
+      <div class="plenary">${sessionPanel(view.session, Date.now() + state.skew, controls)}${plenaryPanel(view)}</div>
       ${role === 'facilitator' && view.presence ? html`<aside>${presencePanel(view.presence)}</aside>` : ''}
       ${role === 'organiser' && view.roster ? html`<div class="wide">${organiserConsole(view, organiserActions)}</div>` : ''}
     </main>`;
@@ -65,6 +68,7 @@ const organiserActions = {
   ui: state.ui,
   get imported() { return state.ui.imported; },
   get newLink() { return state.ui.newLink; },
+  get script() { return state.ui.script; },
   changePhase: (phase) => connection.send('change-phase', { phase }).then(() => { state.notice = null; draw(); }, report),
   announce: (text, form) => connection.send('announce', { text }).then(() => { form.reset(); state.notice = null; draw(); }, report),
   reissue: (person) => connection.send('reissue-invitation', { personId: person.id }).then((ack) => {
@@ -75,6 +79,15 @@ const organiserActions = {
     if (!confirm(t('organiser.revoke.confirm', { name: person.name }))) return;
     connection.send('revoke-invitation', { personId: person.id }).then(() => draw(), report);
   },
+  attachScript: async (file) => {
+    if (!file) return;
+    const response = await fetch(`/api/assemblies/${match[1]}/script`, {
+      method: 'POST', headers: { 'Content-Type': 'text/yaml' }, body: await file.text(), credentials: 'same-origin',
+    });
+    state.ui.script = await response.json();
+    draw();
+  },
+  appointLead: (personId) => connection.send('appoint-lead', { personId }).then(() => { state.notice = null; draw(); }, report),
   importRoster: async (file) => {
     if (!file) return;
     const response = await fetch(`/api/assemblies/${match[1]}/roster`, {
@@ -107,12 +120,18 @@ if (match) {
   connection = new LiveConnection(match[1], {
     onStatus: (status, detail) => { state.status = status; state.detail = detail; draw(); },
     onView: (view) => { state.view = view; draw(); },
-    onPersonal: (me) => { state.me = me; draw(); },
+    onPersonal: (me, serverTime) => {
+      state.me = me;
+      if (serverTime) state.skew = Date.parse(serverTime) - Date.now();
+      draw();
+    },
     onNotice: (error) => report(error),
   });
   window.assemblyHub = connection; // for people debugging in the console, and for the browser tests
   draw();
   connection.start();
+  // Countdowns tick locally; the server only says when a segment ends.
+  setInterval(() => { if (state.view?.session?.running && !state.view.session.running.paused) draw(); }, 1000);
 } else {
   homePage();
 }

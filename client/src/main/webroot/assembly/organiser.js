@@ -26,6 +26,25 @@ export function organiserConsole(view, ui) {
         <button type="submit">${t('organiser.announce.button')}</button>
       </form>
 
+      <form @submit=${(e) => { e.preventDefault(); ui.attachScript(e.target.file.files[0]); }}>
+        <h3>${t('organiser.script')}</h3>
+        <p class="muted" id="script-help">${view.session?.script ? view.session.script.title + ' · ' : ''}${t('organiser.script.help')}</p>
+        <input type="file" name="file" accept=".yaml,.yml,text/yaml" required aria-describedby="script-help">
+        <button type="submit">${t('organiser.script.button')}</button>
+      </form>
+      ${scriptResult(ui.script)}
+
+      <form @submit=${(e) => { e.preventDefault(); ui.appointLead(e.target.lead.value); }}>
+        <h3>${t('organiser.lead')}</h3>
+        ${view.session?.lead ? html`<p class="muted">${t('organiser.lead.current', { name: view.roster?.[view.session.lead]?.name ?? view.session.lead })}</p>` : ''}
+        <label for="lead-select" class="visually-hidden">${t('organiser.lead')}</label>
+        <select id="lead-select" name="lead">
+          ${roster.filter((p) => p.role === 'facilitator' || p.role === 'organiser')
+            .map((p) => html`<option value=${p.id} ?selected=${p.id === view.session?.lead}>${p.name}</option>`)}
+        </select>
+        <button type="submit">${t('organiser.lead.button')}</button>
+      </form>
+
       <form @submit=${(e) => { e.preventDefault(); ui.importRoster(e.target.file.files[0]); }}>
         <h3>${t('organiser.import')}</h3>
         <p class="muted" id="import-help">${t('organiser.import.help')}</p>
@@ -54,6 +73,16 @@ export function organiserConsole(view, ui) {
         </tbody>
       </table>
     </section>`;
+}
+
+function scriptResult(result) {
+  if (!result) return '';
+  if (result.problems) {
+    return html`<div role="alert"><p>${t('organiser.script.failed')}</p><ul>
+      ${result.problems.map((p) => html`<li>${p.line > 0 ? t('organiser.line', { n: p.line }) + ' — ' : ''}${p.where ? p.where + ' : ' : ''}${p.message}</li>`)}</ul></div>`;
+  }
+  if (result.sessions) return html`<p role="status">${t('organiser.script.done', { n: result.sessions })}</p>`;
+  return html`<p role="alert">${t('error.generic', { message: result.message })}</p>`;
 }
 
 function importResult(result) {

@@ -70,7 +70,7 @@ export class LiveConnection {
         this.me = message.me;
         this.attempt = 0;
         this.setStatus('live');
-        this.listener.onPersonal(this.me);
+        this.listener.onPersonal(this.me, message.serverTime);
         for (const [id, command] of this.pending) this.transmit(id, command);
         break;
       case 'ack':

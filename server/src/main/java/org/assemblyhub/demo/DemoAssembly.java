@@ -57,6 +57,7 @@ public final class DemoAssembly {
                     .put("name", "import-roster").put("args", new JsonObject().put("people", people));
             return engines.engine(ID, "command", importRoster).compose(imported -> {
                 if (Answers.isError(imported)) return Future.failedFuture(imported.getString("message"));
+                prepareSession(engines);
                 List<String> lines = new ArrayList<>();
                 lines.add("organiser   Olivia Organiser      " + publicUrl + "/join/" + created.getJsonObject("result").getString("token"));
                 JsonObject tokens = imported.getJsonObject("result").getJsonObject("tokens");
@@ -70,6 +71,21 @@ public final class DemoAssembly {
                 });
             });
         });
+    }
+
+    /** The 90-minute evening example, ready to start, with Fatou as lead facilitator. */
+    private static void prepareSession(EngineClient engines) {
+        String yaml;
+        try (var in = DemoAssembly.class.getClassLoader().getResourceAsStream("assembly-scripts/examples/deliberation-evening.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            return;
+        }
+        JsonObject hub = new JsonObject().put("hub", true);
+        engines.engine(ID, "command", new JsonObject().put("actor", hub).put("name", "attach-script")
+                .put("args", new JsonObject().put("yaml", yaml)));
+        engines.engine(ID, "command", new JsonObject().put("actor", hub).put("name", "appoint-lead")
+                .put("args", new JsonObject().put("personId", "f1")));
     }
 
     /** The demo exists but its links file was lost: new links for everyone (the old ones stop working). */

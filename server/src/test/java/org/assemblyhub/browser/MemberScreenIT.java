@@ -82,6 +82,47 @@ class MemberScreenIT {
     }
 
     @Test
+    void the_lead_starts_a_session_from_the_browser_and_members_see_the_segment_and_a_ticking_countdown() {
+        String script = """
+                title: Evening
+                sessions:
+                  - id: evening
+                    title: Deliberation evening
+                    segments:
+                      - {kind: plenary, title: Welcome, minutes: 10, prompt: "Hello everyone"}
+                      - {kind: breakouts, title: Round 1, minutes: 25, prompt: "What is hard today?"}
+                """;
+        assertThat(hub.post("/api/assemblies/" + setup.assemblyId() + "/script", "text/yaml", setup.token("organiser-1"), script)
+                .statusCode()).isEqualTo(200);
+        hub.client(setup.token("organiser-1")).join(setup.assemblyId())
+                .call("lead-f1", "appoint-lead", new io.vertx.core.json.JsonObject().put("personId", "f1"));
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Page lead = open("en-GB", "/join/" + setup.token("f1"), errors);
+        Page member = open("fr-FR", "/join/" + setup.token("m1"), errors);
+        assertThat(member.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
+
+        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Start the session")).click();
+
+        assertThat(member.locator("[data-testid=segment-title]")).hasText("Welcome");
+        assertThat(member.locator("[data-testid=session]")).containsText("Plénière");
+        String first = member.locator("[data-testid=countdown]").textContent();
+        member.waitForTimeout(2_100);
+        assertThat(member.locator("[data-testid=countdown]").textContent()).as("the countdown ticks").isNotEqualTo(first);
+        assertThat(first).containsPattern("(9|10):\\d\\d");
+
+        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause")).click();
+        assertThat(member.locator("[data-testid=countdown]")).containsText("En pause");
+        member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member-session.png")).setFullPage(true));
+        lead.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/lead-session.png")).setFullPage(true));
+        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End the session")).click();
+        assertThat(member.locator("[data-testid=session]")).hasCount(0);
+        assertThat(errors).isEmpty();
+        lead.context().close();
+        member.context().close();
+    }
+
+    @Test
     void the_connection_indicator_recovers_after_the_server_restarts_and_live_updates_resume() {
         List<String> errors = new CopyOnWriteArrayList<>();
         Page member = open("en-GB", "/join/" + setup.token("m2"), errors);

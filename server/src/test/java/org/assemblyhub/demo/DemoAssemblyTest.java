@@ -26,6 +26,10 @@ class DemoAssemblyTest {
             assertThat(lines).filteredOn(l -> l.startsWith("facilitator")).hasSize(2);
             assertThat(lines).filteredOn(l -> l.startsWith("member")).hasSizeGreaterThanOrEqualTo(8);
             assertThat(lines).last().asString().startsWith("observer").endsWith("/a/demo");
+            String organiser = lines.get(0);
+            var view = hub.client(TestHub.tokenOf(organiser.substring(organiser.lastIndexOf(' ') + 1))).join("demo")
+                    .awaitView(v -> v.path("session").path("lead").asText().equals("f1"));
+            org.assertj.core.api.Assertions.assertThat(view.path("session").path("script").path("sessions").has("evening")).isTrue();
         }
     }
 
