@@ -132,6 +132,20 @@ class LiveProtocolTest {
     }
 
     @Test
+    void a_burst_of_hellos_is_coalesced_into_at_most_two_snapshots_and_the_connection_stays_consistent() {
+        LiveClient member = hub.client(setup.token("m1")).join(setup.assemblyId());
+        int before = member.count();
+        for (int i = 0; i < 20; i++) member.hello(setup.assemblyId());
+        LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        organiser.call("after-burst", "announce", new JsonObject().put("text", "after the burst"));
+
+        member.awaitView(v -> v.path("announcements").toString().contains("after the burst"));
+        long snapshots = member.messages().subList(before, member.count()).stream()
+                .filter(m -> m.path("type").asText().equals("snapshot")).count();
+        assertThat(snapshots).isBetween(1L, 2L);
+    }
+
+    @Test
     void a_phase_change_by_the_organiser_reaches_members_and_observers() {
         TestHub.Setup own = hub.createAssembly(true, ROSTER);
         LiveClient member = hub.client(own.token("m1")).join(own.assemblyId());

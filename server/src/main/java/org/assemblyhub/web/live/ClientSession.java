@@ -38,6 +38,10 @@ final class ClientSession {
     private Audience audience;
     private long seq = 0;
     private List<Held> held;
+    private boolean syncing;
+    private Long resyncFrom;
+    private Audience resyncAudience;
+    private boolean resyncWanted;
     private int refusedInARow;
 
     private record Held(long seq, String text) {}
@@ -145,11 +149,23 @@ final class ClientSession {
         gateway.subscribe(this).onComplete(v -> sync(lastSeq, lastAudience));
     }
 
+    /**
+     * One sync at a time per socket: a hello that arrives while one is in flight is remembered (the latest wins) and
+     * served after it, so a burst of hellos costs at most two snapshots.
+     */
     private void sync(Long lastSeq, Audience lastAudience) {
+        if (syncing) {
+            resyncWanted = true;
+            resyncFrom = lastSeq;
+            resyncAudience = lastAudience;
+            return;
+        }
+        syncing = true;
         if (held == null) held = new ArrayList<>();
         JsonObject request = new JsonObject().put("audience", audience.wire()).put("lastSeq", lastSeq)
                 .put("lastAudience", lastAudience == null ? null : lastAudience.wire());
         engines.engine(assemblyId, "sync", request).onSuccess(answer -> {
+            syncing = false;
             if (state != State.LIVE) return;
             if (Answers.isError(answer)) {
                 send(Wire.error(seq, null, answer.getString("code"), answer.getString("message")));
@@ -163,6 +179,10 @@ final class ClientSession {
             held = null;
             for (Held h : pending) deliver(h.seq(), h.text());
             send(Wire.personal(seq, identity));
+            if (resyncWanted) {
+                resyncWanted = false;
+                sync(resyncFrom, resyncAudience);
+            }
         });
     }
 
