@@ -7,6 +7,7 @@ import { plenaryPanel } from './assembly/plenary.js';
 import { presencePanel } from './assembly/presence.js';
 import { organiserConsole } from './assembly/organiser.js';
 import { sessionPanel } from './live/session.js';
+import { breakoutPanel } from './breakout/rooms.js';
 
 const root = document.getElementById('app');
 const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
@@ -49,7 +50,8 @@ function assemblyPage() {
   return html`
     <main class="layout">
       ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
-      <div class="plenary">${sessionPanel(view.session, Date.now() + state.skew, controls)}${plenaryPanel(view)}</div>
+      <div class="plenary">${sessionPanel(view.session, Date.now() + state.skew, controls)}
+        ${breakoutPanel(view.breakouts, controls)}${plenaryPanel(view)}</div>
       ${role === 'facilitator' && view.presence ? html`<aside>${presencePanel(view.presence)}</aside>` : ''}
       ${role === 'organiser' && view.roster ? html`<div class="wide">${organiserConsole(view, organiserActions)}</div>` : ''}
     </main>`;

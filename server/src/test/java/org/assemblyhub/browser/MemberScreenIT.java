@@ -115,6 +115,13 @@ class MemberScreenIT {
         assertThat(member.locator("[data-testid=countdown]")).containsText("En pause");
         member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member-session.png")).setFullPage(true));
         lead.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/lead-session.png")).setFullPage(true));
+        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan groups now")).click();
+        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the groups")).click();
+        assertThat(member.locator("[data-testid=my-group]")).containsText("Vous êtes dans le groupe 1");
+        member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member-group.png")).setFullPage(true));
+        lead.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/lead-desk.png")).setFullPage(true));
+        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bring everyone back")).click();
+        assertThat(member.locator("[data-testid=my-group]")).hasCount(0);
         lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End the session")).click();
         assertThat(member.locator("[data-testid=session]")).hasCount(0);
         assertThat(errors).isEmpty();

@@ -152,6 +152,16 @@ public final class LiveClient implements AutoCloseable {
         throw new AssertionError("view never matched; last view: " + view + "; frames: " + frames);
     }
 
+    /** Waits until the socket has been moved to {@code expected} (the snapshot of the new audience arrived). */
+    public void awaitAudience(String expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (expected.equals(audience)) return;
+            sleep(5);
+        }
+        throw new AssertionError("audience stayed " + audience + ", expected " + expected);
+    }
+
     public short awaitClose() {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

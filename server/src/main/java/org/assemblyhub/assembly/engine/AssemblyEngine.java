@@ -46,6 +46,7 @@ public final class AssemblyEngine extends VerticleBase {
     private final CommandLog answers = new CommandLog(10_000);
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final Connections connections = new Connections();
+    private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
     private Deciders model = new Deciders();
     private long clockTimer = -1;
     private Views views;
@@ -116,7 +117,7 @@ public final class AssemblyEngine extends VerticleBase {
                 message.reply(new JsonObject());
             }
             case "identify" -> message.reply(identify(body.getString("token")));
-            case "sync" -> message.reply(views.sync(Audience.parse(body.getString("audience")),
+            case "sync" -> message.reply(views.sync(model, seq, Audience.parse(body.getString("audience")),
                     body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience"))));
             case "summary" -> message.reply(summary());
             default -> message.reply(Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
@@ -169,6 +170,7 @@ public final class AssemblyEngine extends VerticleBase {
             if (ar.succeeded()) {
                 seq = last;
                 views.publish(model, seq, batch);
+                publishMoves();
                 onDurable.forEach(Runnable::run);
                 writing = false;
                 scheduleClock();
@@ -186,6 +188,22 @@ public final class AssemblyEngine extends VerticleBase {
                 });
             }
         });
+    }
+
+    /**
+     * Tells the gateways when a connected person's audience changes (a breakout round opens or closes, someone is
+     * moved): their sockets switch audience and get a snapshot of the new view.
+     */
+    private void publishMoves() {
+        for (String personId : connections.people()) {
+            model.state.person(personId).ifPresent(person -> {
+                Audience now = model.audienceOf(person);
+                if (!now.equals(audiences.put(personId, now))) {
+                    vertx.eventBus().publish(EngineAddresses.out(assemblyId), now.wire(),
+                            new DeliveryOptions().addHeader("move", personId));
+                }
+            });
+        }
     }
 
     /**
@@ -223,6 +241,7 @@ public final class AssemblyEngine extends VerticleBase {
         JsonObject identity = identify(token);
         if (Answers.isError(identity)) return identity;
         String personId = identity.getString("personId");
+        audiences.put(personId, Audience.parse(identity.getString("audience")));
         if (connections.open(body.getString("connectionId"), personId)) {
             submit(Actor.HUB, null, Decoded.ok(new MarkPresence(personId, true)));
         }
@@ -240,7 +259,7 @@ public final class AssemblyEngine extends VerticleBase {
         AssemblyState state = model.state;
         if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
         return state.personByTokenHash(Tokens.hash(token == null ? "" : token))
-                .map(p -> identity(p.id(), p.role(), p.displayName()))
+                .map(p -> identity(p.id(), p.role(), p.displayName()).put("audience", model.audienceOf(p).wire()))
                 .orElseGet(() -> Answers.error("invalid-invitation",
                         "This invitation link is not valid any more: it may have been replaced or revoked. "
                                 + "Please ask the organisers for a new one."));

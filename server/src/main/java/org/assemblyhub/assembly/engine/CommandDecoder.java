@@ -8,6 +8,7 @@ import org.assemblyhub.assembly.domain.AssemblyCommand.*;
 import org.assemblyhub.assembly.domain.Person;
 import org.assemblyhub.assembly.domain.Phase;
 import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.breakout.domain.BreakoutCommand;
 import org.assemblyhub.live.ScriptPlans;
 import org.assemblyhub.live.domain.SessionCommand;
 import org.assemblyhub.scripts.ScriptReader;
@@ -28,6 +29,9 @@ final class CommandDecoder {
     static final int MAX_CONTACT = 200;
     static final int MAX_ATTRIBUTES = 20;
     static final int MAX_ATTRIBUTE = 100;
+
+    /** Seeds for breakout plans: recorded in the plan, so the groups can be recomputed from the journal. */
+    private static final java.security.SecureRandom SEEDS = new java.security.SecureRandom();
 
     private final String assemblyId;
     private final Tokens tokens;
@@ -66,6 +70,11 @@ final class CommandDecoder {
                 case "skip-segment" -> Decoded.ok(new SessionCommand.SkipSegment());
                 case "go-back" -> Decoded.ok(new SessionCommand.GoBack());
                 case "end-session" -> Decoded.ok(new SessionCommand.EndSession());
+                case "plan-breakouts" -> Decoded.ok(new BreakoutCommand.PlanBreakouts(SEEDS.nextLong(),
+                        optionalInt(a, "minSize", 7), optionalInt(a, "maxSize", 8)));
+                case "move-member" -> Decoded.ok(new BreakoutCommand.MoveMember(requireString(a, "personId", MAX_ID), requireInt(a, "group")));
+                case "open-breakouts" -> Decoded.ok(new BreakoutCommand.OpenBreakouts());
+                case "close-breakouts" -> Decoded.ok(new BreakoutCommand.CloseBreakouts());
                 case "create-assembly" -> actor.isHub() ? create(a) : Decoded.failed("forbidden", "Only the hub creates assemblies.");
                 default -> Decoded.failed("unknown-command", "There is no command called '" + name + "'.");
             };
@@ -140,6 +149,10 @@ final class CommandDecoder {
         String s = optionalString(a, key, max);
         if (s == null || s.isBlank()) throw new BadArgs("'" + key + "' is required.");
         return s;
+    }
+
+    private static int optionalInt(JsonObject a, String key, int fallback) {
+        return a.getValue(key) == null ? fallback : requireInt(a, key);
     }
 
     private static int requireInt(JsonObject a, String key) {

@@ -21,6 +21,10 @@ final class Connections {
         return personId;
     }
 
+    java.util.Set<String> people() {
+        return java.util.Set.copyOf(countByPerson.keySet());
+    }
+
     boolean isConnected(String personId) {
         return countByPerson.containsKey(personId);
     }

@@ -8,36 +8,60 @@ import org.assemblyhub.assembly.domain.AssemblyState;
 import org.assemblyhub.assembly.domain.Decision;
 import org.assemblyhub.assembly.domain.DomainCommand;
 import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.assembly.domain.Person;
 import org.assemblyhub.assembly.domain.Phase;
 import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.breakout.domain.AllocationRequest;
+import org.assemblyhub.breakout.domain.BreakoutCommand;
+import org.assemblyhub.breakout.domain.BreakoutDecider;
+import org.assemblyhub.breakout.domain.BreakoutEvent;
+import org.assemblyhub.breakout.domain.BreakoutRooms;
+import org.assemblyhub.breakout.domain.GroupAllocator;
+import org.assemblyhub.breakout.domain.Participant;
+import org.assemblyhub.live.domain.PlannedSession;
 import org.assemblyhub.live.domain.SessionClock;
 import org.assemblyhub.live.domain.SessionCommand;
 import org.assemblyhub.live.domain.SessionDecider;
 import org.assemblyhub.live.domain.SessionEvent;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * The whole assembly as the engine holds it — the core state and each capability's slice — and the routing of each
  * command to its capability's decider and each event to its fold. Adding a capability means adding a line here.
+ * It also holds the one cross-capability rule: when the clock enters a breakouts segment the rooms open (planned now
+ * unless the lead already previewed them), and when it leaves it everyone is brought back to the plenary.
  */
 final class Deciders {
+    static final int DEFAULT_MIN = 7;
+    static final int DEFAULT_MAX = 8;
+
     final AssemblyState state = new AssemblyState();
     final SessionClock clock = new SessionClock();
+    final BreakoutRooms rooms = new BreakoutRooms();
 
     Decision decide(Actor actor, DomainCommand command, Instant now) {
         if (command instanceof AssemblyCommand c) return AssemblyDecider.decide(state, actor, c, now);
         if (!state.exists()) return Decision.reject("no-such-assembly", "This assembly does not exist.");
+        boolean closed = state.phase() == Phase.CLOSED;
         if (command instanceof SessionCommand c) {
-            if (state.phase() == Phase.CLOSED && !(c instanceof SessionCommand.AdvanceClock)) {
-                return Decision.reject("assembly-closed", "The assembly is closed: nothing can change any more.");
-            }
+            if (closed && !(c instanceof SessionCommand.AdvanceClock)) return closed();
             if (c instanceof SessionCommand.AppointLead lead) {
                 boolean eligible = state.person(lead.personId())
                         .map(p -> p.role() == Role.FACILITATOR || p.role() == Role.ORGANISER).orElse(false);
                 c = new SessionCommand.AppointLead(lead.personId(), eligible);
             }
-            return SessionDecider.decide(clock, actor, c, now);
+            return withRooms(SessionDecider.decide(clock, actor, c, now), now);
+        }
+        if (command instanceof BreakoutCommand c) {
+            if (closed) return closed();
+            return BreakoutDecider.decide(rooms, present(), SessionDecider.leads(clock, actor), c, now);
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -47,8 +71,72 @@ final class Deciders {
             state.evolve(e);
         } else if (event instanceof SessionEvent e) {
             clock.evolve(e);
+        } else if (event instanceof BreakoutEvent e) {
+            rooms.evolve(e);
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
+    }
+
+    /** The audience a person's sockets belong to now: their role's, inside their group while rooms are open. */
+    Audience audienceOf(Person person) {
+        Audience base = Audience.of(person.role());
+        return rooms.groupOf(person.id()).map(g -> base.inGroup(g.number())).orElse(base);
+    }
+
+    /** Members and facilitators connected now (the lead stays at the plenary desk, not in a group). */
+    BreakoutDecider.Present present() {
+        List<Participant> members = new ArrayList<>();
+        List<String> facilitators = new ArrayList<>();
+        for (Person p : state.people().values()) {
+            if (!state.present().contains(p.id())) continue;
+            if (p.role() == Role.MEMBER) members.add(new Participant(p.id(), p.attributes()));
+            if (p.role() == Role.FACILITATOR && !p.id().equals(clock.lead())) facilitators.add(p.id());
+        }
+        return new BreakoutDecider.Present(members, facilitators);
+    }
+
+    /** Adds what the clock's move means for the rooms: close the open round, open one for a breakouts segment. */
+    private Decision withRooms(Decision decision, Instant now) {
+        if (!(decision instanceof Decision.Accepted accepted)) return decision;
+        PlannedSession.PlannedSegment entered = null;
+        boolean moved = false;
+        String sessionId = clock.isRunning() ? clock.running().id() : null;
+        for (DomainEvent e : accepted.events()) {
+            if (e instanceof SessionEvent.SessionStarted s) sessionId = s.sessionId();
+            if (e instanceof SessionEvent.SegmentStarted s) {
+                moved = true;
+                entered = clock.session(sessionId).map(p -> p.segments().get(s.index())).orElse(null);
+            }
+            if (e instanceof SessionEvent.SessionEnded) {
+                moved = true;
+                entered = null;
+            }
+        }
+        if (!moved) return decision;
+        List<DomainEvent> events = new ArrayList<>(accepted.events());
+        boolean planned = rooms.hasPlan() && !rooms.isOpen();
+        int heldRounds = rooms.heldRounds().size();
+        if (rooms.isOpen()) events.add(new BreakoutEvent.BreakoutsClosed(rooms.round(), now));
+        if (entered != null && entered.isBreakouts()) {
+            int round = heldRounds + (planned ? 0 : 1);
+            if (!planned) {
+                BreakoutDecider.Present present = present();
+                if (present.members().isEmpty()) return Decision.accept(events);
+                long seed = now.toEpochMilli();
+                int min = entered.minSize() > 0 ? entered.minSize() : DEFAULT_MIN;
+                int max = entered.maxSize() > 0 ? entered.maxSize() : DEFAULT_MAX;
+                var allocation = new GroupAllocator(new SplittableRandom(seed)).allocate(new AllocationRequest(
+                        present.members(), present.facilitators(), min, max, rooms.heldRounds(), Map.of(), Set.of()));
+                events.add(new BreakoutEvent.BreakoutsPlanned(round, seed, allocation.groups(), allocation.quality(),
+                        allocation.randomBaseline()));
+            }
+            events.add(new BreakoutEvent.BreakoutsOpened(planned ? rooms.round() : round, now));
+        }
+        return Decision.accept(events);
+    }
+
+    private static Decision closed() {
+        return Decision.reject("assembly-closed", "The assembly is closed: nothing can change any more.");
     }
 }

@@ -10,7 +10,7 @@ import org.assemblyhub.assembly.view.Audience;
 import org.assemblyhub.assembly.view.AudienceStream;
 import org.assemblyhub.assembly.view.AudienceViews;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +23,12 @@ final class Views {
 
     private final EventBus bus;
     private final String address;
-    private final Map<Audience, AudienceStream> streams = new EnumMap<>(Audience.class);
+    private final Map<Audience, AudienceStream> streams = new LinkedHashMap<>();
 
     Views(EventBus bus, String assemblyId, Deciders model, long seq) {
         this.bus = bus;
         this.address = EngineAddresses.out(assemblyId);
-        for (Audience audience : Audience.values()) {
+        for (Audience audience : Audience.PLENARY) {
             streams.put(audience, new AudienceStream(audience,
                     model.state.exists() ? compose(model, audience) : JsonNodeFactory.instance.objectNode(),
                     seq, PATCHES_KEPT));
@@ -40,10 +40,16 @@ final class Views {
         var view = AudienceViews.project(model.state, audience);
         var session = org.assemblyhub.live.view.SessionView.project(model.clock, audience);
         if (!session.isEmpty()) view.set("session", session);
+        var breakouts = org.assemblyhub.breakout.view.BreakoutView.project(model.rooms, model.state, audience);
+        if (!breakouts.isEmpty()) view.set("breakouts", breakouts);
         return view;
     }
 
     void publish(Deciders model, long seq, List<RecordedEvent> batch) {
+        for (var group : model.rooms.isOpen() ? model.rooms.groups() : List.<org.assemblyhub.breakout.domain.Group>of()) {
+            stream(model, Audience.MEMBER.inGroup(group.number()), seq);
+            stream(model, Audience.FACILITATOR.inGroup(group.number()), seq);
+        }
         for (Map.Entry<Audience, AudienceStream> entry : streams.entrySet()) {
             entry.getValue().advance(compose(model, entry.getKey()), seq)
                     .ifPresent(text -> bus.publish(address, text, new DeliveryOptions().addHeader("aud", entry.getKey().wire()).addHeader("seq", Long.toString(seq))));
@@ -61,10 +67,16 @@ final class Views {
         return null;
     }
 
-    JsonObject sync(Audience audience, Long lastSeq, Audience lastAudience) {
+    /** The stream of an audience, started at the current view when it first appears (a group's first minute). */
+    private AudienceStream stream(Deciders model, Audience audience, long seq) {
+        return streams.computeIfAbsent(audience, a -> new AudienceStream(a,
+                model.state.exists() ? compose(model, a) : JsonNodeFactory.instance.objectNode(), seq, PATCHES_KEPT));
+    }
+
+    JsonObject sync(Deciders model, long seq, Audience audience, Long lastSeq, Audience lastAudience) {
         if (audience == null) return Answers.error("invalid-audience", "Unknown audience.");
-        AudienceStream stream = streams.get(audience);
-        List<String> messages = audience == lastAudience ? stream.catchUp(lastSeq) : List.of(stream.snapshot());
+        AudienceStream stream = streams.containsKey(audience) ? streams.get(audience) : stream(model, audience, seq);
+        List<String> messages = audience.equals(lastAudience) ? stream.catchUp(lastSeq) : List.of(stream.snapshot());
         return new JsonObject().put("status", "ok").put("seq", stream.seq()).put("messages", new JsonArray(List.copyOf(messages)));
     }
 }

@@ -3,11 +3,18 @@ package org.assemblyhub.assembly.view;
 import org.assemblyhub.assembly.domain.Role;
 
 /**
- * The few views an assembly is projected into (DESIGN.md §7). Every socket belongs to exactly one; a view change is
+ * One of the views an assembly is projected into (DESIGN.md §7): a kind, and for members and facilitators inside a
+ * breakout round, their group ({@code member@3}). Every socket belongs to exactly one audience; a view change is
  * serialised once per audience and the same text goes to all its sockets.
  */
-public enum Audience {
-    OBSERVER, MEMBER, FACILITATOR, ORGANISER;
+public record Audience(Kind kind, int group) {
+    public enum Kind { OBSERVER, MEMBER, FACILITATOR, ORGANISER }
+
+    public static final Audience OBSERVER = new Audience(Kind.OBSERVER, 0);
+    public static final Audience MEMBER = new Audience(Kind.MEMBER, 0);
+    public static final Audience FACILITATOR = new Audience(Kind.FACILITATOR, 0);
+    public static final Audience ORGANISER = new Audience(Kind.ORGANISER, 0);
+    public static final Audience[] PLENARY = {OBSERVER, MEMBER, FACILITATOR, ORGANISER};
 
     public static Audience of(Role role) {
         return switch (role) {
@@ -18,12 +25,34 @@ public enum Audience {
         };
     }
 
+    /** The same kind inside group {@code number} (members and facilitators only; others stay in the plenary). */
+    public Audience inGroup(int number) {
+        return kind == Kind.MEMBER || kind == Kind.FACILITATOR ? new Audience(kind, number) : this;
+    }
+
+    public boolean inGroup() {
+        return group > 0;
+    }
+
     public static Audience parse(String text) {
-        for (Audience a : values()) if (a.wire().equals(text)) return a;
+        if (text == null) return null;
+        int at = text.indexOf('@');
+        String kind = at < 0 ? text : text.substring(0, at);
+        for (Kind k : Kind.values()) {
+            if (k.name().toLowerCase().equals(kind)) {
+                if (at < 0) return new Audience(k, 0);
+                try {
+                    int group = Integer.parseInt(text.substring(at + 1));
+                    return group > 0 && (k == Kind.MEMBER || k == Kind.FACILITATOR) ? new Audience(k, group) : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
         return null;
     }
 
     public String wire() {
-        return name().toLowerCase();
+        return kind.name().toLowerCase() + (group > 0 ? "@" + group : "");
     }
 }

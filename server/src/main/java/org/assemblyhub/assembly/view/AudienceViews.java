@@ -29,7 +29,7 @@ public final class AudienceViews {
         assembly.put("public", state.isPublic());
         view.put("phase", state.phase().wire());
         view.set("announcements", announcements(state.announcements()));
-        switch (audience) {
+        switch (audience.kind()) {
             case FACILITATOR -> view.set("presence", presence(state));
             case ORGANISER -> view.set("roster", roster(state));
             default -> { }

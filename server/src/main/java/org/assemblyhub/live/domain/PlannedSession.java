@@ -11,6 +11,17 @@ public record PlannedSession(String id, String title, List<PlannedSegment> segme
     /**
      * @param text           what the segment is about (prompt, question, statement or material), may be null
      * @param warningMinutes minutes before the end at which groups are warned (breakouts; 0 otherwise)
+     * @param minSize        smallest group (breakouts; 0 otherwise)
+     * @param maxSize        largest group (breakouts; 0 otherwise)
      */
-    public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes) {}
+    public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes, int minSize,
+                                 int maxSize) {
+        public PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes) {
+            this(kind, title, minutes, text, warningMinutes, 0, 0);
+        }
+
+        public boolean isBreakouts() {
+            return "breakouts".equals(kind);
+        }
+    }
 }

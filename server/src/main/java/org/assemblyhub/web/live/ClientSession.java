@@ -197,6 +197,16 @@ final class ClientSession {
         }
     }
 
+    /** The person's audience changed (a breakout round opened or closed): switch sets and take a fresh view. */
+    void moveTo(Audience to) {
+        if (state != State.LIVE || to == null || to.equals(audience)) return;
+        Audience from = audience;
+        gateway.unsubscribe(this);
+        audience = to;
+        identity.put("audience", to.wire());
+        gateway.subscribe(this).onComplete(v -> sync(seq, from));
+    }
+
     void kick() {
         if (state == State.CLOSED) return;
         send(Wire.error(seq, null, "invalid-invitation",

@@ -13,7 +13,7 @@ import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.web.http.Sessions;
 
 import java.net.URI;
-import java.util.EnumMap;
+
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,17 +33,22 @@ public final class LiveGateway {
 
     private final class Fanout {
         final MessageConsumer<String> consumer;
-        final Map<Audience, Set<ClientSession>> sessions = new EnumMap<>(Audience.class);
+        final Map<Audience, Set<ClientSession>> sessions = new HashMap<>();
 
         Fanout(String assemblyId) {
             consumer = vertx.eventBus().consumer(EngineAddresses.out(assemblyId), this::onMessage);
         }
 
         void onMessage(Message<String> message) {
+            String moved = message.headers().get("move");
+            if (moved != null) {
+                Audience to = Audience.parse(message.body());
+                sessionsOf(moved).forEach(s -> s.moveTo(to));
+                return;
+            }
             String kicked = message.headers().get("kick");
             if (kicked != null) {
-                sessions.values().forEach(set -> List.copyOf(set).stream()
-                        .filter(s -> kicked.equals(s.personId())).forEach(ClientSession::kick));
+                sessionsOf(kicked).forEach(ClientSession::kick);
                 return;
             }
             Audience audience = Audience.parse(message.headers().get("aud"));
@@ -51,6 +56,11 @@ public final class LiveGateway {
             if (targets == null) return;
             long seq = Long.parseLong(message.headers().get("seq"));
             for (ClientSession session : List.copyOf(targets)) session.deliver(seq, message.body());
+        }
+
+        /** A copy: moving or closing a session changes the sets. */
+        List<ClientSession> sessionsOf(String personId) {
+            return sessions.values().stream().flatMap(Set::stream).filter(s -> personId.equals(s.personId())).toList();
         }
 
         boolean isEmpty() {

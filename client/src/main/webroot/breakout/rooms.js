@@ -1,0 +1,48 @@
+// Breakout rounds: where am I, who is in my group (facilitators), and the lead's desk.
+import { html, repeat } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+
+export function breakoutPanel(breakouts, controls) {
+  if (!breakouts && !controls) return '';
+  const mine = breakouts?.myGroup;
+  if (mine) {
+    const facilitators = [mine.lead, mine.co].filter(Boolean).join(', ');
+    return html`<section aria-labelledby="group-title" class="group" data-testid="my-group">
+      <h2 id="group-title">${t('breakout.myGroup', { n: mine.number })}</h2>
+      ${facilitators ? html`<p>${t('breakout.facilitators', { names: facilitators })}</p>` : ''}
+      ${mine.members ? html`<ul class="presence">${repeat(Object.entries(mine.members), ([id]) => id, ([, m]) => html`
+        <li class=${m.online ? 'online' : 'offline'}><span class="dot" aria-hidden="true"></span>${m.name}
+          <span class="muted">· ${m.online ? t('presence.online') : t('presence.offline')}</span></li>`)}</ul>`
+        : html`<p class="muted">${t('breakout.size', { n: mine.size })}</p>`}
+    </section>`;
+  }
+  if (!controls && !breakouts?.groups) {
+    return breakouts?.open ? html`<section class="group"><p>${t('breakout.meeting', { n: breakouts.groupCount })}</p></section>` : '';
+  }
+  return desk(breakouts, controls);
+}
+
+function desk(breakouts, controls) {
+  const groups = Object.entries(breakouts?.groups || {}).sort((a, b) => Number(a[0]) - Number(b[0]));
+  const q = breakouts?.quality;
+  const r = breakouts?.randomBaseline;
+  return html`<section aria-labelledby="desk-title" data-testid="breakout-desk">
+    <h2 id="desk-title">${t('breakout.desk')}</h2>
+    <p>${!breakouts ? t('breakout.none') : breakouts.open ? t('breakout.open', { round: breakouts.round, n: breakouts.groupCount })
+      : t('breakout.planned', { round: breakouts.round, n: breakouts.groupCount })}</p>
+    ${controls ? html`<div class="controls-row">
+      ${!breakouts?.open ? html`<button type="button" class="secondary" @click=${() => controls.send('plan-breakouts', {})}>${t('breakout.plan')}</button>` : ''}
+      ${breakouts && !breakouts.open ? html`<button type="button" @click=${() => controls.send('open-breakouts', {})}>${t('breakout.openRooms')}</button>` : ''}
+      ${breakouts?.open ? html`<button type="button" @click=${() => controls.send('close-breakouts', {})}>${t('breakout.closeRooms')}</button>` : ''}
+    </div>` : ''}
+    ${q && r ? html`<p class="muted">${t('breakout.quality', {
+      deviation: Object.entries(q.meanDeviation).map(([a, v]) => `${a} ${v}`).join(', '),
+      random: Object.entries(r.meanDeviation).map(([a, v]) => `${a} ${v}`).join(', '),
+      pairs: q.repeatedPairs, randomPairs: r.repeatedPairs })}</p>` : ''}
+    ${groups.length ? html`<table class="roster"><thead><tr><th scope="col">${t('breakout.group')}</th>
+        <th scope="col">${t('breakout.facilitatorsCol')}</th><th scope="col">${t('breakout.presentCol')}</th>
+        ${groups[0][1].members ? html`<th scope="col">${t('breakout.membersCol')}</th>` : ''}</tr></thead>
+      <tbody>${groups.map(([n, g]) => html`<tr><th scope="row">${n}</th><td>${[g.lead, g.co].filter(Boolean).join(', ')}</td>
+        <td>${g.present} / ${g.size}</td>${g.members ? html`<td>${Object.values(g.members).join(', ')}</td>` : ''}</tr>`)}</tbody></table>` : ''}
+  </section>`;
+}

@@ -1,0 +1,15 @@
+package org.assemblyhub.breakout.domain;
+
+import org.assemblyhub.assembly.domain.DomainCommand;
+
+/** Requests about breakout rounds, from the lead facilitator (or the session clock when a breakouts segment starts). */
+public sealed interface BreakoutCommand extends DomainCommand {
+    /** Allocate the members present into groups (a preview until opened); {@code seed} makes it reproducible. */
+    record PlanBreakouts(long seed, int minSize, int maxSize) implements BreakoutCommand {}
+
+    record MoveMember(String personId, int toGroup) implements BreakoutCommand {}
+
+    record OpenBreakouts() implements BreakoutCommand {}
+
+    record CloseBreakouts() implements BreakoutCommand {}
+}

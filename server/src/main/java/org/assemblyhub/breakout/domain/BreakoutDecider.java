@@ -1,0 +1,55 @@
+package org.assemblyhub.breakout.domain;
+
+import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.breakout.domain.BreakoutCommand.*;
+import org.assemblyhub.breakout.domain.BreakoutEvent.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * decide(rooms, who is present, command, now) → events. Planning runs the allocator with the command's seed, so the
+ * recorded plan can be recomputed by anyone from the journal.
+ */
+public final class BreakoutDecider {
+    private BreakoutDecider() {}
+
+    /** The members and facilitators present when the command is decided (taken from the roster and presence). */
+    public record Present(List<Participant> members, List<String> facilitators) {}
+
+    public static Decision decide(BreakoutRooms rooms, Present present, boolean leads, BreakoutCommand command, Instant now) {
+        if (!leads) return Decision.reject("forbidden", "Only the lead facilitator runs breakout rounds.");
+        if (command instanceof PlanBreakouts c) {
+            if (rooms.isOpen()) return Decision.reject("breakouts-open", "Close the open round before planning the next one.");
+            if (present.members().isEmpty()) return Decision.reject("nobody-present", "No member is connected to place in a group.");
+            if (c.minSize() < 2 || c.maxSize() < c.minSize() || c.maxSize() > 15) {
+                return Decision.reject("invalid-group-size", "Group sizes must be between 2 and 15, smallest first.");
+            }
+            AllocationRequest request = new AllocationRequest(present.members(), present.facilitators(), c.minSize(), c.maxSize(),
+                    rooms.heldRounds(), java.util.Map.of(), java.util.Set.of());
+            Allocation allocation = new GroupAllocator(new SplittableRandom(c.seed())).allocate(request);
+            return Decision.accept(new BreakoutsPlanned(rooms.heldRounds().size() + 1, c.seed(), allocation.groups(),
+                    allocation.quality(), allocation.randomBaseline()));
+        }
+        if (command instanceof MoveMember c) {
+            if (!rooms.hasPlan()) return Decision.reject("no-breakouts-planned", "Plan the groups first.");
+            boolean known = rooms.groups().stream().anyMatch(g -> g.members().contains(c.personId()));
+            if (!known) return Decision.reject("not-in-a-group", "This person is not in any group of this round.");
+            if (rooms.groups().stream().noneMatch(g -> g.number() == c.toGroup())) {
+                return Decision.reject("no-such-group", "There is no group " + c.toGroup() + ".");
+            }
+            return Decision.accept(new MemberMoved(c.personId(), c.toGroup()));
+        }
+        if (command instanceof OpenBreakouts) {
+            if (rooms.isOpen()) return Decision.reject("breakouts-open", "The groups are already open.");
+            if (!rooms.hasPlan()) return Decision.reject("no-breakouts-planned", "Plan the groups first.");
+            return Decision.accept(new BreakoutsOpened(rooms.round(), now));
+        }
+        if (command instanceof CloseBreakouts) {
+            if (!rooms.isOpen()) return Decision.reject("breakouts-closed", "No round is open.");
+            return Decision.accept(new BreakoutsClosed(rooms.round(), now));
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+}

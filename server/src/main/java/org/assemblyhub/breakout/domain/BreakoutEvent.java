@@ -1,0 +1,25 @@
+package org.assemblyhub.breakout.domain;
+
+import org.assemblyhub.assembly.domain.DomainEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Facts about breakout rounds. A plan records its seed, so anyone can recompute the same groups from the journal. */
+public sealed interface BreakoutEvent extends DomainEvent {
+
+    record BreakoutsPlanned(int round, long seed, List<Group> groups, AllocationQuality quality,
+                            AllocationQuality randomBaseline) implements BreakoutEvent {
+        public BreakoutsPlanned {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** The lead moved someone to another group of the planned or open round. */
+    record MemberMoved(String personId, int toGroup) implements BreakoutEvent {}
+
+    record BreakoutsOpened(int round, Instant at) implements BreakoutEvent {}
+
+    /** Everyone is back in the plenary. */
+    record BreakoutsClosed(int round, Instant at) implements BreakoutEvent {}
+}

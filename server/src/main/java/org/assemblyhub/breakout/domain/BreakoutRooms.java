@@ -1,0 +1,78 @@
+package org.assemblyhub.breakout.domain;
+
+import org.assemblyhub.breakout.domain.BreakoutEvent.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The fold of {@link BreakoutEvent}s: the current plan, whether its rooms are open, and the rounds held so far. */
+public final class BreakoutRooms {
+    private BreakoutsPlanned plan;
+    private List<Group> groups = List.of();
+    private boolean open;
+    private final List<List<Set<String>>> heldRounds = new ArrayList<>();
+
+    public void evolve(BreakoutEvent event) {
+        if (event instanceof BreakoutsPlanned e) {
+            plan = e;
+            groups = e.groups();
+            open = false;
+        } else if (event instanceof MemberMoved e) {
+            List<Group> moved = new ArrayList<>();
+            for (Group g : groups) {
+                List<String> members = new ArrayList<>(g.members());
+                members.remove(e.personId());
+                if (g.number() == e.toGroup()) members.add(e.personId());
+                members.sort(null);
+                moved.add(new Group(g.number(), g.leadFacilitator(), g.coFacilitator(), members));
+            }
+            groups = List.copyOf(moved);
+        } else if (event instanceof BreakoutsOpened) {
+            open = true;
+            List<Set<String>> round = new ArrayList<>();
+            groups.forEach(g -> round.add(new HashSet<>(g.members())));
+            heldRounds.add(round);
+        } else if (event instanceof BreakoutsClosed) {
+            open = false;
+            plan = null;
+            groups = List.of();
+        } else {
+            throw new IllegalArgumentException("unknown event " + event);
+        }
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    public boolean hasPlan() {
+        return plan != null;
+    }
+
+    public int round() {
+        return plan == null ? heldRounds.size() : plan.round();
+    }
+
+    public List<Group> groups() {
+        return groups;
+    }
+
+    public BreakoutsPlanned plan() {
+        return plan;
+    }
+
+    /** Earlier rounds, as sets of member ids, for the allocator's mixing. */
+    public List<List<Set<String>>> heldRounds() {
+        return List.copyOf(heldRounds);
+    }
+
+    /** The group a person (member or facilitator) sits in while rooms are open. */
+    public Optional<Group> groupOf(String personId) {
+        if (!open || personId == null) return Optional.empty();
+        return groups.stream().filter(g -> g.members().contains(personId)
+                || personId.equals(g.leadFacilitator()) || personId.equals(g.coFacilitator())).findFirst();
+    }
+}

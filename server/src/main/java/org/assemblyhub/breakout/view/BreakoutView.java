@@ -1,0 +1,80 @@
+package org.assemblyhub.breakout.view;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.assembly.domain.Person;
+import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.breakout.domain.AllocationQuality;
+import org.assemblyhub.breakout.domain.BreakoutRooms;
+import org.assemblyhub.breakout.domain.Group;
+
+/**
+ * Breakout rounds as each audience sees them. Inside a group: members see their group's number and facilitators;
+ * the group's facilitators also see who is in it and online. In the plenary: everyone sees whether a round is open;
+ * facilitators at the plenary desk see every group's size and attendance; organisers see the groups with names and
+ * the allocation quality. Nobody sees another group's member names except organisers.
+ */
+public final class BreakoutView {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private BreakoutView() {}
+
+    public static ObjectNode project(BreakoutRooms rooms, AssemblyState state, Audience audience) {
+        ObjectNode view = JSON.objectNode();
+        if (!rooms.hasPlan()) return view;
+        view.put("round", rooms.round()).put("open", rooms.isOpen()).put("groupCount", rooms.groups().size());
+        if (audience.inGroup()) {
+            rooms.groups().stream().filter(g -> g.number() == audience.group()).findFirst()
+                    .ifPresent(g -> view.set("myGroup", myGroup(g, state, audience.kind() == Audience.Kind.FACILITATOR)));
+        } else if (audience.kind() == Audience.Kind.FACILITATOR || audience.kind() == Audience.Kind.ORGANISER) {
+            boolean names = audience.kind() == Audience.Kind.ORGANISER;
+            ObjectNode groups = view.putObject("groups");
+            for (Group g : rooms.groups()) {
+                ObjectNode node = groups.putObject(Integer.toString(g.number()));
+                facilitators(node, g, state);
+                node.put("size", g.members().size())
+                        .put("present", g.members().stream().filter(state.present()::contains).count());
+                if (names) {
+                    ObjectNode members = node.putObject("members");
+                    g.members().forEach(m -> members.put(m, name(state, m)));
+                }
+            }
+            if (names) {
+                view.set("quality", quality(rooms.plan().quality()));
+                view.set("randomBaseline", quality(rooms.plan().randomBaseline()));
+            }
+        }
+        return view;
+    }
+
+    private static ObjectNode myGroup(Group g, AssemblyState state, boolean withMembers) {
+        ObjectNode node = JSON.objectNode().put("number", g.number());
+        facilitators(node, g, state);
+        if (withMembers) {
+            ObjectNode members = node.putObject("members");
+            for (String m : g.members()) {
+                members.putObject(m).put("name", name(state, m)).put("online", state.present().contains(m));
+            }
+        } else {
+            node.put("size", g.members().size());
+        }
+        return node;
+    }
+
+    private static void facilitators(ObjectNode node, Group g, AssemblyState state) {
+        if (g.leadFacilitator() != null) node.put("lead", name(state, g.leadFacilitator()));
+        if (g.coFacilitator() != null) node.put("co", name(state, g.coFacilitator()));
+    }
+
+    private static ObjectNode quality(AllocationQuality q) {
+        ObjectNode node = JSON.objectNode().put("repeatedPairs", q.repeatedPairs());
+        ObjectNode deviation = node.putObject("meanDeviation");
+        q.meanDeviation().forEach(deviation::put);
+        return node;
+    }
+
+    private static String name(AssemblyState state, String personId) {
+        return state.person(personId).map(Person::displayName).orElse(personId);
+    }
+}
