@@ -8,6 +8,7 @@ import { presencePanel } from './assembly/presence.js';
 import { organiserConsole } from './assembly/organiser.js';
 import { sessionPanel } from './live/session.js';
 import { breakoutPanel } from './breakout/rooms.js';
+import { workspacePanel, harvestPanel } from './breakout/workspace.js';
 
 const root = document.getElementById('app');
 const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
@@ -51,10 +52,18 @@ function assemblyPage() {
     <main class="layout">
       ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
       <div class="plenary">${sessionPanel(view.session, Date.now() + state.skew, controls)}
-        ${breakoutPanel(view.breakouts, controls)}${plenaryPanel(view)}</div>
+        ${breakoutPanel(view.breakouts, controls)}
+        ${workspacePanel(view.workspace, state.me, (state.me?.audience || '').startsWith('facilitator@'), act)}
+        ${harvestPanel(view.harvest, role === 'organiser' || role === 'facilitator', steers ? act : null)}
+        ${plenaryPanel(view)}</div>
       ${role === 'facilitator' && view.presence ? html`<aside>${presencePanel(view.presence)}</aside>` : ''}
       ${role === 'organiser' && view.roster ? html`<div class="wide">${organiserConsole(view, organiserActions)}</div>` : ''}
     </main>`;
+}
+
+/** Sends a command; errors show in the notice area. */
+function act(name, args) {
+  return connection.send(name, args).then(() => { state.notice = null; draw(); }, report);
 }
 
 function draw() {

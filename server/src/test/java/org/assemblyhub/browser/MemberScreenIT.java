@@ -118,6 +118,11 @@ class MemberScreenIT {
         lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan groups now")).click();
         lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the groups")).click();
         assertThat(member.locator("[data-testid=my-group]")).containsText("Vous êtes dans le groupe 1");
+        member.getByLabel("Une nouvelle idée").fill("Des pistes cyclables protégées");
+        member.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter la carte")).click();
+        assertThat(member.locator("[data-testid=workspace] .cards")).containsText("Des pistes cyclables protégées");
+        member.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("✋ Lever la main")).click();
+        assertThat(member.locator("[data-testid=workspace] .queue")).containsText("Aïcha Benali");
         member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member-group.png")).setFullPage(true));
         lead.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/lead-desk.png")).setFullPage(true));
         lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bring everyone back")).click();

@@ -19,6 +19,11 @@ import org.assemblyhub.breakout.domain.BreakoutEvent;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
 import org.assemblyhub.breakout.domain.GroupAllocator;
 import org.assemblyhub.breakout.domain.Participant;
+import org.assemblyhub.breakout.workspace.Seat;
+import org.assemblyhub.breakout.workspace.WorkspaceCommand;
+import org.assemblyhub.breakout.workspace.WorkspaceDecider;
+import org.assemblyhub.breakout.workspace.WorkspaceEvent;
+import org.assemblyhub.breakout.workspace.Workspaces;
 import org.assemblyhub.live.domain.PlannedSession;
 import org.assemblyhub.live.domain.SessionClock;
 import org.assemblyhub.live.domain.SessionCommand;
@@ -45,6 +50,7 @@ final class Deciders {
     final AssemblyState state = new AssemblyState();
     final SessionClock clock = new SessionClock();
     final BreakoutRooms rooms = new BreakoutRooms();
+    final Workspaces workspaces = new Workspaces();
 
     Decision decide(Actor actor, DomainCommand command, Instant now) {
         if (command instanceof AssemblyCommand c) return AssemblyDecider.decide(state, actor, c, now);
@@ -63,6 +69,20 @@ final class Deciders {
             if (closed) return closed();
             return BreakoutDecider.decide(rooms, present(), SessionDecider.leads(clock, actor), c, now);
         }
+        if (command instanceof WorkspaceCommand c) {
+            if (closed) return closed();
+            var group = rooms.groupOf(actor.personId());
+            Seat seat = group.map(g -> new Seat(rooms.round(), g.number(),
+                    actor.personId().equals(g.leadFacilitator()) || actor.personId().equals(g.coFacilitator()))).orElse(null);
+            Set<String> people = group.map(g -> {
+                Set<String> all = new java.util.HashSet<>(g.members());
+                if (g.leadFacilitator() != null) all.add(g.leadFacilitator());
+                if (g.coFacilitator() != null) all.add(g.coFacilitator());
+                return all;
+            }).orElse(Set.of());
+            return WorkspaceDecider.decide(workspaces, actor.personId(), seat, people, SessionDecider.leads(clock, actor),
+                    rooms.round(), c, now);
+        }
         throw new IllegalArgumentException("unknown command " + command);
     }
 
@@ -73,6 +93,8 @@ final class Deciders {
             clock.evolve(e);
         } else if (event instanceof BreakoutEvent e) {
             rooms.evolve(e);
+        } else if (event instanceof WorkspaceEvent e) {
+            workspaces.evolve(e);
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }

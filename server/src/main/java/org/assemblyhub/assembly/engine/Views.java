@@ -42,6 +42,10 @@ final class Views {
         if (!session.isEmpty()) view.set("session", session);
         var breakouts = org.assemblyhub.breakout.view.BreakoutView.project(model.rooms, model.state, audience);
         if (!breakouts.isEmpty()) view.set("breakouts", breakouts);
+        var workspace = org.assemblyhub.breakout.view.WorkspaceView.workspace(model.workspaces, model.rooms, model.state, audience);
+        if (!workspace.isEmpty()) view.set("workspace", workspace);
+        var harvest = org.assemblyhub.breakout.view.WorkspaceView.harvest(model.workspaces, model.rooms, audience);
+        if (!harvest.isEmpty()) view.set("harvest", harvest);
         return view;
     }
 

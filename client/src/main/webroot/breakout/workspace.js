@@ -1,0 +1,74 @@
+// Inside a group: idea cards, shared notes, the speaking queue, the help call. And the harvest board for everyone.
+import { html, repeat } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+
+function minutes(seconds) {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export function workspacePanel(ws, me, facilitator, send) {
+  if (!ws) return '';
+  const ideas = Object.entries(ws.ideas || {}).sort((a, b) => a[1].order - b[1].order);
+  const queue = Object.entries(ws.queue || {}).sort((a, b) => a[1].position - b[1].position);
+  const inQueue = me && ws.queue && ws.queue[me.personId];
+  return html`<section aria-labelledby="ws-title" data-testid="workspace">
+    <h2 id="ws-title">${t('ws.title')}</h2>
+
+    <h3>${t('ws.queue')}</h3>
+    ${ws.speaker ? html`<p data-testid="speaker">${t('ws.speaking', { name: ws.speaker.name })}</p>` : ''}
+    ${queue.length === 0 ? html`<p class="muted">${t('ws.queueEmpty')}</p>` : html`<ol class="queue">
+      ${repeat(queue, ([id]) => id, ([id, q]) => html`<li>${q.name}${facilitator ? html`
+        <button type="button" class="secondary" @click=${() => send('give-floor', { personId: id })}>${t('ws.giveFloor')}</button>` : ''}</li>`)}
+    </ol>`}
+    <div class="controls-row">
+      ${!facilitator ? (inQueue
+        ? html`<button type="button" class="secondary" @click=${() => send('lower-hand', {})}>${t('ws.lowerHand')}</button>`
+        : html`<button type="button" @click=${() => send('raise-hand', {})}>✋ ${t('ws.raiseHand')}</button>`) : ''}
+      ${facilitator && ws.speaker ? html`<button type="button" class="secondary" @click=${() => send('give-floor', {})}>${t('ws.endTurn')}</button>` : ''}
+      ${ws.help ? html`<p role="status">${t('ws.helpComing')}</p>`
+        : html`<button type="button" class="secondary" @click=${() => send('call-help', {})}>${t('ws.callHelp')}</button>`}
+    </div>
+    ${facilitator && ws.spokenSeconds ? html`<p class="muted">${t('ws.spoken')}: ${Object.entries(ws.spokenSeconds)
+      .map(([id, s]) => `${ws.queue?.[id]?.name ?? id} ${minutes(s)}`).join(' · ')}</p>` : ''}
+
+    <h3>${t('ws.ideas')}</h3>
+    <ul class="cards">
+      ${repeat(ideas, ([id]) => id, ([id, idea]) => html`<li class=${idea.starred ? 'starred' : ''}>
+        <p class="announcement-text">${idea.starred ? '★ ' : ''}${idea.text}</p>
+        ${facilitator ? html`<div class="controls-row">
+          <button type="button" class="secondary" @click=${() => send('star-idea', { ideaId: id, starred: !idea.starred })}>${idea.starred ? t('ws.unstar') : t('ws.star')}</button>
+          ${idea.promoted ? html`<span class="muted">${t('ws.promoted')}</span>`
+            : html`<button type="button" class="secondary" @click=${() => send('promote-idea', { ideaId: id })}>${t('ws.promote')}</button>`}
+        </div>` : ''}
+      </li>`)}
+    </ul>
+    <form @submit=${(e) => { e.preventDefault(); send('add-idea', { text: e.target.idea.value }).then(() => e.target.reset()); }}>
+      <label for="idea-text">${t('ws.newIdea')}</label>
+      <textarea id="idea-text" name="idea" rows="2" maxlength="500" required></textarea>
+      <button type="submit">${t('ws.addIdea')}</button>
+    </form>
+
+    <form @submit=${(e) => { e.preventDefault(); send('edit-notes', { text: e.target.notes.value }); }}>
+      <h3><label for="notes">${t('ws.notes')}</label></h3>
+      <textarea id="notes" name="notes" rows="4" maxlength="10000" .value=${ws.notes ?? ''}></textarea>
+      <button type="submit" class="secondary">${t('ws.saveNotes')}</button>
+    </form>
+  </section>`;
+}
+
+export function harvestPanel(harvest, desk, send) {
+  const items = Object.entries(harvest?.items || {}).sort((a, b) => a[1].order - b[1].order);
+  const calls = Object.keys(harvest?.helpCalls || {});
+  if (items.length === 0 && calls.length === 0) return '';
+  return html`<section aria-labelledby="harvest-title" data-testid="harvest">
+    <h2 id="harvest-title">${t('harvest.title')}</h2>
+    ${calls.length ? html`<div role="alert" class="warning">${calls.map((g) => html`<p>${t('harvest.help', { n: g })}
+      ${send ? html`<button type="button" class="secondary" @click=${() => send('answer-help', { group: Number(g) })}>${t('harvest.answered')}</button>` : ''}</p>`)}</div>` : ''}
+    <ul class="cards">${items.map(([id, item]) => html`<li>
+      <p class="announcement-text">${item.text}</p>
+      <p class="muted">${t('harvest.from', { group: item.group, round: item.round })}
+        ${desk && !item.published ? html` · ${t('harvest.waiting')}
+          ${send ? html`<button type="button" @click=${() => send('publish-harvest', { ideaId: id })}>${t('harvest.publish')}</button>` : ''}` : ''}</p>
+    </li>`)}</ul>
+  </section>`;
+}

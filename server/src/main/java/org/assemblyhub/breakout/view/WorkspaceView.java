@@ -1,0 +1,78 @@
+package org.assemblyhub.breakout.view;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.assembly.domain.Person;
+import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.breakout.domain.BreakoutRooms;
+import org.assemblyhub.breakout.workspace.Idea;
+import org.assemblyhub.breakout.workspace.Workspaces;
+
+import java.util.List;
+
+/**
+ * A group's workspace for its own audience (notes, cards, queue, help call; speaking times for its facilitators) and
+ * the harvest board: published cards for everyone (so groups see what the others found), every promoted card with its
+ * status for the lead's desk and organisers, with the groups calling for help.
+ */
+public final class WorkspaceView {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private WorkspaceView() {}
+
+    public static ObjectNode workspace(Workspaces ws, BreakoutRooms rooms, AssemblyState state, Audience audience) {
+        ObjectNode view = JSON.objectNode();
+        if (!audience.inGroup() || !rooms.isOpen()) return view;
+        int round = rooms.round();
+        Workspaces.Room room = ws.room(round, audience.group());
+        view.put("notes", room.notes()).put("help", room.helpCalled());
+        ObjectNode ideas = view.putObject("ideas");
+        int order = 0;
+        for (Idea idea : ws.ideas(round, audience.group())) {
+            ideas.putObject(idea.id()).put("order", ++order).put("text", idea.text())
+                    .put("starred", idea.starred()).put("promoted", idea.promoted());
+        }
+        ObjectNode queue = view.putObject("queue");
+        int position = 0;
+        for (String personId : room.queue()) queue.putObject(personId).put("position", ++position).put("name", name(state, personId));
+        if (room.speaker() != null) {
+            view.putObject("speaker").put("id", room.speaker()).put("name", name(state, room.speaker()))
+                    .put("since", room.turnStartedAt().toString());
+        }
+        if (audience.kind() == Audience.Kind.FACILITATOR) {
+            ObjectNode spoken = view.putObject("spokenSeconds");
+            room.spoken().forEach((personId, time) -> spoken.put(personId, time.toSeconds()));
+        }
+        return view;
+    }
+
+    public static ObjectNode harvest(Workspaces ws, BreakoutRooms rooms, Audience audience) {
+        ObjectNode view = JSON.objectNode();
+        boolean desk = !audience.inGroup()
+                && (audience.kind() == Audience.Kind.FACILITATOR || audience.kind() == Audience.Kind.ORGANISER);
+        List<Idea> board = ws.harvest();
+        int order = 0;
+        ObjectNode items = JSON.objectNode();
+        for (Idea idea : board) {
+            order++;
+            if (!idea.published() && !desk) continue;
+            ObjectNode item = items.putObject(idea.id()).put("order", order).put("text", idea.text())
+                    .put("group", idea.group()).put("round", idea.round());
+            if (desk) item.put("published", idea.published());
+        }
+        if (!items.isEmpty()) view.set("items", items);
+        if (desk && rooms.isOpen()) {
+            List<Integer> calls = ws.helpCalls(rooms.round());
+            if (!calls.isEmpty()) {
+                ObjectNode help = view.putObject("helpCalls");
+                calls.forEach(g -> help.put(Integer.toString(g), true));
+            }
+        }
+        return view;
+    }
+
+    private static String name(AssemblyState state, String personId) {
+        return state.person(personId).map(Person::displayName).orElse(personId);
+    }
+}

@@ -1,0 +1,31 @@
+package org.assemblyhub.breakout.workspace;
+
+import org.assemblyhub.assembly.domain.DomainCommand;
+
+/** Requests inside a breakout group (from its members and facilitators) and on the harvest board (from the lead). */
+public sealed interface WorkspaceCommand extends DomainCommand {
+    record EditNotes(String text) implements WorkspaceCommand {}
+
+    record AddIdea(String text) implements WorkspaceCommand {}
+
+    record EditIdea(String ideaId, String text) implements WorkspaceCommand {}
+
+    record StarIdea(String ideaId, boolean starred) implements WorkspaceCommand {}
+
+    record MergeIdeas(String intoId, String fromId) implements WorkspaceCommand {}
+
+    record RaiseHand() implements WorkspaceCommand {}
+
+    record LowerHand() implements WorkspaceCommand {}
+
+    /** {@code personId} null ends the current turn. */
+    record GiveFloor(String personId) implements WorkspaceCommand {}
+
+    record CallHelp() implements WorkspaceCommand {}
+
+    record AnswerHelp(int group) implements WorkspaceCommand {}
+
+    record PromoteIdea(String ideaId) implements WorkspaceCommand {}
+
+    record PublishHarvest(String ideaId) implements WorkspaceCommand {}
+}

@@ -1,0 +1,35 @@
+package org.assemblyhub.breakout.workspace;
+
+import org.assemblyhub.assembly.domain.DomainEvent;
+
+import java.time.Instant;
+
+/** Facts about what groups produce and share: notes, idea cards, the speaking queue, help calls, the harvest board. */
+public sealed interface WorkspaceEvent extends DomainEvent {
+    record NotesEdited(int round, int group, String text, String byPersonId) implements WorkspaceEvent {}
+
+    record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at) implements WorkspaceEvent {}
+
+    record IdeaEdited(String ideaId, String text) implements WorkspaceEvent {}
+
+    record IdeaStarred(String ideaId, boolean starred) implements WorkspaceEvent {}
+
+    /** {@code fromId} is folded into {@code intoId} (its text appended) and disappears. */
+    record IdeasMerged(String intoId, String fromId) implements WorkspaceEvent {}
+
+    record HandRaised(int round, int group, String personId, Instant at) implements WorkspaceEvent {}
+
+    record HandLowered(String personId) implements WorkspaceEvent {}
+
+    /** The facilitator gives the floor to someone (ending the previous turn) or to nobody ({@code personId} null). */
+    record FloorGiven(int round, int group, String personId, Instant at) implements WorkspaceEvent {}
+
+    record HelpCalled(int round, int group, String byPersonId, Instant at) implements WorkspaceEvent {}
+
+    record HelpAnswered(int round, int group, String byPersonId) implements WorkspaceEvent {}
+
+    /** A group's idea goes to the plenary harvest board, with its provenance (group and round). */
+    record IdeaPromoted(String ideaId, Instant at) implements WorkspaceEvent {}
+
+    record HarvestPublished(String ideaId) implements WorkspaceEvent {}
+}

@@ -1,0 +1,134 @@
+package org.assemblyhub.breakout.workspace;
+
+import org.assemblyhub.breakout.workspace.WorkspaceEvent.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The fold of {@link WorkspaceEvent}s: each group's notes, cards, queue and help call, by round; the harvest board. */
+public final class Workspaces {
+    /** One group's live workspace in one round. */
+    public static final class Room {
+        String notes = "";
+        final Set<String> queue = new LinkedHashSet<>();
+        String speaker;
+        Instant turnStartedAt;
+        final Map<String, Duration> spoken = new LinkedHashMap<>();
+        boolean helpCalled;
+
+        public String notes() {
+            return notes;
+        }
+
+        public List<String> queue() {
+            return List.copyOf(queue);
+        }
+
+        public String speaker() {
+            return speaker;
+        }
+
+        public Instant turnStartedAt() {
+            return turnStartedAt;
+        }
+
+        /** Speaking time per person, closed turns only (the screen adds the running turn itself). */
+        public Map<String, Duration> spoken() {
+            return Collections.unmodifiableMap(spoken);
+        }
+
+        public boolean helpCalled() {
+            return helpCalled;
+        }
+    }
+
+    private final Map<String, Room> rooms = new HashMap<>();
+    private final Map<String, Idea> ideas = new LinkedHashMap<>();
+    private final Map<String, Integer> groupOfQueued = new HashMap<>();
+    private int ideasAdded;
+
+    private static String key(int round, int group) {
+        return round + "/" + group;
+    }
+
+    public Room room(int round, int group) {
+        return rooms.computeIfAbsent(key(round, group), k -> new Room());
+    }
+
+    public Optional<Room> existingRoom(int round, int group) {
+        return Optional.ofNullable(rooms.get(key(round, group)));
+    }
+
+    public Optional<Idea> idea(String id) {
+        return Optional.ofNullable(ideas.get(id));
+    }
+
+    public List<Idea> ideas(int round, int group) {
+        return ideas.values().stream().filter(i -> i.round() == round && i.group() == group).toList();
+    }
+
+    public List<Idea> harvest() {
+        return ideas.values().stream().filter(Idea::promoted).toList();
+    }
+
+    /** Ideas ever added (merged ones included): the next id is "i" + (this + 1). */
+    public int ideasAdded() {
+        return ideasAdded;
+    }
+
+    public void evolve(WorkspaceEvent event) {
+        if (event instanceof NotesEdited e) {
+            room(e.round(), e.group()).notes = e.text();
+        } else if (event instanceof IdeaAdded e) {
+            ideasAdded++;
+            ideas.put(e.ideaId(), new Idea(e.ideaId(), e.round(), e.group(), e.text(), e.byPersonId(), e.at(), false, false, false));
+        } else if (event instanceof IdeaEdited e) {
+            ideas.computeIfPresent(e.ideaId(), (k, i) -> i.withText(e.text()));
+        } else if (event instanceof IdeaStarred e) {
+            ideas.computeIfPresent(e.ideaId(), (k, i) -> i.withStar(e.starred()));
+        } else if (event instanceof IdeasMerged e) {
+            Idea from = ideas.remove(e.fromId());
+            if (from != null) ideas.computeIfPresent(e.intoId(), (k, i) -> i.withText(i.text() + "\n" + from.text()));
+        } else if (event instanceof HandRaised e) {
+            room(e.round(), e.group()).queue.add(e.personId());
+            groupOfQueued.put(e.personId(), e.round() * 10_000 + e.group());
+        } else if (event instanceof HandLowered e) {
+            rooms.values().forEach(r -> r.queue.remove(e.personId()));
+        } else if (event instanceof FloorGiven e) {
+            Room room = room(e.round(), e.group());
+            if (room.speaker != null) room.spoken.merge(room.speaker, Duration.between(room.turnStartedAt, e.at()), Duration::plus);
+            room.speaker = e.personId();
+            room.turnStartedAt = e.personId() == null ? null : e.at();
+            if (e.personId() != null) room.queue.remove(e.personId());
+        } else if (event instanceof HelpCalled e) {
+            room(e.round(), e.group()).helpCalled = true;
+        } else if (event instanceof HelpAnswered e) {
+            room(e.round(), e.group()).helpCalled = false;
+        } else if (event instanceof IdeaPromoted e) {
+            ideas.computeIfPresent(e.ideaId(), (k, i) -> i.promote());
+        } else if (event instanceof HarvestPublished e) {
+            ideas.computeIfPresent(e.ideaId(), (k, i) -> i.publish());
+        } else {
+            throw new IllegalArgumentException("unknown event " + event);
+        }
+    }
+
+    /** Groups of a round whose help call is pending. */
+    public List<Integer> helpCalls(int round) {
+        List<Integer> groups = new ArrayList<>();
+        rooms.forEach((k, r) -> {
+            if (r.helpCalled && k.startsWith(round + "/")) groups.add(Integer.parseInt(k.substring(k.indexOf('/') + 1)));
+        });
+        groups.sort(null);
+        return groups;
+    }
+}
