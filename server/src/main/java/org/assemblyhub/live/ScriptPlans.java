@@ -20,17 +20,19 @@ public final class ScriptPlans {
         int warning = 0;
         int min = 0;
         int max = 0;
+        boolean keep = false;
         if (segment instanceof Segment.Plenary p) text = p.prompt();
         if (segment instanceof Segment.Breakouts b) {
             text = b.prompt();
             warning = b.warningMinutes();
             min = b.minSize();
             max = b.maxSize();
+            keep = b.keepGroups();
         }
         if (segment instanceof Segment.Harvest h) text = h.prompt();
         if (segment instanceof Segment.Poll p) text = p.question();
         if (segment instanceof Segment.Consensus c) text = c.statement();
         if (segment instanceof Segment.Learning l) text = l.material() + (l.speaker() == null ? "" : " — " + l.speaker());
-        return new PlannedSession.PlannedSegment(segment.kind(), segment.title(), segment.minutes(), text, warning, min, max);
+        return new PlannedSession.PlannedSegment(segment.kind(), segment.title(), segment.minutes(), text, warning, min, max, keep);
     }
 }

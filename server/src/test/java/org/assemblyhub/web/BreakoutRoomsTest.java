@@ -141,6 +141,60 @@ class BreakoutRoomsTest {
     }
 
     @Test
+    void a_latecomer_joins_the_group_with_a_free_seat() {
+        members.remove("m16").close();
+        organiser.awaitView(v -> !v.path("roster").path("m16").path("online").asBoolean(true));
+        lead.call("plan", "plan-breakouts", new JsonObject());
+        lead.call("open", "open-breakouts", new JsonObject());
+        JsonNode groups = organiser.awaitView(v -> v.path("breakouts").path("open").asBoolean()).path("breakouts").path("groups");
+        int smaller = groups.path("1").path("size").asInt() < groups.path("2").path("size").asInt() ? 1 : 2;
+
+        LiveClient late = hub.client(setup.token("m16")).join(setup.assemblyId());
+
+        late.awaitAudience("member@" + smaller);
+        organiser.awaitView(v -> v.path("breakouts").path("groups").path(Integer.toString(smaller)).path("members").has("m16"));
+    }
+
+    @Test
+    void a_round_that_keeps_its_groups_reuses_the_previous_rounds_groups() {
+        String script = """
+                title: Two rounds
+                sessions:
+                  - id: two
+                    title: Two rounds
+                    segments:
+                      - {kind: breakouts, title: Round 1, minutes: 20, prompt: "Talk"}
+                      - {kind: harvest, title: Harvest, minutes: 10, prompt: "Share"}
+                      - {kind: breakouts, title: Round 2, minutes: 20, prompt: "Talk more", groups: keep}
+                """;
+        assertThat(hub.post("/api/assemblies/" + setup.assemblyId() + "/script", "text/yaml", setup.token("organiser-1"), script).statusCode()).isEqualTo(200);
+        lead.call("start", "start-session", new JsonObject().put("sessionId", "two"));
+        JsonNode first = organiser.awaitView(v -> v.path("breakouts").path("open").asBoolean()).path("breakouts").path("groups");
+        lead.call("skip1", "skip-segment", new JsonObject());
+        organiser.awaitView(v -> !v.path("breakouts").has("groups"));
+        lead.call("skip2", "skip-segment", new JsonObject());
+
+        JsonNode second = organiser.awaitView(v -> v.path("breakouts").path("round").asInt() == 2 && v.path("breakouts").path("open").asBoolean())
+                .path("breakouts").path("groups");
+        for (String n : new String[]{"1", "2"}) {
+            assertThat(second.path(n).path("members")).isEqualTo(first.path(n).path("members"));
+        }
+    }
+
+    @Test
+    void the_lead_broadcasts_a_message_that_reaches_every_group() {
+        lead.call("plan", "plan-breakouts", new JsonObject());
+        lead.call("open", "open-breakouts", new JsonObject());
+        members.get("m1").awaitAudience("member@" + members.get("m1").view().path("breakouts").path("myGroup").path("number").asInt(1));
+
+        assertThat(lead.call("b", "announce", new JsonObject().put("text", "Five minutes left everywhere")).path("type").asText()).isEqualTo("ack");
+
+        for (LiveClient m : members.values()) m.awaitView(v -> v.path("announcements").toString().contains("Five minutes left everywhere"));
+        assertThat(facilitators.get("f1").call("n", "announce", new JsonObject().put("text", "not the lead")).path("code").asText())
+                .isEqualTo("forbidden");
+    }
+
+    @Test
     void breakout_commands_are_refused_with_their_own_codes() {
         assertThat(members.get("m1").call("a", "plan-breakouts", new JsonObject()).path("code").asText()).isEqualTo("forbidden");
         assertThat(lead.call("b", "open-breakouts", new JsonObject()).path("code").asText()).isEqualTo("no-breakouts-planned");

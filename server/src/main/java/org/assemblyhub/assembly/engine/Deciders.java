@@ -53,6 +53,13 @@ final class Deciders {
     final Workspaces workspaces = new Workspaces();
 
     Decision decide(Actor actor, DomainCommand command, Instant now) {
+        if (command instanceof AssemblyCommand.Announce c && SessionDecider.leads(clock, actor)) {
+            // The lead facilitator broadcasts to every screen, groups included, like the organisers.
+            return AssemblyDecider.decide(state, Actor.person(actor.personId(), Role.ORGANISER), c, now);
+        }
+        if (command instanceof AssemblyCommand.MarkPresence c && c.connected()) {
+            return withLatecomer(AssemblyDecider.decide(state, actor, c, now), c.personId());
+        }
         if (command instanceof AssemblyCommand c) return AssemblyDecider.decide(state, actor, c, now);
         if (!state.exists()) return Decision.reject("no-such-assembly", "This assembly does not exist.");
         boolean closed = state.phase() == Phase.CLOSED;
@@ -142,7 +149,9 @@ final class Deciders {
         if (rooms.isOpen()) events.add(new BreakoutEvent.BreakoutsClosed(rooms.round(), now));
         if (entered != null && entered.isBreakouts()) {
             int round = heldRounds + (planned ? 0 : 1);
-            if (!planned) {
+            if (!planned && entered.keepGroups() && !rooms.lastGroups().isEmpty()) {
+                events.add(new BreakoutEvent.BreakoutsPlanned(round, 0, rooms.lastGroups(), emptyQuality(), emptyQuality()));
+            } else if (!planned) {
                 BreakoutDecider.Present present = present();
                 if (present.members().isEmpty()) return Decision.accept(events);
                 long seed = now.toEpochMilli();
@@ -156,6 +165,32 @@ final class Deciders {
             events.add(new BreakoutEvent.BreakoutsOpened(planned ? rooms.round() : round, now));
         }
         return Decision.accept(events);
+    }
+
+    /**
+     * A member who connects while a round is open, and sits in no group, joins the group where balance suffers least
+     * (and never a full one while another has room).
+     */
+    private Decision withLatecomer(Decision decision, String personId) {
+        if (!(decision instanceof Decision.Accepted accepted) || accepted.events().isEmpty() || !rooms.isOpen()) return decision;
+        Person person = state.person(personId).orElse(null);
+        if (person == null || person.role() != Role.MEMBER) return decision;
+        boolean seated = rooms.groups().stream().anyMatch(g -> g.members().contains(personId));
+        if (seated) return decision;
+        List<Participant> everyone = new ArrayList<>();
+        for (var g : rooms.groups()) {
+            for (String m : g.members()) state.person(m).ifPresent(p -> everyone.add(new Participant(p.id(), p.attributes())));
+        }
+        Participant latecomer = new Participant(person.id(), person.attributes());
+        var context = new AllocationRequest(everyone, List.of(), DEFAULT_MIN, DEFAULT_MAX, rooms.heldRounds(), Map.of(), Set.of());
+        var group = GroupAllocator.placeLatecomer(rooms.groups(), latecomer, everyone, context);
+        List<DomainEvent> events = new ArrayList<>(accepted.events());
+        events.add(new BreakoutEvent.MemberMoved(personId, group.number()));
+        return Decision.accept(events);
+    }
+
+    private static org.assemblyhub.breakout.domain.AllocationQuality emptyQuality() {
+        return new org.assemblyhub.breakout.domain.AllocationQuality(Map.of(), Map.of(), 0, 0);
     }
 
     private static Decision closed() {

@@ -14,6 +14,7 @@ public final class BreakoutRooms {
     private List<Group> groups = List.of();
     private boolean open;
     private final List<List<Set<String>>> heldRounds = new ArrayList<>();
+    private List<Group> lastGroups = List.of();
 
     public void evolve(BreakoutEvent event) {
         if (event instanceof BreakoutsPlanned e) {
@@ -36,6 +37,7 @@ public final class BreakoutRooms {
             groups.forEach(g -> round.add(new HashSet<>(g.members())));
             heldRounds.add(round);
         } else if (event instanceof BreakoutsClosed) {
+            lastGroups = groups;
             open = false;
             plan = null;
             groups = List.of();
@@ -67,6 +69,11 @@ public final class BreakoutRooms {
     /** Earlier rounds, as sets of member ids, for the allocator's mixing. */
     public List<List<Set<String>>> heldRounds() {
         return List.copyOf(heldRounds);
+    }
+
+    /** The groups of the last round that was closed (for a round that keeps its groups). */
+    public List<Group> lastGroups() {
+        return lastGroups;
     }
 
     /** The group a person (member or facilitator) sits in while rooms are open. */

@@ -13,11 +13,12 @@ public record PlannedSession(String id, String title, List<PlannedSegment> segme
      * @param warningMinutes minutes before the end at which groups are warned (breakouts; 0 otherwise)
      * @param minSize        smallest group (breakouts; 0 otherwise)
      * @param maxSize        largest group (breakouts; 0 otherwise)
+     * @param keepGroups     breakouts only: reuse the previous round's groups instead of mixing anew
      */
     public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes, int minSize,
-                                 int maxSize) {
+                                 int maxSize, boolean keepGroups) {
         public PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes) {
-            this(kind, title, minutes, text, warningMinutes, 0, 0);
+            this(kind, title, minutes, text, warningMinutes, 0, 0, false);
         }
 
         public boolean isBreakouts() {
