@@ -53,7 +53,7 @@ function assemblyPage() {
       ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
       <div class="plenary">${sessionPanel(view.session, Date.now() + state.skew, controls)}
         ${breakoutPanel(view.breakouts, controls)}
-        ${workspacePanel(view.workspace, state.me, (state.me?.audience || '').startsWith('facilitator@'), act)}
+        ${workspacePanel(view.workspace, state.me, (state.me?.audience || '').startsWith('facilitator@'), act, Date.now() + state.skew)}
         ${harvestPanel(view.harvest, role === 'organiser' || role === 'facilitator', steers ? act : null)}
         ${plenaryPanel(view)}</div>
       ${role === 'facilitator' && view.presence ? html`<aside>${presencePanel(view.presence)}</aside>` : ''}
@@ -142,7 +142,10 @@ if (match) {
   draw();
   connection.start();
   // Countdowns tick locally; the server only says when a segment ends.
-  setInterval(() => { if (state.view?.session?.running && !state.view.session.running.paused) draw(); }, 1000);
+  setInterval(() => {
+    const ticking = (state.view?.session?.running && !state.view.session.running.paused) || state.view?.workspace?.speaker;
+    if (ticking) draw();
+  }, 1000);
 } else {
   homePage();
 }

@@ -6,7 +6,8 @@ function minutes(seconds) {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-export function workspacePanel(ws, me, facilitator, send) {
+/** now: the server's time in ms, for the running turn's timer. */
+export function workspacePanel(ws, me, facilitator, send, now = Date.now()) {
   if (!ws) return '';
   const ideas = Object.entries(ws.ideas || {}).sort((a, b) => a[1].order - b[1].order);
   const queue = Object.entries(ws.queue || {}).sort((a, b) => a[1].position - b[1].position);
@@ -15,7 +16,8 @@ export function workspacePanel(ws, me, facilitator, send) {
     <h2 id="ws-title">${t('ws.title')}</h2>
 
     <h3>${t('ws.queue')}</h3>
-    ${ws.speaker ? html`<p data-testid="speaker">${t('ws.speaking', { name: ws.speaker.name })}</p>` : ''}
+    ${ws.speaker ? html`<p data-testid="speaker">${t('ws.speaking', { name: ws.speaker.name })}
+      <span class="turn-timer" data-testid="turn-timer">${minutes(Math.max(0, Math.round((now - Date.parse(ws.speaker.since)) / 1000)))}</span></p>` : ''}
     ${queue.length === 0 ? html`<p class="muted">${t('ws.queueEmpty')}</p>` : html`<ol class="queue">
       ${repeat(queue, ([id]) => id, ([id, q]) => html`<li>${q.name}${facilitator ? html`
         <button type="button" class="secondary" @click=${() => send('give-floor', { personId: id })}>${t('ws.giveFloor')}</button>` : ''}</li>`)}

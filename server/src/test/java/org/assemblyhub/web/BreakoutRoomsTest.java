@@ -195,6 +195,34 @@ class BreakoutRoomsTest {
     }
 
     @Test
+    void pinned_members_and_keep_apart_pairs_hold_in_every_plan_and_only_organisers_see_them() {
+        assertThat(organiser.call("pin", "pin-member", new JsonObject().put("personId", "m1").put("group", 2)).path("type").asText()).isEqualTo("ack");
+        lead.call("apart", "keep-apart", new JsonObject().put("personId", "m2").put("otherId", "m3"));
+        lead.call("apart2", "keep-apart", new JsonObject().put("personId", "m4").put("otherId", "m5"));
+        organiser.awaitView(v -> v.path("breakouts").path("constraints").path("keepApart").size() == 2);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            lead.call("plan-" + attempt, "plan-breakouts", new JsonObject());
+            JsonNode groups = organiser.awaitView(v -> v.path("breakouts").path("groups").path("2").path("members").has("m1"))
+                    .path("breakouts").path("groups");
+            for (String n : new String[]{"1", "2"}) {
+                JsonNode members = groups.path(n).path("members");
+                assertThat(members.has("m2") && members.has("m3")).as("m2 and m3 apart").isFalse();
+                assertThat(members.has("m4") && members.has("m5")).as("m4 and m5 apart").isFalse();
+            }
+        }
+        for (LiveClient c : java.util.List.of(lead, facilitators.get("f1"), members.get("m1"), observer)) {
+            assertThat(String.join("\n", c.frames())).doesNotContain("keepApart", "pinned");
+        }
+        assertThat(members.get("m6").call("x", "pin-member", new JsonObject().put("personId", "m6").put("group", 1)).path("code").asText())
+                .isEqualTo("forbidden");
+        assertThat(lead.call("y", "keep-apart", new JsonObject().put("personId", "m2").put("otherId", "m2")).path("code").asText())
+                .isEqualTo("same-person");
+        assertThat(lead.call("z", "pin-member", new JsonObject().put("personId", "f1").put("group", 1)).path("code").asText())
+                .isEqualTo("not-a-member");
+    }
+
+    @Test
     void breakout_commands_are_refused_with_their_own_codes() {
         assertThat(members.get("m1").call("a", "plan-breakouts", new JsonObject()).path("code").asText()).isEqualTo("forbidden");
         assertThat(lead.call("b", "open-breakouts", new JsonObject()).path("code").asText()).isEqualTo("no-breakouts-planned");

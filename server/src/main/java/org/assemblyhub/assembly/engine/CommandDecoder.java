@@ -74,6 +74,9 @@ final class CommandDecoder {
                 case "plan-breakouts" -> Decoded.ok(new BreakoutCommand.PlanBreakouts(SEEDS.nextLong(),
                         optionalInt(a, "minSize", 7), optionalInt(a, "maxSize", 8)));
                 case "move-member" -> Decoded.ok(new BreakoutCommand.MoveMember(requireString(a, "personId", MAX_ID), requireInt(a, "group")));
+                case "pin-member" -> Decoded.ok(new BreakoutCommand.PinMember(requireString(a, "personId", MAX_ID), requireInt(a, "group")));
+                case "keep-apart" -> Decoded.ok(new BreakoutCommand.KeepApart(requireString(a, "personId", MAX_ID),
+                        requireString(a, "otherId", MAX_ID), !Boolean.FALSE.equals(a.getValue("apart"))));
                 case "open-breakouts" -> Decoded.ok(new BreakoutCommand.OpenBreakouts());
                 case "close-breakouts" -> Decoded.ok(new BreakoutCommand.CloseBreakouts());
                 case "edit-notes" -> Decoded.ok(new WorkspaceCommand.EditNotes(optionalString(a, "text", 20_000) == null ? "" : a.getString("text")));

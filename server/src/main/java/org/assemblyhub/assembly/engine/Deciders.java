@@ -122,7 +122,9 @@ final class Deciders {
             if (p.role() == Role.MEMBER) members.add(new Participant(p.id(), p.attributes()));
             if (p.role() == Role.FACILITATOR && !p.id().equals(clock.lead())) facilitators.add(p.id());
         }
-        return new BreakoutDecider.Present(members, facilitators);
+        Set<String> rosterMembers = new java.util.HashSet<>();
+        state.people().values().stream().filter(p -> p.role() == Role.MEMBER).forEach(p -> rosterMembers.add(p.id()));
+        return new BreakoutDecider.Present(members, facilitators, rosterMembers);
     }
 
     /** Adds what the clock's move means for the rooms: close the open round, open one for a breakouts segment. */
@@ -158,7 +160,7 @@ final class Deciders {
                 int min = entered.minSize() > 0 ? entered.minSize() : DEFAULT_MIN;
                 int max = entered.maxSize() > 0 ? entered.maxSize() : DEFAULT_MAX;
                 var allocation = new GroupAllocator(new SplittableRandom(seed)).allocate(new AllocationRequest(
-                        present.members(), present.facilitators(), min, max, rooms.heldRounds(), Map.of(), Set.of()));
+                        present.members(), present.facilitators(), min, max, rooms.heldRounds(), rooms.pinnedIndexes(), rooms.keepApart()));
                 events.add(new BreakoutEvent.BreakoutsPlanned(round, seed, allocation.groups(), allocation.quality(),
                         allocation.randomBaseline()));
             }
@@ -182,7 +184,7 @@ final class Deciders {
             for (String m : g.members()) state.person(m).ifPresent(p -> everyone.add(new Participant(p.id(), p.attributes())));
         }
         Participant latecomer = new Participant(person.id(), person.attributes());
-        var context = new AllocationRequest(everyone, List.of(), DEFAULT_MIN, DEFAULT_MAX, rooms.heldRounds(), Map.of(), Set.of());
+        var context = new AllocationRequest(everyone, List.of(), DEFAULT_MIN, DEFAULT_MAX, rooms.heldRounds(), Map.of(), rooms.keepApart());
         var group = GroupAllocator.placeLatecomer(rooms.groups(), latecomer, everyone, context);
         List<DomainEvent> events = new ArrayList<>(accepted.events());
         events.add(new BreakoutEvent.MemberMoved(personId, group.number()));

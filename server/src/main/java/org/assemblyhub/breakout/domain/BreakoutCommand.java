@@ -11,5 +11,9 @@ public sealed interface BreakoutCommand extends DomainCommand {
 
     record OpenBreakouts() implements BreakoutCommand {}
 
+    record PinMember(String personId, int group) implements BreakoutCommand {}
+
+    record KeepApart(String personId, String otherId, boolean apart) implements BreakoutCommand {}
+
     record CloseBreakouts() implements BreakoutCommand {}
 }

@@ -16,7 +16,20 @@ public final class BreakoutDecider {
     private BreakoutDecider() {}
 
     /** The members and facilitators present when the command is decided (taken from the roster and presence). */
-    public record Present(List<Participant> members, List<String> facilitators) {}
+    /** {@code rosterMembers}: every member on the roster, connected or not (constraints may be set in advance). */
+    public record Present(List<Participant> members, List<String> facilitators, java.util.Set<String> rosterMembers) {
+        public Present(List<Participant> members, List<String> facilitators) {
+            this(members, facilitators, java.util.Set.of());
+        }
+
+        boolean isMember(String personId) {
+            return rosterMembers.contains(personId) || members.stream().anyMatch(m -> m.id().equals(personId));
+        }
+    }
+
+    private static Decision notAMember() {
+        return Decision.reject("not-a-member", "Constraints apply to members on the roster.");
+    }
 
     public static Decision decide(BreakoutRooms rooms, Present present, boolean leads, BreakoutCommand command, Instant now) {
         if (!leads) return Decision.reject("forbidden", "Only the lead facilitator runs breakout rounds.");
@@ -27,10 +40,20 @@ public final class BreakoutDecider {
                 return Decision.reject("invalid-group-size", "Group sizes must be between 2 and 15, smallest first.");
             }
             AllocationRequest request = new AllocationRequest(present.members(), present.facilitators(), c.minSize(), c.maxSize(),
-                    rooms.heldRounds(), java.util.Map.of(), java.util.Set.of());
+                    rooms.heldRounds(), rooms.pinnedIndexes(), rooms.keepApart());
             Allocation allocation = new GroupAllocator(new SplittableRandom(c.seed())).allocate(request);
             return Decision.accept(new BreakoutsPlanned(rooms.heldRounds().size() + 1, c.seed(), allocation.groups(),
                     allocation.quality(), allocation.randomBaseline()));
+        }
+        if (command instanceof PinMember c) {
+            if (!present.isMember(c.personId())) return notAMember();
+            if (c.group() < 0 || c.group() > 100) return Decision.reject("no-such-group", "Pin to a group number from 1 (0 lifts the pin).");
+            return Decision.accept(new MemberPinned(c.personId(), c.group()));
+        }
+        if (command instanceof KeepApart c) {
+            if (!present.isMember(c.personId()) || !present.isMember(c.otherId())) return notAMember();
+            if (c.personId().equals(c.otherId())) return Decision.reject("same-person", "Name two different members.");
+            return Decision.accept(new PairKeptApart(c.personId(), c.otherId(), c.apart()));
         }
         if (command instanceof MoveMember c) {
             if (!rooms.hasPlan()) return Decision.reject("no-breakouts-planned", "Plan the groups first.");

@@ -20,6 +20,12 @@ public sealed interface BreakoutEvent extends DomainEvent {
 
     record BreakoutsOpened(int round, Instant at) implements BreakoutEvent {}
 
+    /** Always place this member in group {@code group} (accessibility, an interpreter); 0 lifts the pin. */
+    record MemberPinned(String personId, int group) implements BreakoutEvent {}
+
+    /** Never place these two in the same group ({@code apart} false lifts it). */
+    record PairKeptApart(String personId, String otherId, boolean apart) implements BreakoutEvent {}
+
     /** Everyone is back in the plenary. */
     record BreakoutsClosed(int round, Instant at) implements BreakoutEvent {}
 }

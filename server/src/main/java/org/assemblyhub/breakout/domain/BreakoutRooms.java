@@ -15,6 +15,8 @@ public final class BreakoutRooms {
     private boolean open;
     private final List<List<Set<String>>> heldRounds = new ArrayList<>();
     private List<Group> lastGroups = List.of();
+    private final java.util.Map<String, Integer> pinned = new java.util.TreeMap<>();
+    private final Set<Set<String>> keepApart = new java.util.LinkedHashSet<>();
 
     public void evolve(BreakoutEvent event) {
         if (event instanceof BreakoutsPlanned e) {
@@ -36,6 +38,12 @@ public final class BreakoutRooms {
             List<Set<String>> round = new ArrayList<>();
             groups.forEach(g -> round.add(new HashSet<>(g.members())));
             heldRounds.add(round);
+        } else if (event instanceof MemberPinned e) {
+            if (e.group() > 0) pinned.put(e.personId(), e.group());
+            else pinned.remove(e.personId());
+        } else if (event instanceof PairKeptApart e) {
+            if (e.apart()) keepApart.add(Set.of(e.personId(), e.otherId()));
+            else keepApart.remove(Set.of(e.personId(), e.otherId()));
         } else if (event instanceof BreakoutsClosed) {
             lastGroups = groups;
             open = false;
@@ -69,6 +77,21 @@ public final class BreakoutRooms {
     /** Earlier rounds, as sets of member ids, for the allocator's mixing. */
     public List<List<Set<String>>> heldRounds() {
         return List.copyOf(heldRounds);
+    }
+
+    /** Pins as the allocator takes them: group index (0-based) by member id. */
+    public java.util.Map<String, Integer> pinnedIndexes() {
+        java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
+        pinned.forEach((id, group) -> indexes.put(id, group - 1));
+        return indexes;
+    }
+
+    public java.util.Map<String, Integer> pinned() {
+        return java.util.Collections.unmodifiableMap(pinned);
+    }
+
+    public Set<Set<String>> keepApart() {
+        return java.util.Collections.unmodifiableSet(keepApart);
     }
 
     /** The groups of the last round that was closed (for a round that keeps its groups). */

@@ -22,6 +22,16 @@ public final class BreakoutView {
 
     public static ObjectNode project(BreakoutRooms rooms, AssemblyState state, Audience audience) {
         ObjectNode view = JSON.objectNode();
+        if (audience.kind() == Audience.Kind.ORGANISER && (!rooms.pinned().isEmpty() || !rooms.keepApart().isEmpty())) {
+            ObjectNode constraints = view.putObject("constraints");
+            ObjectNode pins = constraints.putObject("pinned");
+            rooms.pinned().forEach(pins::put);
+            ObjectNode apart = constraints.putObject("keepApart");
+            rooms.keepApart().forEach(pair -> {
+                var ids = pair.stream().sorted().toList();
+                apart.put(ids.get(0) + "|" + ids.get(1), name(state, ids.get(0)) + " / " + name(state, ids.get(1)));
+            });
+        }
         if (!rooms.hasPlan()) return view;
         view.put("round", rooms.round()).put("open", rooms.isOpen()).put("groupCount", rooms.groups().size());
         if (audience.inGroup()) {
