@@ -72,13 +72,16 @@ class CrashDurabilityIT {
         HubProcess hub = HubProcess.start(port, dataDir, TestHub.BOOTSTRAP, log);
         createAssembly();
 
+        int productiveRounds = 0;
         for (int round = 0; round < ROUNDS; round++) {
             if (round > 0) hub = HubProcess.start(port, dataDir, TestHub.BOOTSTRAP, log);
             int before = acknowledged.size();
             assertReplayedViewHolds(acknowledged);
             acknowledged.addAll(driveUntilKilled(hub, round, 100 + random.nextInt(900)));
-            assertThat(acknowledged.size()).as("round %d acknowledged something", round).isGreaterThan(before);
+            if (acknowledged.size() > before) productiveRounds++;
         }
+        // An early kill (100 ms) on a busy machine may come before any acknowledgement; most rounds must have some.
+        assertThat(productiveRounds).as("rounds that acknowledged commands").isGreaterThanOrEqualTo(ROUNDS * 3 / 4);
 
         System.out.printf("CrashDurabilityIT: %d acknowledged commands over %d kill -9 rounds, all replayed%n", acknowledged.size(), ROUNDS);
         assertThat(replayedAnnouncements()).as("journal replay after %d crashes", ROUNDS).containsAll(acknowledged);
