@@ -109,6 +109,7 @@ final class Deciders {
 
     /** The audience a person's sockets belong to now: their role's, inside their group while rooms are open. */
     Audience audienceOf(Person person) {
+        if (person.id().equals(clock.lead()) && person.role() == Role.FACILITATOR) return Audience.LEAD;
         Audience base = Audience.of(person.role());
         return rooms.groupOf(person.id()).map(g -> base.inGroup(g.number())).orElse(base);
     }

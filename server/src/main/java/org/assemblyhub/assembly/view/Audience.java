@@ -8,13 +8,15 @@ import org.assemblyhub.assembly.domain.Role;
  * serialised once per audience and the same text goes to all its sockets.
  */
 public record Audience(Kind kind, int group) {
-    public enum Kind { OBSERVER, MEMBER, FACILITATOR, ORGANISER }
+    /** LEAD: the appointed lead facilitator — a facilitator's view plus the whole breakout desk, with names. */
+    public enum Kind { OBSERVER, MEMBER, FACILITATOR, LEAD, ORGANISER }
 
     public static final Audience OBSERVER = new Audience(Kind.OBSERVER, 0);
     public static final Audience MEMBER = new Audience(Kind.MEMBER, 0);
     public static final Audience FACILITATOR = new Audience(Kind.FACILITATOR, 0);
     public static final Audience ORGANISER = new Audience(Kind.ORGANISER, 0);
-    public static final Audience[] PLENARY = {OBSERVER, MEMBER, FACILITATOR, ORGANISER};
+    public static final Audience LEAD = new Audience(Kind.LEAD, 0);
+    public static final Audience[] PLENARY = {OBSERVER, MEMBER, FACILITATOR, LEAD, ORGANISER};
 
     public static Audience of(Role role) {
         return switch (role) {

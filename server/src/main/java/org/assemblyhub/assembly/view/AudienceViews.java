@@ -30,7 +30,7 @@ public final class AudienceViews {
         view.put("phase", state.phase().wire());
         view.set("announcements", announcements(state.announcements()));
         switch (audience.kind()) {
-            case FACILITATOR -> view.set("presence", presence(state));
+            case FACILITATOR, LEAD -> view.set("presence", presence(state));
             case ORGANISER -> view.set("roster", roster(state));
             default -> { }
         }

@@ -12,8 +12,8 @@ import org.assemblyhub.breakout.domain.Group;
 /**
  * Breakout rounds as each audience sees them. Inside a group: members see their group's number and facilitators;
  * the group's facilitators also see who is in it and online. In the plenary: everyone sees whether a round is open;
- * facilitators at the plenary desk see every group's size and attendance; organisers see the groups with names and
- * the allocation quality. Nobody sees another group's member names except organisers.
+ * facilitators at the plenary desk see every group's size and attendance; the lead and organisers see the groups with
+ * names and the allocation quality (the lead adjusts them). Other members' names in other groups: lead and organisers only.
  */
 public final class BreakoutView {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -37,8 +37,9 @@ public final class BreakoutView {
         if (audience.inGroup()) {
             rooms.groups().stream().filter(g -> g.number() == audience.group()).findFirst()
                     .ifPresent(g -> view.set("myGroup", myGroup(g, state, audience.kind() == Audience.Kind.FACILITATOR)));
-        } else if (audience.kind() == Audience.Kind.FACILITATOR || audience.kind() == Audience.Kind.ORGANISER) {
-            boolean names = audience.kind() == Audience.Kind.ORGANISER;
+        } else if (audience.kind() == Audience.Kind.FACILITATOR || audience.kind() == Audience.Kind.LEAD
+                || audience.kind() == Audience.Kind.ORGANISER) {
+            boolean names = audience.kind() != Audience.Kind.FACILITATOR;
             ObjectNode groups = view.putObject("groups");
             for (Group g : rooms.groups()) {
                 ObjectNode node = groups.putObject(Integer.toString(g.number()));

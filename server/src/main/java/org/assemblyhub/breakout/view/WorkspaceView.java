@@ -49,8 +49,8 @@ public final class WorkspaceView {
 
     public static ObjectNode harvest(Workspaces ws, BreakoutRooms rooms, Audience audience) {
         ObjectNode view = JSON.objectNode();
-        boolean desk = !audience.inGroup()
-                && (audience.kind() == Audience.Kind.FACILITATOR || audience.kind() == Audience.Kind.ORGANISER);
+        boolean desk = !audience.inGroup() && (audience.kind() == Audience.Kind.FACILITATOR
+                || audience.kind() == Audience.Kind.LEAD || audience.kind() == Audience.Kind.ORGANISER);
         List<Idea> board = ws.harvest();
         int order = 0;
         ObjectNode items = JSON.objectNode();

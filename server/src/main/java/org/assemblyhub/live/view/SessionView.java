@@ -38,7 +38,7 @@ public final class SessionView {
                 });
             }
         }
-        if (audience.kind() == Audience.Kind.ORGANISER || audience.kind() == Audience.Kind.FACILITATOR) {
+        if (audience.kind() != Audience.Kind.OBSERVER && audience.kind() != Audience.Kind.MEMBER) {
             if (clock.hasScript()) {
                 ObjectNode script = view.putObject("script").put("title", clock.scriptTitle());
                 ObjectNode sessions = script.putObject("sessions");
