@@ -35,6 +35,11 @@ function desk(breakouts, controls) {
       ${breakouts && !breakouts.open ? html`<button type="button" @click=${() => controls.send('open-breakouts', {})}>${t('breakout.openRooms')}</button>` : ''}
       ${breakouts?.open ? html`<button type="button" @click=${() => controls.send('close-breakouts', {})}>${t('breakout.closeRooms')}</button>` : ''}
     </div>` : ''}
+    ${controls ? html`<form @submit=${(e) => { e.preventDefault(); controls.send('announce', { text: e.target.text.value }); e.target.reset(); }}>
+      <label for="broadcast-text">${t('breakout.broadcast')}</label>
+      <textarea id="broadcast-text" name="text" rows="2" maxlength="1000" required></textarea>
+      <button type="submit" class="secondary">${t('breakout.broadcastButton')}</button>
+    </form>` : ''}
     ${q && r ? html`<p class="muted">${t('breakout.quality', {
       deviation: Object.entries(q.meanDeviation).map(([a, v]) => `${a} ${v}`).join(', '),
       random: Object.entries(r.meanDeviation).map(([a, v]) => `${a} ${v}`).join(', '),

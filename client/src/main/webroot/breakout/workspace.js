@@ -66,6 +66,14 @@ export function harvestPanel(harvest, desk, send) {
     <h2 id="harvest-title">${t('harvest.title')}</h2>
     ${calls.length ? html`<div role="alert" class="warning">${calls.map((g) => html`<p>${t('harvest.help', { n: g })}
       ${send ? html`<button type="button" class="secondary" @click=${() => send('answer-help', { group: Number(g) })}>${t('harvest.answered')}</button>` : ''}</p>`)}</div>` : ''}
+    ${desk && send && items.length > 1 ? html`<form @submit=${(e) => { e.preventDefault();
+        send('merge-ideas', { intoId: e.target.into.value, fromId: e.target.from.value }); }}>
+      <label for="merge-from">${t('harvest.mergeFrom')}</label>
+      <select id="merge-from" name="from">${items.map(([id, item]) => html`<option value=${id}>${item.text.slice(0, 60)}</option>`)}</select>
+      <label for="merge-into">${t('harvest.mergeInto')}</label>
+      <select id="merge-into" name="into">${items.map(([id, item]) => html`<option value=${id}>${item.text.slice(0, 60)}</option>`)}</select>
+      <button type="submit" class="secondary">${t('harvest.merge')}</button>
+    </form>` : ''}
     <ul class="cards">${items.map(([id, item]) => html`<li>
       <p class="announcement-text">${item.text}</p>
       <p class="muted">${t('harvest.from', { group: item.group, round: item.round })}

@@ -131,4 +131,9 @@ export default {
   'harvest.from': "From group {group}, round {round}",
   'harvest.waiting': "not published yet",
   'harvest.publish': "Publish",
+  'harvest.mergeFrom': "Merge this card",
+  'harvest.mergeInto': "into this one",
+  'harvest.merge': "Merge",
+  'breakout.broadcast': "Message to every screen, groups included",
+  'breakout.broadcastButton': "Broadcast",
 };

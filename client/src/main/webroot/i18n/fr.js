@@ -131,4 +131,9 @@ export default {
   'harvest.from': "Groupe {group}, tour {round}",
   'harvest.waiting': "pas encore publiée",
   'harvest.publish': "Publier",
+  'harvest.mergeFrom': "Fusionner cette carte",
+  'harvest.mergeInto': "dans celle-ci",
+  'harvest.merge': "Fusionner",
+  'breakout.broadcast': "Message pour tous les écrans, groupes compris",
+  'breakout.broadcastButton': "Diffuser",
 };

@@ -123,6 +123,9 @@ class MemberScreenIT {
         assertThat(member.locator("[data-testid=workspace] .cards")).containsText("Des pistes cyclables protégées");
         member.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("✋ Lever la main")).click();
         assertThat(member.locator("[data-testid=workspace] .queue")).containsText("Aïcha Benali");
+        lead.getByLabel("Message to every screen, groups included").fill("Encore cinq minutes");
+        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Broadcast")).click();
+        assertThat(member.locator("[data-testid=announcements]")).containsText("Encore cinq minutes");
         member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member-group.png")).setFullPage(true));
         lead.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/lead-desk.png")).setFullPage(true));
         lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bring everyone back")).click();

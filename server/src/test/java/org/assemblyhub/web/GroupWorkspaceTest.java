@@ -137,6 +137,24 @@ class GroupWorkspaceTest {
     }
 
     @Test
+    void the_lead_merges_duplicate_cards_from_different_groups_on_the_harvest_board() {
+        member(1, 0).call("a", "add-idea", new JsonObject().put("text", "Night buses"));
+        member(2, 0).call("b", "add-idea", new JsonObject().put("text", "Buses at night"));
+        String one = facilitator(1).awaitView(v -> v.path("workspace").path("ideas").size() == 1).path("workspace").path("ideas").fieldNames().next();
+        String two = facilitator(2).awaitView(v -> v.path("workspace").path("ideas").size() == 1).path("workspace").path("ideas").fieldNames().next();
+        facilitator(1).call("p1", "promote-idea", new JsonObject().put("ideaId", one));
+        facilitator(2).call("p2", "promote-idea", new JsonObject().put("ideaId", two));
+        lead.awaitView(v -> v.path("harvest").path("items").size() == 2);
+
+        assertThat(facilitator(1).call("m0", "merge-ideas", new JsonObject().put("intoId", one).put("fromId", two)).path("code").asText())
+                .isEqualTo("no-such-idea");
+        lead.call("m1", "merge-ideas", new JsonObject().put("intoId", one).put("fromId", two));
+
+        JsonNode items = lead.awaitView(v -> v.path("harvest").path("items").size() == 1).path("harvest").path("items");
+        assertThat(items.path(one).path("text").asText()).isEqualTo("Night buses\nBuses at night");
+    }
+
+    @Test
     void facilitators_edit_star_and_merge_their_groups_cards() {
         member(1, 0).call("a", "add-idea", new JsonObject().put("text", "Trees"));
         member(1, 1).call("b", "add-idea", new JsonObject().put("text", "More trees"));

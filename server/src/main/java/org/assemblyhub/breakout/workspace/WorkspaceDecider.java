@@ -32,6 +32,15 @@ public final class WorkspaceDecider {
             if (idea.published()) return Decision.reject("already-published", "This card is already published.");
             return Decision.accept(new HarvestPublished(idea.id()));
         }
+        if (command instanceof MergeIdeas c && leads) {
+            // The lead curates the harvest board: duplicates from different groups become one card.
+            Idea into = ws.idea(c.intoId()).filter(Idea::promoted).orElse(null);
+            Idea from = ws.idea(c.fromId()).filter(Idea::promoted).orElse(null);
+            if (into != null && from != null) {
+                if (into.id().equals(from.id())) return Decision.reject("same-idea", "A card cannot be merged into itself.");
+                return Decision.accept(new IdeasMerged(into.id(), from.id()));
+            }
+        }
         if (command instanceof PromoteIdea c) {
             Idea idea = ws.idea(c.ideaId()).orElse(null);
             if (idea == null) return noSuchIdea();
