@@ -52,7 +52,7 @@ function assemblyPage() {
     <main class="layout">
       ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
       <div class="plenary">${sessionPanel(view.session, Date.now() + state.skew, controls)}
-        ${breakoutPanel(view.breakouts, controls)}
+        ${breakoutPanel(view.breakouts, controls, (state.me?.audience || '').startsWith('facilitator@') ? act : null, Date.now() + state.skew)}
         ${workspacePanel(view.workspace, state.me, (state.me?.audience || '').startsWith('facilitator@'), act, Date.now() + state.skew)}
         ${harvestPanel(view.harvest, role === 'organiser' || role === 'facilitator', steers ? act : null)}
         ${plenaryPanel(view)}</div>
@@ -143,7 +143,8 @@ if (match) {
   connection.start();
   // Countdowns tick locally; the server only says when a segment ends.
   setInterval(() => {
-    const ticking = (state.view?.session?.running && !state.view.session.running.paused) || state.view?.workspace?.speaker;
+    const ticking = (state.view?.session?.running && !state.view.session.running.paused) || state.view?.workspace?.speaker
+      || state.view?.breakouts?.myGroup?.endsAt;
     if (ticking) draw();
   }, 1000);
 } else {

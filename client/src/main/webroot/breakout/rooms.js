@@ -2,7 +2,13 @@
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 
-export function breakoutPanel(breakouts, controls) {
+function clock(ms) {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** groupSend: set for a facilitator inside their group (extensions); now: the server's time in ms. */
+export function breakoutPanel(breakouts, controls, groupSend = null, now = Date.now()) {
   if (!breakouts && !controls) return '';
   const mine = breakouts?.myGroup;
   if (mine) {
@@ -10,6 +16,13 @@ export function breakoutPanel(breakouts, controls) {
     return html`<section aria-labelledby="group-title" class="group" data-testid="my-group">
       <h2 id="group-title">${t('breakout.myGroup', { n: mine.number })}</h2>
       ${facilitators ? html`<p>${t('breakout.facilitators', { names: facilitators })}</p>` : ''}
+      ${mine.endsAt ? html`<p class="countdown" data-testid="group-countdown">${clock(Date.parse(mine.endsAt) - now)}</p>
+        <p>${t('breakout.overtime', { n: mine.extraMinutes })}</p>`
+        : mine.extraMinutes ? html`<p>${t('breakout.extended', { n: mine.extraMinutes })}</p>` : ''}
+      ${groupSend && breakouts.extensionsAllowed ? html`<div class="controls-row">
+        <button type="button" class="secondary" @click=${() => groupSend('extend-group', { minutes: 1 })}>${t('breakout.extend1')}</button>
+        <button type="button" class="secondary" @click=${() => groupSend('extend-group', { minutes: 2 })}>${t('breakout.extend2')}</button>
+      </div>` : ''}
       ${mine.members ? html`<ul class="presence">${repeat(Object.entries(mine.members), ([id]) => id, ([, m]) => html`
         <li class=${m.online ? 'online' : 'offline'}><span class="dot" aria-hidden="true"></span>${m.name}
           <span class="muted">· ${m.online ? t('presence.online') : t('presence.offline')}</span></li>`)}</ul>`
@@ -33,7 +46,9 @@ function desk(breakouts, controls) {
     ${controls ? html`<div class="controls-row">
       ${!breakouts?.open ? html`<button type="button" class="secondary" @click=${() => controls.send('plan-breakouts', {})}>${t('breakout.plan')}</button>` : ''}
       ${breakouts && !breakouts.open ? html`<button type="button" @click=${() => controls.send('open-breakouts', {})}>${t('breakout.openRooms')}</button>` : ''}
-      ${breakouts?.open ? html`<button type="button" @click=${() => controls.send('close-breakouts', {})}>${t('breakout.closeRooms')}</button>` : ''}
+      ${breakouts?.open ? html`<button type="button" @click=${() => controls.send('close-breakouts', {})}>${t('breakout.closeRooms')}</button>
+        <button type="button" class="secondary" @click=${() => controls.send('allow-group-extensions', { allowed: !breakouts.extensionsAllowed })}>
+          ${breakouts.extensionsAllowed ? t('breakout.forbidExtensions') : t('breakout.allowExtensions')}</button>` : ''}
     </div>` : ''}
     ${controls ? html`<form @submit=${(e) => { e.preventDefault(); controls.send('announce', { text: e.target.text.value }); e.target.reset(); }}>
       <label for="broadcast-text">${t('breakout.broadcast')}</label>
@@ -48,6 +63,6 @@ function desk(breakouts, controls) {
         <th scope="col">${t('breakout.facilitatorsCol')}</th><th scope="col">${t('breakout.presentCol')}</th>
         ${groups[0][1].members ? html`<th scope="col">${t('breakout.membersCol')}</th>` : ''}</tr></thead>
       <tbody>${groups.map(([n, g]) => html`<tr><th scope="row">${n}</th><td>${[g.lead, g.co].filter(Boolean).join(', ')}</td>
-        <td>${g.present} / ${g.size}</td>${g.members ? html`<td>${Object.values(g.members).join(', ')}</td>` : ''}</tr>`)}</tbody></table>` : ''}
+        <td>${g.present} / ${g.size}${g.extraMinutes ? ` · +${g.extraMinutes} min` : ''}${g.returned ? ` · ${t('breakout.back')}` : ''}</td>${g.members ? html`<td>${Object.values(g.members).join(', ')}</td>` : ''}</tr>`)}</tbody></table>` : ''}
   </section>`;
 }

@@ -136,4 +136,11 @@ export default {
   'harvest.merge': "Merge",
   'breakout.broadcast': "Message to every screen, groups included",
   'breakout.broadcastButton': "Broadcast",
+  'breakout.overtime': "Your group was given {n} extra minute(s); the others are back in the plenary.",
+  'breakout.extended': "Your group has {n} extra minute(s).",
+  'breakout.extend1': "+1 min for our group",
+  'breakout.extend2': "+2 min for our group",
+  'breakout.allowExtensions': "Let groups extend",
+  'breakout.forbidExtensions': "No more extensions",
+  'breakout.back': "back",
 };

@@ -136,4 +136,11 @@ export default {
   'harvest.merge': "Fusionner",
   'breakout.broadcast': "Message pour tous les écrans, groupes compris",
   'breakout.broadcastButton': "Diffuser",
+  'breakout.overtime': "Votre groupe a obtenu {n} minute(s) de plus ; les autres sont revenus en plénière.",
+  'breakout.extended': "Votre groupe a {n} minute(s) de plus.",
+  'breakout.extend1': "+1 min pour notre groupe",
+  'breakout.extend2': "+2 min pour notre groupe",
+  'breakout.allowExtensions': "Permettre les prolongations",
+  'breakout.forbidExtensions': "Plus de prolongation",
+  'breakout.back': "revenu",
 };

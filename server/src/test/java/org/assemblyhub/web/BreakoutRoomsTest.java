@@ -224,6 +224,49 @@ class BreakoutRoomsTest {
     }
 
     @Test
+    void a_group_the_lead_lets_extend_runs_over_while_the_others_come_back() {
+        String script = """
+                title: Extendable
+                sessions:
+                  - id: ext
+                    title: Extendable round
+                    segments:
+                      - {kind: breakouts, title: Round, minutes: 20, prompt: "Talk", extendable: {maxMinutes: 5}}
+                      - {kind: harvest, title: Harvest, minutes: 10, prompt: "Share"}
+                """;
+        assertThat(hub.post("/api/assemblies/" + setup.assemblyId() + "/script", "text/yaml", setup.token("organiser-1"), script).statusCode()).isEqualTo(200);
+        lead.call("start", "start-session", new JsonObject().put("sessionId", "ext"));
+        LiveClient f1 = facilitators.get("f1");
+        int extended = f1.awaitView(v -> v.path("breakouts").path("myGroup").path("number").asInt(0) > 0)
+                .path("breakouts").path("myGroup").path("number").asInt();
+        assertThat(f1.call("e0", "extend-group", new JsonObject().put("minutes", 2)).path("code").asText()).isEqualTo("extensions-not-allowed");
+
+        lead.call("allow", "allow-group-extensions", new JsonObject().put("allowed", true));
+        f1.awaitView(v -> v.path("breakouts").path("extensionsAllowed").asBoolean());
+        assertThat(members.get("m1").call("e1", "extend-group", new JsonObject().put("minutes", 2)).path("code").asText()).isEqualTo("forbidden");
+        assertThat(f1.call("e2", "extend-group", new JsonObject().put("minutes", 6)).path("code").asText()).isEqualTo("extension-too-long");
+        assertThat(f1.call("e3", "extend-group", new JsonObject().put("minutes", 3)).path("type").asText()).isEqualTo("ack");
+        for (LiveClient m : members.values()) m.awaitView(v -> v.path("breakouts").path("myGroup").path("number").asInt(0) > 0);
+
+        clock.advance(Duration.ofMinutes(20).plusSeconds(1));
+
+        organiser.awaitView(v -> v.path("session").path("running").path("index").asInt() == 1);
+        for (LiveClient m : members.values()) {
+            if (m.view().path("breakouts").path("myGroup").path("number").asInt() == extended) {
+                m.awaitView(v -> v.path("breakouts").path("myGroup").has("endsAt"));
+                assertThat(m.audience()).isEqualTo("member@" + extended);
+            } else {
+                m.awaitAudience("member");
+            }
+        }
+
+        clock.advance(Duration.ofMinutes(3));
+
+        for (LiveClient m : members.values()) m.awaitAudience("member");
+        organiser.awaitView(v -> !v.path("breakouts").path("open").asBoolean(false));
+    }
+
+    @Test
     void breakout_commands_are_refused_with_their_own_codes() {
         assertThat(members.get("m1").call("a", "plan-breakouts", new JsonObject()).path("code").asText()).isEqualTo("forbidden");
         assertThat(lead.call("b", "open-breakouts", new JsonObject()).path("code").asText()).isEqualTo("no-breakouts-planned");

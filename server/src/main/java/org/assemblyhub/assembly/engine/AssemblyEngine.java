@@ -213,18 +213,27 @@ public final class AssemblyEngine extends VerticleBase {
     private void scheduleClock() {
         if (clockTimer >= 0) vertx.cancelTimer(clockTimer);
         clockTimer = -1;
-        var deadline = model.clock.deadline();
-        if (deadline.isEmpty()) return;
-        String sessionId = model.clock.running().id();
+        var segmentEnd = model.clock.deadline();
+        var groupEnd = model.rooms.nextGroupEnd();
+        var next = segmentEnd.isEmpty() ? groupEnd
+                : groupEnd.isEmpty() || segmentEnd.get().isBefore(groupEnd.get()) ? segmentEnd : groupEnd;
+        if (next.isEmpty()) return;
+        String sessionId = model.clock.isRunning() ? model.clock.running().id() : null;
         int index = model.clock.index();
-        long delay = Math.max(1, Math.min(1_000, java.time.Duration.between(clock.instant(), deadline.get()).toMillis()));
+        long delay = Math.max(1, Math.min(1_000, java.time.Duration.between(clock.instant(), next.get()).toMillis()));
         clockTimer = vertx.setTimer(delay, t -> {
             clockTimer = -1;
-            if (model.clock.deadline().map(d -> !d.isAfter(clock.instant())).orElse(false)) {
+            java.time.Instant now = clock.instant();
+            boolean due = false;
+            if (sessionId != null && model.clock.deadline().map(d -> !d.isAfter(now)).orElse(false)) {
                 submit(Actor.HUB, null, Decoded.ok(new SessionCommand.AdvanceClock(sessionId, index)));
-            } else {
-                scheduleClock();
+                due = true;
             }
+            if (model.rooms.nextGroupEnd().map(d -> !d.isAfter(now)).orElse(false)) {
+                submit(Actor.HUB, null, Decoded.ok(new org.assemblyhub.breakout.domain.BreakoutCommand.ReturnOverdueGroups()));
+                due = true;
+            }
+            if (!due) scheduleClock();
         });
     }
 

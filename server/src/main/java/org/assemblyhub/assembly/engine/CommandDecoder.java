@@ -77,6 +77,8 @@ final class CommandDecoder {
                 case "pin-member" -> Decoded.ok(new BreakoutCommand.PinMember(requireString(a, "personId", MAX_ID), requireInt(a, "group")));
                 case "keep-apart" -> Decoded.ok(new BreakoutCommand.KeepApart(requireString(a, "personId", MAX_ID),
                         requireString(a, "otherId", MAX_ID), !Boolean.FALSE.equals(a.getValue("apart"))));
+                case "allow-group-extensions" -> Decoded.ok(new BreakoutCommand.AllowGroupExtensions(!Boolean.FALSE.equals(a.getValue("allowed"))));
+                case "extend-group" -> Decoded.ok(new BreakoutCommand.ExtendGroup(requireInt(a, "minutes"), 0));
                 case "open-breakouts" -> Decoded.ok(new BreakoutCommand.OpenBreakouts());
                 case "close-breakouts" -> Decoded.ok(new BreakoutCommand.CloseBreakouts());
                 case "edit-notes" -> Decoded.ok(new WorkspaceCommand.EditNotes(optionalString(a, "text", 20_000) == null ? "" : a.getString("text")));

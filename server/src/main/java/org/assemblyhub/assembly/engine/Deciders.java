@@ -70,7 +70,18 @@ final class Deciders {
                         .map(p -> p.role() == Role.FACILITATOR || p.role() == Role.ORGANISER).orElse(false);
                 c = new SessionCommand.AppointLead(lead.personId(), eligible);
             }
-            return withRooms(SessionDecider.decide(clock, actor, c, now), now);
+            return withRooms(SessionDecider.decide(clock, actor, c, now), now, c instanceof SessionCommand.AdvanceClock);
+        }
+        if (command instanceof BreakoutCommand.ReturnOverdueGroups) {
+            return actor.isHub() ? BreakoutDecider.returnOverdue(rooms, now) : Decision.reject("forbidden", "Only the hub's timer does this.");
+        }
+        if (command instanceof BreakoutCommand.ExtendGroup c) {
+            if (closed) return closed();
+            int facilitated = rooms.groupOf(actor.personId())
+                    .filter(g -> actor.personId().equals(g.leadFacilitator()) || actor.personId().equals(g.coFacilitator()))
+                    .map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
+            int limit = clock.isRunning() && clock.segment().isBreakouts() ? clock.segment().extendableMinutes() : lastExtendable;
+            return BreakoutDecider.extend(rooms, facilitated, new BreakoutCommand.ExtendGroup(c.minutes(), limit));
         }
         if (command instanceof BreakoutCommand c) {
             if (closed) return closed();
@@ -129,7 +140,10 @@ final class Deciders {
     }
 
     /** Adds what the clock's move means for the rooms: close the open round, open one for a breakouts segment. */
-    private Decision withRooms(Decision decision, Instant now) {
+    /** The extendable minutes of the breakouts segment the clock just left (extensions asked during overtime). */
+    private int lastExtendable;
+
+    private Decision withRooms(Decision decision, Instant now, boolean onTime) {
         if (!(decision instanceof Decision.Accepted accepted)) return decision;
         PlannedSession.PlannedSegment entered = null;
         boolean moved = false;
@@ -149,6 +163,16 @@ final class Deciders {
         List<DomainEvent> events = new ArrayList<>(accepted.events());
         boolean planned = rooms.hasPlan() && !rooms.isOpen();
         int heldRounds = rooms.heldRounds().size();
+        boolean leavingForPlenary = entered == null || !entered.isBreakouts();
+        if (rooms.isOpen() && onTime && leavingForPlenary && rooms.hasExtendedGroups()
+                && events.stream().noneMatch(e -> e instanceof SessionEvent.SessionEnded)) {
+            // Time is up for the round, not for the groups given extra minutes: the others come back now.
+            List<Integer> back = rooms.groups().stream().map(org.assemblyhub.breakout.domain.Group::number)
+                    .filter(n -> rooms.extraMinutes(n) == 0).toList();
+            lastExtendable = clock.segment() == null ? 0 : clock.segment().extendableMinutes();
+            events.add(new BreakoutEvent.GroupsReturned(back, now));
+            return Decision.accept(events);
+        }
         if (rooms.isOpen()) events.add(new BreakoutEvent.BreakoutsClosed(rooms.round(), now));
         if (entered != null && entered.isBreakouts()) {
             int round = heldRounds + (planned ? 0 : 1);

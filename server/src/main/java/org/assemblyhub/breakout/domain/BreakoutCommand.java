@@ -16,4 +16,12 @@ public sealed interface BreakoutCommand extends DomainCommand {
     record KeepApart(String personId, String otherId, boolean apart) implements BreakoutCommand {}
 
     record CloseBreakouts() implements BreakoutCommand {}
+
+    record AllowGroupExtensions(boolean allowed) implements BreakoutCommand {}
+
+    /** From a group's facilitator; {@code limit}: the segment's extendable minutes (filled in by the engine). */
+    record ExtendGroup(int minutes, int limit) implements BreakoutCommand {}
+
+    /** The hub's timer: return the extended groups whose extra time is up. */
+    record ReturnOverdueGroups() implements BreakoutCommand {}
 }

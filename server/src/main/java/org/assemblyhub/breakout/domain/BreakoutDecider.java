@@ -31,8 +31,40 @@ public final class BreakoutDecider {
         return Decision.reject("not-a-member", "Constraints apply to members on the roster.");
     }
 
+    /** A group's facilitator asks for more time ({@code facilitatedGroup} 0: they facilitate no open group). */
+    public static Decision extend(BreakoutRooms rooms, int facilitatedGroup, ExtendGroup c) {
+        if (!rooms.isOpen() || facilitatedGroup == 0 || rooms.returned(facilitatedGroup)) {
+            return Decision.reject("forbidden", "Only the facilitators of a group that is meeting can extend it.");
+        }
+        if (!rooms.extensionsAllowed()) return Decision.reject("extensions-not-allowed", "The lead facilitator has not allowed extensions.");
+        if (c.limit() <= 0) return Decision.reject("not-extendable", "This round cannot be extended.");
+        if (c.minutes() < 1 || rooms.extraMinutes(facilitatedGroup) + c.minutes() > c.limit()) {
+            return Decision.reject("extension-too-long", "A group may run over by at most " + c.limit() + " minutes in all.");
+        }
+        return Decision.accept(new GroupExtended(facilitatedGroup, c.minutes()));
+    }
+
+    /** The timer: extended groups whose time is up come back; the last one closes the round. */
+    public static Decision returnOverdue(BreakoutRooms rooms, Instant now) {
+        if (!rooms.isOpen()) return Decision.accept();
+        List<Integer> due = new java.util.ArrayList<>();
+        int stillOut = 0;
+        for (Group g : rooms.groups()) {
+            if (rooms.returned(g.number())) continue;
+            Instant end = rooms.groupEndsAt(g.number());
+            if (end != null && !end.isAfter(now)) due.add(g.number());
+            else stillOut++;
+        }
+        if (due.isEmpty()) return Decision.accept();
+        return Decision.accept(stillOut == 0 ? new BreakoutsClosed(rooms.round(), now) : new GroupsReturned(due, now));
+    }
+
     public static Decision decide(BreakoutRooms rooms, Present present, boolean leads, BreakoutCommand command, Instant now) {
         if (!leads) return Decision.reject("forbidden", "Only the lead facilitator runs breakout rounds.");
+        if (command instanceof AllowGroupExtensions c) {
+            if (!rooms.isOpen()) return Decision.reject("breakouts-closed", "No round is open.");
+            return Decision.accept(new GroupExtensionsAllowed(c.allowed()));
+        }
         if (command instanceof PlanBreakouts c) {
             if (rooms.isOpen()) return Decision.reject("breakouts-open", "Close the open round before planning the next one.");
             if (present.members().isEmpty()) return Decision.reject("nobody-present", "No member is connected to place in a group.");

@@ -26,6 +26,17 @@ public sealed interface BreakoutEvent extends DomainEvent {
     /** Never place these two in the same group ({@code apart} false lifts it). */
     record PairKeptApart(String personId, String otherId, boolean apart) implements BreakoutEvent {}
 
+    record GroupExtensionsAllowed(boolean allowed) implements BreakoutEvent {}
+
+    record GroupExtended(int group, int minutes) implements BreakoutEvent {}
+
+    /** These groups are back in the plenary while extended ones run on ({@code at}: when the round's time was up). */
+    record GroupsReturned(List<Integer> groups, Instant at) implements BreakoutEvent {
+        public GroupsReturned {
+            groups = List.copyOf(groups);
+        }
+    }
+
     /** Everyone is back in the plenary. */
     record BreakoutsClosed(int round, Instant at) implements BreakoutEvent {}
 }

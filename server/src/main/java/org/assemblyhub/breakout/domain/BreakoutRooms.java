@@ -16,6 +16,10 @@ public final class BreakoutRooms {
     private final List<List<Set<String>>> heldRounds = new ArrayList<>();
     private List<Group> lastGroups = List.of();
     private final java.util.Map<String, Integer> pinned = new java.util.TreeMap<>();
+    private boolean extensionsAllowed;
+    private final java.util.Map<Integer, Integer> extra = new java.util.TreeMap<>();
+    private final Set<Integer> returned = new java.util.TreeSet<>();
+    private java.time.Instant overtimeFrom;
     private final Set<Set<String>> keepApart = new java.util.LinkedHashSet<>();
 
     public void evolve(BreakoutEvent event) {
@@ -23,6 +27,7 @@ public final class BreakoutRooms {
             plan = e;
             groups = e.groups();
             open = false;
+            resetOvertime();
         } else if (event instanceof MemberMoved e) {
             List<Group> moved = new ArrayList<>();
             for (Group g : groups) {
@@ -44,9 +49,17 @@ public final class BreakoutRooms {
         } else if (event instanceof PairKeptApart e) {
             if (e.apart()) keepApart.add(Set.of(e.personId(), e.otherId()));
             else keepApart.remove(Set.of(e.personId(), e.otherId()));
+        } else if (event instanceof GroupExtensionsAllowed e) {
+            extensionsAllowed = e.allowed();
+        } else if (event instanceof GroupExtended e) {
+            extra.merge(e.group(), e.minutes(), Integer::sum);
+        } else if (event instanceof GroupsReturned e) {
+            returned.addAll(e.groups());
+            if (overtimeFrom == null) overtimeFrom = e.at();
         } else if (event instanceof BreakoutsClosed) {
             lastGroups = groups;
             open = false;
+            resetOvertime();
             plan = null;
             groups = List.of();
         } else {
@@ -79,6 +92,41 @@ public final class BreakoutRooms {
         return List.copyOf(heldRounds);
     }
 
+    private void resetOvertime() {
+        extensionsAllowed = false;
+        extra.clear();
+        returned.clear();
+        overtimeFrom = null;
+    }
+
+    public boolean extensionsAllowed() {
+        return extensionsAllowed;
+    }
+
+    public int extraMinutes(int group) {
+        return extra.getOrDefault(group, 0);
+    }
+
+    public boolean hasExtendedGroups() {
+        return extra.values().stream().anyMatch(m -> m > 0);
+    }
+
+    public boolean returned(int group) {
+        return returned.contains(group);
+    }
+
+    /** When an extended group's time is up, once the round itself is over; null before that. */
+    public java.time.Instant groupEndsAt(int group) {
+        return overtimeFrom == null ? null : overtimeFrom.plus(java.time.Duration.ofMinutes(extraMinutes(group)));
+    }
+
+    /** The next moment an extended group must come back; empty when none runs over. */
+    public Optional<java.time.Instant> nextGroupEnd() {
+        if (!open || overtimeFrom == null) return Optional.empty();
+        return groups.stream().filter(g -> !returned.contains(g.number())).map(g -> groupEndsAt(g.number()))
+                .min(java.time.Instant::compareTo);
+    }
+
     /** Pins as the allocator takes them: group index (0-based) by member id. */
     public java.util.Map<String, Integer> pinnedIndexes() {
         java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
@@ -102,7 +150,7 @@ public final class BreakoutRooms {
     /** The group a person (member or facilitator) sits in while rooms are open. */
     public Optional<Group> groupOf(String personId) {
         if (!open || personId == null) return Optional.empty();
-        return groups.stream().filter(g -> g.members().contains(personId)
+        return groups.stream().filter(g -> !returned.contains(g.number())).filter(g -> g.members().contains(personId)
                 || personId.equals(g.leadFacilitator()) || personId.equals(g.coFacilitator())).findFirst();
     }
 }

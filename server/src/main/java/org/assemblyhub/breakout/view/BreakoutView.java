@@ -34,9 +34,12 @@ public final class BreakoutView {
         }
         if (!rooms.hasPlan()) return view;
         view.put("round", rooms.round()).put("open", rooms.isOpen()).put("groupCount", rooms.groups().size());
+        if (rooms.isOpen() && audience.kind() != Audience.Kind.OBSERVER && audience.kind() != Audience.Kind.MEMBER) {
+            view.put("extensionsAllowed", rooms.extensionsAllowed());
+        }
         if (audience.inGroup()) {
             rooms.groups().stream().filter(g -> g.number() == audience.group()).findFirst()
-                    .ifPresent(g -> view.set("myGroup", myGroup(g, state, audience.kind() == Audience.Kind.FACILITATOR)));
+                    .ifPresent(g -> view.set("myGroup", myGroup(rooms, g, state, audience.kind() == Audience.Kind.FACILITATOR)));
         } else if (audience.kind() == Audience.Kind.FACILITATOR || audience.kind() == Audience.Kind.LEAD
                 || audience.kind() == Audience.Kind.ORGANISER) {
             boolean names = audience.kind() != Audience.Kind.FACILITATOR;
@@ -46,6 +49,8 @@ public final class BreakoutView {
                 facilitators(node, g, state);
                 node.put("size", g.members().size())
                         .put("present", g.members().stream().filter(state.present()::contains).count());
+                if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
+                if (rooms.returned(g.number())) node.put("returned", true);
                 if (names) {
                     ObjectNode members = node.putObject("members");
                     g.members().forEach(m -> members.put(m, name(state, m)));
@@ -59,8 +64,10 @@ public final class BreakoutView {
         return view;
     }
 
-    private static ObjectNode myGroup(Group g, AssemblyState state, boolean withMembers) {
+    private static ObjectNode myGroup(BreakoutRooms rooms, Group g, AssemblyState state, boolean withMembers) {
         ObjectNode node = JSON.objectNode().put("number", g.number());
+        if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
+        if (rooms.groupEndsAt(g.number()) != null) node.put("endsAt", rooms.groupEndsAt(g.number()).toString());
         facilitators(node, g, state);
         if (withMembers) {
             ObjectNode members = node.putObject("members");

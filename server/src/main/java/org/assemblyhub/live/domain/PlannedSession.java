@@ -14,11 +14,12 @@ public record PlannedSession(String id, String title, List<PlannedSegment> segme
      * @param minSize        smallest group (breakouts; 0 otherwise)
      * @param maxSize        largest group (breakouts; 0 otherwise)
      * @param keepGroups     breakouts only: reuse the previous round's groups instead of mixing anew
+     * @param extendableMinutes breakouts only: how far a group may run over, if the lead allows it
      */
     public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes, int minSize,
-                                 int maxSize, boolean keepGroups) {
+                                 int maxSize, boolean keepGroups, int extendableMinutes) {
         public PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes) {
-            this(kind, title, minutes, text, warningMinutes, 0, 0, false);
+            this(kind, title, minutes, text, warningMinutes, 0, 0, false, 0);
         }
 
         public boolean isBreakouts() {
