@@ -63,6 +63,6 @@ function desk(breakouts, controls) {
         <th scope="col">${t('breakout.facilitatorsCol')}</th><th scope="col">${t('breakout.presentCol')}</th>
         ${groups[0][1].members ? html`<th scope="col">${t('breakout.membersCol')}</th>` : ''}</tr></thead>
       <tbody>${groups.map(([n, g]) => html`<tr><th scope="row">${n}</th><td>${[g.lead, g.co].filter(Boolean).join(', ')}</td>
-        <td>${g.present} / ${g.size}${g.extraMinutes ? ` · +${g.extraMinutes} min` : ''}${g.returned ? ` · ${t('breakout.back')}` : ''}</td>${g.members ? html`<td>${Object.values(g.members).join(', ')}</td>` : ''}</tr>`)}</tbody></table>` : ''}
+        <td>${g.present} / ${g.size}${g.extraMinutes ? ` · +${g.extraMinutes} min` : ''}${g.returned ? ` · ${t('breakout.back')}` : ''}${g.harvested ? ` · ${t('breakout.harvested', { n: g.harvested })}` : ''}</td>${g.members ? html`<td>${Object.values(g.members).join(', ')}</td>` : ''}</tr>`)}</tbody></table>` : ''}
   </section>`;
 }

@@ -143,4 +143,6 @@ export default {
   'breakout.allowExtensions': "Let groups extend",
   'breakout.forbidExtensions': "No more extensions",
   'breakout.back': "back",
+  'session.harvest': "Facilitators bring back:",
+  'breakout.harvested': "{n} card(s) harvested",
 };

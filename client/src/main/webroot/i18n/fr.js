@@ -143,4 +143,6 @@ export default {
   'breakout.allowExtensions': "Permettre les prolongations",
   'breakout.forbidExtensions': "Plus de prolongation",
   'breakout.back': "revenu",
+  'session.harvest': "À rapporter par les animateur·rice·s :",
+  'breakout.harvested': "{n} carte(s) récoltée(s)",
 };

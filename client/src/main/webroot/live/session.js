@@ -26,6 +26,7 @@ export function sessionPanel(session, now, controls) {
         <strong data-testid="segment-title">${segment.title}</strong>
         <span class="muted">(${t('session.step', { n: running.index + 1, total: running.count })})</span></p>
       ${segment.text ? html`<p class="prompt">${segment.text}</p>` : ''}
+      ${segment.harvest ? html`<p class="muted">${t('session.harvest')}</p><ul>${Object.values(segment.harvest).map((h) => html`<li>${h}</li>`)}</ul>` : ''}
       <p class="countdown ${remaining <= 0 ? 'over' : ''}" data-testid="countdown" aria-live="off">
         ${running.paused ? t('session.paused') + ' · ' : ''}${clockText(remaining)}
         <span class="visually-hidden">${t('session.left')}</span></p>

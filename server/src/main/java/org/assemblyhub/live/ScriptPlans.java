@@ -22,6 +22,7 @@ public final class ScriptPlans {
         int max = 0;
         boolean keep = false;
         int extendable = 0;
+        List<String> harvest = List.of();
         if (segment instanceof Segment.Plenary p) text = p.prompt();
         if (segment instanceof Segment.Breakouts b) {
             text = b.prompt();
@@ -30,11 +31,12 @@ public final class ScriptPlans {
             max = b.maxSize();
             keep = b.keepGroups();
             extendable = b.extendableMinutes();
+            harvest = b.harvest();
         }
         if (segment instanceof Segment.Harvest h) text = h.prompt();
         if (segment instanceof Segment.Poll p) text = p.question();
         if (segment instanceof Segment.Consensus c) text = c.statement();
         if (segment instanceof Segment.Learning l) text = l.material() + (l.speaker() == null ? "" : " — " + l.speaker());
-        return new PlannedSession.PlannedSegment(segment.kind(), segment.title(), segment.minutes(), text, warning, min, max, keep, extendable);
+        return new PlannedSession.PlannedSegment(segment.kind(), segment.title(), segment.minutes(), text, warning, min, max, keep, extendable, harvest);
     }
 }

@@ -126,6 +126,7 @@ class GroupWorkspaceTest {
 
         facilitator(1).call("p2", "promote-idea", new JsonObject().put("ideaId", ideaId));
         lead.awaitView(v -> v.path("harvest").path("items").path(ideaId).has("published"));
+        lead.awaitView(v -> v.path("breakouts").path("groups").path("1").path("harvested").asInt() == 1);
         assertThat(String.join("\n", observer.frames())).doesNotContain("Free buses on Sundays");
         assertThat(facilitator(1).call("p3", "publish-harvest", new JsonObject().put("ideaId", ideaId)).path("code").asText()).isEqualTo("forbidden");
 

@@ -24,7 +24,7 @@ class LiveSessionTest {
                 title: Deliberation evening
                 segments:
                   - {kind: plenary, title: Welcome, minutes: 10, prompt: "Hello everyone"}
-                  - {kind: breakouts, title: Round 1, minutes: 25, prompt: "What is hard today?", warningMinutes: 2}
+                  - {kind: breakouts, title: Round 1, minutes: 25, prompt: "What is hard today?", warningMinutes: 2, harvest: ["Three difficulties"]}
                   - {kind: harvest, title: Harvest, minutes: 15, prompt: "Share"}
             """;
 
@@ -93,6 +93,10 @@ class LiveSessionTest {
         JsonNode view = member.awaitView(v -> v.path("session").path("running").path("index").asInt() == 1);
         assertThat(view.path("session").path("running").path("segment").path("kind").asText()).isEqualTo("breakouts");
         assertThat(view.path("session").path("running").has("warningAt")).isTrue();
+        assertThat(view.path("session").path("running").path("segment").has("harvest")).as("harvest duties are for staff").isFalse();
+        organiser.awaitView(v -> v.path("session").path("running").path("index").asInt() == 1);
+        assertThat(organiser.view().path("session").path("running").path("segment").path("harvest").path("1").asText())
+                .isEqualTo("Three difficulties");
     }
 
     @Test

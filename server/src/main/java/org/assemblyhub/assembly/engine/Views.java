@@ -40,7 +40,9 @@ final class Views {
         var view = AudienceViews.project(model.state, audience);
         var session = org.assemblyhub.live.view.SessionView.project(model.clock, audience);
         if (!session.isEmpty()) view.set("session", session);
-        var breakouts = org.assemblyhub.breakout.view.BreakoutView.project(model.rooms, model.state, audience);
+        int round = model.rooms.round();
+        var breakouts = org.assemblyhub.breakout.view.BreakoutView.project(model.rooms, model.state, audience,
+                group -> (int) model.workspaces.ideas(round, group).stream().filter(i -> i.promoted()).count());
         if (!breakouts.isEmpty()) view.set("breakouts", breakouts);
         var workspace = org.assemblyhub.breakout.view.WorkspaceView.workspace(model.workspaces, model.rooms, model.state, audience);
         if (!workspace.isEmpty()) view.set("workspace", workspace);

@@ -21,6 +21,12 @@ public final class BreakoutView {
     private BreakoutView() {}
 
     public static ObjectNode project(BreakoutRooms rooms, AssemblyState state, Audience audience) {
+        return project(rooms, state, audience, g -> 0);
+    }
+
+    /** {@code promoted}: how many cards each group of the current round has sent to the harvest board. */
+    public static ObjectNode project(BreakoutRooms rooms, AssemblyState state, Audience audience,
+                                     java.util.function.IntUnaryOperator promoted) {
         ObjectNode view = JSON.objectNode();
         if (audience.kind() == Audience.Kind.ORGANISER && (!rooms.pinned().isEmpty() || !rooms.keepApart().isEmpty())) {
             ObjectNode constraints = view.putObject("constraints");
@@ -51,6 +57,7 @@ public final class BreakoutView {
                         .put("present", g.members().stream().filter(state.present()::contains).count());
                 if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
                 if (rooms.returned(g.number())) node.put("returned", true);
+                node.put("harvested", promoted.applyAsInt(g.number()));
                 if (names) {
                     ObjectNode members = node.putObject("members");
                     g.members().forEach(m -> members.put(m, name(state, m)));

@@ -15,11 +15,16 @@ public record PlannedSession(String id, String title, List<PlannedSegment> segme
      * @param maxSize        largest group (breakouts; 0 otherwise)
      * @param keepGroups     breakouts only: reuse the previous round's groups instead of mixing anew
      * @param extendableMinutes breakouts only: how far a group may run over, if the lead allows it
+     * @param harvest        breakouts only: what the group's facilitators must bring back
      */
     public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes, int minSize,
-                                 int maxSize, boolean keepGroups, int extendableMinutes) {
+                                 int maxSize, boolean keepGroups, int extendableMinutes, List<String> harvest) {
+        public PlannedSegment {
+            harvest = harvest == null ? List.of() : List.copyOf(harvest);
+        }
+
         public PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes) {
-            this(kind, title, minutes, text, warningMinutes, 0, 0, false, 0);
+            this(kind, title, minutes, text, warningMinutes, 0, 0, false, 0, List.of());
         }
 
         public boolean isBreakouts() {

@@ -27,6 +27,12 @@ public final class SessionView {
                     .put("index", clock.index()).put("count", session.segments().size());
             ObjectNode segment = segment(clock.segment(), running.putObject("segment"));
             segment.put("minutes", clock.plannedMinutes());
+            boolean staff = audience.kind() != Audience.Kind.OBSERVER && audience.kind() != Audience.Kind.MEMBER;
+            if (staff && !clock.segment().harvest().isEmpty()) {
+                var harvest = segment.putObject("harvest");
+                int order = 0;
+                for (String item : clock.segment().harvest()) harvest.put(Integer.toString(++order), item);
+            }
             clock.next().ifPresent(next -> segment(next, running.putObject("next")));
             if (clock.isPaused()) {
                 running.put("paused", true).put("remainingMs", clock.remaining(java.time.Instant.EPOCH).toMillis());
