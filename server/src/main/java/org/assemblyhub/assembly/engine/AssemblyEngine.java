@@ -49,6 +49,10 @@ public final class AssemblyEngine extends VerticleBase {
     private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
     private Deciders model = new Deciders();
     private long clockTimer = -1;
+    private final long viewIntervalNanos;
+    private long lastViewPublish = System.nanoTime() - Long.MAX_VALUE / 2;
+    private boolean viewsPending;
+    private long viewTimer = -1;
     private Views views;
     private long seq;
     private boolean writing;
@@ -57,6 +61,14 @@ public final class AssemblyEngine extends VerticleBase {
     private record Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer) {}
 
     public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens) {
+        this(assemblyId, store, clock, tokens, DEFAULT_VIEW_INTERVAL_MS);
+    }
+
+    /** Views change on screens at most once per {@code viewIntervalMs} per audience, however fast commands arrive. */
+    public static final int DEFAULT_VIEW_INTERVAL_MS = 100;
+
+    public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, int viewIntervalMs) {
+        this.viewIntervalNanos = viewIntervalMs * 1_000_000L;
         this.assemblyId = assemblyId;
         this.store = store;
         this.clock = clock;
@@ -117,7 +129,7 @@ public final class AssemblyEngine extends VerticleBase {
                 message.reply(new JsonObject());
             }
             case "identify" -> message.reply(identify(body.getString("token")));
-            case "sync" -> message.reply(views.sync(model, seq, Audience.parse(body.getString("audience")),
+            case "sync" -> message.reply(syncNow().sync(model, seq, Audience.parse(body.getString("audience")),
                     body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience"))));
             case "summary" -> message.reply(summary());
             default -> message.reply(Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
@@ -138,7 +150,8 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     private void drain() {
-        if (writing || queue.isEmpty()) return;
+        // While views wait for their publishing slot, the state must stay the durable one they will show.
+        if (writing || viewsPending || queue.isEmpty()) return;
         Instant now = clock.instant();
         List<RecordedEvent> batch = new ArrayList<>();
         List<Runnable> onDurable = new ArrayList<>();
@@ -169,7 +182,8 @@ public final class AssemblyEngine extends VerticleBase {
         store.append(assemblyId, seq, batch.stream().map(EventCodec::encode).toList()).onComplete(ar -> {
             if (ar.succeeded()) {
                 seq = last;
-                views.publish(model, seq, batch);
+                views.kick(batch);
+                publishViews();
                 publishMoves();
                 onDurable.forEach(Runnable::run);
                 writing = false;
@@ -188,6 +202,46 @@ public final class AssemblyEngine extends VerticleBase {
                 });
             }
         });
+    }
+
+    /**
+     * Coalesces view updates to one per interval: the first change after a quiet spell goes out at once, later ones
+     * wait for the slot (and no new batch is decided meanwhile, so the state published is the durable one).
+     */
+    private void publishViews() {
+        long now = System.nanoTime();
+        if (now - lastViewPublish >= viewIntervalNanos) {
+            flushViews();
+            return;
+        }
+        viewsPending = true;
+        if (viewTimer < 0) {
+            long delayMs = Math.max(1, (lastViewPublish + viewIntervalNanos - now) / 1_000_000);
+            viewTimer = vertx.setTimer(delayMs, t -> {
+                viewTimer = -1;
+                flushViews();
+                drain();
+            });
+        }
+    }
+
+    private void flushViews() {
+        if (viewTimer >= 0) {
+            vertx.cancelTimer(viewTimer);
+            viewTimer = -1;
+        }
+        views.publish(model, seq);
+        viewsPending = false;
+        lastViewPublish = System.nanoTime();
+    }
+
+    /** A client (re)joining never gets a view older than an acknowledged command. */
+    private Views syncNow() {
+        if (viewsPending) {
+            flushViews();
+            vertx.runOnContext(v -> drain());
+        }
+        return views;
     }
 
     /**

@@ -51,7 +51,16 @@ final class Views {
         return view;
     }
 
-    void publish(Deciders model, long seq, List<RecordedEvent> batch) {
+    /** Ends the sessions of people whose invitation was revoked or replaced in this batch (never delayed). */
+    void kick(List<RecordedEvent> batch) {
+        for (RecordedEvent recorded : batch) {
+            String kicked = kickedBy(recorded.event());
+            if (kicked != null) bus.publish(address, "", new DeliveryOptions().addHeader("kick", kicked));
+        }
+    }
+
+    /** Brings every audience's view to the durable state at {@code seq} and publishes what changed. */
+    void publish(Deciders model, long seq) {
         for (var group : model.rooms.isOpen() ? model.rooms.groups() : List.<org.assemblyhub.breakout.domain.Group>of()) {
             stream(model, Audience.MEMBER.inGroup(group.number()), seq);
             stream(model, Audience.FACILITATOR.inGroup(group.number()), seq);
@@ -59,10 +68,6 @@ final class Views {
         for (Map.Entry<Audience, AudienceStream> entry : streams.entrySet()) {
             entry.getValue().advance(compose(model, entry.getKey()), seq)
                     .ifPresent(text -> bus.publish(address, text, new DeliveryOptions().addHeader("aud", entry.getKey().wire()).addHeader("seq", Long.toString(seq))));
-        }
-        for (RecordedEvent recorded : batch) {
-            String kicked = kickedBy(recorded.event());
-            if (kicked != null) bus.publish(address, "", new DeliveryOptions().addHeader("kick", kicked));
         }
     }
 
