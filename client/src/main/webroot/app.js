@@ -26,7 +26,7 @@ function header() {
         <p class="brand">${t('app.name')}</p>
         <h1>${state.view?.assembly?.title ?? ''}</h1>
         ${state.me ? html`<p class="me" data-testid="me">${state.me.personId
-          ? html`${t('me.hello', { name: state.me.displayName })} · <strong>${t('role.' + state.me.role)}</strong>`
+          ? html`${t('me.hello', { name: state.me.displayName })} · <strong>${t(state.me.audience === 'lead' ? 'role.lead' : 'role.' + state.me.role)}</strong>`
           : t('me.public')}</p>` : ''}
       </div>
       <div class="controls">

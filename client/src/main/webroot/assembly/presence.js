@@ -4,7 +4,7 @@ import { t } from '../i18n/i18n.js';
 
 export function presencePanel(presence) {
   const people = Object.entries(presence || {}).map(([id, p]) => ({ id, ...p }))
-    .sort((a, b) => (b.online - a.online) || a.name.localeCompare(b.name));
+    .sort((a, b) => (b.online - a.online) || a.name.localeCompare(b.name, undefined, { numeric: true }));
   const online = people.filter((p) => p.online).length;
   return html`
     <section aria-labelledby="presence-title">

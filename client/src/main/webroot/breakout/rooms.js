@@ -2,6 +2,8 @@
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 
+const byName = (a, b) => a.localeCompare(b, undefined, { numeric: true });
+
 function clock(ms) {
   const s = Math.max(0, Math.round(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -55,14 +57,23 @@ function desk(breakouts, controls) {
       <textarea id="broadcast-text" name="text" rows="2" maxlength="1000" required></textarea>
       <button type="submit" class="secondary">${t('breakout.broadcastButton')}</button>
     </form>` : ''}
-    ${q && r ? html`<p class="muted">${t('breakout.quality', {
+    ${q && r && Object.keys(q.meanDeviation || {}).length ? html`<p class="muted">${t('breakout.quality', {
       deviation: Object.entries(q.meanDeviation).map(([a, v]) => `${a} ${v}`).join(', '),
       random: Object.entries(r.meanDeviation).map(([a, v]) => `${a} ${v}`).join(', '),
       pairs: q.repeatedPairs, randomPairs: r.repeatedPairs })}</p>` : ''}
+    ${controls && groups.length > 1 && groups[0][1].members ? html`<form @submit=${(e) => { e.preventDefault();
+        controls.send('move-member', { personId: e.target.person.value, group: Number(e.target.group.value) }); }}>
+      <label for="move-person">${t('breakout.move')}</label>
+      <select id="move-person" name="person">${groups.flatMap(([n, g]) => Object.entries(g.members)
+        .map(([id, name]) => html`<option value=${id}>${name} (${t('breakout.group')} ${n})</option>`))}</select>
+      <label for="move-group">${t('breakout.moveTo')}</label>
+      <select id="move-group" name="group">${groups.map(([n]) => html`<option value=${n}>${t('breakout.group')} ${n}</option>`)}</select>
+      <button type="submit" class="secondary">${t('breakout.moveButton')}</button>
+    </form>` : ''}
     ${groups.length ? html`<table class="roster"><thead><tr><th scope="col">${t('breakout.group')}</th>
         <th scope="col">${t('breakout.facilitatorsCol')}</th><th scope="col">${t('breakout.presentCol')}</th>
         ${groups[0][1].members ? html`<th scope="col">${t('breakout.membersCol')}</th>` : ''}</tr></thead>
       <tbody>${groups.map(([n, g]) => html`<tr><th scope="row">${n}</th><td>${[g.lead, g.co].filter(Boolean).join(', ')}</td>
-        <td>${g.present} / ${g.size}${g.extraMinutes ? ` · +${g.extraMinutes} min` : ''}${g.returned ? ` · ${t('breakout.back')}` : ''}${g.harvested ? ` · ${t('breakout.harvested', { n: g.harvested })}` : ''}</td>${g.members ? html`<td>${Object.values(g.members).join(', ')}</td>` : ''}</tr>`)}</tbody></table>` : ''}
+        <td>${g.present} / ${g.size}${g.extraMinutes ? ` · +${g.extraMinutes} min` : ''}${g.returned ? ` · ${t('breakout.back')}` : ''}${g.harvested ? ` · ${t('breakout.harvested', { n: g.harvested })}` : ''}</td>${g.members ? html`<td>${Object.values(g.members).sort(byName).join(', ')}</td>` : ''}</tr>`)}</tbody></table>` : ''}
   </section>`;
 }

@@ -145,4 +145,8 @@ export default {
   'breakout.back': "back",
   'session.harvest': "Facilitators bring back:",
   'breakout.harvested': "{n} card(s) harvested",
+  'breakout.move': "Move a member",
+  'breakout.moveTo': "to",
+  'breakout.moveButton': "Move",
+  'role.lead': "Lead facilitator",
 };

@@ -145,4 +145,8 @@ export default {
   'breakout.back': "revenu",
   'session.harvest': "À rapporter par les animateur·rice·s :",
   'breakout.harvested': "{n} carte(s) récoltée(s)",
+  'breakout.move': "Changer un membre de groupe",
+  'breakout.moveTo': "vers",
+  'breakout.moveButton': "Déplacer",
+  'role.lead': "Animateur·rice principal·e",
 };
