@@ -1,13 +1,10 @@
 // Breakout rounds: where am I, who is in my group (facilitators), and the lead's desk.
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
+import { minutesSeconds as clock } from '../lib/time.js';
 
 const byName = (a, b) => a.localeCompare(b, undefined, { numeric: true });
 
-function clock(ms) {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** groupSend: set for a facilitator inside their group (extensions); now: the server's time in ms. */
 export function breakoutPanel(breakouts, controls, groupSend = null, now = Date.now()) {

@@ -1,10 +1,8 @@
 // Inside a group: idea cards, shared notes, the speaking queue, the help call. And the harvest board for everyone.
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
+import { minutesSeconds } from '../lib/time.js';
 
-function minutes(seconds) {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
 /** now: the server's time in ms, for the running turn's timer. */
 export function workspacePanel(ws, me, facilitator, send, now = Date.now()) {
@@ -17,7 +15,7 @@ export function workspacePanel(ws, me, facilitator, send, now = Date.now()) {
 
     <h3>${t('ws.queue')}</h3>
     ${ws.speaker ? html`<p data-testid="speaker">${t('ws.speaking', { name: ws.speaker.name })}
-      <span class="turn-timer" data-testid="turn-timer">${minutes(Math.max(0, Math.round((now - Date.parse(ws.speaker.since)) / 1000)))}</span></p>` : ''}
+      <span class="turn-timer" data-testid="turn-timer">${minutesSeconds(now - Date.parse(ws.speaker.since))}</span></p>` : ''}
     ${queue.length === 0 ? html`<p class="muted">${t('ws.queueEmpty')}</p>` : html`<ol class="queue">
       ${repeat(queue, ([id]) => id, ([id, q]) => html`<li>${q.name}${facilitator ? html`
         <button type="button" class="secondary" @click=${() => send('give-floor', { personId: id })}>${t('ws.giveFloor')}</button>` : ''}</li>`)}
@@ -31,7 +29,7 @@ export function workspacePanel(ws, me, facilitator, send, now = Date.now()) {
         : html`<button type="button" class="secondary" @click=${() => send('call-help', {})}>${t('ws.callHelp')}</button>`}
     </div>
     ${facilitator && ws.spokenSeconds ? html`<p class="muted">${t('ws.spoken')}: ${Object.entries(ws.spokenSeconds)
-      .map(([id, s]) => `${ws.queue?.[id]?.name ?? id} ${minutes(s)}`).join(' · ')}</p>` : ''}
+      .map(([id, s]) => `${ws.queue?.[id]?.name ?? id} ${minutesSeconds(s * 1000)}`).join(' · ')}</p>` : ''}
 
     <h3>${t('ws.ideas')}</h3>
     <ul class="cards">

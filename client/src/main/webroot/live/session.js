@@ -1,13 +1,8 @@
 // The live clock: what happens now, how long is left, what comes next; and the lead's controls.
 import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
+import { minutesSeconds as clockText } from '../lib/time.js';
 
-function clockText(ms) {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const m = Math.floor(total / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return `${m}:${s}`;
-}
 
 /** now: the server's current time in ms (the browser's clock corrected by the offset seen at connection). */
 export function sessionPanel(session, now, controls) {

@@ -17,8 +17,4 @@ import java.nio.file.Path;
  */
 public record HubConfig(String host, int port, Path dataDir, String publicUrl, String bootstrapToken, boolean demo,
                         int maxMessageBytes, int commandsPerSecond, boolean secureCookies) {
-
-    public HubConfig withPort(int newPort) {
-        return new HubConfig(host, newPort, dataDir, publicUrl, bootstrapToken, demo, maxMessageBytes, commandsPerSecond, secureCookies);
-    }
 }

@@ -77,8 +77,9 @@ public final class DemoAssembly {
     private static void prepareSession(EngineClient engines) {
         String yaml;
         try (var in = DemoAssembly.class.getClassLoader().getResourceAsStream("assembly-scripts/examples/deliberation-evening.yaml")) {
+            if (in == null) return;
             yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
+        } catch (java.io.IOException e) {
             return;
         }
         JsonObject hub = new JsonObject().put("hub", true);

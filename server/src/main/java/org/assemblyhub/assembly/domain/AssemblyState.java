@@ -98,6 +98,12 @@ public final class AssemblyState {
         return Optional.ofNullable(personId == null ? null : people.get(personId));
     }
 
+    /** A person's display name, or their id when they are not on the roster. */
+    public String displayName(String personId) {
+        Person p = personId == null ? null : people.get(personId);
+        return p == null ? personId : p.displayName();
+    }
+
     /** The person a valid (issued, not revoked, not superseded) invitation token hash belongs to. */
     public Optional<Person> personByTokenHash(String tokenHash) {
         return person(personByTokenHash.get(tokenHash));

@@ -80,7 +80,7 @@ final class Deciders {
             int facilitated = rooms.groupOf(actor.personId())
                     .filter(g -> actor.personId().equals(g.leadFacilitator()) || actor.personId().equals(g.coFacilitator()))
                     .map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
-            int limit = clock.isRunning() && clock.segment().isBreakouts() ? clock.segment().extendableMinutes() : lastExtendable;
+            int limit = clock.isRunning() && clock.segment().isBreakouts() ? clock.segment().extendableMinutes() : rooms.overtimeLimit();
             return BreakoutDecider.extend(rooms, facilitated, new BreakoutCommand.ExtendGroup(c.minutes(), limit));
         }
         if (command instanceof BreakoutCommand c) {
@@ -140,9 +140,6 @@ final class Deciders {
     }
 
     /** Adds what the clock's move means for the rooms: close the open round, open one for a breakouts segment. */
-    /** The extendable minutes of the breakouts segment the clock just left (extensions asked during overtime). */
-    private int lastExtendable;
-
     private Decision withRooms(Decision decision, Instant now, boolean onTime) {
         if (!(decision instanceof Decision.Accepted accepted)) return decision;
         PlannedSession.PlannedSegment entered = null;
@@ -169,8 +166,8 @@ final class Deciders {
             // Time is up for the round, not for the groups given extra minutes: the others come back now.
             List<Integer> back = rooms.groups().stream().map(org.assemblyhub.breakout.domain.Group::number)
                     .filter(n -> rooms.extraMinutes(n) == 0).toList();
-            lastExtendable = clock.segment() == null ? 0 : clock.segment().extendableMinutes();
-            events.add(new BreakoutEvent.GroupsReturned(back, now));
+            int limit = clock.segment() == null ? 0 : clock.segment().extendableMinutes();
+            events.add(new BreakoutEvent.GroupsReturned(back, now, limit));
             return Decision.accept(events);
         }
         if (rooms.isOpen()) events.add(new BreakoutEvent.BreakoutsClosed(rooms.round(), now));

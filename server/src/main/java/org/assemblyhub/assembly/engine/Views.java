@@ -61,10 +61,15 @@ final class Views {
 
     /** Brings every audience's view to the durable state at {@code seq} and publishes what changed. */
     void publish(Deciders model, long seq) {
+        java.util.Set<Audience> groupAudiences = new java.util.HashSet<>();
         for (var group : model.rooms.isOpen() ? model.rooms.groups() : List.<org.assemblyhub.breakout.domain.Group>of()) {
-            stream(model, Audience.MEMBER.inGroup(group.number()), seq);
-            stream(model, Audience.FACILITATOR.inGroup(group.number()), seq);
+            if (model.rooms.returned(group.number())) continue;
+            groupAudiences.add(Audience.MEMBER.inGroup(group.number()));
+            groupAudiences.add(Audience.FACILITATOR.inGroup(group.number()));
         }
+        // Groups of rounds that are over have nobody left in them: stop recomputing their views on every batch.
+        streams.keySet().removeIf(a -> a.inGroup() && !groupAudiences.contains(a));
+        groupAudiences.forEach(a -> stream(model, a, seq));
         for (Map.Entry<Audience, AudienceStream> entry : streams.entrySet()) {
             entry.getValue().advance(compose(model, entry.getKey()), seq)
                     .ifPresent(text -> bus.publish(address, text, new DeliveryOptions().addHeader("aud", entry.getKey().wire()).addHeader("seq", Long.toString(seq))));

@@ -55,10 +55,6 @@ public final class AudienceStream {
         return seq;
     }
 
-    public ObjectNode view() {
-        return view;
-    }
-
     /** The full view as a message, serialised once per change however many clients ask. */
     public String snapshot() {
         if (snapshot == null) {

@@ -56,7 +56,8 @@ public final class BreakoutDecider {
             else stillOut++;
         }
         if (due.isEmpty()) return Decision.accept();
-        return Decision.accept(stillOut == 0 ? new BreakoutsClosed(rooms.round(), now) : new GroupsReturned(due, now));
+        return Decision.accept(stillOut == 0 ? new BreakoutsClosed(rooms.round(), now)
+                : new GroupsReturned(due, now, rooms.overtimeLimit()));
     }
 
     public static Decision decide(BreakoutRooms rooms, Present present, boolean leads, BreakoutCommand command, Instant now) {

@@ -30,8 +30,11 @@ public sealed interface BreakoutEvent extends DomainEvent {
 
     record GroupExtended(int group, int minutes) implements BreakoutEvent {}
 
-    /** These groups are back in the plenary while extended ones run on ({@code at}: when the round's time was up). */
-    record GroupsReturned(List<Integer> groups, Instant at) implements BreakoutEvent {
+    /**
+     * These groups are back in the plenary while extended ones run on ({@code at}: when the round's time was up;
+     * {@code extendableMinutes}: the round's limit, which still applies to the groups running over).
+     */
+    record GroupsReturned(List<Integer> groups, Instant at, int extendableMinutes) implements BreakoutEvent {
         public GroupsReturned {
             groups = List.copyOf(groups);
         }

@@ -20,6 +20,7 @@ public final class BreakoutRooms {
     private final java.util.Map<Integer, Integer> extra = new java.util.TreeMap<>();
     private final Set<Integer> returned = new java.util.TreeSet<>();
     private java.time.Instant overtimeFrom;
+    private int overtimeLimit;
     private final Set<Set<String>> keepApart = new java.util.LinkedHashSet<>();
 
     public void evolve(BreakoutEvent event) {
@@ -55,7 +56,10 @@ public final class BreakoutRooms {
             extra.merge(e.group(), e.minutes(), Integer::sum);
         } else if (event instanceof GroupsReturned e) {
             returned.addAll(e.groups());
-            if (overtimeFrom == null) overtimeFrom = e.at();
+            if (overtimeFrom == null) {
+                overtimeFrom = e.at();
+                overtimeLimit = e.extendableMinutes();
+            }
         } else if (event instanceof BreakoutsClosed) {
             lastGroups = groups;
             open = false;
@@ -97,6 +101,12 @@ public final class BreakoutRooms {
         extra.clear();
         returned.clear();
         overtimeFrom = null;
+        overtimeLimit = 0;
+    }
+
+    /** The extendable minutes of the round that is running over (0 when none is). */
+    public int overtimeLimit() {
+        return overtimeLimit;
     }
 
     public boolean extensionsAllowed() {

@@ -3,7 +3,6 @@ package org.assemblyhub.breakout.view;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.domain.Person;
 import org.assemblyhub.assembly.view.Audience;
 import org.assemblyhub.breakout.domain.AllocationQuality;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
@@ -35,7 +34,7 @@ public final class BreakoutView {
             ObjectNode apart = constraints.putObject("keepApart");
             rooms.keepApart().forEach(pair -> {
                 var ids = pair.stream().sorted().toList();
-                apart.put(ids.get(0) + "|" + ids.get(1), name(state, ids.get(0)) + " / " + name(state, ids.get(1)));
+                apart.put(ids.get(0) + "|" + ids.get(1), state.displayName(ids.get(0)) + " / " + state.displayName(ids.get(1)));
             });
         }
         if (!rooms.hasPlan()) return view;
@@ -60,7 +59,7 @@ public final class BreakoutView {
                 node.put("harvested", promoted.applyAsInt(g.number()));
                 if (names) {
                     ObjectNode members = node.putObject("members");
-                    g.members().forEach(m -> members.put(m, name(state, m)));
+                    g.members().forEach(m -> members.put(m, state.displayName(m)));
                 }
             }
             if (names) {
@@ -79,7 +78,7 @@ public final class BreakoutView {
         if (withMembers) {
             ObjectNode members = node.putObject("members");
             for (String m : g.members()) {
-                members.putObject(m).put("name", name(state, m)).put("online", state.present().contains(m));
+                members.putObject(m).put("name", state.displayName(m)).put("online", state.present().contains(m));
             }
         } else {
             node.put("size", g.members().size());
@@ -88,8 +87,8 @@ public final class BreakoutView {
     }
 
     private static void facilitators(ObjectNode node, Group g, AssemblyState state) {
-        if (g.leadFacilitator() != null) node.put("lead", name(state, g.leadFacilitator()));
-        if (g.coFacilitator() != null) node.put("co", name(state, g.coFacilitator()));
+        if (g.leadFacilitator() != null) node.put("lead", state.displayName(g.leadFacilitator()));
+        if (g.coFacilitator() != null) node.put("co", state.displayName(g.coFacilitator()));
     }
 
     private static ObjectNode quality(AllocationQuality q) {
@@ -99,7 +98,4 @@ public final class BreakoutView {
         return node;
     }
 
-    private static String name(AssemblyState state, String personId) {
-        return state.person(personId).map(Person::displayName).orElse(personId);
-    }
 }

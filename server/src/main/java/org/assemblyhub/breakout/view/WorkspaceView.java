@@ -3,7 +3,6 @@ package org.assemblyhub.breakout.view;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.domain.Person;
 import org.assemblyhub.assembly.view.Audience;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
 import org.assemblyhub.breakout.workspace.Idea;
@@ -35,9 +34,9 @@ public final class WorkspaceView {
         }
         ObjectNode queue = view.putObject("queue");
         int position = 0;
-        for (String personId : room.queue()) queue.putObject(personId).put("position", ++position).put("name", name(state, personId));
+        for (String personId : room.queue()) queue.putObject(personId).put("position", ++position).put("name", state.displayName(personId));
         if (room.speaker() != null) {
-            view.putObject("speaker").put("id", room.speaker()).put("name", name(state, room.speaker()))
+            view.putObject("speaker").put("id", room.speaker()).put("name", state.displayName(room.speaker()))
                     .put("since", room.turnStartedAt().toString());
         }
         if (audience.kind() == Audience.Kind.FACILITATOR) {
@@ -72,7 +71,4 @@ public final class WorkspaceView {
         return view;
     }
 
-    private static String name(AssemblyState state, String personId) {
-        return state.person(personId).map(Person::displayName).orElse(personId);
-    }
 }

@@ -53,7 +53,6 @@ public final class Workspaces {
 
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Idea> ideas = new LinkedHashMap<>();
-    private final Map<String, Integer> groupOfQueued = new HashMap<>();
     private int ideasAdded;
 
     private static String key(int round, int group) {
@@ -62,10 +61,6 @@ public final class Workspaces {
 
     public Room room(int round, int group) {
         return rooms.computeIfAbsent(key(round, group), k -> new Room());
-    }
-
-    public Optional<Room> existingRoom(int round, int group) {
-        return Optional.ofNullable(rooms.get(key(round, group)));
     }
 
     public Optional<Idea> idea(String id) {
@@ -100,7 +95,6 @@ public final class Workspaces {
             if (from != null) ideas.computeIfPresent(e.intoId(), (k, i) -> i.withText(i.text() + "\n" + from.text()));
         } else if (event instanceof HandRaised e) {
             room(e.round(), e.group()).queue.add(e.personId());
-            groupOfQueued.put(e.personId(), e.round() * 10_000 + e.group());
         } else if (event instanceof HandLowered e) {
             rooms.values().forEach(r -> r.queue.remove(e.personId()));
         } else if (event instanceof FloorGiven e) {

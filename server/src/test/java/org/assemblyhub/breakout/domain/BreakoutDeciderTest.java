@@ -57,6 +57,22 @@ class BreakoutDeciderTest {
     }
 
     @Test
+    void a_group_running_over_keeps_its_limit_from_the_journal_alone() {
+        BreakoutRooms rooms = new BreakoutRooms();
+        rooms.evolve(plan(rooms, 1));
+        rooms.evolve(new BreakoutsOpened(1, NOW));
+        rooms.evolve(new GroupExtensionsAllowed(true));
+        rooms.evolve(new GroupExtended(1, 2));
+        rooms.evolve(new GroupsReturned(List.of(2, 3, 4), NOW, 5));
+
+        assertThat(rooms.overtimeLimit()).isEqualTo(5);
+        Decision more = BreakoutDecider.extend(rooms, 1, new ExtendGroup(3, rooms.overtimeLimit()));
+        assertThat(more).isInstanceOf(Decision.Accepted.class);
+        Decision tooMuch = BreakoutDecider.extend(rooms, 1, new ExtendGroup(4, rooms.overtimeLimit()));
+        assertThat(((Decision.Rejected) tooMuch).rejection().code()).isEqualTo("extension-too-long");
+    }
+
+    @Test
     void rules_are_refused_with_their_own_codes() {
         BreakoutRooms rooms = new BreakoutRooms();
         assertThat(rejection(rooms, PRESENT, false, new PlanBreakouts(1, 7, 8))).isEqualTo("forbidden");
