@@ -12,13 +12,16 @@ import java.util.zip.CRC32C;
 
 /**
  * One assembly's journal on disk. Record layout: {@code int length | int crc32c | long seq | data}, where length
- * counts seq + data and the checksum covers them too. Opening the file scans it; the first record that is short,
- * oversized, fails its checksum or breaks the seq chain marks a torn or corrupt tail, which is cut off (a crash can
- * only tear the last batch, which was never acknowledged). Not thread-safe: {@link FileEventStore} serialises access.
+ * counts seq + data and the checksum covers them too; bit 30 of the length word ({@link #CONTINUES}) says that the
+ * next record belongs to the same batch. Opening the file scans it; the first record that is short, oversized, fails
+ * its checksum or breaks the seq chain marks a torn or corrupt tail, which is cut off together with the rest of its
+ * batch — a batch is one or more commands decided together, so it is all in or all out (a crash can only tear the
+ * last batch, which was never acknowledged). Not thread-safe: {@link FileEventStore} serialises access.
  */
 final class JournalFile implements AutoCloseable {
     static final int MAX_RECORD = 16 * 1024 * 1024;
     private static final int HEADER = 8;
+    static final int CONTINUES = 1 << 30;
 
     private final Path path;
     private final FileChannel channel;
@@ -50,12 +53,16 @@ final class JournalFile implements AutoCloseable {
     /** Reads records from the start, stopping at the first invalid one; returns the length of the valid prefix. */
     private long scan(long total) throws IOException {
         long pos = 0;
+        long committed = 0;
+        long seqCommitted = 0;
+        int offsetsCommitted = 0;
         ByteBuffer header = ByteBuffer.allocate(HEADER);
         while (pos + HEADER <= total) {
             header.clear();
             readFully(header, pos);
             header.flip();
-            int length = header.getInt();
+            int word = header.getInt();
+            int length = word & ~CONTINUES;
             int crc = header.getInt();
             if (length < 8 || length > MAX_RECORD || pos + HEADER + length > total) break;
             ByteBuffer body = ByteBuffer.allocate(length);
@@ -67,8 +74,16 @@ final class JournalFile implements AutoCloseable {
             offsets.add(pos);
             lastSeq = seq;
             pos += HEADER + length;
+            if ((word & CONTINUES) == 0) {
+                committed = pos;
+                seqCommitted = seq;
+                offsetsCommitted = offsets.size();
+            }
         }
-        return pos;
+        // Records of a batch whose last record is missing were never acknowledged: drop them all.
+        offsets.subList(offsetsCommitted, offsets.size()).clear();
+        lastSeq = seqCommitted;
+        return committed;
     }
 
     long lastSeq() {
@@ -85,12 +100,14 @@ final class JournalFile implements AutoCloseable {
         for (JournalRecord r : records) bytes += HEADER + 8 + r.data().length;
         ByteBuffer out = ByteBuffer.allocate(bytes);
         long expected = lastSeq;
-        for (JournalRecord r : records) {
+        for (int i = 0; i < records.size(); i++) {
+            JournalRecord r = records.get(i);
             if (r.seq() != ++expected) throw new IllegalArgumentException("seq " + r.seq() + " breaks the chain at " + expected);
             if (r.data().length + 8 > MAX_RECORD) throw new IllegalArgumentException("record over " + MAX_RECORD + " bytes");
             ByteBuffer body = ByteBuffer.allocate(8 + r.data().length).putLong(r.seq()).put(r.data());
             body.flip();
-            out.putInt(body.remaining()).putInt(checksum(body.duplicate())).put(body);
+            int word = body.remaining() | (i < records.size() - 1 ? CONTINUES : 0);
+            out.putInt(word).putInt(checksum(body.duplicate())).put(body);
         }
         out.flip();
         long pos = size;
@@ -112,7 +129,7 @@ final class JournalFile implements AutoCloseable {
             ByteBuffer header = ByteBuffer.allocate(HEADER);
             readFully(header, pos);
             header.flip();
-            int length = header.getInt();
+            int length = header.getInt() & ~CONTINUES;
             ByteBuffer body = ByteBuffer.allocate(length);
             readFully(body, pos + HEADER);
             body.flip();

@@ -51,8 +51,26 @@ class FileEventStoreTest extends EventStoreContract {
     }
 
     @Test
+    void a_batch_torn_after_its_first_records_is_dropped_whole_so_no_command_is_half_applied() throws Exception {
+        await(store.append("a1", 0, records(1, 2)));
+        long goodSize = Files.size(journal("a1"));
+        await(store.append("a1", 2, records(3, 3)));
+        await(store.close());
+        try (RandomAccessFile file = new RandomAccessFile(journal("a1").toFile(), "rw")) {
+            file.setLength(Files.size(journal("a1")) - 3); // records 3 and 4 are whole, 5 is torn
+        }
+        store = reopen(vertx);
+
+        assertThat(texts(await(store.read("a1", 0)))).containsExactly("1:event 1", "2:event 2");
+        assertThat(Files.size(journal("a1"))).isEqualTo(goodSize);
+        await(store.append("a1", 2, records(3, 1)));
+        assertThat(await(store.read("a1", 0))).hasSize(3);
+    }
+
+    @Test
     void a_record_whose_checksum_fails_ends_the_valid_journal() throws Exception {
-        await(store.append("a1", 0, records(1, 3)));
+        await(store.append("a1", 0, records(1, 2)));
+        await(store.append("a1", 2, records(3, 1)));
         await(store.close());
         try (RandomAccessFile file = new RandomAccessFile(journal("a1").toFile(), "rw")) {
             file.seek(file.length() - 2);
