@@ -23,6 +23,8 @@ public final class ScriptPlans {
         boolean keep = false;
         int extendable = 0;
         List<String> harvest = List.of();
+        List<String> options = List.of();
+        boolean inGroups = false;
         if (segment instanceof Segment.Plenary p) text = p.prompt();
         if (segment instanceof Segment.Breakouts b) {
             text = b.prompt();
@@ -34,9 +36,16 @@ public final class ScriptPlans {
             harvest = b.harvest();
         }
         if (segment instanceof Segment.Harvest h) text = h.prompt();
-        if (segment instanceof Segment.Poll p) text = p.question();
-        if (segment instanceof Segment.Consensus c) text = c.statement();
+        if (segment instanceof Segment.Poll p) {
+            text = p.question();
+            options = p.options();
+        }
+        if (segment instanceof Segment.Consensus c) {
+            text = c.statement();
+            inGroups = c.inGroups();
+        }
         if (segment instanceof Segment.Learning l) text = l.material() + (l.speaker() == null ? "" : " — " + l.speaker());
-        return new PlannedSession.PlannedSegment(segment.kind(), segment.title(), segment.minutes(), text, warning, min, max, keep, extendable, harvest);
+        return new PlannedSession.PlannedSegment(segment.kind(), segment.title(), segment.minutes(), text, warning, min, max, keep, extendable, harvest,
+                options, inGroups);
     }
 }

@@ -2,7 +2,7 @@ package org.assemblyhub.assembly.domain;
 
 import java.util.List;
 
-/** The answer of {@link AssemblyDecider}: the facts to record, or the reason nothing happens. */
+/** A decider's answer: the facts to record, the reason nothing happens, or (for a question) the answer. */
 public sealed interface Decision {
     record Accepted(List<DomainEvent> events) implements Decision {
         public Accepted {
@@ -11,6 +11,9 @@ public sealed interface Decision {
     }
 
     record Rejected(Rejection rejection) implements Decision {}
+
+    /** A question answered from the state: nothing is recorded. */
+    record Answered(java.util.Map<String, Object> result) implements Decision {}
 
     static Decision accept(DomainEvent... events) {
         return new Accepted(List.of(events));

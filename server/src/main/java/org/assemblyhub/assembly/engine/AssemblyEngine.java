@@ -27,6 +27,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.random.RandomGenerator;
+import org.assemblyhub.decision.domain.BallotCommand;
+import org.assemblyhub.decision.domain.BallotDecider;
+import org.assemblyhub.assembly.domain.Rejection;
 
 /**
  * The single writer of one assembly (DESIGN.md §4). Every request is handled on this verticle's own context, in
@@ -58,7 +62,21 @@ public final class AssemblyEngine extends VerticleBase {
     private boolean writing;
     private MessageConsumer<JsonObject> consumer;
 
-    private record Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer) {}
+    private record Waiting(String key, Promise<JsonObject> answer) {}
+
+    private record Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer, List<Waiting> pooled) {
+        Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer) {
+            this(actor, key, decoded, answer, List.of());
+        }
+    }
+
+    /** Secret ballot casts wait here a moment, so that those decided together are written in a random order. */
+    private final List<BallotCommand.CastPooled.Cast> pool = new ArrayList<>();
+    private final List<Waiting> poolAnswers = new ArrayList<>();
+    private long poolTimer = -1;
+    static final int POOL_SIZE = 8;
+    static final int POOL_WAIT_MS = 1_500;
+    private final RandomGenerator random;
 
     public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens) {
         this(assemblyId, store, clock, tokens, DEFAULT_VIEW_INTERVAL_MS);
@@ -68,6 +86,12 @@ public final class AssemblyEngine extends VerticleBase {
     public static final int DEFAULT_VIEW_INTERVAL_MS = 100;
 
     public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, int viewIntervalMs) {
+        this(assemblyId, store, clock, tokens, viewIntervalMs, new java.security.SecureRandom());
+    }
+
+    /** {@code random} orders each pool of ballot casts; it must be unpredictable outside tests. */
+    public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, int viewIntervalMs, RandomGenerator random) {
+        this.random = random;
         this.viewIntervalNanos = viewIntervalMs * 1_000_000L;
         this.assemblyId = assemblyId;
         this.store = store;
@@ -144,9 +168,37 @@ public final class AssemblyEngine extends VerticleBase {
         }
         Promise<JsonObject> answer = Promise.promise();
         if (key != null) answers.put(key, answer.future());
+        if (decoded.command() instanceof BallotCommand.CastBallot cast && actor.personId() != null) {
+            pool.add(new BallotCommand.CastPooled.Cast(actor.personId(), cast));
+            poolAnswers.add(new Waiting(key, answer));
+            if (pool.size() >= POOL_SIZE) {
+                releasePool();
+            } else if (poolTimer < 0) {
+                poolTimer = vertx.setTimer(POOL_WAIT_MS, t -> {
+                    poolTimer = -1;
+                    releasePool();
+                });
+            }
+            return answer.future();
+        }
+        if (decoded.command() instanceof BallotCommand.CloseBallot) releasePool(); // casts made before closing count
         queue.add(new Queued(actor, key, decoded, answer));
         drain();
         return answer.future();
+    }
+
+    /** Sends the pooled casts to be decided together, as one command with one answer per cast. */
+    private void releasePool() {
+        if (poolTimer >= 0) {
+            vertx.cancelTimer(poolTimer);
+            poolTimer = -1;
+        }
+        if (pool.isEmpty()) return;
+        var casts = new BallotCommand.CastPooled(List.copyOf(pool));
+        queue.add(new Queued(Actor.HUB, null, Decoded.ok(casts), Promise.promise(), List.copyOf(poolAnswers)));
+        pool.clear();
+        poolAnswers.clear();
+        drain();
     }
 
     private void drain() {
@@ -155,13 +207,37 @@ public final class AssemblyEngine extends VerticleBase {
         Instant now = clock.instant();
         List<RecordedEvent> batch = new ArrayList<>();
         List<Runnable> onDurable = new ArrayList<>();
-        List<Queued> accepted = new ArrayList<>();
+        List<Waiting> accepted = new ArrayList<>();
         long next = seq;
         while (!queue.isEmpty()) {
             Queued q = queue.poll();
+            if (q.decoded().command() instanceof BallotCommand.CastPooled pooled) {
+                BallotDecider.Pooled decided = model.decidePooled(pooled.casts(), random);
+                for (DomainEvent event : decided.events()) {
+                    batch.add(new RecordedEvent(++next, now, null, event)); // no command id: nothing ties a choice to a sender
+                    model.evolve(event);
+                }
+                long ackSeq = next;
+                for (int i = 0; i < q.pooled().size(); i++) {
+                    Waiting waiting = q.pooled().get(i);
+                    Object outcome = decided.answers().get(i);
+                    if (outcome instanceof Rejection r) {
+                        waiting.answer().complete(Answers.error(r.code(), r.message()));
+                    } else {
+                        JsonObject result = new JsonObject().put("tracker", outcome);
+                        accepted.add(waiting);
+                        onDurable.add(() -> waiting.answer().complete(Answers.ack(ackSeq, result)));
+                    }
+                }
+                continue;
+            }
             Decision decision = model.decide(q.actor(), q.decoded().command(), now);
             if (decision instanceof Decision.Rejected r) {
                 q.answer().complete(Answers.error(r.rejection().code(), r.rejection().message()));
+                continue;
+            }
+            if (decision instanceof Decision.Answered a) {
+                q.answer().complete(Answers.ack(next, new JsonObject(new java.util.HashMap<>(a.result()))));
                 continue;
             }
             List<DomainEvent> events = ((Decision.Accepted) decision).events();
@@ -170,7 +246,7 @@ public final class AssemblyEngine extends VerticleBase {
                 model.evolve(event);
             }
             long ackSeq = next;
-            accepted.add(q);
+            accepted.add(new Waiting(q.key(), q.answer()));
             onDurable.add(() -> q.answer().complete(Answers.ack(ackSeq, q.decoded().result())));
         }
         if (batch.isEmpty()) {
@@ -191,7 +267,7 @@ public final class AssemblyEngine extends VerticleBase {
                 drain();
             } else {
                 LOG.log(Level.ERROR, "assembly " + assemblyId + ": journal append failed; reloading from the journal", ar.cause());
-                for (Queued q : accepted) {
+                for (Waiting q : accepted) {
                     if (q.key() != null) answers.forget(q.key());
                     q.answer().complete(Answers.error("journal-unavailable",
                             "Your action could not be saved, so nothing changed. Please try again."));
@@ -267,10 +343,7 @@ public final class AssemblyEngine extends VerticleBase {
     private void scheduleClock() {
         if (clockTimer >= 0) vertx.cancelTimer(clockTimer);
         clockTimer = -1;
-        var segmentEnd = model.clock.deadline();
-        var groupEnd = model.rooms.nextGroupEnd();
-        var next = segmentEnd.isEmpty() ? groupEnd
-                : groupEnd.isEmpty() || segmentEnd.get().isBefore(groupEnd.get()) ? segmentEnd : groupEnd;
+        var next = model.nextDeadline();
         if (next.isEmpty()) return;
         String sessionId = model.clock.isRunning() ? model.clock.running().id() : null;
         int index = model.clock.index();
@@ -286,6 +359,12 @@ public final class AssemblyEngine extends VerticleBase {
             if (model.rooms.nextGroupEnd().map(d -> !d.isAfter(now)).orElse(false)) {
                 submit(Actor.HUB, null, Decoded.ok(new org.assemblyhub.breakout.domain.BreakoutCommand.ReturnOverdueGroups()));
                 due = true;
+            }
+            for (var poll : model.polls.open()) {
+                if (poll.opened().closesAt() != null && !poll.opened().closesAt().isAfter(now)) {
+                    submit(Actor.HUB, null, Decoded.ok(new org.assemblyhub.poll.domain.PollCommand.ClosePoll(poll.id())));
+                    due = true;
+                }
             }
             if (!due) scheduleClock();
         });

@@ -82,8 +82,8 @@ final class CommandDecoder {
                 case "open-breakouts" -> Decoded.ok(new BreakoutCommand.OpenBreakouts());
                 case "close-breakouts" -> Decoded.ok(new BreakoutCommand.CloseBreakouts());
                 case "edit-notes" -> Decoded.ok(new WorkspaceCommand.EditNotes(optionalString(a, "text", 20_000) == null ? "" : a.getString("text")));
-                case "add-idea" -> Decoded.ok(new WorkspaceCommand.AddIdea(requireString(a, "text", 2_000)));
-                case "edit-idea" -> Decoded.ok(new WorkspaceCommand.EditIdea(requireString(a, "ideaId", MAX_ID), requireString(a, "text", 2_000)));
+                case "add-idea" -> plain(new WorkspaceCommand.AddIdea(requireString(a, "text", 2_000)), a.getString("text"));
+                case "edit-idea" -> plain(new WorkspaceCommand.EditIdea(requireString(a, "ideaId", MAX_ID), requireString(a, "text", 2_000)), a.getString("text"));
                 case "star-idea" -> Decoded.ok(new WorkspaceCommand.StarIdea(requireString(a, "ideaId", MAX_ID), !Boolean.FALSE.equals(a.getValue("starred"))));
                 case "merge-ideas" -> Decoded.ok(new WorkspaceCommand.MergeIdeas(requireString(a, "intoId", MAX_ID), requireString(a, "fromId", MAX_ID)));
                 case "raise-hand" -> Decoded.ok(new WorkspaceCommand.RaiseHand());
@@ -94,11 +94,21 @@ final class CommandDecoder {
                 case "promote-idea" -> Decoded.ok(new WorkspaceCommand.PromoteIdea(requireString(a, "ideaId", MAX_ID)));
                 case "publish-harvest" -> Decoded.ok(new WorkspaceCommand.PublishHarvest(requireString(a, "ideaId", MAX_ID)));
                 case "create-assembly" -> actor.isHub() ? create(a) : Decoded.failed("forbidden", "Only the hub creates assemblies.");
-                default -> Decoded.failed("unknown-command", "There is no command called '" + name + "'.");
+                default -> {
+                    Decoded other = DecisionDecoder.decode(name, a);
+                    yield other != null ? other : Decoded.failed("unknown-command", "There is no command called '" + name + "'.");
+                }
             };
         } catch (BadArgs e) {
             return Decoded.invalid(e.getMessage());
         }
+    }
+
+    /** Text others read (idea cards) is plain text: markup is refused, not silently altered. */
+    private static Decoded plain(org.assemblyhub.assembly.domain.DomainCommand command, String text) {
+        return org.assemblyhub.support.PlainText.hasMarkup(text)
+                ? Decoded.failed("markup-not-allowed", "Write plain text: tags and other markup (<…>) are not accepted.")
+                : Decoded.ok(command);
     }
 
     private static Decoded attachScript(String yaml) {

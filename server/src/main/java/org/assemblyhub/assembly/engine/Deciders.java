@@ -29,6 +29,20 @@ import org.assemblyhub.live.domain.SessionClock;
 import org.assemblyhub.live.domain.SessionCommand;
 import org.assemblyhub.live.domain.SessionDecider;
 import org.assemblyhub.live.domain.SessionEvent;
+import org.assemblyhub.decision.domain.BallotBox;
+import org.assemblyhub.decision.domain.BallotCommand;
+import org.assemblyhub.decision.domain.BallotDecider;
+import org.assemblyhub.decision.domain.BallotEvent;
+import org.assemblyhub.decision.domain.DraftCommand;
+import org.assemblyhub.decision.domain.DraftDecider;
+import org.assemblyhub.decision.domain.DraftEvent;
+import org.assemblyhub.decision.domain.Drafts;
+import org.assemblyhub.poll.domain.PollCommand;
+import org.assemblyhub.poll.domain.PollDecider;
+import org.assemblyhub.poll.domain.PollEvent;
+import org.assemblyhub.poll.domain.PollKind;
+import org.assemblyhub.poll.domain.PollSpec;
+import org.assemblyhub.poll.domain.Polls;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +65,9 @@ final class Deciders {
     final SessionClock clock = new SessionClock();
     final BreakoutRooms rooms = new BreakoutRooms();
     final Workspaces workspaces = new Workspaces();
+    final Polls polls = new Polls();
+    final Drafts drafts = new Drafts();
+    final BallotBox ballots = new BallotBox();
 
     Decision decide(Actor actor, DomainCommand command, Instant now) {
         if (command instanceof AssemblyCommand.Announce c && SessionDecider.leads(clock, actor)) {
@@ -101,7 +118,74 @@ final class Deciders {
             return WorkspaceDecider.decide(workspaces, actor.personId(), seat, people, SessionDecider.leads(clock, actor),
                     rooms.round(), c, now);
         }
+        if (command instanceof PollCommand c) {
+            if (closed) return closed();
+            return decidePoll(actor, c, now);
+        }
+        if (command instanceof DraftCommand c) {
+            if (closed) return closed();
+            if (state.phase() != Phase.DELIBERATION && state.phase() != Phase.DECISION) {
+                return Decision.reject("wrong-phase", "Drafts are written and amended in the deliberation and decision phases.");
+            }
+            var author = new DraftDecider.Author(actor.personId(), SessionDecider.leads(clock, actor), facilitatedGroup(actor));
+            if (c instanceof DraftCommand.ProposeDraft p) {
+                var idea = p.fromIdeaId() == null ? null : workspaces.idea(p.fromIdeaId()).orElse(null);
+                return DraftDecider.propose(drafts, author, p, idea == null ? 0 : idea.group(), idea != null && idea.promoted(), now);
+            }
+            return DraftDecider.amend(drafts, ballots, author, (DraftCommand.AmendDraft) c, now);
+        }
+        if (command instanceof BallotCommand.FindReceipt c) return BallotDecider.receipt(ballots, c);
+        if (command instanceof BallotCommand.OpenBallot c) {
+            if (closed) return closed();
+            if (state.phase() != Phase.DECISION) return Decision.reject("wrong-phase", "Ballots are held in the decision phase.");
+            List<String> seated = state.people().values().stream()
+                    .filter(p -> p.role() == Role.MEMBER && state.present().contains(p.id())).map(Person::id).toList();
+            return BallotDecider.open(ballots, drafts, SessionDecider.leads(clock, actor), c, seated, now);
+        }
+        if (command instanceof BallotCommand.CloseBallot c) return BallotDecider.close(ballots, SessionDecider.leads(clock, actor), c, now);
         throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    /** A pool of ballot casts, decided together in a random order (see {@link BallotDecider#castPooled}). */
+    BallotDecider.Pooled decidePooled(List<BallotCommand.CastPooled.Cast> casts, java.util.random.RandomGenerator random) {
+        return BallotDecider.castPooled(ballots, casts, random);
+    }
+
+    private Decision decidePoll(Actor actor, PollCommand command, Instant now) {
+        int facilitated = facilitatedGroup(actor);
+        int seated = rooms.groupOf(actor.personId()).map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
+        var who = new PollDecider.Who(actor.personId(), SessionDecider.leads(clock, actor), actor.isHub(), facilitated, seated);
+        if (command instanceof PollCommand.OpenPoll c) {
+            PollSpec spec = c.spec();
+            if (!who.leads() && facilitated > 0) spec = spec.withVoters(PollSpec.Voters.GROUP, facilitated);
+            return PollDecider.open(polls, who, spec, roll(spec), now);
+        }
+        if (command instanceof PollCommand.AnswerPoll c) return PollDecider.answer(polls, who, c, now);
+        return PollDecider.close(polls, who, (PollCommand.ClosePoll) command, now);
+    }
+
+    /** Who may answer: every member, one group's members, or the facilitators. */
+    private List<String> roll(PollSpec spec) {
+        if (spec.voters() == PollSpec.Voters.GROUP) {
+            return rooms.groups().stream().filter(g -> g.number() == spec.group()).findFirst()
+                    .map(g -> List.copyOf(g.members())).orElse(List.of());
+        }
+        Role role = spec.voters() == PollSpec.Voters.FACILITATORS ? Role.FACILITATOR : Role.MEMBER;
+        return state.people().values().stream().filter(p -> p.role() == role).map(Person::id).toList();
+    }
+
+    /** The group this person facilitates now (0: none). */
+    private int facilitatedGroup(Actor actor) {
+        if (actor.personId() == null || !rooms.isOpen()) return 0;
+        return rooms.groupOf(actor.personId())
+                .filter(g -> actor.personId().equals(g.leadFacilitator()) || actor.personId().equals(g.coFacilitator()))
+                .map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
+    }
+
+    /** The next moment something is due: the segment's end, an extended group's end, a poll's timer. */
+    java.util.Optional<Instant> nextDeadline() {
+        return java.util.stream.Stream.of(clock.deadline(), rooms.nextGroupEnd(), polls.nextDeadline())
+                .flatMap(java.util.Optional::stream).min(Instant::compareTo);
     }
 
     void evolve(DomainEvent event) {
@@ -113,6 +197,12 @@ final class Deciders {
             rooms.evolve(e);
         } else if (event instanceof WorkspaceEvent e) {
             workspaces.evolve(e);
+        } else if (event instanceof PollEvent e) {
+            polls.evolve(e);
+        } else if (event instanceof DraftEvent e) {
+            drafts.evolve(e);
+        } else if (event instanceof BallotEvent e) {
+            ballots.evolve(e);
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
@@ -158,6 +248,17 @@ final class Deciders {
         }
         if (!moved) return decision;
         List<DomainEvent> events = new ArrayList<>(accepted.events());
+        for (Polls.Poll poll : polls.open()) {
+            if (poll.spec().fromScript()) events.add(new PollEvent.PollClosed(poll.id(), now, null));
+        }
+        if (entered != null && entered.isPoll()) {
+            boolean consensus = "consensus".equals(entered.kind());
+            PollSpec spec = new PollSpec(consensus ? PollKind.GRADIENTS : PollKind.SINGLE, entered.text(),
+                    consensus ? List.of() : entered.options(), 0, 0, 0, List.of(), false, true, PollSpec.Voters.EVERYONE, 0,
+                    consensus && entered.inGroups(), null, null, null, 0, true);
+            var opened = PollDecider.open(polls, new PollDecider.Who(null, true, true, 0, 0), spec, roll(spec), now);
+            if (opened instanceof Decision.Accepted a) events.addAll(a.events());
+        }
         boolean planned = rooms.hasPlan() && !rooms.isOpen();
         int heldRounds = rooms.heldRounds().size();
         boolean leavingForPlenary = entered == null || !entered.isBreakouts();

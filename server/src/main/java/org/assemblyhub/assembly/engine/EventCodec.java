@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 public final class EventCodec {
     /** Every event family, one line per capability; simple names are unique across them (checked at start). */
     private static final Map<String, Class<?>> TYPES = java.util.stream.Stream.of(AssemblyEvent.class, SessionEvent.class,
-                    org.assemblyhub.breakout.domain.BreakoutEvent.class, org.assemblyhub.breakout.workspace.WorkspaceEvent.class)
+                    org.assemblyhub.breakout.domain.BreakoutEvent.class, org.assemblyhub.breakout.workspace.WorkspaceEvent.class,
+                    org.assemblyhub.poll.domain.PollEvent.class, org.assemblyhub.decision.domain.DraftEvent.class,
+                    org.assemblyhub.decision.domain.BallotEvent.class)
             .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 

@@ -16,15 +16,23 @@ public record PlannedSession(String id, String title, List<PlannedSegment> segme
      * @param keepGroups     breakouts only: reuse the previous round's groups instead of mixing anew
      * @param extendableMinutes breakouts only: how far a group may run over, if the lead allows it
      * @param harvest        breakouts only: what the group's facilitators must bring back
+     * @param options        poll only: the answers to choose from
+     * @param inGroups       consensus only: the round runs in every breakout group at once
      */
     public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes, int minSize,
-                                 int maxSize, boolean keepGroups, int extendableMinutes, List<String> harvest) {
+                                 int maxSize, boolean keepGroups, int extendableMinutes, List<String> harvest,
+                                 List<String> options, boolean inGroups) {
         public PlannedSegment {
             harvest = harvest == null ? List.of() : List.copyOf(harvest);
+            options = options == null ? List.of() : List.copyOf(options);
         }
 
         public PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes) {
-            this(kind, title, minutes, text, warningMinutes, 0, 0, false, 0, List.of());
+            this(kind, title, minutes, text, warningMinutes, 0, 0, false, 0, List.of(), List.of(), false);
+        }
+
+        public boolean isPoll() {
+            return "poll".equals(kind) || "consensus".equals(kind);
         }
 
         public boolean isBreakouts() {

@@ -1,0 +1,28 @@
+package org.assemblyhub.decision.domain;
+
+import org.assemblyhub.assembly.domain.DomainCommand;
+import org.assemblyhub.poll.domain.AdoptionRule;
+
+import java.util.List;
+
+/** Requests about final ballots. */
+public sealed interface BallotCommand extends DomainCommand {
+    /** {@code draftIds}: one ballot per draft, or one ballot over several. */
+    record OpenBallot(String title, List<String> draftIds, AdoptionRule rule) implements BallotCommand {}
+
+    /**
+     * A member's vote: one support level per item. {@code secret}: made by their browser (the tracker derives from
+     * it); {@code previousSecret}: the secret of their earlier ballot when they change their vote.
+     */
+    record CastBallot(String ballotId, List<Integer> levels, String secret, String previousSecret) implements BallotCommand {}
+
+    /** Casts pooled by the engine and decided together, so that their order says nothing of who cast which. */
+    record CastPooled(List<Cast> casts) implements BallotCommand {
+        public record Cast(String personId, CastBallot ballot) {}
+    }
+
+    record CloseBallot(String ballotId) implements BallotCommand {}
+
+    /** Looks up the state of one's own ballot from its secret (nothing is recorded). */
+    record FindReceipt(String ballotId, String secret) implements BallotCommand {}
+}

@@ -1,0 +1,145 @@
+package org.assemblyhub.decision.domain;
+
+import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.assembly.domain.Rejection;
+import org.assemblyhub.decision.domain.BallotCommand.*;
+import org.assemblyhub.decision.domain.BallotEvent.*;
+import org.assemblyhub.poll.domain.PollKind;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Final ballots. The lead (or an organiser) opens one in the decision phase on drafts as they stand, with the seated
+ * members as its roll, and closes it; each member on the roll casts one ballot and may replace it while it is open
+ * with the secret of the one they cast. Closing appends the count to the chain.
+ */
+public final class BallotDecider {
+    /** The events of a pool of casts, and each cast's answer: its tracker, or why it was refused. */
+    public record Pooled(List<DomainEvent> events, List<Object> answers) {}
+
+    private BallotDecider() {}
+
+    public static Decision open(BallotBox box, Drafts drafts, boolean leads, OpenBallot c, List<String> seated, Instant now) {
+        if (!leads) return Decision.reject("forbidden", "Only the lead facilitator opens a ballot.");
+        if (c.title() == null || c.title().isBlank() || c.title().length() > 200) return Decision.reject("invalid-ballot", "Give the ballot a title (at most 200 characters).");
+        if (c.draftIds().isEmpty() || c.draftIds().size() > 50) return Decision.reject("invalid-ballot", "Put 1 to 50 drafts to the vote.");
+        if (new HashSet<>(c.draftIds()).size() != c.draftIds().size()) return Decision.reject("invalid-ballot", "A draft is listed twice.");
+        List<BallotSpec.Item> items = new ArrayList<>();
+        for (String id : c.draftIds()) {
+            var draft = drafts.draft(id).orElse(null);
+            if (draft == null) return Decision.reject("no-such-draft", "There is no draft " + id + ".");
+            if (box.underVote(id)) return Decision.reject("already-under-vote", "Draft " + id + " is already under an open ballot.");
+            items.add(new BallotSpec.Item(id, draft.latest().version(), draft.latest().title()));
+        }
+        if (seated.isEmpty()) return Decision.reject("nobody-to-ask", "No member is seated: nobody could vote.");
+        BallotSpec spec = new BallotSpec(c.title().strip(), items, c.rule());
+        String id = "b" + (box.count() + 1);
+        List<String> roll = seated.stream().sorted().toList();
+        AuditEntry first = AuditEntry.next(id, null, BallotChain.OPENED, BallotChain.opened(spec, roll, now));
+        return Decision.accept(new BallotOpened(id, spec, roll, first));
+    }
+
+    /**
+     * Decides a pool of casts in a random order (so that the chain's order of choices is not the order they came in);
+     * roll marks come first, sorted by person; then the choices in that random order.
+     */
+    public static Pooled castPooled(BallotBox box, List<CastPooled.Cast> casts, RandomGenerator random) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < casts.size(); i++) order.add(i);
+        java.util.Collections.shuffle(order, new java.util.Random(random.nextLong()));
+        Object[] answers = new Object[casts.size()];
+        List<BallotVoted> marks = new ArrayList<>();
+        List<DomainEvent> records = new ArrayList<>();
+        Map<String, AuditEntry> heads = new java.util.HashMap<>();
+        Set<String> votedNow = new HashSet<>();
+        Set<String> takenNow = new HashSet<>();
+        for (int i : order) {
+            CastPooled.Cast cast = casts.get(i);
+            CastBallot c = cast.ballot();
+            BallotBox.Ballot ballot = box.ballot(c.ballotId()).orElse(null);
+            Rejection problem = problem(ballot, cast.personId(), c, votedNow, takenNow);
+            if (problem != null) {
+                answers[i] = problem;
+                continue;
+            }
+            String tracker = Trackers.of(ballot.id(), c.secret());
+            AuditEntry head = heads.getOrDefault(ballot.id(), ballot.head());
+            if (c.previousSecret() != null) {
+                head = AuditEntry.next(ballot.id(), head, BallotChain.SUPERSEDED,
+                        BallotChain.superseded(Trackers.of(ballot.id(), c.previousSecret())));
+                records.add(new BallotRecorded(ballot.id(), head));
+            } else {
+                marks.add(new BallotVoted(ballot.id(), cast.personId()));
+            }
+            head = AuditEntry.next(ballot.id(), head, BallotChain.ACCEPTED, BallotChain.accepted(tracker, c.levels()));
+            records.add(new BallotRecorded(ballot.id(), head));
+            heads.put(ballot.id(), head);
+            votedNow.add(ballot.id() + "/" + cast.personId());
+            takenNow.add(tracker);
+            answers[i] = tracker;
+        }
+        marks.sort(Comparator.comparing(BallotVoted::personId));
+        List<DomainEvent> events = new ArrayList<>(marks);
+        events.addAll(records);
+        return new Pooled(events, java.util.Arrays.asList(answers));
+    }
+
+    private static Rejection problem(BallotBox.Ballot ballot, String personId, CastBallot c, Set<String> votedNow, Set<String> takenNow) {
+        if (ballot == null) return Rejection.of("no-such-ballot", "There is no such ballot.");
+        if (!ballot.isOpen()) return Rejection.of("ballot-closed", "This ballot is closed: votes are no longer taken.");
+        if (personId == null || !ballot.onRoll(personId)) {
+            return Rejection.of("not-on-roll", "You are not on this ballot's roll (the members seated when it opened).");
+        }
+        if (votedNow.contains(ballot.id() + "/" + personId)) return Rejection.of("vote-in-progress", "Your vote is already being recorded.");
+        int items = ballot.spec().items().size();
+        if (c.levels() == null || c.levels().size() != items) return Rejection.of("invalid-choice", "Give one answer for each of the " + items + " recommendations.");
+        if (c.levels().stream().anyMatch(v -> v == null || v < PollKind.SUPPORT.firstLevel() || v > PollKind.SUPPORT.lastLevel())) {
+            return Rejection.of("invalid-choice", "Each answer is a level from " + PollKind.SUPPORT.firstLevel() + " to " + PollKind.SUPPORT.lastLevel() + ".");
+        }
+        if (!Trackers.validSecret(c.secret())) return Rejection.of("invalid-secret", "The ballot's secret must be 32 to 128 hexadecimal digits.");
+        String tracker = Trackers.of(ballot.id(), c.secret());
+        if (ballot.live().containsKey(tracker) || ballot.isSuperseded(tracker) || takenNow.contains(tracker)) {
+            return Rejection.of("secret-reused", "This secret was used already: your browser must make a new one for each ballot.");
+        }
+        boolean voted = ballot.hasVoted(personId);
+        if (c.previousSecret() == null) {
+            return voted ? Rejection.of("already-voted", "You have voted already. To change your vote, use the device you voted with: it keeps your receipt.") : null;
+        }
+        if (!voted) return Rejection.of("no-earlier-vote", "You have no earlier vote to change.");
+        if (!Trackers.validSecret(c.previousSecret()) || !ballot.live().containsKey(Trackers.of(ballot.id(), c.previousSecret()))) {
+            return Rejection.of("unknown-receipt", "This receipt does not match a ballot that counts now.");
+        }
+        return null;
+    }
+
+    public static Decision close(BallotBox box, boolean leads, CloseBallot c, Instant now) {
+        if (!leads) return Decision.reject("forbidden", "Only the lead facilitator closes a ballot.");
+        BallotBox.Ballot ballot = box.ballot(c.ballotId()).orElse(null);
+        if (ballot == null) return Decision.reject("no-such-ballot", "There is no such ballot.");
+        if (!ballot.isOpen()) return Decision.reject("ballot-closed", "This ballot is already closed.");
+        AuditEntry closed = AuditEntry.next(ballot.id(), ballot.head(), BallotChain.CLOSED,
+                BallotChain.closed(ballot.turnout(), ballot.live().size(), now));
+        List<AuditEntry> chain = new ArrayList<>(ballot.chain());
+        chain.add(closed);
+        AuditEntry tallied = AuditEntry.next(ballot.id(), closed, BallotChain.TALLIED, BallotChain.tally(chain));
+        return Decision.accept(new BallotRecorded(ballot.id(), closed), new BallotRecorded(ballot.id(), tallied));
+    }
+
+    /** The state of one's own ballot, found from its secret; nothing is recorded and nobody else learns of it. */
+    public static Decision receipt(BallotBox box, FindReceipt c) {
+        BallotBox.Ballot ballot = box.ballot(c.ballotId()).orElse(null);
+        if (ballot == null) return Decision.reject("no-such-ballot", "There is no such ballot.");
+        if (!Trackers.validSecret(c.secret())) return Decision.reject("invalid-secret", "This is not a ballot secret.");
+        String tracker = Trackers.of(ballot.id(), c.secret());
+        String status = ballot.live().containsKey(tracker) ? "counted" : ballot.isSuperseded(tracker) ? "superseded" : "unknown";
+        return new Decision.Answered(Map.of("ballotId", ballot.id(), "tracker", tracker, "status", status, "closed", !ballot.isOpen()));
+    }
+}

@@ -1,0 +1,11 @@
+package org.assemblyhub.decision.domain;
+
+import org.assemblyhub.assembly.domain.DomainCommand;
+
+/** Requests about draft recommendations. */
+public sealed interface DraftCommand extends DomainCommand {
+    record ProposeDraft(String title, String text, Analysis analysis, String fromIdeaId) implements DraftCommand {}
+
+    /** {@code baseVersion}: the version the amendment was written on (a newer one meanwhile means: read it first). */
+    record AmendDraft(String draftId, int baseVersion, String title, String text, Analysis analysis, String note) implements DraftCommand {}
+}

@@ -1,0 +1,62 @@
+package org.assemblyhub.decision.domain;
+
+import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.decision.domain.DraftCommand.*;
+import org.assemblyhub.decision.domain.DraftEvent.*;
+
+import java.time.Instant;
+
+/**
+ * Drafts are written by a group's facilitators for their group (the group is their provenance) or by the lead for the
+ * plenary, often from a harvested card. Amendments are versions; an amendment written on an older version than the
+ * latest is refused, so nobody overwrites a change they have not read; a draft under an open ballot stays as it is.
+ */
+public final class DraftDecider {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_TEXT = 8_000;
+
+    /** {@code group}: the group the author facilitates now (0: none); {@code ideaGroup}: the harvested card's group. */
+    public record Author(String personId, boolean leads, int group) {}
+
+    private DraftDecider() {}
+
+    public static Decision propose(Drafts drafts, Author author, ProposeDraft c, int ideaGroup, boolean ideaHarvested, Instant now) {
+        if (!author.leads() && author.group() == 0) {
+            return Decision.reject("forbidden", "Drafts are written by a group's facilitators, in their group, or by the lead facilitator.");
+        }
+        String problem = problem(c.title(), c.text(), c.analysis());
+        if (problem != null) return Decision.reject("invalid-draft", problem);
+        if (c.fromIdeaId() != null && !ideaHarvested) return Decision.reject("not-harvested", "This card is not on the harvest board.");
+        int group = author.group() > 0 ? author.group() : c.fromIdeaId() != null ? ideaGroup : 0;
+        return Decision.accept(new DraftProposed("d" + (drafts.count() + 1), c.title().strip(), c.text().strip(), c.analysis(),
+                group, c.fromIdeaId(), author.personId(), now));
+    }
+
+    public static Decision amend(Drafts drafts, BallotBox ballots, Author author, AmendDraft c, Instant now) {
+        if (!author.leads() && author.group() == 0) {
+            return Decision.reject("forbidden", "Amendments come from a group's facilitators, in their group, or from the lead facilitator.");
+        }
+        Drafts.Draft draft = drafts.draft(c.draftId()).orElse(null);
+        if (draft == null) return Decision.reject("no-such-draft", "There is no such draft.");
+        if (ballots.underVote(draft.id())) return Decision.reject("under-vote", "This draft is being voted on: it cannot change now.");
+        if (c.baseVersion() != draft.latest().version()) {
+            return Decision.reject("draft-changed", "This draft was amended meanwhile (now version " + draft.latest().version()
+                    + "). Read the new version, then amend it again.");
+        }
+        String problem = problem(c.title(), c.text(), c.analysis());
+        if (problem != null) return Decision.reject("invalid-draft", problem);
+        if (c.note() != null && c.note().length() > 500) return Decision.reject("invalid-draft", "A note is at most 500 characters.");
+        Drafts.Version latest = draft.latest();
+        if (latest.title().equals(c.title().strip()) && latest.text().equals(c.text().strip()) && latest.analysis().equals(c.analysis())) {
+            return Decision.reject("no-change", "This amendment changes nothing.");
+        }
+        return Decision.accept(new DraftAmended(draft.id(), latest.version() + 1, c.title().strip(), c.text().strip(), c.analysis(),
+                author.group(), c.note() == null || c.note().isBlank() ? null : c.note().strip(), author.personId(), now));
+    }
+
+    private static String problem(String title, String text, Analysis analysis) {
+        if (title == null || title.isBlank() || title.length() > MAX_TITLE) return "A title holds 1 to " + MAX_TITLE + " characters.";
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT) return "The recommendation holds 1 to " + MAX_TEXT + " characters.";
+        return analysis == null ? "The analysis is missing." : analysis.problem();
+    }
+}

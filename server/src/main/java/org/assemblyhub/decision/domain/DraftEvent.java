@@ -1,0 +1,16 @@
+package org.assemblyhub.decision.domain;
+
+import org.assemblyhub.assembly.domain.DomainEvent;
+
+import java.time.Instant;
+
+/** Facts about draft recommendations: proposed by a group (or from the harvest board), then amended version by version. */
+public sealed interface DraftEvent extends DomainEvent {
+    /** Version 1. {@code fromGroup}: the proposing group (0: the plenary); {@code fromIdeaId}: the harvested card, if any. */
+    record DraftProposed(String draftId, String title, String text, Analysis analysis, int fromGroup, String fromIdeaId,
+                         String byPersonId, Instant at) implements DraftEvent {}
+
+    /** A new version; {@code fromGroup} is the group that proposed the amendment (0: the plenary). */
+    record DraftAmended(String draftId, int version, String title, String text, Analysis analysis, int fromGroup,
+                        String note, String byPersonId, Instant at) implements DraftEvent {}
+}

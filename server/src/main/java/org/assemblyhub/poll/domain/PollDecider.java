@@ -1,0 +1,63 @@
+package org.assemblyhub.poll.domain;
+
+import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.poll.domain.PollCommand.*;
+import org.assemblyhub.poll.domain.PollEvent.*;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * decide(polls, who, command, now). The lead (or an organiser) opens and closes any poll; a group's facilitator opens
+ * polls for their own group only, and closes them. Only people on the poll's roll answer, while it is open; a new
+ * answer replaces the person's previous one.
+ */
+public final class PollDecider {
+    /** Who is asking, as the rest of the assembly sees them. {@code facilitatedGroup}: 0 unless facilitating a group now. */
+    public record Who(String personId, boolean leads, boolean isHub, int facilitatedGroup, int seatedGroup) {}
+
+    private PollDecider() {}
+
+    public static Decision open(Polls polls, Who who, PollSpec spec, List<String> roll, Instant now) {
+        if (!who.leads() && who.facilitatedGroup() == 0) {
+            return Decision.reject("forbidden", "Only the lead facilitator, or a group's facilitator for their group, opens a poll.");
+        }
+        if (!who.leads()) spec = spec.withVoters(PollSpec.Voters.GROUP, who.facilitatedGroup());
+        if (!who.leads() && spec.inGroups()) return Decision.reject("forbidden", "Only the lead facilitator runs a round in every group.");
+        String problem = spec.problem();
+        if (problem != null) return Decision.reject("invalid-poll", problem);
+        if (roll.isEmpty()) return Decision.reject("nobody-to-ask", "Nobody can answer this poll: there is no one on its roll.");
+        int round = spec.kind().isAgreement() ? polls.roundsOn(Polls.subjectKey(spec)) + 1 : 0;
+        Instant closesAt = spec.minutes() > 0 ? now.plusSeconds(60L * spec.minutes()) : null;
+        return Decision.accept(new PollOpened("p" + (polls.count() + 1), spec, List.copyOf(roll), round, who.personId(), now, closesAt));
+    }
+
+    public static Decision answer(Polls polls, Who who, AnswerPoll c, Instant now) {
+        Polls.Poll poll = polls.poll(c.pollId()).orElse(null);
+        if (poll == null) return Decision.reject("no-such-poll", "There is no such poll.");
+        if (!poll.isOpen()) return Decision.reject("poll-closed", "This poll is closed: answers are no longer taken.");
+        if (who.personId() == null || !poll.onRoll(who.personId())) {
+            return Decision.reject("not-on-roll", "You are not among the people this poll asks.");
+        }
+        if (c.answer() == null) return Decision.reject("invalid-answer", "The answer is missing.");
+        String problem = c.answer().problemFor(poll.spec());
+        if (problem != null) return Decision.reject("invalid-answer", problem);
+        Answer a = c.answer();
+        String text = a.text() == null ? null : a.text().strip();
+        return Decision.accept(new PollAnswered(poll.id(), who.personId(), who.seatedGroup(),
+                new Answer(a.choices(), a.value(), text == null || text.isEmpty() ? null : text), now));
+    }
+
+    public static Decision close(Polls polls, Who who, ClosePoll c, Instant now) {
+        Polls.Poll poll = polls.poll(c.pollId()).orElse(null);
+        if (poll == null) return Decision.reject("no-such-poll", "There is no such poll.");
+        if (!poll.isOpen()) return Decision.reject("poll-closed", "This poll is already closed.");
+        boolean own = poll.spec().voters() == PollSpec.Voters.GROUP && poll.spec().group() == who.facilitatedGroup()
+                && who.facilitatedGroup() > 0;
+        if (!who.leads() && !who.isHub() && !own) return Decision.reject("forbidden", "Only the lead facilitator closes this poll.");
+        if (who.isHub() && poll.opened().closesAt() != null && now.isBefore(poll.opened().closesAt()) && !poll.spec().fromScript()) {
+            return Decision.reject("not-due", "This poll's time is not up.");
+        }
+        return Decision.accept(new PollClosed(poll.id(), now, who.isHub() ? null : who.personId()));
+    }
+}

@@ -1,0 +1,22 @@
+package org.assemblyhub.poll.domain;
+
+import org.assemblyhub.assembly.domain.DomainEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Facts about polls and consensus rounds. */
+public sealed interface PollEvent extends DomainEvent {
+    /**
+     * @param roll     the people who may answer, fixed at opening (its size is the quorum's base)
+     * @param round    for consensus rounds: 1 for the first round on this subject, then 2, 3…
+     * @param closesAt when its timer closes it (null: closed by hand)
+     */
+    record PollOpened(String pollId, PollSpec spec, List<String> roll, int round, String openedBy, Instant at,
+                      Instant closesAt) implements PollEvent {}
+
+    /** A person's answer; a later one from the same person replaces it. {@code group}: their group then (0: plenary). */
+    record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at) implements PollEvent {}
+
+    record PollClosed(String pollId, Instant at, String closedBy) implements PollEvent {}
+}

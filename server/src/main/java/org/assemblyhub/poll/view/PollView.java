@@ -1,0 +1,72 @@
+package org.assemblyhub.poll.view;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.poll.domain.PollEvent.PollAnswered;
+import org.assemblyhub.poll.domain.PollSpec;
+import org.assemblyhub.poll.domain.Polls;
+
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * Polls and consensus rounds as each audience sees them. Plenary polls and rounds run in every group reach everyone;
+ * a group's own poll reaches that group, the lead and organisers. Results show while open only when the poll says so.
+ * Nobody sees who answered what; the reasons given in a round (without names) reach participants, never observers.
+ * In a round run in groups, each group sees its own count and the total; the lead and organisers see every group's.
+ */
+public final class PollView {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private PollView() {}
+
+    public static ObjectNode project(Polls polls, Audience audience) {
+        ObjectNode view = JSON.objectNode();
+        boolean desk = audience.kind() == Audience.Kind.LEAD || audience.kind() == Audience.Kind.ORGANISER;
+        for (Polls.Poll poll : polls.all()) {
+            PollSpec spec = poll.spec();
+            if (spec.voters() == PollSpec.Voters.GROUP && !desk && audience.group() != spec.group()) continue;
+            view.set(poll.id(), poll(poll, audience, desk));
+        }
+        return view;
+    }
+
+    private static ObjectNode poll(Polls.Poll poll, Audience audience, boolean desk) {
+        PollSpec spec = poll.spec();
+        ObjectNode p = JSON.objectNode();
+        p.put("kind", spec.kind().wire()).put("question", spec.question());
+        if (!spec.options().isEmpty()) strings(p.putArray("options"), spec.options());
+        if (!spec.labels().isEmpty()) strings(p.putArray("labels"), spec.labels());
+        if (spec.kind() == org.assemblyhub.poll.domain.PollKind.MULTIPLE) p.put("maxChoices", spec.maxChoices());
+        if (spec.kind() == org.assemblyhub.poll.domain.PollKind.SCALE) p.put("scaleMin", spec.scaleMin()).put("scaleMax", spec.scaleMax());
+        p.put("secret", spec.secret()).put("liveResults", spec.liveResults()).put("voters", spec.voters().name().toLowerCase())
+                .put("group", spec.group()).put("inGroups", spec.inGroups()).put("round", poll.opened().round())
+                .put("open", poll.isOpen()).put("openedAt", poll.opened().at().toString()).put("eligible", poll.eligible())
+                .put("answered", poll.answers().size());
+        if (spec.subject() != null) p.put("subject", spec.subject());
+        if (spec.kind().isAgreement()) p.put("rule", spec.ruleOrDefault().describe());
+        if (spec.quorum() != null) p.put("quorum", spec.quorum().toString());
+        if (poll.opened().closesAt() != null) p.put("closesAt", poll.opened().closesAt().toString());
+        poll.closed().ifPresent(c -> p.put("closedAt", c.at().toString()));
+        if (!spec.liveResults() && poll.isOpen()) return p;
+        List<PollAnswered> answers = List.copyOf(poll.answers());
+        boolean participant = audience.kind() != Audience.Kind.OBSERVER;
+        p.set("results", PollResults.of(spec, poll.eligible(), answers, g -> true, participant,
+                desk || audience.kind() == Audience.Kind.FACILITATOR));
+        if (spec.inGroups()) {
+            ObjectNode groups = p.putObject("groups");
+            answers.stream().mapToInt(PollAnswered::group).distinct().sorted().forEach(group -> {
+                if (!desk && audience.group() != group) return;
+                IntPredicate only = g -> g == group;
+                groups.set(String.valueOf(group), PollResults.of(spec, 0, answers, only, participant, false));
+            });
+        }
+        return p;
+    }
+
+    static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}
