@@ -46,6 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
         router.get("/live").handler(live::accept);
         router.get("/join/:token").handler(new JoinRoute(engines, config.secureCookies()));
         new AssemblyApi(engines, bootstrap, config.publicUrl()).mount(router);
+        new org.assemblyhub.web.http.RecordsApi(engines).mount(router);
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
         router.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));

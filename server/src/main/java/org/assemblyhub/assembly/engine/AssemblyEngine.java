@@ -156,6 +156,7 @@ public final class AssemblyEngine extends VerticleBase {
             case "sync" -> message.reply(syncNow().sync(model, seq, Audience.parse(body.getString("audience")),
                     body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience"))));
             case "summary" -> message.reply(summary());
+            case "records" -> message.reply(records(body));
             default -> message.reply(Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
         }
     }
@@ -415,6 +416,37 @@ public final class AssemblyEngine extends VerticleBase {
                 .put("displayName", displayName)
                 .put("role", role.wire())
                 .put("audience", Audience.of(role).wire());
+    }
+
+    /**
+     * Published records for the HTTP side: open data and ballot records (anyone if the assembly is public, otherwise
+     * its participants), the drafts for the booklet (participants only, not observers).
+     */
+    private JsonObject records(JsonObject body) {
+        AssemblyState state = model.state;
+        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        String token = body.getString("token");
+        JsonObject who = token == null ? null : identify(token);
+        if (who != null && Answers.isError(who)) return who;
+        String what = body.getString("what", "");
+        boolean participant = who != null && !"observer".equals(who.getString("role"));
+        if (!participant && ("drafts".equals(what) || !state.isPublic())) {
+            return Answers.error("forbidden", "Open your invitation link first: this is for the assembly's participants.");
+        }
+        com.fasterxml.jackson.databind.JsonNode data;
+        switch (what) {
+            case "open-data" -> data = org.assemblyhub.decision.export.OpenData.of(state, model.polls, model.drafts, model.ballots, clock.instant());
+            case "drafts" -> data = org.assemblyhub.decision.view.DecisionView.drafts(model.drafts, model.ballots, state, Audience.MEMBER);
+            case "ballot" -> {
+                var ballot = model.ballots.ballot(body.getString("ballotId", "")).orElse(null);
+                if (ballot == null) return Answers.error("no-such-ballot", "There is no such ballot.");
+                data = org.assemblyhub.decision.export.BallotRecord.of(assemblyId, ballot);
+            }
+            default -> {
+                return Answers.error("unknown-record", "Unknown record '" + what + "'.");
+            }
+        }
+        return new JsonObject().put("status", "ok").put("title", state.title()).put("data", new JsonObject(data.toString()));
     }
 
     private JsonObject summary() {

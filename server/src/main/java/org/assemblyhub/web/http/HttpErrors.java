@@ -20,7 +20,7 @@ public final class HttpErrors {
     public static int statusOf(String code) {
         return switch (code) {
             case "forbidden", "invalid-invitation", "not-public" -> 403;
-            case "no-such-assembly", "no-such-person" -> 404;
+            case "no-such-assembly", "no-such-person", "no-such-ballot" -> 404;
             case "assembly-exists", "duplicate-person", "out-of-phase", "assembly-closed", "phase-unchanged",
                  "session-running" -> 409;
             case "unavailable", "journal-unavailable" -> 503;
