@@ -9,6 +9,9 @@ import { organiserConsole } from './assembly/organiser.js';
 import { sessionPanel } from './live/session.js';
 import { breakoutPanel } from './breakout/rooms.js';
 import { workspacePanel, harvestPanel } from './breakout/workspace.js';
+import { pollsPanel } from './poll/polls.js';
+import { draftsPanel } from './decision/drafts.js';
+import { ballotsPanel, myBallot } from './decision/ballots.js';
 
 const root = document.getElementById('app');
 const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
@@ -47,6 +50,7 @@ function assemblyPage() {
   if (!view || !view.assembly) return html`<main><p>${t('status.connecting')}</p></main>`;
   const role = state.me?.role;
   const steers = role === 'organiser' || (state.me?.personId && state.me.personId === view.session?.lead);
+  const facilitating = (state.me?.audience || '').startsWith('facilitator@');
   const controls = steers ? { send: (name, args) => connection.send(name, args).then(() => { state.notice = null; draw(); }, report) } : null;
   return html`
     <main class="layout">
@@ -55,15 +59,36 @@ function assemblyPage() {
         ${breakoutPanel(view.breakouts, controls, (state.me?.audience || '').startsWith('facilitator@') ? act : null, Date.now() + state.skew)}
         ${workspacePanel(view.workspace, state.me, (state.me?.audience || '').startsWith('facilitator@'), act, Date.now() + state.skew)}
         ${harvestPanel(view.harvest, role === 'organiser' || role === 'facilitator', steers ? act : null)}
+        ${ballotsPanel(match[1], view.ballots, view.drafts, state.me, act, steers, state.ui, draw)}
+        ${pollsPanel(match[1], view.polls, state.me, act, steers, facilitating, Boolean(view.breakouts?.open), draw)}
+        ${draftsPanel(match[1], view.drafts, steers || facilitating, act, state.ui, draw)}
         ${plenaryPanel(view)}</div>
       ${role === 'facilitator' && view.presence ? html`<aside>${presencePanel(view.presence)}</aside>` : ''}
       ${role === 'organiser' && view.roster ? html`<div class="wide">${organiserConsole(view, organiserActions)}</div>` : ''}
     </main>`;
 }
 
-/** Sends a command; errors show in the notice area. */
+/** Sends a command; resolves with its ack, or null after showing the error (so forms keep what was typed). */
 function act(name, args) {
-  return connection.send(name, args).then(() => { state.notice = null; draw(); }, report);
+  return connection.send(name, args).then((ack) => { state.notice = null; draw(); return ack; },
+    (error) => { report(error); return null; });
+}
+
+/** A ballot cast whose answer never arrived (connection lost): ask the hub, by its secret, whether it counted. */
+const recovering = new Set();
+function recoverReceipts(view) {
+  for (const id of Object.keys(view?.ballots || {})) {
+    const mine = myBallot(match[1], id);
+    if (!mine?.pending || recovering.has(id)) continue;
+    recovering.add(id);
+    connection.send('find-receipt', { ballotId: id, secret: mine.secret }).then((ack) => {
+      const key = `assembly-hub.${match[1]}.ballot.${id}`;
+      if (ack.result.status === 'counted') localStorage.setItem(key, JSON.stringify({ secret: mine.secret, levels: mine.levels, tracker: ack.result.tracker }));
+      else if (mine.previous) localStorage.setItem(key, JSON.stringify(mine.previous));
+      else localStorage.removeItem(key);
+      draw();
+    }, () => recovering.delete(id));
+  }
 }
 
 function draw() {
@@ -130,7 +155,7 @@ async function homePage() {
 if (match) {
   connection = new LiveConnection(match[1], {
     onStatus: (status, detail) => { state.status = status; state.detail = detail; draw(); },
-    onView: (view) => { state.view = view; draw(); },
+    onView: (view) => { state.view = view; draw(); recoverReceipts(view); },
     onPersonal: (me, serverTime) => {
       state.me = me;
       if (serverTime) state.skew = Date.parse(serverTime) - Date.now();

@@ -42,7 +42,7 @@ export function workspacePanel(ws, me, facilitator, send, now = Date.now()) {
         </div>` : ''}
       </li>`)}
     </ul>
-    <form @submit=${(e) => { e.preventDefault(); send('add-idea', { text: e.target.idea.value }).then(() => e.target.reset()); }}>
+    <form @submit=${(e) => { e.preventDefault(); send('add-idea', { text: e.target.idea.value }).then((ack) => ack && e.target.reset()); }}>
       <label for="idea-text">${t('ws.newIdea')}</label>
       <textarea id="idea-text" name="idea" rows="2" maxlength="500" required></textarea>
       <button type="submit">${t('ws.addIdea')}</button>

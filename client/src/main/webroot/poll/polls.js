@@ -1,0 +1,111 @@
+// Polls and consensus rounds: answer the open ones (changing one's answer is fine while open), see results, and
+// for the lead, open and close them. One's own answers are remembered on this device only.
+import { html, repeat } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+import { AGREEMENT, levelLabel, resultsView } from './results.js';
+
+const key = (assembly, id) => `assembly-hub.${assembly}.poll.${id}`;
+const mine = (assembly, id) => JSON.parse(localStorage.getItem(key(assembly, id)) || 'null');
+
+function canAnswer(poll, me) {
+  if (!poll.open || !me?.personId) return false;
+  if (poll.voters === 'facilitators') return me.role === 'facilitator';
+  if (me.role !== 'member') return false;
+  return poll.voters === 'everyone' || me.audience === `member@${poll.group}`;
+}
+
+function answerForm(assembly, id, poll, send, redraw) {
+  const previous = mine(assembly, id);
+  const submit = (args) => send('answer-poll', { pollId: id, ...args }).then((ack) => {
+    if (ack) localStorage.setItem(key(assembly, id), JSON.stringify(args));
+    redraw();
+  });
+  const onSubmit = (e) => {
+    e.preventDefault();
+    const f = e.target;
+    if (poll.kind === 'single') submit({ choices: [Number(f.choice.value)] });
+    else if (poll.kind === 'multiple') submit({ choices: [...f.querySelectorAll('input[name=choice]:checked')].map((x) => Number(x.value)) });
+    else if (poll.kind === 'ranking') {
+      submit({ choices: [...f.querySelectorAll('select')].map((s) => s.value).filter((v) => v !== '').map(Number) });
+    } else if (poll.kind === 'text') submit({ text: f.text.value });
+    else submit({ value: Number(f.value.value), text: f.reason?.value || undefined });
+  };
+  let fields;
+  if (poll.kind === 'single' || poll.kind === 'multiple') {
+    const type = poll.kind === 'single' ? 'radio' : 'checkbox';
+    fields = html`<fieldset><legend>${poll.kind === 'multiple' ? t('poll.chooseUpTo', { n: poll.maxChoices }) : t('poll.chooseOne')}</legend>
+      ${poll.options.map((o, i) => html`<label class="choice"><input type=${type} name="choice" value=${i} ?required=${type === 'radio'}
+        ?checked=${previous?.choices?.includes(i)}> ${o}</label>`)}</fieldset>`;
+  } else if (poll.kind === 'ranking') {
+    fields = html`<fieldset><legend>${t('poll.rankHelp')}</legend>${poll.options.map((_, rank) => html`<label class="choice">${rank + 1}.
+      <select name="rank${rank}" aria-label=${t('poll.rank', { n: rank + 1 })}><option value="">—</option>
+        ${poll.options.map((o, i) => html`<option value=${i} ?selected=${previous?.choices?.[rank] === i}>${o}</option>`)}</select></label>`)}</fieldset>`;
+  } else if (poll.kind === 'text') {
+    fields = html`<label for="text-${id}">${t('poll.yourAnswer')}</label><textarea id="text-${id}" name="text" rows="2" maxlength="280" required>${previous?.text ?? ''}</textarea>`;
+  } else {
+    const [first, last] = poll.kind === 'scale' ? [poll.scaleMin, poll.scaleMax] : AGREEMENT[poll.kind];
+    const values = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    fields = html`<fieldset class="levels"><legend>${t('poll.chooseOne')}</legend>${values.map((v) => html`<label class="choice">
+        <input type="radio" name="value" value=${v} required ?checked=${previous?.value === v}>
+        ${poll.kind === 'scale' ? v : levelLabel(poll, v)}</label>`)}</fieldset>
+      ${poll.kind !== 'scale' ? html`<label for="reason-${id}">${t('poll.reason')}</label>
+        <textarea id="reason-${id}" name="reason" rows="2" maxlength="500">${previous?.text ?? ''}</textarea>` : ''}`;
+  }
+  return html`<form class="answer" @submit=${onSubmit} data-testid="answer-form">${fields}
+    <button type="submit">${previous ? t('poll.change') : t('poll.send')}</button>
+    ${previous ? html`<p class="muted" role="status" data-testid="answered">${t('poll.answered')}</p>` : ''}</form>`;
+}
+
+function pollCard(assembly, id, poll, me, send, desk, redraw) {
+  return html`<article class="poll" data-testid="poll-${id}">
+    <h3>${poll.round ? t('poll.round', { n: poll.round }) + ' · ' : ''}${poll.question}</h3>
+    <p class="muted">${t('kind.' + poll.kind)}${poll.inGroups ? ' · ' + t('poll.inGroups') : ''}${poll.secret ? ' · ' + t('poll.secret') : ''}
+      · ${t('poll.answers', { n: poll.answered, of: poll.eligible })}${poll.rule ? html` · <span title=${poll.rule}>${t('poll.rule')}</span>` : ''}</p>
+    ${canAnswer(poll, me) ? answerForm(assembly, id, poll, send, redraw) : ''}
+    ${resultsView(poll, poll.results)}
+    ${poll.groups && Object.keys(poll.groups).length ? html`<details ?open=${desk}><summary>${t('poll.byGroup')}</summary>
+      ${Object.entries(poll.groups).map(([g, r]) => html`<div data-testid="group-result"><h4>${t('group.number', { n: g })} — ${t('poll.groupCount', { n: r.count })}</h4>${resultsView(poll, r)}</div>`)}</details>` : ''}
+    ${poll.open && desk ? html`<button type="button" class="secondary" @click=${() => send('close-poll', { pollId: id })}>${t('poll.close')}</button>` : ''}
+  </article>`;
+}
+
+function newPollForm(send, inBreakouts) {
+  const onSubmit = (e) => {
+    e.preventDefault();
+    const f = e.target;
+    const kind = f.kind.value;
+    const args = { kind, question: f.question.value, secret: f.secret.checked, liveResults: f.live.checked };
+    if (['single', 'multiple', 'ranking'].includes(kind)) args.options = f.options.value.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (kind === 'multiple') args.maxChoices = Number(f.maxChoices.value) || args.options.length;
+    if (AGREEMENT[kind] && f.inGroups.checked) args.inGroups = true;
+    if (f.minutes.value) args.minutes = Number(f.minutes.value);
+    send('open-poll', args).then((ack) => ack && f.reset());
+  };
+  return html`<details class="desk"><summary>${t('poll.new')}</summary><form @submit=${onSubmit} data-testid="new-poll">
+    <label for="poll-kind">${t('poll.kind')}</label>
+    <select id="poll-kind" name="kind">${['single', 'multiple', 'scale', 'ranking', 'text', 'gradients', 'fist', 'consent']
+      .map((k) => html`<option value=${k}>${t('kind.' + k)}</option>`)}</select>
+    <label for="poll-question">${t('poll.question')}</label><textarea id="poll-question" name="question" rows="2" maxlength="500" required></textarea>
+    <label for="poll-options">${t('poll.options')}</label><textarea id="poll-options" name="options" rows="3"></textarea>
+    <label for="poll-max">${t('poll.maxChoices')}</label><input id="poll-max" name="maxChoices" type="number" min="1" class="link">
+    <label for="poll-minutes">${t('poll.minutes')}</label><input id="poll-minutes" name="minutes" type="number" min="0" max="240" class="link">
+    <label class="choice"><input type="checkbox" name="live" checked> ${t('poll.liveResults')}</label>
+    <label class="choice"><input type="checkbox" name="secret"> ${t('poll.secretOption')}</label>
+    <label class="choice"><input type="checkbox" name="inGroups" ?checked=${inBreakouts}> ${t('poll.inGroupsOption')}</label>
+    <button type="submit">${t('poll.open')}</button></form></details>`;
+}
+
+/** desk: the lead or an organiser (opens and closes polls); facilitator: opens polls for their group. */
+export function pollsPanel(assembly, polls, me, send, desk, facilitator, inBreakouts, redraw) {
+  const all = Object.entries(polls || {});
+  const open = all.filter(([, p]) => p.open).reverse();
+  const closed = all.filter(([, p]) => !p.open).reverse();
+  if (all.length === 0 && !desk && !facilitator) return '';
+  return html`<section aria-labelledby="polls-title" data-testid="polls">
+    <h2 id="polls-title">${t('poll.title')}</h2>
+    ${repeat(open, ([id]) => id, ([id, p]) => pollCard(assembly, id, p, me, send, desk || (facilitator && p.voters === 'group'), redraw))}
+    ${desk || facilitator ? newPollForm(send, inBreakouts) : ''}
+    ${closed.length ? html`<details ?open=${open.length === 0}><summary>${t('poll.history', { n: closed.length })}</summary>
+      ${repeat(closed, ([id]) => id, ([id, p]) => pollCard(assembly, id, p, me, send, false, redraw))}</details>` : ''}
+  </section>`;
+}

@@ -1,0 +1,48 @@
+// How a poll's results read on screen: bars with numbers (never colour alone), the Schulze order, a word list,
+// agreement levels with the outcome under the rule.
+import { html } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+
+export const AGREEMENT = { gradients: [1, 8], fist: [0, 5], consent: [1, 4], support: [1, 5] };
+
+/** The label of an agreement level: the poll's own labels, or the standard ones. */
+export function levelLabel(poll, level) {
+  const first = AGREEMENT[poll.kind][0];
+  return poll.labels?.[level - first] ?? t(`level.${poll.kind}.${level}`);
+}
+
+function bars(labels, counts) {
+  const total = counts.reduce((a, b) => a + b, 0) || 1;
+  return html`<ul class="bars">${labels.map((label, i) => html`<li>
+    <span class="bar-label">${label}</span>
+    <progress class="bar" max=${total} .value=${counts[i]} aria-hidden="true"></progress>
+    <span class="bar-count" data-testid="count">${counts[i]}</span></li>`)}</ul>`;
+}
+
+export function resultsView(poll, results) {
+  if (!results) return html`<p class="muted" data-testid="hidden-results">${t('poll.hidden', { n: poll.answered })}</p>`;
+  const kind = poll.kind;
+  if (kind === 'single' || kind === 'multiple') return bars(poll.options, results.counts);
+  if (kind === 'scale') {
+    const labels = results.counts.map((_, i) => String(poll.scaleMin + i));
+    return html`${bars(labels, results.counts)}${results.mean !== undefined
+      ? html`<p>${t('poll.mean', { mean: results.mean, median: results.median })}</p>` : ''}`;
+  }
+  if (kind === 'ranking') {
+    return html`<ol class="ranking" data-testid="schulze">${(results.schulze || []).map((tier) =>
+      html`<li>${tier.map((i) => poll.options[i]).join(' = ')}</li>`)}</ol>
+      <p class="muted">${t('poll.borda')}: ${poll.options.map((o, i) => `${o} ${results.borda[i]}`).join(' · ')}</p>
+      <details><summary>${t('poll.pairwise')}</summary><table class="pairwise"><tr><th></th>${poll.options.map((o) => html`<th>${o}</th>`)}</tr>
+        ${results.pairwise.map((row, i) => html`<tr><th>${poll.options[i]}</th>${row.map((v, j) => html`<td>${i === j ? '—' : v}</td>`)}</tr>`)}</table></details>`;
+  }
+  if (kind === 'text') {
+    const max = Math.max(1, ...(results.words || []).map((w) => w.count));
+    return html`<p class="cloud">${(results.words || []).map((w) => html`<span class="size-${Math.ceil((w.count / max) * 4)}">${w.word}<sup>${w.count}</sup></span> `)}</p>
+      ${results.texts ? html`<details><summary>${t('poll.allAnswers')}</summary><ul>${results.texts.map((x) => html`<li>${x}</li>`)}</ul></details>` : ''}`;
+  }
+  const [first] = AGREEMENT[kind];
+  return html`${bars(results.levels.map((_, i) => levelLabel(poll, first + i)), results.levels)}
+    ${results.outcome ? html`<p class="outcome ${results.outcome}" data-testid="outcome"><strong>${t('outcome.' + results.outcome)}</strong> — ${results.reason}</p>` : ''}
+    ${results.reasons?.length ? html`<h4>${t('poll.reasons')}</h4><ul class="reasons">${results.reasons.map((r) =>
+      html`<li><span class="muted">${levelLabel(poll, r.level)}${r.group ? ' · ' + t('group.number', { n: r.group }) : ''}:</span> ${r.text}</li>`)}</ul>` : ''}`;
+}
