@@ -77,6 +77,8 @@ export function harvestPanel(harvest, desk, send) {
       <p class="muted">${t('harvest.from', { group: item.group, round: item.round })}
         ${desk && !item.published ? html` · ${t('harvest.waiting')}
           ${send ? html`<button type="button" @click=${() => send('publish-harvest', { ideaId: id })}>${t('harvest.publish')}</button>` : ''}` : ''}</p>
+      ${send ? html`<button type="button" class="secondary" @click=${() => send('propose-draft', { fromIdeaId: id,
+        title: item.text.split('\n')[0].slice(0, 120), text: item.text })}>${t('harvest.toDraft')}</button>` : ''}
     </li>`)}</ul>
   </section>`;
 }

@@ -180,7 +180,6 @@ export default {
   "poll.maxChoices": "Most answers one may choose (multiple choice)",
   "poll.minutes": "Closes by itself after (minutes, empty: by hand)",
   "poll.liveResults": "Show results while it is open",
-  "poll.secretOption": "Secret: nobody sees who answered what",
   "poll.inGroupsOption": "Run it in every group at once (consensus rounds)",
   "poll.open": "Open",
   "poll.history": "Earlier polls and rounds ({n})",
@@ -270,4 +269,8 @@ export default {
   "ballot.roll": "roll",
   "ballot.head": "record",
   "poll.groupCount": "{n} answered",
+  "poll.namedOption": "Named: participants see who answered what (a show of hands)",
+  "poll.named": "named: participants see who answered what",
+  "poll.whoAnswered": "Who answered what",
+  "harvest.toDraft": "Start a draft recommendation from this card",
 };

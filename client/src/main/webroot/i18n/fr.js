@@ -180,7 +180,6 @@ export default {
   "poll.maxChoices": "Nombre maximum de réponses (choix multiple)",
   "poll.minutes": "Se clôt seul après (minutes ; vide : à la main)",
   "poll.liveResults": "Montrer les résultats pendant le vote",
-  "poll.secretOption": "Secret : personne ne voit qui a répondu quoi",
   "poll.inGroupsOption": "Dans tous les groupes à la fois (tours de consensus)",
   "poll.open": "Ouvrir",
   "poll.history": "Sondages et tours précédents ({n})",
@@ -270,4 +269,8 @@ export default {
   "ballot.roll": "liste",
   "ballot.head": "registre",
   "poll.groupCount": "{n} ont répondu",
+  "poll.namedOption": "Nominatif : les participants voient qui a répondu quoi (à main levée)",
+  "poll.named": "nominatif : les participants voient qui a répondu quoi",
+  "poll.whoAnswered": "Qui a répondu quoi",
+  "harvest.toDraft": "Commencer un projet de recommandation à partir de cette carte",
 };

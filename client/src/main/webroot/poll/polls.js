@@ -56,13 +56,20 @@ function answerForm(assembly, id, poll, send, redraw) {
     ${previous ? html`<p class="muted" role="status" data-testid="answered">${t('poll.answered')}</p>` : ''}</form>`;
 }
 
+function answerLabel(poll, key) {
+  if (poll.options) return poll.options[key];
+  return AGREEMENT[poll.kind] ? levelLabel(poll, key) : String(key);
+}
+
 function pollCard(assembly, id, poll, me, send, desk, redraw) {
   return html`<article class="poll" data-testid="poll-${id}">
     <h3>${poll.round ? t('poll.round', { n: poll.round }) + ' · ' : ''}${poll.question}</h3>
-    <p class="muted">${t('kind.' + poll.kind)}${poll.inGroups ? ' · ' + t('poll.inGroups') : ''}${poll.secret ? ' · ' + t('poll.secret') : ''}
+    <p class="muted">${t('kind.' + poll.kind)}${poll.inGroups ? ' · ' + t('poll.inGroups') : ''}${poll.secret ? ' · ' + t('poll.secret') : ' · ' + t('poll.named')}
       · ${t('poll.answers', { n: poll.answered, of: poll.eligible })}${poll.rule ? html` · <span title=${poll.rule}>${t('poll.rule')}</span>` : ''}</p>
     ${canAnswer(poll, me) ? answerForm(assembly, id, poll, send, redraw) : ''}
     ${resultsView(poll, poll.results)}
+    ${poll.names && Object.keys(poll.names).length ? html`<details><summary>${t('poll.whoAnswered')}</summary><ul>${Object.entries(poll.names).map(([k, names]) =>
+      html`<li><strong>${answerLabel(poll, Number(k))}</strong>: ${names.join(', ')}</li>`)}</ul></details>` : ''}
     ${poll.groups && Object.keys(poll.groups).length ? html`<details ?open=${desk}><summary>${t('poll.byGroup')}</summary>
       ${Object.entries(poll.groups).map(([g, r]) => html`<div data-testid="group-result"><h4>${t('group.number', { n: g })} — ${t('poll.groupCount', { n: r.count })}</h4>${resultsView(poll, r)}</div>`)}</details>` : ''}
     ${poll.open && desk ? html`<button type="button" class="secondary" @click=${() => send('close-poll', { pollId: id })}>${t('poll.close')}</button>` : ''}
@@ -74,7 +81,7 @@ function newPollForm(send, inBreakouts) {
     e.preventDefault();
     const f = e.target;
     const kind = f.kind.value;
-    const args = { kind, question: f.question.value, secret: f.secret.checked, liveResults: f.live.checked };
+    const args = { kind, question: f.question.value, secret: !f.named.checked, liveResults: f.live.checked };
     if (['single', 'multiple', 'ranking'].includes(kind)) args.options = f.options.value.split('\n').map((s) => s.trim()).filter(Boolean);
     if (kind === 'multiple') args.maxChoices = Number(f.maxChoices.value) || args.options.length;
     if (AGREEMENT[kind] && f.inGroups.checked) args.inGroups = true;
@@ -90,7 +97,7 @@ function newPollForm(send, inBreakouts) {
     <label for="poll-max">${t('poll.maxChoices')}</label><input id="poll-max" name="maxChoices" type="number" min="1" class="link">
     <label for="poll-minutes">${t('poll.minutes')}</label><input id="poll-minutes" name="minutes" type="number" min="0" max="240" class="link">
     <label class="choice"><input type="checkbox" name="live" checked> ${t('poll.liveResults')}</label>
-    <label class="choice"><input type="checkbox" name="secret"> ${t('poll.secretOption')}</label>
+    <label class="choice"><input type="checkbox" name="named"> ${t('poll.namedOption')}</label>
     <label class="choice"><input type="checkbox" name="inGroups" ?checked=${inBreakouts}> ${t('poll.inGroupsOption')}</label>
     <button type="submit">${t('poll.open')}</button></form></details>`;
 }

@@ -132,4 +132,19 @@ class PollsTest {
         assertThat(results.path("pairwise").get(2).toString()).isEqualTo("[4,4,0]");
         assertThat(results.path("borda").toString()).isEqualTo("[10,4,10]");
     }
+
+    @Test
+    void a_named_poll_shows_participants_who_answered_what_and_observers_only_the_counts_while_a_default_poll_shows_nobody() {
+        organiser.call("named", "open-poll", single("Show of hands", "Yes", "No").put("secret", false));
+        organiser.call("secret", "open-poll", single("Default", "Yes", "No"));
+        members.get(0).call("a", "answer-poll", answer("p1", 0));
+        members.get(0).call("b", "answer-poll", answer("p2", 1));
+
+        JsonNode seen = members.get(1).awaitView(v -> v.path("polls").path("p2").path("answered").asInt() == 1).path("polls");
+        assertThat(seen.path("p1").path("names").path("0").toString()).isEqualTo("[\"Member 1\"]");
+        assertThat(seen.path("p2").has("names")).isFalse();
+        observer.awaitView(v -> v.path("polls").path("p2").path("answered").asInt() == 1);
+        assertThat(String.join("\n", observer.frames())).doesNotContain("Member 1");
+        assertThat(String.join("\n", organiser.frames()).replaceAll("\"roster\".*", "")).doesNotContain("\"names\":{\"1\"");
+    }
 }

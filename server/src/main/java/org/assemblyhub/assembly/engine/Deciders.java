@@ -254,7 +254,7 @@ final class Deciders {
         if (entered != null && entered.isPoll()) {
             boolean consensus = "consensus".equals(entered.kind());
             PollSpec spec = new PollSpec(consensus ? PollKind.GRADIENTS : PollKind.SINGLE, entered.text(),
-                    consensus ? List.of() : entered.options(), 0, 0, 0, List.of(), false, true, PollSpec.Voters.EVERYONE, 0,
+                    consensus ? List.of() : entered.options(), 0, 0, 0, List.of(), true, true, PollSpec.Voters.EVERYONE, 0,
                     consensus && entered.inGroups(), null, null, null, 0, true);
             var opened = PollDecider.open(polls, new PollDecider.Who(null, true, true, 0, 0), spec, roll(spec), now);
             if (opened instanceof Decision.Accepted a) events.addAll(a.events());

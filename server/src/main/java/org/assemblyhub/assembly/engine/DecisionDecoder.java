@@ -75,7 +75,7 @@ final class DecisionDecoder {
         int maxChoices = a.getValue("maxChoices") == null ? strings(a, "options").size() : requiredInt(a, "maxChoices");
         return new PollSpec(kind, string(a, "question", PollSpec.MAX_QUESTION * 2), strings(a, "options"), maxChoices,
                 a.getValue("scaleMin") == null ? 1 : requiredInt(a, "scaleMin"), a.getValue("scaleMax") == null ? 5 : requiredInt(a, "scaleMax"),
-                strings(a, "labels"), Boolean.TRUE.equals(a.getValue("secret")), !Boolean.FALSE.equals(a.getValue("liveResults")),
+                strings(a, "labels"), !Boolean.FALSE.equals(a.getValue("secret")), !Boolean.FALSE.equals(a.getValue("liveResults")),
                 voters, a.getValue("group") == null ? 0 : requiredInt(a, "group"), Boolean.TRUE.equals(a.getValue("inGroups")),
                 fraction(a, "quorum"), a.getValue("rule") instanceof JsonObject r ? rule(r) : null,
                 a.getValue("subject") == null ? null : id(a, "subject"), a.getValue("minutes") == null ? 0 : requiredInt(a, "minutes"), false);

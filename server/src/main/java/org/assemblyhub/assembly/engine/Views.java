@@ -48,7 +48,7 @@ final class Views {
         if (!workspace.isEmpty()) view.set("workspace", workspace);
         var harvest = org.assemblyhub.breakout.view.WorkspaceView.harvest(model.workspaces, model.rooms, audience);
         if (!harvest.isEmpty()) view.set("harvest", harvest);
-        var polls = org.assemblyhub.poll.view.PollView.project(model.polls, audience);
+        var polls = org.assemblyhub.poll.view.PollView.project(model.polls, model.state, audience);
         if (!polls.isEmpty()) view.set("polls", polls);
         var drafts = org.assemblyhub.decision.view.DecisionView.drafts(model.drafts, model.ballots, model.state, audience);
         if (!drafts.isEmpty()) view.set("drafts", drafts);

@@ -9,7 +9,8 @@ import java.util.List;
  * @param maxChoices multiple choice: how many may be ticked
  * @param scaleMin   scale: lowest value (labels: {@code labels.get(0)} for the lowest, {@code labels.get(1)} for the highest)
  * @param labels     scale end labels, or custom labels for an agreement scale's levels (empty: the standard ones)
- * @param secret     nobody sees who answered what (the answers are still kept per person, so a vote can be changed)
+ * @param secret     nobody sees who answered what (the default; answers are still kept per person, so a vote can be
+ *                   changed); otherwise a named poll, a show of hands that participants see
  * @param liveResults results shown while the poll is open; otherwise only the number of answers until it closes
  * @param voters     who answers; {@code group} says which group for {@link Voters#GROUP}
  * @param inGroups   agreement kinds: run in every breakout group at once, totalled across groups

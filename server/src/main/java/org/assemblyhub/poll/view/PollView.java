@@ -3,6 +3,7 @@ package org.assemblyhub.poll.view;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.assembly.domain.AssemblyState;
 import org.assemblyhub.assembly.view.Audience;
 import org.assemblyhub.poll.domain.PollEvent.PollAnswered;
 import org.assemblyhub.poll.domain.PollSpec;
@@ -14,7 +15,8 @@ import java.util.function.IntPredicate;
 /**
  * Polls and consensus rounds as each audience sees them. Plenary polls and rounds run in every group reach everyone;
  * a group's own poll reaches that group, the lead and organisers. Results show while open only when the poll says so.
- * Nobody sees who answered what; the reasons given in a round (without names) reach participants, never observers.
+ * Polls are secret by default: nobody sees who answered what. A named poll (a show of hands) shows participants
+ * who gave which answer; observers never see names. Reasons given in a round reach participants, never observers.
  * In a round run in groups, each group sees its own count and the total; the lead and organisers see every group's.
  */
 public final class PollView {
@@ -22,13 +24,15 @@ public final class PollView {
 
     private PollView() {}
 
-    public static ObjectNode project(Polls polls, Audience audience) {
+    public static ObjectNode project(Polls polls, AssemblyState state, Audience audience) {
         ObjectNode view = JSON.objectNode();
         boolean desk = audience.kind() == Audience.Kind.LEAD || audience.kind() == Audience.Kind.ORGANISER;
         for (Polls.Poll poll : polls.all()) {
             PollSpec spec = poll.spec();
             if (spec.voters() == PollSpec.Voters.GROUP && !desk && audience.group() != spec.group()) continue;
-            view.set(poll.id(), poll(poll, audience, desk));
+            ObjectNode p = poll(poll, audience, desk);
+            if (!spec.secret() && p.has("results") && audience.kind() != Audience.Kind.OBSERVER) p.set("names", names(poll, state));
+            view.set(poll.id(), p);
         }
         return view;
     }
@@ -64,6 +68,24 @@ public final class PollView {
             });
         }
         return p;
+    }
+
+    /**
+     * A named poll (a show of hands): who gave which answer, for participants. Keyed by option index, scale value or
+     * level; rankings and open answers are listed by the first choice or not at all.
+     */
+    private static ObjectNode names(Polls.Poll poll, AssemblyState state) {
+        ObjectNode names = JSON.objectNode();
+        for (PollAnswered a : poll.answers()) {
+            List<Integer> keys = a.answer().value() != null ? List.of(a.answer().value())
+                    : a.answer().choices().isEmpty() ? List.of() : poll.spec().kind() == org.assemblyhub.poll.domain.PollKind.RANKING
+                    ? List.of(a.answer().choices().get(0)) : a.answer().choices();
+            for (int key : keys) {
+                ArrayNode list = names.has(String.valueOf(key)) ? (ArrayNode) names.get(String.valueOf(key)) : names.putArray(String.valueOf(key));
+                list.add(state.displayName(a.personId()));
+            }
+        }
+        return names;
     }
 
     static void strings(ArrayNode array, List<String> values) {

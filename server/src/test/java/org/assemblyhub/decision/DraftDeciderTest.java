@@ -1,0 +1,56 @@
+package org.assemblyhub.decision;
+
+import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.decision.domain.Analysis;
+import org.assemblyhub.decision.domain.BallotBox;
+import org.assemblyhub.decision.domain.DraftCommand.AmendDraft;
+import org.assemblyhub.decision.domain.DraftCommand.ProposeDraft;
+import org.assemblyhub.decision.domain.DraftDecider;
+import org.assemblyhub.decision.domain.DraftDecider.Author;
+import org.assemblyhub.decision.domain.DraftEvent;
+import org.assemblyhub.decision.domain.Drafts;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DraftDeciderTest {
+    static final Instant NOW = Instant.parse("2026-11-23T18:00:00Z");
+    final Drafts drafts = new Drafts();
+    final Author lead = new Author("f0", true, 0);
+    final Author groupThree = new Author("f3", false, 3);
+
+    private String code(Decision d) {
+        return ((Decision.Rejected) d).rejection().code();
+    }
+
+    private void apply(Decision d) {
+        ((Decision.Accepted) d).events().forEach(e -> drafts.evolve((DraftEvent) e));
+    }
+
+    @Test
+    void a_draft_from_a_harvested_card_keeps_the_cards_group_as_its_provenance() {
+        apply(DraftDecider.propose(drafts, lead, new ProposeDraft("Trees", "Plant trees", Analysis.EMPTY, "i7"), 5, true, NOW));
+
+        assertThat(drafts.draft("d1").orElseThrow().versions().get(0).fromGroup()).isEqualTo(5);
+        assertThat(drafts.draft("d1").orElseThrow().fromIdeaId()).isEqualTo("i7");
+        assertThat(code(DraftDecider.propose(drafts, lead, new ProposeDraft("X", "Y", Analysis.EMPTY, "i8"), 5, false, NOW))).isEqualTo("not-harvested");
+    }
+
+    @Test
+    void an_amendment_records_its_group_and_one_written_on_an_older_version_is_refused() {
+        apply(DraftDecider.propose(drafts, lead, new ProposeDraft("Trees", "Plant trees", Analysis.EMPTY, null), 0, false, NOW));
+        apply(DraftDecider.amend(drafts, new BallotBox(), groupThree, new AmendDraft("d1", 1, "Trees", "Plant 1,000 trees", Analysis.EMPTY, "a number"), NOW));
+
+        var latest = drafts.draft("d1").orElseThrow().latest();
+        assertThat(latest.version()).isEqualTo(2);
+        assertThat(latest.fromGroup()).isEqualTo(3);
+        assertThat(code(DraftDecider.amend(drafts, new BallotBox(), lead, new AmendDraft("d1", 1, "Trees", "Plant none", Analysis.EMPTY, null), NOW)))
+                .isEqualTo("draft-changed");
+        assertThat(code(DraftDecider.amend(drafts, new BallotBox(), lead, new AmendDraft("d1", 2, "Trees", "Plant 1,000 trees", Analysis.EMPTY, null), NOW)))
+                .isEqualTo("no-change");
+        assertThat(code(DraftDecider.propose(drafts, new Author("m1", false, 0), new ProposeDraft("A", "B", Analysis.EMPTY, null), 0, false, NOW)))
+                .isEqualTo("forbidden");
+    }
+}
