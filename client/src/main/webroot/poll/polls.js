@@ -86,6 +86,9 @@ function newPollForm(send, inBreakouts) {
     if (kind === 'multiple') args.maxChoices = Number(f.maxChoices.value) || args.options.length;
     if (AGREEMENT[kind] && f.inGroups.checked) args.inGroups = true;
     if (f.minutes.value) args.minutes = Number(f.minutes.value);
+    if (AGREEMENT[kind]) {
+      args.rule = { threshold: f.threshold.value, base: f.base.value, block: f.block.value, quorum: f.quorum.value || '2/3' };
+    } else if (f.quorum.value) args.quorum = f.quorum.value;
     send('open-poll', args).then((ack) => ack && f.reset());
   };
   return html`<details class="desk"><summary>${t('poll.new')}</summary><form @submit=${onSubmit} data-testid="new-poll">
@@ -96,6 +99,14 @@ function newPollForm(send, inBreakouts) {
     <label for="poll-options">${t('poll.options')}</label><textarea id="poll-options" name="options" rows="3"></textarea>
     <label for="poll-max">${t('poll.maxChoices')}</label><input id="poll-max" name="maxChoices" type="number" min="1" class="link">
     <label for="poll-minutes">${t('poll.minutes')}</label><input id="poll-minutes" name="minutes" type="number" min="0" max="240" class="link">
+    <fieldset><legend>${t('rule.title')}</legend>
+      <label for="rule-quorum">${t('rule.quorum')}</label><input id="rule-quorum" name="quorum" class="link" placeholder="2/3" pattern="[0-9]+/[0-9]+">
+      <label for="rule-threshold">${t('rule.threshold')}</label><input id="rule-threshold" name="threshold" class="link" value="4/5" pattern="[0-9]+/[0-9]+">
+      <label for="rule-base">${t('rule.base')}</label><select id="rule-base" name="base">
+        ${['valid-votes', 'ballots-cast', 'all-members'].map((b) => html`<option value=${b}>${t('rule.base.' + b)}</option>`)}</select>
+      <label for="rule-block">${t('rule.block')}</label><select id="rule-block" name="block">
+        ${['discuss', 'veto', 'oppose'].map((b) => html`<option value=${b}>${t('rule.block.' + b)}</option>`)}</select>
+    </fieldset>
     <label class="choice"><input type="checkbox" name="live" checked> ${t('poll.liveResults')}</label>
     <label class="choice"><input type="checkbox" name="named"> ${t('poll.namedOption')}</label>
     <label class="choice"><input type="checkbox" name="inGroups" ?checked=${inBreakouts}> ${t('poll.inGroupsOption')}</label>

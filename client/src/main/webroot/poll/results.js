@@ -22,7 +22,9 @@ function bars(labels, counts) {
 export function resultsView(poll, results) {
   if (!results) return html`<p class="muted" data-testid="hidden-results">${t('poll.hidden', { n: poll.answered })}</p>`;
   const kind = poll.kind;
-  if (kind === 'single' || kind === 'multiple') return bars(poll.options, results.counts);
+  const quorum = results.quorumReached === undefined ? ''
+    : html`<p class="muted" data-testid="quorum">${t(results.quorumReached ? 'poll.quorumReached' : 'poll.quorumMissed', { q: poll.quorum })}</p>`;
+  if (kind === 'single' || kind === 'multiple') return html`${bars(poll.options, results.counts)}${quorum}`;
   if (kind === 'scale') {
     const labels = results.counts.map((_, i) => String(poll.scaleMin + i));
     return html`${bars(labels, results.counts)}${results.mean !== undefined

@@ -147,4 +147,14 @@ class PollsTest {
         assertThat(String.join("\n", observer.frames())).doesNotContain("Member 1");
         assertThat(String.join("\n", organiser.frames()).replaceAll("\"roster\".*", "")).doesNotContain("\"names\":{\"1\"");
     }
+
+    @Test
+    void a_poll_with_a_quorum_says_whether_enough_people_answered() {
+        organiser.call("q", "open-poll", single("Enough of us?", "Yes", "No").put("quorum", "1/50"));
+        members.get(0).call("a", "answer-poll", answer("p1", 0));
+        assertThat(observer.awaitView(v -> v.path("polls").path("p1").path("answered").asInt() == 1).path("polls").path("p1")
+                .path("results").path("quorumReached").asBoolean()).isFalse();
+        members.get(1).call("b", "answer-poll", answer("p1", 0));
+        observer.awaitView(v -> v.path("polls").path("p1").path("results").path("quorumReached").asBoolean());
+    }
 }

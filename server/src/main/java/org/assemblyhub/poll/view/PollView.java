@@ -57,8 +57,10 @@ public final class PollView {
         if (!spec.liveResults() && poll.isOpen()) return p;
         List<PollAnswered> answers = List.copyOf(poll.answers());
         boolean participant = audience.kind() != Audience.Kind.OBSERVER;
-        p.set("results", PollResults.of(spec, poll.eligible(), answers, g -> true, participant,
-                desk || audience.kind() == Audience.Kind.FACILITATOR));
+        ObjectNode results = PollResults.of(spec, poll.eligible(), answers, g -> true, participant,
+                desk || audience.kind() == Audience.Kind.FACILITATOR);
+        if (spec.quorum() != null && !spec.kind().isAgreement()) results.put("quorumReached", spec.quorum().reachedBy(answers.size(), poll.eligible()));
+        p.set("results", results);
         if (spec.inGroups()) {
             ObjectNode groups = p.putObject("groups");
             answers.stream().mapToInt(PollAnswered::group).distinct().sorted().forEach(group -> {
