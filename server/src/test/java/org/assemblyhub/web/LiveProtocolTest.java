@@ -99,8 +99,9 @@ class LiveProtocolTest {
         JsonNode personal = back.await(m -> m.path("type").asText().equals("personal"));
 
         assertThat(back.messages()).noneMatch(m -> m.path("type").asText().equals("snapshot"));
+        // The two announcements reach screens as one or two patches (changes within 100 ms are coalesced).
         assertThat(back.messages()).filteredOn(m -> m.path("type").asText().equals("patch"))
-                .hasSize(2)
+                .hasSizeBetween(1, 2)
                 .first().satisfies(p -> assertThat(p.path("base").asLong()).isEqualTo(lastSeq));
         assertThat(back.messages()).filteredOn(m -> m.path("type").asText().equals("patch"))
                 .extracting(m -> m.path("patch").toString())
@@ -128,7 +129,9 @@ class LiveProtocolTest {
         back.send(new JsonObject().put("type", "hello").put("assembly", setup.assemblyId()).put("lastSeq", 999_999).put("lastAudience", "member"));
         back.await(m -> m.path("type").asText().equals("personal"));
 
-        assertThat(back.messages()).extracting(m -> m.path("type").asText()).containsExactly("snapshot", "personal");
+        // A patch may follow (the presence change of this very connection, if its write was still in flight).
+        assertThat(back.messages()).extracting(m -> m.path("type").asText()).startsWith("snapshot", "personal")
+                .containsOnlyOnce("snapshot");
     }
 
     @Test

@@ -37,8 +37,9 @@ import org.assemblyhub.assembly.domain.Rejection;
  * arrival order: decide → append to the journal (durable) → fold → publish audience views → acknowledge.
  * <p>
  * Group commit: while one append is in flight, new commands wait in {@link #queue}; when it lands they are decided
- * together and written as one batch. Commands are decided only when nothing is in flight, so the state is always the
- * durable state when views are published — nobody ever sees a change that could still be lost.
+ * together and written as one batch. Views are computed only when nothing is in flight (a publishing slot that falls
+ * during an append waits for it to land), so what screens show is always the durable state — nobody ever sees a
+ * change that could still be lost — while commands never wait for a view's slot.
  */
 public final class AssemblyEngine extends VerticleBase {
     private static final System.Logger LOG = System.getLogger(AssemblyEngine.class.getName());
@@ -56,6 +57,7 @@ public final class AssemblyEngine extends VerticleBase {
     private final long viewIntervalNanos;
     private long lastViewPublish = System.nanoTime() - Long.MAX_VALUE / 2;
     private boolean viewsPending;
+    private boolean flushWhenWritten;
     private long viewTimer = -1;
     private Views views;
     private long seq;
@@ -203,8 +205,7 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     private void drain() {
-        // While views wait for their publishing slot, the state must stay the durable one they will show.
-        if (writing || viewsPending || queue.isEmpty()) return;
+        if (writing || queue.isEmpty()) return;
         Instant now = clock.instant();
         List<RecordedEvent> batch = new ArrayList<>();
         List<Runnable> onDurable = new ArrayList<>();
@@ -259,11 +260,15 @@ public final class AssemblyEngine extends VerticleBase {
         store.append(assemblyId, seq, batch.stream().map(EventCodec::encode).toList()).onComplete(ar -> {
             if (ar.succeeded()) {
                 seq = last;
+                writing = false;
                 views.kick(batch);
-                publishViews();
+                if (flushWhenWritten) {
+                    flushViews(); // the slot came during the append: this batch goes out with it
+                } else {
+                    publishViews();
+                }
                 publishMoves();
                 onDurable.forEach(Runnable::run);
-                writing = false;
                 scheduleClock();
                 drain();
             } else {
@@ -275,6 +280,7 @@ public final class AssemblyEngine extends VerticleBase {
                 }
                 replay().onComplete(r -> {
                     writing = false;
+                    if (flushWhenWritten) flushViews();
                     drain();
                 });
             }
@@ -283,7 +289,8 @@ public final class AssemblyEngine extends VerticleBase {
 
     /**
      * Coalesces view updates to one per interval: the first change after a quiet spell goes out at once, later ones
-     * wait for the slot (and no new batch is decided meanwhile, so the state published is the durable one).
+     * wait for the slot. A slot that comes while an append is in flight waits for it to land (the model is then ahead
+     * of the journal), so published state is always durable state.
      */
     private void publishViews() {
         long now = System.nanoTime();
@@ -296,8 +303,11 @@ public final class AssemblyEngine extends VerticleBase {
             long delayMs = Math.max(1, (lastViewPublish + viewIntervalNanos - now) / 1_000_000);
             viewTimer = vertx.setTimer(delayMs, t -> {
                 viewTimer = -1;
-                flushViews();
-                drain();
+                if (writing) {
+                    flushWhenWritten = true;
+                } else {
+                    flushViews();
+                }
             });
         }
     }
@@ -307,17 +317,19 @@ public final class AssemblyEngine extends VerticleBase {
             vertx.cancelTimer(viewTimer);
             viewTimer = -1;
         }
+        flushWhenWritten = false;
         views.publish(model, seq);
         viewsPending = false;
         lastViewPublish = System.nanoTime();
     }
 
-    /** A client (re)joining never gets a view older than an acknowledged command. */
+    /**
+     * A client (re)joining gets every acknowledged change: in its sync, or — when an append is in flight at that
+     * moment — in the patch that follows as soon as the append lands.
+     */
     private Views syncNow() {
-        if (viewsPending) {
-            flushViews();
-            vertx.runOnContext(v -> drain());
-        }
+        if (viewsPending && !writing) flushViews();
+        else if (viewsPending) flushWhenWritten = true; // the append in flight lands first; its views follow at once
         return views;
     }
 

@@ -1,0 +1,209 @@
+package org.assemblyhub.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenario "assembly" against the real hub jar in its own JVM: members and facilitators join, N anonymous observers
+ * join, a live poll opens, members vote at a steady rate (some change their vote), and every observer's arrivals are
+ * logged; then scenario "breakouts": all members move into 25 groups and back.
+ */
+final class AssemblyRun {
+    static final String BOOTSTRAP = "bench-bootstrap-token-0123456789abcdef";
+
+    /** What one run at N observers measured. */
+    record Figures(int observers, int members, int held, int refused, double p50, double p99, double max, long missed,
+                   long pairs, double windowSeconds, long observerMessages, long observerBytes, double cpuCores,
+                   long rssBefore, long rssIdle, long rssAfter, double breakoutP99, double breakoutMax) {
+        double messagesPerObserverPerSecond() {
+            return observerMessages / (double) Math.max(1, held) / windowSeconds;
+        }
+
+        double bytesPerObserverPerSecond() {
+            return observerBytes / (double) Math.max(1, held) / windowSeconds;
+        }
+
+        double deliveredPerSecond() {
+            return observerMessages / windowSeconds;
+        }
+
+        int messagesPerObserver() {
+            return (int) Math.max(1, Math.round(observerMessages / (double) Math.max(1, held)));
+        }
+
+        int averageMessageBytes() {
+            return (int) (observerBytes / Math.max(1, observerMessages));
+        }
+
+        long bytesPerIdleConnection() {
+            return held == 0 ? 0 : Math.max(0, rssIdle - rssBefore) / held;
+        }
+    }
+
+    private final Path hubJar;
+    private final Path work;
+    private final int members;
+    private final int facilitators;
+    private final int changes;
+    private final double voteSeconds;
+
+    AssemblyRun(Path hubJar, Path work, int members, int facilitators, int changes, double voteSeconds) {
+        this.hubJar = hubJar;
+        this.work = work;
+        this.members = members;
+        this.facilitators = facilitators;
+        this.changes = changes;
+        this.voteSeconds = voteSeconds;
+    }
+
+    Figures run(int observers, int port) throws Exception {
+        Path data = Files.createTempDirectory(work, "hub-data-");
+        try (JvmProcess hub = JvmProcess.start(List.of("-Xms1g", "-Xmx4g"), List.of("-jar", hubJar.toString(), "--port", String.valueOf(port),
+                        "--host", "127.0.0.1", "--data", data.toString()),
+                Map.of("HUB_BOOTSTRAP_TOKEN", BOOTSTRAP, "HUB_COMMANDS_PER_SECOND", "50"), work.resolve("hub-" + observers + ".log"));
+             Sockets sockets = new Sockets()) {
+            hub.awaitHealthy("http://127.0.0.1:" + port + "/health", Duration.ofSeconds(60));
+            HubSetup setup = HubSetup.create(port, BOOTSTRAP, members, facilitators);
+            Conn organiser = join(sockets, port, setup, setup.organiserToken, false);
+            organiser.command("lead", "appoint-lead", "{\"personId\":\"f0\"}").get(30, TimeUnit.SECONDS);
+            Conn lead = join(sockets, port, setup, setup.tokens.get("f0"), false);
+            List<Conn> voters = new ArrayList<>();
+            for (int i = 1; i <= facilitators; i++) join(sockets, port, setup, setup.tokens.get("f" + i), false);
+            for (int i = 1; i <= members; i++) voters.add(join(sockets, port, setup, setup.tokens.get("m" + i), false));
+            settle();
+            long rssBefore = Proc.rssBytes(hub.pid());
+
+            List<Conn> screens = Collections.synchronizedList(new ArrayList<>());
+            int refused = Sockets.openAll(observers, 250, i -> {
+                Conn c = new Conn(true);
+                CompletableFuture<Void> ready = new CompletableFuture<>();
+                sockets.connect(port, "/live", null, c::onText).onComplete(ar -> {
+                    if (ar.failed()) {
+                        ready.completeExceptionally(ar.cause());
+                        return;
+                    }
+                    c.ws = ar.result();
+                    c.hello(setup.assemblyId);
+                    c.joined.whenComplete((v, e) -> {
+                        if (e == null) {
+                            screens.add(c);
+                            ready.complete(null);
+                        } else {
+                            ready.completeExceptionally(e);
+                        }
+                    });
+                });
+                return ready;
+            }, 60);
+            settle();
+            long rssIdle = Proc.rssBytes(hub.pid());
+
+            long openSeq = organiser.command("poll", "open-poll",
+                    "{\"kind\":\"single\",\"question\":\"Which first?\",\"options\":[\"Trees\",\"Bikes\",\"Buses\"]}").get(30, TimeUnit.SECONDS)[0];
+            awaitAll(screens, openSeq, Duration.ofSeconds(60));
+            screens.forEach(s -> s.log.reset());
+
+            double cpuBefore = Proc.cpuSeconds(hub.pid());
+            long start = System.nanoTime();
+            List<LatencyBook.Vote> votes = vote(sockets, voters);
+            long lastSeq = votes.stream().mapToLong(LatencyBook.Vote::seq).max().orElse(openSeq);
+            awaitAll(screens, lastSeq, Duration.ofSeconds(120));
+            long end = screens.stream().mapToLong(s -> s.log.times[Math.max(0, s.log.count - 1)]).max().orElse(System.nanoTime());
+            double cpu = Proc.cpuSeconds(hub.pid()) - cpuBefore;
+            double window = Math.max(1e-3, (end - start) / 1e9);
+            long rssAfter = Proc.rssBytes(hub.pid());
+
+            LatencyBook book = new LatencyBook();
+            votes.sort(java.util.Comparator.comparingLong(LatencyBook.Vote::seq));
+            long messages = 0;
+            long bytes = 0;
+            for (Conn s : screens) {
+                synchronized (s.log) {
+                    book.observer(votes, s.log.seqs, s.log.times, s.log.count);
+                    messages += s.log.messages;
+                    bytes += s.log.bytes;
+                }
+            }
+            Histogram moves = breakouts(lead, voters);
+            return new Figures(observers, members, screens.size(), refused, book.percentileMs(50), book.percentileMs(99), book.maxMs(),
+                    book.missed(), book.pairs(), window, messages, bytes, cpu / window, rssBefore, rssIdle,
+                    rssAfter, moves.getValueAtPercentile(99) / 1000.0, moves.getMaxValue() / 1000.0);
+        }
+    }
+
+    private Conn join(Sockets sockets, int port, HubSetup setup, String token, boolean keepFrames) throws Exception {
+        Conn c = new Conn(keepFrames);
+        c.ws = sockets.connect(port, "/live", token, c::onText).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        c.hello(setup.assemblyId);
+        c.joined.get(30, TimeUnit.SECONDS);
+        return c;
+    }
+
+    /** Every member votes once, and {@code changes} of them change their vote, evenly spread over the vote window. */
+    private List<LatencyBook.Vote> vote(Sockets sockets, List<Conn> voters) throws Exception {
+        Random random = new Random(42);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < voters.size(); i++) order.add(i);
+        Collections.shuffle(order, random);
+        for (int k = 0; k < changes; k++) order.add(order.size() / 2 + random.nextInt(order.size() / 2), order.get(random.nextInt(voters.size())));
+        long interval = (long) (voteSeconds * 1e9 / order.size());
+        List<CompletableFuture<long[]>> answers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int k = 0; k < order.size(); k++) {
+            long due = start + k * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+            Conn voter = voters.get(order.get(k));
+            answers.add(voter.command("v" + k, "answer-poll", "{\"pollId\":\"p1\",\"choices\":[" + random.nextInt(3) + "]}"));
+        }
+        List<LatencyBook.Vote> votes = new ArrayList<>();
+        for (CompletableFuture<long[]> a : answers) {
+            long[] ack = a.get(60, TimeUnit.SECONDS);
+            votes.add(new LatencyBook.Vote(ack[0], ack[1]));
+        }
+        return votes;
+    }
+
+    /** The lead opens 25 groups and closes them: the time until each member's screen is in its room, then back. */
+    private Histogram breakouts(Conn lead, List<Conn> members) throws Exception {
+        Histogram micros = new Histogram(600_000_000L, 3);
+        lead.command("plan", "plan-breakouts", "{\"minSize\":7,\"maxSize\":8}").get(60, TimeUnit.SECONDS);
+        for (String step : List.of("open-breakouts", "close-breakouts")) {
+            boolean opening = step.startsWith("open");
+            long sent = System.nanoTime();
+            lead.command(step, step, "{}").get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            for (Conn m : members) {
+                while (System.nanoTime() < deadline && (m.audience == null || m.audience.startsWith("member@") != opening || m.audienceChangedAt < sent)) {
+                    Thread.sleep(5);
+                }
+                if (System.nanoTime() >= deadline) throw new IllegalStateException("a member never reached its room after " + step);
+                micros.recordValue(Math.max(0, m.audienceChangedAt - sent) / 1_000);
+            }
+        }
+        return micros;
+    }
+
+    /** Waits until every screen has received a message at or past {@code seq}. */
+    static void awaitAll(List<Conn> screens, long seq, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Conn s : screens) {
+            while (s.log.lastSeq() < seq && System.nanoTime() < deadline) Thread.sleep(5);
+        }
+    }
+
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(2_000);
+    }
+}

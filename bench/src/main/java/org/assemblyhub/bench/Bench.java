@@ -1,0 +1,80 @@
+package org.assemblyhub.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./hub bench [--quick] [--observers 1000,5000,10000] [--members 200] [--seconds 10] [--changes 40]}: for each
+ * number of observers, the hub scenario then the raw baseline at the same size; writes
+ * {@code bench/results/<time>-<mode>.json} and prints a one-screen summary. This JVM is the load generator; the hub
+ * and the baseline each run in a JVM of their own.
+ */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        List<Integer> observers = quick ? List.of(300) : List.of(1_000, 5_000, 10_000);
+        int members = 200;
+        int facilitators = 50;
+        double seconds = quick ? 3 : 10;
+        int changes = quick ? 20 : 40;
+        Path hubJar = Path.of("server/target/assembly-hub.jar");
+        Path out = Path.of("bench/results");
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--observers" -> observers = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::valueOf).toList();
+                case "--members" -> members = Integer.parseInt(args[i + 1]);
+                case "--facilitators" -> facilitators = Integer.parseInt(args[i + 1]);
+                case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
+                case "--changes" -> changes = Integer.parseInt(args[i + 1]);
+                case "--hub-jar" -> hubJar = Path.of(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> { }
+            }
+        }
+        Path benchJar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path work = Files.createTempDirectory("assembly-hub-bench-");
+        String command = "./hub bench " + String.join(" ", args);
+        System.out.printf("%s — %d cores; hub %s; work files in %s%n", command.trim(), Runtime.getRuntime().availableProcessors(), hubJar, work);
+
+        List<AssemblyRun.Figures> hubRuns = new ArrayList<>();
+        List<BaselineRun.Figures> baseRuns = new ArrayList<>();
+        for (int n : observers) {
+            System.out.printf("· %,d observers: hub…%n", n);
+            AssemblyRun.Figures hub = new AssemblyRun(hubJar, work, members, facilitators, changes, seconds).run(n, freePort());
+            hubRuns.add(hub);
+            System.out.printf("  vote→screen p50 %.1f ms, p99 %.1f ms; %,.0f msg/s delivered; baseline…%n", hub.p50(), hub.p99(), hub.deliveredPerSecond());
+            BaselineRun.Figures base = new BaselineRun(benchJar, work).run(n, freePort(), hub.messagesPerObserver(),
+                    hub.averageMessageBytes(), hub.windowSeconds());
+            baseRuns.add(base);
+            System.out.printf("  baseline p50 %.1f ms, p99 %.1f ms; %,.0f msg/s paced, %,.0f msg/s flood%n", base.p50(), base.p99(),
+                    base.pacedPerSecond(), base.floodPerSecond());
+        }
+        ObjectNode result = Results.json(command.trim(), quick, hubRuns, baseRuns);
+        Files.createDirectories(out);
+        Path file = out.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+                + (quick ? "-quick" : "") + ".json");
+        Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+        System.out.println();
+        System.out.print(Results.summary(hubRuns, baseRuns));
+        System.out.println("written to " + file);
+        System.exit(0);
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+}

@@ -1,0 +1,60 @@
+package org.assemblyhub.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+
+/**
+ * Vote → screen bookkeeping. A vote is acknowledged with the journal position ({@code seq}) that holds it; a screen
+ * shows a tally that includes the vote from the first message it receives whose {@code seq} is at or past that
+ * position. For each (observer, vote) pair the delay is that message's arrival minus the ack's arrival (clamped at
+ * zero: the view may reach an observer before the ack reaches the voter). Delays go into an HdrHistogram in
+ * microseconds; pairs never seen are counted as missed.
+ */
+public final class LatencyBook {
+    /** A vote as its sender saw it: the seq in its ack, and when the ack arrived ({@link System#nanoTime()}). */
+    public record Vote(long seq, long ackNanos) {}
+
+    private final Histogram micros = new Histogram(600_000_000L, 3);
+    private long missed;
+    private long pairs;
+
+    /**
+     * Adds one observer's arrivals ({@code seqs[i]} arrived at {@code times[i]}, in arrival order) against all votes
+     * ({@code votes} sorted by seq). Linear in votes + arrivals.
+     */
+    public void observer(List<Vote> votes, long[] seqs, long[] times, int count) {
+        int j = 0;
+        long highest = Long.MIN_VALUE;
+        for (Vote vote : votes) {
+            while (j < count && Math.max(highest, seqs[j]) < vote.seq()) {
+                highest = Math.max(highest, seqs[j]);
+                j++;
+            }
+            pairs++;
+            if (j == count) {
+                missed++;
+                continue;
+            }
+            long delay = Math.max(0, times[j] - vote.ackNanos()) / 1_000;
+            micros.recordValue(Math.min(delay, micros.getHighestTrackableValue()));
+        }
+    }
+
+    public long missed() {
+        return missed;
+    }
+
+    public long pairs() {
+        return pairs;
+    }
+
+    /** The delay at a percentile, in milliseconds. */
+    public double percentileMs(double percentile) {
+        return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(percentile) / 1_000.0;
+    }
+
+    public double maxMs() {
+        return micros.getTotalCount() == 0 ? 0 : micros.getMaxValue() / 1_000.0;
+    }
+}
