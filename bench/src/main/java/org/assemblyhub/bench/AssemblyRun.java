@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class AssemblyRun {
     static final String BOOTSTRAP = "bench-bootstrap-token-0123456789abcdef";
+    static final String POLL = "{\"kind\":\"single\",\"question\":\"Which first?\",\"options\":[\"Trees\",\"Bikes\",\"Buses\"]}";
 
     /** What one run at N observers measured. */
     record Figures(int observers, int members, int held, int refused, double p50, double p99, double max, long missed,
@@ -56,6 +57,9 @@ final class AssemblyRun {
     private final int facilitators;
     private final int changes;
     private final double voteSeconds;
+    boolean profile;
+    /** The hub's JVM options: by default the launcher's own ({@code ./hub start}), so the bench measures what runs. */
+    List<String> hubJvmOptions = List.of("-Xms1g", "-Xmx4g");
 
     AssemblyRun(Path hubJar, Path work, int members, int facilitators, int changes, double voteSeconds) {
         this.hubJar = hubJar;
@@ -68,7 +72,9 @@ final class AssemblyRun {
 
     Figures run(int observers, int port) throws Exception {
         Path data = Files.createTempDirectory(work, "hub-data-");
-        try (JvmProcess hub = JvmProcess.start(List.of("-Xms1g", "-Xmx4g"), List.of("-jar", hubJar.toString(), "--port", String.valueOf(port),
+        List<String> jvm = new ArrayList<>(hubJvmOptions);
+        if (profile) jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("hub-" + observers + ".jfr") + ",settings=profile");
+        try (JvmProcess hub = JvmProcess.start(jvm, List.of("-jar", hubJar.toString(), "--port", String.valueOf(port),
                         "--host", "127.0.0.1", "--data", data.toString()),
                 Map.of("HUB_BOOTSTRAP_TOKEN", BOOTSTRAP, "HUB_COMMANDS_PER_SECOND", "50"), work.resolve("hub-" + observers + ".log"));
              Sockets sockets = new Sockets()) {
@@ -108,14 +114,17 @@ final class AssemblyRun {
             settle();
             long rssIdle = Proc.rssBytes(hub.pid());
 
-            long openSeq = organiser.command("poll", "open-poll",
-                    "{\"kind\":\"single\",\"question\":\"Which first?\",\"options\":[\"Trees\",\"Bikes\",\"Buses\"]}").get(30, TimeUnit.SECONDS)[0];
+            // Warm-up, not measured: the same work once, so the figures are the steady state, not the JIT's first steps.
+            organiser.command("warm-up", "open-poll", POLL).get(30, TimeUnit.SECONDS);
+            vote(voters, "p1", 0, Math.max(1, voteSeconds / 3));
+            organiser.command("warm-up-close", "close-poll", "{\"pollId\":\"p1\"}").get(30, TimeUnit.SECONDS);
+            long openSeq = organiser.command("poll", "open-poll", POLL).get(30, TimeUnit.SECONDS)[0];
             awaitAll(screens, openSeq, Duration.ofSeconds(60));
             screens.forEach(s -> s.log.reset());
 
             double cpuBefore = Proc.cpuSeconds(hub.pid());
             long start = System.nanoTime();
-            List<LatencyBook.Vote> votes = vote(sockets, voters);
+            List<LatencyBook.Vote> votes = vote(voters, "p2", changes, voteSeconds);
             long lastSeq = votes.stream().mapToLong(LatencyBook.Vote::seq).max().orElse(openSeq);
             awaitAll(screens, lastSeq, Duration.ofSeconds(120));
             long end = screens.stream().mapToLong(s -> s.log.times[Math.max(0, s.log.count - 1)]).max().orElse(System.nanoTime());
@@ -149,14 +158,14 @@ final class AssemblyRun {
         return c;
     }
 
-    /** Every member votes once, and {@code changes} of them change their vote, evenly spread over the vote window. */
-    private List<LatencyBook.Vote> vote(Sockets sockets, List<Conn> voters) throws Exception {
+    /** Every member votes once, and {@code changes} of them change their vote, evenly spread over {@code seconds}. */
+    private static List<LatencyBook.Vote> vote(List<Conn> voters, String pollId, int changes, double seconds) throws Exception {
         Random random = new Random(42);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < voters.size(); i++) order.add(i);
         Collections.shuffle(order, random);
         for (int k = 0; k < changes; k++) order.add(order.size() / 2 + random.nextInt(order.size() / 2), order.get(random.nextInt(voters.size())));
-        long interval = (long) (voteSeconds * 1e9 / order.size());
+        long interval = (long) (seconds * 1e9 / order.size());
         List<CompletableFuture<long[]>> answers = new ArrayList<>();
         long start = System.nanoTime();
         for (int k = 0; k < order.size(); k++) {
@@ -164,7 +173,7 @@ final class AssemblyRun {
             long wait = due - System.nanoTime();
             if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
             Conn voter = voters.get(order.get(k));
-            answers.add(voter.command("v" + k, "answer-poll", "{\"pollId\":\"p1\",\"choices\":[" + random.nextInt(3) + "]}"));
+            answers.add(voter.command(pollId + "-v" + k, "answer-poll", "{\"pollId\":\"" + pollId + "\",\"choices\":[" + random.nextInt(3) + "]}"));
         }
         List<LatencyBook.Vote> votes = new ArrayList<>();
         for (CompletableFuture<long[]> a : answers) {

@@ -30,6 +30,7 @@ public final class Bench {
         int changes = quick ? 20 : 40;
         Path hubJar = Path.of("server/target/assembly-hub.jar");
         Path out = Path.of("bench/results");
+        String hubJvm = System.getenv("HUB_JAVA_OPTS");
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--observers" -> observers = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::valueOf).toList();
@@ -39,6 +40,7 @@ public final class Bench {
                 case "--changes" -> changes = Integer.parseInt(args[i + 1]);
                 case "--hub-jar" -> hubJar = Path.of(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
+                case "--hub-jvm" -> hubJvm = args[i + 1];
                 default -> { }
             }
         }
@@ -51,7 +53,10 @@ public final class Bench {
         List<BaselineRun.Figures> baseRuns = new ArrayList<>();
         for (int n : observers) {
             System.out.printf("· %,d observers: hub…%n", n);
-            AssemblyRun.Figures hub = new AssemblyRun(hubJar, work, members, facilitators, changes, seconds).run(n, freePort());
+            AssemblyRun scenario = new AssemblyRun(hubJar, work, members, facilitators, changes, seconds);
+            scenario.profile = List.of(args).contains("--profile");
+            if (hubJvm != null) scenario.hubJvmOptions = List.of(hubJvm.trim().split("\\s+"));
+            AssemblyRun.Figures hub = scenario.run(n, freePort());
             hubRuns.add(hub);
             System.out.printf("  vote→screen p50 %.1f ms, p99 %.1f ms; %,.0f msg/s delivered; baseline…%n", hub.p50(), hub.p99(), hub.deliveredPerSecond());
             BaselineRun.Figures base = new BaselineRun(benchJar, work).run(n, freePort(), hub.messagesPerObserver(),

@@ -54,7 +54,7 @@ public final class AssemblyEngine extends VerticleBase {
     private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
     private Deciders model = new Deciders();
     private long clockTimer = -1;
-    private final long viewIntervalNanos;
+    private final int maxViewIntervalMs;
     private long lastViewPublish = System.nanoTime() - Long.MAX_VALUE / 2;
     private boolean viewsPending;
     private boolean flushWhenWritten;
@@ -84,7 +84,10 @@ public final class AssemblyEngine extends VerticleBase {
         this(assemblyId, store, clock, tokens, DEFAULT_VIEW_INTERVAL_MS);
     }
 
-    /** Views change on screens at most once per {@code viewIntervalMs} per audience, however fast commands arrive. */
+    /**
+     * Views change on screens at most once per interval per audience, however fast commands arrive: at most
+     * {@code viewIntervalMs}, shorter for small assemblies ({@link ViewPace}).
+     */
     public static final int DEFAULT_VIEW_INTERVAL_MS = 100;
 
     public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, int viewIntervalMs) {
@@ -94,7 +97,7 @@ public final class AssemblyEngine extends VerticleBase {
     /** {@code random} orders each pool of ballot casts; it must be unpredictable outside tests. */
     public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, int viewIntervalMs, RandomGenerator random) {
         this.random = random;
-        this.viewIntervalNanos = viewIntervalMs * 1_000_000L;
+        this.maxViewIntervalMs = viewIntervalMs;
         this.assemblyId = assemblyId;
         this.store = store;
         this.clock = clock;
@@ -155,8 +158,7 @@ public final class AssemblyEngine extends VerticleBase {
                 message.reply(new JsonObject());
             }
             case "identify" -> message.reply(identify(body.getString("token")));
-            case "sync" -> message.reply(syncNow().sync(model, seq, Audience.parse(body.getString("audience")),
-                    body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience"))));
+            case "sync" -> message.reply(sync(body));
             case "summary" -> message.reply(summary());
             case "records" -> message.reply(records(body));
             default -> message.reply(Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
@@ -293,6 +295,7 @@ public final class AssemblyEngine extends VerticleBase {
      * of the journal), so published state is always durable state.
      */
     private void publishViews() {
+        long viewIntervalNanos = ViewPace.intervalMs(connections.sockets(), maxViewIntervalMs) * 1_000_000L;
         long now = System.nanoTime();
         if (now - lastViewPublish >= viewIntervalNanos) {
             flushViews();
@@ -391,6 +394,7 @@ public final class AssemblyEngine extends VerticleBase {
             if (!state.isPublic()) {
                 return Answers.error("not-public", "This assembly is not public. Please open your personal invitation link.");
             }
+            connections.openAnonymous(body.getString("connectionId"));
             return identity(null, Role.OBSERVER, null);
         }
         JsonObject identity = identify(token);
@@ -472,6 +476,20 @@ public final class AssemblyEngine extends VerticleBase {
         if (json == null || json.getBoolean("hub", false)) return json == null ? Actor.publicObserver() : Actor.HUB;
         Role role = Role.parse(json.getString("role"));
         return Actor.person(json.getString("personId"), role == null ? Role.OBSERVER : role);
+    }
+
+    /**
+     * A socket's catch-up. If the person's audience changed before their socket subscribed (a latecomer seated in a
+     * group while its handshake was in flight), the answer is for the audience they are in now, and says so.
+     */
+    private JsonObject sync(JsonObject body) {
+        Audience requested = Audience.parse(body.getString("audience"));
+        String personId = body.getString("personId");
+        Audience current = personId == null || requested == null ? requested
+                : model.state.person(personId).map(model::audienceOf).orElse(requested);
+        JsonObject answer = syncNow().sync(model, seq, current, body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience")));
+        if (current != null && !current.equals(requested) && !Answers.isError(answer)) answer.put("audience", current.wire());
+        return answer;
     }
 
     /** Headers for requests to an engine. */

@@ -163,7 +163,7 @@ final class ClientSession {
         syncing = true;
         if (held == null) held = new ArrayList<>();
         JsonObject request = new JsonObject().put("audience", audience.wire()).put("lastSeq", lastSeq)
-                .put("lastAudience", lastAudience == null ? null : lastAudience.wire());
+                .put("lastAudience", lastAudience == null ? null : lastAudience.wire()).put("personId", personId());
         engines.engine(assemblyId, "sync", request).onSuccess(answer -> {
             syncing = false;
             if (state != State.LIVE) return;
@@ -171,6 +171,15 @@ final class ClientSession {
                 send(Wire.error(seq, null, answer.getString("code"), answer.getString("message")));
                 ws.close(Wire.CLOSE_TRY_AGAIN, "sync failed");
                 return;
+            }
+            Audience now = Audience.parse(answer.getString("audience"));
+            if (now != null && !now.equals(audience)) {
+                // Moved while joining: follow the audience the answer is for; what was held belongs to the old one.
+                gateway.unsubscribe(this);
+                audience = now;
+                identity.put("audience", now.wire());
+                gateway.subscribe(this);
+                held.clear();
             }
             JsonArray messages = answer.getJsonArray("messages");
             for (int i = 0; i < messages.size(); i++) send(messages.getString(i));

@@ -34,6 +34,8 @@ public final class LiveGateway {
     private final class Fanout {
         final MessageConsumer<String> consumer;
         final Map<Audience, Set<ClientSession>> sessions = new HashMap<>();
+        /** The same sessions by person (observers have none): a move or kick finds its sockets without a scan. */
+        final Map<String, Set<ClientSession>> byPerson = new HashMap<>();
 
         Fanout(String assemblyId) {
             consumer = vertx.eventBus().consumer(EngineAddresses.out(assemblyId), this::onMessage);
@@ -60,7 +62,7 @@ public final class LiveGateway {
 
         /** A copy: moving or closing a session changes the sets. */
         List<ClientSession> sessionsOf(String personId) {
-            return sessions.values().stream().flatMap(Set::stream).filter(s -> personId.equals(s.personId())).toList();
+            return List.copyOf(byPerson.getOrDefault(personId, Set.of()));
         }
 
         boolean isEmpty() {
@@ -104,6 +106,7 @@ public final class LiveGateway {
     Future<Void> subscribe(ClientSession session) {
         Fanout fanout = fanouts.computeIfAbsent(session.assemblyId(), Fanout::new);
         fanout.sessions.computeIfAbsent(session.audience(), a -> new LinkedHashSet<>()).add(session);
+        if (session.personId() != null) fanout.byPerson.computeIfAbsent(session.personId(), p -> new LinkedHashSet<>()).add(session);
         return fanout.consumer.completion();
     }
 
@@ -113,6 +116,8 @@ public final class LiveGateway {
         if (fanout == null) return;
         Set<ClientSession> set = fanout.sessions.get(session.audience());
         if (set != null) set.remove(session);
+        Set<ClientSession> own = session.personId() == null ? null : fanout.byPerson.get(session.personId());
+        if (own != null && own.remove(session) && own.isEmpty()) fanout.byPerson.remove(session.personId());
         if (fanout.isEmpty()) {
             fanouts.remove(session.assemblyId());
             fanout.consumer.unregister();
