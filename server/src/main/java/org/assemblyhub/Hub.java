@@ -54,7 +54,14 @@ public final class Hub {
         EventStore store = new FileEventStore(vertx, config.dataDir());
         int gateways = Math.max(1, Runtime.getRuntime().availableProcessors());
         Hub hub = new Hub(vertx, config, store, bootstrap.printOnce());
-        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random))
+        byte[] roomKey = new byte[32];
+        if (config.video().jitsiSecret() != null) {
+            roomKey = org.assemblyhub.video.RoomKeys.fromSecret(config.video().jitsiSecret());
+        } else {
+            new java.security.SecureRandom().nextBytes(roomKey);
+        }
+        var video = new org.assemblyhub.video.VideoAccess(config.video(), roomKey, clock);
+        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video))
                 .compose(id -> vertx.deployVerticle(() -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                         new DeploymentOptions().setInstances(gateways)))
                 .map(id -> hub)

@@ -25,11 +25,22 @@ import java.util.Map;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Map<String, String> ENV_KEYS = Map.of(
-            "PORT", "port", "HUB_PORT", "port", "HUB_HOST", "host", "HUB_DATA", "data",
-            "HUB_PUBLIC_URL", "publicUrl", "HUB_BOOTSTRAP_TOKEN", "bootstrapToken", "HUB_DEMO", "demo",
-            "HUB_MAX_MESSAGE_BYTES", "maxMessageBytes", "HUB_COMMANDS_PER_SECOND", "commandsPerSecond",
-            "HUB_SECURE_COOKIES", "secureCookies");
+    private static final Map<String, String> ENV_KEYS = Map.ofEntries(
+            Map.entry("PORT", "port"),
+            Map.entry("HUB_PORT", "port"),
+            Map.entry("HUB_HOST", "host"),
+            Map.entry("HUB_DATA", "data"),
+            Map.entry("HUB_PUBLIC_URL", "publicUrl"),
+            Map.entry("HUB_BOOTSTRAP_TOKEN", "bootstrapToken"),
+            Map.entry("HUB_DEMO", "demo"),
+            Map.entry("HUB_MAX_MESSAGE_BYTES", "maxMessageBytes"),
+            Map.entry("HUB_COMMANDS_PER_SECOND", "commandsPerSecond"),
+            Map.entry("HUB_SECURE_COOKIES", "secureCookies"),
+            Map.entry("HUB_VIDEO_PROVIDER", "videoProvider"),
+            Map.entry("HUB_JITSI_DOMAIN", "jitsiDomain"),
+            Map.entry("HUB_JITSI_APP_ID", "jitsiAppId"),
+            Map.entry("HUB_JITSI_SECRET", "jitsiSecret"),
+            Map.entry("HUB_ICE_SERVERS", "iceServers"));
     private static final Map<String, String> FLAGS = Map.of(
             "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");
 
@@ -62,7 +73,23 @@ public final class ConfigLoader {
         return new HubConfig(host, port, data, publicUrl, bootstrap, bool(values, "demo", false),
                 integer(values, "maxMessageBytes", 64 * 1024, 1024, 1024 * 1024),
                 integer(values, "commandsPerSecond", 10, 1, 10_000),
-                bool(values, "secureCookies", publicUrl.startsWith("https://")));
+                bool(values, "secureCookies", publicUrl.startsWith("https://")), video(values));
+    }
+
+    private static VideoConfig video(Map<String, String> values) {
+        String provider = values.getOrDefault("videoProvider", "mesh").trim().toUpperCase();
+        VideoConfig.Provider p;
+        try {
+            p = VideoConfig.Provider.valueOf(provider);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("videoProvider must be mesh, jitsi or none, got '" + values.get("videoProvider") + "'");
+        }
+        String ice = values.getOrDefault("iceServers", "");
+        List<String> iceServers = ice.isBlank() ? List.of() : java.util.Arrays.stream(ice.split(",")).map(String::trim).toList();
+        for (String url : iceServers) {
+            if (!url.matches("(stun|stuns|turn|turns):[^\\s]+")) throw new ConfigException("iceServers are stun:/turn: URLs separated by commas, got '" + url + "'");
+        }
+        return new VideoConfig(p, values.get("jitsiDomain"), values.get("jitsiAppId"), values.get("jitsiSecret"), "jitsi", iceServers, 10);
     }
 
     private static Map<String, String> parseFlags(List<String> args) {

@@ -14,7 +14,12 @@ import java.nio.file.Path;
  * @param maxMessageBytes largest client message accepted (bigger ones get {@code message-too-large})
  * @param commandsPerSecond sustained command rate allowed per connection, with a burst of twice as many
  * @param secureCookies   mark the session cookie Secure (behind HTTPS)
+ * @param video           video provider and its settings
  */
 public record HubConfig(String host, int port, Path dataDir, String publicUrl, String bootstrapToken, boolean demo,
-                        int maxMessageBytes, int commandsPerSecond, boolean secureCookies) {
+                        int maxMessageBytes, int commandsPerSecond, boolean secureCookies, VideoConfig video) {
+    public HubConfig(String host, int port, Path dataDir, String publicUrl, String bootstrapToken, boolean demo,
+                     int maxMessageBytes, int commandsPerSecond, boolean secureCookies) {
+        this(host, port, dataDir, publicUrl, bootstrapToken, demo, maxMessageBytes, commandsPerSecond, secureCookies, VideoConfig.MESH);
+    }
 }

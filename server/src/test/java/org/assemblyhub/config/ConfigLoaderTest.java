@@ -64,4 +64,18 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(List.of("--public-url", "assembly.example.org"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("publicUrl");
     }
+
+    @Test
+    void video_defaults_to_the_built_in_mesh_and_jitsi_needs_its_domain_app_id_and_a_long_secret() {
+        assertThat(ConfigLoader.load(List.of(), Map.of()).video().provider()).isEqualTo(VideoConfig.Provider.MESH);
+        VideoConfig jitsi = ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "jitsi", "HUB_JITSI_DOMAIN", "meet.example.org",
+                "HUB_JITSI_APP_ID", "hub", "HUB_JITSI_SECRET", "s".repeat(32), "HUB_ICE_SERVERS", "stun:stun.example.org:3478, turn:turn.example.org")).video();
+        assertThat(jitsi.provider()).isEqualTo(VideoConfig.Provider.JITSI);
+        assertThat(jitsi.iceServers()).containsExactly("stun:stun.example.org:3478", "turn:turn.example.org");
+
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "jitsi", "HUB_JITSI_DOMAIN", "meet.example.org",
+                "HUB_JITSI_APP_ID", "hub", "HUB_JITSI_SECRET", "short"))).hasMessageContaining("at least 32 characters");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "zoom"))).hasMessageContaining("mesh, jitsi or none");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "http://nope"))).hasMessageContaining("stun:/turn:");
+    }
 }

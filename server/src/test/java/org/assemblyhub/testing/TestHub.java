@@ -36,6 +36,7 @@ public final class TestHub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<LiveClient> clients = new ArrayList<>();
     private Hub hub;
+    private org.assemblyhub.config.VideoConfig video;
 
     public TestHub() {
         this(newDataDir(), freePort());
@@ -50,6 +51,15 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock) {
+        this(dataDir, port, commandsPerSecond, clock, org.assemblyhub.config.VideoConfig.MESH);
+    }
+
+    public TestHub(org.assemblyhub.config.VideoConfig video) {
+        this(newDataDir(), freePort(), 50, java.time.Clock.systemUTC(), video);
+    }
+
+    public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock, org.assemblyhub.config.VideoConfig video) {
+        this.video = video;
         this.dataDir = dataDir;
         this.port = port;
         this.commandsPerSecond = commandsPerSecond;
@@ -59,7 +69,7 @@ public final class TestHub implements AutoCloseable {
 
     public TestHub start() {
         HubConfig config = new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, BOOTSTRAP, false,
-                64 * 1024, commandsPerSecond, false);
+                64 * 1024, commandsPerSecond, false, video);
         hub = await(Hub.start(config, clock).toCompletionStage().toCompletableFuture());
         return this;
     }

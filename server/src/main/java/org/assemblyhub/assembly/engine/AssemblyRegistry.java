@@ -31,6 +31,14 @@ public final class AssemblyRegistry extends VerticleBase {
     private final Map<String, String> deployments = new ConcurrentHashMap<>();
     private MessageConsumer<JsonObject> consumer;
 
+    private org.assemblyhub.video.VideoAccess video;
+
+    /** Video settings for every engine (default: a mesh with a room key of each engine's own). */
+    public AssemblyRegistry withVideo(org.assemblyhub.video.VideoAccess video) {
+        this.video = video;
+        return this;
+    }
+
     public AssemblyRegistry(EventStore store, Clock clock, RandomGenerator random) {
         this.store = store;
         this.clock = clock;
@@ -49,7 +57,7 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     private Future<String> deploy(String assemblyId) {
-        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens))
+        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens).withVideo(video))
                 .onSuccess(id -> deployments.put(assemblyId, id));
     }
 

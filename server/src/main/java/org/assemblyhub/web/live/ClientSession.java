@@ -31,6 +31,8 @@ final class ClientSession {
     private final String token;
     private final int maxMessageBytes;
     private final RateLimiter limiter;
+    /** 30 signals a second sustained, bursts of 60: an ICE gathering burst fits, a flood does not. */
+    private final RateLimiter signals = new RateLimiter(30, System::nanoTime);
     private final String connectionId = UUID.randomUUID().toString();
     private State state = State.NEW;
     private String assemblyId;
@@ -96,9 +98,11 @@ final class ClientSession {
             command(message);
         } else if ("ping".equals(type)) {
             send(Wire.pong(seq));
+        } else if ("signal".equals(type)) {
+            signal(message, text.length());
         } else {
             send(Wire.error(seq, stringOrNull(message, "id"), "unknown-type",
-                    "Unknown message type '" + type + "'; use hello, command or ping."));
+                    "Unknown message type '" + type + "'; use hello, command, signal or ping."));
         }
     }
 
@@ -248,6 +252,50 @@ final class ClientSession {
                 send(Wire.ack(answer.getLong("seq"), id, answer.getJsonObject("result")));
             }
         });
+    }
+
+    static final int MAX_SIGNAL_CHARS = 16 * 1024;
+    static final java.util.Set<String> SIGNAL_KINDS = java.util.Set.of("offer", "answer", "candidate", "bye", "mute");
+
+    /**
+     * WebRTC signalling for the built-in mesh: checked here (shape, size, rate — ICE candidates come in bursts, so a
+     * budget of its own), relayed by the engine only inside the sender's room. Only refusals are answered.
+     */
+    private void signal(JsonObject message, int length) {
+        String to = stringOrNull(message, "to");
+        String kind = stringOrNull(message, "kind");
+        if (state != State.LIVE || personId() == null) {
+            send(signalError(to, "not-joined", "Join the assembly with your invitation before joining a call."));
+            return;
+        }
+        if (to == null || to.length() > 64 || kind == null || !SIGNAL_KINDS.contains(kind) || !(message.getValue("data") instanceof JsonObject)) {
+            send(signalError(to, "malformed-signal", "A signal needs 'to' (a person), 'kind' (offer, answer, candidate, bye or mute) and 'data' (an object)."));
+            return;
+        }
+        if (length > MAX_SIGNAL_CHARS) {
+            send(signalError(to, "signal-too-large", "A signal is at most " + MAX_SIGNAL_CHARS + " characters."));
+            return;
+        }
+        if (!signals.tryAcquire()) {
+            send(signalError(to, "signal-rate-limited", "Too many call signals at once; the call will retry."));
+            if (++refusedInARow > MAX_FLOOD) ws.close(Wire.CLOSE_POLICY, "flood");
+            return;
+        }
+        JsonObject request = new JsonObject().put("from", personId()).put("to", to).put("kind", kind).put("data", message.getJsonObject("data"));
+        engines.engine(assemblyId, "signal", request).onSuccess(answer -> {
+            if (Answers.isError(answer)) send(signalError(to, answer.getString("code"), answer.getString("message")));
+        });
+    }
+
+    private String signalError(String to, String code, String text) {
+        JsonObject error = new JsonObject().put("type", "error").put("seq", seq).put("code", code).put("message", text).put("signal", true);
+        if (to != null) error.put("to", to);
+        return error.encode();
+    }
+
+    /** A signal relayed from someone in this person's room. */
+    void signalled(String text) {
+        if (state == State.LIVE) send(text);
     }
 
     /** Hellos count too: each may cost a snapshot. A connection that keeps flooding after refusals is closed. */

@@ -48,6 +48,11 @@ public final class LiveGateway {
                 sessionsOf(moved).forEach(s -> s.moveTo(to));
                 return;
             }
+            String signalled = message.headers().get("signal");
+            if (signalled != null) {
+                sessionsOf(signalled).forEach(s -> s.signalled(message.body()));
+                return;
+            }
             String kicked = message.headers().get("kick");
             if (kicked != null) {
                 sessionsOf(kicked).forEach(ClientSession::kick);

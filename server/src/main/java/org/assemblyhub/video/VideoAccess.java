@@ -1,0 +1,54 @@
+package org.assemblyhub.video;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.config.VideoConfig;
+
+import java.time.Clock;
+import java.util.Collection;
+
+/**
+ * What a person needs to join the call of the room they are in now: the provider, the room, and for Jitsi its domain
+ * and a token for that room only; for the mesh, the STUN/TURN servers and who is in the room. A request for any other
+ * room is refused — moving between rooms is the hub's decision, never the browser's.
+ */
+public final class VideoAccess {
+    private final VideoConfig config;
+    private final byte[] roomKey;
+    private final JitsiTokens jitsi;
+
+    public VideoAccess(VideoConfig config, byte[] roomKey, Clock clock) {
+        this.config = config;
+        this.roomKey = roomKey.clone();
+        this.jitsi = config.provider() == VideoConfig.Provider.JITSI ? new JitsiTokens(config, clock) : null;
+    }
+
+    public VideoRoom room(String assemblyId, int round, int group) {
+        return VideoRoom.of(roomKey, assemblyId, round, group);
+    }
+
+    /**
+     * @param requested  the room name the browser asks for (null: whichever room the person is in)
+     * @param moderator  facilitator of this group room, or the lead/an organiser in the plenary
+     * @param peers      people of the room connected now (the mesh connects to them)
+     */
+    public JsonObject join(String personId, String name, VideoRoom room, String requested, boolean moderator, Collection<String> peers) {
+        if (config.provider() == VideoConfig.Provider.NONE) return error("video-off", "Video is turned off for this hub.");
+        if (requested != null && !requested.equals(room.name())) {
+            return error("not-your-room", "You are not in that room. The hub moves you between rooms when the lead opens or closes groups.");
+        }
+        JsonObject answer = new JsonObject().put("status", "ok").put("provider", config.provider().name().toLowerCase())
+                .put("room", room.name()).put("group", room.group()).put("moderator", moderator);
+        if (jitsi != null) {
+            answer.put("domain", config.jitsiDomain()).put("jwt", jitsi.issue(personId == null ? "observer" : personId,
+                    name == null ? "Observer" : name, room, moderator));
+        } else {
+            answer.put("iceServers", new JsonArray(config.iceServers())).put("peers", new JsonArray(peers.stream().sorted().toList()));
+        }
+        return answer;
+    }
+
+    private static JsonObject error(String code, String message) {
+        return new JsonObject().put("status", "error").put("code", code).put("message", message);
+    }
+}

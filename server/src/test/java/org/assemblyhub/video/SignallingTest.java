@@ -1,0 +1,113 @@
+package org.assemblyhub.video;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.testing.LiveClient;
+import org.assemblyhub.testing.TestHub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built-in mesh's signalling over real sockets: relayed inside a room only, checked, limited. */
+class SignallingTest {
+    TestHub hub;
+    final Map<String, LiveClient> people = new HashMap<>();
+    final Map<Integer, List<String>> membersOf = new HashMap<>();
+    final Map<Integer, String> facilitatorOf = new HashMap<>();
+
+    @BeforeEach
+    void twoGroupsMeet() {
+        hub = new TestHub();
+        StringBuilder csv = new StringBuilder("id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n");
+        for (int i = 1; i <= 14; i++) csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
+        TestHub.Setup setup = hub.createAssembly(true, csv.toString());
+        LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
+        LiveClient lead = hub.client(setup.token("f0")).join(setup.assemblyId());
+        for (String id : new String[]{"f1", "f2"}) people.put(id, hub.client(setup.token(id)).join(setup.assemblyId()));
+        for (int i = 1; i <= 14; i++) people.put("m" + i, hub.client(setup.token("m" + i)).join(setup.assemblyId()));
+        organiser.awaitView(v -> v.path("roster").path("m14").path("online").asBoolean());
+        lead.call("plan", "plan-breakouts", new JsonObject());
+        lead.call("open", "open-breakouts", new JsonObject());
+        for (Map.Entry<String, LiveClient> p : people.entrySet()) {
+            int g = p.getValue().awaitView(v -> v.path("breakouts").path("myGroup").path("number").asInt(0) > 0)
+                    .path("breakouts").path("myGroup").path("number").asInt();
+            if (p.getKey().startsWith("f")) facilitatorOf.put(g, p.getKey()); else membersOf.computeIfAbsent(g, k -> new ArrayList<>()).add(p.getKey());
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    private static void signal(LiveClient from, String to, String kind, JsonObject data) {
+        from.send(new JsonObject().put("type", "signal").put("to", to).put("kind", kind).put("data", data));
+    }
+
+    @Test
+    void an_offer_reaches_a_peer_of_the_same_group_and_the_mesh_join_lists_the_rooms_peers() {
+        String a = membersOf.get(1).get(0);
+        String b = membersOf.get(1).get(1);
+        JsonNode joined = people.get(a).call("vj", "video-join", new JsonObject()).path("result");
+        assertThat(joined.path("provider").asText()).isEqualTo("mesh");
+        List<String> peers = new ArrayList<>();
+        joined.path("peers").forEach(p -> peers.add(p.asText()));
+        assertThat(peers).contains(b, facilitatorOf.get(1)).doesNotContain(a).doesNotContainAnyElementsOf(membersOf.get(2));
+
+        signal(people.get(a), b, "offer", new JsonObject().put("sdp", "v=0 offer from a"));
+        JsonNode received = people.get(b).await(m -> m.path("type").asText().equals("signal"));
+        assertThat(received.path("from").asText()).isEqualTo(a);
+        assertThat(received.path("kind").asText()).isEqualTo("offer");
+        assertThat(received.path("data").path("sdp").asText()).isEqualTo("v=0 offer from a");
+    }
+
+    @Test
+    void a_signal_to_someone_outside_the_room_is_refused_and_never_delivered() {
+        String a = membersOf.get(1).get(0);
+        String stranger = membersOf.get(2).get(0);
+        signal(people.get(a), stranger, "offer", new JsonObject().put("sdp", "CANARY-SDP"));
+
+        JsonNode error = people.get(a).await(m -> m.path("type").asText().equals("error") && m.path("signal").asBoolean());
+        assertThat(error.path("code").asText()).isEqualTo("not-in-your-room");
+        LiveClient.sleep(300);
+        assertThat(String.join("\n", people.get(stranger).frames())).doesNotContain("CANARY-SDP");
+    }
+
+    @Test
+    void malformed_oversized_and_flooding_signals_are_refused_with_their_reason() {
+        String a = membersOf.get(1).get(0);
+        String b = membersOf.get(1).get(1);
+        LiveClient sender = people.get(a);
+        sender.send(new JsonObject().put("type", "signal").put("to", b).put("kind", "shout").put("data", new JsonObject()));
+        assertThat(sender.await(m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("malformed-signal");
+        int before = sender.count();
+        signal(sender, b, "offer", new JsonObject().put("sdp", "x".repeat(20_000)));
+        assertThat(sender.awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("signal-too-large");
+        before = sender.count();
+        for (int i = 0; i < 200; i++) signal(sender, b, "candidate", new JsonObject().put("candidate", "c" + i));
+        assertThat(sender.awaitFrom(before, m -> m.path("code").asText().equals("signal-rate-limited")).path("type").asText()).isEqualTo("error");
+        // The room is unharmed: the peer got the candidates that were within the budget, and no more.
+        LiveClient.sleep(300);
+        long relayed = people.get(b).messages().stream().filter(m -> m.path("kind").asText().equals("candidate")).count();
+        assertThat(relayed).isBetween(30L, 100L);
+    }
+
+    @Test
+    void only_the_groups_facilitators_ask_someone_to_mute() {
+        String a = membersOf.get(1).get(0);
+        String b = membersOf.get(1).get(1);
+        signal(people.get(a), b, "mute", new JsonObject());
+        assertThat(people.get(a).await(m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("forbidden");
+
+        signal(people.get(facilitatorOf.get(1)), b, "mute", new JsonObject().put("audio", true));
+        assertThat(people.get(b).await(m -> m.path("kind").asText().equals("mute")).path("from").asText()).isEqualTo(facilitatorOf.get(1));
+    }
+}
