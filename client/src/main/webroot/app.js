@@ -12,6 +12,7 @@ import { workspacePanel, harvestPanel } from './breakout/workspace.js';
 import { pollsPanel } from './poll/polls.js';
 import { draftsPanel } from './decision/drafts.js';
 import { ballotsPanel, myBallot } from './decision/ballots.js';
+import { CallController, callPanel } from './video/call.js';
 
 const root = document.getElementById('app');
 const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
@@ -55,7 +56,7 @@ function assemblyPage() {
   return html`
     <main class="layout">
       ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
-      <div class="plenary">${sessionPanel(view.session, Date.now() + state.skew, controls)}
+      <div class="plenary">${call ? callPanel(call, facilitating) : ''}${sessionPanel(view.session, Date.now() + state.skew, controls)}
         ${breakoutPanel(view.breakouts, controls, (state.me?.audience || '').startsWith('facilitator@') ? act : null, Date.now() + state.skew)}
         ${workspacePanel(view.workspace, state.me, (state.me?.audience || '').startsWith('facilitator@'), act, Date.now() + state.skew)}
         ${harvestPanel(view.harvest, role === 'organiser' || role === 'facilitator', steers ? act : null)}
@@ -135,6 +136,7 @@ const organiserActions = {
 };
 
 let connection;
+let call;
 
 async function homePage() {
   let assemblies = [];
@@ -156,14 +158,18 @@ if (match) {
   connection = new LiveConnection(match[1], {
     onStatus: (status, detail) => { state.status = status; state.detail = detail; draw(); },
     onView: (view) => { state.view = view; draw(); recoverReceipts(view); },
+    onSignal: (message) => call.onSignal(message),
+    onSignalError: (error) => console.info('call signal refused', error.code),
     onPersonal: (me, serverTime) => {
       state.me = me;
+      call.follow(me);
       if (serverTime) state.skew = Date.parse(serverTime) - Date.now();
       draw();
     },
     onNotice: (error) => report(error),
   });
   window.assemblyHub = connection; // for people debugging in the console, and for the browser tests
+  call = new CallController(connection, () => draw());
   draw();
   connection.start();
   // Countdowns tick locally; the server only says when a segment ends.

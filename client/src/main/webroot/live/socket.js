@@ -73,9 +73,14 @@ export class LiveConnection {
         this.listener.onPersonal(this.me, message.serverTime);
         for (const [id, command] of this.pending) this.transmit(id, command);
         break;
+      case 'signal':
+        this.listener.onSignal?.(message);
+        break;
       case 'ack':
       case 'error':
-        if (message.id && this.pending.has(message.id)) {
+        if (message.signal) {
+          this.listener.onSignalError?.(message);
+        } else if (message.id && this.pending.has(message.id)) {
           const command = this.pending.get(message.id);
           this.pending.delete(message.id);
           if (message.type === 'ack') command.resolve(message);
@@ -112,6 +117,11 @@ export class LiveConnection {
   }
 
   /** Sends a command; resolves with the ack, rejects with the error ({code, message}). Survives reconnects. */
+  /** A call signal for the built-in mesh (never queued: a lost one is recovered by the call itself). */
+  signal(to, kind, data) {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'signal', to, kind, data }));
+  }
+
   send(name, args = {}) {
     const id = commandId();
     return new Promise((resolve, reject) => {

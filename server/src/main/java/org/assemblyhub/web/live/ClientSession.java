@@ -31,8 +31,11 @@ final class ClientSession {
     private final String token;
     private final int maxMessageBytes;
     private final RateLimiter limiter;
-    /** 30 signals a second sustained, bursts of 60: an ICE gathering burst fits, a flood does not. */
-    private final RateLimiter signals = new RateLimiter(30, System::nanoTime);
+    /**
+     * 40 signals a second sustained, bursts of 240: joining a group of ten (an offer and a dozen ICE candidates for
+     * each of nine peers) fits, a flood does not.
+     */
+    private final RateLimiter signals = new RateLimiter(40, 240, System::nanoTime);
     private final String connectionId = UUID.randomUUID().toString();
     private State state = State.NEW;
     private String assemblyId;

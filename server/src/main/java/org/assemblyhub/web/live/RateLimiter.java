@@ -2,7 +2,7 @@ package org.assemblyhub.web.live;
 
 import java.util.function.LongSupplier;
 
-/** A token bucket per connection: {@code perSecond} commands sustained, bursts up to twice that. */
+/** A token bucket per connection: {@code perSecond} sustained, bursts up to twice that (or as given). */
 final class RateLimiter {
     private final double perNano;
     private final double capacity;
@@ -11,8 +11,13 @@ final class RateLimiter {
     private long last;
 
     RateLimiter(int perSecond, LongSupplier nanoTime) {
+        this(perSecond, perSecond * 2, nanoTime);
+    }
+
+    /** {@code perSecond} sustained, bursts up to {@code burst}. */
+    RateLimiter(int perSecond, int burst, LongSupplier nanoTime) {
         this.perNano = perSecond / 1e9;
-        this.capacity = perSecond * 2.0;
+        this.capacity = burst;
         this.nanoTime = nanoTime;
         this.tokens = capacity;
         this.last = nanoTime.getAsLong();

@@ -1,0 +1,112 @@
+// The call panel: whoever is in a breakout group is in its call (built-in mesh) or its Jitsi room, and follows the
+// hub when the lead opens or closes groups — nobody copies a link. The camera can be turned off at any time.
+import { html, repeat } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+import { MeshCall } from './mesh.js';
+
+export class CallController {
+  constructor(connection, redraw) {
+    this.connection = connection;
+    this.redraw = redraw;
+    this.call = null;
+    this.room = null;
+    this.stream = null;
+    this.error = null;
+    this.cameraOn = true;
+    this.micOn = true;
+    this.mutedBy = null;
+    this.joining = false;
+  }
+
+  /** Called on every view/identity change: joins the right room, leaves the old one. */
+  async follow(me) {
+    const inGroup = /@\d+$/.test(me?.audience || '');
+    const key = inGroup ? me.audience : null;
+    if (key === this.room || this.joining) return;
+    this.leave();
+    this.room = key;
+    if (!key) return;
+    this.joining = true;
+    try {
+      const ack = await this.connection.send('video-join', {});
+      const info = ack.result;
+      if (info.provider !== 'mesh') return; // the Jitsi adapter takes over (jitsi.js)
+      if (!this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+      this.applyDevices();
+      this.call = new MeshCall({ me: me.personId, room: info.room, iceServers: info.iceServers, stream: this.stream,
+        signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() });
+      window.assemblyHubCall = this.call; // for people debugging, and the browser tests
+      this.call.start(info.peers);
+      this.error = null;
+    } catch (e) {
+      this.error = e?.name === 'NotAllowedError' ? 'video.denied' : e?.name === 'NotFoundError' ? 'video.noDevice' : 'video.failed';
+    } finally {
+      this.joining = false;
+      this.redraw();
+    }
+  }
+
+  onSignal(message) {
+    if (message.kind === 'mute') {
+      this.micOn = false;
+      this.mutedBy = message.from;
+      this.applyDevices();
+      this.redraw();
+      return;
+    }
+    this.call?.receive(message);
+  }
+
+  leave() {
+    this.call?.close();
+    this.call = null;
+    window.assemblyHubCall = null;
+  }
+
+  applyDevices() {
+    this.stream?.getVideoTracks().forEach((tr) => { tr.enabled = this.cameraOn; });
+    this.stream?.getAudioTracks().forEach((tr) => { tr.enabled = this.micOn; });
+  }
+
+  toggleCamera() {
+    this.cameraOn = !this.cameraOn;
+    this.applyDevices();
+    this.redraw();
+  }
+
+  toggleMic() {
+    this.micOn = !this.micOn;
+    this.mutedBy = null;
+    this.applyDevices();
+    this.redraw();
+  }
+}
+
+/** A video element bound to a stream (lit-html sets srcObject as a property). */
+function tile(stream, label, muted, testid) {
+  return html`<figure class="tile" data-testid=${testid}>
+    <video autoplay playsinline .muted=${muted} .srcObject=${stream}></video>
+    <figcaption>${label}</figcaption></figure>`;
+}
+
+export function callPanel(controller, facilitator) {
+  if (!controller.room && !controller.error) return '';
+  const call = controller.call;
+  const peers = call ? [...call.peers.entries()] : [];
+  return html`<section aria-labelledby="call-title" data-testid="call" data-room=${controller.room ?? ''}>
+    <h2 id="call-title">${t('video.title')}</h2>
+    ${controller.error ? html`<p class="warning" role="alert">${t(controller.error)} <a href="/tech-check.html" target="_blank">${t('video.check')}</a></p>` : ''}
+    ${controller.mutedBy ? html`<p role="status">${t('video.mutedByFacilitator')}</p>` : ''}
+    <div class="tiles">
+      ${controller.stream ? tile(controller.stream, t('video.me'), true, 'self') : ''}
+      ${repeat(peers, ([id]) => id, ([id, p]) => html`<div class="peer" data-peer=${id} data-state=${p.state}>
+        ${tile(p.remote, p.state === 'connected' ? '' : t('video.connecting'), false, 'peer')}
+        ${facilitator ? html`<button type="button" class="secondary" @click=${() => controller.connection.signal(id, 'mute', { audio: true })}>${t('video.askMute')}</button>` : ''}
+      </div>`)}
+    </div>
+    <div class="controls-row">
+      <button type="button" class="secondary" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>
+      <button type="button" class="secondary" aria-pressed=${!controller.micOn} @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
+    </div>
+  </section>`;
+}

@@ -1,0 +1,128 @@
+// The built-in mesh: one RTCPeerConnection per other person in the room, signalled through the hub (which relays
+// only inside the room). "Perfect negotiation": both sides may offer; the polite one yields on a collision.
+// Signals of one peer are handled strictly one at a time.
+
+export class MeshCall {
+  /** signal(to, kind, data) sends through the hub; onChange() redraws. */
+  constructor({ me, room, iceServers, stream, signal, onChange }) {
+    this.me = me;
+    this.room = room;
+    this.config = { iceServers: (iceServers || []).map((url) => ({ urls: url })) };
+    this.stream = stream;
+    this.signal = signal;
+    this.onChange = onChange;
+    this.peers = new Map();
+    this.closed = false;
+  }
+
+  /** The newcomer calls everyone already in the room. */
+  start(peerIds) {
+    for (const id of peerIds) this.peer(id);
+  }
+
+  peer(id) {
+    let p = this.peers.get(id);
+    if (p && !['failed', 'closed'].includes(p.pc.connectionState)) return p;
+    if (p) p.close();
+    p = new Peer(this, id);
+    this.peers.set(id, p);
+    this.onChange();
+    return p;
+  }
+
+  receive(message) {
+    if (this.closed) return;
+    if (message.kind === 'bye') {
+      this.peers.get(message.from)?.close();
+      this.peers.delete(message.from);
+      this.onChange();
+      return;
+    }
+    if (message.kind === 'offer' || message.kind === 'answer' || message.kind === 'candidate') {
+      this.peer(message.from).enqueue(message);
+    }
+  }
+
+  close() {
+    this.closed = true;
+    for (const [id, p] of this.peers) {
+      this.signal(id, 'bye', {});
+      p.close();
+    }
+    this.peers.clear();
+    this.onChange();
+  }
+}
+
+class Peer {
+  constructor(call, id) {
+    this.call = call;
+    this.id = id;
+    this.polite = call.me > id;
+    this.makingOffer = false;
+    this.ignoreOffer = false;
+    this.queue = Promise.resolve();
+    this.remote = new MediaStream();
+    this.pc = new RTCPeerConnection(call.config);
+    this.pc.onnegotiationneeded = async () => {
+      try {
+        this.makingOffer = true;
+        await this.pc.setLocalDescription();
+        this.call.signal(id, 'offer', { description: this.pc.localDescription.toJSON() });
+      } catch (e) {
+        console.warn('negotiation', e);
+      } finally {
+        this.makingOffer = false;
+      }
+    };
+    this.pc.onicecandidate = ({ candidate }) => {
+      if (candidate) this.call.signal(id, 'candidate', { candidate: candidate.toJSON() });
+    };
+    this.pc.ontrack = ({ track }) => {
+      this.remote.addTrack(track);
+      this.call.onChange();
+    };
+    this.pc.onconnectionstatechange = () => {
+      // Someone who left without a goodbye (moved by the lead, closed the tab) drops out of the grid.
+      if (this.pc.connectionState === 'failed' && this.call.peers.get(this.id) === this) {
+        this.call.peers.delete(this.id);
+        this.pc.close();
+      }
+      this.call.onChange();
+    };
+    for (const track of call.stream?.getTracks() || []) this.pc.addTrack(track, call.stream);
+  }
+
+  /** One signal at a time, in order. */
+  enqueue(message) {
+    this.queue = this.queue.then(() => this.handle(message)).catch((e) => console.warn('signal', e));
+  }
+
+  async handle({ kind, data }) {
+    if (kind === 'candidate') {
+      try {
+        await this.pc.addIceCandidate(data.candidate);
+      } catch (e) {
+        if (!this.ignoreOffer) throw e;
+      }
+      return;
+    }
+    const description = data.description;
+    const collision = description.type === 'offer' && (this.makingOffer || this.pc.signalingState !== 'stable');
+    this.ignoreOffer = !this.polite && collision;
+    if (this.ignoreOffer) return;
+    await this.pc.setRemoteDescription(description);
+    if (description.type === 'offer') {
+      await this.pc.setLocalDescription();
+      this.call.signal(this.id, 'answer', { description: this.pc.localDescription.toJSON() });
+    }
+  }
+
+  get state() {
+    return this.pc.connectionState;
+  }
+
+  close() {
+    this.pc.close();
+  }
+}

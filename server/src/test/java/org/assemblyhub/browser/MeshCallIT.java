@@ -1,0 +1,100 @@
+package org.assemblyhub.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.testing.LiveClient;
+import org.assemblyhub.testing.TestHub;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real WebRTC in headless Chromium with fake camera and microphone: three members of one breakout group reach each
+ * other (ICE connected, video frames decoded), and when the lead moves one to the other group, its connections close
+ * and it connects to the member waiting there.
+ */
+class MeshCallIT {
+    static final String STATS = """
+            async () => {
+              const call = window.assemblyHubCall;
+              if (!call) return {};
+              const out = {};
+              for (const [id, p] of call.peers) {
+                const stats = await p.pc.getStats();
+                let frames = 0;
+                stats.forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded || 0; });
+                out[id] = { ice: p.pc.iceConnectionState, frames };
+              }
+              return out;
+            }""";
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> stats(Page page) {
+        return (Map<String, Map<String, Object>>) page.evaluate(STATS);
+    }
+
+    private static boolean receivesFrom(Page page, String peer) {
+        Map<String, Object> s = stats(page).get(peer);
+        return s != null && List.of("connected", "completed").contains(String.valueOf(s.get("ice")))
+                && ((Number) s.get("frames")).intValue() > 0;
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 45_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) return;
+            LiveClient.sleep(250);
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+
+    @Test
+    void three_members_of_a_group_see_each_other_and_a_moved_member_connects_to_its_new_group() {
+        try (TestHub hub = new TestHub(); Playwright playwright = Playwright.create()) {
+            StringBuilder csv = new StringBuilder("id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n");
+            for (int i = 1; i <= 14; i++) csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
+            TestHub.Setup setup = hub.createAssembly(true, csv.toString());
+            LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+            organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
+            LiveClient lead = hub.client(setup.token("f0")).join(setup.assemblyId());
+            for (String id : new String[]{"f1", "f2"}) hub.client(setup.token(id)).join(setup.assemblyId());
+            for (int i = 5; i <= 14; i++) hub.client(setup.token("m" + i)).join(setup.assemblyId());
+
+            Browser browser = Chromium.launch(playwright, List.of("--use-fake-device-for-media-stream",
+                    "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection"));
+            List<Page> pages = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                        .setPermissions(List.of("camera", "microphone"))).newPage();
+                page.navigate(hub.url() + "/join/" + setup.token("m" + i));
+                pages.add(page);
+            }
+            organiser.awaitView(v -> v.path("roster").path("m4").path("online").asBoolean() && v.path("roster").path("m14").path("online").asBoolean());
+            for (int i = 1; i <= 3; i++) lead.call("pin" + i, "pin-member", new JsonObject().put("personId", "m" + i).put("group", 1));
+            lead.call("pin4", "pin-member", new JsonObject().put("personId", "m4").put("group", 2));
+            lead.call("plan", "plan-breakouts", new JsonObject());
+            lead.call("open", "open-breakouts", new JsonObject());
+
+            Page m1 = pages.get(0), m2 = pages.get(1), m3 = pages.get(2), m4 = pages.get(3);
+            await("m1, m2 and m3 receive each other's video", () -> receivesFrom(m1, "m2") && receivesFrom(m1, "m3")
+                    && receivesFrom(m2, "m1") && receivesFrom(m2, "m3") && receivesFrom(m3, "m1") && receivesFrom(m3, "m2"));
+            m1.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/mesh-group.png")).setFullPage(true));
+
+            m3.evaluate("() => { window.oldConnections = [...window.assemblyHubCall.peers.values()].map(p => p.pc); }");
+            lead.call("move", "move-member", new JsonObject().put("personId", "m3").put("group", 2));
+
+            await("m3's old connections close", () -> (Boolean) m3.evaluate(
+                    "() => window.oldConnections.every(pc => pc.connectionState === 'closed')"));
+            await("m3 and m4 receive each other's video", () -> receivesFrom(m3, "m4") && receivesFrom(m4, "m3"));
+            assertThat(stats(m3)).doesNotContainKeys("m1", "m2");
+            browser.close();
+        }
+    }
+}
