@@ -299,4 +299,7 @@ export default {
   "video.noDevice": "No camera or microphone was found.",
   "video.failed": "The call could not start.",
   "video.check": "Check my camera and microphone",
+  "video.plenary": "The plenary call",
+  "video.audioOnly": "Sound only (weak connection)",
+  "video.withVideo": "Sound and video",
 };

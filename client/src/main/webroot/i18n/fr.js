@@ -299,4 +299,7 @@ export default {
   "video.noDevice": "Aucune caméra ni aucun micro n'a été trouvé.",
   "video.failed": "L'appel n'a pas pu démarrer.",
   "video.check": "Tester ma caméra et mon micro",
+  "video.plenary": "L'appel de la plénière",
+  "video.audioOnly": "Son seulement (connexion faible)",
+  "video.withVideo": "Son et vidéo",
 };

@@ -3,6 +3,7 @@
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { MeshCall } from './mesh.js';
+import { JitsiCall } from './jitsi.js';
 
 export class CallController {
   constructor(connection, redraw) {
@@ -18,11 +19,15 @@ export class CallController {
     this.joining = false;
   }
 
-  /** Called on every view/identity change: joins the right room, leaves the old one. */
+  /**
+   * Called on every identity change: joins the right room, leaves the old one. With Jitsi everyone is in a call (the
+   * plenary's or their group's); the built-in mesh carries breakout groups only.
+   */
   async follow(me) {
+    this.me = me;
     const inGroup = /@\d+$/.test(me?.audience || '');
-    const key = inGroup ? me.audience : null;
-    if (key === this.room || this.joining) return;
+    const key = inGroup ? me.audience : me?.video === 'jitsi' ? 'plenary' : null;
+    if (key === this.room || this.joining || me?.video === 'none') return;
     this.leave();
     this.room = key;
     if (!key) return;
@@ -30,7 +35,14 @@ export class CallController {
     try {
       const ack = await this.connection.send('video-join', {});
       const info = ack.result;
-      if (info.provider !== 'mesh') return; // the Jitsi adapter takes over (jitsi.js)
+      this.info = info;
+      if (info.provider === 'jitsi') {
+        this.redraw(); // the frame's container must exist first
+        await new Promise((r) => requestAnimationFrame(r));
+        this.jitsi = await new JitsiCall(info, document.getElementById('jitsi-frame'), me.displayName ?? 'Observer', this.audioOnly).start();
+        window.assemblyHubJitsi = this.jitsi;
+        return;
+      }
       if (!this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
       this.applyDevices();
       this.call = new MeshCall({ me: me.personId, room: info.room, iceServers: info.iceServers, stream: this.stream,
@@ -43,6 +55,8 @@ export class CallController {
     } finally {
       this.joining = false;
       this.redraw();
+      // Moved again while joining: follow the latest move.
+      if (this.me !== me) this.follow(this.me);
     }
   }
 
@@ -60,7 +74,19 @@ export class CallController {
   leave() {
     this.call?.close();
     this.call = null;
+    this.jitsi?.close();
+    this.jitsi = null;
+    this.info = null;
     window.assemblyHubCall = null;
+  }
+
+  /** Jitsi: rejoin the same room with video off and not received (for weak connections). */
+  toggleAudioOnly() {
+    this.audioOnly = !this.audioOnly;
+    const me = this.me;
+    this.leave();
+    this.room = null;
+    this.follow(me);
   }
 
   applyDevices() {
@@ -93,6 +119,14 @@ export function callPanel(controller, facilitator) {
   if (!controller.room && !controller.error) return '';
   const call = controller.call;
   const peers = call ? [...call.peers.entries()] : [];
+  if (controller.info?.provider === 'jitsi') {
+    return html`<section aria-labelledby="call-title" data-testid="call" data-room=${controller.room ?? ''}>
+      <h2 id="call-title">${controller.info.group ? t('video.title') : t('video.plenary')}</h2>
+      <div id="jitsi-frame" class="jitsi-frame"></div>
+      <div class="controls-row"><button type="button" class="secondary" aria-pressed=${Boolean(controller.audioOnly)}
+        @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button></div>
+    </section>`;
+  }
   return html`<section aria-labelledby="call-title" data-testid="call" data-room=${controller.room ?? ''}>
     <h2 id="call-title">${t('video.title')}</h2>
     ${controller.error ? html`<p class="warning" role="alert">${t(controller.error)} <a href="/tech-check.html" target="_blank">${t('video.check')}</a></p>` : ''}

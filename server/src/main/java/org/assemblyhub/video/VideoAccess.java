@@ -23,6 +23,11 @@ public final class VideoAccess {
         this.jitsi = config.provider() == VideoConfig.Provider.JITSI ? new JitsiTokens(config, clock) : null;
     }
 
+    /** mesh, jitsi or none: the browser knows at once how it will join calls. */
+    public String provider() {
+        return config.provider().name().toLowerCase();
+    }
+
     public VideoRoom room(String assemblyId, int round, int group) {
         return VideoRoom.of(roomKey, assemblyId, round, group);
     }

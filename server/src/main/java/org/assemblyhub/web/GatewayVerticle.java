@@ -40,7 +40,8 @@ public final class GatewayVerticle extends VerticleBase {
         EngineClient engines = new EngineClient(vertx);
         LiveGateway live = new LiveGateway(vertx, engines, config);
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders());
+        router.route().handler(new SecurityHeaders(config.video().provider() == org.assemblyhub.config.VideoConfig.Provider.JITSI
+                ? config.video().jitsiDomain() : null));
         router.get("/health").handler(rc -> HttpErrors.json(rc, 200,
                 new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE)));
         router.get("/live").handler(live::accept);

@@ -448,7 +448,8 @@ public final class AssemblyEngine extends VerticleBase {
                 .put("personId", personId)
                 .put("displayName", displayName)
                 .put("role", role.wire())
-                .put("audience", Audience.of(role).wire());
+                .put("audience", Audience.of(role).wire())
+                .put("video", video.provider());
     }
 
     /**
