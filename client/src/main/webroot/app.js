@@ -38,6 +38,7 @@ function header() {
           <span class="dot" aria-hidden="true"></span>${statusText()}
           ${state.status === 'reconnecting' ? html`<button type="button" class="secondary" @click=${() => connection.reconnectNow()}>${t('status.retry')}</button>` : ''}
         </p>
+        ${state.me?.personId ? html`<a href="/tech-check.html" target="_blank" rel="noopener">${t('video.check')}</a>` : ''}
         <button type="button" class="secondary" aria-label=${t('lang.switch.label')} @click=${() => { toggleLanguage(); draw(); }}>${t('lang.switch')}</button>
       </div>
     </header>`;
