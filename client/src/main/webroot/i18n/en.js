@@ -326,4 +326,5 @@ export default {
   "check.insecure.help": "Open the assembly with its https:// address (your invitation link).",
   "check.failed": "The camera or microphone could not start.",
   "check.failed.help": "Restart the browser and press “Try again”. If it still fails, call the organisers: they will help.",
+  "video.speaking": "Speaking",
 };

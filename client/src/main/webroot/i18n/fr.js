@@ -326,4 +326,5 @@ export default {
   "check.insecure.help": "Ouvrez l'assemblée avec son adresse https:// (votre lien d'invitation).",
   "check.failed": "La caméra ou le micro n'a pas pu démarrer.",
   "check.failed.help": "Redémarrez le navigateur et « Réessayez ». Si cela échoue encore, appelez les organisateurs : ils vous aideront.",
+  "video.speaking": "Parle",
 };

@@ -49,6 +49,7 @@ export class CallController {
         signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() });
       window.assemblyHubCall = this.call; // for people debugging, and the browser tests
       this.call.start(info.peers);
+      setTimeout(() => this.watchSpeakers(this.call), 1_000);
       this.error = null;
     } catch (e) {
       this.error = e?.name === 'NotAllowedError' ? 'video.denied' : e?.name === 'NotFoundError' ? 'video.noDevice' : 'video.failed';
@@ -58,6 +59,18 @@ export class CallController {
       // Moved again while joining: follow the latest move.
       if (this.me !== me) this.follow(this.me);
     }
+  }
+
+  /** Marks who is speaking (received audio above a threshold), once a second, while this call lasts. */
+  async watchSpeakers(call) {
+    if (this.call !== call || !call) return;
+    const levels = await call.levels();
+    const now = [...levels].filter(([, level]) => level > 0.02).map(([id]) => id).sort();
+    if (now.join() !== (this.speaking || []).join()) {
+      this.speaking = now;
+      this.redraw();
+    }
+    setTimeout(() => this.watchSpeakers(call), 1_000);
   }
 
   onSignal(message) {
@@ -133,8 +146,9 @@ export function callPanel(controller, facilitator) {
     ${controller.mutedBy ? html`<p role="status">${t('video.mutedByFacilitator')}</p>` : ''}
     <div class="tiles">
       ${controller.stream ? tile(controller.stream, t('video.me'), true, 'self') : ''}
-      ${repeat(peers, ([id]) => id, ([id, p]) => html`<div class="peer" data-peer=${id} data-state=${p.state}>
-        ${tile(p.remote, p.state === 'connected' ? '' : t('video.connecting'), false, 'peer')}
+      ${repeat(peers, ([id]) => id, ([id, p]) => html`<div class="peer" data-peer=${id} data-state=${p.state}
+          data-speaking=${String((controller.speaking || []).includes(id))}>
+        ${tile(p.remote, p.state !== 'connected' ? t('video.connecting') : (controller.speaking || []).includes(id) ? t('video.speaking') : '', false, 'peer')}
         ${facilitator ? html`<button type="button" class="secondary" @click=${() => controller.connection.signal(id, 'mute', { audio: true })}>${t('video.askMute')}</button>` : ''}
       </div>`)}
     </div>

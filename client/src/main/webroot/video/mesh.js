@@ -43,6 +43,22 @@ export class MeshCall {
     }
   }
 
+  /** Received audio level of each connected peer (getStats), for the "who is speaking" marks. */
+  async levels() {
+    const out = new Map();
+    for (const [id, p] of [...this.peers]) {
+      if (p.pc.connectionState !== 'connected') continue;
+      let level = 0;
+      try {
+        (await p.pc.getStats()).forEach((r) => {
+          if (r.type === 'inbound-rtp' && r.kind === 'audio' && typeof r.audioLevel === 'number') level = Math.max(level, r.audioLevel);
+        });
+      } catch (e) { /* closed meanwhile */ }
+      out.set(id, level);
+    }
+    return out;
+  }
+
   close() {
     this.closed = true;
     for (const [id, p] of this.peers) {

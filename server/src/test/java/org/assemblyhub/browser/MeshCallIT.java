@@ -85,6 +85,9 @@ class MeshCallIT {
             Page m1 = pages.get(0), m2 = pages.get(1), m3 = pages.get(2), m4 = pages.get(3);
             await("m1, m2 and m3 receive each other's video", () -> receivesFrom(m1, "m2") && receivesFrom(m1, "m3")
                     && receivesFrom(m2, "m1") && receivesFrom(m2, "m3") && receivesFrom(m3, "m1") && receivesFrom(m3, "m2"));
+            // The fake microphone beeps: each screen marks who is speaking from the received audio level.
+            await("m1 marks someone as speaking", () -> (Boolean) m1.evaluate(
+                    "() => document.querySelector('[data-testid=call] [data-speaking=true]') !== null"));
             m1.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/mesh-group.png")).setFullPage(true));
 
             m3.evaluate("() => { window.oldConnections = [...window.assemblyHubCall.peers.values()].map(p => p.pc); }");
