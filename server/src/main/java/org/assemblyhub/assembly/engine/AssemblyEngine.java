@@ -105,6 +105,13 @@ public final class AssemblyEngine extends VerticleBase {
         this.decoder = new CommandDecoder(assemblyId, tokens);
     }
 
+    private EngineCalls calls;
+
+    private EngineCalls calls() {
+        if (calls == null) calls = new EngineCalls(assemblyId, video);
+        return calls;
+    }
+
     /** The video settings (the registry sets them; by default a mesh with a room key of this process). */
     public AssemblyEngine withVideo(org.assemblyhub.video.VideoAccess video) {
         this.video = video;
@@ -158,7 +165,7 @@ public final class AssemblyEngine extends VerticleBase {
                 Actor actor = actorOf(body.getJsonObject("actor"));
                 String name = body.getString("name");
                 if ("video-join".equals(name)) {
-                    message.reply(videoJoin(actor, body.getJsonObject("args")));
+                    message.reply(calls().join(model, connections, actor, body.getJsonObject("args"), seq));
                     return;
                 }
                 Decoded decoded = decoder.decode(actor, name, body.getJsonObject("args"));
@@ -176,8 +183,11 @@ public final class AssemblyEngine extends VerticleBase {
             case "identify" -> message.reply(identify(body.getString("token")));
             case "sync" -> message.reply(sync(body));
             case "summary" -> message.reply(summary());
-            case "records" -> message.reply(records(body));
-            case "signal" -> message.reply(signal(body));
+            case "records" -> {
+                String token = body.getString("token");
+                message.reply(EngineRecords.answer(assemblyId, model, clock.instant(), token == null ? null : identify(token), body));
+            }
+            case "signal" -> message.reply(calls().signal(model, connections, body, vertx.eventBus()));
             default -> message.reply(Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
         }
     }
@@ -449,38 +459,7 @@ public final class AssemblyEngine extends VerticleBase {
                 .put("displayName", displayName)
                 .put("role", role.wire())
                 .put("audience", Audience.of(role).wire())
-                .put("video", video.provider());
-    }
-
-    /**
-     * Published records for the HTTP side: open data and ballot records (anyone if the assembly is public, otherwise
-     * its participants), the drafts for the booklet (participants only, not observers).
-     */
-    private JsonObject records(JsonObject body) {
-        AssemblyState state = model.state;
-        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
-        String token = body.getString("token");
-        JsonObject who = token == null ? null : identify(token);
-        if (who != null && Answers.isError(who)) return who;
-        String what = body.getString("what", "");
-        boolean participant = who != null && !"observer".equals(who.getString("role"));
-        if (!participant && ("drafts".equals(what) || !state.isPublic())) {
-            return Answers.error("forbidden", "Open your invitation link first: this is for the assembly's participants.");
-        }
-        com.fasterxml.jackson.databind.JsonNode data;
-        switch (what) {
-            case "open-data" -> data = org.assemblyhub.decision.export.OpenData.of(state, model.polls, model.drafts, model.ballots, clock.instant());
-            case "drafts" -> data = org.assemblyhub.decision.view.DecisionView.drafts(model.drafts, model.ballots, state, Audience.MEMBER);
-            case "ballot" -> {
-                var ballot = model.ballots.ballot(body.getString("ballotId", "")).orElse(null);
-                if (ballot == null) return Answers.error("no-such-ballot", "There is no such ballot.");
-                data = org.assemblyhub.decision.export.BallotRecord.of(assemblyId, ballot);
-            }
-            default -> {
-                return Answers.error("unknown-record", "Unknown record '" + what + "'.");
-            }
-        }
-        return new JsonObject().put("status", "ok").put("title", state.title()).put("data", new JsonObject(data.toString()));
+                .put("video", calls().provider());
     }
 
     private JsonObject summary() {
@@ -508,65 +487,6 @@ public final class AssemblyEngine extends VerticleBase {
         JsonObject answer = syncNow().sync(model, seq, current, body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience")));
         if (current != null && !current.equals(requested) && !Answers.isError(answer)) answer.put("audience", current.wire());
         return answer;
-    }
-
-    /** The room a person is in now: their breakout group while it meets, otherwise the plenary. */
-    private org.assemblyhub.video.VideoRoom roomOf(String personId) {
-        int group = personId == null || !model.rooms.isOpen() ? 0 : model.rooms.groupOf(personId)
-                .filter(g -> !model.rooms.returned(g.number())).map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
-        return video.room(assemblyId, model.rooms.round(), group);
-    }
-
-    /** In the plenary the stage (the lead, organisers, experts) is seen by all; in a group, its facilitators moderate. */
-    private boolean moderates(Actor actor, org.assemblyhub.video.VideoRoom room) {
-        if (actor.personId() == null) return false;
-        if (room.isPlenary()) return actor.role() == Role.ORGANISER || actor.personId().equals(model.clock.lead());
-        return model.rooms.groupOf(actor.personId()).map(g -> actor.personId().equals(g.leadFacilitator())
-                || actor.personId().equals(g.coFacilitator())).orElse(false);
-    }
-
-    private boolean onStage(String personId) {
-        return model.state.person(personId).map(p -> p.role() == Role.ORGANISER || p.role() == Role.EXPERT
-                || p.id().equals(model.clock.lead())).orElse(false);
-    }
-
-    /** People of the room a person may connect to: everyone in a group; the stage in the plenary (a mesh carries no more). */
-    private java.util.List<String> peersOf(String personId, org.assemblyhub.video.VideoRoom room) {
-        return connections.people().stream().filter(p -> !p.equals(personId) && roomOf(p).equals(room))
-                .filter(p -> !room.isPlenary() || onStage(p) || onStage(personId)).toList();
-    }
-
-    private JsonObject videoJoin(Actor actor, JsonObject args) {
-        if (!model.state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
-        Object requested = args == null ? null : args.getValue("room");
-        if (requested != null && !(requested instanceof String)) return Answers.error("invalid-args", "'room' must be text.");
-        var room = roomOf(actor.personId());
-        JsonObject answer = video.join(actor.personId(), actor.personId() == null ? null : model.state.displayName(actor.personId()),
-                room, (String) requested, moderates(actor, room), peersOf(actor.personId(), room));
-        if (Answers.isError(answer)) return answer;
-        answer.remove("status");
-        return Answers.ack(seq, answer);
-    }
-
-    /**
-     * Relays one WebRTC signalling message (offer, answer, ICE candidate, bye, or a facilitator's request to mute)
-     * to the people in the sender's room only; nothing is recorded.
-     */
-    private JsonObject signal(JsonObject body) {
-        String from = body.getString("from");
-        String to = body.getString("to");
-        String kind = body.getString("kind");
-        var room = roomOf(from);
-        if (from == null || to == null || !connections.isConnected(to) || !roomOf(to).equals(room)
-                || (room.isPlenary() && !onStage(from) && !onStage(to))) {
-            return Answers.error("not-in-your-room", "This person is not in your call.");
-        }
-        if ("mute".equals(kind) && !moderates(Actor.person(from, model.state.person(from).map(p -> p.role()).orElse(Role.MEMBER)), room)) {
-            return Answers.error("forbidden", "Only the room's facilitators ask someone to mute.");
-        }
-        JsonObject relayed = new JsonObject().put("type", "signal").put("from", from).put("kind", kind).put("data", body.getJsonObject("data"));
-        vertx.eventBus().publish(EngineAddresses.out(assemblyId), relayed.encode(), new DeliveryOptions().addHeader("signal", to));
-        return new JsonObject().put("status", "ok");
     }
 
     /** Headers for requests to an engine. */

@@ -1,0 +1,89 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.breakout.domain.Group;
+import org.assemblyhub.video.VideoAccess;
+import org.assemblyhub.video.VideoRoom;
+
+import java.util.List;
+
+/**
+ * The engine's side of calls: which room each person is in (from the assembly's state), who moderates it, who may
+ * connect to whom, the answer to {@code video-join}, and the relay of mesh signals — nothing of it is recorded.
+ */
+final class EngineCalls {
+    private final String assemblyId;
+    private final VideoAccess video;
+
+    EngineCalls(String assemblyId, VideoAccess video) {
+        this.assemblyId = assemblyId;
+        this.video = video;
+    }
+
+    String provider() {
+        return video.provider();
+    }
+
+    /** The room a person is in now: their breakout group while it meets, otherwise the plenary. */
+    VideoRoom roomOf(Deciders model, String personId) {
+        int group = personId == null || !model.rooms.isOpen() ? 0 : model.rooms.groupOf(personId)
+                .filter(g -> !model.rooms.returned(g.number())).map(Group::number).orElse(0);
+        return video.room(assemblyId, model.rooms.round(), group);
+    }
+
+    /** In the plenary the stage (the lead, organisers, experts) is seen by all; in a group, its facilitators moderate. */
+    boolean moderates(Deciders model, Actor actor, VideoRoom room) {
+        if (actor.personId() == null) return false;
+        if (room.isPlenary()) return actor.role() == Role.ORGANISER || actor.personId().equals(model.clock.lead());
+        return model.rooms.groupOf(actor.personId()).map(g -> actor.personId().equals(g.leadFacilitator())
+                || actor.personId().equals(g.coFacilitator())).orElse(false);
+    }
+
+    boolean onStage(Deciders model, String personId) {
+        return model.state.person(personId).map(p -> p.role() == Role.ORGANISER || p.role() == Role.EXPERT
+                || p.id().equals(model.clock.lead())).orElse(false);
+    }
+
+    /** People of the room a person may connect to: everyone in a group; the stage in the plenary (a mesh carries no more). */
+    List<String> peersOf(Deciders model, Connections connections, String personId, VideoRoom room) {
+        return connections.people().stream().filter(p -> !p.equals(personId) && roomOf(model, p).equals(room))
+                .filter(p -> !room.isPlenary() || onStage(model, p) || onStage(model, personId)).toList();
+    }
+
+    JsonObject join(Deciders model, Connections connections, Actor actor, JsonObject args, long seq) {
+        if (!model.state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        Object requested = args == null ? null : args.getValue("room");
+        if (requested != null && !(requested instanceof String)) return Answers.error("invalid-args", "'room' must be text.");
+        var room = roomOf(model, actor.personId());
+        JsonObject answer = video.join(actor.personId(), actor.personId() == null ? null : model.state.displayName(actor.personId()),
+                room, (String) requested, moderates(model, actor, room), peersOf(model, connections, actor.personId(), room));
+        if (Answers.isError(answer)) return answer;
+        answer.remove("status");
+        return Answers.ack(seq, answer);
+    }
+
+    /**
+     * Relays one WebRTC signalling message (offer, answer, ICE candidate, bye, or a facilitator's request to mute)
+     * to the people in the sender's room only; nothing is recorded.
+     */
+    JsonObject signal(Deciders model, Connections connections, JsonObject body, EventBus bus) {
+        String from = body.getString("from");
+        String to = body.getString("to");
+        String kind = body.getString("kind");
+        var room = roomOf(model, from);
+        if (from == null || to == null || !connections.isConnected(to) || !roomOf(model, to).equals(room)
+                || (room.isPlenary() && !onStage(model, from) && !onStage(model, to))) {
+            return Answers.error("not-in-your-room", "This person is not in your call.");
+        }
+        if ("mute".equals(kind) && !moderates(model, Actor.person(from, model.state.person(from).map(p -> p.role()).orElse(Role.MEMBER)), room)) {
+            return Answers.error("forbidden", "Only the room's facilitators ask someone to mute.");
+        }
+        JsonObject relayed = new JsonObject().put("type", "signal").put("from", from).put("kind", kind).put("data", body.getJsonObject("data"));
+        bus.publish(EngineAddresses.out(assemblyId), relayed.encode(), new DeliveryOptions().addHeader("signal", to));
+        return new JsonObject().put("status", "ok");
+    }
+}
