@@ -55,10 +55,7 @@ public final class AssemblyEngine extends VerticleBase {
     private Deciders model = new Deciders();
     private long clockTimer = -1;
     private final int maxViewIntervalMs;
-    private long lastViewPublish = System.nanoTime() - Long.MAX_VALUE / 2;
-    private boolean viewsPending;
-    private boolean flushWhenWritten;
-    private long viewTimer = -1;
+    private ViewPacer pacer;
     private Views views;
     private long seq;
     private boolean writing;
@@ -72,12 +69,7 @@ public final class AssemblyEngine extends VerticleBase {
         }
     }
 
-    /** Secret ballot casts wait here a moment, so that those decided together are written in a random order. */
-    private final List<BallotCommand.CastPooled.Cast> pool = new ArrayList<>();
-    private final List<Waiting> poolAnswers = new ArrayList<>();
-    private long poolTimer = -1;
-    static final int POOL_SIZE = 8;
-    static final int POOL_WAIT_MS = 1_500;
+    private CastPool<Waiting> pool;
     private final RandomGenerator random;
     private org.assemblyhub.video.VideoAccess video;
 
@@ -120,6 +112,11 @@ public final class AssemblyEngine extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // Pooled casts are decided together, as one command with one answer per cast.
+        pool = new CastPool<>(vertx, (casts, waiting) -> {
+            queue.add(new Queued(Actor.HUB, null, Decoded.ok(new BallotCommand.CastPooled(casts)), Promise.promise(), waiting));
+            drain();
+        });
         if (video == null) {
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
@@ -151,7 +148,10 @@ public final class AssemblyEngine extends VerticleBase {
             }
             model = fresh;
             seq = last;
-            if (views == null) views = new Views(vertx.eventBus(), assemblyId, model, seq);
+            if (views == null) {
+                views = new Views(vertx.eventBus(), assemblyId, model, seq);
+                pacer = new ViewPacer(vertx, maxViewIntervalMs, () -> views.publish(model, seq), connections::sockets, () -> writing);
+            }
             LOG.log(Level.INFO, "assembly {0}: replayed {1} events", assemblyId, last);
             return null;
         });
@@ -201,36 +201,13 @@ public final class AssemblyEngine extends VerticleBase {
         Promise<JsonObject> answer = Promise.promise();
         if (key != null) answers.put(key, answer.future());
         if (decoded.command() instanceof BallotCommand.CastBallot cast && actor.personId() != null) {
-            pool.add(new BallotCommand.CastPooled.Cast(actor.personId(), cast));
-            poolAnswers.add(new Waiting(key, answer));
-            if (pool.size() >= POOL_SIZE) {
-                releasePool();
-            } else if (poolTimer < 0) {
-                poolTimer = vertx.setTimer(POOL_WAIT_MS, t -> {
-                    poolTimer = -1;
-                    releasePool();
-                });
-            }
+            pool.add(new BallotCommand.CastPooled.Cast(actor.personId(), cast), new Waiting(key, answer));
             return answer.future();
         }
-        if (decoded.command() instanceof BallotCommand.CloseBallot) releasePool(); // casts made before closing count
+        if (decoded.command() instanceof BallotCommand.CloseBallot) pool.release(); // casts made before closing count
         queue.add(new Queued(actor, key, decoded, answer));
         drain();
         return answer.future();
-    }
-
-    /** Sends the pooled casts to be decided together, as one command with one answer per cast. */
-    private void releasePool() {
-        if (poolTimer >= 0) {
-            vertx.cancelTimer(poolTimer);
-            poolTimer = -1;
-        }
-        if (pool.isEmpty()) return;
-        var casts = new BallotCommand.CastPooled(List.copyOf(pool));
-        queue.add(new Queued(Actor.HUB, null, Decoded.ok(casts), Promise.promise(), List.copyOf(poolAnswers)));
-        pool.clear();
-        poolAnswers.clear();
-        drain();
     }
 
     private void drain() {
@@ -291,11 +268,7 @@ public final class AssemblyEngine extends VerticleBase {
                 seq = last;
                 writing = false;
                 views.kick(batch);
-                if (flushWhenWritten) {
-                    flushViews(); // the slot came during the append: this batch goes out with it
-                } else {
-                    publishViews();
-                }
+                pacer.landed();
                 publishMoves();
                 onDurable.forEach(Runnable::run);
                 scheduleClock();
@@ -309,58 +282,11 @@ public final class AssemblyEngine extends VerticleBase {
                 }
                 replay().onComplete(r -> {
                     writing = false;
-                    if (flushWhenWritten) flushViews();
+                    pacer.reloaded();
                     drain();
                 });
             }
         });
-    }
-
-    /**
-     * Coalesces view updates to one per interval: the first change after a quiet spell goes out at once, later ones
-     * wait for the slot. A slot that comes while an append is in flight waits for it to land (the model is then ahead
-     * of the journal), so published state is always durable state.
-     */
-    private void publishViews() {
-        long viewIntervalNanos = ViewPace.intervalMs(connections.sockets(), maxViewIntervalMs) * 1_000_000L;
-        long now = System.nanoTime();
-        if (now - lastViewPublish >= viewIntervalNanos) {
-            flushViews();
-            return;
-        }
-        viewsPending = true;
-        if (viewTimer < 0) {
-            long delayMs = Math.max(1, (lastViewPublish + viewIntervalNanos - now) / 1_000_000);
-            viewTimer = vertx.setTimer(delayMs, t -> {
-                viewTimer = -1;
-                if (writing) {
-                    flushWhenWritten = true;
-                } else {
-                    flushViews();
-                }
-            });
-        }
-    }
-
-    private void flushViews() {
-        if (viewTimer >= 0) {
-            vertx.cancelTimer(viewTimer);
-            viewTimer = -1;
-        }
-        flushWhenWritten = false;
-        views.publish(model, seq);
-        viewsPending = false;
-        lastViewPublish = System.nanoTime();
-    }
-
-    /**
-     * A client (re)joining gets every acknowledged change: in its sync, or — when an append is in flight at that
-     * moment — in the patch that follows as soon as the append lands.
-     */
-    private Views syncNow() {
-        if (viewsPending && !writing) flushViews();
-        else if (viewsPending) flushWhenWritten = true; // the append in flight lands first; its views follow at once
-        return views;
     }
 
     /**
@@ -479,12 +405,17 @@ public final class AssemblyEngine extends VerticleBase {
      * A socket's catch-up. If the person's audience changed before their socket subscribed (a latecomer seated in a
      * group while its handshake was in flight), the answer is for the audience they are in now, and says so.
      */
+    private JsonObject syncNow(Audience current, Long lastSeq, Audience lastAudience) {
+        pacer.beforeSync();
+        return views.sync(model, seq, current, lastSeq, lastAudience);
+    }
+
     private JsonObject sync(JsonObject body) {
         Audience requested = Audience.parse(body.getString("audience"));
         String personId = body.getString("personId");
         Audience current = personId == null || requested == null ? requested
                 : model.state.person(personId).map(model::audienceOf).orElse(requested);
-        JsonObject answer = syncNow().sync(model, seq, current, body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience")));
+        JsonObject answer = syncNow(current, body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience")));
         if (current != null && !current.equals(requested) && !Answers.isError(answer)) answer.put("audience", current.wire());
         return answer;
     }

@@ -55,7 +55,7 @@ public final class OpenData {
         ArrayNode ballotList = root.putArray("ballots");
         for (BallotBox.Ballot b : ballots.all()) {
             if (b.isOpen()) continue;
-            ObjectNode x = org.assemblyhub.decision.view.DecisionView.ballots(ballots).with(b.id()).deepCopy();
+            ObjectNode x = org.assemblyhub.decision.view.DecisionView.ballot(b);
             x.remove("trackers");
             ballotList.add(x.put("id", b.id()));
         }

@@ -72,7 +72,7 @@ public final class DecisionView {
         return view;
     }
 
-    static ObjectNode ballot(BallotBox.Ballot b) {
+    public static ObjectNode ballot(BallotBox.Ballot b) {
         ObjectNode node = JSON.objectNode();
         node.put("title", b.spec().title()).put("open", b.isOpen()).put("rule", b.spec().rule().describe())
                 .put("rollSize", b.rollSize()).put("rollFingerprint", b.rollFingerprint()).put("turnout", b.turnout())
