@@ -3,6 +3,7 @@
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { MeshCall } from './mesh.js';
+import { StageCall } from './stage.js';
 import { JitsiCall } from './jitsi.js';
 
 export class CallController {
@@ -21,12 +22,13 @@ export class CallController {
 
   /**
    * Called on every identity change: joins the right room, leaves the old one. With Jitsi everyone is in a call (the
-   * plenary's or their group's); the built-in mesh carries breakout groups only.
+   * plenary's or their group's); with the built-in mesh, a group is a full mesh and the plenary is the stage passed
+   * on from browser to browser (observers, who have no invitation, are not in it).
    */
   async follow(me) {
     this.me = me;
     const inGroup = /@\d+$/.test(me?.audience || '');
-    const key = inGroup ? me.audience : me?.video === 'jitsi' ? 'plenary' : null;
+    const key = inGroup ? me.audience : me?.video === 'jitsi' || (me?.video === 'mesh' && me?.personId) ? 'plenary' : null;
     if (key === this.room || this.joining || me?.video === 'none') return;
     this.leave();
     this.room = key;
@@ -41,6 +43,10 @@ export class CallController {
         await new Promise((r) => requestAnimationFrame(r));
         this.jitsi = await new JitsiCall(info, document.getElementById('jitsi-frame'), me.displayName ?? 'Observer', this.audioOnly).start();
         window.assemblyHubJitsi = this.jitsi;
+        return;
+      }
+      if (info.relay) {
+        await this.joinStage(me, info);
         return;
       }
       if (!this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
@@ -61,6 +67,19 @@ export class CallController {
     }
   }
 
+  /** Mesh plenary: speakers mesh and send; everyone else only receives (no camera asked for). */
+  async joinStage(me, info) {
+    const relay = this.pendingRelay && (this.pendingRelay.version ?? 0) > (info.relay.version ?? 0) ? this.pendingRelay : info.relay;
+    this.pendingRelay = null;
+    if (relay.onStage && !this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    this.applyDevices();
+    this.stage = new StageCall({ me: me.personId, iceServers: info.iceServers, stream: relay.onStage ? this.stream : null,
+      signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() });
+    window.assemblyHubStage = this.stage; // for people debugging, and the browser tests
+    this.stage.update(relay);
+    this.error = null;
+  }
+
   /** Marks who is speaking (received audio above a threshold), once a second, while this call lasts. */
   async watchSpeakers(call) {
     if (this.call !== call || !call) return;
@@ -74,6 +93,11 @@ export class CallController {
   }
 
   onSignal(message) {
+    if (message.kind === 'relay') {
+      if (this.stage) this.stage.update(message.data);
+      else this.pendingRelay = message.data;
+      return;
+    }
     if (message.kind === 'mute') {
       this.micOn = false;
       this.mutedBy = message.from;
@@ -81,12 +105,16 @@ export class CallController {
       this.redraw();
       return;
     }
-    this.call?.receive(message);
+    if (this.stage) this.stage.receive(message);
+    else this.call?.receive(message);
   }
 
   leave() {
     this.call?.close();
     this.call = null;
+    this.stage?.close();
+    this.stage = null;
+    window.assemblyHubStage = null;
     this.jitsi?.close();
     this.jitsi = null;
     this.info = null;
@@ -128,14 +156,44 @@ function tile(stream, label, muted, testid) {
     <figcaption>${label}</figcaption></figure>`;
 }
 
+/** Phone dial-in: the number for the visitor's country first (from the browser's language), the others folded. */
+function dialIn({ numbers, pin }) {
+  const region = (navigator.language || '').split('-')[1]?.toUpperCase();
+  const first = numbers.find((n) => n.country === region) || numbers[0];
+  const telLink = (n) => html`<a href="tel:${n.number.replace(/[^+\d]/g, '')},${pin}%23">${n.number}</a>`;
+  return html`<p class="dial-in" data-testid="dial-in">${t('video.dialIn', { number: first.number, pin: `${pin}#` })}
+    ${numbers.length > 1 ? html`<details><summary>${t('video.dialInNumbers')}</summary><ul>
+      ${numbers.map((n) => html`<li>${n.country ? `${n.country} ` : ''}${telLink(n)}</li>`)}</ul></details>` : ''}</p>`;
+}
+
+/** The plenary in mesh mode: the speakers' pictures, passed on from browser to browser. */
+function stagePanel(controller) {
+  const stage = controller.stage;
+  const speakers = stage.speakers();
+  return html`<section aria-labelledby="call-title" data-testid="stage" data-upstream=${stage.upstreamState}>
+    <h2 id="call-title">${t('video.plenary')}</h2>
+    ${speakers.length === 0 ? html`<p role="status">${stage.position.stage.length === 0 ? t('video.stageEmpty') : t('video.connecting')}</p>` : ''}
+    <div class="tiles">
+      ${repeat(speakers, (s) => s.id, (s) => html`<div class="speaker" data-speaker=${s.id}>
+        ${tile(s.stream, s.self ? t('video.me') : s.name || t('video.speaker'), Boolean(s.self), 'stage-tile')}</div>`)}
+    </div>
+    ${stage.onStage ? html`<div class="controls-row">
+      <button type="button" class="secondary" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>
+      <button type="button" class="secondary" aria-pressed=${!controller.micOn} @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
+    </div>` : html`<p class="hint">${t('video.watching')}</p>`}
+  </section>`;
+}
+
 export function callPanel(controller, facilitator) {
   if (!controller.room && !controller.error) return '';
+  if (controller.stage) return stagePanel(controller);
   const call = controller.call;
   const peers = call ? [...call.peers.entries()] : [];
   if (controller.info?.provider === 'jitsi') {
     return html`<section aria-labelledby="call-title" data-testid="call" data-room=${controller.room ?? ''}>
       <h2 id="call-title">${controller.info.group ? t('video.title') : t('video.plenary')}</h2>
       <div id="jitsi-frame" class="jitsi-frame"></div>
+      ${controller.info.dialIn ? dialIn(controller.info.dialIn) : ''}
       <div class="controls-row"><button type="button" class="secondary" aria-pressed=${Boolean(controller.audioOnly)}
         @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button></div>
     </section>`;

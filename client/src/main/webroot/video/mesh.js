@@ -24,7 +24,7 @@ export class MeshCall {
     let p = this.peers.get(id);
     if (p && !['failed', 'closed'].includes(p.pc.connectionState)) return p;
     if (p) p.close();
-    p = new Peer(this, id);
+    p = new Peer(this, id, tracksOf(this.stream));
     this.peers.set(id, p);
     this.onChange();
     return p;
@@ -70,8 +70,17 @@ export class MeshCall {
   }
 }
 
-class Peer {
-  constructor(call, id) {
+/** A stream's tracks, as Peer wants them to send. */
+export function tracksOf(stream) {
+  return (stream?.getTracks() || []).map((track) => ({ track, stream }));
+}
+
+/**
+ * One RTCPeerConnection to one person. `call` gives signal(to, kind, data) and onChange(), and optionally
+ * offerData() (more fields for each offer), onOfferData(peer, data) and onTrack(peer, track, stream).
+ */
+export class Peer {
+  constructor(call, id, sends = []) {
     this.call = call;
     this.id = id;
     this.polite = call.me > id;
@@ -84,7 +93,7 @@ class Peer {
       try {
         this.makingOffer = true;
         await this.pc.setLocalDescription();
-        this.call.signal(id, 'offer', { description: this.pc.localDescription.toJSON() });
+        this.call.signal(id, 'offer', { ...(this.call.offerData?.() || {}), description: this.pc.localDescription.toJSON() });
       } catch (e) {
         console.warn('negotiation', e);
       } finally {
@@ -94,19 +103,30 @@ class Peer {
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate) this.call.signal(id, 'candidate', { candidate: candidate.toJSON() });
     };
-    this.pc.ontrack = ({ track }) => {
+    this.pc.ontrack = ({ track, streams }) => {
       this.remote.addTrack(track);
+      this.call.onTrack?.(this, track, streams[0]);
       this.call.onChange();
     };
     this.pc.onconnectionstatechange = () => {
       // Someone who left without a goodbye (moved by the lead, closed the tab) drops out of the grid.
-      if (this.pc.connectionState === 'failed' && this.call.peers.get(this.id) === this) {
-        this.call.peers.delete(this.id);
+      const peers = this.call.peers || this.call.links;
+      if (this.pc.connectionState === 'failed' && peers.get(this.id) === this) {
+        peers.delete(this.id);
         this.pc.close();
       }
       this.call.onChange();
     };
-    for (const track of call.stream?.getTracks() || []) this.pc.addTrack(track, call.stream);
+    this.senders = new Map();
+    for (const { track, stream } of sends) this.send(track, stream);
+  }
+
+  /** Sends a track (again): a track of the same stream and kind replaces the one sent before, without renegotiating. */
+  send(track, stream) {
+    const key = `${stream.id}/${track.kind}`;
+    const sender = this.senders.get(key);
+    if (sender) sender.replaceTrack(track).catch((e) => console.warn('replace', e));
+    else this.senders.set(key, this.pc.addTrack(track, stream));
   }
 
   /** One signal at a time, in order. */
@@ -127,6 +147,7 @@ class Peer {
     const collision = description.type === 'offer' && (this.makingOffer || this.pc.signalingState !== 'stable');
     this.ignoreOffer = !this.polite && collision;
     if (this.ignoreOffer) return;
+    if (description.type === 'offer') this.call.onOfferData?.(this, data);
     await this.pc.setRemoteDescription(description);
     if (description.type === 'offer') {
       await this.pc.setLocalDescription();

@@ -40,7 +40,10 @@ public final class ConfigLoader {
             Map.entry("HUB_JITSI_DOMAIN", "jitsiDomain"),
             Map.entry("HUB_JITSI_APP_ID", "jitsiAppId"),
             Map.entry("HUB_JITSI_SECRET", "jitsiSecret"),
-            Map.entry("HUB_ICE_SERVERS", "iceServers"));
+            Map.entry("HUB_ICE_SERVERS", "iceServers"),
+            Map.entry("HUB_VIDEO_RELAY_FAN_OUT", "videoRelayFanOut"),
+            Map.entry("HUB_JITSI_DIAL_IN_NUMBERS_URL", "jitsiDialInNumbersUrl"),
+            Map.entry("HUB_JITSI_DIAL_IN_CONF_CODE_URL", "jitsiDialInConfCodeUrl"));
     private static final Map<String, String> FLAGS = Map.of(
             "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");
 
@@ -89,7 +92,9 @@ public final class ConfigLoader {
         for (String url : iceServers) {
             if (!url.matches("(stun|stuns|turn|turns):[^\\s]+")) throw new ConfigException("iceServers are stun:/turn: URLs separated by commas, got '" + url + "'");
         }
-        return new VideoConfig(p, values.get("jitsiDomain"), values.get("jitsiAppId"), values.get("jitsiSecret"), "jitsi", iceServers, 10);
+        return new VideoConfig(p, values.get("jitsiDomain"), values.get("jitsiAppId"), values.get("jitsiSecret"), "jitsi", iceServers, 10,
+                integer(values, "videoRelayFanOut", VideoConfig.DEFAULT_RELAY_FAN_OUT, 1, 8),
+                values.get("jitsiDialInNumbersUrl"), values.get("jitsiDialInConfCodeUrl"));
     }
 
     private static Map<String, String> parseFlags(List<String> args) {

@@ -13,15 +13,42 @@ import java.util.List;
  * @param jitsiAudience the {@code aud} claim Jitsi checks ({@code jitsi} by default)
  * @param iceServers   STUN/TURN URLs for the mesh (none needed on a LAN or loopback)
  * @param tokenMinutes lifetime of a Jitsi token (it is checked when joining a room)
+ * @param relayFanOut  mesh plenary: how many others each browser passes the stage's picture on to
+ * @param dialInNumbersUrl  Jitsi: the deployment's list of phone numbers (Jitsi's own {@code dialInNumbersUrl})
+ * @param dialInConfCodeUrl Jitsi: the deployment's room → PIN service (Jitsi's own {@code dialInConfCodeUrl})
  */
 public record VideoConfig(Provider provider, String jitsiDomain, String jitsiAppId, String jitsiSecret, String jitsiAudience,
-                          List<String> iceServers, int tokenMinutes) {
+                          List<String> iceServers, int tokenMinutes, int relayFanOut, String dialInNumbersUrl,
+                          String dialInConfCodeUrl) {
     public enum Provider { MESH, JITSI, NONE }
 
+    public static final int DEFAULT_RELAY_FAN_OUT = 3;
     public static final VideoConfig MESH = new VideoConfig(Provider.MESH, null, null, null, "jitsi", List.of(), 10);
+
+    public VideoConfig(Provider provider, String jitsiDomain, String jitsiAppId, String jitsiSecret, String jitsiAudience,
+                       List<String> iceServers, int tokenMinutes) {
+        this(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, DEFAULT_RELAY_FAN_OUT, null, null);
+    }
+
+    public VideoConfig withRelayFanOut(int fanOut) {
+        return new VideoConfig(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, fanOut,
+                dialInNumbersUrl, dialInConfCodeUrl);
+    }
+
+    public VideoConfig withDialIn(String numbersUrl, String confCodeUrl) {
+        return new VideoConfig(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, relayFanOut,
+                numbersUrl, confCodeUrl);
+    }
 
     public VideoConfig {
         iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+        if (relayFanOut < 1 || relayFanOut > 8) throw new ConfigException("videoRelayFanOut must be between 1 and 8, got " + relayFanOut);
+        if ((dialInNumbersUrl == null) != (dialInConfCodeUrl == null)) {
+            throw new ConfigException("jitsiDialInNumbersUrl and jitsiDialInConfCodeUrl go together (both or neither)");
+        }
+        for (String url : java.util.Arrays.asList(dialInNumbersUrl, dialInConfCodeUrl)) {
+            if (url != null && !url.matches("https?://[^\\s]+")) throw new ConfigException("dial-in URLs must be http(s) URLs, got '" + url + "'");
+        }
         if (provider == Provider.JITSI && (jitsiDomain == null || jitsiAppId == null || jitsiSecret == null || jitsiSecret.length() < 32)) {
             throw new ConfigException("videoProvider jitsi needs jitsiDomain, jitsiAppId and a jitsiSecret of at least 32 characters");
         }

@@ -16,16 +16,29 @@ public final class VideoAccess {
     private final VideoConfig config;
     private final byte[] roomKey;
     private final JitsiTokens jitsi;
+    private final DialIn dialIn;
 
     public VideoAccess(VideoConfig config, byte[] roomKey, Clock clock) {
         this.config = config;
         this.roomKey = roomKey.clone();
         this.jitsi = config.provider() == VideoConfig.Provider.JITSI ? new JitsiTokens(config, clock) : null;
+        this.dialIn = jitsi != null && config.dialInNumbersUrl() != null
+                ? new DialIn(config.dialInNumbersUrl(), config.dialInConfCodeUrl(), "conference." + config.jitsiDomain().replaceAll(":\\d+$", ""), clock)
+                : null;
+    }
+
+    /** Phone numbers and the room's PIN when the Jitsi deployment provides them; otherwise null. */
+    public java.util.concurrent.CompletableFuture<JsonObject> dialIn(VideoRoom room) {
+        return dialIn == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : dialIn.forRoom(room.name());
     }
 
     /** mesh, jitsi or none: the browser knows at once how it will join calls. */
     public String provider() {
         return config.provider().name().toLowerCase();
+    }
+
+    public int relayFanOut() {
+        return config.relayFanOut();
     }
 
     public VideoRoom room(String assemblyId, int round, int group) {

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The browser's Jitsi adapter in real Chromium. No Jitsi server can run here, so a local stand-in for Jitsi's
  * {@code external_api.js} records how the adapter drives it: which room and token it opens, and what it does on a move.
+ * The same stand-in answers as a Jigasi deployment's dial-in services (numbers, and a PIN per room), which the hub
+ * asks on the server.
  */
 class JitsiAdapterIT {
     static final String STAND_IN = """
@@ -34,6 +36,15 @@ class JitsiAdapterIT {
             };
             """;
 
+    static final String DIAL_IN_NUMBERS = """
+            [{"countryCode": "fr", "formattedNumber": "+33 1 84 88 00 00", "tollFree": false},
+             {"countryCode": "gb", "formattedNumber": "+44 20 3885 0000", "tollFree": false}]""";
+
+    /** The stand-in's PIN for a room: any stable number will do. */
+    static long pinOf(String room) {
+        return 100_000_000L + Math.floorMod(room.hashCode(), 900_000_000);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> calls(Page page) {
         return (List<Map<String, Object>>) page.evaluate("() => window.jitsiCalls || []");
@@ -43,12 +54,24 @@ class JitsiAdapterIT {
     void a_local_stand_in_for_external_api_js_is_created_with_the_room_and_token_the_hub_gave_and_told_to_switch_room_on_a_move() throws Exception {
         Vertx vertx = Vertx.vertx();
         int jitsiPort = TestHub.freePort();
-        HttpServer standIn = vertx.createHttpServer().requestHandler(req -> req.response()
-                .putHeader("Content-Type", "text/javascript").end(STAND_IN)).listen(jitsiPort, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get();
+        List<String> conferences = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer standIn = vertx.createHttpServer().requestHandler(req -> {
+            if (req.path().equals("/dialInNumbers")) {
+                req.response().putHeader("Content-Type", "application/json").end(DIAL_IN_NUMBERS);
+            } else if (req.path().equals("/conferenceMapper")) {
+                String conference = req.getParam("conference");
+                conferences.add(conference);
+                req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("conference", conference).put("id", pinOf(conference.substring(0, conference.indexOf('@')))).encode());
+            } else {
+                req.response().putHeader("Content-Type", "text/javascript").end(STAND_IN);
+            }
+        }).listen(jitsiPort, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
         String domain = "127.0.0.1:" + jitsiPort;
+        String services = "http://127.0.0.1:" + jitsiPort;
         try (TestHub hub = new TestHub(new VideoConfig(VideoConfig.Provider.JITSI, domain, "assembly-hub",
-                "jitsi-app-secret-0123456789-abcdefghij", "jitsi", List.of(), 10)); Playwright playwright = Playwright.create()) {
+                "jitsi-app-secret-0123456789-abcdefghij", "jitsi", List.of(), 10)
+                .withDialIn(services + "/dialInNumbers", services + "/conferenceMapper")); Playwright playwright = Playwright.create()) {
             StringBuilder csv = new StringBuilder("id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n");
             for (int i = 1; i <= 14; i++) csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
             TestHub.Setup setup = hub.createAssembly(true, csv.toString());
@@ -73,6 +96,11 @@ class JitsiAdapterIT {
             assertThat(first).containsEntry("op", "new").containsEntry("domain", domain).containsEntry("room", plenary)
                     .containsEntry("inPage", true).containsEntry("videoMuted", false);
             assertThat(JitsiTokenTestSupport.roomOf((String) first.get("jwt"))).isEqualTo(plenary);
+            // Phone dial-in: the number for the page's region (en-GB) and this room's PIN, asked for this room only.
+            page.waitForSelector("[data-testid=dial-in]");
+            assertThat(page.textContent("[data-testid=dial-in]"))
+                    .contains("By phone: call +44 20 3885 0000 and enter the code " + pinOf(plenary) + "#");
+            assertThat(conferences).contains(plenary + "@conference.127.0.0.1");
 
             organiser.awaitView(v -> v.path("roster").path("m1").path("online").asBoolean());
             lead.call("plan", "plan-breakouts", new JsonObject());
@@ -84,6 +112,7 @@ class JitsiAdapterIT {
             assertThat(calls.get(1)).containsEntry("op", "dispose").containsEntry("room", plenary);
             assertThat(calls.get(2)).containsEntry("op", "new").containsEntry("room", group).containsEntry("videoMuted", true);
             assertThat(JitsiTokenTestSupport.roomOf((String) calls.get(2).get("jwt"))).isEqualTo(group).startsWith("group");
+            page.waitForFunction("pin => document.querySelector('[data-testid=dial-in]')?.textContent.includes(pin)", pinOf(group) + "#");
             assertThat(errors).isEmpty();
             browser.close();
         } finally {

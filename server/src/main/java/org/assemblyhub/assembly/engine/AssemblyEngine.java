@@ -165,7 +165,8 @@ public final class AssemblyEngine extends VerticleBase {
                 Actor actor = actorOf(body.getJsonObject("actor"));
                 String name = body.getString("name");
                 if ("video-join".equals(name)) {
-                    message.reply(calls().join(model, connections, actor, body.getJsonObject("args"), seq));
+                    calls().joinWithDialIn(model, connections, actor, body.getJsonObject("args"), seq, vertx.eventBus(),
+                            vertx.getOrCreateContext()).onSuccess(message::reply);
                     return;
                 }
                 Decoded decoded = decoder.decode(actor, name, body.getJsonObject("args"));
@@ -298,6 +299,7 @@ public final class AssemblyEngine extends VerticleBase {
             model.state.person(personId).ifPresent(person -> {
                 Audience now = model.audienceOf(person);
                 if (!now.equals(audiences.put(personId, now))) {
+                    if (now.inGroup()) calls().left(model, personId, vertx.eventBus());
                     vertx.eventBus().publish(EngineAddresses.out(assemblyId), now.wire(),
                             new DeliveryOptions().addHeader("move", personId));
                 }
@@ -363,6 +365,7 @@ public final class AssemblyEngine extends VerticleBase {
     private void leave(String connectionId) {
         String personId = connections.close(connectionId);
         if (personId != null && !connections.isConnected(personId)) {
+            calls().left(model, personId, vertx.eventBus());
             submit(Actor.HUB, null, Decoded.ok(new MarkPresence(personId, false)));
         }
     }

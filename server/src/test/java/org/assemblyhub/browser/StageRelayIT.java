@@ -1,0 +1,104 @@
+package org.assemblyhub.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.config.VideoConfig;
+import org.assemblyhub.testing.LiveClient;
+import org.assemblyhub.testing.TestHub;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plenary in mesh mode, real WebRTC in headless Chromium: the lead on stage sends its camera to two members
+ * (fan-out 2 here), one of them passes it on to the third member, whose screen decodes the lead's picture and names
+ * the lead; when that relaying member leaves, the third member is re-attached and receives the picture again.
+ */
+class StageRelayIT {
+    static final String STAGE = """
+            async () => {
+              const stage = window.assemblyHubStage;
+              if (!stage) return {};
+              const links = {};
+              for (const [id, p] of stage.links) {
+                const stats = await p.pc.getStats();
+                let frames = 0;
+                stats.forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded || 0; });
+                links[id] = { ice: p.pc.iceConnectionState, frames };
+              }
+              return { parent: stage.position.parent ?? '', children: stage.position.children, links,
+                       sendsCamera: Boolean(stage.stream), speakers: stage.speakers().map(s => s.name ?? '') };
+            }""";
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stage(Page page) {
+        return (Map<String, Object>) page.evaluate(STAGE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean receivesFromParent(Page page) {
+        Map<String, Object> s = stage(page);
+        String parent = (String) s.get("parent");
+        if (parent == null || parent.isEmpty()) return false;
+        Map<String, Object> link = ((Map<String, Map<String, Object>>) s.get("links")).get(parent);
+        return link != null && List.of("connected", "completed").contains(String.valueOf(link.get("ice")))
+                && ((Number) link.get("frames")).intValue() > 0;
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 45_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) return;
+            LiveClient.sleep(250);
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+
+    @Test
+    void a_member_two_hops_from_the_stage_sees_the_lead_and_is_reattached_when_the_member_relaying_to_it_leaves() {
+        try (TestHub hub = new TestHub(VideoConfig.MESH.withRelayFanOut(2)); Playwright playwright = Playwright.create()) {
+            TestHub.Setup setup = hub.createAssembly(true,
+                    "id,name,role\nf0,Léa Lead,facilitator\nm1,Member One,member\nm2,Member Two,member\nm3,Member Three,member\n");
+            LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+            organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
+
+            Browser browser = Chromium.launch(playwright, List.of("--use-fake-device-for-media-stream",
+                    "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection"));
+            Page lead = open(browser, hub, setup.token("f0"));
+            await("the lead is on stage with its camera", () -> Boolean.TRUE.equals(stage(lead).get("sendsCamera")));
+            // One after the other, so the tree is known: m1 and m2 hang from the lead, m3 from m1.
+            Page m1 = open(browser, hub, setup.token("m1"));
+            await("m1 receives the lead", () -> receivesFromParent(m1));
+            Page m2 = open(browser, hub, setup.token("m2"));
+            await("m2 receives the lead", () -> receivesFromParent(m2));
+            Page m3 = open(browser, hub, setup.token("m3"));
+
+            assertThat(stage(m1).get("parent")).isEqualTo("f0");
+            assertThat(stage(m1).get("sendsCamera")).as("viewers send nothing in the plenary").isEqualTo(false);
+            await("m3 is attached to m1", () -> "m1".equals(stage(m3).get("parent")));
+            await("m3 decodes the lead's picture passed on by m1", () -> receivesFromParent(m3));
+            await("m3 names the speaker", () -> ((List<?>) stage(m3).get("speakers")).contains("Léa Lead"));
+            assertThat(m3.locator("[data-testid=stage] [data-speaker=f0] video").count()).isEqualTo(1);
+            m3.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/mesh-plenary-relay.png")).setFullPage(true));
+
+            m1.context().close(); // m1 leaves: m3, the last viewer, takes its place under the lead
+            await("m3 is re-attached to the lead", () -> "f0".equals(stage(m3).get("parent")));
+            await("m3 decodes the lead's picture again", () -> receivesFromParent(m3));
+            assertThat(stage(lead).get("children")).isEqualTo(List.of("m3", "m2"));
+            browser.close();
+        }
+    }
+
+    private static Page open(Browser browser, TestHub hub, String token) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                .setPermissions(List.of("camera", "microphone"))).newPage();
+        page.navigate(hub.url() + "/join/" + token);
+        return page;
+    }
+}
