@@ -97,6 +97,20 @@ function draw() {
   render(html`${header()}${assemblyPage()}`, root);
 }
 
+/** Views can change up to 50 times a second: draw at most once per frame (and in a hidden tab, four times a second). */
+let drawPending = false;
+function drawSoon() {
+  if (drawPending) return;
+  drawPending = true;
+  const go = () => {
+    if (!drawPending) return;
+    drawPending = false;
+    draw();
+  };
+  requestAnimationFrame(go);
+  setTimeout(go, 250);
+}
+
 function report(error) {
   state.notice = error;
   draw();
@@ -158,7 +172,7 @@ async function homePage() {
 if (match) {
   connection = new LiveConnection(match[1], {
     onStatus: (status, detail) => { state.status = status; state.detail = detail; draw(); },
-    onView: (view) => { state.view = view; draw(); recoverReceipts(view); },
+    onView: (view) => { state.view = view; drawSoon(); recoverReceipts(view); },
     onSignal: (message) => call.onSignal(message),
     onSignalError: (error) => console.info('call signal refused', error.code),
     onPersonal: (me, serverTime) => {

@@ -26,7 +26,8 @@ final class BaselineRun {
         this.work = work;
     }
 
-    Figures run(int clients, int port, int messages, int size, double seconds) throws Exception {
+    /** {@code rounds} times {@code messages} of {@code size} bytes to every client over {@code seconds}, pooled. */
+    Figures run(int clients, int port, int messages, int size, double seconds, int rounds) throws Exception {
         try (JvmProcess server = JvmProcess.start(List.of("-Xms1g", "-Xmx4g"), List.of("-cp", benchJar.toString(),
                 BaselineServer.class.getName(), String.valueOf(port)), Map.of(), work.resolve("baseline-" + clients + ".log"));
              Sockets sockets = new Sockets()) {
@@ -52,15 +53,21 @@ final class BaselineRun {
             int warmUp = Math.max(1, messages / 3);
             broadcast(port, warmUp, size, interval);
             awaitCount(received, (long) held * warmUp, Duration.ofSeconds((long) seconds + 60));
-            received.set(0);
-            firstSent.set(Long.MAX_VALUE);
-            lastArrival.set(0);
             timing[0] = true;
-            broadcast(port, messages, size, interval);
-            long expected = (long) held * messages;
-            awaitCount(received, expected, Duration.ofSeconds((long) seconds + 60));
-            long paced = received.get();
-            double pacedRate = paced / Math.max(1e-3, (lastArrival.get() - firstSent.get()) / 1e9);
+            long paced = 0;
+            double pacedSeconds = 0;
+            long expected = 0;
+            for (int round = 0; round < rounds; round++) {
+                received.set(0);
+                firstSent.set(Long.MAX_VALUE);
+                lastArrival.set(0);
+                broadcast(port, messages, size, interval);
+                expected += (long) held * messages;
+                awaitCount(received, (long) held * messages, Duration.ofSeconds((long) seconds + 60));
+                paced += received.get();
+                pacedSeconds += Math.max(1e-3, (lastArrival.get() - firstSent.get()) / 1e9);
+            }
+            double pacedRate = paced / pacedSeconds;
 
             timing[0] = false;
             int flood = 20;

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./hub bench [--quick] [--observers 1000,5000,10000] [--members 200] [--seconds 10] [--changes 40]}: for each
+ * {@code ./hub bench [--quick] [--observers 1000,5000,10000] [--members 200] [--seconds 10] [--changes 40] [--rounds 3]}: for each
  * number of observers, the hub scenario then the raw baseline at the same size; writes
  * {@code bench/results/<time>-<mode>.json} and prints a one-screen summary. This JVM is the load generator; the hub
  * and the baseline each run in a JVM of their own.
@@ -28,6 +28,7 @@ public final class Bench {
         int facilitators = 50;
         double seconds = quick ? 3 : 10;
         int changes = quick ? 20 : 40;
+        int rounds = quick ? 1 : 3;
         Path hubJar = Path.of("server/target/assembly-hub.jar");
         Path out = Path.of("bench/results");
         String hubJvm = System.getenv("HUB_JAVA_OPTS");
@@ -38,6 +39,7 @@ public final class Bench {
                 case "--facilitators" -> facilitators = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
                 case "--changes" -> changes = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--hub-jar" -> hubJar = Path.of(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--hub-jvm" -> hubJvm = args[i + 1];
@@ -53,14 +55,15 @@ public final class Bench {
         List<BaselineRun.Figures> baseRuns = new ArrayList<>();
         for (int n : observers) {
             System.out.printf("· %,d observers: hub…%n", n);
-            AssemblyRun scenario = new AssemblyRun(hubJar, work, members, facilitators, changes, seconds);
+            AssemblyRun scenario = new AssemblyRun(hubJar, work, members, facilitators, changes, seconds, rounds);
             scenario.profile = List.of(args).contains("--profile");
             if (hubJvm != null) scenario.hubJvmOptions = List.of(hubJvm.trim().split("\\s+"));
             AssemblyRun.Figures hub = scenario.run(n, freePort());
             hubRuns.add(hub);
-            System.out.printf("  vote→screen p50 %.1f ms, p99 %.1f ms; %,.0f msg/s delivered; baseline…%n", hub.p50(), hub.p99(), hub.deliveredPerSecond());
-            BaselineRun.Figures base = new BaselineRun(benchJar, work).run(n, freePort(), hub.messagesPerObserver(),
-                    hub.averageMessageBytes(), hub.windowSeconds());
+            System.out.printf("  vote→screen p50 %.1f ms, p99 %.1f ms (ack→first screen p99 %.1f ms, first→last screen p99 %.1f ms); %,.0f msg/s delivered; baseline…%n",
+                    hub.p50(), hub.p99(), hub.toFirstP99(), hub.spreadP99(), hub.deliveredPerSecond());
+            BaselineRun.Figures base = new BaselineRun(benchJar, work).run(n, freePort(), hub.messagesPerObserverPerRound(),
+                    hub.averageMessageBytes(), hub.secondsPerRound(), hub.rounds());
             baseRuns.add(base);
             System.out.printf("  baseline p50 %.1f ms, p99 %.1f ms; %,.0f msg/s paced, %,.0f msg/s flood%n", base.p50(), base.p99(),
                     base.pacedPerSecond(), base.floodPerSecond());

@@ -24,21 +24,31 @@ public final class LatencyBook {
      * ({@code votes} sorted by seq). Linear in votes + arrivals.
      */
     public void observer(List<Vote> votes, long[] seqs, long[] times, int count) {
-        int j = 0;
-        long highest = Long.MIN_VALUE;
-        for (Vote vote : votes) {
-            while (j < count && Math.max(highest, seqs[j]) < vote.seq()) {
-                highest = Math.max(highest, seqs[j]);
-                j++;
-            }
+        long[] arrivals = arrivals(votes, seqs, times, count);
+        for (int k = 0; k < arrivals.length; k++) {
             pairs++;
-            if (j == count) {
+            if (arrivals[k] < 0) {
                 missed++;
                 continue;
             }
-            long delay = Math.max(0, times[j] - vote.ackNanos()) / 1_000;
+            long delay = Math.max(0, arrivals[k] - votes.get(k).ackNanos()) / 1_000;
             micros.recordValue(Math.min(delay, micros.getHighestTrackableValue()));
         }
+    }
+
+    /** When this observer's screen first showed each vote ({@code votes} sorted by seq), or -1 when it never did. */
+    public static long[] arrivals(List<Vote> votes, long[] seqs, long[] times, int count) {
+        long[] arrivals = new long[votes.size()];
+        int j = 0;
+        long highest = Long.MIN_VALUE;
+        for (int k = 0; k < arrivals.length; k++) {
+            while (j < count && Math.max(highest, seqs[j]) < votes.get(k).seq()) {
+                highest = Math.max(highest, seqs[j]);
+                j++;
+            }
+            arrivals[k] = j == count ? -1 : times[j];
+        }
+        return arrivals;
     }
 
     public long missed() {

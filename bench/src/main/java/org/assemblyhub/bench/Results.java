@@ -26,6 +26,8 @@ final class Results {
         node.putObject("voteToScreenMs").put("p50", round(h.p50())).put("p99", round(h.p99())).put("max", round(h.max()));
         node.putObject("baselineBroadcastMs").put("p50", round(b.p50())).put("p99", round(b.p99())).put("max", round(b.max()));
         node.put("p99RatioToBaseline", round(h.p99() / Math.max(0.001, b.p99())));
+        node.putObject("ackToFirstScreenMs").put("p50", round(h.toFirstP50())).put("p99", round(h.toFirstP99()));
+        node.putObject("firstToLastScreenMs").put("p50", round(h.spreadP50())).put("p99", round(h.spreadP99()));
         node.put("deliveredMessagesPerSec", Math.round(h.deliveredPerSecond()))
                 .put("baselineMessagesPerSec", Math.round(b.pacedPerSecond()))
                 .put("deliveryRatioToBaseline", round(h.deliveredPerSecond() / Math.max(1, b.pacedPerSecond())))
@@ -36,7 +38,7 @@ final class Results {
         node.put("bytesPerIdleConnection", h.bytesPerIdleConnection()).put("hubRssBytes", h.rssAfter()).put("hubCpuCores", round(h.cpuCores()));
         node.putObject("breakoutMoveMs").put("p99", round(h.breakoutP99())).put("max", round(h.breakoutMax()));
         node.put("heldConnections", h.held()).put("refusedConnections", h.refused()).put("baselineRefusedConnections", b.refused())
-                .put("missedVoteScreenPairs", h.missed()).put("voteScreenPairs", h.pairs()).put("voteWindowSeconds", round(h.windowSeconds()));
+                .put("missedVoteScreenPairs", h.missed()).put("voteScreenPairs", h.pairs()).put("voteWindowSeconds", round(h.windowSeconds())).put("rounds", h.rounds());
     }
 
     static String summary(List<AssemblyRun.Figures> hub, List<BaselineRun.Figures> base) {

@@ -30,7 +30,7 @@ class CoalescingTest {
                     .filter(m -> m.path("type").asText().equals("patch")).count();
             System.out.printf("CoalescingTest: 1000 commands reached an observer as %d patches in %d ms%n", patches, elapsedMs);
             assertThat(patches).as("patches over %d ms", elapsedMs)
-                    .isLessThanOrEqualTo(elapsedMs / 50 + 2); // a small assembly: at most one update per 50 ms (ViewPace)
+                    .isLessThanOrEqualTo(elapsedMs / 20 + 4); // a small assembly: one update per 20 ms (ViewPace), bursts of 3
             assertThat(organiser.messages().stream().filter(m -> m.path("type").asText().equals("ack"))).hasSize(1_000);
 
             LiveClient late = hub.client(null).join(setup.assemblyId());

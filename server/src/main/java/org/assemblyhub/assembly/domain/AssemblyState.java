@@ -25,6 +25,7 @@ public final class AssemblyState {
     private final Map<String, String> personByTokenHash = new HashMap<>();
     private final List<Announcement> announcements = new ArrayList<>();
     private final Set<String> present = new LinkedHashSet<>();
+    private long version;
 
     public static AssemblyState fold(Iterable<AssemblyEvent> events) {
         AssemblyState state = new AssemblyState();
@@ -33,6 +34,7 @@ public final class AssemblyState {
     }
 
     public void evolve(AssemblyEvent event) {
+        version++;
         if (event instanceof AssemblyEvent.AssemblyCreated e) {
             id = e.assemblyId();
             title = e.title();
@@ -64,6 +66,11 @@ public final class AssemblyState {
     private void revoke(String personId) {
         String old = tokenHashByPerson.remove(personId);
         if (old != null) personByTokenHash.remove(old);
+    }
+
+    /** Changes with every event this state takes in: views derived from it can be kept until it moves. */
+    public long version() {
+        return version;
     }
 
     public boolean exists() {

@@ -6,9 +6,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
- * When the engine's views go out. Coalesces view updates to one per interval ({@link ViewPace}): the first change
- * after a quiet spell goes out at once, later ones wait for the slot. A slot that comes while an append is in flight
- * waits for it to land (the model is then ahead of the journal), so published state is always durable state.
+ * When the engine's views go out. A durable batch's views go out at once while the {@link PublishBudget} allows it
+ * (one update per {@link ViewPace} interval, small bursts), otherwise at the next update the budget allows, together
+ * with everything that landed meanwhile. A slot that comes while an append is in flight waits for it to land (the
+ * model is then ahead of the journal), so published state is always durable state.
  */
 final class ViewPacer {
     private final Vertx vertx;
@@ -16,7 +17,7 @@ final class ViewPacer {
     private final Runnable publish;
     private final IntSupplier sockets;
     private final BooleanSupplier writing;
-    private long lastPublish = System.nanoTime() - Long.MAX_VALUE / 2;
+    private final PublishBudget budget = new PublishBudget();
     private boolean pending;
     private boolean afterWrite;
     private long timer = -1;
@@ -30,26 +31,28 @@ final class ViewPacer {
         this.writing = writing;
     }
 
-    /** A durable batch landed: its views go out now, or at the next slot. */
+    /** A durable batch landed: its views go out now, or at the next update the budget allows. */
     void landed() {
         if (afterWrite) {
             flush(); // the slot came during the append: this batch goes out with it
             return;
         }
-        long interval = ViewPace.intervalMs(sockets.getAsInt(), maxIntervalMs) * 1_000_000L;
+        if (timer >= 0) {
+            pending = true; // already waiting for the next slot: this batch joins it
+            return;
+        }
         long now = System.nanoTime();
-        if (now - lastPublish >= interval) {
-            flush();
+        long interval = intervalNanos();
+        if (budget.tryTake(now, interval)) {
+            run();
             return;
         }
         pending = true;
-        if (timer < 0) {
-            long delayMs = Math.max(1, (lastPublish + interval - now) / 1_000_000);
-            timer = vertx.setTimer(delayMs, t -> {
-                timer = -1;
-                if (writing.getAsBoolean()) afterWrite = true; else flush();
-            });
-        }
+        long delayMs = Math.max(1, budget.nanosUntilNext(now, interval) / 1_000_000);
+        timer = vertx.setTimer(delayMs, t -> {
+            timer = -1;
+            if (writing.getAsBoolean()) afterWrite = true; else flush();
+        });
     }
 
     /** After a failed append the state was reloaded from the journal: a slot that waited for it goes out now. */
@@ -71,9 +74,17 @@ final class ViewPacer {
             vertx.cancelTimer(timer);
             timer = -1;
         }
+        budget.take(System.nanoTime(), intervalNanos());
+        run();
+    }
+
+    private void run() {
         afterWrite = false;
         publish.run();
         pending = false;
-        lastPublish = System.nanoTime();
+    }
+
+    private long intervalNanos() {
+        return ViewPace.intervalMs(sockets.getAsInt(), maxIntervalMs) * 1_000_000L;
     }
 }

@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
 import org.assemblyhub.assembly.view.Audience;
 import org.assemblyhub.assembly.view.AudienceStream;
-import org.assemblyhub.assembly.view.AudienceViews;
+import org.assemblyhub.assembly.view.CoreViews;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +24,7 @@ final class Views {
     private final EventBus bus;
     private final String address;
     private final Map<Audience, AudienceStream> streams = new LinkedHashMap<>();
+    private final CoreViews cores = new CoreViews();
 
     Views(EventBus bus, String assemblyId, Deciders model, long seq) {
         this.bus = bus;
@@ -35,9 +36,10 @@ final class Views {
         }
     }
 
-    /** Each audience's view: the core sections, then one section per capability. */
-    static com.fasterxml.jackson.databind.node.ObjectNode compose(Deciders model, Audience audience) {
-        var view = AudienceViews.project(model.state, audience);
+    /** Each audience's view: the core sections (shared, never changed), then one section per capability. */
+    private com.fasterxml.jackson.databind.node.ObjectNode compose(Deciders model, Audience audience) {
+        com.fasterxml.jackson.databind.node.ObjectNode view = JsonNodeFactory.instance.objectNode();
+        view.setAll(cores.of(model.state, audience));
         var session = org.assemblyhub.live.view.SessionView.project(model.clock, audience);
         if (!session.isEmpty()) view.set("session", session);
         int round = model.rooms.round();

@@ -49,7 +49,7 @@ final class ClientSession {
     private boolean resyncWanted;
     private int refusedInARow;
 
-    private record Held(long seq, String text) {}
+    private record Held(long seq, SharedText text) {}
 
     ClientSession(LiveGateway gateway, EngineClient engines, ServerWebSocket ws, String token, int maxMessageBytes,
                   int commandsPerSecond) {
@@ -203,7 +203,7 @@ final class ClientSession {
     }
 
     /** A live audience message from the engine; messages the client already has (by seq) are skipped. */
-    void deliver(long messageSeq, String text) {
+    void deliver(long messageSeq, SharedText text) {
         if (state != State.LIVE) return;
         if (held != null) {
             held.add(new Held(messageSeq, text));
@@ -211,6 +211,17 @@ final class ClientSession {
             seq = messageSeq;
             send(text);
         }
+    }
+
+    /** The same bytes as every other socket of the audience, without encoding them again. */
+    private void send(SharedText text) {
+        if (!text.fitsOneFrame()) {
+            send(text.text());
+            return;
+        }
+        if (ws.isClosed()) return;
+        ws.writeFrame(text.frame());
+        closeIfBehind();
     }
 
     /** The person's audience changed (a breakout round opened or closed): switch sets and take a fresh view. */
@@ -316,6 +327,10 @@ final class ClientSession {
     private void send(String text) {
         if (ws.isClosed()) return;
         ws.writeTextMessage(text);
+        closeIfBehind();
+    }
+
+    private void closeIfBehind() {
         if (ws.writeQueueFull()) {
             state = State.CLOSED;
             ws.close(Wire.CLOSE_TRY_AGAIN, "too slow: reconnect and resume");

@@ -62,7 +62,8 @@ public final class LiveGateway {
             Set<ClientSession> targets = sessions.get(audience);
             if (targets == null) return;
             long seq = Long.parseLong(message.headers().get("seq"));
-            for (ClientSession session : List.copyOf(targets)) session.deliver(seq, message.body());
+            SharedText text = new SharedText(message.body());
+            for (ClientSession session : targets.toArray(ClientSession[]::new)) session.deliver(seq, text);
         }
 
         /** A copy: moving or closing a session changes the sets. */
