@@ -24,7 +24,7 @@ final class AssemblyRun {
 
     /** What one run at N observers measured. */
     record Figures(int observers, int members, int held, int refused, double p50, double p99, double max, long missed,
-                   long pairs, double toFirstP50, double toFirstP99, double spreadP50, double spreadP99,
+                   long pairs, double sendP50, double sendP99, double toFirstP50, double toFirstP99, double spreadP50, double spreadP99,
                    int rounds, double windowSeconds, long observerMessages, long observerBytes, double cpuCores,
                    long rssBefore, long rssIdle, long rssAfter, double breakoutP99, double breakoutMax) {
         double messagesPerObserverPerSecond() {
@@ -129,6 +129,7 @@ final class AssemblyRun {
             // Measured: several polls, one after the other, pooled — a single 10-second window on a shared machine is
             // at the mercy of whatever else runs during it.
             LatencyBook book = new LatencyBook();
+            LatencyBook fromSend = new LatencyBook();
             VoteSpread spread = new VoteSpread();
             long messages = 0;
             long bytes = 0;
@@ -152,10 +153,12 @@ final class AssemblyRun {
                 if (profile) System.out.printf("  vote window %d (to read the profile) %s – %s%n", round + 1, wallStart, java.time.LocalTime.now());
 
                 votes.sort(java.util.Comparator.comparingLong(LatencyBook.Vote::seq));
+                List<LatencyBook.Vote> sentVotes = votes.stream().map(LatencyBook.Vote::asSent).toList();
                 spread.begin(votes);
                 for (Conn s : screens) {
                     synchronized (s.log) {
                         book.observer(votes, s.log.seqs, s.log.times, s.log.count);
+                        fromSend.observer(sentVotes, s.log.seqs, s.log.times, s.log.count);
                         spread.screen(LatencyBook.arrivals(votes, s.log.seqs, s.log.times, s.log.count));
                         messages += s.log.messages;
                         bytes += s.log.bytes;
@@ -167,7 +170,7 @@ final class AssemblyRun {
             long rssAfter = Proc.rssBytes(hub.pid());
             Histogram moves = breakouts(lead, voters);
             return new Figures(observers, members, screens.size(), refused, book.percentileMs(50), book.percentileMs(99), book.maxMs(),
-                    book.missed(), book.pairs(), spread.toFirstMs(50), spread.toFirstMs(99), spread.spreadMs(50), spread.spreadMs(99), rounds, window, messages, bytes, cpu / window, rssBefore, rssIdle,
+                    book.missed(), book.pairs(), fromSend.percentileMs(50), fromSend.percentileMs(99), spread.toFirstMs(50), spread.toFirstMs(99), spread.spreadMs(50), spread.spreadMs(99), rounds, window, messages, bytes, cpu / window, rssBefore, rssIdle,
                     rssAfter, moves.getValueAtPercentile(99) / 1000.0, moves.getMaxValue() / 1000.0);
         }
     }
@@ -189,18 +192,27 @@ final class AssemblyRun {
         for (int k = 0; k < changes; k++) order.add(order.size() / 2 + random.nextInt(order.size() / 2), order.get(random.nextInt(voters.size())));
         long interval = (long) (seconds * 1e9 / order.size());
         List<CompletableFuture<long[]>> answers = new ArrayList<>();
+        Map<Integer, Integer> chosen = new java.util.HashMap<>();
+        List<Long> sent = new ArrayList<>();
         long start = System.nanoTime();
         for (int k = 0; k < order.size(); k++) {
             long due = start + k * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-            Conn voter = voters.get(order.get(k));
-            answers.add(voter.command(pollId + "-v" + k, "answer-poll", "{\"pollId\":\"" + pollId + "\",\"choices\":[" + random.nextInt(3) + "]}"));
+            int who = order.get(k);
+            Conn voter = voters.get(who);
+            // A changed vote picks another option: re-sending the same answer changes no tally, so no screen would
+            // ever show it changing, and the bookkeeping would wait for the next vote's update instead.
+            Integer before = chosen.get(who);
+            int choice = before == null ? random.nextInt(3) : (before + 1 + random.nextInt(2)) % 3;
+            chosen.put(who, choice);
+            sent.add(System.nanoTime());
+            answers.add(voter.command(pollId + "-v" + k, "answer-poll", "{\"pollId\":\"" + pollId + "\",\"choices\":[" + choice + "]}"));
         }
         List<LatencyBook.Vote> votes = new ArrayList<>();
-        for (CompletableFuture<long[]> a : answers) {
-            long[] ack = a.get(60, TimeUnit.SECONDS);
-            votes.add(new LatencyBook.Vote(ack[0], ack[1]));
+        for (int k = 0; k < answers.size(); k++) {
+            long[] ack = answers.get(k).get(60, TimeUnit.SECONDS);
+            votes.add(new LatencyBook.Vote(ack[0], ack[1], sent.get(k)));
         }
         return votes;
     }

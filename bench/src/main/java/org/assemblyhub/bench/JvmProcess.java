@@ -23,6 +23,10 @@ final class JvmProcess implements AutoCloseable {
 
     static JvmProcess start(List<String> jvmArgs, List<String> args, Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>();
+        // BENCH_SERVER_CPUS=0 runs the hub and the baseline on those CPUs only (start the load generator itself with
+        // taskset on the others): a way to see how much of a tail is two processes fighting over the same cores.
+        String cpus = System.getenv("BENCH_SERVER_CPUS");
+        if (cpus != null && !cpus.isBlank()) command.addAll(List.of("taskset", "-c", cpus.trim()));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.addAll(args);

@@ -12,8 +12,20 @@ import java.util.List;
  * microseconds; pairs never seen are counted as missed.
  */
 public final class LatencyBook {
-    /** A vote as its sender saw it: the seq in its ack, and when the ack arrived ({@link System#nanoTime()}). */
-    public record Vote(long seq, long ackNanos) {}
+    /**
+     * A vote as its sender saw it: the seq in its ack, when the ack arrived and when the vote was sent
+     * ({@link System#nanoTime()}).
+     */
+    public record Vote(long seq, long ackNanos, long sentNanos) {
+        public Vote(long seq, long ackNanos) {
+            this(seq, ackNanos, ackNanos);
+        }
+
+        /** The same vote timed from its sending instead of its ack (the whole way: in, decided, written, out). */
+        public Vote asSent() {
+            return new Vote(seq, sentNanos, sentNanos);
+        }
+    }
 
     private final Histogram micros = new Histogram(600_000_000L, 3);
     private long missed;

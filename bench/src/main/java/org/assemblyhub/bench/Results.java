@@ -26,6 +26,7 @@ final class Results {
         node.putObject("voteToScreenMs").put("p50", round(h.p50())).put("p99", round(h.p99())).put("max", round(h.max()));
         node.putObject("baselineBroadcastMs").put("p50", round(b.p50())).put("p99", round(b.p99())).put("max", round(b.max()));
         node.put("p99RatioToBaseline", round(h.p99() / Math.max(0.001, b.p99())));
+        node.putObject("voteSentToScreenMs").put("p50", round(h.sendP50())).put("p99", round(h.sendP99()));
         node.putObject("ackToFirstScreenMs").put("p50", round(h.toFirstP50())).put("p99", round(h.toFirstP99()));
         node.putObject("firstToLastScreenMs").put("p50", round(h.spreadP50())).put("p99", round(h.spreadP99()));
         node.put("deliveredMessagesPerSec", Math.round(h.deliveredPerSecond()))

@@ -47,6 +47,19 @@ class LatencyBookTest {
     }
 
     @Test
+    void a_vote_timed_from_its_sending_counts_the_whole_way_even_when_the_screen_beat_the_ack() {
+        LatencyBook fromAck = new LatencyBook();
+        LatencyBook fromSend = new LatencyBook();
+        LatencyBook.Vote vote = new LatencyBook.Vote(7, 50 * MS, 20 * MS); // sent at 20 ms, ack at 50 ms
+        // The screen showed it at 45 ms: before the ack (0 from the ack), 25 ms after the vote left the voter.
+        fromAck.observer(List.of(vote), new long[]{7}, new long[]{45 * MS}, 1);
+        fromSend.observer(List.of(vote.asSent()), new long[]{7}, new long[]{45 * MS}, 1);
+
+        assertThat(fromAck.maxMs()).isZero();
+        assertThat(fromSend.maxMs()).isEqualTo(25.0, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
     void the_seq_of_a_hub_message_is_read_without_parsing_the_json() {
         assertThat(FrameLog.number("{\"type\":\"patch\",\"seq\":1234,\"base\":1230}", "seq")).isEqualTo(1234);
         assertThat(FrameLog.number("{\"type\":\"pong\"}", "seq")).isEqualTo(-1);

@@ -79,9 +79,9 @@ public final class AssemblyEngine extends VerticleBase {
 
     /**
      * Views change on screens at most once per interval per audience, however fast commands arrive: at most
-     * {@code viewIntervalMs}, shorter for small assemblies ({@link ViewPace}).
+     * {@code viewIntervalMs}, shorter for smaller assemblies ({@link ViewPace}).
      */
-    public static final int DEFAULT_VIEW_INTERVAL_MS = 100;
+    public static final int DEFAULT_VIEW_INTERVAL_MS = 250;
 
     public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, int viewIntervalMs) {
         this(assemblyId, store, clock, tokens, viewIntervalMs, new java.security.SecureRandom());
@@ -183,7 +183,7 @@ public final class AssemblyEngine extends VerticleBase {
             }
             case "identify" -> message.reply(identify(body.getString("token")));
             case "sync" -> message.reply(sync(body));
-            case "summary" -> message.reply(summary());
+            case "summary" -> message.reply(EngineIdentity.summary(model, assemblyId, seq));
             case "records" -> {
                 String token = body.getString("token");
                 message.reply(EngineRecords.answer(assemblyId, model, clock.instant(), token == null ? null : identify(token), body));
@@ -350,7 +350,7 @@ public final class AssemblyEngine extends VerticleBase {
                 return Answers.error("not-public", "This assembly is not public. Please open your personal invitation link.");
             }
             connections.openAnonymous(body.getString("connectionId"));
-            return identity(null, Role.OBSERVER, null);
+            return EngineIdentity.identity(assemblyId, calls().provider(), null, Role.OBSERVER, null);
         }
         JsonObject identity = identify(token);
         if (Answers.isError(identity)) return identity;
@@ -371,31 +371,7 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     private JsonObject identify(String token) {
-        AssemblyState state = model.state;
-        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
-        return state.personByTokenHash(Tokens.hash(token == null ? "" : token))
-                .map(p -> identity(p.id(), p.role(), p.displayName()).put("audience", model.audienceOf(p).wire()))
-                .orElseGet(() -> Answers.error("invalid-invitation",
-                        "This invitation link is not valid any more: it may have been replaced or revoked. "
-                                + "Please ask the organisers for a new one."));
-    }
-
-    private JsonObject identity(String personId, Role role, String displayName) {
-        return new JsonObject()
-                .put("status", "ok")
-                .put("assemblyId", assemblyId)
-                .put("personId", personId)
-                .put("displayName", displayName)
-                .put("role", role.wire())
-                .put("audience", Audience.of(role).wire())
-                .put("video", calls().provider());
-    }
-
-    private JsonObject summary() {
-        AssemblyState state = model.state;
-        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
-        return new JsonObject().put("status", "ok").put("id", assemblyId).put("title", state.title())
-                .put("public", state.isPublic()).put("phase", state.phase().wire()).put("seq", seq);
+        return EngineIdentity.identify(model, assemblyId, calls().provider(), token);
     }
 
     private static Actor actorOf(JsonObject json) {

@@ -1,0 +1,41 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.assembly.view.Audience;
+
+/** What the engine tells a socket about itself and the assembly: who a token belongs to, and a summary. Changes nothing. */
+final class EngineIdentity {
+    private EngineIdentity() {}
+
+    static JsonObject identify(Deciders model, String assemblyId, String videoProvider, String token) {
+        AssemblyState state = model.state;
+        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        return state.personByTokenHash(Tokens.hash(token == null ? "" : token))
+                .map(p -> identity(assemblyId, videoProvider, p.id(), p.role(), p.displayName())
+                        .put("audience", model.audienceOf(p).wire()))
+                .orElseGet(() -> Answers.error("invalid-invitation",
+                        "This invitation link is not valid any more: it may have been replaced or revoked. "
+                                + "Please ask the organisers for a new one."));
+    }
+
+    static JsonObject identity(String assemblyId, String videoProvider, String personId, Role role, String displayName) {
+        return new JsonObject()
+                .put("status", "ok")
+                .put("assemblyId", assemblyId)
+                .put("personId", personId)
+                .put("displayName", displayName)
+                .put("role", role.wire())
+                .put("audience", Audience.of(role).wire())
+                .put("video", videoProvider);
+    }
+
+    static JsonObject summary(Deciders model, String assemblyId, long seq) {
+        AssemblyState state = model.state;
+        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        return new JsonObject().put("status", "ok").put("id", assemblyId).put("title", state.title())
+                .put("public", state.isPublic()).put("phase", state.phase().wire()).put("seq", seq);
+    }
+}
