@@ -174,7 +174,7 @@ if (match) {
     onStatus: (status, detail) => { state.status = status; state.detail = detail; draw(); },
     onView: (view) => { state.view = view; drawSoon(); recoverReceipts(view); },
     onSignal: (message) => call.onSignal(message),
-    onSignalError: (error) => console.info('call signal refused', error.code),
+    onSignalError: (error) => { console.info('call signal refused', error.code); call.onSignalError(error); },
     onPersonal: (me, serverTime) => {
       state.me = me;
       call.follow(me);

@@ -18,6 +18,7 @@ export class CallController {
     this.micOn = true;
     this.mutedBy = null;
     this.joining = false;
+    this.early = [];
   }
 
   /**
@@ -34,9 +35,16 @@ export class CallController {
     this.room = key;
     if (!key) return;
     this.joining = true;
+    this.early = [];
     try {
       const ack = await this.connection.send('video-join', {});
       const info = ack.result;
+      // Moved while asking (groups opened or closed meanwhile): the hub answered for the room the person is in now,
+      // not the one this call was for. Drop it; the move's own update brings the right room.
+      if ((info.group ?? 0) !== (inGroup ? Number(key.split('@')[1]) : 0)) {
+        this.room = null;
+        return;
+      }
       this.info = info;
       if (info.provider === 'jitsi') {
         this.redraw(); // the frame's container must exist first
@@ -55,6 +63,7 @@ export class CallController {
         signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() });
       window.assemblyHubCall = this.call; // for people debugging, and the browser tests
       this.call.start(info.peers);
+      this.replayEarly(this.call);
       setTimeout(() => this.watchSpeakers(this.call), 1_000);
       this.error = null;
     } catch (e) {
@@ -77,6 +86,7 @@ export class CallController {
       signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() });
     window.assemblyHubStage = this.stage; // for people debugging, and the browser tests
     this.stage.update(relay);
+    this.replayEarly(this.stage);
     this.error = null;
   }
 
@@ -106,7 +116,22 @@ export class CallController {
       return;
     }
     if (this.stage) this.stage.receive(message);
-    else this.call?.receive(message);
+    else if (this.call) this.call.receive(message);
+    else if (this.joining && this.early.length < 200) this.early.push(message); // someone called before our call existed
+  }
+
+  /** Signals that came while this call was being set up: the hub relays only within one's room, so they are for it. */
+  replayEarly(target) {
+    const early = this.early;
+    this.early = [];
+    for (const message of early) target.receive(message);
+  }
+
+  /** A signal the hub refused: a peer who is no longer in this room is dropped from the call. */
+  onSignalError(error) {
+    if (error.code !== 'not-in-your-room' || !error.to) return;
+    this.call?.drop(error.to);
+    this.stage?.drop(error.to);
   }
 
   leave() {

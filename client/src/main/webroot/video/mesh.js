@@ -17,7 +17,34 @@ export class MeshCall {
 
   /** The newcomer calls everyone already in the room. */
   start(peerIds) {
-    for (const id of peerIds) this.peer(id);
+    for (const id of peerIds) {
+      // When a group opens everyone joins at once and each would call the others: two offers cross, and Chrome can
+      // lose the candidates of the one that yields. So the smaller id calls first; the other calls only if no call
+      // came within 1.5 s (the peer had joined earlier and will not call).
+      if (this.me < id) this.peer(id);
+      else setTimeout(() => { if (!this.closed && !this.peers.has(id)) this.peer(id); }, 1_500);
+    }
+    this.watchdog = setInterval(() => this.unstick(), 4_000);
+  }
+
+  /**
+   * A connection that has not even begun to connect after 10 s lost its offer or answer on the way (both sides
+   * calling while one was still joining, say): start it again. Someone who is not in the room any more is dropped
+   * when the hub refuses the new offer.
+   */
+  unstick() {
+    const now = Date.now();
+    this.retries = this.retries || new Map();
+    for (const [id, p] of [...this.peers]) {
+      const tries = this.retries.get(id) || 0;
+      // Three tries: a person connected without a call (a second device, a screen with video off) never answers.
+      if (p.pc.connectionState === 'new' && now - p.since > 10_000 && tries < 3) {
+        this.retries.set(id, tries + 1);
+        p.close();
+        this.peers.delete(id);
+        this.peer(id);
+      }
+    }
   }
 
   peer(id) {
@@ -43,6 +70,12 @@ export class MeshCall {
     }
   }
 
+  /** The hub says this person is not in the room any more: drop the connection. */
+  drop(id) {
+    this.peers.get(id)?.close();
+    if (this.peers.delete(id)) this.onChange();
+  }
+
   /** Received audio level of each connected peer (getStats), for the "who is speaking" marks. */
   async levels() {
     const out = new Map();
@@ -61,6 +94,7 @@ export class MeshCall {
 
   close() {
     this.closed = true;
+    clearInterval(this.watchdog);
     for (const [id, p] of this.peers) {
       this.signal(id, 'bye', {});
       p.close();
@@ -108,13 +142,21 @@ export class Peer {
       this.call.onTrack?.(this, track, streams[0]);
       this.call.onChange();
     };
+    this.restarts = 0;
+    this.since = Date.now();
     this.pc.onconnectionstatechange = () => {
-      // Someone who left without a goodbye (moved by the lead, closed the tab) drops out of the grid.
+      // A connection that fails (a network hiccup, a busy machine) tries again with an ICE restart; someone who left
+      // without a goodbye is dropped when the hub refuses the restart's offer (not-in-your-room), or after 3 tries.
       const peers = this.call.peers || this.call.links;
       if (this.pc.connectionState === 'failed' && peers.get(this.id) === this) {
-        peers.delete(this.id);
-        this.pc.close();
+        if (this.restarts++ < 3) {
+          this.pc.restartIce();
+        } else {
+          peers.delete(this.id);
+          this.pc.close();
+        }
       }
+      if (this.pc.connectionState === 'connected') this.restarts = 0;
       this.call.onChange();
     };
     this.senders = new Map();

@@ -87,6 +87,13 @@ export class StageCall {
     for (const child of this.position.children) this.links.get(child)?.send(track, stream);
   }
 
+  /** The hub refused a signal to this person: the link is stale (the tree changed meanwhile). */
+  drop(id) {
+    if (this.wanted().has(id)) return; // a newer position still wants it: the next offer will go through
+    this.links.get(id)?.close();
+    if (this.links.delete(id)) this.onChange();
+  }
+
   forgetFrom(personId) {
     for (const [key, r] of [...this.received]) if (r.from === personId) this.received.delete(key);
   }

@@ -35,6 +35,14 @@ class MeshCallIT {
               return out;
             }""";
 
+    /** What a page's call looks like, printed when the test times out. */
+    static final String DIAGNOSIS = """
+            () => { const panel = document.querySelector('[data-testid=call]');
+              return JSON.stringify({ room: panel?.dataset.room, text: panel?.innerText?.slice(0, 200),
+                stage: Boolean(window.assemblyHubStage), call: Boolean(window.assemblyHubCall),
+                peers: window.assemblyHubCall ? [...window.assemblyHubCall.peers.entries()].map(([id, p]) =>
+                  id + ':' + p.pc.connectionState + '/' + p.pc.signalingState) : [] }); }""";
+
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> stats(Page page) {
         return (Map<String, Map<String, Object>>) page.evaluate(STATS);
@@ -73,6 +81,8 @@ class MeshCallIT {
             for (int i = 1; i <= 4; i++) {
                 Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
                         .setPermissions(List.of("camera", "microphone"))).newPage();
+                String who = "m" + i;
+                page.onConsoleMessage(m -> System.out.println("[console " + who + "] " + m.type() + " " + m.text()));
                 page.navigate(hub.url() + "/join/" + setup.token("m" + i));
                 pages.add(page);
             }
@@ -83,8 +93,13 @@ class MeshCallIT {
             lead.call("open", "open-breakouts", new JsonObject());
 
             Page m1 = pages.get(0), m2 = pages.get(1), m3 = pages.get(2), m4 = pages.get(3);
-            await("m1, m2 and m3 receive each other's video", () -> receivesFrom(m1, "m2") && receivesFrom(m1, "m3")
-                    && receivesFrom(m2, "m1") && receivesFrom(m2, "m3") && receivesFrom(m3, "m1") && receivesFrom(m3, "m2"));
+            try {
+                await("m1, m2 and m3 receive each other's video", () -> receivesFrom(m1, "m2") && receivesFrom(m1, "m3")
+                        && receivesFrom(m2, "m1") && receivesFrom(m2, "m3") && receivesFrom(m3, "m1") && receivesFrom(m3, "m2"));
+            } catch (AssertionError e) {
+                for (int i = 0; i < 3; i++) System.out.println("[state m" + (i + 1) + "] " + stats(pages.get(i)) + " " + pages.get(i).evaluate(DIAGNOSIS));
+                throw e;
+            }
             // The fake microphone beeps: each screen marks who is speaking from the received audio level.
             await("m1 marks someone as speaking", () -> (Boolean) m1.evaluate(
                     "() => document.querySelector('[data-testid=call] [data-speaking=true]') !== null"));
