@@ -117,6 +117,8 @@ export class StageCall {
     const out = [];
     if (this.onStage && this.stream) out.push({ id: this.me, stream: this.stream, name: name(this.me), self: true });
     for (const [streamId, stream] of this.screens) {
+      // A speaker who left: their tracks ended and no new parent sends them again.
+      if (stream.getTracks().every((t) => t.readyState === 'ended')) continue;
       const personId = this.labels[streamId];
       if (personId === this.me) continue;
       out.push({ id: personId || streamId, stream, name: name(personId) });

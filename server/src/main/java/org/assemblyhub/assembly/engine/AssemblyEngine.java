@@ -162,7 +162,7 @@ public final class AssemblyEngine extends VerticleBase {
         String op = message.headers().get("op");
         switch (op == null ? "" : op) {
             case "command" -> {
-                Actor actor = actorOf(body.getJsonObject("actor"));
+                Actor actor = EngineIdentity.actorOf(body.getJsonObject("actor"));
                 String name = body.getString("name");
                 if ("video-join".equals(name)) {
                     calls().joinWithDialIn(model, connections, actor, body.getJsonObject("args"), seq, vertx.eventBus(),
@@ -372,12 +372,6 @@ public final class AssemblyEngine extends VerticleBase {
 
     private JsonObject identify(String token) {
         return EngineIdentity.identify(model, assemblyId, calls().provider(), token);
-    }
-
-    private static Actor actorOf(JsonObject json) {
-        if (json == null || json.getBoolean("hub", false)) return json == null ? Actor.publicObserver() : Actor.HUB;
-        Role role = Role.parse(json.getString("role"));
-        return Actor.person(json.getString("personId"), role == null ? Role.OBSERVER : role);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.assemblyhub.assembly.engine;
 
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.assembly.domain.Actor;
 import org.assemblyhub.assembly.domain.AssemblyState;
 import org.assemblyhub.assembly.domain.Role;
 import org.assemblyhub.assembly.view.Audience;
@@ -30,6 +31,13 @@ final class EngineIdentity {
                 .put("role", role.wire())
                 .put("audience", Audience.of(role).wire())
                 .put("video", videoProvider);
+    }
+
+    /** The actor a gateway names in a request (none: an anonymous observer). */
+    static Actor actorOf(JsonObject json) {
+        if (json == null || json.getBoolean("hub", false)) return json == null ? Actor.publicObserver() : Actor.HUB;
+        Role role = Role.parse(json.getString("role"));
+        return Actor.person(json.getString("personId"), role == null ? Role.OBSERVER : role);
     }
 
     static JsonObject summary(Deciders model, String assemblyId, long seq) {
