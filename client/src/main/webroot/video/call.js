@@ -57,10 +57,8 @@ export class CallController {
         await this.joinStage(me, info);
         return;
       }
-      if (!this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
-      this.applyDevices();
-      this.call = new MeshCall({ me: me.personId, room: info.room, iceServers: info.iceServers, stream: this.stream,
-        signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() });
+      await this.camera();
+      this.call = new MeshCall({ ...this.callOptions(me, info), room: info.room, stream: this.stream });
       window.assemblyHubCall = this.call; // for people debugging, and the browser tests
       this.call.start(info.peers);
       this.replayEarly(this.call);
@@ -78,16 +76,25 @@ export class CallController {
 
   /** Mesh plenary: speakers mesh and send; everyone else only receives (no camera asked for). */
   async joinStage(me, info) {
-    const relay = this.pendingRelay && (this.pendingRelay.version ?? 0) > (info.relay.version ?? 0) ? this.pendingRelay : info.relay;
-    this.pendingRelay = null;
-    if (relay.onStage && !this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
-    this.applyDevices();
-    this.stage = new StageCall({ me: me.personId, iceServers: info.iceServers, stream: relay.onStage ? this.stream : null,
-      signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() });
+    if (info.relay.onStage) await this.camera();
+    this.stage = new StageCall({ ...this.callOptions(me, info), stream: info.relay.onStage ? this.stream : null });
     window.assemblyHubStage = this.stage; // for people debugging, and the browser tests
-    this.stage.update(relay);
+    this.stage.update(info.relay);
+    if (this.pendingRelay) this.stage.update(this.pendingRelay); // taken only if newer (positions carry a version)
+    this.pendingRelay = null;
     this.replayEarly(this.stage);
     this.error = null;
+  }
+
+  /** The camera and microphone, asked for once and kept across rooms; the toggles apply to them. */
+  async camera() {
+    if (!this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    this.applyDevices();
+  }
+
+  callOptions(me, info) {
+    return { me: me.personId, iceServers: info.iceServers, signal: (to, kind, data) => this.connection.signal(to, kind, data),
+      onChange: () => this.redraw() };
   }
 
   /** Marks who is speaking (received audio above a threshold), once a second, while this call lasts. */

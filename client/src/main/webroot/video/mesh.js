@@ -12,6 +12,7 @@ export class MeshCall {
     this.signal = signal;
     this.onChange = onChange;
     this.peers = new Map();
+    this.retries = new Map(); // restarts of stuck connections, per person
     this.closed = false;
   }
 
@@ -34,14 +35,12 @@ export class MeshCall {
    */
   unstick() {
     const now = Date.now();
-    this.retries = this.retries || new Map();
     for (const [id, p] of [...this.peers]) {
       const tries = this.retries.get(id) || 0;
       // Three tries: a person connected without a call (a second device, a screen with video off) never answers.
       if (p.pc.connectionState === 'new' && now - p.since > 10_000 && tries < 3) {
         this.retries.set(id, tries + 1);
-        p.close();
-        this.peers.delete(id);
+        this.drop(id);
         this.peer(id);
       }
     }
@@ -60,17 +59,13 @@ export class MeshCall {
   receive(message) {
     if (this.closed) return;
     if (message.kind === 'bye') {
-      this.peers.get(message.from)?.close();
-      this.peers.delete(message.from);
-      this.onChange();
-      return;
-    }
-    if (message.kind === 'offer' || message.kind === 'answer' || message.kind === 'candidate') {
+      this.drop(message.from);
+    } else if (['offer', 'answer', 'candidate'].includes(message.kind)) {
       this.peer(message.from).enqueue(message);
     }
   }
 
-  /** The hub says this person is not in the room any more: drop the connection. */
+  /** The person left (a goodbye, or the hub says they are not in the room any more): drop the connection. */
   drop(id) {
     this.peers.get(id)?.close();
     if (this.peers.delete(id)) this.onChange();

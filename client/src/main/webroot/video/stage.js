@@ -32,11 +32,7 @@ export class StageCall {
     const parentBefore = this.position.parent;
     this.position = { ...position, children: position.children || [], stage: position.stage || [] };
     const wanted = this.wanted();
-    for (const [id, peer] of [...this.links]) {
-      if (wanted.has(id)) continue;
-      peer.close();
-      this.links.delete(id);
-    }
+    for (const id of [...this.links.keys()]) if (!wanted.has(id)) this.unlink(id);
     if (parentBefore && parentBefore !== this.position.parent) this.forgetFrom(parentBefore);
     for (const id of wanted) if (!this.links.has(id)) this.link(id);
     this.onChange();
@@ -89,7 +85,10 @@ export class StageCall {
 
   /** The hub refused a signal to this person: the link is stale (the tree changed meanwhile). */
   drop(id) {
-    if (this.wanted().has(id)) return; // a newer position still wants it: the next offer will go through
+    if (!this.wanted().has(id)) this.unlink(id); // a newer position may still want it: its next offer will go through
+  }
+
+  unlink(id) {
     this.links.get(id)?.close();
     if (this.links.delete(id)) this.onChange();
   }
@@ -101,12 +100,8 @@ export class StageCall {
   receive(message) {
     if (this.closed || !this.wanted().has(message.from)) return; // a late signal from someone no longer linked
     if (message.kind === 'bye') {
-      this.links.get(message.from)?.close();
-      this.links.delete(message.from);
-      this.onChange();
-      return;
-    }
-    if (['offer', 'answer', 'candidate'].includes(message.kind)) {
+      this.unlink(message.from);
+    } else if (['offer', 'answer', 'candidate'].includes(message.kind)) {
       (this.links.get(message.from) || this.link(message.from)).enqueue(message);
     }
   }

@@ -157,9 +157,10 @@ final class AssemblyRun {
                 spread.begin(votes);
                 for (Conn s : screens) {
                     synchronized (s.log) {
-                        book.observer(votes, s.log.seqs, s.log.times, s.log.count);
-                        fromSend.observer(sentVotes, s.log.seqs, s.log.times, s.log.count);
-                        spread.screen(LatencyBook.arrivals(votes, s.log.seqs, s.log.times, s.log.count));
+                        long[] arrivals = LatencyBook.arrivals(votes, s.log.seqs, s.log.times, s.log.count);
+                        book.add(votes, arrivals);
+                        fromSend.add(sentVotes, arrivals);
+                        spread.screen(arrivals);
                         messages += s.log.messages;
                         bytes += s.log.bytes;
                     }

@@ -36,7 +36,11 @@ public final class LatencyBook {
      * ({@code votes} sorted by seq). Linear in votes + arrivals.
      */
     public void observer(List<Vote> votes, long[] seqs, long[] times, int count) {
-        long[] arrivals = arrivals(votes, seqs, times, count);
+        add(votes, arrivals(votes, seqs, times, count));
+    }
+
+    /** Adds one observer's arrivals already matched to the votes ({@link #arrivals}). */
+    public void add(List<Vote> votes, long[] arrivals) {
         for (int k = 0; k < arrivals.length; k++) {
             pairs++;
             if (arrivals[k] < 0) {

@@ -73,27 +73,34 @@ public final class RelayTree {
     /** Whether two people may connect: both on the stage, or one sends the stage to the other. */
     public boolean linked(String a, String b) {
         if (stage.contains(a) && stage.contains(b)) return true;
-        Position pa = position(a);
-        Position pb = position(b);
-        return pa != null && pb != null && (b.equals(pa.parent()) || a.equals(pb.parent()));
+        return b.equals(parentOf(a)) || a.equals(parentOf(b));
     }
 
     /** A person's position, or null when they are not in the plenary call. */
     public Position position(String personId) {
-        return positions().get(personId);
+        List<String> stageList = List.copyOf(stage);
+        if (stage.contains(personId)) {
+            return new Position(null, personId.equals(anchor()) ? childrenOf(-1) : List.of(), stageList);
+        }
+        int slot = slots.indexOf(personId);
+        return slot < 0 ? null : new Position(parentOf(slot), childrenOf(slot), stageList);
+    }
+
+    /** Who sends a viewer the stage (null for the stage, for people not in the call, or while no stage is there). */
+    private String parentOf(String personId) {
+        int slot = slots.indexOf(personId);
+        return slot < 0 ? null : parentOf(slot);
+    }
+
+    private String parentOf(int slot) {
+        return slot < fanOut ? anchor() : slots.get(slot / fanOut - 1);
     }
 
     private Map<String, Position> positions() {
         Map<String, Position> out = new HashMap<>();
+        for (String s : stage) out.put(s, position(s));
         List<String> stageList = List.copyOf(stage);
-        String anchor = anchor();
-        for (String s : stage) {
-            out.put(s, new Position(null, s.equals(anchor) ? childrenOf(-1) : List.of(), stageList));
-        }
-        for (int i = 0; i < slots.size(); i++) {
-            String parent = i < fanOut ? anchor : slots.get(i / fanOut - 1);
-            out.put(slots.get(i), new Position(parent, childrenOf(i), stageList));
-        }
+        for (int i = 0; i < slots.size(); i++) out.put(slots.get(i), new Position(parentOf(i), childrenOf(i), stageList));
         return out;
     }
 

@@ -37,8 +37,7 @@ final class EngineCalls {
 
     /** The room a person is in now: their breakout group while it meets, otherwise the plenary. */
     VideoRoom roomOf(Deciders model, String personId) {
-        int group = personId == null || !model.rooms.isOpen() ? 0 : model.rooms.groupOf(personId)
-                .filter(g -> !model.rooms.returned(g.number())).map(Group::number).orElse(0);
+        int group = model.rooms.groupOf(personId).map(Group::number).orElse(0); // none once closed or returned
         return video.room(assemblyId, model.rooms.round(), group);
     }
 
@@ -118,7 +117,7 @@ final class EngineCalls {
         io.vertx.core.json.JsonArray stage = new io.vertx.core.json.JsonArray();
         p.stage().forEach(id -> stage.add(new JsonObject().put("id", id).put("name", model.state.displayName(id))));
         return out.put("parent", p.parent()).put("children", new io.vertx.core.json.JsonArray(p.children())).put("stage", stage)
-                .put("onStage", p.parent() == null && p.stage().contains(personId));
+                .put("onStage", p.stage().contains(personId));
     }
 
     /**
