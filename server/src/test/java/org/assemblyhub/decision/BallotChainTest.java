@@ -97,7 +97,7 @@ class BallotChainTest {
 
         assertThat(pooled.events().subList(0, 4)).extracting(e -> ((BallotEvent.BallotVoted) e).personId()).containsExactly("m1", "m2", "m3", "m4");
         assertThat(pooled.events().subList(4, 8)).allSatisfy(e -> {
-            assertThat(e).isInstanceOf(BallotEvent.BallotRecorded.class);
+            assertThat(e).isInstanceOf(BallotEvent.ChoiceSealed.class);
             assertThat(e.toString()).doesNotContain("m1", "m2", "m3", "m4");
         });
     }
@@ -130,6 +130,6 @@ class BallotChainTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) record.get("entries")).remove(3);
         ((com.fasterxml.jackson.databind.node.ArrayNode) record.get("entries")).remove(2);
 
-        assertThat(BallotVerifier.verify(record, shownHead).problem()).contains("not at the head");
+        assertThat(BallotVerifier.verify(record, shownHead).problem()).contains("does not contain the head");
     }
 }

@@ -181,6 +181,6 @@ class GroupWorkspaceTest {
         member(1, 0).awaitAudience("member");
         assertThat(member(1, 0).call("late", "add-idea", new JsonObject().put("text", "too late")).path("code").asText()).isEqualTo("not-in-a-group");
         assertThat(member(1, 0).view().has("workspace")).isFalse();
-        assertThat(observer.call("obs", "raise-hand", new JsonObject()).path("code").asText()).isEqualTo("not-in-a-group");
+        assertThat(observer.call("obs", "raise-hand", new JsonObject()).path("code").asText()).isEqualTo("forbidden");
     }
 }

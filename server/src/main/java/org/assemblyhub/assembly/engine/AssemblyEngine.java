@@ -47,9 +47,11 @@ public final class AssemblyEngine extends VerticleBase {
     private final String assemblyId;
     private final EventStore store;
     private final Clock clock;
-    private final CommandDecoder decoder;
+    private final WireCommands wire;
     private final CommandLog answers = new CommandLog(10_000);
     private final Deque<Queued> queue = new ArrayDeque<>();
+    private final List<Runnable> afterWrite = new ArrayList<>();
+    private final EngineRecords records;
     private final Connections connections = new Connections();
     private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
     private Deciders model = new Deciders();
@@ -94,7 +96,8 @@ public final class AssemblyEngine extends VerticleBase {
         this.assemblyId = assemblyId;
         this.store = store;
         this.clock = clock;
-        this.decoder = new CommandDecoder(assemblyId, tokens);
+        this.wire = new WireCommands(assemblyId, tokens, random);
+        this.records = new EngineRecords(assemblyId);
     }
 
     private EngineCalls calls;
@@ -165,32 +168,57 @@ public final class AssemblyEngine extends VerticleBase {
                 Actor actor = EngineIdentity.actorOf(body.getJsonObject("actor"));
                 String name = body.getString("name");
                 if ("video-join".equals(name)) {
-                    calls().joinWithDialIn(model, connections, actor, body.getJsonObject("args"), seq, vertx.eventBus(),
-                            vertx.getOrCreateContext()).onSuccess(message::reply);
+                    whenDurable(() -> calls().joinWithDialIn(model, connections, actor, body.getJsonObject("args"), seq,
+                            vertx.eventBus(), vertx.getOrCreateContext()).onSuccess(message::reply));
                     return;
                 }
-                Decoded decoded = decoder.decode(actor, name, body.getJsonObject("args"));
-                if (decoded.error() != null) {
-                    message.reply(decoded.error());
-                } else {
-                    submit(actor, body.getString("key"), decoded).onSuccess(message::reply);
-                }
+                command(actor, name, body.getString("key"), body.getJsonObject("args")).onSuccess(message::reply);
             }
-            case "join" -> message.reply(join(body));
+            case "join" -> whenDurable(() -> message.reply(join(body)));
             case "leave" -> {
                 leave(body.getString("connectionId"));
                 message.reply(new JsonObject());
             }
-            case "identify" -> message.reply(identify(body.getString("token")));
-            case "sync" -> message.reply(sync(body));
-            case "summary" -> message.reply(EngineIdentity.summary(model, assemblyId, seq));
-            case "records" -> {
+            case "identify" -> whenDurable(() -> message.reply(identify(body.getString("token"))));
+            case "sync" -> whenDurable(() -> message.reply(sync(body)));
+            case "summary" -> whenDurable(() -> message.reply(EngineIdentity.summary(model, assemblyId, seq)));
+            case "records" -> whenDurable(() -> {
                 String token = body.getString("token");
-                message.reply(EngineRecords.answer(assemblyId, model, clock.instant(), token == null ? null : identify(token), body));
-            }
+                message.reply(records.answer(model, seq, clock.instant(), token == null ? null : identify(token), body));
+            });
             case "signal" -> message.reply(calls().signal(model, connections, body, vertx.eventBus()));
             default -> message.reply(Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
         }
+    }
+
+    /**
+     * Runs a read of the state once it is durable: while a batch is being written the model already holds it, and
+     * nobody may learn of a change that could still be lost (a new invitation, a receipt, a record).
+     */
+    private void whenDurable(Runnable read) {
+        if (writing) afterWrite.add(read); else read.run();
+    }
+
+    private void readsNowDurable() {
+        List<Runnable> reads = new ArrayList<>(afterWrite);
+        afterWrite.clear();
+        reads.forEach(Runnable::run);
+    }
+
+    /**
+     * The sender's role is checked before anything else; then the arguments are read — on a worker for the few
+     * commands whose reading costs real time (a script to parse, tokens to mint), so the assembly's event loop never
+     * waits for them.
+     */
+    private Future<JsonObject> command(Actor actor, String name, String key, JsonObject args) {
+        JsonObject refusal = wire.refusal(actor, name);
+        if (refusal != null) return Future.succeededFuture(refusal);
+        if (!wire.heavy(name)) return decoded(actor, key, wire.decode(actor, name, args));
+        return vertx.executeBlocking(() -> wire.decode(actor, name, args), false).compose(d -> decoded(actor, key, d));
+    }
+
+    private Future<JsonObject> decoded(Actor actor, String key, Decoded decoded) {
+        return decoded.error() != null ? Future.succeededFuture(decoded.error()) : submit(actor, key, decoded);
     }
 
     /** Queues a command; a retried key gets the first answer (pending or final) and is never applied twice. */
@@ -233,20 +261,34 @@ public final class AssemblyEngine extends VerticleBase {
                     if (outcome instanceof Rejection r) {
                         waiting.answer().complete(Answers.error(r.code(), r.message()));
                     } else {
-                        JsonObject result = new JsonObject().put("tracker", outcome);
+                        // No tracker in the ack: the member's browser derives it from its own secret, and the hub
+                        // keeps no answer that would tie this person to it.
                         accepted.add(waiting);
-                        onDurable.add(() -> waiting.answer().complete(Answers.ack(ackSeq, result)));
+                        onDurable.add(() -> waiting.answer().complete(Answers.ack(ackSeq, null)));
                     }
                 }
                 continue;
             }
-            Decision decision = model.decide(q.actor(), q.decoded().command(), now);
+            Decision decision;
+            try {
+                decision = model.decide(q.actor(), q.decoded().command(), now);
+            } catch (RuntimeException e) {
+                // A bug: answered, never a hang for the client; the log names the command's kind, never its content.
+                LOG.log(Level.ERROR, "assembly {0}: deciding {1} failed with {2}", assemblyId,
+                        q.decoded().command().getClass().getSimpleName(), e.getClass().getName());
+                q.answer().complete(Answers.error("internal-error", "Something went wrong on the hub; nothing changed. Please try again."));
+                continue;
+            }
             if (decision instanceof Decision.Rejected r) {
                 q.answer().complete(Answers.error(r.rejection().code(), r.rejection().message()));
                 continue;
             }
             if (decision instanceof Decision.Answered a) {
-                q.answer().complete(Answers.ack(next, new JsonObject(new java.util.HashMap<>(a.result()))));
+                // An answer read from the state waits, like an ack, until what it reads is durable.
+                long at = next;
+                JsonObject result = new JsonObject(new java.util.HashMap<>(a.result()));
+                accepted.add(new Waiting(q.key(), q.answer()));
+                onDurable.add(() -> q.answer().complete(Answers.ack(at, result)));
                 continue;
             }
             List<DomainEvent> events = ((Decision.Accepted) decision).events();
@@ -272,6 +314,7 @@ public final class AssemblyEngine extends VerticleBase {
                 pacer.landed();
                 publishMoves();
                 onDurable.forEach(Runnable::run);
+                readsNowDurable();
                 scheduleClock();
                 drain();
             } else {
@@ -284,6 +327,7 @@ public final class AssemblyEngine extends VerticleBase {
                 replay().onComplete(r -> {
                     writing = false;
                     pacer.reloaded();
+                    readsNowDurable();
                     drain();
                 });
             }
@@ -336,6 +380,10 @@ public final class AssemblyEngine extends VerticleBase {
                     submit(Actor.HUB, null, Decoded.ok(new org.assemblyhub.poll.domain.PollCommand.ClosePoll(poll.id())));
                     due = true;
                 }
+            }
+            if (model.ballots.nextTurnoutDue().map(d -> !d.isAfter(now)).orElse(false)) {
+                submit(Actor.HUB, null, Decoded.ok(new BallotCommand.ShowTurnout()));
+                due = true;
             }
             if (!due) scheduleClock();
         });

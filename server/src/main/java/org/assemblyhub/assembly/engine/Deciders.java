@@ -143,6 +143,13 @@ final class Deciders {
             return BallotDecider.open(ballots, drafts, SessionDecider.leads(clock, actor), c, seated, now);
         }
         if (command instanceof BallotCommand.CloseBallot c) return BallotDecider.close(ballots, SessionDecider.leads(clock, actor), c, now);
+        if (command instanceof BallotCommand.ShowTurnout) {
+            return actor.isHub() ? BallotDecider.showTurnout(ballots, now) : Decision.reject("forbidden", "Only the hub's timer does this.");
+        }
+        if (command instanceof BallotCommand.CastBallot) {
+            // Casts reach the ballot box through the engine's pool, from members only; anything else is refused here.
+            return Decision.reject("forbidden", "Only members on the ballot's roll vote.");
+        }
         throw new IllegalArgumentException("unknown command " + command);
     }
 
@@ -154,10 +161,10 @@ final class Deciders {
     private Decision decidePoll(Actor actor, PollCommand command, Instant now) {
         int facilitated = facilitatedGroup(actor);
         int seated = rooms.groupOf(actor.personId()).map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
-        var who = new PollDecider.Who(actor.personId(), SessionDecider.leads(clock, actor), actor.isHub(), facilitated, seated);
+        var who = new PollDecider.Who(actor.personId(), SessionDecider.leads(clock, actor), actor.isHub(), facilitated, seated,
+                rooms.round());
         if (command instanceof PollCommand.OpenPoll c) {
-            PollSpec spec = c.spec();
-            if (!who.leads() && facilitated > 0) spec = spec.withVoters(PollSpec.Voters.GROUP, facilitated);
+            PollSpec spec = PollDecider.withDefaultVoters(who, c.spec());
             return PollDecider.open(polls, who, spec, roll(spec), now);
         }
         if (command instanceof PollCommand.AnswerPoll c) return PollDecider.answer(polls, who, c, now);
@@ -182,9 +189,9 @@ final class Deciders {
                 .map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
     }
 
-    /** The next moment something is due: the segment's end, an extended group's end, a poll's timer. */
+    /** The next moment something is due: the segment's end, an extended group's end, a poll's timer, a turnout update. */
     java.util.Optional<Instant> nextDeadline() {
-        return java.util.stream.Stream.of(clock.deadline(), rooms.nextGroupEnd(), polls.nextDeadline())
+        return java.util.stream.Stream.of(clock.deadline(), rooms.nextGroupEnd(), polls.nextDeadline(), ballots.nextTurnoutDue())
                 .flatMap(java.util.Optional::stream).min(Instant::compareTo);
     }
 
@@ -256,7 +263,7 @@ final class Deciders {
             PollSpec spec = new PollSpec(consensus ? PollKind.GRADIENTS : PollKind.SINGLE, entered.text(),
                     consensus ? List.of() : entered.options(), 0, 0, 0, List.of(), true, true, PollSpec.Voters.EVERYONE, 0,
                     consensus && entered.inGroups(), null, null, null, 0, true);
-            var opened = PollDecider.open(polls, new PollDecider.Who(null, true, true, 0, 0), spec, roll(spec), now);
+            var opened = PollDecider.open(polls, new PollDecider.Who(null, true, true, 0, 0, rooms.round()), spec, roll(spec), now);
             if (opened instanceof Decision.Accepted a) events.addAll(a.events());
         }
         boolean planned = rooms.hasPlan() && !rooms.isOpen();

@@ -25,6 +25,8 @@ final class Views {
     private final String address;
     private final Map<Audience, AudienceStream> streams = new LinkedHashMap<>();
     private final CoreViews cores = new CoreViews();
+    /** The breakout round the group streams belong to: group numbers restart every round, their streams with them. */
+    private int streamsRound = -1;
 
     Views(EventBus bus, String assemblyId, Deciders model, long seq) {
         this.bus = bus;
@@ -50,7 +52,7 @@ final class Views {
         if (!workspace.isEmpty()) view.set("workspace", workspace);
         var harvest = org.assemblyhub.breakout.view.WorkspaceView.harvest(model.workspaces, model.rooms, audience);
         if (!harvest.isEmpty()) view.set("harvest", harvest);
-        var polls = org.assemblyhub.poll.view.PollView.project(model.polls, model.state, audience);
+        var polls = org.assemblyhub.poll.view.PollView.project(model.polls, model.state, audience, round);
         if (!polls.isEmpty()) view.set("polls", polls);
         var drafts = org.assemblyhub.decision.view.DecisionView.drafts(model.drafts, model.ballots, model.state, audience);
         if (!drafts.isEmpty()) view.set("drafts", drafts);
@@ -69,6 +71,7 @@ final class Views {
 
     /** Brings every audience's view to the durable state at {@code seq} and publishes what changed. */
     void publish(Deciders model, long seq) {
+        dropGroupStreamsOfEarlierRounds(model);
         java.util.Set<Audience> groupAudiences = new java.util.HashSet<>();
         for (var group : model.rooms.isOpen() ? model.rooms.groups() : List.<org.assemblyhub.breakout.domain.Group>of()) {
             if (model.rooms.returned(group.number())) continue;
@@ -82,6 +85,17 @@ final class Views {
             entry.getValue().advance(compose(model, entry.getKey()), seq)
                     .ifPresent(text -> bus.publish(address, text, new DeliveryOptions().addHeader("aud", entry.getKey().wire()).addHeader("seq", Long.toString(seq))));
         }
+    }
+
+    /**
+     * When a new breakout round starts, the group streams of the last one go, with the patches they keep: a socket
+     * of group 1 in round 2 can never be caught up with what group 1 of round 1 saw.
+     */
+    private void dropGroupStreamsOfEarlierRounds(Deciders model) {
+        int round = model.rooms.round();
+        if (round == streamsRound) return;
+        streams.keySet().removeIf(Audience::inGroup);
+        streamsRound = round;
     }
 
     /** A revoked or replaced invitation ends the person's open sessions at once. */
@@ -99,6 +113,7 @@ final class Views {
 
     JsonObject sync(Deciders model, long seq, Audience audience, Long lastSeq, Audience lastAudience) {
         if (audience == null) return Answers.error("invalid-audience", "Unknown audience.");
+        dropGroupStreamsOfEarlierRounds(model);
         AudienceStream stream = streams.containsKey(audience) ? streams.get(audience) : stream(model, audience, seq);
         List<String> messages = audience.equals(lastAudience) ? stream.catchUp(lastSeq) : List.of(stream.snapshot());
         return new JsonObject().put("status", "ok").put("seq", stream.seq()).put("messages", new JsonArray(List.copyOf(messages)));

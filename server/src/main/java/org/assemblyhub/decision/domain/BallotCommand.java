@@ -14,7 +14,13 @@ public sealed interface BallotCommand extends DomainCommand {
      * A member's vote: one support level per item. {@code secret}: made by their browser (the tracker derives from
      * it); {@code previousSecret}: the secret of their earlier ballot when they change their vote.
      */
-    record CastBallot(String ballotId, List<Integer> levels, String secret, String previousSecret) implements BallotCommand {}
+    record CastBallot(String ballotId, List<Integer> levels, String secret, String previousSecret) implements BallotCommand {
+        /** Never the secrets: a command may end up in a log line. */
+        @Override
+        public String toString() {
+            return "CastBallot[ballotId=" + ballotId + "]";
+        }
+    }
 
     /** Casts pooled by the engine and decided together, so that their order says nothing of who cast which. */
     record CastPooled(List<Cast> casts) implements BallotCommand {
@@ -23,6 +29,14 @@ public sealed interface BallotCommand extends DomainCommand {
 
     record CloseBallot(String ballotId) implements BallotCommand {}
 
+    /** The hub's timer: show each open ballot's turnout when it moved and the interval has passed. */
+    record ShowTurnout() implements BallotCommand {}
+
     /** Looks up the state of one's own ballot from its secret (nothing is recorded). */
-    record FindReceipt(String ballotId, String secret) implements BallotCommand {}
+    record FindReceipt(String ballotId, String secret) implements BallotCommand {
+        @Override
+        public String toString() {
+            return "FindReceipt[ballotId=" + ballotId + "]";
+        }
+    }
 }

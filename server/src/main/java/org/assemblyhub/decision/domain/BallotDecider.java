@@ -19,9 +19,13 @@ import java.util.random.RandomGenerator;
 /**
  * Final ballots. The lead (or an organiser) opens one in the decision phase on drafts as they stand, with the seated
  * members as its roll, and closes it; each member on the roll casts one ballot and may replace it while it is open
- * with the secret of the one they cast. Closing appends the count to the chain.
+ * with the secret of the one they cast. Choices stay sealed while it is open; closing puts them in the public chain,
+ * ordered by tracker, then the count.
  */
 public final class BallotDecider {
+    /** The turnout everyone sees moves at most this often while a ballot is open. */
+    public static final java.time.Duration TURNOUT_INTERVAL = java.time.Duration.ofSeconds(20);
+
     /** The events of a pool of casts, and each cast's answer: its tracker, or why it was refused. */
     public record Pooled(List<DomainEvent> events, List<Object> answers) {}
 
@@ -48,8 +52,8 @@ public final class BallotDecider {
     }
 
     /**
-     * Decides a pool of casts in a random order (so that the chain's order of choices is not the order they came in);
-     * roll marks come first, sorted by person; then the choices in that random order.
+     * Decides a pool of casts in a random order (so that the journal's order of choices is not the order they came
+     * in); roll marks come first, sorted by person; then the sealed choices in that random order.
      */
     public static Pooled castPooled(BallotBox box, List<CastPooled.Cast> casts, RandomGenerator random) {
         List<Integer> order = new ArrayList<>();
@@ -58,7 +62,6 @@ public final class BallotDecider {
         Object[] answers = new Object[casts.size()];
         List<BallotVoted> marks = new ArrayList<>();
         List<DomainEvent> records = new ArrayList<>();
-        Map<String, AuditEntry> heads = new java.util.HashMap<>();
         Set<String> votedNow = new HashSet<>();
         Set<String> takenNow = new HashSet<>();
         for (int i : order) {
@@ -71,17 +74,9 @@ public final class BallotDecider {
                 continue;
             }
             String tracker = Trackers.of(ballot.id(), c.secret());
-            AuditEntry head = heads.getOrDefault(ballot.id(), ballot.head());
-            if (c.previousSecret() != null) {
-                head = AuditEntry.next(ballot.id(), head, BallotChain.SUPERSEDED,
-                        BallotChain.superseded(Trackers.of(ballot.id(), c.previousSecret())));
-                records.add(new BallotRecorded(ballot.id(), head));
-            } else {
-                marks.add(new BallotVoted(ballot.id(), cast.personId()));
-            }
-            head = AuditEntry.next(ballot.id(), head, BallotChain.ACCEPTED, BallotChain.accepted(tracker, c.levels()));
-            records.add(new BallotRecorded(ballot.id(), head));
-            heads.put(ballot.id(), head);
+            String replaces = c.previousSecret() == null ? null : Trackers.of(ballot.id(), c.previousSecret());
+            marks.add(new BallotVoted(ballot.id(), cast.personId(), Trackers.owner(ballot.id(), cast.personId(), c.secret())));
+            records.add(new ChoiceSealed(ballot.id(), tracker, List.copyOf(c.levels()), replaces));
             votedNow.add(ballot.id() + "/" + cast.personId());
             takenNow.add(tracker);
             answers[i] = tracker;
@@ -117,6 +112,11 @@ public final class BallotDecider {
         if (!Trackers.validSecret(c.previousSecret()) || !ballot.live().containsKey(Trackers.of(ballot.id(), c.previousSecret()))) {
             return Rejection.of("unknown-receipt", "This receipt does not match a ballot that counts now.");
         }
+        // Only the member who cast a ballot replaces it: someone who learnt another member's secret cannot.
+        String owner = ballot.owner(personId).orElse(null);
+        if (owner != null && !owner.equals(Trackers.owner(ballot.id(), personId, c.previousSecret()))) {
+            return Rejection.of("unknown-receipt", "This receipt does not match a ballot that counts now.");
+        }
         return null;
     }
 
@@ -125,12 +125,41 @@ public final class BallotDecider {
         BallotBox.Ballot ballot = box.ballot(c.ballotId()).orElse(null);
         if (ballot == null) return Decision.reject("no-such-ballot", "There is no such ballot.");
         if (!ballot.isOpen()) return Decision.reject("ballot-closed", "This ballot is already closed.");
-        AuditEntry closed = AuditEntry.next(ballot.id(), ballot.head(), BallotChain.CLOSED,
-                BallotChain.closed(ballot.turnout(), ballot.live().size(), now));
+        // The sealed choices enter the public chain now, ordered by tracker: nothing in it says when each was made.
         List<AuditEntry> chain = new ArrayList<>(ballot.chain());
+        List<DomainEvent> events = new ArrayList<>();
+        AuditEntry head = ballot.head();
+        for (String replaced : new java.util.TreeSet<>(ballot.replacedInChain())) {
+            head = AuditEntry.next(ballot.id(), head, BallotChain.SUPERSEDED, BallotChain.superseded(replaced));
+            chain.add(head);
+            events.add(new BallotRecorded(ballot.id(), head));
+        }
+        for (Map.Entry<String, List<Integer>> sealed : ballot.sealed().entrySet()) {
+            head = AuditEntry.next(ballot.id(), head, BallotChain.ACCEPTED, BallotChain.accepted(sealed.getKey(), sealed.getValue()));
+            chain.add(head);
+            events.add(new BallotRecorded(ballot.id(), head));
+        }
+        AuditEntry closed = AuditEntry.next(ballot.id(), head, BallotChain.CLOSED,
+                BallotChain.closed(ballot.turnout(), ballot.live().size(), now));
         chain.add(closed);
         AuditEntry tallied = AuditEntry.next(ballot.id(), closed, BallotChain.TALLIED, BallotChain.tally(chain));
-        return Decision.accept(new BallotRecorded(ballot.id(), closed), new BallotRecorded(ballot.id(), tallied));
+        events.add(new BallotRecorded(ballot.id(), closed));
+        events.add(new BallotRecorded(ballot.id(), tallied));
+        return Decision.accept(events);
+    }
+
+    /**
+     * The hub's timer: each open ballot whose turnout moved since it was last shown, and was last shown at least
+     * {@link #TURNOUT_INTERVAL} ago, shows its turnout now. Between updates nobody sees a vote land.
+     */
+    public static Decision showTurnout(BallotBox box, Instant now) {
+        List<DomainEvent> events = new ArrayList<>();
+        for (BallotBox.Ballot b : box.all()) {
+            if (b.isOpen() && b.turnout() != b.shownTurnout() && !now.isBefore(b.shownAt().plus(TURNOUT_INTERVAL))) {
+                events.add(new TurnoutShown(b.id(), b.turnout(), now));
+            }
+        }
+        return Decision.accept(events);
     }
 
     /** The state of one's own ballot, found from its secret; nothing is recorded and nobody else learns of it. */

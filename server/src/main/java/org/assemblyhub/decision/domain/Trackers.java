@@ -24,6 +24,15 @@ public final class Trackers {
         return out.toString();
     }
 
+    /**
+     * Who may replace a ballot: SHA-256 of the ballot, the member and the secret. Kept with the member's roll mark, it
+     * lets the hub check that a replacement comes from the member who cast the ballot, without being able to tell
+     * which tracker is theirs (that needs the secret, which the hub never keeps).
+     */
+    public static String owner(String ballotId, String personId, String secret) {
+        return AuditEntry.sha256("assembly-hub ballot owner\n" + ballotId + "\n" + personId + "\n" + secret);
+    }
+
     /** A secret is 32 to 128 lower-case hex digits (16 random bytes or more). */
     public static boolean validSecret(String secret) {
         return secret != null && secret.length() >= 32 && secret.length() <= 128 && secret.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));

@@ -34,6 +34,15 @@ public final class BallotRecord {
         return record;
     }
 
+    /** While a ballot is open, all of it that is public: its opening link (which is also the head until it closes). */
+    public static io.vertx.core.json.JsonObject opening(BallotBox.Ballot ballot) {
+        AuditEntry e = ballot.chain().get(0);
+        io.vertx.core.json.JsonObject fields = new io.vertx.core.json.JsonObject();
+        e.fields().forEach(fields::put);
+        return new io.vertx.core.json.JsonObject().put("n", e.n()).put("type", e.type()).put("prev", e.prev()).put("hash", e.hash())
+                .put("fields", fields);
+    }
+
     /** The entries of a record read back (as stored: hashes are not checked here). */
     public static List<AuditEntry> entries(JsonNode record) {
         List<AuditEntry> out = new ArrayList<>();

@@ -75,8 +75,12 @@ public final class BallotVerifier {
             }
         }
         AuditEntry last = entries.get(entries.size() - 1);
-        if (expectedHead != null && !expectedHead.equalsIgnoreCase(last.hash())) {
-            return new Report("the chain ends at " + last.hash() + ", not at the head " + expectedHead + " that was shown", lines);
+        // A head noted from a screen is the chain's head at that moment: while the ballot was open (its opening) or
+        // after it closed (the count). The record must contain it, so nothing before it was rewritten since.
+        AuditEntry shown = expectedHead == null ? null
+                : entries.stream().filter(e -> e.hash().equalsIgnoreCase(expectedHead.strip())).findFirst().orElse(null);
+        if (expectedHead != null && shown == null) {
+            return new Report("the chain does not contain the head " + expectedHead + " that was shown: it was rewritten, or this is another ballot", lines);
         }
         Map<String, String> opened = entries.get(0).fields();
         lines.add("Ballot " + ballotId + " \"" + opened.get("title") + "\": " + live.size() + " ballots counted, " + opened.get("roll.size")
@@ -96,6 +100,7 @@ public final class BallotVerifier {
         int items = Integer.parseInt(opened.get("items"));
         for (int i = 1; i <= items; i++) lines.add(i + ". " + opened.get("item." + i) + " — " + recount.get("item." + i));
         lines.add("Head: " + last.hash());
+        if (shown != null) lines.add("The head you noted is entry " + shown.n() + " (" + shown.type() + ") of this chain.");
         return new Report(null, lines);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Drafts (for participants: not observers, while they are being written) and ballots (for everyone: the roll's size
  * and fingerprint, turnout, the chain's head; after closing, the results and every tracker with its choice). No
- * view holds anything of a ballot while it is open beyond its turnout: results are hidden until it closes.
+ * view holds anything of a ballot while it is open beyond its turnout, which moves only at coarse intervals: choices
+ * are sealed until it closes.
  */
 public final class DecisionView {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -75,7 +76,7 @@ public final class DecisionView {
     public static ObjectNode ballot(BallotBox.Ballot b) {
         ObjectNode node = JSON.objectNode();
         node.put("title", b.spec().title()).put("open", b.isOpen()).put("rule", b.spec().rule().describe())
-                .put("rollSize", b.rollSize()).put("rollFingerprint", b.rollFingerprint()).put("turnout", b.turnout())
+                .put("rollSize", b.rollSize()).put("rollFingerprint", b.rollFingerprint()).put("turnout", b.shownTurnout())
                 .put("head", b.head().hash()).put("entries", b.head().n());
         ArrayNode items = node.putArray("items");
         b.spec().items().forEach(i -> items.addObject().put("draftId", i.draftId()).put("version", i.version()).put("title", i.title()));

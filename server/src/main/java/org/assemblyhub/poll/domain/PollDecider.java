@@ -13,23 +13,49 @@ import java.util.List;
  * answer replaces the person's previous one.
  */
 public final class PollDecider {
-    /** Who is asking, as the rest of the assembly sees them. {@code facilitatedGroup}: 0 unless facilitating a group now. */
-    public record Who(String personId, boolean leads, boolean isHub, int facilitatedGroup, int seatedGroup) {}
+    /**
+     * Who is asking, as the rest of the assembly sees them. {@code facilitatedGroup}: 0 unless facilitating a group
+     * now; {@code breakoutRound}: the current breakout round.
+     */
+    public record Who(String personId, boolean leads, boolean isHub, int facilitatedGroup, int seatedGroup, int breakoutRound) {}
 
     private PollDecider() {}
+
+    /**
+     * Who a poll asks when its opener did not say: everyone for the lead, their own group for a group's facilitator
+     * (who may also name it). Anything else they name is left as it is, and {@link #open} refuses it.
+     */
+    public static PollSpec withDefaultVoters(Who who, PollSpec spec) {
+        if (spec.voters() == null) {
+            return who.leads() || who.facilitatedGroup() == 0 ? spec.withVoters(PollSpec.Voters.EVERYONE, 0)
+                    : spec.withVoters(PollSpec.Voters.GROUP, who.facilitatedGroup());
+        }
+        if (spec.voters() == PollSpec.Voters.GROUP && spec.group() == 0 && !who.leads()) {
+            return spec.withVoters(PollSpec.Voters.GROUP, who.facilitatedGroup());
+        }
+        return spec;
+    }
 
     public static Decision open(Polls polls, Who who, PollSpec spec, List<String> roll, Instant now) {
         if (!who.leads() && who.facilitatedGroup() == 0) {
             return Decision.reject("forbidden", "Only the lead facilitator, or a group's facilitator for their group, opens a poll.");
         }
-        if (!who.leads()) spec = spec.withVoters(PollSpec.Voters.GROUP, who.facilitatedGroup());
+        if (!who.leads() && spec.voters() != PollSpec.Voters.GROUP) {
+            return Decision.reject("forbidden", "A group's facilitator opens polls for their own group only.");
+        }
+        if (!who.leads() && spec.group() != who.facilitatedGroup()) {
+            return Decision.reject("not-your-group", "You facilitate group " + who.facilitatedGroup() + ": open polls for that group only.");
+        }
         if (!who.leads() && spec.inGroups()) return Decision.reject("forbidden", "Only the lead facilitator runs a round in every group.");
+        if (spec.voters() == PollSpec.Voters.GROUP && spec.group() < 1) return Decision.reject("invalid-poll", "Say which group this poll asks.");
         String problem = spec.problem();
         if (problem != null) return Decision.reject("invalid-poll", problem);
         if (roll.isEmpty()) return Decision.reject("nobody-to-ask", "Nobody can answer this poll: there is no one on its roll.");
         int round = spec.kind().isAgreement() ? polls.roundsOn(Polls.subjectKey(spec)) + 1 : 0;
         Instant closesAt = spec.minutes() > 0 ? now.plusSeconds(60L * spec.minutes()) : null;
-        return Decision.accept(new PollOpened("p" + (polls.count() + 1), spec, List.copyOf(roll), round, who.personId(), now, closesAt));
+        int breakoutRound = spec.voters() == PollSpec.Voters.GROUP || spec.inGroups() ? who.breakoutRound() : 0;
+        return Decision.accept(new PollOpened("p" + (polls.count() + 1), spec, List.copyOf(roll), round, who.personId(), now,
+                closesAt, breakoutRound));
     }
 
     public static Decision answer(Polls polls, Who who, AnswerPoll c, Instant now) {

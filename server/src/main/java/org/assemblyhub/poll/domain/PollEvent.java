@@ -11,9 +11,11 @@ public sealed interface PollEvent extends DomainEvent {
      * @param roll     the people who may answer, fixed at opening (its size is the quorum's base)
      * @param round    for consensus rounds: 1 for the first round on this subject, then 2, 3…
      * @param closesAt when its timer closes it (null: closed by hand)
+     * @param breakoutRound the breakout round a group's poll belongs to (group numbers restart every round; 0 for
+     *                      plenary polls, and in journals written before it was kept)
      */
     record PollOpened(String pollId, PollSpec spec, List<String> roll, int round, String openedBy, Instant at,
-                      Instant closesAt) implements PollEvent {}
+                      Instant closesAt, int breakoutRound) implements PollEvent {}
 
     /** A person's answer; a later one from the same person replaces it. {@code group}: their group then (0: plenary). */
     record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at) implements PollEvent {}

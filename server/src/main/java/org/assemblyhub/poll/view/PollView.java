@@ -18,26 +18,30 @@ import java.util.function.IntPredicate;
  * Polls are secret by default: nobody sees who answered what. A named poll (a show of hands) shows participants
  * who gave which answer; observers never see names. Reasons given in a round reach participants, never observers.
  * In a round run in groups, each group sees its own count and the total; the lead and organisers see every group's.
+ * Group numbers restart every breakout round, so a group's content is keyed by round and group: group 1 of round 2
+ * never sees what group 1 of round 1 said.
  */
 public final class PollView {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private PollView() {}
 
-    public static ObjectNode project(Polls polls, AssemblyState state, Audience audience) {
+    /** {@code breakoutRound}: the current breakout round (the one the audience's group belongs to). */
+    public static ObjectNode project(Polls polls, AssemblyState state, Audience audience, int breakoutRound) {
         ObjectNode view = JSON.objectNode();
         boolean desk = audience.kind() == Audience.Kind.LEAD || audience.kind() == Audience.Kind.ORGANISER;
         for (Polls.Poll poll : polls.all()) {
             PollSpec spec = poll.spec();
-            if (spec.voters() == PollSpec.Voters.GROUP && !desk && audience.group() != spec.group()) continue;
-            ObjectNode p = poll(poll, audience, desk);
+            boolean sameRound = poll.opened().breakoutRound() == breakoutRound;
+            if (spec.voters() == PollSpec.Voters.GROUP && !desk && (audience.group() != spec.group() || !sameRound)) continue;
+            ObjectNode p = poll(poll, audience, desk, sameRound);
             if (!spec.secret() && p.has("results") && audience.kind() != Audience.Kind.OBSERVER) p.set("names", names(poll, state));
             view.set(poll.id(), p);
         }
         return view;
     }
 
-    private static ObjectNode poll(Polls.Poll poll, Audience audience, boolean desk) {
+    private static ObjectNode poll(Polls.Poll poll, Audience audience, boolean desk, boolean sameRound) {
         PollSpec spec = poll.spec();
         ObjectNode p = JSON.objectNode();
         p.put("kind", spec.kind().wire()).put("question", spec.question());
@@ -64,7 +68,7 @@ public final class PollView {
         if (spec.inGroups()) {
             ObjectNode groups = p.putObject("groups");
             answers.stream().mapToInt(PollAnswered::group).distinct().sorted().forEach(group -> {
-                if (!desk && audience.group() != group) return;
+                if (!desk && (audience.group() != group || !sameRound)) return;
                 IntPredicate only = g -> g == group;
                 groups.set(String.valueOf(group), PollResults.of(spec, 0, answers, only, participant, false));
             });

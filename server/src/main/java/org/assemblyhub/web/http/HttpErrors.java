@@ -22,7 +22,7 @@ public final class HttpErrors {
             case "forbidden", "invalid-invitation", "not-public" -> 403;
             case "no-such-assembly", "no-such-person", "no-such-ballot" -> 404;
             case "assembly-exists", "duplicate-person", "out-of-phase", "assembly-closed", "phase-unchanged",
-                 "session-running" -> 409;
+                 "session-running", "ballot-open" -> 409;
             case "unavailable", "journal-unavailable" -> 503;
             default -> 422;
         };

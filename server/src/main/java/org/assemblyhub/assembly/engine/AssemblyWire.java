@@ -1,0 +1,125 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.assembly.domain.AssemblyCommand.*;
+import org.assemblyhub.assembly.domain.Person;
+import org.assemblyhub.assembly.domain.Phase;
+import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.live.ScriptPlans;
+import org.assemblyhub.live.domain.SessionCommand;
+import org.assemblyhub.scripts.ScriptReader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assemblyhub.assembly.engine.WireCommand.DESK;
+import static org.assemblyhub.assembly.engine.WireCommand.HUB_ONLY;
+import static org.assemblyhub.assembly.engine.WireCommand.ORGANISERS;
+import static org.assemblyhub.assembly.engine.WireCommand.heavy;
+import static org.assemblyhub.assembly.engine.WireCommand.of;
+
+/**
+ * Wire commands of the assembly itself (roster, invitations, phases, announcements) and of the session clock. New
+ * invitation tokens are minted here, after the sender's role was checked; only their hashes go into the command.
+ */
+final class AssemblyWire {
+    static final int MAX_NAME = 120;
+    static final int MAX_CONTACT = 200;
+    static final int MAX_ATTRIBUTES = 20;
+    static final int MAX_ATTRIBUTE = 100;
+    static final int MAX_PEOPLE = 5_000;
+    static final int MAX_SCRIPT = 1024 * 1024;
+    static final int MAX_MINUTES = 240;
+
+    private AssemblyWire() {}
+
+    static final List<WireCommand> COMMANDS = List.of(
+            of("announce", DESK, (a, c) -> Decoded.ok(new Announce(a.requiredText("text", 10_000)))),
+            of("change-phase", ORGANISERS, (a, c) -> {
+                Phase phase = Phase.parse(a.requiredText("phase", 40));
+                return phase == null ? Decoded.invalid("Unknown phase; use onboarding, learning, deliberation, decision or closed.")
+                        : Decoded.ok(new ChangePhase(phase));
+            }),
+            heavy("reissue-invitation", ORGANISERS, (a, c) -> {
+                String personId = a.id("personId");
+                String token = c.tokens().newToken(c.assemblyId());
+                return Decoded.ok(new IssueInvitation(personId, Tokens.hash(token)),
+                        new JsonObject().put("personId", personId).put("token", token));
+            }),
+            of("revoke-invitation", ORGANISERS, (a, c) -> Decoded.ok(new RevokeInvitation(a.id("personId")))),
+            heavy("import-roster", ORGANISERS, AssemblyWire::importRoster),
+            heavy("attach-script", ORGANISERS, (a, c) -> attachScript(a.requiredText("yaml", MAX_SCRIPT))),
+            of("appoint-lead", ORGANISERS, (a, c) -> Decoded.ok(new SessionCommand.AppointLead(a.id("personId"), false))),
+            of("start-session", DESK, (a, c) -> Decoded.ok(new SessionCommand.StartSession(a.id("sessionId")))),
+            of("pause-session", DESK, (a, c) -> Decoded.ok(new SessionCommand.PauseSession())),
+            of("resume-session", DESK, (a, c) -> Decoded.ok(new SessionCommand.ResumeSession())),
+            of("extend-segment", DESK, (a, c) -> Decoded.ok(new SessionCommand.ExtendSegment(a.integer("minutes", -MAX_MINUTES, MAX_MINUTES)))),
+            of("skip-segment", DESK, (a, c) -> Decoded.ok(new SessionCommand.SkipSegment())),
+            of("go-back", DESK, (a, c) -> Decoded.ok(new SessionCommand.GoBack())),
+            of("end-session", DESK, (a, c) -> Decoded.ok(new SessionCommand.EndSession())),
+            of("create-assembly", HUB_ONLY, AssemblyWire::create));
+
+    private static Decoded attachScript(String yaml) {
+        ScriptReader.Result read = ScriptReader.read(yaml);
+        if (!read.valid()) {
+            JsonArray problems = new JsonArray();
+            read.problems().forEach(p -> problems.add(new JsonObject().put("line", p.line()).put("where", p.where()).put("message", p.message())));
+            String first = read.problems().stream().limit(3).map(Object::toString).reduce((x, y) -> x + "; " + y).orElse("");
+            return new Decoded(null, null, Answers.error("invalid-script",
+                    "The script has " + read.problems().size() + " problem(s): " + first, problems));
+        }
+        return Decoded.ok(new SessionCommand.AttachScript(read.script().title(), ScriptPlans.of(read.script())),
+                new JsonObject().put("sessions", read.script().sessions().size()));
+    }
+
+    private static Decoded create(WireArgs a, WireCommand.Context c) {
+        String organiserName = a.requiredText("organiserName", MAX_NAME);
+        Person organiser = new Person("organiser-1", organiserName, null, Role.ORGANISER, Map.of());
+        String token = c.tokens().newToken(c.assemblyId());
+        return Decoded.ok(new CreateAssembly(c.assemblyId(), a.requiredText("title", 10_000), a.text("question", 10_000),
+                        a.flag("public", false), organiser, Tokens.hash(token)),
+                new JsonObject().put("personId", organiser.id()).put("token", token));
+    }
+
+    /** Every row is read before a single token is minted: a bad row costs nothing. */
+    private static Decoded importRoster(WireArgs a, WireCommand.Context c) {
+        if (!a.has("people")) throw new WireArgs.BadArgs("'people' is required.");
+        JsonArray rows = a.list("people", MAX_PEOPLE);
+        List<Person> people = new ArrayList<>();
+        for (Object row : rows) {
+            if (!(row instanceof JsonObject r)) throw new WireArgs.BadArgs("Each person must be an object.");
+            people.add(person(new WireArgs(r)));
+        }
+        List<String> hashes = new ArrayList<>();
+        JsonObject issued = new JsonObject();
+        for (Person person : people) {
+            String token = c.tokens().newToken(c.assemblyId());
+            hashes.add(Tokens.hash(token));
+            issued.put(person.id(), token);
+        }
+        return Decoded.ok(new ImportRoster(people, hashes), new JsonObject().put("tokens", issued));
+    }
+
+    static Person person(WireArgs r) {
+        String id = r.requiredText("id", WireArgs.MAX_ID);
+        if (!id.matches("[A-Za-z0-9._-]+")) throw new WireArgs.BadArgs("Person id '" + id + "' may use only letters, digits, '.', '_' and '-'.");
+        Role role = Role.parse(r.text("role", 40) == null ? "member" : r.text("role", 40));
+        if (role == null) throw new WireArgs.BadArgs("Unknown role '" + r.text("role", 40) + "' for '" + id + "'.");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        WireArgs attrs = r.object("attributes");
+        if (attrs != null) {
+            if (attrs.raw().size() > MAX_ATTRIBUTES) throw new WireArgs.BadArgs("At most " + MAX_ATTRIBUTES + " attributes per person.");
+            for (String key : attrs.raw().fieldNames()) {
+                if (key.length() > MAX_ATTRIBUTE || !(attrs.raw().getValue(key) instanceof String)) {
+                    throw new WireArgs.BadArgs("Attribute '" + key + "' of '" + id + "' must be text of at most " + MAX_ATTRIBUTE + " characters.");
+                }
+                attributes.put(key, attrs.text(key, MAX_ATTRIBUTE));
+            }
+        }
+        return new Person(id, r.requiredText("name", MAX_NAME), r.text("contact", MAX_CONTACT), role, attributes);
+    }
+}

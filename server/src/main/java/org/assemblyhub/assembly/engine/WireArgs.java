@@ -1,0 +1,155 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The one reader of wire command arguments, so that every command follows the same rules: texts are stripped and
+ * bounded, numbers are whole and inside their range (a value out of range is refused, never wrapped — 2^32 + 1 is
+ * not 1), flags are real booleans, lists are bounded. A problem is a {@link BadArgs} with a sentence for the sender.
+ */
+final class WireArgs {
+    static final int MAX_ID = 64;
+
+    private final JsonObject args;
+
+    WireArgs(JsonObject args) {
+        this.args = args == null ? new JsonObject() : args;
+    }
+
+    boolean has(String key) {
+        return args.getValue(key) != null;
+    }
+
+    /** Optional text, stripped; null when absent. */
+    String text(String key, int max) {
+        return text(key, args.getValue(key), max);
+    }
+
+    String requiredText(String key, int max) {
+        String s = text(key, max);
+        if (s == null || s.isEmpty()) throw new BadArgs("'" + key + "' is required.");
+        return s;
+    }
+
+    /** An id chosen by the hub or the organisers: 1–64 characters, no spaces. */
+    String id(String key) {
+        String s = requiredText(key, MAX_ID);
+        if (!s.chars().allMatch(c -> c > 32 && c < 127)) throw new BadArgs("'" + key + "' is not a valid id.");
+        return s;
+    }
+
+    String optionalId(String key) {
+        return has(key) ? id(key) : null;
+    }
+
+    int integer(String key, int min, int max) {
+        if (!has(key)) throw new BadArgs("'" + key + "' is required.");
+        return integer(key, args.getValue(key), min, max);
+    }
+
+    int integer(String key, int min, int max, int fallback) {
+        return has(key) ? integer(key, min, max) : fallback;
+    }
+
+    Integer optionalInteger(String key, int min, int max) {
+        return has(key) ? integer(key, min, max) : null;
+    }
+
+    /** A flag: absent means {@code fallback}; anything but true or false is refused. */
+    boolean flag(String key, boolean fallback) {
+        Object value = args.getValue(key);
+        if (value == null) return fallback;
+        if (!(value instanceof Boolean b)) throw new BadArgs("'" + key + "' must be true or false.");
+        return b;
+    }
+
+    List<String> texts(String key, int maxItems, int maxEach) {
+        List<String> out = new ArrayList<>();
+        for (Object o : list(key, maxItems)) out.add(text(key, o, maxEach));
+        return out;
+    }
+
+    List<Integer> integers(String key, int maxItems, int min, int max) {
+        List<Integer> out = new ArrayList<>();
+        for (Object o : list(key, maxItems)) out.add(integer(key, o, min, max));
+        return out;
+    }
+
+    /** A list of at most {@code maxItems} (absent: empty). */
+    JsonArray list(String key, int maxItems) {
+        Object raw = args.getValue(key);
+        if (raw == null) return new JsonArray();
+        if (!(raw instanceof JsonArray list)) throw new BadArgs("'" + key + "' must be a list.");
+        if (list.size() > maxItems) throw new BadArgs("'" + key + "' holds at most " + maxItems + " items.");
+        return list;
+    }
+
+    /** A nested object read with the same rules, or null when absent. */
+    WireArgs object(String key) {
+        Object raw = args.getValue(key);
+        if (raw == null) return null;
+        if (!(raw instanceof JsonObject o)) throw new BadArgs("'" + key + "' must be an object.");
+        return new WireArgs(o);
+    }
+
+    /** One of a few words ({@code choices}: wire word → value); absent means {@code fallback}. */
+    <T> T oneOf(String key, Map<String, T> choices, T fallback) {
+        String word = text(key, 40);
+        if (word == null) return fallback;
+        T value = choices.get(word.toLowerCase(java.util.Locale.ROOT));
+        if (value == null) throw new BadArgs("'" + key + "' is one of " + String.join(", ", new java.util.TreeSet<>(choices.keySet())) + ".");
+        return value;
+    }
+
+    /** A value parsed from text by {@code parse}; a parse failure is refused with {@code help}. */
+    <T> T parsed(String key, Function<String, T> parse, String help) {
+        String s = text(key, 40);
+        if (s == null) return null;
+        try {
+            return parse.apply(s);
+        } catch (RuntimeException e) {
+            throw new BadArgs(help);
+        }
+    }
+
+    JsonObject raw() {
+        return args;
+    }
+
+    private static String text(String key, Object value, int max) {
+        if (value == null) return null;
+        if (!(value instanceof String s)) throw new BadArgs("'" + key + "' must be text.");
+        if (s.length() > max) throw new BadArgs("'" + key + "' is longer than " + max + " characters.");
+        return s.strip();
+    }
+
+    private static int integer(String key, Object value, int min, int max) {
+        long v;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            v = ((Number) value).longValue();
+        } else if (value instanceof BigInteger || value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+            BigDecimal d = new BigDecimal(value.toString());
+            if (d.stripTrailingZeros().scale() > 0) throw new BadArgs("'" + key + "' must be a whole number.");
+            throw new BadArgs("'" + key + "' must be a whole number from " + min + " to " + max + ".");
+        } else {
+            throw new BadArgs("'" + key + "' must be a whole number.");
+        }
+        if (v < min || v > max) throw new BadArgs("'" + key + "' must be a whole number from " + min + " to " + max + ".");
+        return (int) v;
+    }
+
+    /** Arguments that cannot make a command; its message is shown to the sender as {@code invalid-args}. */
+    static final class BadArgs extends RuntimeException {
+        BadArgs(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

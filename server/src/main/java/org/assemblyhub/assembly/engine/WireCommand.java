@@ -1,0 +1,41 @@
+package org.assemblyhub.assembly.engine;
+
+import org.assemblyhub.assembly.domain.Role;
+
+import java.util.Set;
+
+/**
+ * One command of the wire protocol: its name, which roles may send it at all (checked before a single argument is
+ * read, so nobody else can make the engine do any work for it), and how its arguments become a domain command. The
+ * deciders still make the real call (the lead, the group, the phase); this gate only keeps out who never may.
+ *
+ * @param senders roles that may send it; empty: only the hub itself
+ * @param heavy   decoding costs real time (a script to parse, tokens to mint): done off the engine's event loop
+ */
+record WireCommand(String name, Set<Role> senders, boolean heavy, Decoder decoder) {
+    /** Organisers only. */
+    static final Set<Role> ORGANISERS = Set.of(Role.ORGANISER);
+    /** The plenary desk: organisers and facilitators (the decider checks for the lead). */
+    static final Set<Role> DESK = Set.of(Role.ORGANISER, Role.FACILITATOR);
+    /** People who take part in groups and polls. */
+    static final Set<Role> PARTICIPANTS = Set.of(Role.ORGANISER, Role.FACILITATOR, Role.MEMBER);
+    /** Members only (ballots). */
+    static final Set<Role> MEMBERS = Set.of(Role.MEMBER);
+    static final Set<Role> HUB_ONLY = Set.of();
+
+    interface Decoder {
+        Decoded decode(WireArgs args, Context context);
+    }
+
+    /** What a decoder may use besides the arguments: the assembly, the sender, a way to mint tokens, and seeds. */
+    record Context(String assemblyId, org.assemblyhub.assembly.domain.Actor actor, org.assemblyhub.assembly.access.Tokens tokens,
+                   java.util.random.RandomGenerator random) {}
+
+    static WireCommand of(String name, Set<Role> senders, Decoder decoder) {
+        return new WireCommand(name, senders, false, decoder);
+    }
+
+    static WireCommand heavy(String name, Set<Role> senders, Decoder decoder) {
+        return new WireCommand(name, senders, true, decoder);
+    }
+}
