@@ -126,6 +126,18 @@ public final class LiveClient implements AutoCloseable {
         ws.writeTextMessage(text);
     }
 
+    /** Sends one ASCII text message as several frames of {@code frameBytes} (a text frame, then continuation frames). */
+    public void sendFragmented(String text, int frameBytes) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int at = 0; at < bytes.length; at += frameBytes) {
+            int end = Math.min(bytes.length, at + frameBytes);
+            io.vertx.core.buffer.Buffer part = io.vertx.core.buffer.Buffer.buffer(java.util.Arrays.copyOfRange(bytes, at, end));
+            boolean last = end == bytes.length;
+            ws.writeFrame(at == 0 ? io.vertx.core.http.WebSocketFrame.textFrame(part.toString(java.nio.charset.StandardCharsets.US_ASCII), last)
+                    : io.vertx.core.http.WebSocketFrame.continuationFrame(part, last));
+        }
+    }
+
     public JsonNode await(Predicate<JsonNode> predicate) {
         return awaitFrom(0, predicate);
     }

@@ -292,13 +292,17 @@ public final class AssemblyEngine extends VerticleBase {
                 continue;
             }
             List<DomainEvent> events = ((Decision.Accepted) decision).events();
+            JsonObject result = q.decoded().result() == null ? new JsonObject() : q.decoded().result().copy();
             for (DomainEvent event : events) {
                 batch.add(new RecordedEvent(++next, now, q.key(), event));
                 model.evolve(event);
+                if (event instanceof org.assemblyhub.assembly.domain.Creation made && !result.containsKey(made.idName())) {
+                    result.put(made.idName(), made.createdId());
+                }
             }
             long ackSeq = next;
             accepted.add(new Waiting(q.key(), q.answer()));
-            onDurable.add(() -> q.answer().complete(Answers.ack(ackSeq, q.decoded().result())));
+            onDurable.add(() -> q.answer().complete(Answers.ack(ackSeq, result)));
         }
         if (batch.isEmpty()) {
             onDurable.forEach(Runnable::run);

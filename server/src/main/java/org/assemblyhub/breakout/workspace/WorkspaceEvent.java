@@ -8,7 +8,18 @@ import java.time.Instant;
 public sealed interface WorkspaceEvent extends DomainEvent {
     record NotesEdited(int round, int group, String text, String byPersonId) implements WorkspaceEvent {}
 
-    record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at) implements WorkspaceEvent {}
+    record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at) implements WorkspaceEvent,
+            org.assemblyhub.assembly.domain.Creation {
+        @Override
+        public String idName() {
+            return "ideaId";
+        }
+
+        @Override
+        public String createdId() {
+            return ideaId;
+        }
+    }
 
     record IdeaEdited(String ideaId, String text) implements WorkspaceEvent {}
 

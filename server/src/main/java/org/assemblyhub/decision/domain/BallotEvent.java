@@ -13,7 +13,18 @@ import java.util.List;
  */
 public sealed interface BallotEvent extends DomainEvent {
     /** {@code roll}: the members seated when it opened; {@code entry}: the chain's first link (with the roll's fingerprint). */
-    record BallotOpened(String ballotId, BallotSpec spec, List<String> roll, AuditEntry entry) implements BallotEvent {}
+    record BallotOpened(String ballotId, BallotSpec spec, List<String> roll, AuditEntry entry) implements BallotEvent,
+            org.assemblyhub.assembly.domain.Creation {
+        @Override
+        public String idName() {
+            return "ballotId";
+        }
+
+        @Override
+        public String createdId() {
+            return ballotId;
+        }
+    }
 
     /**
      * The roll mark: this member has voted (so a second first vote is refused). {@code owner} = {@link Trackers#owner}

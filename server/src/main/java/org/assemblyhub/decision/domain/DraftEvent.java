@@ -8,7 +8,17 @@ import java.time.Instant;
 public sealed interface DraftEvent extends DomainEvent {
     /** Version 1. {@code fromGroup}: the proposing group (0: the plenary); {@code fromIdeaId}: the harvested card, if any. */
     record DraftProposed(String draftId, String title, String text, Analysis analysis, int fromGroup, String fromIdeaId,
-                         String byPersonId, Instant at) implements DraftEvent {}
+                         String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.Creation {
+        @Override
+        public String idName() {
+            return "draftId";
+        }
+
+        @Override
+        public String createdId() {
+            return draftId;
+        }
+    }
 
     /** A new version; {@code fromGroup} is the group that proposed the amendment (0: the plenary). */
     record DraftAmended(String draftId, int version, String title, String text, Analysis analysis, int fromGroup,

@@ -15,7 +15,17 @@ public sealed interface PollEvent extends DomainEvent {
      *                      plenary polls, and in journals written before it was kept)
      */
     record PollOpened(String pollId, PollSpec spec, List<String> roll, int round, String openedBy, Instant at,
-                      Instant closesAt, int breakoutRound) implements PollEvent {}
+                      Instant closesAt, int breakoutRound) implements PollEvent, org.assemblyhub.assembly.domain.Creation {
+        @Override
+        public String idName() {
+            return "pollId";
+        }
+
+        @Override
+        public String createdId() {
+            return pollId;
+        }
+    }
 
     /** A person's answer; a later one from the same person replaces it. {@code group}: their group then (0: plenary). */
     record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at) implements PollEvent {}

@@ -1,6 +1,7 @@
 package org.assemblyhub.web.live;
 
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,6 +52,11 @@ final class ClientSession {
 
     private record Held(long seq, SharedText text) {}
 
+    /** The message being put together from its frames (null: none); whether it passed the limit; a binary one to skip. */
+    private java.io.ByteArrayOutputStream partial;
+    private boolean tooLarge;
+    private boolean skipping;
+
     ClientSession(LiveGateway gateway, EngineClient engines, ServerWebSocket ws, String token, int maxMessageBytes,
                   int commandsPerSecond) {
         this.gateway = gateway;
@@ -62,10 +68,57 @@ final class ClientSession {
     }
 
     void start() {
-        ws.textMessageHandler(this::onText);
-        ws.binaryMessageHandler(b -> send(Wire.error(seq, null, "binary-not-supported", "Send JSON text messages only.")));
+        ws.frameHandler(this::onFrame);
         ws.closeHandler(v -> onClose());
-        ws.exceptionHandler(e -> { });
+        ws.exceptionHandler(this::onTransportError);
+    }
+
+    /**
+     * Messages are put together here, frame by frame, so that one over the limit is refused with an error as soon as
+     * it passes the limit — whole or in fragments — and the rest of it is skipped without being kept in memory.
+     */
+    private void onFrame(WebSocketFrame frame) {
+        if (state == State.CLOSED) return;
+        if (frame.isText() || frame.isBinary()) {
+            partial = frame.isText() ? new java.io.ByteArrayOutputStream() : null;
+            tooLarge = false;
+            if (frame.isBinary()) {
+                if (withinRate(null)) send(Wire.error(seq, null, "binary-not-supported", "Send JSON text messages only."));
+                skipping = !frame.isFinal();
+                return;
+            }
+            skipping = false;
+        } else if (!frame.isContinuation() || (partial == null && !skipping)) {
+            return;
+        }
+        if (skipping) {
+            if (frame.isFinal()) skipping = false;
+            return;
+        }
+        io.vertx.core.buffer.Buffer data = frame.binaryData();
+        if (!tooLarge && partial.size() + data.length() > maxMessageBytes) {
+            tooLarge = true;
+            partial = new java.io.ByteArrayOutputStream();
+            if (withinRate(null)) {
+                send(Wire.error(seq, null, "message-too-large", "Messages are limited to " + maxMessageBytes / 1024 + " KiB."));
+            }
+        }
+        if (!tooLarge) partial.writeBytes(data.getBytes());
+        if (frame.isFinal()) {
+            byte[] whole = partial.toByteArray();
+            partial = null;
+            if (!tooLarge) onText(new String(whole, StandardCharsets.UTF_8));
+            tooLarge = false;
+        }
+    }
+
+    /** A frame over the transport's limit: the connection ends with "message too big" (1009), never silently. */
+    private void onTransportError(Throwable error) {
+        if (error instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted && !ws.isClosed()) {
+            state = State.CLOSED;
+            short code = corrupted.closeStatus() == null ? Wire.CLOSE_POLICY : (short) corrupted.closeStatus().code();
+            ws.close(code, code == Wire.CLOSE_TOO_BIG ? "message too big" : "protocol error");
+        }
     }
 
     String assemblyId() {
@@ -82,19 +135,16 @@ final class ClientSession {
 
     private void onText(String text) {
         if (state == State.CLOSED) return;
-        if (text.length() > maxMessageBytes / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes) {
-            send(Wire.error(seq, null, "message-too-large", "Messages are limited to " + maxMessageBytes / 1024 + " KiB."));
-            return;
-        }
         JsonObject message;
         try {
             message = new JsonObject(text);
         } catch (DecodeException | ClassCastException e) {
-            send(Wire.error(seq, null, "malformed-json", "This message is not a JSON object."));
+            if (withinRate(null)) send(Wire.error(seq, null, "malformed-json", "This message is not a JSON object."));
             return;
         }
         Object type = message.getValue("type");
-        if (("hello".equals(type) || "command".equals(type)) && !withinRate(stringOrNull(message, "id"))) return;
+        // Everything counts against the connection's budget but call signals, which have a budget of their own.
+        if (!"signal".equals(type) && !withinRate(stringOrNull(message, "id"))) return;
         if ("hello".equals(type)) {
             hello(message);
         } else if ("command".equals(type)) {

@@ -7,6 +7,7 @@ final class Wire {
     /** WebSocket close codes (4000–4999 are the application's own; documented in docs/protocol.md). */
     static final short CLOSE_TRY_AGAIN = 1013;
     static final short CLOSE_POLICY = 1008;
+    static final short CLOSE_TOO_BIG = 1009;
     static final short CLOSE_UNAUTHORISED = 4401;
     static final short CLOSE_FORBIDDEN = 4403;
     static final short CLOSE_NOT_FOUND = 4404;

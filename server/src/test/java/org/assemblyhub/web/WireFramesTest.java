@@ -1,0 +1,70 @@
+package org.assemblyhub.web;
+
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.testing.LiveClient;
+import org.assemblyhub.testing.TestHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Frames the hub will not take: a message over the limit, whole or in fragments, gets {@code message-too-large} and
+ * the socket stays usable; a single frame over the transport's limit ends the connection with the WebSocket close
+ * code 1009 (message too big), as docs/protocol.md says — never a silent drop. Pings, unknown types and oversized
+ * messages count against the connection's rate limit.
+ */
+class WireFramesTest {
+    static TestHub hub;
+    static TestHub.Setup setup;
+
+    @BeforeAll
+    static void start() {
+        hub = new TestHub();
+        setup = hub.createAssembly(true, "id,name,role\nm1,Aïcha,member\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    private static String announce(int bytes) {
+        return new JsonObject().put("type", "command").put("id", "big").put("name", "announce")
+                .put("args", new JsonObject().put("text", "x".repeat(bytes))).encode();
+    }
+
+    @Test
+    void a_two_megabyte_message_sent_in_fragments_is_refused_with_an_error_and_the_socket_stays_usable() {
+        LiveClient client = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        client.sendFragmented(announce(2 * 1024 * 1024), 64 * 1024);
+        assertThat(client.error("message-too-large").path("message").asText()).contains("64 KiB");
+        assertThat(client.call("after", "announce", new JsonObject().put("text", "still here")).path("type").asText()).isEqualTo("ack");
+        assertThat(client.isClosed()).isFalse();
+    }
+
+    @Test
+    void a_fragmented_message_within_the_limit_is_taken_whole() {
+        LiveClient client = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        String message = new JsonObject().put("type", "command").put("id", "frag").put("name", "announce")
+                .put("args", new JsonObject().put("text", "y".repeat(900))).encode();
+        client.sendFragmented(message, 100);
+        var answer = client.await(m -> "frag".equals(m.path("id").asText()));
+        assertThat(answer.path("type").asText()).as(answer.toString()).isEqualTo("ack");
+    }
+
+    @Test
+    void a_single_frame_over_the_transport_limit_closes_the_connection_with_1009() {
+        LiveClient client = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        client.sendRaw(announce(2 * 1024 * 1024));
+        assertThat(client.awaitClose()).isEqualTo((short) 1009);
+    }
+
+    @Test
+    void pings_and_unknown_messages_count_against_the_rate_limit() {
+        LiveClient client = hub.client(setup.token("m1")).join(setup.assemblyId());
+        for (int i = 0; i < 40; i++) client.sendRaw(i % 2 == 0 ? "{\"type\":\"ping\"}" : "{\"type\":\"nonsense\"}");
+        client.error("rate-limited");
+    }
+}
