@@ -43,7 +43,12 @@ public final class ConfigLoader {
             Map.entry("HUB_ICE_SERVERS", "iceServers"),
             Map.entry("HUB_VIDEO_RELAY_FAN_OUT", "videoRelayFanOut"),
             Map.entry("HUB_JITSI_DIAL_IN_NUMBERS_URL", "jitsiDialInNumbersUrl"),
-            Map.entry("HUB_JITSI_DIAL_IN_CONF_CODE_URL", "jitsiDialInConfCodeUrl"));
+            Map.entry("HUB_JITSI_DIAL_IN_CONF_CODE_URL", "jitsiDialInConfCodeUrl"),
+            Map.entry("HUB_SOCKETS_PER_ADDRESS", "socketsPerAddress"),
+            Map.entry("HUB_HTTP_PER_SECOND", "httpPerSecond"),
+            Map.entry("HUB_TRUST_PROXY", "trustProxy"),
+            Map.entry("HUB_ASSEMBLY_TEXT_MB", "assemblyTextMb"),
+            Map.entry("HUB_PERSON_TEXT_MB", "personTextMb"));
     private static final Map<String, String> FLAGS = Map.of(
             "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");
 
@@ -76,7 +81,16 @@ public final class ConfigLoader {
         return new HubConfig(host, port, data, publicUrl, bootstrap, bool(values, "demo", false),
                 integer(values, "maxMessageBytes", 64 * 1024, 1024, 1024 * 1024),
                 integer(values, "commandsPerSecond", 10, 1, 10_000),
-                bool(values, "secureCookies", publicUrl.startsWith("https://")), video(values));
+                bool(values, "secureCookies", publicUrl.startsWith("https://")), video(values), limits(values));
+    }
+
+    private static LimitsConfig limits(Map<String, String> values) {
+        LimitsConfig d = LimitsConfig.DEFAULTS;
+        long mb = 1024L * 1024;
+        return new LimitsConfig(integer(values, "socketsPerAddress", d.socketsPerAddress(), 1, 100_000),
+                integer(values, "httpPerSecond", d.httpPerSecond(), 1, 100_000), bool(values, "trustProxy", false),
+                integer(values, "assemblyTextMb", (int) (d.assemblyTextBytes() / mb), 1, 1_000_000) * mb,
+                integer(values, "personTextMb", (int) (d.personTextBytes() / mb), 1, 1_000_000) * mb);
     }
 
     private static VideoConfig video(Map<String, String> values) {

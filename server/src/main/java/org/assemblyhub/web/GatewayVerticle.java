@@ -44,10 +44,13 @@ public final class GatewayVerticle extends VerticleBase {
                 ? config.video().jitsiDomain() : null));
         router.get("/health").handler(rc -> HttpErrors.json(rc, 200,
                 new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE)));
+        var budget = new org.assemblyhub.web.http.RequestBudget(org.assemblyhub.web.live.ClientLimits.of(vertx, config.limits()));
+        router.route("/api/*").handler(budget);
+        router.route("/join/*").handler(budget);
         router.get("/live").handler(live::accept);
         router.get("/join/:token").handler(new JoinRoute(engines, config.secureCookies()));
-        new AssemblyApi(engines, bootstrap, config.publicUrl()).mount(router);
-        new org.assemblyhub.web.http.RecordsApi(engines).mount(router);
+        new AssemblyApi(engines, bootstrap, config.publicUrl(), new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-uploads", 2, 8)).mount(router);
+        new org.assemblyhub.web.http.RecordsApi(engines, new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
         router.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));

@@ -67,9 +67,22 @@ public final class TestHub implements AutoCloseable {
         start();
     }
 
+    private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+
+    /** A hub with these limits (per client address, per assembly). */
+    public TestHub(org.assemblyhub.config.LimitsConfig limits) {
+        this.video = org.assemblyhub.config.VideoConfig.MESH;
+        this.dataDir = newDataDir();
+        this.port = freePort();
+        this.commandsPerSecond = 50;
+        this.clock = java.time.Clock.systemUTC();
+        this.limits = limits;
+        start();
+    }
+
     public TestHub start() {
         HubConfig config = new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, BOOTSTRAP, false,
-                64 * 1024, commandsPerSecond, false, video);
+                64 * 1024, commandsPerSecond, false, video, limits);
         hub = await(Hub.start(config, clock).toCompletionStage().toCompletableFuture());
         return this;
     }
@@ -152,7 +165,8 @@ public final class TestHub implements AutoCloseable {
         return send(request.build());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** A request as the test builds it (any method, headers, cookie). */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {

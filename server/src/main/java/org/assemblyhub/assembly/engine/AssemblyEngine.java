@@ -52,6 +52,7 @@ public final class AssemblyEngine extends VerticleBase {
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final List<Runnable> afterWrite = new ArrayList<>();
     private final EngineRecords records;
+    private org.assemblyhub.support.BoundedWorkers heavyWork;
     private final Connections connections = new Connections();
     private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
     private Deciders model = new Deciders();
@@ -214,7 +215,10 @@ public final class AssemblyEngine extends VerticleBase {
         JsonObject refusal = wire.refusal(actor, name);
         if (refusal != null) return Future.succeededFuture(refusal);
         if (!wire.heavy(name)) return decoded(actor, key, wire.decode(actor, name, args));
-        return vertx.executeBlocking(() -> wire.decode(actor, name, args), false).compose(d -> decoded(actor, key, d));
+        if (heavyWork == null) heavyWork = new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-decode", 2, 16);
+        return heavyWork.submit(() -> wire.decode(actor, name, args))
+                .recover(e -> Future.succeededFuture(Decoded.failed("busy", "The hub is busy; please try again in a few seconds.")))
+                .compose(d -> decoded(actor, key, d));
     }
 
     private Future<JsonObject> decoded(Actor actor, String key, Decoded decoded) {

@@ -22,11 +22,13 @@ public final class AssemblyApi {
     private final EngineClient engines;
     private final BootstrapToken bootstrap;
     private final String publicUrl;
+    private final org.assemblyhub.support.BoundedWorkers uploads;
 
-    public AssemblyApi(EngineClient engines, BootstrapToken bootstrap, String publicUrl) {
+    public AssemblyApi(EngineClient engines, BootstrapToken bootstrap, String publicUrl, org.assemblyhub.support.BoundedWorkers uploads) {
         this.engines = engines;
         this.bootstrap = bootstrap;
         this.publicUrl = publicUrl;
+        this.uploads = uploads;
     }
 
     public void mount(Router router) {
@@ -101,14 +103,18 @@ public final class AssemblyApi {
         }
         asOrganiser(rc, (assemblyId, who) -> {
             String csv = rc.body().asString("UTF-8");
-            rc.vertx().executeBlocking(() -> RosterCsv.parse(csv), false)
-                    .onSuccess(parsed -> imported(rc, assemblyId, who, parsed));
+            uploads.submit(() -> RosterCsv.parse(csv))
+                    .onSuccess(parsed -> imported(rc, assemblyId, who, parsed))
+                    .onFailure(e -> HttpErrors.error(rc, 503, "busy", "The hub is busy reading other uploads. Please try again in a few seconds."));
         });
     }
 
-    /** A run-of-show script (YAML); problems come back with their lines, like the CSV import. */
+    /**
+     * A run-of-show script (YAML); problems come back with their lines, like the CSV import. Not {@code text/plain}:
+     * that is what a plain HTML form can send from another page.
+     */
     private void attachScript(RoutingContext rc) {
-        if (!hasContentType(rc, "text/yaml", "application/yaml", "application/x-yaml", "text/plain")) {
+        if (!hasContentType(rc, "text/yaml", "application/yaml", "application/x-yaml")) {
             HttpErrors.error(rc, 415, "yaml-required", "Send the script as text/yaml.");
             return;
         }
@@ -134,10 +140,20 @@ public final class AssemblyApi {
         return false;
     }
 
-    /** Runs {@code then} with the organiser behind the request (session cookie or Bearer invitation token). */
+    /**
+     * Runs {@code then} with the organiser behind the request (session cookie or Bearer invitation token). A request
+     * that rides on the session cookie must come from the hub's own pages: another site's page — even one on the same
+     * site — cannot make an organiser's browser upload a roster or a script.
+     */
     private void asOrganiser(RoutingContext rc, java.util.function.BiConsumer<String, JsonObject> then) {
         String assemblyId = rc.pathParam("id");
         String token = Sessions.tokenOf(rc.request());
+        String authorization = rc.request().getHeader("Authorization");
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!bearer && !SameOrigin.of(rc.request(), publicUrl)) {
+            HttpErrors.error(rc, 403, "cross-site-request", "This request did not come from the hub's own pages.");
+            return;
+        }
         if (token == null || !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) {
             HttpErrors.error(rc, 401, "invitation-required", "Open your organiser invitation link first.");
             return;

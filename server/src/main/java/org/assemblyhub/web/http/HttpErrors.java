@@ -23,7 +23,8 @@ public final class HttpErrors {
             case "no-such-assembly", "no-such-person", "no-such-ballot" -> 404;
             case "assembly-exists", "duplicate-person", "out-of-phase", "assembly-closed", "phase-unchanged",
                  "session-running", "ballot-open" -> 409;
-            case "unavailable", "journal-unavailable" -> 503;
+            case "unavailable", "journal-unavailable", "busy" -> 503;
+            case "rate-limited", "too-many-connections" -> 429;
             default -> 422;
         };
     }

@@ -1,6 +1,7 @@
 package org.assemblyhub.web.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,10 +19,21 @@ import java.util.function.Consumer;
  * {@code ./hub verify ballot} checks) and its trackers as CSV, and the booklet of drafts as a PDF.
  */
 public final class RecordsApi {
-    private final EngineClient engines;
+    private static final int BOOKLETS_KEPT = 16;
 
-    public RecordsApi(EngineClient engines) {
+    private final EngineClient engines;
+    private final org.assemblyhub.support.BoundedWorkers exports;
+    /** Booklets already made, by assembly, journal position and language: asking again costs nothing. */
+    private final java.util.Map<String, byte[]> booklets = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+            return size() > BOOKLETS_KEPT;
+        }
+    };
+
+    public RecordsApi(EngineClient engines, org.assemblyhub.support.BoundedWorkers exports) {
         this.engines = engines;
+        this.exports = exports;
     }
 
     public void mount(Router router) {
@@ -30,27 +42,40 @@ public final class RecordsApi {
                 data -> send(rc, "text/csv", OpenDataCsv.results(data), rc.pathParam("id") + "-results.csv")));
         router.get("/api/assemblies/:id/ballots/:ballot/record.json").handler(rc -> fetch(rc, "ballot", rc.pathParam("ballot"),
                 data -> send(rc, "application/json", data.toPrettyString(), rc.pathParam("id") + "-" + rc.pathParam("ballot") + "-record.json")));
-        router.get("/api/assemblies/:id/booklet.pdf").handler(rc -> fetchWithTitle(rc, "drafts", null, (title, data) -> {
+        router.get("/api/assemblies/:id/booklet.pdf").handler(rc -> fetchWithTitle(rc, "drafts", null, (answer, data) -> {
             boolean french = String.valueOf(rc.request().getHeader("Accept-Language")).startsWith("fr") || "fr".equals(rc.request().getParam("lang"));
-            rc.vertx().executeBlocking(() -> Booklet.pdf(title, data, french), false).onSuccess(pdf ->
-                    rc.response().putHeader("Content-Type", "application/pdf").putHeader("Cache-Control", "no-store")
-                            .putHeader("Content-Disposition", "inline; filename=\"booklet.pdf\"").end(Buffer.buffer(pdf)));
+            String key = rc.pathParam("id") + "@" + answer.getLong("seq") + (french ? "/fr" : "/en");
+            byte[] made = booklets.get(key);
+            Future<byte[]> pdf = made != null ? Future.succeededFuture(made)
+                    : exports.submit(() -> Booklet.pdf(answer.getString("title"), data, french)).onSuccess(bytes -> booklets.put(key, bytes));
+            pdf.onSuccess(bytes -> rc.response().putHeader("Content-Type", "application/pdf").putHeader("Cache-Control", "no-store")
+                            .putHeader("Content-Disposition", "inline; filename=\"booklet.pdf\"").end(Buffer.buffer(bytes)))
+                    .onFailure(e -> {
+                        rc.response().putHeader("Retry-After", "5");
+                        HttpErrors.error(rc, 503, "busy", "The booklet is being made for many people at once. Please try again in a few seconds.");
+                    });
         }));
     }
 
     private void fetch(RoutingContext rc, String what, String ballotId, Consumer<JsonNode> then) {
-        fetchWithTitle(rc, what, ballotId, (title, data) -> then.accept(data));
+        fetchWithTitle(rc, what, ballotId, (answer, data) -> then.accept(data));
     }
 
-    private void fetchWithTitle(RoutingContext rc, String what, String ballotId, java.util.function.BiConsumer<String, JsonNode> then) {
-        JsonObject request = new JsonObject().put("what", what).put("ballotId", ballotId).put("token", Sessions.tokenOf(rc.request()));
+    /**
+     * Asks the engine for a record. The session cookie counts only when it is an invitation to this assembly: a link
+     * of another assembly on the same browser must not stand in the way of this one's public records.
+     */
+    private void fetchWithTitle(RoutingContext rc, String what, String ballotId, java.util.function.BiConsumer<JsonObject, JsonNode> then) {
+        String token = Sessions.tokenOf(rc.request());
+        if (token != null && !org.assemblyhub.assembly.access.Tokens.assemblyOf(token).orElse("").equals(rc.pathParam("id"))) token = null;
+        JsonObject request = new JsonObject().put("what", what).put("ballotId", ballotId).put("token", token);
         engines.engine(rc.pathParam("id"), "records", request).onSuccess(answer -> {
             if (Answers.isError(answer)) {
                 HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
                 return;
             }
             try {
-                then.accept(answer.getString("title"), Jackson.MAPPER.readTree(answer.getJsonObject("data").encode()));
+                then.accept(answer, Jackson.MAPPER.readTree(answer.getJsonObject("data").encode()));
             } catch (java.io.IOException e) {
                 HttpErrors.error(rc, 500, "internal", "The record could not be read.");
             }

@@ -57,8 +57,12 @@ final class ClientSession {
     private boolean tooLarge;
     private boolean skipping;
 
+    private final Runnable released;
+
+    /** {@code released}: run once when the socket closes (it frees the client address's place). */
     ClientSession(LiveGateway gateway, EngineClient engines, ServerWebSocket ws, String token, int maxMessageBytes,
-                  int commandsPerSecond) {
+                  int commandsPerSecond, Runnable released) {
+        this.released = released;
         this.gateway = gateway;
         this.engines = engines;
         this.ws = ws;
@@ -388,6 +392,7 @@ final class ClientSession {
     }
 
     private void onClose() {
+        released.run();
         boolean joined = identity != null;
         state = State.CLOSED;
         gateway.unsubscribe(this);

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import org.assemblyhub.assembly.engine.EngineAddresses;
 import org.assemblyhub.assembly.engine.EngineClient;
@@ -30,6 +31,7 @@ public final class LiveGateway {
     private final EngineClient engines;
     private final HubConfig config;
     private final Map<String, Fanout> fanouts = new HashMap<>();
+    private final ClientLimits limits;
 
     private final class Fanout {
         final MessageConsumer<String> consumer;
@@ -80,6 +82,7 @@ public final class LiveGateway {
         this.vertx = vertx;
         this.engines = engines;
         this.config = config;
+        this.limits = ClientLimits.of(vertx, config.limits());
     }
 
     public void accept(RoutingContext rc) {
@@ -88,10 +91,22 @@ public final class LiveGateway {
             rc.response().setStatusCode(403).end("Cross-origin WebSocket refused.");
             return;
         }
+        String address = limits.addressOf(request);
+        if (!limits.openSocket(address)) {
+            org.assemblyhub.web.http.HttpErrors.error(rc, 429, "too-many-connections",
+                    "Too many connections from your network at once. Close a few tabs and try again.");
+            return;
+        }
         String token = Sessions.tokenOf(request);
-        request.toWebSocket().onSuccess(ws -> {
+        request.toWebSocket().onComplete(ar -> {
+            if (ar.failed()) {
+                limits.closeSocket(address);
+                return;
+            }
+            ServerWebSocket ws = ar.result();
             ws.setWriteQueueMaxSize(512 * 1024);
-            new ClientSession(this, engines, ws, token, config.maxMessageBytes(), config.commandsPerSecond()).start();
+            new ClientSession(this, engines, ws, token, config.maxMessageBytes(), config.commandsPerSecond(),
+                    () -> limits.closeSocket(address)).start();
         });
     }
 

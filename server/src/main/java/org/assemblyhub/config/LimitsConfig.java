@@ -1,0 +1,15 @@
+package org.assemblyhub.config;
+
+/**
+ * What one client or one assembly may cost the hub.
+ *
+ * @param socketsPerAddress     open WebSockets per client address (a family, a library, a town hall behind one address)
+ * @param httpPerSecond         HTTP API requests per second per client address, with bursts of three times as many
+ * @param trustProxy            take the client's address from {@code X-Forwarded-For}/{@code X-Real-IP} (only behind
+ *                              a reverse proxy that sets them; otherwise anyone could claim any address)
+ * @param assemblyTextBytes     journal growth allowed per assembly from participants' text (notes, cards, answers…)
+ * @param personTextBytes       the same, per person, so one person cannot use up an assembly's allowance
+ */
+public record LimitsConfig(int socketsPerAddress, int httpPerSecond, boolean trustProxy, long assemblyTextBytes, long personTextBytes) {
+    public static final LimitsConfig DEFAULTS = new LimitsConfig(200, 20, false, 256L * 1024 * 1024, 8L * 1024 * 1024);
+}
