@@ -61,7 +61,7 @@ public final class Hub {
             new java.security.SecureRandom().nextBytes(roomKey);
         }
         var video = new org.assemblyhub.video.VideoAccess(config.video(), roomKey, clock);
-        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video))
+        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video).withLimits(config.limits()))
                 .compose(id -> vertx.deployVerticle(() -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                         new DeploymentOptions().setInstances(gateways)))
                 .map(id -> hub)

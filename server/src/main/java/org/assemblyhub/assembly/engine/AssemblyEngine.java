@@ -108,6 +108,14 @@ public final class AssemblyEngine extends VerticleBase {
         return calls;
     }
 
+    private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+
+    /** What participants may write into this assembly's journal (the registry sets it from the configuration). */
+    public AssemblyEngine withLimits(org.assemblyhub.config.LimitsConfig limits) {
+        this.limits = limits;
+        return this;
+    }
+
     /** The video settings (the registry sets them; by default a mesh with a room key of this process). */
     public AssemblyEngine withVideo(org.assemblyhub.video.VideoAccess video) {
         this.video = video;
@@ -151,6 +159,7 @@ public final class AssemblyEngine extends VerticleBase {
                 if (recorded.commandKey() != null) answers.remember(recorded.commandKey(), Answers.ack(last, null));
             }
             model = fresh;
+            model.limits = limits;
             seq = last;
             if (views == null) {
                 views = new Views(vertx.eventBus(), assemblyId, model, seq);

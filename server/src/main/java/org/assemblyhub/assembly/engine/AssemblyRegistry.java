@@ -33,6 +33,14 @@ public final class AssemblyRegistry extends VerticleBase {
 
     private org.assemblyhub.video.VideoAccess video;
 
+    private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+
+    /** What participants may write into each assembly's journal. */
+    public AssemblyRegistry withLimits(org.assemblyhub.config.LimitsConfig limits) {
+        this.limits = limits;
+        return this;
+    }
+
     /** Video settings for every engine (default: a mesh with a room key of each engine's own). */
     public AssemblyRegistry withVideo(org.assemblyhub.video.VideoAccess video) {
         this.video = video;
@@ -57,7 +65,7 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     private Future<String> deploy(String assemblyId) {
-        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens).withVideo(video))
+        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens).withVideo(video).withLimits(limits))
                 .onSuccess(id -> deployments.put(assemblyId, id));
     }
 

@@ -68,8 +68,15 @@ final class Deciders {
     final Polls polls = new Polls();
     final Drafts drafts = new Drafts();
     final BallotBox ballots = new BallotBox();
+    final org.assemblyhub.assembly.domain.TextUsage usage = new org.assemblyhub.assembly.domain.TextUsage();
+    /** Set by the engine from the hub's configuration (not part of the state). */
+    transient org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
 
     Decision decide(Actor actor, DomainCommand command, Instant now) {
+        if (command instanceof org.assemblyhub.assembly.domain.WritesText && !actor.isHub() && actor.role() != Role.ORGANISER) {
+            var refusal = usage.refusal(actor.personId(), limits.assemblyTextBytes(), limits.personTextBytes());
+            if (refusal != null) return new Decision.Rejected(refusal);
+        }
         if (command instanceof AssemblyCommand.Announce c && SessionDecider.leads(clock, actor)) {
             // The lead facilitator broadcasts to every screen, groups included, like the organisers.
             return AssemblyDecider.decide(state, Actor.person(actor.personId(), Role.ORGANISER), c, now);
@@ -196,6 +203,7 @@ final class Deciders {
     }
 
     void evolve(DomainEvent event) {
+        if (event instanceof org.assemblyhub.assembly.domain.ParticipantText text) usage.evolve(text);
         if (event instanceof AssemblyEvent e) {
             state.evolve(e);
         } else if (event instanceof SessionEvent e) {

@@ -4,11 +4,11 @@ import org.assemblyhub.assembly.domain.DomainCommand;
 
 /** Requests inside a breakout group (from its members and facilitators) and on the harvest board (from the lead). */
 public sealed interface WorkspaceCommand extends DomainCommand {
-    record EditNotes(String text) implements WorkspaceCommand {}
+    record EditNotes(String text) implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
 
-    record AddIdea(String text) implements WorkspaceCommand {}
+    record AddIdea(String text) implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
 
-    record EditIdea(String ideaId, String text) implements WorkspaceCommand {}
+    record EditIdea(String ideaId, String text) implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
 
     record StarIdea(String ideaId, boolean starred) implements WorkspaceCommand {}
 

@@ -85,7 +85,7 @@ public final class WorkspaceDecider {
             if (idea == null) return noSuchIdea();
             String text = c.text().strip();
             if (text.isEmpty() || text.length() > MAX_IDEA) return Decision.reject("invalid-text", "A card holds 1 to " + MAX_IDEA + " characters.");
-            return Decision.accept(new IdeaEdited(idea.id(), text));
+            return Decision.accept(new IdeaEdited(idea.id(), text, personId));
         }
         if (command instanceof StarIdea c) {
             Idea idea = ownIdea(ws, seat, c.ideaId());

@@ -4,8 +4,10 @@ import org.assemblyhub.assembly.domain.DomainCommand;
 
 /** Requests about draft recommendations. */
 public sealed interface DraftCommand extends DomainCommand {
-    record ProposeDraft(String title, String text, Analysis analysis, String fromIdeaId) implements DraftCommand {}
+    record ProposeDraft(String title, String text, Analysis analysis, String fromIdeaId) implements DraftCommand,
+            org.assemblyhub.assembly.domain.WritesText {}
 
     /** {@code baseVersion}: the version the amendment was written on (a newer one meanwhile means: read it first). */
-    record AmendDraft(String draftId, int baseVersion, String title, String text, Analysis analysis, String note) implements DraftCommand {}
+    record AmendDraft(String draftId, int baseVersion, String title, String text, Analysis analysis, String note) implements DraftCommand,
+            org.assemblyhub.assembly.domain.WritesText {}
 }

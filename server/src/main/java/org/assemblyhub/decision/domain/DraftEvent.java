@@ -8,7 +8,19 @@ import java.time.Instant;
 public sealed interface DraftEvent extends DomainEvent {
     /** Version 1. {@code fromGroup}: the proposing group (0: the plenary); {@code fromIdeaId}: the harvested card, if any. */
     record DraftProposed(String draftId, String title, String text, Analysis analysis, int fromGroup, String fromIdeaId,
-                         String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.Creation {
+                         String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.Creation,
+            org.assemblyhub.assembly.domain.ParticipantText {
+        @Override
+        public String authorId() {
+            return byPersonId;
+        }
+
+        @Override
+        public long textBytes() {
+            return org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text) + analysis.fields().values().stream()
+                    .mapToLong(org.assemblyhub.assembly.domain.ParticipantText::bytes).sum();
+        }
+
         @Override
         public String idName() {
             return "draftId";
@@ -22,5 +34,16 @@ public sealed interface DraftEvent extends DomainEvent {
 
     /** A new version; {@code fromGroup} is the group that proposed the amendment (0: the plenary). */
     record DraftAmended(String draftId, int version, String title, String text, Analysis analysis, int fromGroup,
-                        String note, String byPersonId, Instant at) implements DraftEvent {}
+                        String note, String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.ParticipantText {
+        @Override
+        public String authorId() {
+            return byPersonId;
+        }
+
+        @Override
+        public long textBytes() {
+            return org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text, note) + analysis.fields().values().stream()
+                    .mapToLong(org.assemblyhub.assembly.domain.ParticipantText::bytes).sum();
+        }
+    }
 }

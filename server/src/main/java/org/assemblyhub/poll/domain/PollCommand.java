@@ -6,7 +6,7 @@ import org.assemblyhub.assembly.domain.DomainCommand;
 public sealed interface PollCommand extends DomainCommand {
     record OpenPoll(PollSpec spec) implements PollCommand {}
 
-    record AnswerPoll(String pollId, Answer answer) implements PollCommand {}
+    record AnswerPoll(String pollId, Answer answer) implements PollCommand, org.assemblyhub.assembly.domain.WritesText {}
 
     record ClosePoll(String pollId) implements PollCommand {}
 }

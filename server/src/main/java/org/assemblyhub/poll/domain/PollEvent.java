@@ -28,7 +28,18 @@ public sealed interface PollEvent extends DomainEvent {
     }
 
     /** A person's answer; a later one from the same person replaces it. {@code group}: their group then (0: plenary). */
-    record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at) implements PollEvent {}
+    record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at) implements PollEvent,
+            org.assemblyhub.assembly.domain.ParticipantText {
+        @Override
+        public String authorId() {
+            return personId;
+        }
+
+        @Override
+        public long textBytes() {
+            return org.assemblyhub.assembly.domain.ParticipantText.bytes(answer.text()) + 16; // an answer without text still costs a record
+        }
+    }
 
     record PollClosed(String pollId, Instant at, String closedBy) implements PollEvent {}
 }

@@ -1,0 +1,18 @@
+package org.assemblyhub.assembly.domain;
+
+/**
+ * An event that records text a participant wrote (notes, cards, answers, drafts): what the assembly's text quota
+ * counts. {@code authorId} may be null in journals written before it was kept; the assembly's total still counts it.
+ */
+public interface ParticipantText {
+    String authorId();
+
+    /** The bytes of text this event adds to the journal (UTF-8). */
+    long textBytes();
+
+    static long bytes(String... texts) {
+        long n = 0;
+        for (String t : texts) if (t != null) n += t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return n;
+    }
+}
