@@ -28,12 +28,7 @@ public final class Main {
         Hub.start(config)
                 .compose(hub -> {
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> hub.stop().await()));
-                    hub.newBootstrapToken().ifPresent(token -> System.out.println("""
-
-                            Bootstrap token (shown only now; it creates assemblies — keep it safe):
-                              %s
-                            Lost it? Stop the hub, delete %s and start again.
-                            """.formatted(token, finalConfig.dataDir().resolve("bootstrap.sha256"))));
+                    hub.newBootstrapToken().ifPresent(token -> BootstrapNotice.show(token, finalConfig.dataDir(), System.console() != null));
                     if (!finalConfig.demo()) return io.vertx.core.Future.succeededFuture(List.<String>of());
                     return DemoAssembly.ensure(new EngineClient(hub.vertx()), finalConfig.dataDir(), finalConfig.publicUrl());
                 })
