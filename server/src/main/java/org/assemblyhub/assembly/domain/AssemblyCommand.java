@@ -5,8 +5,10 @@ import java.util.List;
 /** Requests to an assembly, in the imperative. Each is decided against the current state by {@link AssemblyDecider}. */
 public sealed interface AssemblyCommand extends DomainCommand {
 
+    /** {@code deliveryKey}: the delivery officer's public key (PEM) when invitations are sealed for them, else null. */
     record CreateAssembly(String assemblyId, String title, String question, boolean publicAssembly,
-                          Person organiser, String organiserTokenHash) implements AssemblyCommand {}
+                          Person organiser, String organiserTokenHash, String deliveryKey, String deliveryKeyFingerprint)
+            implements AssemblyCommand {}
 
     /** Adds people with their first invitations; token hashes are made by the caller, which alone keeps the tokens. */
     record ImportRoster(List<Person> people, List<String> tokenHashes) implements AssemblyCommand {

@@ -53,7 +53,7 @@ public final class AssemblyDecider {
             return Decision.reject("invalid-organiser", "The first person of an assembly must be an organiser.");
         }
         return Decision.accept(
-                new AssemblyCreated(c.assemblyId(), title, question, c.publicAssembly()),
+                new AssemblyCreated(c.assemblyId(), title, question, c.publicAssembly(), c.deliveryKey(), c.deliveryKeyFingerprint()),
                 new PeopleAdded(List.of(c.organiser())),
                 new InvitationIssued(c.organiser().id(), c.organiserTokenHash()));
     }

@@ -9,7 +9,12 @@ import java.util.List;
  */
 public sealed interface AssemblyEvent extends DomainEvent {
 
-    record AssemblyCreated(String assemblyId, String title, String question, boolean publicAssembly) implements AssemblyEvent {}
+    /**
+     * {@code deliveryKey}: when set (PEM), every new invitation is sealed for the delivery officer who holds its
+     * private key, and organisers never see members' links; {@code deliveryKeyFingerprint} is shown to everyone.
+     */
+    record AssemblyCreated(String assemblyId, String title, String question, boolean publicAssembly, String deliveryKey,
+                           String deliveryKeyFingerprint) implements AssemblyEvent {}
 
     record PeopleAdded(List<Person> people) implements AssemblyEvent {
         public PeopleAdded {

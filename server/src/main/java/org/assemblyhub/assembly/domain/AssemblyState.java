@@ -19,6 +19,8 @@ public final class AssemblyState {
     private String title;
     private String question;
     private boolean publicAssembly;
+    private String deliveryKey;
+    private String deliveryKeyFingerprint;
     private Phase phase = Phase.ONBOARDING;
     private final Map<String, Person> people = new LinkedHashMap<>();
     private final Map<String, String> tokenHashByPerson = new HashMap<>();
@@ -40,6 +42,8 @@ public final class AssemblyState {
             title = e.title();
             question = e.question();
             publicAssembly = e.publicAssembly();
+            deliveryKey = e.deliveryKey();
+            deliveryKeyFingerprint = e.deliveryKeyFingerprint();
         } else if (event instanceof AssemblyEvent.PeopleAdded e) {
             e.people().forEach(p -> people.put(p.id(), p));
         } else if (event instanceof AssemblyEvent.InvitationIssued e) {
@@ -87,6 +91,15 @@ public final class AssemblyState {
 
     public String question() {
         return question;
+    }
+
+    /** The delivery officer's public key (PEM) when invitations are sealed for them; null otherwise. */
+    public String deliveryKey() {
+        return deliveryKey;
+    }
+
+    public String deliveryKeyFingerprint() {
+        return deliveryKeyFingerprint;
     }
 
     public boolean isPublic() {

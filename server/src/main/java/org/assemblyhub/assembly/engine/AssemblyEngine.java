@@ -224,11 +224,26 @@ public final class AssemblyEngine extends VerticleBase {
         JsonObject refusal = wire.refusal(actor, name);
         if (refusal != null) return Future.succeededFuture(refusal);
         if (!wire.heavy(name)) return decoded(actor, key, wire.decode(actor, name, args));
+        java.security.PublicKey sealFor = deliveryKey();
         if (heavyWork == null) heavyWork = new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-decode", 2, 16);
-        return heavyWork.submit(() -> wire.decode(actor, name, args))
+        return heavyWork.submit(() -> wire.decode(actor, name, args, sealFor))
                 .recover(e -> Future.succeededFuture(Decoded.failed("busy", "The hub is busy; please try again in a few seconds.")))
                 .compose(d -> decoded(actor, key, d));
     }
+
+    /** The delivery officer's key this assembly's invitations are sealed for (parsed once), or null. */
+    private java.security.PublicKey deliveryKey() {
+        String pem = model.state.deliveryKey();
+        if (pem == null) return null;
+        if (!pem.equals(sealedForPem)) {
+            sealedFor = org.assemblyhub.assembly.access.SealedDelivery.publicKey(pem);
+            sealedForPem = pem;
+        }
+        return sealedFor;
+    }
+
+    private String sealedForPem;
+    private java.security.PublicKey sealedFor;
 
     private Future<JsonObject> decoded(Actor actor, String key, Decoded decoded) {
         return decoded.error() != null ? Future.succeededFuture(decoded.error()) : submit(actor, key, decoded);

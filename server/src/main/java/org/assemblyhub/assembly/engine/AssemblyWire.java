@@ -2,6 +2,7 @@ package org.assemblyhub.assembly.engine;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.SealedDelivery;
 import org.assemblyhub.assembly.access.Tokens;
 import org.assemblyhub.assembly.domain.AssemblyCommand.*;
 import org.assemblyhub.assembly.domain.Person;
@@ -48,7 +49,7 @@ final class AssemblyWire {
                 String personId = a.id("personId");
                 String token = c.tokens().newToken(c.assemblyId());
                 return Decoded.ok(new IssueInvitation(personId, Tokens.hash(token)),
-                        new JsonObject().put("personId", personId).put("token", token));
+                        handOver(c, Map.of(personId, token), "token", token).put("personId", personId));
             }),
             of("revoke-invitation", ORGANISERS, (a, c) -> Decoded.ok(new RevokeInvitation(a.id("personId")))),
             heavy("import-roster", ORGANISERS, AssemblyWire::importRoster),
@@ -79,9 +80,18 @@ final class AssemblyWire {
     private static Decoded create(WireArgs a, WireCommand.Context c) {
         String organiserName = a.requiredText("organiserName", MAX_NAME);
         Person organiser = new Person("organiser-1", organiserName, null, Role.ORGANISER, Map.of());
+        String deliveryKey = a.text("deliveryKey", 8_192);
+        String fingerprint = null;
+        if (deliveryKey != null) {
+            try {
+                fingerprint = SealedDelivery.fingerprint(SealedDelivery.publicKey(deliveryKey));
+            } catch (IllegalArgumentException e) {
+                throw new WireArgs.BadArgs("'deliveryKey' is " + e.getMessage() + " — make one with ./hub invitations keygen.");
+            }
+        }
         String token = c.tokens().newToken(c.assemblyId());
         return Decoded.ok(new CreateAssembly(c.assemblyId(), a.requiredText("title", 10_000), a.text("question", 10_000),
-                        a.flag("public", false), organiser, Tokens.hash(token)),
+                        a.flag("public", false), organiser, Tokens.hash(token), deliveryKey, fingerprint),
                 new JsonObject().put("personId", organiser.id()).put("token", token));
     }
 
@@ -95,13 +105,22 @@ final class AssemblyWire {
             people.add(person(new WireArgs(r)));
         }
         List<String> hashes = new ArrayList<>();
-        JsonObject issued = new JsonObject();
+        Map<String, String> issued = new LinkedHashMap<>();
         for (Person person : people) {
             String token = c.tokens().newToken(c.assemblyId());
             hashes.add(Tokens.hash(token));
             issued.put(person.id(), token);
         }
-        return Decoded.ok(new ImportRoster(people, hashes), new JsonObject().put("tokens", issued));
+        return Decoded.ok(new ImportRoster(people, hashes), handOver(c, issued, "tokens", new JsonObject(new LinkedHashMap<>(issued))));
+    }
+
+    /**
+     * What the organiser gets back for new invitations: the tokens themselves, or — when the assembly's invitations
+     * are sealed for a delivery officer — one envelope only the officer can open.
+     */
+    private static JsonObject handOver(WireCommand.Context c, Map<String, String> tokens, String field, Object plain) {
+        if (c.sealFor() == null) return new JsonObject().put(field, plain);
+        return new JsonObject().put("sealed", SealedDelivery.seal(c.sealFor(), tokens));
     }
 
     static Person person(WireArgs r) {

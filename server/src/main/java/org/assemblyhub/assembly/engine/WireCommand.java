@@ -27,9 +27,12 @@ record WireCommand(String name, Set<Role> senders, boolean heavy, Decoder decode
         Decoded decode(WireArgs args, Context context);
     }
 
-    /** What a decoder may use besides the arguments: the assembly, the sender, a way to mint tokens, and seeds. */
+    /**
+     * What a decoder may use besides the arguments: the assembly, the sender, a way to mint tokens, seeds, and the
+     * delivery officer's key new invitations are sealed for (null: they go to the organiser).
+     */
     record Context(String assemblyId, org.assemblyhub.assembly.domain.Actor actor, org.assemblyhub.assembly.access.Tokens tokens,
-                   java.util.random.RandomGenerator random) {}
+                   java.util.random.RandomGenerator random, java.security.PublicKey sealFor) {}
 
     static WireCommand of(String name, Set<Role> senders, Decoder decoder) {
         return new WireCommand(name, senders, false, decoder);

@@ -57,10 +57,15 @@ final class WireCommands {
 
     /** The sender's check, then the arguments. Never throws. */
     Decoded decode(Actor actor, String name, JsonObject args) {
+        return decode(actor, name, args, null);
+    }
+
+    /** {@code sealFor}: the delivery officer's key when this assembly's invitations are sealed. */
+    Decoded decode(Actor actor, String name, JsonObject args, java.security.PublicKey sealFor) {
         JsonObject refusal = refusal(actor, name);
         if (refusal != null) return new Decoded(null, null, refusal);
         try {
-            return byName.get(name).decoder().decode(new WireArgs(args), new WireCommand.Context(assemblyId, actor, tokens, random));
+            return byName.get(name).decoder().decode(new WireArgs(args), new WireCommand.Context(assemblyId, actor, tokens, random, sealFor));
         } catch (WireArgs.BadArgs e) {
             return Decoded.invalid(e.getMessage());
         } catch (RuntimeException e) {

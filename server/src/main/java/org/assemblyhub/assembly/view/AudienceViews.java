@@ -27,6 +27,7 @@ public final class AudienceViews {
         assembly.put("title", state.title());
         assembly.put("question", state.question());
         assembly.put("public", state.isPublic());
+        if (state.deliveryKeyFingerprint() != null) assembly.put("invitationsSealedFor", state.deliveryKeyFingerprint());
         view.put("phase", state.phase().wire());
         view.set("announcements", announcements(state.announcements()));
         switch (audience.kind()) {

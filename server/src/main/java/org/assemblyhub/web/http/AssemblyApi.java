@@ -62,6 +62,7 @@ public final class AssemblyApi {
         JsonObject request = new JsonObject().put("title", body.getValue("title")).put("question", body.getValue("question"))
                 .put("public", body.getValue("public")).put("organiserName", body.getValue("organiserName", "Organiser"));
         if (body.getValue("id") instanceof String id) request.put("id", id);
+        if (body.getValue("deliveryKey") != null) request.put("deliveryKey", body.getValue("deliveryKey"));
         engines.registry("create", request).onSuccess(answer -> {
             if (Answers.isError(answer)) {
                 HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
@@ -192,14 +193,23 @@ public final class AssemblyApi {
             HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
             return;
         }
-        JsonObject tokens = answer.getJsonObject("result").getJsonObject("tokens");
+        JsonObject result = answer.getJsonObject("result");
+        JsonObject tokens = result.getJsonObject("tokens");
         JsonArray people = new JsonArray();
         for (int i = 0; i < parsed.people().size(); i++) {
             JsonObject p = parsed.people().getJsonObject(i);
-            people.add(new JsonObject().put("id", p.getString("id")).put("name", p.getString("name"))
-                    .put("role", p.getString("role", "member")).put("link", link(tokens.getString(p.getString("id")))));
+            JsonObject person = new JsonObject().put("id", p.getString("id")).put("name", p.getString("name"))
+                    .put("role", p.getString("role", "member"));
+            if (tokens != null) person.put("link", link(tokens.getString(p.getString("id"))));
+            people.add(person);
         }
-        HttpErrors.json(rc, 200, new JsonObject().put("imported", people.size()).put("seq", answer.getLong("seq")).put("people", people));
+        JsonObject body = new JsonObject().put("imported", people.size()).put("seq", answer.getLong("seq")).put("people", people);
+        if (result.containsKey("sealed")) {
+            // Sealed for the delivery officer: the organiser passes this file on and never sees a link.
+            body.put("sealed", result.getJsonObject("sealed").copy().put("publicUrl", publicUrl).put("assemblyId", rc.pathParam("id"))
+                    .put("people", people.copy()));
+        }
+        HttpErrors.json(rc, 200, body);
     }
 
 }

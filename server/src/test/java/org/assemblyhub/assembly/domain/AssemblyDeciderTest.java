@@ -18,8 +18,8 @@ class AssemblyDeciderTest {
         @Test
         void an_assembly_is_created_with_its_first_organiser_and_their_invitation() {
             Person olga = new Person("organiser-1", "Olga", null, Role.ORGANISER, Map.of());
-            given().when(Actor.HUB, new CreateAssembly("a1", "  Climate  ", "How?", true, olga, "h1"))
-                    .thenEvents(new AssemblyCreated("a1", "Climate", "How?", true),
+            given().when(Actor.HUB, new CreateAssembly("a1", "  Climate  ", "How?", true, olga, "h1", null, null))
+                    .thenEvents(new AssemblyCreated("a1", "Climate", "How?", true, null, null),
                             new PeopleAdded(List.of(olga)),
                             new InvitationIssued("organiser-1", "h1"));
         }
@@ -27,14 +27,14 @@ class AssemblyDeciderTest {
         @Test
         void an_assembly_cannot_be_created_twice() {
             Person olga = new Person("organiser-1", "Olga", null, Role.ORGANISER, Map.of());
-            givenAnAssembly().when(Actor.HUB, new CreateAssembly("a1", "Again", "", true, olga, "h2"))
+            givenAnAssembly().when(Actor.HUB, new CreateAssembly("a1", "Again", "", true, olga, "h2", null, null))
                     .thenRejected("assembly-exists");
         }
 
         @Test
         void an_assembly_needs_a_title() {
             Person olga = new Person("organiser-1", "Olga", null, Role.ORGANISER, Map.of());
-            given().when(Actor.HUB, new CreateAssembly("a1", "   ", "", true, olga, "h1")).thenRejected("title-empty");
+            given().when(Actor.HUB, new CreateAssembly("a1", "   ", "", true, olga, "h1", null, null)).thenRejected("title-empty");
         }
 
         @Test

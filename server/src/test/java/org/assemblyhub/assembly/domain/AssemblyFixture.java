@@ -26,7 +26,7 @@ final class AssemblyFixture {
     /** An assembly created by organiser-1, with f1, m1 and m2 on the roster. */
     static AssemblyFixture givenAnAssembly(AssemblyEvent... more) {
         AssemblyFixture fixture = given(
-                new AssemblyEvent.AssemblyCreated("a1", "Climate assembly", "How?", true),
+                new AssemblyEvent.AssemblyCreated("a1", "Climate assembly", "How?", true, null, null),
                 new AssemblyEvent.PeopleAdded(List.of(
                         person("organiser-1", Role.ORGANISER), person("f1", Role.FACILITATOR),
                         person("m1", Role.MEMBER), person("m2", Role.MEMBER))),
