@@ -12,7 +12,7 @@ import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.web.http.AssemblyApi;
 import org.assemblyhub.web.http.BootstrapToken;
 import org.assemblyhub.web.http.HttpErrors;
-import org.assemblyhub.web.http.JoinRoute;
+import org.assemblyhub.web.http.SessionRoutes;
 import org.assemblyhub.web.http.SecurityHeaders;
 import org.assemblyhub.web.live.LiveGateway;
 
@@ -41,11 +41,11 @@ public final class GatewayVerticle extends VerticleBase {
         LiveGateway live = new LiveGateway(vertx, engines, config);
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(config.video().provider() == org.assemblyhub.config.VideoConfig.Provider.JITSI
-                ? config.video().jitsiDomain() : null));
+                ? config.video().jitsiDomain() : null, config.publicUrl().startsWith("https://")));
         router.get("/health").handler(rc -> HttpErrors.json(rc, 200,
                 new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE)));
         router.get("/live").handler(live::accept);
-        router.get("/join/:token").handler(new JoinRoute(engines, config.secureCookies()));
+        SessionRoutes.mount(router, engines, config); // /join, /leave, and the cookie's renewal on /a/:id
         new AssemblyApi(engines, bootstrap, config.publicUrl()).mount(router);
         new org.assemblyhub.web.http.RecordsApi(engines).mount(router);
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));

@@ -83,7 +83,7 @@ class MeshCallIT {
                         .setPermissions(List.of("camera", "microphone"))).newPage();
                 String who = "m" + i;
                 page.onConsoleMessage(m -> System.out.println("[console " + who + "] " + m.type() + " " + m.text()));
-                page.navigate(hub.url() + "/join/" + setup.token("m" + i));
+                Invitations.accept(page, hub.url(), setup.token("m" + i));
                 pages.add(page);
             }
             organiser.awaitView(v -> v.path("roster").path("m4").path("online").asBoolean() && v.path("roster").path("m14").path("online").asBoolean());

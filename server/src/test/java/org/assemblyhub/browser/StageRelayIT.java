@@ -98,7 +98,7 @@ class StageRelayIT {
     private static Page open(Browser browser, TestHub hub, String token) {
         Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
                 .setPermissions(List.of("camera", "microphone"))).newPage();
-        page.navigate(hub.url() + "/join/" + token);
+        Invitations.accept(page, hub.url(), token);
         return page;
     }
 }
