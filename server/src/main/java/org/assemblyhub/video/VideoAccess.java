@@ -64,10 +64,10 @@ public final class VideoAccess {
      * @param requested  the room name the browser asks for (null: whichever room the person is in)
      * @param moderator  facilitator of this group room, or the lead/an organiser in the plenary
      * @param me         the person's own id in this room, as peers know it ({@link PeerIds}; null for an observer)
-     * @param iceUser    the opaque user name in the person's TURN credentials (null: none)
+     * @param iceUser    the person's opaque user id ({@link PeerIds#user}): in TURN credentials and Jitsi tokens (null: an observer)
      * @param peers      the peer ids of the people in the room connected now (the mesh connects to them)
      */
-    public JsonObject join(String personId, String name, VideoRoom room, String requested, boolean moderator, String me,
+    public JsonObject join(String name, VideoRoom room, String requested, boolean moderator, String me,
                            String iceUser, Collection<String> peers) {
         if (config.provider() == VideoConfig.Provider.NONE) return error("video-off", "Video is turned off for this hub.");
         if (requested != null && !requested.equals(room.name())) {
@@ -76,7 +76,8 @@ public final class VideoAccess {
         JsonObject answer = new JsonObject().put("status", "ok").put("provider", config.provider().name().toLowerCase())
                 .put("room", room.name()).put("group", room.group()).put("moderator", moderator);
         if (jitsi != null) {
-            answer.put("domain", config.jitsiDomain()).put("jwt", jitsi.issue(personId == null ? "observer" : personId,
+            // The token's user id reaches the other participants (Jitsi puts it in presence): the opaque user, not the person id.
+            answer.put("domain", config.jitsiDomain()).put("jwt", jitsi.issue(iceUser == null ? "observer" : iceUser,
                     name == null ? "Observer" : name, room, moderator));
         } else {
             answer.put("me", me).put("iceServers", ice.forUser(iceUser)).put("iceTransportPolicy", ice.transportPolicy())

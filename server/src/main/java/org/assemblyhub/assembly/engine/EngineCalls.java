@@ -85,7 +85,7 @@ final class EngineCalls {
         String me = actor.personId();
         var room = roomOf(model, me);
         List<String> peers = peersOf(model, connections, me, room).stream().map(p -> ids.of(room, p)).toList();
-        JsonObject answer = video.join(me, me == null ? null : model.state.displayName(me), room, (String) requested,
+        JsonObject answer = video.join(me == null ? null : model.state.displayName(me), room, (String) requested,
                 moderates(model, actor, room), me == null ? null : ids.of(room, me), me == null ? null : ids.user(assemblyId, me), peers);
         if (Answers.isError(answer)) return answer;
         answer.remove("status");
