@@ -157,6 +157,7 @@ const organiserActions = {
 
 let connection;
 let call;
+let reconnected = false; // the socket was lost since the last `personal`: calls are joined again
 
 async function homePage() {
   let assemblies = [];
@@ -178,14 +179,19 @@ async function homePage() {
 
 if (match) {
   connection = new LiveConnection(match[1], {
-    onStatus: (status, detail) => { state.status = status; state.detail = detail; draw(); },
+    onStatus: (status, detail) => {
+      if (status === 'reconnecting') reconnected = true;
+      state.status = status; state.detail = detail; draw();
+    },
     onView: (view) => { state.view = view; drawSoon(); recoverReceipts(view); },
     onSignal: (message) => call.onSignal(message),
     onSignalError: (error) => { console.info('call signal refused', error.code); call.onSignalError(error); },
     onPersonal: (me, serverTime) => {
       state.me = me;
       recoverReceipts(state.view);
-      call.follow(me);
+      if (reconnected) call.rejoin(me);
+      else call.follow(me);
+      reconnected = false;
       if (serverTime) state.skew = Date.parse(serverTime) - Date.now();
       draw();
     },

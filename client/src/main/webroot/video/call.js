@@ -75,6 +75,19 @@ export class CallController {
     }
   }
 
+  /**
+   * The hub's socket was lost and came back. A mesh call is joined again: the hub counted this person as gone from
+   * the plenary's tree when the socket closed, and after a restart of the hub peer ids are new (they are made under
+   * a key of the hub's process). A Jitsi call does not depend on the hub's socket and goes on.
+   */
+  rejoin(me) {
+    if (this.stage || this.call) {
+      this.leave();
+      this.room = null;
+    }
+    return this.follow(me);
+  }
+
   /** Mesh plenary: speakers mesh and send; everyone else only receives (no camera asked for). */
   async joinStage(me, info) {
     let relay = info.relay;

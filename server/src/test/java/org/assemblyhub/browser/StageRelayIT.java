@@ -137,6 +137,31 @@ class StageRelayIT {
         }
     }
 
+    @Test
+    void after_the_hub_restarts_the_plenary_call_is_joined_again_under_new_peer_ids_and_the_lead_is_seen_again() {
+        try (TestHub hub = new TestHub(VideoConfig.MESH.withRelayFanOut(2)); Playwright playwright = Playwright.create()) {
+            TestHub.Setup setup = hub.createAssembly(true, "id,name,role\nf0,Léa Lead,facilitator\nm1,Member One,member\n");
+            hub.client(setup.token("organiser-1")).join(setup.assemblyId())
+                    .call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
+            Browser browser = Chromium.launch(playwright, List.of("--use-fake-device-for-media-stream",
+                    "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection"));
+            Page lead = open(browser, hub, setup.token("f0"));
+            await("the lead is on stage with its camera", () -> Boolean.TRUE.equals(stage(lead).get("sendsCamera")));
+            Page m1 = open(browser, hub, setup.token("m1"));
+            await("m1 receives the lead", () -> receivesFromParent(m1));
+            String before = id(lead);
+
+            hub.stop(); // the mesh's room key is made per process: every peer id changes
+            hub.start();
+
+            await("the lead joins again under a new id", () -> { Object me = stage(lead).get("me"); return me != null && !before.equals(me); });
+            await("m1 hangs from the lead's new id", () -> id(lead).equals(stage(m1).get("parent")));
+            await("m1 decodes the lead's picture again", () -> receivesFromParent(m1));
+            await("m1 names the lead", () -> ((List<?>) stage(m1).get("speakers")).contains("Léa Lead"));
+            browser.close();
+        }
+    }
+
     private static Page open(Browser browser, TestHub hub, String token) {
         Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
                 .setPermissions(List.of("camera", "microphone"))).newPage();
