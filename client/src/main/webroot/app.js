@@ -13,6 +13,9 @@ import { pollsPanel } from './poll/polls.js';
 import { draftsPanel } from './decision/drafts.js';
 import { ballotsPanel, myBallot } from './decision/ballots.js';
 import { CallController, callPanel } from './video/call.js';
+import { leaveButton, followLeaving } from './live/leave.js';
+import { remember, forget } from './lib/device.js';
+import { trackerOf } from './decision/tracker.js';
 
 const root = document.getElementById('app');
 const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
@@ -39,6 +42,7 @@ function header() {
           ${state.status === 'reconnecting' ? html`<button type="button" class="secondary" @click=${() => connection.reconnectNow()}>${t('status.retry')}</button>` : ''}
         </p>
         ${state.me?.personId ? html`<a href="/tech-check.html" target="_blank" rel="noopener">${t('video.check')}</a>` : ''}
+        ${state.me?.personId ? leaveButton(state.me, state.view, report) : ''}
         <button type="button" class="secondary" aria-label=${t('lang.switch.label')} @click=${() => { toggleLanguage(); draw(); }}>${t('lang.switch')}</button>
       </div>
     </header>`;
@@ -61,7 +65,7 @@ function assemblyPage() {
         ${breakoutPanel(view.breakouts, controls, (state.me?.audience || '').startsWith('facilitator@') ? act : null, Date.now() + state.skew)}
         ${workspacePanel(view.workspace, state.me, (state.me?.audience || '').startsWith('facilitator@'), act, Date.now() + state.skew)}
         ${harvestPanel(view.harvest, role === 'organiser' || role === 'facilitator', steers ? act : null)}
-        ${ballotsPanel(match[1], view.ballots, view.drafts, state.me, act, steers, state.ui, draw)}
+        ${ballotsPanel(match[1], view.ballots, view.drafts, state.me, act, steers, state.ui, draw, report)}
         ${pollsPanel(match[1], view.polls, state.me, act, steers, facilitating, Boolean(view.breakouts?.open), draw)}
         ${draftsPanel(match[1], view.drafts, steers || facilitating, act, state.ui, draw)}
         ${plenaryPanel(view)}</div>
@@ -79,15 +83,16 @@ function act(name, args) {
 /** A ballot cast whose answer never arrived (connection lost): ask the hub, by its secret, whether it counted. */
 const recovering = new Set();
 function recoverReceipts(view) {
+  const me = state.me;
+  if (!me?.personId) return;
   for (const id of Object.keys(view?.ballots || {})) {
-    const mine = myBallot(match[1], id);
+    const mine = myBallot(me, id);
     if (!mine?.pending || recovering.has(id)) continue;
     recovering.add(id);
-    connection.send('find-receipt', { ballotId: id, secret: mine.secret }).then((ack) => {
-      const key = `assembly-hub.${match[1]}.ballot.${id}`;
-      if (ack.result.status === 'counted') localStorage.setItem(key, JSON.stringify({ secret: mine.secret, levels: mine.levels, tracker: ack.result.tracker }));
-      else if (mine.previous) localStorage.setItem(key, JSON.stringify(mine.previous));
-      else localStorage.removeItem(key);
+    connection.send('find-receipt', { ballotId: id, secret: mine.secret }).then(async (ack) => {
+      if (ack.result.status === 'counted') remember(me, 'ballot', id, { secret: mine.secret, levels: mine.levels, tracker: await trackerOf(id, mine.secret) });
+      else if (mine.previous) remember(me, 'ballot', id, mine.previous);
+      else forget(me, 'ballot', id);
       draw();
     }, () => recovering.delete(id));
   }
@@ -152,17 +157,20 @@ const organiserActions = {
 
 let connection;
 let call;
+let reconnected = false; // the socket was lost since the last `personal`: calls are joined again
 
 async function homePage() {
   let assemblies = [];
   try {
     assemblies = (await (await fetch('/api/public-assemblies')).json()).assemblies;
   } catch (e) { /* shown as none */ }
+  const left = new URLSearchParams(location.search).has('left');
   const page = () => html`
     <header class="top"><div><h1>${t('home.title')}</h1></div>
       <div class="controls"><button type="button" class="secondary" @click=${() => { toggleLanguage(); render(page(), root); }}>${t('lang.switch')}</button></div>
     </header>
-    <main><p>${t('home.text')}</p>
+    <main>${left ? html`<p class="receipt" role="status" data-testid="left-device">${t('leave.done')}</p>` : ''}
+      <p>${t('home.text')}</p>
       ${assemblies.length === 0 ? html`<p class="muted">${t('home.none')}</p>`
         : html`<ul>${assemblies.map((a) => html`<li><a href="/a/${a.id}">${a.title}</a></li>`)}</ul>`}
     </main>`;
@@ -171,19 +179,26 @@ async function homePage() {
 
 if (match) {
   connection = new LiveConnection(match[1], {
-    onStatus: (status, detail) => { state.status = status; state.detail = detail; draw(); },
+    onStatus: (status, detail) => {
+      if (status === 'reconnecting') reconnected = true;
+      state.status = status; state.detail = detail; draw();
+    },
     onView: (view) => { state.view = view; drawSoon(); recoverReceipts(view); },
     onSignal: (message) => call.onSignal(message),
     onSignalError: (error) => { console.info('call signal refused', error.code); call.onSignalError(error); },
     onPersonal: (me, serverTime) => {
       state.me = me;
-      call.follow(me);
+      recoverReceipts(state.view);
+      if (reconnected) call.rejoin(me);
+      else call.follow(me);
+      reconnected = false;
       if (serverTime) state.skew = Date.parse(serverTime) - Date.now();
       draw();
     },
     onNotice: (error) => report(error),
   });
   window.assemblyHub = connection; // for people debugging in the console, and for the browser tests
+  followLeaving();
   call = new CallController(connection, () => draw());
   draw();
   connection.start();

@@ -1,12 +1,14 @@
-// Final ballots. The browser makes a random secret for each ballot and keeps it on this device; the hub derives the
-// tracker from it and keeps no link between the member and the choice. After closing, every tracker is published
-// with its choice, and the member can find theirs.
+// Final ballots. The browser makes a random secret for each ballot and keeps it on this device, for this person only;
+// the tracker is derived from it (here, and the same way by the hub) and the hub keeps no link between the member and
+// the choice. After closing, every tracker is published with its choice, and the member can find theirs.
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { levelLabel } from '../poll/results.js';
+import { recall, remember, forget } from '../lib/device.js';
+import { trackerOf } from './tracker.js';
 
-const key = (assembly, id) => `assembly-hub.${assembly}.ballot.${id}`;
-export const myBallot = (assembly, id) => JSON.parse(localStorage.getItem(key(assembly, id)) || 'null');
+/** This person's record of a ballot on this device: { secret, levels, tracker?, pending?, previous?, hubTracker? }. */
+export const myBallot = (me, id) => recall(me, 'ballot', id);
 const SUPPORT = { kind: 'support' };
 
 function newSecret() {
@@ -15,28 +17,44 @@ function newSecret() {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function castForm(assembly, id, b, send, redraw) {
-  const mineNow = myBallot(assembly, id);
+/**
+ * Casts (or changes) a vote. The record is kept before sending, so an answer lost with the connection can be found
+ * again by its secret (app.js asks the hub with find-receipt). If the hub's answer still carries a tracker, it must be
+ * the one computed here; a different one is shown as a warning.
+ */
+async function cast(me, id, levels, send, report) {
+  const mineNow = myBallot(me, id);
+  const secret = newSecret();
+  let tracker;
+  try {
+    tracker = await trackerOf(id, secret);
+  } catch (e) {
+    report({ code: 'no-tracker', message: t('ballot.noTracker') });
+    return;
+  }
+  remember(me, 'ballot', id, { secret, levels, tracker, pending: true, previous: mineNow?.tracker && !mineNow.pending ? mineNow : null });
+  const args = { ballotId: id, levels, secret };
+  if (mineNow?.tracker && !mineNow.pending) args.previousSecret = mineNow.secret;
+  const ack = await send('cast-ballot', args);
+  if (ack) {
+    const hubTracker = ack.result?.tracker;
+    remember(me, 'ballot', id, { secret, levels, tracker, ...(hubTracker && hubTracker !== tracker ? { hubTracker } : {}) });
+  } else if (mineNow) remember(me, 'ballot', id, mineNow);
+  else forget(me, 'ballot', id);
+}
+
+function castForm(me, id, b, send, redraw, report) {
+  const mineNow = myBallot(me, id);
   const onSubmit = (e) => {
     e.preventDefault();
     const levels = b.items.map((_, i) => Number(e.target[`item${i}`].value));
-    const secret = newSecret();
-    const record = { secret, levels, pending: true, previous: mineNow?.tracker ? mineNow : null };
-    localStorage.setItem(key(assembly, id), JSON.stringify(record)); // kept before sending: a lost answer can be found again
-    const args = { ballotId: id, levels, secret };
-    if (mineNow?.tracker) args.previousSecret = mineNow.secret;
-    send('cast-ballot', args).then((ack) => {
-      if (ack) localStorage.setItem(key(assembly, id), JSON.stringify({ secret, levels, tracker: ack.result.tracker }));
-      else if (mineNow) localStorage.setItem(key(assembly, id), JSON.stringify(mineNow));
-      else localStorage.removeItem(key(assembly, id));
-      redraw();
-    });
+    cast(me, id, levels, send, report).then(redraw);
   };
   return html`<form class="answer" data-testid="ballot-form" @submit=${onSubmit}>
     ${b.items.map((item, i) => html`<fieldset class="levels"><legend>${item.title}</legend>
       ${[1, 2, 3, 4, 5].map((v) => html`<label class="choice"><input type="radio" name="item${i}" value=${v} required
         ?checked=${mineNow?.levels?.[i] === v}> ${levelLabel(SUPPORT, v)}</label>`)}</fieldset>`)}
-    <button type="submit">${mineNow?.tracker ? t('ballot.change') : t('ballot.cast')}</button>
+    <button type="submit">${mineNow?.tracker && !mineNow.pending ? t('ballot.change') : t('ballot.cast')}</button>
   </form>`;
 }
 
@@ -44,11 +62,12 @@ function receipt(mine) {
   return html`<div class="receipt" role="status" data-testid="receipt">
     <p>${t('ballot.recorded')}</p>
     <p class="tracker" data-testid="my-tracker">${mine.tracker}</p>
-    <p class="muted">${t('ballot.writeDown')}</p></div>`;
+    <p class="muted">${t('ballot.writeDown')}</p>
+    ${mine.hubTracker ? html`<p class="warning" role="alert" data-testid="tracker-mismatch">${t('ballot.trackerMismatch', { hub: mine.hubTracker })}</p>` : ''}</div>`;
 }
 
-function published(assembly, id, b, ui, redraw) {
-  const mine = myBallot(assembly, id);
+function published(assembly, me, id, b, ui, redraw) {
+  const mine = myBallot(me, id);
   const query = (ui.find?.[id] ?? mine?.tracker ?? '').toUpperCase().trim();
   const match = query ? b.trackers.find((x) => x.tracker === query) : null;
   return html`<h4>${t('ballot.results')}</h4>
@@ -80,20 +99,21 @@ function openBallotForm(drafts, send) {
     <button type="submit">${t('ballot.open')}</button></form></details>`;
 }
 
-export function ballotsPanel(assembly, ballots, drafts, me, send, desk, ui, redraw) {
+/** report(error) shows a problem that is not a command's refusal (the tracker could not be computed). */
+export function ballotsPanel(assembly, ballots, drafts, me, send, desk, ui, redraw, report) {
   const all = Object.entries(ballots || {}).reverse();
   if (all.length === 0 && !(desk && Object.keys(drafts || {}).length)) return '';
   return html`<section aria-labelledby="ballots-title" data-testid="ballots">
     <h2 id="ballots-title">${t('ballot.title')}</h2>
     <p class="muted secrecy">${t('ballot.secrecy')}</p>
-    ${repeat(all, ([id]) => id, ([id, b]) => { const mine = myBallot(assembly, id); return html`<article class="ballot" data-testid="ballot-${id}">
+    ${repeat(all, ([id]) => id, ([id, b]) => { const mine = myBallot(me, id); return html`<article class="ballot" data-testid="ballot-${id}">
       <h3>${b.title}</h3>
       <p class="muted">${t('ballot.turnout', { n: b.turnout, of: b.rollSize })} · ${t('ballot.roll')} <code title=${b.rollFingerprint}>${b.rollFingerprint.slice(0, 12)}…</code>
         · ${t('ballot.head')} <code data-testid="head" title=${b.head}>${b.head.slice(0, 12)}…</code></p>
-      ${b.open && me?.role === 'member' ? castForm(assembly, id, b, send, redraw) : ''}
-      ${mine?.tracker ? receipt(mine) : ''}
+      ${b.open && me?.role === 'member' ? castForm(me, id, b, send, redraw, report) : ''}
+      ${mine?.tracker && !mine.pending ? receipt(mine) : ''}
       ${b.open && desk ? html`<button type="button" class="secondary" @click=${() => send('close-ballot', { ballotId: id })}>${t('ballot.close')}</button>` : ''}
-      ${b.results ? published(assembly, id, b, ui, redraw) : ''}
+      ${b.results ? published(assembly, me, id, b, ui, redraw) : ''}
     </article>`; })}
     ${desk ? openBallotForm(drafts, send) : ''}
   </section>`;

@@ -332,4 +332,11 @@ export default {
   "check.failed": "The camera or microphone could not start.",
   "check.failed.help": "Restart the browser and press “Try again”. If it still fails, call the organisers: they will help.",
   "video.speaking": "Speaking",
+  "leave.button": "Leave this device",
+  "leave.hint": "Signs you out on this device and removes your answers and vote receipts kept here. Your invitation link brings you back.",
+  "leave.confirmVote": "You voted in a ballot that is still open. After leaving this device you can no longer change that vote from here. Your vote still counts, and your tracker stays valid: write it down ({trackers}). Leave anyway?",
+  "leave.failed": "This device could not be signed out: check the connection and try again.",
+  "leave.done": "You have left this device: you are signed out here and your answers kept on it are removed. To come back, open your personal invitation link again.",
+  "ballot.trackerMismatch": "Warning: the hub answered with another tracker ({hub}) than the one your browser computed. Please tell the organisers.",
+  "ballot.noTracker": "This browser cannot compute your ballot's tracker, so your vote was not sent. Please try another browser, or ask the organisers for help.",
 };

@@ -332,4 +332,11 @@ export default {
   "check.failed": "La caméra ou le micro n'a pas pu démarrer.",
   "check.failed.help": "Redémarrez le navigateur et « Réessayez ». Si cela échoue encore, appelez les organisateurs : ils vous aideront.",
   "video.speaking": "Parle",
+  "leave.button": "Quitter cet appareil",
+  "leave.hint": "Vous déconnecte sur cet appareil et efface vos réponses et reçus de vote qui y sont gardés. Votre lien d'invitation vous permet de revenir.",
+  "leave.confirmVote": "Vous avez voté dans un scrutin encore ouvert. Après avoir quitté cet appareil, vous ne pourrez plus modifier ce vote d'ici. Votre vote compte toujours et votre code de suivi reste valable : notez-le ({trackers}). Quitter quand même ?",
+  "leave.failed": "La déconnexion de cet appareil n'a pas abouti : vérifiez la connexion et réessayez.",
+  "leave.done": "Vous avez quitté cet appareil : vous y êtes déconnecté·e et vos réponses qui y étaient gardées sont effacées. Pour revenir, ouvrez à nouveau votre lien d'invitation personnel.",
+  "ballot.trackerMismatch": "Attention : la plateforme a répondu avec un autre code de suivi ({hub}) que celui calculé par votre navigateur. Merci de le signaler à l'équipe d'organisation.",
+  "ballot.noTracker": "Ce navigateur ne peut pas calculer le code de suivi de votre vote, qui n'a donc pas été envoyé. Essayez un autre navigateur ou demandez de l'aide à l'équipe d'organisation.",
 };

@@ -1,11 +1,9 @@
 // Polls and consensus rounds: answer the open ones (changing one's answer is fine while open), see results, and
-// for the lead, open and close them. One's own answers are remembered on this device only.
+// for the lead, open and close them. One's own answers are remembered on this device only, for this person only.
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
+import { recall, remember } from '../lib/device.js';
 import { AGREEMENT, levelLabel, resultsView } from './results.js';
-
-const key = (assembly, id) => `assembly-hub.${assembly}.poll.${id}`;
-const mine = (assembly, id) => JSON.parse(localStorage.getItem(key(assembly, id)) || 'null');
 
 function canAnswer(poll, me) {
   if (!poll.open || !me?.personId) return false;
@@ -14,10 +12,10 @@ function canAnswer(poll, me) {
   return poll.voters === 'everyone' || me.audience === `member@${poll.group}`;
 }
 
-function answerForm(assembly, id, poll, send, redraw) {
-  const previous = mine(assembly, id);
+function answerForm(me, id, poll, send, redraw) {
+  const previous = recall(me, 'poll', id);
   const submit = (args) => send('answer-poll', { pollId: id, ...args }).then((ack) => {
-    if (ack) localStorage.setItem(key(assembly, id), JSON.stringify(args));
+    if (ack) remember(me, 'poll', id, args);
     redraw();
   });
   const onSubmit = (e) => {
@@ -66,7 +64,7 @@ function pollCard(assembly, id, poll, me, send, desk, redraw) {
     <h3>${poll.round ? t('poll.round', { n: poll.round }) + ' · ' : ''}${poll.question}</h3>
     <p class="muted">${t('kind.' + poll.kind)}${poll.inGroups ? ' · ' + t('poll.inGroups') : ''}${poll.secret ? ' · ' + t('poll.secret') : ' · ' + t('poll.named')}
       · ${t('poll.answers', { n: poll.answered, of: poll.eligible })}${poll.rule ? html` · <span title=${poll.rule}>${t('poll.rule')}</span>` : ''}</p>
-    ${canAnswer(poll, me) ? answerForm(assembly, id, poll, send, redraw) : ''}
+    ${canAnswer(poll, me) ? answerForm(me, id, poll, send, redraw) : ''}
     ${resultsView(poll, poll.results)}
     ${poll.names && Object.keys(poll.names).length ? html`<details><summary>${t('poll.whoAnswered')}</summary><ul>${Object.entries(poll.names).map(([k, names]) =>
       html`<li><strong>${answerLabel(poll, Number(k))}</strong>: ${names.join(', ')}</li>`)}</ul></details>` : ''}

@@ -37,7 +37,8 @@ export class CallController {
     this.joining = true;
     this.early = [];
     try {
-      const ack = await this.connection.send('video-join', {});
+      // A stage member's camera (kept from a group) is named to the hub at once: screens caption only streams it names.
+      const ack = await this.connection.send('video-join', key === 'plenary' && this.stream ? { stream: this.stream.id } : {});
       const info = ack.result;
       // Moved while asking (groups opened or closed meanwhile): the hub answered for the room the person is in now,
       // not the one this call was for. Drop it; the move's own update brings the right room.
@@ -74,12 +75,31 @@ export class CallController {
     }
   }
 
+  /**
+   * The hub's socket was lost and came back. A mesh call is joined again: the hub counted this person as gone from
+   * the plenary's tree when the socket closed, and after a restart of the hub peer ids are new (they are made under
+   * a key of the hub's process). A Jitsi call does not depend on the hub's socket and goes on.
+   */
+  rejoin(me) {
+    if (this.stage || this.call) {
+      this.leave();
+      this.room = null;
+    }
+    return this.follow(me);
+  }
+
   /** Mesh plenary: speakers mesh and send; everyone else only receives (no camera asked for). */
   async joinStage(me, info) {
-    if (info.relay.onStage) await this.camera();
-    this.stage = new StageCall({ ...this.callOptions(me, info), stream: info.relay.onStage ? this.stream : null });
+    let relay = info.relay;
+    if (relay.onStage && !this.stream) {
+      await this.camera();
+      // The camera is new: tell the hub which stream it is, so that screens show it under this person's name.
+      const named = await this.connection.send('video-join', { room: info.room, stream: this.stream.id });
+      if (named.result?.relay) relay = named.result.relay;
+    } else if (relay.onStage) this.applyDevices();
+    this.stage = new StageCall({ ...this.callOptions(me, info), stream: relay.onStage ? this.stream : null });
     window.assemblyHubStage = this.stage; // for people debugging, and the browser tests
-    this.stage.update(info.relay);
+    this.stage.update(relay);
     if (this.pendingRelay) this.stage.update(this.pendingRelay); // taken only if newer (positions carry a version)
     this.pendingRelay = null;
     this.replayEarly(this.stage);
@@ -92,9 +112,10 @@ export class CallController {
     this.applyDevices();
   }
 
+  /** Peers know each other by ids the hub makes per room (info.me), never by person ids. */
   callOptions(me, info) {
-    return { me: me.personId, iceServers: info.iceServers, signal: (to, kind, data) => this.connection.signal(to, kind, data),
-      onChange: () => this.redraw() };
+    return { me: info.me, iceServers: info.iceServers, iceTransportPolicy: info.iceTransportPolicy,
+      signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() };
   }
 
   /** Marks who is speaking (received audio above a threshold), once a second, while this call lasts. */
@@ -111,7 +132,12 @@ export class CallController {
 
   onSignal(message) {
     if (message.kind === 'relay') {
-      if (this.stage) this.stage.update(message.data);
+      if (this.stage && message.data.onStage && !this.stage.stream && !this.joining) {
+        // Put on stage during the call (appointed lead): join again, this time with the camera.
+        this.leave();
+        this.room = null;
+        this.follow(this.me);
+      } else if (this.stage) this.stage.update(message.data);
       else this.pendingRelay = message.data;
       return;
     }

@@ -3,11 +3,11 @@
 // Signals of one peer are handled strictly one at a time.
 
 export class MeshCall {
-  /** signal(to, kind, data) sends through the hub; onChange() redraws. */
-  constructor({ me, room, iceServers, stream, signal, onChange }) {
+  /** me: this person's peer id in the room (from the hub); signal(to, kind, data) sends through the hub; onChange() redraws. */
+  constructor({ me, room, iceServers, iceTransportPolicy, stream, signal, onChange }) {
     this.me = me;
     this.room = room;
-    this.config = { iceServers: (iceServers || []).map((url) => ({ urls: url })) };
+    this.config = rtcConfig(iceServers, iceTransportPolicy);
     this.stream = stream;
     this.signal = signal;
     this.onChange = onChange;
@@ -97,6 +97,18 @@ export class MeshCall {
     this.peers.clear();
     this.onChange();
   }
+}
+
+/**
+ * The RTCPeerConnection settings from the hub's video-join answer: its STUN/TURN servers (TURN with this person's
+ * credentials), and 'relay' when the deployment wants calls to go through TURN only, so that peers never learn each
+ * other's IP addresses.
+ */
+export function rtcConfig(iceServers, iceTransportPolicy) {
+  return {
+    iceServers: (iceServers || []).map((s) => (typeof s === 'string' ? { urls: s } : s)),
+    iceTransportPolicy: iceTransportPolicy === 'relay' ? 'relay' : 'all',
+  };
 }
 
 /** A stream's tracks, as Peer wants them to send. */

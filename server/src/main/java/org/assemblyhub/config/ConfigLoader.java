@@ -23,6 +23,7 @@ import java.util.Map;
  * bootstrap token  bootstrapToken    HUB_BOOTSTRAP_TOKEN    —
  * demo assembly    demo              HUB_DEMO               --demo
  * </pre>
+ * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
  */
 public final class ConfigLoader {
     private static final Map<String, String> ENV_KEYS = Map.ofEntries(
@@ -48,7 +49,11 @@ public final class ConfigLoader {
             Map.entry("HUB_HTTP_PER_SECOND", "httpPerSecond"),
             Map.entry("HUB_TRUST_PROXY", "trustProxy"),
             Map.entry("HUB_ASSEMBLY_TEXT_MB", "assemblyTextMb"),
-            Map.entry("HUB_PERSON_TEXT_MB", "personTextMb"));
+            Map.entry("HUB_PERSON_TEXT_MB", "personTextMb"),
+            Map.entry("HUB_TURN_USERNAME", "turnUsername"),
+            Map.entry("HUB_TURN_CREDENTIAL", "turnCredential"),
+            Map.entry("HUB_TURN_SECRET", "turnSecret"),
+            Map.entry("HUB_RELAY_ONLY", "relayOnly"));
     private static final Map<String, String> FLAGS = Map.of(
             "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");
 
@@ -103,12 +108,11 @@ public final class ConfigLoader {
         }
         String ice = values.getOrDefault("iceServers", "");
         List<String> iceServers = ice.isBlank() ? List.of() : java.util.Arrays.stream(ice.split(",")).map(String::trim).toList();
-        for (String url : iceServers) {
-            if (!url.matches("(stun|stuns|turn|turns):[^\\s]+")) throw new ConfigException("iceServers are stun:/turn: URLs separated by commas, got '" + url + "'");
-        }
+        TurnConfig turn = new TurnConfig(values.get("turnUsername"), values.get("turnCredential"), values.get("turnSecret"),
+                bool(values, "relayOnly", false));
         return new VideoConfig(p, values.get("jitsiDomain"), values.get("jitsiAppId"), values.get("jitsiSecret"), "jitsi", iceServers, 10,
                 integer(values, "videoRelayFanOut", VideoConfig.DEFAULT_RELAY_FAN_OUT, 1, 8),
-                values.get("jitsiDialInNumbersUrl"), values.get("jitsiDialInConfCodeUrl"));
+                values.get("jitsiDialInNumbersUrl"), values.get("jitsiDialInConfCodeUrl"), turn);
     }
 
     private static Map<String, String> parseFlags(List<String> args) {

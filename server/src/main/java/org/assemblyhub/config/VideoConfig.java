@@ -16,10 +16,11 @@ import java.util.List;
  * @param relayFanOut  mesh plenary: how many others each browser passes the stage's picture on to
  * @param dialInNumbersUrl  Jitsi: the deployment's list of phone numbers (Jitsi's own {@code dialInNumbersUrl})
  * @param dialInConfCodeUrl Jitsi: the deployment's room → PIN service (Jitsi's own {@code dialInConfCodeUrl})
+ * @param turn         credentials for the TURN URLs among {@code iceServers}, and relay-only calls
  */
 public record VideoConfig(Provider provider, String jitsiDomain, String jitsiAppId, String jitsiSecret, String jitsiAudience,
                           List<String> iceServers, int tokenMinutes, int relayFanOut, String dialInNumbersUrl,
-                          String dialInConfCodeUrl) {
+                          String dialInConfCodeUrl, TurnConfig turn) {
     public enum Provider { MESH, JITSI, NONE }
 
     public static final int DEFAULT_RELAY_FAN_OUT = 3;
@@ -27,21 +28,44 @@ public record VideoConfig(Provider provider, String jitsiDomain, String jitsiApp
 
     public VideoConfig(Provider provider, String jitsiDomain, String jitsiAppId, String jitsiSecret, String jitsiAudience,
                        List<String> iceServers, int tokenMinutes) {
-        this(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, DEFAULT_RELAY_FAN_OUT, null, null);
+        this(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, DEFAULT_RELAY_FAN_OUT, null, null,
+                TurnConfig.NONE);
     }
 
     public VideoConfig withRelayFanOut(int fanOut) {
         return new VideoConfig(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, fanOut,
-                dialInNumbersUrl, dialInConfCodeUrl);
+                dialInNumbersUrl, dialInConfCodeUrl, turn);
     }
 
     public VideoConfig withDialIn(String numbersUrl, String confCodeUrl) {
         return new VideoConfig(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, relayFanOut,
-                numbersUrl, confCodeUrl);
+                numbersUrl, confCodeUrl, turn);
+    }
+
+    /** The mesh's STUN/TURN servers and how browsers authenticate to the TURN ones. */
+    public VideoConfig withIce(List<String> urls, TurnConfig turnConfig) {
+        return new VideoConfig(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, urls, tokenMinutes, relayFanOut,
+                dialInNumbersUrl, dialInConfCodeUrl, turnConfig);
     }
 
     public VideoConfig {
         iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+        turn = turn == null ? TurnConfig.NONE : turn;
+        for (String url : iceServers) {
+            if (!url.matches("(stun|stuns|turn|turns):[^\\s,]+")) {
+                throw new ConfigException("iceServers are stun:/turn: URLs separated by commas, got '" + url + "'");
+            }
+        }
+        boolean turnUrls = iceServers.stream().anyMatch(u -> u.startsWith("turn"));
+        if (turnUrls && !turn.hasCredentials()) {
+            throw new ConfigException("the turn: URLs in iceServers need credentials: turnSecret (coturn's static-auth-secret) or turnUsername and turnCredential");
+        }
+        if (turn.hasCredentials() && !turnUrls) {
+            throw new ConfigException("TURN credentials are set but iceServers names no turn: or turns: URL");
+        }
+        if (turn.relayOnly() && !turnUrls) {
+            throw new ConfigException("relayOnly needs at least one turn: or turns: URL in iceServers (with its credentials)");
+        }
         if (relayFanOut < 1 || relayFanOut > 8) throw new ConfigException("videoRelayFanOut must be between 1 and 8, got " + relayFanOut);
         if ((dialInNumbersUrl == null) != (dialInConfCodeUrl == null)) {
             throw new ConfigException("jitsiDialInNumbersUrl and jitsiDialInConfCodeUrl go together (both or neither)");

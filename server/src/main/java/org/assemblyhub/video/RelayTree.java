@@ -61,8 +61,34 @@ public final class RelayTree {
         return changed;
     }
 
+    /**
+     * A viewer who stopped passing the stage on swaps places with the last viewer, who relays to nobody: its children
+     * hang from someone else at once, and it still receives. Returns everyone whose position changed; empty when it
+     * relays to nobody (or is not a viewer), since there is nothing to repair then.
+     */
+    public Set<String> demote(String personId) {
+        int slot = slots.indexOf(personId);
+        if (slot < 0 || childrenOf(slot).isEmpty()) return Set.of();
+        Map<String, Position> before = positions();
+        int last = slots.size() - 1; // a leaf: its children would start at (last + 1) * fanOut
+        slots.set(slot, slots.get(last));
+        slots.set(last, personId);
+        return changed(before);
+    }
+
     public boolean contains(String personId) {
         return stage.contains(personId) || slots.contains(personId);
+    }
+
+    /** Everyone in the plenary's call: the stage, then the viewers. */
+    public List<String> everyone() {
+        List<String> all = new ArrayList<>(stage);
+        all.addAll(slots);
+        return all;
+    }
+
+    public boolean onStage(String personId) {
+        return stage.contains(personId);
     }
 
     /** The stage's first member sends to the first viewers; null while nobody of the stage is in the call. */
@@ -87,7 +113,7 @@ public final class RelayTree {
     }
 
     /** Who sends a viewer the stage (null for the stage, for people not in the call, or while no stage is there). */
-    private String parentOf(String personId) {
+    public String parentOf(String personId) {
         int slot = slots.indexOf(personId);
         return slot < 0 ? null : parentOf(slot);
     }

@@ -12,7 +12,7 @@ import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.web.http.AssemblyApi;
 import org.assemblyhub.web.http.BootstrapToken;
 import org.assemblyhub.web.http.HttpErrors;
-import org.assemblyhub.web.http.JoinRoute;
+import org.assemblyhub.web.http.SessionRoutes;
 import org.assemblyhub.web.http.SecurityHeaders;
 import org.assemblyhub.web.live.LiveGateway;
 
@@ -41,14 +41,14 @@ public final class GatewayVerticle extends VerticleBase {
         LiveGateway live = new LiveGateway(vertx, engines, config);
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(config.video().provider() == org.assemblyhub.config.VideoConfig.Provider.JITSI
-                ? config.video().jitsiDomain() : null));
+                ? config.video().jitsiDomain() : null, config.publicUrl().startsWith("https://")));
         router.get("/health").handler(rc -> HttpErrors.json(rc, 200,
                 new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE)));
         var budget = new org.assemblyhub.web.http.RequestBudget(org.assemblyhub.web.live.ClientLimits.of(vertx, config.limits()));
         router.route("/api/*").handler(budget);
         router.route("/join/*").handler(budget);
         router.get("/live").handler(live::accept);
-        router.get("/join/:token").handler(new JoinRoute(engines, config.secureCookies()));
+        SessionRoutes.mount(router, engines, config); // /join, /leave, and the cookie's renewal on /a/:id
         new AssemblyApi(engines, bootstrap, config.publicUrl(), new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-uploads", 2, 8)).mount(router);
         new org.assemblyhub.web.http.RecordsApi(engines, new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));

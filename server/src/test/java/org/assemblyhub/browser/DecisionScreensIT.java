@@ -47,7 +47,7 @@ class DecisionScreensIT {
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) errors.add(m.text());
         });
-        page.navigate(hub.url() + "/join/" + token);
+        Invitations.accept(page, hub.url(), token);
         assertThat(page.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
         return page;
     }

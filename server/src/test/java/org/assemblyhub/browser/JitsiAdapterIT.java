@@ -88,7 +88,7 @@ class JitsiAdapterIT {
             page.onConsoleMessage(m -> {
                 if (m.type().equals("error")) errors.add(m.text());
             });
-            page.navigate(hub.url() + "/join/" + setup.token("m1"));
+            Invitations.accept(page, hub.url(), setup.token("m1"));
 
             String plenary = m1Socket.call("vj1", "video-join", new JsonObject()).path("result").path("room").asText();
             page.waitForFunction("() => (window.jitsiCalls || []).length >= 1");

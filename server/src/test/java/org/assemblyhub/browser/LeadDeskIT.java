@@ -38,7 +38,7 @@ class LeadDeskIT {
             lead.onConsoleMessage(m -> {
                 if (m.type().equals("error")) errors.add(m.text());
             });
-            lead.navigate(hub.url() + "/join/" + setup.token("f0"));
+            Invitations.accept(lead, hub.url(), setup.token("f0"));
             lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan groups now")).click();
             assertThat(lead.locator("[data-testid=breakout-desk]")).containsText("2 group(s) planned");
             int from = organiser.awaitView(v -> v.path("breakouts").path("groupCount").asInt() == 2)

@@ -52,7 +52,7 @@ class MemberScreenIT {
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) consoleErrors.add(m.text());
         });
-        page.navigate(hub.url() + path);
+        if (path.startsWith("/join/")) Invitations.accept(page, hub.url() + path); else page.navigate(hub.url() + path);
         return page;
     }
 

@@ -69,7 +69,8 @@ class ConfigLoaderTest {
     void video_defaults_to_the_built_in_mesh_and_jitsi_needs_its_domain_app_id_and_a_long_secret() {
         assertThat(ConfigLoader.load(List.of(), Map.of()).video().provider()).isEqualTo(VideoConfig.Provider.MESH);
         VideoConfig jitsi = ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "jitsi", "HUB_JITSI_DOMAIN", "meet.example.org",
-                "HUB_JITSI_APP_ID", "hub", "HUB_JITSI_SECRET", "s".repeat(32), "HUB_ICE_SERVERS", "stun:stun.example.org:3478, turn:turn.example.org")).video();
+                "HUB_JITSI_APP_ID", "hub", "HUB_JITSI_SECRET", "s".repeat(32), "HUB_ICE_SERVERS", "stun:stun.example.org:3478, turn:turn.example.org",
+                "HUB_TURN_SECRET", "t".repeat(16))).video();
         assertThat(jitsi.provider()).isEqualTo(VideoConfig.Provider.JITSI);
         assertThat(jitsi.iceServers()).containsExactly("stun:stun.example.org:3478", "turn:turn.example.org");
 
@@ -77,5 +78,32 @@ class ConfigLoaderTest {
                 "HUB_JITSI_APP_ID", "hub", "HUB_JITSI_SECRET", "short"))).hasMessageContaining("at least 32 characters");
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "zoom"))).hasMessageContaining("mesh, jitsi or none");
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "http://nope"))).hasMessageContaining("stun:/turn:");
+    }
+
+    @Test
+    void turn_servers_need_credentials_and_relay_only_calls_need_a_turn_server() {
+        VideoConfig secret = ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turns:turn.example.org:5349?transport=tcp",
+                "HUB_TURN_SECRET", "coturn-static-auth-secret", "HUB_RELAY_ONLY", "true")).video();
+        assertThat(secret.turn().secret()).isEqualTo("coturn-static-auth-secret");
+        assertThat(secret.turn().relayOnly()).isTrue();
+        VideoConfig fixed = ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:turn.example.org",
+                "HUB_TURN_USERNAME", "hub", "HUB_TURN_CREDENTIAL", "pw")).video();
+        assertThat(fixed.turn().username()).isEqualTo("hub");
+        assertThat(fixed.turn().relayOnly()).isFalse();
+
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:turn.example.org")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("need credentials");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_RELAY_ONLY", "yes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("relayOnly needs at least one turn:");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "stun:stun.example.org", "HUB_TURN_SECRET", "t".repeat(16))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("names no turn:");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:t.example.org", "HUB_TURN_USERNAME", "hub")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("turnUsername and turnCredential go together");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:t.example.org", "HUB_TURN_SECRET", "short")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("at least 16 characters");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:t.example.org", "HUB_TURN_SECRET", "t".repeat(16),
+                "HUB_TURN_USERNAME", "hub", "HUB_TURN_CREDENTIAL", "pw"))).isInstanceOf(ConfigException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_RELAY_ONLY", "maybe")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("relayOnly must be true or false");
     }
 }

@@ -4,25 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.config.VideoConfig;
 import org.assemblyhub.testing.LiveClient;
+import org.assemblyhub.testing.MutableClock;
 import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The mesh plenary's relay tree over real sockets: positions pushed, signalling only along the tree. */
+/**
+ * The mesh plenary's relay tree over real sockets: positions pushed under peer ids, signalling only along the tree,
+ * speakers' labels only from the hub, and a relay its child reports as silent replaced.
+ */
 class PlenaryRelayTest {
     TestHub hub;
     TestHub.Setup setup;
+    final MutableClock clock = new MutableClock();
     final Map<String, LiveClient> people = new HashMap<>();
+    /** Each person's id in the plenary's call, as their own video-join says it. */
+    final Map<String, String> ids = new HashMap<>();
 
     @BeforeEach
     void plenary() {
-        hub = new TestHub(VideoConfig.MESH.withRelayFanOut(2));
+        hub = new TestHub(TestHub.newDataDir(), TestHub.freePort(), 50, clock, VideoConfig.MESH.withRelayFanOut(2));
         setup = hub.createAssembly(true, "id,name,role\nf0,Léa Lead,facilitator\nm1,M One,member\nm2,M Two,member\nm3,M Three,member\n");
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
@@ -34,16 +43,28 @@ class PlenaryRelayTest {
         hub.close();
     }
 
+    private int calls;
+
     private JsonNode join(String id) {
-        return people.get(id).call("vj-" + id, "video-join", new JsonObject()).path("result").path("relay");
+        return join(id, new JsonObject());
+    }
+
+    private JsonNode join(String id, JsonObject args) {
+        JsonNode result = people.get(id).call("vj-" + id + (calls++), "video-join", args).path("result");
+        ids.put(id, result.path("me").asText());
+        return result.path("relay");
     }
 
     private static JsonNode pushed(LiveClient client, java.util.function.Predicate<JsonNode> relay) {
         return client.await(m -> m.path("kind").asText().equals("relay") && relay.test(m.path("data"))).path("data");
     }
 
-    private static void signal(LiveClient from, String to, String canary) {
-        from.send(new JsonObject().put("type", "signal").put("to", to).put("kind", "offer").put("data", new JsonObject().put("sdp", canary)));
+    private void signal(String from, String to, String kind, JsonObject data) {
+        people.get(from).send(new JsonObject().put("type", "signal").put("to", ids.get(to)).put("kind", kind).put("data", data));
+    }
+
+    private void offer(String from, String to, String canary) {
+        signal(from, to, "offer", new JsonObject().put("description", new JsonObject().put("type", "offer").put("sdp", canary)));
     }
 
     @Test
@@ -51,15 +72,15 @@ class PlenaryRelayTest {
         assertThat(join("m1").path("parent").isNull()).as("nobody on stage yet").isTrue();
         JsonNode lead = join("f0");
         assertThat(lead.path("onStage").asBoolean()).isTrue();
-        assertThat(lead.path("children").toString()).isEqualTo("[\"m1\"]");
-        JsonNode m1 = pushed(people.get("m1"), d -> "f0".equals(d.path("parent").asText()));
+        assertThat(lead.path("children").toString()).isEqualTo("[\"" + ids.get("m1") + "\"]");
+        JsonNode m1 = pushed(people.get("m1"), d -> ids.get("f0").equals(d.path("parent").asText()));
         assertThat(m1.path("stage").get(0).path("name").asText()).isEqualTo("Léa Lead");
 
         join("m2");
         JsonNode m3 = join("m3");
-        assertThat(m3.path("parent").asText()).isEqualTo("m1");
+        assertThat(m3.path("parent").asText()).isEqualTo(ids.get("m1"));
         assertThat(m3.path("onStage").asBoolean()).isFalse();
-        assertThat(pushed(people.get("m1"), d -> d.path("children").toString().equals("[\"m3\"]")).path("version").asLong())
+        assertThat(pushed(people.get("m1"), d -> d.path("children").toString().equals("[\"" + ids.get("m3") + "\"]")).path("version").asLong())
                 .isGreaterThan(m1.path("version").asLong());
     }
 
@@ -70,13 +91,13 @@ class PlenaryRelayTest {
         join("m2");
         join("m3"); // under m1
 
-        signal(people.get("m3"), "m1", "to-my-parent");
-        assertThat(people.get("m1").await(m -> m.path("type").asText().equals("signal") && m.path("from").asText().equals("m3"))
-                .path("data").path("sdp").asText()).isEqualTo("to-my-parent");
+        offer("m3", "m1", "to-my-parent");
+        assertThat(people.get("m1").await(m -> m.path("type").asText().equals("signal") && m.path("from").asText().equals(ids.get("m3")))
+                .path("data").path("description").path("sdp").asText()).isEqualTo("to-my-parent");
 
         for (String other : new String[]{"f0", "m2"}) {
             int before = people.get("m3").count();
-            signal(people.get("m3"), other, "CANARY-OFF-TREE-" + other);
+            offer("m3", other, "CANARY-OFF-TREE-" + other);
             assertThat(people.get("m3").awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("not-in-your-room");
         }
         LiveClient.sleep(300);
@@ -93,13 +114,70 @@ class PlenaryRelayTest {
 
         people.get("m1").close();
 
-        JsonNode m3 = pushed(people.get("m3"), d -> "f0".equals(d.path("parent").asText()));
+        JsonNode m3 = pushed(people.get("m3"), d -> ids.get("f0").equals(d.path("parent").asText()));
         assertThat(m3.path("children").size()).isZero();
-        pushed(people.get("f0"), d -> d.path("children").toString().equals("[\"m3\",\"m2\"]"));
+        pushed(people.get("f0"), d -> d.path("children").toString().equals("[\"" + ids.get("m3") + "\",\"" + ids.get("m2") + "\"]"));
 
         LiveClient observer = hub.client(null).join(setup.assemblyId());
         JsonNode answer = observer.call("vj-observer", "video-join", new JsonObject()).path("result");
         assertThat(answer.path("provider").asText()).isEqualTo("mesh");
         assertThat(answer.has("relay")).isFalse();
+    }
+
+    @Test
+    void positions_name_each_speakers_stream_and_labels_sent_by_peers_are_neither_taken_nor_passed_on() {
+        JsonNode lead = join("f0", new JsonObject().put("stream", "lead-camera-stream"));
+        assertThat(lead.path("stage").get(0).path("streamId").asText()).isEqualTo("lead-camera-stream");
+        join("m1");
+        join("m2");
+        JsonNode m3 = join("m3"); // under m1
+        assertThat(m3.path("stage").size()).isEqualTo(1);
+        assertThat(m3.path("stage").get(0).path("id").asText()).isEqualTo(ids.get("f0"));
+        assertThat(m3.path("stage").get(0).path("name").asText()).isEqualTo("Léa Lead");
+        assertThat(m3.path("stage").get(0).path("streamId").asText()).isEqualTo("lead-camera-stream");
+
+        // m1 relays to m3: it may neither name a stream itself, nor tell m3 whose stream is whose.
+        join("m1", new JsonObject().put("stream", "FORGED-STREAM"));
+        signal("m1", "m3", "offer", new JsonObject().put("description", new JsonObject().put("type", "offer").put("sdp", "v=0"))
+                .put("labels", new JsonObject().put("FORGED-STREAM", ids.get("f0"))));
+        JsonNode offer = people.get("m3").await(m -> m.path("kind").asText().equals("offer"));
+        assertThat(offer.path("data").has("labels")).isFalse();
+        assertThat(offer.path("data").path("description").path("sdp").asText()).isEqualTo("v=0");
+        LiveClient.sleep(300);
+        for (String person : List.of("f0", "m2", "m3")) {
+            assertThat(String.join("\n", people.get(person).frames())).doesNotContain("FORGED-STREAM");
+        }
+        assertThat(people.get("f0").call("vj-bad", "video-join", new JsonObject().put("stream", "<img src=x>")).path("code").asText())
+                .isEqualTo("invalid-args");
+    }
+
+    @Test
+    void a_relay_its_child_reports_silent_twice_is_replaced_and_the_child_hangs_from_the_stage_again() {
+        join("f0");
+        join("m1");
+        join("m2");
+        JsonNode m3 = join("m3");
+        assertThat(m3.path("parent").asText()).isEqualTo(ids.get("m1"));
+
+        int before = people.get("m3").count();
+        signal("m3", "m2", "stalled", new JsonObject());
+        assertThat(people.get("m3").awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText())
+                .as("only one's own parent can be reported").isEqualTo("not-in-your-room");
+
+        signal("m3", "m1", "stalled", new JsonObject());
+        LiveClient.sleep(300);
+        assertThat(join("m3").path("parent").asText()).as("a first report moves nobody").isEqualTo(ids.get("m1"));
+        before = people.get("m3").count();
+        signal("m3", "m1", "stalled", new JsonObject());
+        assertThat(people.get("m3").awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText())
+                .as("reports are rate-limited").isEqualTo("signal-rate-limited");
+
+        clock.advance(Duration.ofSeconds(3));
+        signal("m3", "m1", "stalled", new JsonObject());
+        JsonNode moved = pushed(people.get("m3"), d -> ids.get("f0").equals(d.path("parent").asText()));
+        assertThat(moved.path("children").toString()).isEqualTo("[\"" + ids.get("m1") + "\"]");
+        JsonNode m1 = pushed(people.get("m1"), d -> ids.get("m3").equals(d.path("parent").asText()));
+        assertThat(m1.path("children").size()).as("the silent relay passes nothing on any more").isZero();
+        assertThat(String.join("\n", people.get("m1").frames())).as("the relay is not told who reported it").doesNotContain("stalled");
     }
 }

@@ -101,4 +101,21 @@ class RelayTreeTest {
         int deepest = depth.values().stream().max(Integer::compare).orElse(0);
         assertThat(deepest).isLessThanOrEqualTo((int) Math.ceil(Math.log(in.size() * 2.0 + 1) / Math.log(3)) + 1);
     }
+
+    @Test
+    void a_relay_that_passes_nothing_on_swaps_with_the_last_viewer_so_its_children_hang_from_someone_else() {
+        RelayTree tree = new RelayTree(2);
+        tree.join("lead", true);
+        for (String v : List.of("a", "b", "c", "d", "e")) tree.join(v, false);
+
+        var changed = tree.demote("a"); // a relayed to c and d; e, the last, relayed to nobody
+
+        assertThat(tree.position("e").parent()).isEqualTo("lead");
+        assertThat(tree.position("e").children()).containsExactly("c", "d");
+        assertThat(tree.position("a").parent()).isEqualTo("b");
+        assertThat(tree.position("a").children()).isEmpty();
+        assertThat(changed).containsExactlyInAnyOrder("a", "e", "c", "d", "b", "lead");
+        assertThat(tree.demote("a")).as("a leaf has nothing to repair").isEmpty();
+        assertThat(tree.demote("lead")).as("the stage is never moved").isEmpty();
+    }
 }

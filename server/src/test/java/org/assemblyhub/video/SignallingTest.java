@@ -52,28 +52,46 @@ class SignallingTest {
         from.send(new JsonObject().put("type", "signal").put("to", to).put("kind", kind).put("data", data));
     }
 
+    private int joins;
+
+    /** The id a person's peers know them by in their room: their own video-join says it. */
+    private String peerId(String person) {
+        return people.get(person).call("vj" + (joins++), "video-join", new JsonObject()).path("result").path("me").asText();
+    }
+
     @Test
     void an_offer_reaches_a_peer_of_the_same_group_and_the_mesh_join_lists_the_rooms_peers() {
         String a = membersOf.get(1).get(0);
         String b = membersOf.get(1).get(1);
+        String bId = peerId(b);
+        String facilitatorId = peerId(facilitatorOf.get(1));
+        List<String> otherGroup = new ArrayList<>();
+        for (String other : membersOf.get(2)) otherGroup.add(peerId(other));
         JsonNode joined = people.get(a).call("vj", "video-join", new JsonObject()).path("result");
         assertThat(joined.path("provider").asText()).isEqualTo("mesh");
+        String aId = joined.path("me").asText();
         List<String> peers = new ArrayList<>();
         joined.path("peers").forEach(p -> peers.add(p.asText()));
-        assertThat(peers).contains(b, facilitatorOf.get(1)).doesNotContain(a).doesNotContainAnyElementsOf(membersOf.get(2));
+        assertThat(peers).contains(bId, facilitatorId).doesNotContain(aId).doesNotContainAnyElementsOf(otherGroup);
 
-        signal(people.get(a), b, "offer", new JsonObject().put("sdp", "v=0 offer from a"));
+        JsonObject description = new JsonObject().put("type", "offer").put("sdp", "v=0 offer from a");
+        signal(people.get(a), bId, "offer", new JsonObject().put("description", description));
         JsonNode received = people.get(b).await(m -> m.path("type").asText().equals("signal"));
-        assertThat(received.path("from").asText()).isEqualTo(a);
+        assertThat(received.path("from").asText()).isEqualTo(aId);
         assertThat(received.path("kind").asText()).isEqualTo("offer");
-        assertThat(received.path("data").path("sdp").asText()).isEqualTo("v=0 offer from a");
+        assertThat(received.path("data").path("description").path("sdp").asText()).isEqualTo("v=0 offer from a");
     }
 
     @Test
     void a_signal_to_someone_outside_the_room_is_refused_and_never_delivered() {
         String a = membersOf.get(1).get(0);
         String stranger = membersOf.get(2).get(0);
-        signal(people.get(a), stranger, "offer", new JsonObject().put("sdp", "CANARY-SDP"));
+        String strangerId = peerId(stranger);
+        signal(people.get(a), strangerId, "offer", new JsonObject().put("description", new JsonObject().put("sdp", "CANARY-SDP")));
+        int before = people.get(a).count();
+        signal(people.get(a), stranger, "offer", new JsonObject().put("description", new JsonObject().put("sdp", "CANARY-SDP")));
+        assertThat(people.get(a).awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText())
+                .as("a person id is not a peer id").isEqualTo("not-in-your-room");
 
         JsonNode error = people.get(a).await(m -> m.path("type").asText().equals("error") && m.path("signal").asBoolean());
         assertThat(error.path("code").asText()).isEqualTo("not-in-your-room");
@@ -84,7 +102,8 @@ class SignallingTest {
     @Test
     void malformed_oversized_and_flooding_signals_are_refused_with_their_reason() {
         String a = membersOf.get(1).get(0);
-        String b = membersOf.get(1).get(1);
+        String bPerson = membersOf.get(1).get(1);
+        String b = peerId(bPerson);
         LiveClient sender = people.get(a);
         sender.send(new JsonObject().put("type", "signal").put("to", b).put("kind", "shout").put("data", new JsonObject()));
         assertThat(sender.await(m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("malformed-signal");
@@ -96,7 +115,7 @@ class SignallingTest {
         assertThat(sender.awaitFrom(before, m -> m.path("code").asText().equals("signal-rate-limited")).path("type").asText()).isEqualTo("error");
         // The room is unharmed: the peer got the candidates that were within the budget, and no more.
         LiveClient.sleep(300);
-        long relayed = people.get(b).messages().stream().filter(m -> m.path("kind").asText().equals("candidate")).count();
+        long relayed = people.get(bPerson).messages().stream().filter(m -> m.path("kind").asText().equals("candidate")).count();
         assertThat(relayed).isBetween(230L, 330L);
     }
 
@@ -104,10 +123,12 @@ class SignallingTest {
     void only_the_groups_facilitators_ask_someone_to_mute() {
         String a = membersOf.get(1).get(0);
         String b = membersOf.get(1).get(1);
-        signal(people.get(a), b, "mute", new JsonObject());
+        String bId = peerId(b);
+        signal(people.get(a), bId, "mute", new JsonObject());
         assertThat(people.get(a).await(m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("forbidden");
 
-        signal(people.get(facilitatorOf.get(1)), b, "mute", new JsonObject().put("audio", true));
-        assertThat(people.get(b).await(m -> m.path("kind").asText().equals("mute")).path("from").asText()).isEqualTo(facilitatorOf.get(1));
+        signal(people.get(facilitatorOf.get(1)), bId, "mute", new JsonObject().put("audio", true));
+        assertThat(people.get(b).await(m -> m.path("kind").asText().equals("mute")).path("from").asText())
+                .isEqualTo(peerId(facilitatorOf.get(1)));
     }
 }

@@ -151,7 +151,7 @@ public final class AssemblyApi {
         String token = Sessions.tokenOf(rc.request());
         String authorization = rc.request().getHeader("Authorization");
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        if (!bearer && !SameOrigin.of(rc.request(), publicUrl)) {
+        if (!bearer && !SameOrigin.check(rc.request(), publicUrl)) {
             HttpErrors.error(rc, 403, "cross-site-request", "This request did not come from the hub's own pages.");
             return;
         }

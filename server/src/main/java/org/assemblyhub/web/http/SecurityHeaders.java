@@ -6,20 +6,29 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Headers on every response. No inline script or style anywhere in the client, so the CSP can stay strict; the only
  * other origin allowed is the configured Jitsi domain (its IFrame API script and its frame), when Jitsi is the video
- * provider. No referrer: invitation links carry a token in their path and must not leak to other sites.
+ * provider. No referrer: invitation links carry a token in their path and must not leak to other sites. When the
+ * hub's public address is https, browsers are told to use https only (HSTS, a year) so a person on a café's network
+ * cannot be sent to a plain-http copy that reads their session cookie or their link.
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
     static final String CSP = csp(null);
 
+    static final String HSTS = "max-age=31536000";
+
     private final String policy;
+    private final boolean https;
 
     public SecurityHeaders() {
-        this(null);
+        this(null, false);
     }
 
-    /** {@code jitsiDomain}: the Jitsi host (scheme-less, so it takes the page's scheme), or null. */
-    public SecurityHeaders(String jitsiDomain) {
+    /**
+     * {@code jitsiDomain}: the Jitsi host (scheme-less, so it takes the page's scheme), or null; {@code https}: the
+     * public URL is https (the hub itself usually sits behind a TLS proxy and sees plain http).
+     */
+    public SecurityHeaders(String jitsiDomain, boolean https) {
         this.policy = csp(jitsiDomain);
+        this.https = https;
     }
 
     static String csp(String jitsiDomain) {
@@ -39,6 +48,7 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
                 .set("Referrer-Policy", "no-referrer")
                 .set("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()")
                 .set("Cross-Origin-Opener-Policy", "same-origin");
+        if (https) rc.response().headers().set("Strict-Transport-Security", HSTS);
         rc.next();
     }
 }

@@ -323,7 +323,7 @@ final class ClientSession {
     }
 
     static final int MAX_SIGNAL_CHARS = 16 * 1024;
-    static final java.util.Set<String> SIGNAL_KINDS = java.util.Set.of("offer", "answer", "candidate", "bye", "mute");
+    static final java.util.Set<String> SIGNAL_KINDS = java.util.Set.of("offer", "answer", "candidate", "bye", "mute", "stalled");
 
     /**
      * WebRTC signalling for the built-in mesh: checked here (shape, size, rate — ICE candidates come in bursts, so a
