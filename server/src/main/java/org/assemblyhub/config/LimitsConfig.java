@@ -9,8 +9,14 @@ package org.assemblyhub.config;
  *                              a reverse proxy that sets them; otherwise anyone could claim any address)
  * @param assemblyTextBytes     journal growth allowed per assembly from participants' text (notes, cards, answers…)
  * @param personTextBytes       the same, per person, so one person cannot use up an assembly's allowance
+ * @param maxSilenceMs          a socket that sends nothing (clients ping every 25 s) for this long is closed with 4408
  */
-public record LimitsConfig(int socketsPerAddress, int httpPerSecond, boolean trustProxy, long assemblyTextBytes, long personTextBytes) {
+public record LimitsConfig(int socketsPerAddress, int httpPerSecond, boolean trustProxy, long assemblyTextBytes, long personTextBytes,
+                           long maxSilenceMs) {
+    public LimitsConfig(int socketsPerAddress, int httpPerSecond, boolean trustProxy, long assemblyTextBytes, long personTextBytes) {
+        this(socketsPerAddress, httpPerSecond, trustProxy, assemblyTextBytes, personTextBytes, 60_000);
+    }
+
     /**
      * A note-taker saving a group's notes (up to 20 KB) every half minute through sixteen 90-minute sessions writes
      * about 15 MB; a hostile one at the command rate limit writes 200 KB a second. 32 MB a person and 1 GiB an

@@ -57,7 +57,8 @@ public final class DemoAssembly {
                     .put("name", "import-roster").put("args", new JsonObject().put("people", people));
             return engines.engine(ID, "command", importRoster).compose(imported -> {
                 if (Answers.isError(imported)) return Future.failedFuture(imported.getString("message"));
-                prepareSession(engines);
+                return prepareSession(engines).map(imported);
+            }).compose(imported -> {
                 List<String> lines = new ArrayList<>();
                 lines.add("organiser   Olivia Organiser      " + publicUrl + "/join/" + created.getJsonObject("result").getString("token"));
                 JsonObject tokens = imported.getJsonObject("result").getJsonObject("tokens");
@@ -73,20 +74,21 @@ public final class DemoAssembly {
         });
     }
 
-    /** The 90-minute evening example, ready to start, with Fatou as lead facilitator. */
-    private static void prepareSession(EngineClient engines) {
+    /** The 90-minute evening example, ready to start, with Fatou as lead facilitator (one after the other). */
+    private static Future<Void> prepareSession(EngineClient engines) {
         String yaml;
         try (var in = DemoAssembly.class.getClassLoader().getResourceAsStream("assembly-scripts/examples/deliberation-evening.yaml")) {
-            if (in == null) return;
+            if (in == null) return Future.succeededFuture();
             yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
-            return;
+            return Future.succeededFuture();
         }
         JsonObject hub = new JsonObject().put("hub", true);
-        engines.engine(ID, "command", new JsonObject().put("actor", hub).put("name", "attach-script")
-                .put("args", new JsonObject().put("yaml", yaml)));
-        engines.engine(ID, "command", new JsonObject().put("actor", hub).put("name", "appoint-lead")
-                .put("args", new JsonObject().put("personId", "f1")));
+        return engines.engine(ID, "command", new JsonObject().put("actor", hub).put("name", "attach-script")
+                        .put("args", new JsonObject().put("yaml", yaml)))
+                .compose(attached -> engines.engine(ID, "command", new JsonObject().put("actor", hub).put("name", "appoint-lead")
+                        .put("args", new JsonObject().put("personId", "f1"))))
+                .mapEmpty();
     }
 
     /** The demo exists but its links file was lost: new links for everyone (the old ones stop working). */

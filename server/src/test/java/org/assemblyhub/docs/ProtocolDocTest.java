@@ -26,7 +26,7 @@ class ProtocolDocTest {
                     + "|Wire\\.error\\([^\"]*\"([a-z][a-z0-9-]+)\""
                     + "|HttpErrors\\.error\\(\\s*rc\\s*,\\s*\\d+\\s*,\\s*\"([a-z][a-z0-9-]+)\""
                     + "|Problem\\(\\s*[a-zA-Z.()]+\\s*,\\s*\"([a-z][a-z0-9-]+)\"");
-    static final Pattern COMMAND = Pattern.compile("(?:\\bof|\\bheavy)\\(\"([a-z][a-z-]+)\"\\s*,");
+    static final Pattern COMMAND = Pattern.compile("(?:\\bof|\\bheavy)\\(\"([a-z][a-z-]+)\"\\s*,\\s*[A-Z_]+\\s*,");
 
     static Set<String> found(Pattern pattern, String fileSuffix) throws IOException {
         Set<String> out = new TreeSet<>();

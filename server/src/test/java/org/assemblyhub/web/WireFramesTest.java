@@ -67,4 +67,19 @@ class WireFramesTest {
         for (int i = 0; i < 40; i++) client.sendRaw(i % 2 == 0 ? "{\"type\":\"ping\"}" : "{\"type\":\"nonsense\"}");
         client.error("rate-limited");
     }
+
+    @Test
+    void a_socket_silent_for_longer_than_the_limit_is_closed_with_4408_and_one_that_pings_is_not() {
+        try (TestHub quick = new TestHub(new org.assemblyhub.config.LimitsConfig(100, 100, false, 1 << 20, 1 << 20, 1_000))) {
+            TestHub.Setup s = quick.createAssembly(true, "id,name\nm1,A\n");
+            LiveClient silent = quick.client(null).join(s.assemblyId());
+            LiveClient pinging = quick.client(null).join(s.assemblyId());
+            for (int i = 0; i < 12; i++) {
+                pinging.sendRaw("{\"type\":\"ping\"}");
+                LiveClient.sleep(250);
+            }
+            assertThat(silent.awaitClose()).isEqualTo((short) 4408);
+            assertThat(pinging.isClosed()).isFalse();
+        }
+    }
 }

@@ -52,6 +52,19 @@ final class ClientSession {
 
     private record Held(long seq, SharedText text) {}
 
+    private long lastHeard = System.nanoTime();
+
+    /**
+     * A client says something (a ping at least) every 25 seconds; one silent for longer than {@code maxSilentNanos}
+     * is gone without closing (a phone that lost its network): close it with 4408 so its place is freed.
+     */
+    void closeIfSilent(long now, long maxSilentNanos) {
+        if (state != State.CLOSED && now - lastHeard > maxSilentNanos && !ws.isClosed()) {
+            state = State.CLOSED;
+            ws.close(Wire.CLOSE_IDLE, "no message for too long: reconnect");
+        }
+    }
+
     /** The message being put together from its frames (null: none); whether it passed the limit; a binary one to skip. */
     private java.io.ByteArrayOutputStream partial;
     private boolean tooLarge;
@@ -83,6 +96,7 @@ final class ClientSession {
      */
     private void onFrame(WebSocketFrame frame) {
         if (state == State.CLOSED) return;
+        lastHeard = System.nanoTime();
         if (frame.isText() || frame.isBinary()) {
             partial = frame.isText() ? new java.io.ByteArrayOutputStream() : null;
             tooLarge = false;
@@ -393,6 +407,7 @@ final class ClientSession {
 
     private void onClose() {
         released.run();
+        gateway.forget(this);
         boolean joined = identity != null;
         state = State.CLOSED;
         gateway.unsubscribe(this);

@@ -31,6 +31,7 @@ public final class LiveGateway {
     private final EngineClient engines;
     private final HubConfig config;
     private final Map<String, Fanout> fanouts = new HashMap<>();
+    private final Set<ClientSession> all = new java.util.HashSet<>();
     private final ClientLimits limits;
 
     private final class Fanout {
@@ -83,6 +84,15 @@ public final class LiveGateway {
         this.engines = engines;
         this.config = config;
         this.limits = ClientLimits.of(vertx, config.limits());
+        long silence = config.limits().maxSilenceMs();
+        vertx.setPeriodic(Math.max(100, silence / 4), t -> {
+            long now = System.nanoTime();
+            List.copyOf(all).forEach(s -> s.closeIfSilent(now, silence * 1_000_000));
+        });
+    }
+
+    void forget(ClientSession session) {
+        all.remove(session);
     }
 
     public void accept(RoutingContext rc) {
@@ -105,8 +115,10 @@ public final class LiveGateway {
             }
             ServerWebSocket ws = ar.result();
             ws.setWriteQueueMaxSize(512 * 1024);
-            new ClientSession(this, engines, ws, token, config.maxMessageBytes(), config.commandsPerSecond(),
-                    () -> limits.closeSocket(address)).start();
+            ClientSession session = new ClientSession(this, engines, ws, token, config.maxMessageBytes(), config.commandsPerSecond(),
+                    () -> limits.closeSocket(address));
+            all.add(session);
+            session.start();
         });
     }
 

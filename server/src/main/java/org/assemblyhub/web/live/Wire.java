@@ -8,6 +8,8 @@ final class Wire {
     static final short CLOSE_TRY_AGAIN = 1013;
     static final short CLOSE_POLICY = 1008;
     static final short CLOSE_TOO_BIG = 1009;
+    /** No message (not even a ping) for the configured silence (a minute by default). */
+    static final short CLOSE_IDLE = 4408;
     static final short CLOSE_UNAUTHORISED = 4401;
     static final short CLOSE_FORBIDDEN = 4403;
     static final short CLOSE_NOT_FOUND = 4404;
