@@ -129,7 +129,10 @@ const organiserActions = {
   changePhase: (phase) => connection.send('change-phase', { phase }).then(() => { state.notice = null; draw(); }, report),
   announce: (text, form) => connection.send('announce', { text }).then(() => { form.reset(); state.notice = null; draw(); }, report),
   reissue: (person) => connection.send('reissue-invitation', { personId: person.id }).then((ack) => {
-    state.ui.newLink = { name: person.name, link: `${location.origin}/join/${ack.result.token}` };
+    // Sealed for the delivery officer: the organiser gets a file to pass on, never the link.
+    state.ui.newLink = ack.result.sealed
+      ? { name: person.name, sealed: { ...ack.result.sealed, publicUrl: location.origin, people: [{ id: person.id, name: person.name }] } }
+      : { name: person.name, link: `${location.origin}/join/${ack.result.token}` };
     draw();
   }, report),
   revoke: (person) => {

@@ -52,7 +52,9 @@ export function organiserConsole(view, ui) {
         <button type="submit">${t('organiser.import.button')}</button>
       </form>
       ${importResult(ui.imported)}
-      ${ui.newLink ? html`<p role="status">${t('organiser.newLink', { name: ui.newLink.name })}
+      ${ui.newLink?.sealed ? html`<p role="status">${t('organiser.sealed.newLink', { name: ui.newLink.name })}
+          ${sealedDownload(ui.newLink.sealed, `invitation-${ui.newLink.name}`)}</p>`
+        : ui.newLink ? html`<p role="status">${t('organiser.newLink', { name: ui.newLink.name })}
           <input class="link" readonly .value=${ui.newLink.link} aria-label=${ui.newLink.name}></p>` : ''}
 
       <h3>${t('organiser.roster')}</h3>
@@ -91,10 +93,22 @@ function importResult(result) {
     return html`<div role="alert"><p>${t('organiser.import.failed')}</p><ul>
       ${result.problems.map((p) => html`<li>${p.line > 0 ? t('organiser.line', { n: p.line }) + ' — ' : ''}${p.message}</li>`)}</ul></div>`;
   }
+  if (result.sealed) {
+    return html`<div role="status"><p>${t('organiser.sealed.done', { n: result.imported, key: result.sealed.for })}</p>
+      ${sealedDownload(result.sealed, 'invitations')}</div>`;
+  }
   if (result.people) {
     return html`<div role="status"><p>${t('organiser.import.done', { n: result.imported })}</p><ul class="links">
       ${result.people.map((p) => html`<li>${p.name} (${t('role.' + p.role)}): <input class="link" readonly .value=${p.link} aria-label=${p.name}></li>`)}
       </ul></div>`;
   }
   return html`<p role="alert">${t('error.generic', { message: result.message })}</p>`;
+}
+
+const sealedFiles = new WeakMap();
+
+/** The sealed invitations as a file to give the delivery officer (only their key opens it); one file per answer. */
+function sealedDownload(sealed, name) {
+  if (!sealedFiles.has(sealed)) sealedFiles.set(sealed, URL.createObjectURL(new Blob([JSON.stringify(sealed, null, 2)], { type: 'application/json' })));
+  return html`<a href=${sealedFiles.get(sealed)} download=${name + '-sealed.json'} data-testid="sealed-download">${t('organiser.sealed.download')}</a>`;
 }
