@@ -59,6 +59,8 @@ public final class AssemblyEngine extends VerticleBase {
     private Views views;
     private long seq;
     private boolean writing;
+    /** Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown. */
+    private Throwable journalLost;
     private MessageConsumer<JsonObject> consumer;
 
     private record Waiting(String key, Promise<JsonObject> answer) {}
@@ -150,7 +152,9 @@ public final class AssemblyEngine extends VerticleBase {
             seq = last;
             if (views == null) {
                 views = new Views(vertx.eventBus(), assemblyId, model, seq);
-                pacer = new ViewPacer(vertx, maxViewIntervalMs, () -> views.publish(model, seq), connections::sockets, () -> writing);
+                pacer = new ViewPacer(vertx, maxViewIntervalMs, () -> {
+                    if (journalLost == null) views.publish(model, seq);
+                }, connections::sockets, () -> writing);
             }
             LOG.log(Level.INFO, "assembly {0}: replayed {1} events", assemblyId, last);
             return null;
@@ -160,6 +164,10 @@ public final class AssemblyEngine extends VerticleBase {
     private void onRequest(Message<JsonObject> message) {
         JsonObject body = message.body();
         String op = message.headers().get("op");
+        if (journalLost != null && !"leave".equals(op)) {
+            message.reply(unavailable());
+            return;
+        }
         switch (op == null ? "" : op) {
             case "command" -> {
                 Actor actor = EngineIdentity.actorOf(body.getJsonObject("actor"));
@@ -213,6 +221,14 @@ public final class AssemblyEngine extends VerticleBase {
 
     private void drain() {
         if (writing || queue.isEmpty()) return;
+        if (journalLost != null) {
+            while (!queue.isEmpty()) {
+                Queued q = queue.poll();
+                q.answer().complete(unavailable());
+                q.pooled().forEach(w -> w.answer().complete(unavailable()));
+            }
+            return;
+        }
         Instant now = clock.instant();
         List<RecordedEvent> batch = new ArrayList<>();
         List<Runnable> onDurable = new ArrayList<>();
@@ -278,10 +294,14 @@ public final class AssemblyEngine extends VerticleBase {
                 LOG.log(Level.ERROR, "assembly " + assemblyId + ": journal append failed; reloading from the journal", ar.cause());
                 for (Waiting q : accepted) {
                     if (q.key() != null) answers.forget(q.key());
-                    q.answer().complete(Answers.error("journal-unavailable",
-                            "Your action could not be saved, so nothing changed. Please try again."));
+                    q.answer().complete(unavailable());
                 }
                 replay().onComplete(r -> {
+                    if (r.failed()) {
+                        journalLost = r.cause();
+                        LOG.log(Level.ERROR, "assembly " + assemblyId + ": the journal cannot be read back after a failed"
+                                + " append; every request is refused until the hub restarts", r.cause());
+                    }
                     writing = false;
                     pacer.reloaded();
                     drain();
@@ -391,6 +411,10 @@ public final class AssemblyEngine extends VerticleBase {
         JsonObject answer = syncNow(current, body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience")));
         if (current != null && !current.equals(requested) && !Answers.isError(answer)) answer.put("audience", current.wire());
         return answer;
+    }
+
+    private static JsonObject unavailable() {
+        return Answers.error("journal-unavailable", "Your action could not be saved, so nothing changed. Please try again.");
     }
 
     /** Headers for requests to an engine. */
