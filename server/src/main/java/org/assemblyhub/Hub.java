@@ -11,7 +11,9 @@ import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.FileEventStore;
-import org.assemblyhub.store.JournalChannels;
+import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.StoreOptions;
+import org.assemblyhub.web.Version;
 import org.assemblyhub.web.GatewayVerticle;
 import org.assemblyhub.web.http.BootstrapToken;
 
@@ -43,14 +45,15 @@ public final class Hub {
     }
 
     public static Future<Hub> start(HubConfig config, Clock clock) {
-        return start(config, clock, JournalChannels.DEFAULT);
+        return start(config, clock, StoreOptions.DEFAULT);
     }
 
     /**
-     * Starts a hub whose journals are written through {@code channels} (tests inject failing ones). The data directory
-     * is locked before anything in it is opened: a second hub on the same directory fails here, naming the first.
+     * Starts a hub that keeps its journals as {@code storage} says (tests inject failing channels, or snapshot more
+     * often). The data directory is locked before anything in it is opened: a second hub on the same directory fails
+     * here, naming the first.
      */
-    public static Future<Hub> start(HubConfig config, Clock clock, JournalChannels channels) {
+    public static Future<Hub> start(HubConfig config, Clock clock, StoreOptions storage) {
         DataDirectoryLock lock;
         try {
             lock = DataDirectoryLock.acquire(config.dataDir());
@@ -69,7 +72,9 @@ public final class Hub {
             return vertx.close().eventually(() -> release(lock))
                     .transform(v -> Future.failedFuture(new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
         }
-        EventStore store = new FileEventStore(vertx, config.dataDir(), channels, clock);
+        EventStore store = new FileEventStore(vertx, config.dataDir(), storage.channels(), clock);
+        SnapshotFiles snapshots = new SnapshotFiles(config.dataDir(), Version.VALUE, storage.snapshotEveryEvents(),
+                storage.snapshotEveryBytes());
         int gateways = Math.max(1, Runtime.getRuntime().availableProcessors());
         Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
         byte[] roomKey = new byte[32];
@@ -79,7 +84,7 @@ public final class Hub {
             new java.security.SecureRandom().nextBytes(roomKey);
         }
         var video = new org.assemblyhub.video.VideoAccess(config.video(), roomKey, clock);
-        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video))
+        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video).withSnapshots(snapshots))
                 .compose(id -> vertx.deployVerticle(() -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                         new DeploymentOptions().setInstances(gateways)))
                 .map(id -> hub)

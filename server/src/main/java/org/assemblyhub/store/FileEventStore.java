@@ -34,6 +34,7 @@ public final class FileEventStore implements EventStore {
     private final JournalChannels channels;
     private final DamagedCopies copies;
     private final Map<String, JournalFile> open = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public FileEventStore(Vertx vertx, Path dataDir) {
         this(vertx, dataDir, JournalChannels.DEFAULT, Clock.systemUTC());
@@ -108,6 +109,8 @@ public final class FileEventStore implements EventStore {
     /** The open journal; a damaged one is not kept open, so each attempt reports it again ({@link JournalDamaged}). */
     private JournalFile journal(String assemblyId) throws IOException {
         AssemblyIds.require(assemblyId);
+        // Once closed, a late request must not open (and lock) a journal again that nobody would close.
+        if (closed) throw new IOException("the journal store is closed (the hub is stopping)");
         try {
             return open.computeIfAbsent(assemblyId, this::openJournal);
         } catch (UncheckedIOException e) {
@@ -118,6 +121,10 @@ public final class FileEventStore implements EventStore {
     private JournalFile openJournal(String id) {
         try {
             JournalFile.Opened opened = JournalFile.open(id, dir.resolve(id + SUFFIX), channels, copies);
+            if (closed) {
+                opened.file().close();
+                throw new IOException("the journal store is closed (the hub is stopping)");
+            }
             JournalReport report = opened.report();
             if (report.state() == JournalReport.State.TORN) {
                 LOG.log(Level.WARNING, "journal {0}: cut a torn tail of {1} bytes at offset {2} (a write interrupted by a"
@@ -136,6 +143,7 @@ public final class FileEventStore implements EventStore {
     /** Closes every journal; synchronous (closing a channel does not block) so it works after Vert.x has stopped. */
     @Override
     public Future<Void> close() {
+        closed = true;
         try {
             for (JournalFile file : open.values()) {
                 synchronized (file) {

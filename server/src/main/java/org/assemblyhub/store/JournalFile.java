@@ -113,6 +113,8 @@ final class JournalFile implements AutoCloseable {
     /** Writes the batch after the last record and forces it to disk; on any failure, nothing of it remains. */
     void append(List<JournalRecord> records) throws IOException {
         usable();
+        // Closed by a stopping hub before this append got its turn: nothing was written, nothing to undo.
+        if (!channel.isOpen()) throw new java.nio.channels.ClosedChannelException();
         ByteBuffer out = JournalFormat.encode(records, lastSeq);
         long pos = size;
         try {

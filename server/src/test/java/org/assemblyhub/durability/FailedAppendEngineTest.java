@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.config.VideoConfig;
 import org.assemblyhub.store.FaultyChannels;
+import org.assemblyhub.store.StoreOptions;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,7 @@ class FailedAppendEngineTest {
     LiveClient organiser;
 
     private void start() {
-        hub = new TestHub(TestHub.newDataDir(), TestHub.freePort(), 100, Clock.systemUTC(), VideoConfig.MESH, faults);
+        hub = new TestHub(TestHub.newDataDir(), TestHub.freePort(), 100, Clock.systemUTC(), VideoConfig.MESH, StoreOptions.DEFAULT.withChannels(faults));
         setup = hub.createAssembly(true, null);
         organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
     }

@@ -37,7 +37,7 @@ public final class TestHub implements AutoCloseable {
     private final List<LiveClient> clients = new ArrayList<>();
     private Hub hub;
     private org.assemblyhub.config.VideoConfig video;
-    private final org.assemblyhub.store.JournalChannels channels;
+    private final org.assemblyhub.store.StoreOptions storage;
 
     public TestHub() {
         this(newDataDir(), freePort());
@@ -60,13 +60,13 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock, org.assemblyhub.config.VideoConfig video) {
-        this(dataDir, port, commandsPerSecond, clock, video, org.assemblyhub.store.JournalChannels.DEFAULT);
+        this(dataDir, port, commandsPerSecond, clock, video, org.assemblyhub.store.StoreOptions.DEFAULT);
     }
 
-    /** A hub whose journals are written through {@code channels} (failing ones, to test what a disk error does). */
+    /** A hub that keeps its journals as {@code storage} says (failing channels, frequent snapshots). */
     public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock, org.assemblyhub.config.VideoConfig video,
-                   org.assemblyhub.store.JournalChannels channels) {
-        this.channels = channels;
+                   org.assemblyhub.store.StoreOptions storage) {
+        this.storage = storage;
         this.video = video;
         this.dataDir = dataDir;
         this.port = port;
@@ -78,7 +78,7 @@ public final class TestHub implements AutoCloseable {
     public TestHub start() {
         HubConfig config = new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, BOOTSTRAP, false,
                 64 * 1024, commandsPerSecond, false, video);
-        hub = await(Hub.start(config, clock, channels).toCompletionStage().toCompletableFuture());
+        hub = await(Hub.start(config, clock, storage).toCompletionStage().toCompletableFuture());
         return this;
     }
 

@@ -48,7 +48,8 @@ public final class AssemblyEngine extends VerticleBase {
     private final EventStore store;
     private final Clock clock;
     private final CommandDecoder decoder;
-    private final CommandLog answers = new CommandLog(10_000);
+    static final int COMMAND_LOG_SIZE = 10_000;
+    private final CommandLog answers = new CommandLog(COMMAND_LOG_SIZE);
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final Connections connections = new Connections();
     private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
@@ -106,6 +107,15 @@ public final class AssemblyEngine extends VerticleBase {
         return calls;
     }
 
+    private org.assemblyhub.store.SnapshotFiles snapshots;
+    private Snapshotter snapshotter;
+
+    /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
+    public AssemblyEngine withSnapshots(org.assemblyhub.store.SnapshotFiles snapshots) {
+        this.snapshots = snapshots;
+        return this;
+    }
+
     /** The video settings (the registry sets them; by default a mesh with a room key of this process). */
     public AssemblyEngine withVideo(org.assemblyhub.video.VideoAccess video) {
         this.video = video;
@@ -138,25 +148,26 @@ public final class AssemblyEngine extends VerticleBase {
         return consumer == null ? Future.succeededFuture() : consumer.unregister();
     }
 
+    /** Rebuilds the model record by record on a worker (from the newest usable snapshot), then takes it over here. */
     private Future<Void> replay() {
-        return store.read(assemblyId, 0).map(records -> {
-            Deciders fresh = new Deciders();
-            long last = 0;
-            for (JournalRecord record : records) {
-                RecordedEvent recorded = EventCodec.decode(record);
-                fresh.evolve(recorded.event());
-                last = recorded.seq();
-                if (recorded.commandKey() != null) answers.remember(recorded.commandKey(), Answers.ack(last, null));
+        var then = snapshots == null ? EngineReplay.Then.NOTHING : EngineReplay.Then.SNAPSHOT_IF_DUE;
+        return EngineReplay.load(vertx, store, snapshots, assemblyId, then).map(replayed -> {
+            replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
+            model = replayed.model();
+            seq = replayed.seq();
+            long last = seq;
+            if (snapshots != null) {
+                if (snapshotter == null) snapshotter = new Snapshotter(vertx, store, snapshots, assemblyId);
+                snapshotter.replayed(replayed);
             }
-            model = fresh;
-            seq = last;
             if (views == null) {
                 views = new Views(vertx.eventBus(), assemblyId, model, seq);
                 pacer = new ViewPacer(vertx, maxViewIntervalMs, () -> {
                     if (journalLost == null) views.publish(model, seq);
                 }, connections::sockets, () -> writing);
             }
-            LOG.log(Level.INFO, "assembly {0}: replayed {1} events", assemblyId, last);
+            LOG.log(Level.INFO, "assembly {0}: replayed {1} events{2}", assemblyId, last,
+                    replayed.fromSnapshot() > 0 ? " from the snapshot at seq " + replayed.fromSnapshot() : "");
             return null;
         });
     }
@@ -280,10 +291,12 @@ public final class AssemblyEngine extends VerticleBase {
         }
         writing = true;
         long last = next;
-        store.append(assemblyId, seq, batch.stream().map(EventCodec::encode).toList()).onComplete(ar -> {
+        List<JournalRecord> records = batch.stream().map(EventCodec::encode).toList();
+        store.append(assemblyId, seq, records).onComplete(ar -> {
             if (ar.succeeded()) {
                 seq = last;
                 writing = false;
+                if (snapshotter != null) snapshotter.landed(last, records.stream().mapToLong(r -> r.data().length).sum());
                 views.kick(batch);
                 pacer.landed();
                 publishMoves();

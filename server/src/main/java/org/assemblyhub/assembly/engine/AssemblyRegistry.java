@@ -39,6 +39,13 @@ public final class AssemblyRegistry extends VerticleBase {
     private MessageConsumer<JsonObject> consumer;
 
     private org.assemblyhub.video.VideoAccess video;
+    private org.assemblyhub.store.SnapshotFiles snapshots;
+
+    /** Where every engine keeps snapshots of its model (default: none). */
+    public AssemblyRegistry withSnapshots(org.assemblyhub.store.SnapshotFiles snapshots) {
+        this.snapshots = snapshots;
+        return this;
+    }
 
     /** Video settings for every engine (default: a mesh with a room key of each engine's own). */
     public AssemblyRegistry withVideo(org.assemblyhub.video.VideoAccess video) {
@@ -68,7 +75,7 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     private Future<String> deploy(String assemblyId) {
-        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens).withVideo(video))
+        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens).withVideo(video).withSnapshots(snapshots))
                 .onSuccess(id -> deployments.put(assemblyId, id));
     }
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The fold of {@link BallotEvent}s: each ballot's roll, marks, chain, live ballots and result. */
-public final class BallotBox {
-    public static final class Ballot {
+public final class BallotBox implements java.io.Serializable {
+    public static final class Ballot implements java.io.Serializable {
         private final BallotOpened opened;
         private final Set<String> roll;
         private final Set<String> voted = new HashSet<>();
