@@ -15,13 +15,14 @@ final class ChannelReader {
 
     private final FileChannel channel;
     private final long limit;
-    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private final ByteBuffer window;
     private long start = -1;
 
     /** Reads bytes before {@code limit} only (the size of the file when the scan started). */
     ChannelReader(FileChannel channel, long limit) {
         this.channel = channel;
         this.limit = limit;
+        this.window = ByteBuffer.allocate((int) Math.max(16, Math.min(WINDOW, limit)));
     }
 
     long limit() {
@@ -42,7 +43,7 @@ final class ChannelReader {
         long at = pos;
         int left = length;
         while (left > 0) {
-            int n = (int) Math.min(left, WINDOW);
+            int n = Math.min(left, window.capacity());
             ByteBuffer bytes = view(at, n).duplicate();
             int offset = (int) (at - start);
             bytes.limit(offset + n).position(offset);
@@ -58,7 +59,7 @@ final class ChannelReader {
         byte[] out = new byte[length];
         int done = 0;
         while (done < length) {
-            int n = Math.min(length - done, WINDOW);
+            int n = Math.min(length - done, window.capacity());
             ByteBuffer bytes = view(pos + done, n);
             bytes.get((int) (pos + done - start), out, done, n);
             done += n;
@@ -71,7 +72,7 @@ final class ChannelReader {
         if (pos < 0 || pos + n > limit) throw new EOFException("read past the end at " + pos);
         if (start >= 0 && pos >= start && pos + n <= start + window.limit()) return window;
         window.clear();
-        window.limit((int) Math.min(WINDOW, limit - pos));
+        window.limit((int) Math.min(window.capacity(), limit - pos));
         while (window.hasRemaining()) {
             int read = channel.read(window, pos + window.position());
             if (read < 0) throw new EOFException("the file ended at " + (pos + window.position()));

@@ -81,13 +81,13 @@ final class JournalScan {
     }
 
     /**
-     * The first position from {@code from} holding a valid record with a seq after {@code after}, or -1. A seq is
-     * plausible only if the bytes skipped could have held the records missing in between, which keeps random data from
-     * passing the cheap checks before the checksum is computed.
+     * The first position from {@code from} holding a valid record with a seq after {@code after}, or -1. A record is
+     * valid only with a seq this file could hold (at most one record per {@link JournalFormat#MIN_RECORD} bytes): that
+     * keeps random bytes from passing the cheap checks, so a checksum is computed only where a record could be.
      */
     private long search(long from, long after) throws IOException {
+        long most = after + 1 + reader.limit() / MIN_RECORD;
         for (long p = from; p + MIN_RECORD <= reader.limit(); p++) {
-            long most = after + 2 + (p - from) / MIN_RECORD;
             if (recordAt(p, after + 1, most) > 0) return p;
         }
         return -1;

@@ -13,7 +13,6 @@ import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -125,13 +124,5 @@ final class ModelSnapshot {
             }
         }
         return sha.digest();
-    }
-
-    static List<String> classesOf(byte[] payload) throws IOException {
-        DataInputStream header = new DataInputStream(new ByteArrayInputStream(payload));
-        int count = header.readInt();
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) names.add(header.readUTF());
-        return names;
     }
 }
