@@ -8,8 +8,12 @@ import io.vertx.core.file.FileSystemOptions;
 import org.assemblyhub.assembly.access.Tokens;
 import org.assemblyhub.assembly.engine.AssemblyRegistry;
 import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.FileEventStore;
+import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.StoreOptions;
+import org.assemblyhub.web.Version;
 import org.assemblyhub.web.GatewayVerticle;
 import org.assemblyhub.web.http.BootstrapToken;
 
@@ -26,12 +30,14 @@ public final class Hub {
     private final HubConfig config;
     private final EventStore store;
     private final Optional<String> newBootstrapToken;
+    private final DataDirectoryLock lock;
 
-    private Hub(Vertx vertx, HubConfig config, EventStore store, Optional<String> newBootstrapToken) {
+    private Hub(Vertx vertx, HubConfig config, EventStore store, Optional<String> newBootstrapToken, DataDirectoryLock lock) {
         this.vertx = vertx;
         this.config = config;
         this.store = store;
         this.newBootstrapToken = newBootstrapToken;
+        this.lock = lock;
     }
 
     public static Future<Hub> start(HubConfig config) {
@@ -39,6 +45,21 @@ public final class Hub {
     }
 
     public static Future<Hub> start(HubConfig config, Clock clock) {
+        return start(config, clock, StoreOptions.DEFAULT);
+    }
+
+    /**
+     * Starts a hub that keeps its journals as {@code storage} says (tests inject failing channels, or snapshot more
+     * often). The data directory is locked before anything in it is opened: a second hub on the same directory fails
+     * here, naming the first.
+     */
+    public static Future<Hub> start(HubConfig config, Clock clock, StoreOptions storage) {
+        DataDirectoryLock lock;
+        try {
+            lock = DataDirectoryLock.acquire(config.dataDir());
+        } catch (IOException e) {
+            return Future.failedFuture(e);
+        }
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setFileSystemOptions(new FileSystemOptions()
                         .setFileCacheDir(Path.of(System.getProperty("java.io.tmpdir"), "assembly-hub-cache").toString())))
@@ -48,12 +69,14 @@ public final class Hub {
         try {
             bootstrap = BootstrapToken.load(config.bootstrapToken(), config.dataDir(), new Tokens(random));
         } catch (IOException e) {
-            vertx.close();
-            return Future.failedFuture(new UncheckedIOException("cannot use data directory " + config.dataDir(), e));
+            return vertx.close().eventually(() -> release(lock))
+                    .transform(v -> Future.failedFuture(new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
         }
-        EventStore store = new FileEventStore(vertx, config.dataDir());
+        EventStore store = new FileEventStore(vertx, config.dataDir(), storage.channels(), clock);
+        SnapshotFiles snapshots = new SnapshotFiles(config.dataDir(), Version.VALUE, storage.snapshotEveryEvents(),
+                storage.snapshotEveryBytes());
         int gateways = Math.max(1, Runtime.getRuntime().availableProcessors());
-        Hub hub = new Hub(vertx, config, store, bootstrap.printOnce());
+        Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
         byte[] roomKey = new byte[32];
         if (config.video().jitsiSecret() != null) {
             roomKey = org.assemblyhub.video.RoomKeys.fromSecret(config.video().jitsiSecret());
@@ -61,11 +84,22 @@ public final class Hub {
             new java.security.SecureRandom().nextBytes(roomKey);
         }
         var video = new org.assemblyhub.video.VideoAccess(config.video(), roomKey, clock);
-        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video).withLimits(config.limits()))
+        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video).withSnapshots(snapshots)
+                .withLimits(config.limits()))
                 .compose(id -> vertx.deployVerticle(() -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                         new DeploymentOptions().setInstances(gateways)))
                 .map(id -> hub)
-                .recover(failure -> vertx.close().transform(v -> Future.failedFuture(failure)));
+                .recover(failure -> vertx.close().eventually(store::close).eventually(() -> release(lock))
+                        .transform(v -> Future.failedFuture(failure)));
+    }
+
+    private static Future<Void> release(DataDirectoryLock lock) {
+        try {
+            lock.close();
+            return Future.succeededFuture();
+        } catch (IOException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     public Vertx vertx() {
@@ -82,7 +116,7 @@ public final class Hub {
     }
 
     public Future<Void> stop() {
-        // Engines and gateways stop first (no more appends), then the journals are closed.
-        return vertx.close().eventually(store::close);
+        // Engines and gateways stop first (no more appends), then the journals are closed, then the directory is free.
+        return vertx.close().eventually(store::close).eventually(() -> release(lock));
     }
 }

@@ -2,23 +2,38 @@ package org.assemblyhub.store;
 
 import io.vertx.core.Future;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An append-only journal per assembly. The contract (tested by EventStoreContract for every implementation):
  * <ul>
  *   <li>{@link #append} succeeds only once the records are durable; it fails with {@link SeqConflict} when the
- *       journal's last seq is not {@code expectedLastSeq}, and then writes nothing;</li>
+ *       journal's last seq is not {@code expectedLastSeq}, and then writes nothing; when it fails for any other reason
+ *       nothing of the batch is ever read back, now or after a restart;</li>
  *   <li>records keep their seq, contiguous from 1; a batch is all-or-nothing after a crash;</li>
- *   <li>{@link #read} returns what was appended, in order, after the given seq.</li>
+ *   <li>{@link #replay} hands over what was appended, in order, after the given seq, one record at a time.</li>
  * </ul>
  */
 public interface EventStore {
 
     Future<Void> append(String assemblyId, long expectedLastSeq, List<JournalRecord> records);
 
-    Future<List<JournalRecord>> read(String assemblyId, long afterSeq);
+    /**
+     * Streams the records after {@code afterSeq} that were durable when the call was made, in order, to {@code each}
+     * — called on a worker thread, never the event loop, one record after the other — without holding the journal
+     * in memory. Completes with the seq of the last record handed over ({@code afterSeq} when there was none); fails
+     * when the journal cannot be read or when {@code each} throws.
+     */
+    Future<Long> replay(String assemblyId, long afterSeq, Consumer<JournalRecord> each);
+
+    /** The records after {@code afterSeq}, all in memory: for small journals and tests; the engine uses {@link #replay}. */
+    default Future<List<JournalRecord>> read(String assemblyId, long afterSeq) {
+        List<JournalRecord> records = new ArrayList<>();
+        return replay(assemblyId, afterSeq, records::add).map(last -> records);
+    }
 
     Future<Set<String>> assemblyIds();
 

@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -22,15 +24,28 @@ import java.util.stream.Stream;
  */
 public final class FileEventStore implements EventStore {
     private static final System.Logger LOG = System.getLogger(FileEventStore.class.getName());
-    private static final String SUFFIX = ".journal";
+    public static final String DIR = "journal";
+    public static final String SUFFIX = ".journal";
+    /** How much of a journal a replay reads at a time under the journal's lock (appends wait at most that long). */
+    private static final int CHUNK_BYTES = 1 << 20;
 
     private final Vertx vertx;
     private final Path dir;
+    private final JournalChannels channels;
+    private final DamagedCopies copies;
     private final Map<String, JournalFile> open = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public FileEventStore(Vertx vertx, Path dataDir) {
+        this(vertx, dataDir, JournalChannels.DEFAULT, Clock.systemUTC());
+    }
+
+    /** {@code channels} opens each journal's channel (tests inject failing ones); {@code clock} names the copies. */
+    public FileEventStore(Vertx vertx, Path dataDir, JournalChannels channels, Clock clock) {
         this.vertx = vertx;
-        this.dir = dataDir.resolve("journal");
+        this.dir = dataDir.resolve(DIR);
+        this.channels = channels;
+        this.copies = new DamagedCopies(dir, clock);
     }
 
     @Override
@@ -46,11 +61,24 @@ public final class FileEventStore implements EventStore {
     }
 
     @Override
-    public Future<List<JournalRecord>> read(String assemblyId, long afterSeq) {
+    public Future<Long> replay(String assemblyId, long afterSeq, Consumer<JournalRecord> each) {
         return vertx.executeBlocking(() -> {
             JournalFile file = journal(assemblyId);
+            JournalFile.Cursor cursor;
             synchronized (file) {
-                return file.readAfter(afterSeq);
+                cursor = file.cursor(afterSeq);
+            }
+            long last = afterSeq;
+            while (true) {
+                List<JournalRecord> chunk;
+                synchronized (file) {
+                    chunk = cursor.next(CHUNK_BYTES);
+                }
+                if (chunk.isEmpty()) return last;
+                for (JournalRecord record : chunk) {
+                    each.accept(record);
+                    last = record.seq();
+                }
             }
         }, false);
     }
@@ -78,26 +106,44 @@ public final class FileEventStore implements EventStore {
         return "file";
     }
 
-    private JournalFile journal(String assemblyId) {
+    /** The open journal; a damaged one is not kept open, so each attempt reports it again ({@link JournalDamaged}). */
+    private JournalFile journal(String assemblyId) throws IOException {
         AssemblyIds.require(assemblyId);
-        return open.computeIfAbsent(assemblyId, id -> {
-            try {
-                JournalFile.Recovery recovery = JournalFile.open(dir.resolve(id + SUFFIX));
-                if (recovery.droppedBytes() > 0) {
-                    LOG.log(Level.WARNING, "journal {0}: dropped a torn or corrupt tail of {1} bytes at offset {2}"
-                            + " (a write interrupted by a crash; it was never acknowledged)",
-                            recovery.file().path(), recovery.droppedBytes(), recovery.validBytes());
-                }
-                return recovery.file();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        // Once closed, a late request must not open (and lock) a journal again that nobody would close.
+        if (closed) throw new IOException("the journal store is closed (the hub is stopping)");
+        try {
+            return open.computeIfAbsent(assemblyId, this::openJournal);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private JournalFile openJournal(String id) {
+        try {
+            JournalFile.Opened opened = JournalFile.open(id, dir.resolve(id + SUFFIX), channels, copies);
+            if (closed) {
+                opened.file().close();
+                throw new IOException("the journal store is closed (the hub is stopping)");
             }
-        });
+            JournalReport report = opened.report();
+            if (report.state() == JournalReport.State.TORN) {
+                LOG.log(Level.WARNING, "journal {0}: cut a torn tail of {1} bytes at offset {2} (a write interrupted by a"
+                        + " crash: it was never acknowledged); the cut bytes are kept in {3}",
+                        report.file(), report.tailBytes(), report.validBytes(), opened.tailCopy());
+            }
+            return opened.file();
+        } catch (JournalDamaged e) {
+            LOG.log(Level.ERROR, e.getMessage());
+            throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Closes every journal; synchronous (closing a channel does not block) so it works after Vert.x has stopped. */
     @Override
     public Future<Void> close() {
+        closed = true;
         try {
             for (JournalFile file : open.values()) {
                 synchronized (file) {

@@ -8,82 +8,98 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
+import java.util.Set;
+
+import static org.assemblyhub.store.JournalFormat.HEADER;
 
 /**
- * One assembly's journal on disk. Record layout: {@code int length | int crc32c | long seq | data}, where length
- * counts seq + data and the checksum covers them too; bit 30 of the length word ({@link #CONTINUES}) says that the
- * next record belongs to the same batch. Opening the file scans it; the first record that is short, oversized, fails
- * its checksum or breaks the seq chain marks a torn or corrupt tail, which is cut off together with the rest of its
- * batch — a batch is one or more commands decided together, so it is all in or all out (a crash can only tear the
- * last batch, which was never acknowledged). Not thread-safe: {@link FileEventStore} serialises access.
+ * One assembly's journal on disk (layout in {@link JournalFormat}), locked against other processes while open.
+ * <p>
+ * Opening scans it ({@link JournalScan}): a torn tail — the unacknowledged last batch of a crashed process — is copied
+ * aside and cut; damage in the middle stops the open ({@link JournalDamaged}) and leaves the file as it is.
+ * <p>
+ * An append that fails (write, fsync, full disk) is undone before anything else happens: the file is cut back to its
+ * last durable size, so the refused batch can never come back — not at the next append, not at the next start. If even
+ * that fails the journal is <em>broken</em>: every further append and read fails until the hub restarts, and a
+ * {@code .refused} marker tells the next open where the durable journal ended.
+ * <p>
+ * Not thread-safe: {@link FileEventStore} serialises access.
  */
 final class JournalFile implements AutoCloseable {
-    static final int MAX_RECORD = 16 * 1024 * 1024;
-    private static final int HEADER = 8;
-    static final int CONTINUES = 1 << 30;
+    private static final System.Logger LOG = System.getLogger(JournalFile.class.getName());
+    static final String REFUSED = ".refused";
 
+    private final String assemblyId;
     private final Path path;
+    private final LockedFile locked;
     private final FileChannel channel;
-    private final List<Long> offsets = new ArrayList<>();
+    private final JournalIndex index;
     private long lastSeq;
     private long size;
+    private volatile IOException broken;
 
-    private JournalFile(Path path, FileChannel channel) {
+    private JournalFile(String assemblyId, Path path, LockedFile locked, JournalIndex index, JournalReport report) {
+        this.assemblyId = assemblyId;
         this.path = path;
-        this.channel = channel;
+        this.locked = locked;
+        this.channel = locked.channel();
+        this.index = index;
+        this.lastSeq = report.lastSeq();
+        this.size = report.validBytes();
     }
 
-    record Recovery(JournalFile file, long droppedBytes, long validBytes) {}
+    /** An open journal, what its scan found, and the copy of the tail that was cut (if any). */
+    record Opened(JournalFile file, JournalReport report, Path tailCopy) {}
 
-    static Recovery open(Path path) throws IOException {
-        Files.createDirectories(path.getParent());
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        JournalFile file = new JournalFile(path, channel);
-        long total = channel.size();
-        long valid = file.scan(total);
-        if (valid < total) {
-            channel.truncate(valid);
-            channel.force(true);
-        }
-        file.size = valid;
-        return new Recovery(file, total - valid, valid);
-    }
-
-    /** Reads records from the start, stopping at the first invalid one; returns the length of the valid prefix. */
-    private long scan(long total) throws IOException {
-        long pos = 0;
-        long committed = 0;
-        long seqCommitted = 0;
-        int offsetsCommitted = 0;
-        ByteBuffer header = ByteBuffer.allocate(HEADER);
-        while (pos + HEADER <= total) {
-            header.clear();
-            readFully(header, pos);
-            header.flip();
-            int word = header.getInt();
-            int length = word & ~CONTINUES;
-            int crc = header.getInt();
-            if (length < 8 || length > MAX_RECORD || pos + HEADER + length > total) break;
-            ByteBuffer body = ByteBuffer.allocate(length);
-            readFully(body, pos + HEADER);
-            body.flip();
-            if (checksum(body) != crc) break;
-            long seq = body.getLong(0);
-            if (seq != lastSeq + 1) break;
-            offsets.add(pos);
-            lastSeq = seq;
-            pos += HEADER + length;
-            if ((word & CONTINUES) == 0) {
-                committed = pos;
-                seqCommitted = seq;
-                offsetsCommitted = offsets.size();
+    static Opened open(String assemblyId, Path path, JournalChannels channels, DamagedCopies copies) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        PrivateFiles.directory(dir);
+        boolean existed = Files.exists(path);
+        LockedFile locked = LockedFile.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE), channels);
+        try {
+            PrivateFiles.restrict(path);
+            // A new journal's directory entry is made durable now: an assembly acknowledged as created must not vanish.
+            if (!existed) PrivateFiles.fsyncDirectory(dir);
+            FileChannel channel = locked.channel();
+            Path refusedCopy = cutRefused(assemblyId, path, channel, copies);
+            JournalIndex index = new JournalIndex();
+            JournalReport report = JournalScan.scan(path, channel, index);
+            if (report.state() == JournalReport.State.DAMAGED) {
+                throw new JournalDamaged(assemblyId, report, copies.keepWhole(channel, assemblyId));
             }
+            Path tailCopy = refusedCopy;
+            if (report.state() == JournalReport.State.TORN) {
+                tailCopy = copies.keep(channel, assemblyId, report.validBytes(), report.totalBytes(), "tail");
+                channel.truncate(report.validBytes());
+                channel.force(true);
+            }
+            return new Opened(new JournalFile(assemblyId, path, locked, index, report), report, tailCopy);
+        } catch (IOException | RuntimeException | Error e) {
+            locked.close();
+            throw e;
         }
-        // Records of a batch whose last record is missing were never acknowledged: drop them all.
-        offsets.subList(offsetsCommitted, offsets.size()).clear();
-        lastSeq = seqCommitted;
-        return committed;
+    }
+
+    /**
+     * A previous process could not undo a failed append and left a marker with the durable size: whatever lies past
+     * it was refused (never acknowledged), even if it looks like a whole batch. It is copied aside and cut.
+     */
+    private static Path cutRefused(String assemblyId, Path path, FileChannel channel, DamagedCopies copies) throws IOException {
+        Path marker = path.resolveSibling(path.getFileName() + REFUSED);
+        if (!Files.exists(marker)) return null;
+        long durable = Long.parseLong(Files.readString(marker).trim());
+        Path copy = null;
+        long refused = channel.size() - durable;
+        if (refused > 0) {
+            copy = copies.keep(channel, assemblyId, durable, channel.size(), "tail");
+            channel.truncate(durable);
+            channel.force(true);
+            LOG.log(System.Logger.Level.WARNING, "journal {0}: cut {1} bytes of an append that failed and was refused,"
+                    + " at offset {2} (copy in {3})", path, refused, durable, copy);
+        }
+        Files.delete(marker);
+        PrivateFiles.fsyncDirectory(marker.toAbsolutePath().getParent());
+        return copy;
     }
 
     long lastSeq() {
@@ -94,68 +110,115 @@ final class JournalFile implements AutoCloseable {
         return path;
     }
 
-    /** Writes the batch after the last record and forces it to disk before returning. */
+    /** Writes the batch after the last record and forces it to disk; on any failure, nothing of it remains. */
     void append(List<JournalRecord> records) throws IOException {
-        int bytes = 0;
-        for (JournalRecord r : records) bytes += HEADER + 8 + r.data().length;
-        ByteBuffer out = ByteBuffer.allocate(bytes);
-        long expected = lastSeq;
-        for (int i = 0; i < records.size(); i++) {
-            JournalRecord r = records.get(i);
-            if (r.seq() != ++expected) throw new IllegalArgumentException("seq " + r.seq() + " breaks the chain at " + expected);
-            if (r.data().length + 8 > MAX_RECORD) throw new IllegalArgumentException("record over " + MAX_RECORD + " bytes");
-            ByteBuffer body = ByteBuffer.allocate(8 + r.data().length).putLong(r.seq()).put(r.data());
-            body.flip();
-            int word = body.remaining() | (i < records.size() - 1 ? CONTINUES : 0);
-            out.putInt(word).putInt(checksum(body.duplicate())).put(body);
-        }
-        out.flip();
+        usable();
+        // Closed by a stopping hub before this append got its turn: nothing was written, nothing to undo.
+        if (!channel.isOpen()) throw new java.nio.channels.ClosedChannelException();
+        ByteBuffer out = JournalFormat.encode(records, lastSeq);
         long pos = size;
-        while (out.hasRemaining()) pos += channel.write(out, pos);
-        channel.force(false);
+        try {
+            while (out.hasRemaining()) pos += channel.write(out, pos);
+            channel.force(false);
+        } catch (IOException | RuntimeException e) {
+            undo(e);
+            throw e;
+        }
         long offset = size;
         for (JournalRecord r : records) {
-            offsets.add(offset);
-            offset += HEADER + 8 + r.data().length;
+            index.add(r.seq(), offset);
+            offset += JournalFormat.size(r);
         }
         size = pos;
-        lastSeq = expected;
+        lastSeq += records.size();
     }
 
-    List<JournalRecord> readAfter(long afterSeq) throws IOException {
-        List<JournalRecord> result = new ArrayList<>();
-        for (long seq = Math.max(afterSeq, 0) + 1; seq <= lastSeq; seq++) {
-            long pos = offsets.get((int) (seq - 1));
-            ByteBuffer header = ByteBuffer.allocate(HEADER);
-            readFully(header, pos);
-            header.flip();
-            int length = header.getInt() & ~CONTINUES;
-            ByteBuffer body = ByteBuffer.allocate(length);
-            readFully(body, pos + HEADER);
-            body.flip();
-            long storedSeq = body.getLong();
-            byte[] data = new byte[body.remaining()];
-            body.get(data);
-            result.add(new JournalRecord(storedSeq, data));
-        }
-        return result;
-    }
-
-    private void readFully(ByteBuffer buffer, long pos) throws IOException {
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, pos + buffer.position());
-            if (n < 0) throw new IOException("unexpected end of " + path);
+    /** Cuts the file back to its last durable size; when even that fails, the journal is broken until restart. */
+    private void undo(Exception failure) {
+        try {
+            channel.truncate(size);
+            channel.force(true);
+        } catch (IOException | RuntimeException cut) {
+            IOException dead = new IOException("journal of " + assemblyId + " is unusable until the hub restarts: a failed"
+                    + " append could not be undone (" + cut.getMessage() + ")", failure);
+            dead.addSuppressed(cut);
+            broken = dead;
+            try {
+                Path marker = path.resolveSibling(path.getFileName() + REFUSED);
+                PrivateFiles.writeAtomically(marker, (size + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException | RuntimeException markerFailure) {
+                dead.addSuppressed(markerFailure);
+            }
+            LOG.log(System.Logger.Level.ERROR, dead.getMessage(), dead);
         }
     }
 
-    private static int checksum(ByteBuffer body) {
-        CRC32C crc = new CRC32C();
-        crc.update(body.duplicate());
-        return (int) crc.getValue();
+    private void usable() throws IOException {
+        IOException dead = broken;
+        if (dead != null) throw new IOException(dead.getMessage(), dead);
+    }
+
+    /** Reads records after {@code afterSeq}, in chunks, up to the last record at the time of this call. */
+    Cursor cursor(long afterSeq) throws IOException {
+        usable();
+        return new Cursor(Math.max(0, afterSeq), lastSeq, size);
+    }
+
+    /**
+     * A reader of the records that were durable when it was made. Records below that size never change (appends go
+     * after it, undoing a failed append cuts only after it), so a cursor can be read chunk by chunk.
+     */
+    final class Cursor {
+        private final long endSeq;
+        private final ChannelReader reader;
+        private long nextSeq;
+        private long pos = -1;
+
+        private Cursor(long afterSeq, long endSeq, long endBytes) {
+            this.nextSeq = afterSeq + 1;
+            this.endSeq = endSeq;
+            this.reader = new ChannelReader(channel, endBytes);
+        }
+
+        /** The next records, about {@code maxBytes} of them (at least one); empty at the end. */
+        List<JournalRecord> next(int maxBytes) throws IOException {
+            usable();
+            List<JournalRecord> out = new ArrayList<>();
+            if (nextSeq > endSeq) return out;
+            if (pos < 0) pos = locate(nextSeq);
+            long bytes = 0;
+            while (nextSeq <= endSeq && (out.isEmpty() || bytes < maxBytes)) {
+                int length = checkedLength(pos, nextSeq);
+                byte[] data = reader.bytes(pos + HEADER + JournalFormat.SEQ, length - JournalFormat.SEQ);
+                out.add(new JournalRecord(nextSeq, data));
+                pos += HEADER + length;
+                bytes += HEADER + length;
+                nextSeq++;
+            }
+            return out;
+        }
+
+        /** Walks from the nearest indexed record to {@code seq}. */
+        private long locate(long seq) throws IOException {
+            long at = index.seqAtOrBefore(seq);
+            long offset = index.offsetOf(at);
+            for (; at < seq; at++) offset += HEADER + checkedLength(offset, at);
+            return offset;
+        }
+
+        /** The record's length, checked again: a journal changed on disk under a running hub is refused, not served. */
+        private int checkedLength(long offset, long seq) throws IOException {
+            int length = JournalFormat.length(reader.getInt(offset));
+            if (length < 0 || reader.getLong(offset + HEADER) != seq || reader.crc(offset + HEADER, length) != reader.getInt(offset + 4)) {
+                throw new IOException("journal " + path + ": the record at offset " + offset + " is not seq " + seq
+                        + " any more (the file was changed on disk while the hub ran); check it with ./hub journal check");
+            }
+            return length;
+        }
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        locked.close();
     }
 }

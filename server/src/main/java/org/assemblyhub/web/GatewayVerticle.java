@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -42,8 +43,7 @@ public final class GatewayVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(config.video().provider() == org.assemblyhub.config.VideoConfig.Provider.JITSI
                 ? config.video().jitsiDomain() : null, config.publicUrl().startsWith("https://")));
-        router.get("/health").handler(rc -> HttpErrors.json(rc, 200,
-                new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE)));
+        router.get("/health").handler(rc -> health(engines).onSuccess(body -> HttpErrors.json(rc, 200, body)));
         var budget = new org.assemblyhub.web.http.RequestBudget(org.assemblyhub.web.live.ClientLimits.of(vertx, config.limits()));
         router.route("/api/*").handler(budget);
         router.route("/join/*").handler(budget);
@@ -61,6 +61,19 @@ public final class GatewayVerticle extends VerticleBase {
                 .setIdleTimeout(90);
         return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host())
                 .onSuccess(s -> server = s);
+    }
+
+    /**
+     * The hub answers as long as it runs; assemblies that could not start (a damaged journal) are listed, with the
+     * status {@code DEGRADED}: the others are served meanwhile.
+     */
+    private Future<JsonObject> health(EngineClient engines) {
+        JsonObject health = new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE);
+        return engines.registry("health", new JsonObject()).map(answer -> {
+            JsonArray unavailable = answer.getJsonArray("unavailable");
+            if (unavailable != null && !unavailable.isEmpty()) health.put("status", "DEGRADED").put("unavailable", unavailable);
+            return health;
+        });
     }
 
     @Override

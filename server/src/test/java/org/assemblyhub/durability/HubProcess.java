@@ -23,6 +23,13 @@ final class HubProcess {
     }
 
     static HubProcess start(int port, Path dataDir, String bootstrapToken, Path log) throws IOException {
+        HubProcess hub = new HubProcess(builder(port, dataDir, bootstrapToken, log).start(), log);
+        hub.awaitHealthy(port);
+        return hub;
+    }
+
+    /** The command line of a hub on {@code port} and {@code dataDir}, its output appended to {@code log}. */
+    static ProcessBuilder builder(int port, Path dataDir, String bootstrapToken, Path log) {
         if (!Files.exists(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn package first");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
@@ -31,9 +38,7 @@ final class HubProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("HUB_BOOTSTRAP_TOKEN", bootstrapToken);
         builder.environment().put("HUB_COMMANDS_PER_SECOND", "5000");
-        HubProcess hub = new HubProcess(builder.start(), log);
-        hub.awaitHealthy(port);
-        return hub;
+        return builder;
     }
 
     private void awaitHealthy(int port) {
@@ -54,6 +59,10 @@ final class HubProcess {
             sleep(50);
         }
         throw new IllegalStateException("hub did not become healthy; see " + log);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hook, no flush, nothing. */

@@ -122,4 +122,45 @@ public abstract class EventStoreContract {
 
         assertThat(await(store.read("a1", 0)).get(0).data()).isEqualTo(big);
     }
+
+    @Test
+    void replay_hands_over_each_record_in_order_off_the_event_loop_and_ends_with_the_last_seq() throws Exception {
+        for (int from = 1; from <= 1000; from += 100) await(store.append("a1", from - 1, records(from, 100)));
+        List<Long> seqs = new ArrayList<>();
+        List<Boolean> onEventLoop = new ArrayList<>();
+
+        long last = await(store.replay("a1", 0, r -> {
+            seqs.add(r.seq());
+            onEventLoop.add(io.vertx.core.Context.isOnEventLoopThread());
+        }));
+
+        assertThat(last).isEqualTo(1000);
+        assertThat(seqs).hasSize(1000).isSorted().startsWith(1L).endsWith(1000L);
+        assertThat(onEventLoop).containsOnly(false);
+    }
+
+    @Test
+    void replay_after_any_seq_starts_at_the_next_record_before_and_after_reopening() throws Exception {
+        for (int from = 1; from <= 300; from += 30) await(store.append("a1", from - 1, records(from, 30)));
+        for (int round = 0; round < 2; round++) {
+            for (long after : new long[]{0, 1, 63, 64, 65, 128, 200, 299, 300, 500}) {
+                List<JournalRecord> read = await(store.read("a1", after));
+                assertThat(read).as("after %d", after).hasSize((int) Math.max(0, 300 - after));
+                if (!read.isEmpty()) assertThat(texts(read).get(0)).isEqualTo((after + 1) + ":event " + (after + 1));
+            }
+            await(store.close());
+            store = reopen(vertx);
+        }
+    }
+
+    @Test
+    void replay_fails_with_its_consumer_and_the_journal_stays_usable() throws Exception {
+        await(store.append("a1", 0, records(1, 5)));
+
+        assertThatThrownBy(() -> await(store.replay("a1", 0, r -> {
+            if (r.seq() == 3) throw new IllegalStateException("stop at 3");
+        }))).hasRootCauseMessage("stop at 3");
+        await(store.append("a1", 5, records(6, 1)));
+        assertThat(await(store.read("a1", 0))).hasSize(6);
+    }
 }

@@ -37,6 +37,7 @@ public final class TestHub implements AutoCloseable {
     private final List<LiveClient> clients = new ArrayList<>();
     private Hub hub;
     private org.assemblyhub.config.VideoConfig video;
+    private final org.assemblyhub.store.StoreOptions storage;
 
     public TestHub() {
         this(newDataDir(), freePort());
@@ -59,6 +60,13 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock, org.assemblyhub.config.VideoConfig video) {
+        this(dataDir, port, commandsPerSecond, clock, video, org.assemblyhub.store.StoreOptions.DEFAULT);
+    }
+
+    /** A hub that keeps its journals as {@code storage} says (failing channels, frequent snapshots). */
+    public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock, org.assemblyhub.config.VideoConfig video,
+                   org.assemblyhub.store.StoreOptions storage) {
+        this.storage = storage;
         this.video = video;
         this.dataDir = dataDir;
         this.port = port;
@@ -71,6 +79,7 @@ public final class TestHub implements AutoCloseable {
 
     /** A hub with these limits (per client address, per assembly). */
     public TestHub(org.assemblyhub.config.LimitsConfig limits) {
+        this.storage = org.assemblyhub.store.StoreOptions.DEFAULT;
         this.video = org.assemblyhub.config.VideoConfig.MESH;
         this.dataDir = newDataDir();
         this.port = freePort();
@@ -83,7 +92,7 @@ public final class TestHub implements AutoCloseable {
     public TestHub start() {
         HubConfig config = new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, BOOTSTRAP, false,
                 64 * 1024, commandsPerSecond, false, video, limits);
-        hub = await(Hub.start(config, clock).toCompletionStage().toCompletableFuture());
+        hub = await(Hub.start(config, clock, storage).toCompletionStage().toCompletableFuture());
         return this;
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * The fold of an assembly's events. Only {@link #evolve} changes it, and it never refuses an event: events are facts,
  * checked once by {@link AssemblyDecider} before they were recorded.
  */
-public final class AssemblyState {
+public final class AssemblyState implements java.io.Serializable {
     private String id;
     private String title;
     private String question;

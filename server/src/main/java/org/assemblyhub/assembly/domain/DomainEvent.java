@@ -4,4 +4,4 @@ package org.assemblyhub.assembly.domain;
  * Any fact recorded in an assembly's journal. Each capability seals its own family of events under this marker
  * ({@link AssemblyEvent} here, {@code SessionEvent} in live): one journal, one seq, several owners.
  */
-public interface DomainEvent {}
+public interface DomainEvent extends java.io.Serializable {}

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Someone on the roster. {@code contact} and {@code attributes} (gender, age band, area...) are personal data:
  * only organisers ever see them.
  */
-public record Person(String id, String displayName, String contact, Role role, Map<String, String> attributes) {
+public record Person(String id, String displayName, String contact, Role role, Map<String, String> attributes) implements java.io.Serializable {
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");

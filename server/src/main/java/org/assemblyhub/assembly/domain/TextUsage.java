@@ -8,7 +8,7 @@ import java.util.Map;
  * {@link ParticipantText} events), and the quota check: one person cannot fill the disk, nor use up the assembly's
  * allowance on their own.
  */
-public final class TextUsage {
+public final class TextUsage implements java.io.Serializable {
     private final Map<String, Long> perPerson = new HashMap<>();
     private long total;
 

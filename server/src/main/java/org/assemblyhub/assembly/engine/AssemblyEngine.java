@@ -48,7 +48,8 @@ public final class AssemblyEngine extends VerticleBase {
     private final EventStore store;
     private final Clock clock;
     private final WireCommands wire;
-    private final CommandLog answers = new CommandLog(10_000);
+    static final int COMMAND_LOG_SIZE = 10_000;
+    private final CommandLog answers = new CommandLog(COMMAND_LOG_SIZE);
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final List<Runnable> afterWrite = new ArrayList<>();
     private final EngineRecords records;
@@ -62,6 +63,8 @@ public final class AssemblyEngine extends VerticleBase {
     private Views views;
     private long seq;
     private boolean writing;
+    /** Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown. */
+    private Throwable journalLost;
     private MessageConsumer<JsonObject> consumer;
 
     private record Waiting(String key, Promise<JsonObject> answer) {}
@@ -116,6 +119,15 @@ public final class AssemblyEngine extends VerticleBase {
         return this;
     }
 
+    private org.assemblyhub.store.SnapshotFiles snapshots;
+    private Snapshotter snapshotter;
+
+    /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
+    public AssemblyEngine withSnapshots(org.assemblyhub.store.SnapshotFiles snapshots) {
+        this.snapshots = snapshots;
+        return this;
+    }
+
     /** The video settings (the registry sets them; by default a mesh with a room key of this process). */
     public AssemblyEngine withVideo(org.assemblyhub.video.VideoAccess video) {
         this.video = video;
@@ -148,24 +160,27 @@ public final class AssemblyEngine extends VerticleBase {
         return consumer == null ? Future.succeededFuture() : consumer.unregister();
     }
 
+    /** Rebuilds the model record by record on a worker (from the newest usable snapshot), then takes it over here. */
     private Future<Void> replay() {
-        return store.read(assemblyId, 0).map(records -> {
-            Deciders fresh = new Deciders();
-            long last = 0;
-            for (JournalRecord record : records) {
-                RecordedEvent recorded = EventCodec.decode(record);
-                fresh.evolve(recorded.event());
-                last = recorded.seq();
-                if (recorded.commandKey() != null) answers.remember(recorded.commandKey(), Answers.ack(last, null));
+        var then = snapshots == null ? EngineReplay.Then.NOTHING : EngineReplay.Then.SNAPSHOT_IF_DUE;
+        return EngineReplay.load(vertx, store, snapshots, assemblyId, then).map(replayed -> {
+            replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
+            model = replayed.model();
+            seq = replayed.seq();
+            long last = seq;
+            if (snapshots != null) {
+                if (snapshotter == null) snapshotter = new Snapshotter(vertx, store, snapshots, assemblyId);
+                snapshotter.replayed(replayed);
             }
-            model = fresh;
             model.limits = limits;
-            seq = last;
             if (views == null) {
                 views = new Views(vertx.eventBus(), assemblyId, model, seq);
-                pacer = new ViewPacer(vertx, maxViewIntervalMs, () -> views.publish(model, seq), connections::sockets, () -> writing);
+                pacer = new ViewPacer(vertx, maxViewIntervalMs, () -> {
+                    if (journalLost == null) views.publish(model, seq);
+                }, connections::sockets, () -> writing);
             }
-            LOG.log(Level.INFO, "assembly {0}: replayed {1} events", assemblyId, last);
+            LOG.log(Level.INFO, "assembly {0}: replayed {1} events{2}", assemblyId, last,
+                    replayed.fromSnapshot() > 0 ? " from the snapshot at seq " + replayed.fromSnapshot() : "");
             return null;
         });
     }
@@ -173,6 +188,10 @@ public final class AssemblyEngine extends VerticleBase {
     private void onRequest(Message<JsonObject> message) {
         JsonObject body = message.body();
         String op = message.headers().get("op");
+        if (journalLost != null && !"leave".equals(op)) {
+            message.reply(unavailable());
+            return;
+        }
         switch (op == null ? "" : op) {
             case "command" -> {
                 Actor actor = EngineIdentity.actorOf(body.getJsonObject("actor"));
@@ -269,6 +288,14 @@ public final class AssemblyEngine extends VerticleBase {
 
     private void drain() {
         if (writing || queue.isEmpty()) return;
+        if (journalLost != null) {
+            while (!queue.isEmpty()) {
+                Queued q = queue.poll();
+                q.answer().complete(unavailable());
+                q.pooled().forEach(w -> w.answer().complete(unavailable()));
+            }
+            return;
+        }
         Instant now = clock.instant();
         List<RecordedEvent> batch = new ArrayList<>();
         List<Runnable> onDurable = new ArrayList<>();
@@ -338,10 +365,12 @@ public final class AssemblyEngine extends VerticleBase {
         }
         writing = true;
         long last = next;
-        store.append(assemblyId, seq, batch.stream().map(EventCodec::encode).toList()).onComplete(ar -> {
+        List<JournalRecord> records = batch.stream().map(EventCodec::encode).toList();
+        store.append(assemblyId, seq, records).onComplete(ar -> {
             if (ar.succeeded()) {
                 seq = last;
                 writing = false;
+                if (snapshotter != null) snapshotter.landed(last, records.stream().mapToLong(r -> r.data().length).sum());
                 views.kick(batch);
                 pacer.landed();
                 publishMoves();
@@ -353,10 +382,14 @@ public final class AssemblyEngine extends VerticleBase {
                 LOG.log(Level.ERROR, "assembly " + assemblyId + ": journal append failed; reloading from the journal", ar.cause());
                 for (Waiting q : accepted) {
                     if (q.key() != null) answers.forget(q.key());
-                    q.answer().complete(Answers.error("journal-unavailable",
-                            "Your action could not be saved, so nothing changed. Please try again."));
+                    q.answer().complete(unavailable());
                 }
                 replay().onComplete(r -> {
+                    if (r.failed()) {
+                        journalLost = r.cause();
+                        LOG.log(Level.ERROR, "assembly " + assemblyId + ": the journal cannot be read back after a failed"
+                                + " append; every request is refused until the hub restarts", r.cause());
+                    }
                     writing = false;
                     pacer.reloaded();
                     readsNowDurable();
@@ -471,6 +504,10 @@ public final class AssemblyEngine extends VerticleBase {
         JsonObject answer = syncNow(current, body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience")));
         if (current != null && !current.equals(requested) && !Answers.isError(answer)) answer.put("audience", current.wire());
         return answer;
+    }
+
+    private static JsonObject unavailable() {
+        return Answers.error("journal-unavailable", "Your action could not be saved, so nothing changed. Please try again.");
     }
 
     /** Headers for requests to an engine. */

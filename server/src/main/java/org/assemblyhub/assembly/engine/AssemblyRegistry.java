@@ -21,17 +21,31 @@ import java.util.random.RandomGenerator;
 
 /**
  * Knows which assemblies exist and runs one {@link AssemblyEngine} per assembly, each on its own context.
- * At start it deploys an engine for every journal in the store; {@code create} makes a new assembly.
+ * At start it deploys an engine for every journal in the store, each on its own: an assembly whose journal cannot be
+ * read (damaged, unreadable) is logged and listed as unavailable ({@code health}), and the others run.
+ * {@code create} makes a new assembly.
  */
 public final class AssemblyRegistry extends VerticleBase {
+    private static final System.Logger LOG = System.getLogger(AssemblyRegistry.class.getName());
+    /** An id taken by a create that is still under way: two creates of one id cannot both pass. */
+    private static final String RESERVED = "";
+
     private final EventStore store;
     private final Clock clock;
     private final Tokens tokens;
     private final RandomGenerator random;
     private final Map<String, String> deployments = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> unavailable = new ConcurrentHashMap<>();
     private MessageConsumer<JsonObject> consumer;
 
     private org.assemblyhub.video.VideoAccess video;
+    private org.assemblyhub.store.SnapshotFiles snapshots;
+
+    /** Where every engine keeps snapshots of its model (default: none). */
+    public AssemblyRegistry withSnapshots(org.assemblyhub.store.SnapshotFiles snapshots) {
+        this.snapshots = snapshots;
+        return this;
+    }
 
     private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
 
@@ -57,7 +71,11 @@ public final class AssemblyRegistry extends VerticleBase {
     @Override
     public Future<?> start() {
         return store.assemblyIds()
-                .compose(ids -> Future.all(ids.stream().map(this::deploy).toList()))
+                .compose(ids -> Future.all(ids.stream().map(id -> deploy(id).recover(failure -> {
+                    unavailable.put(id, UnavailableAssembly.describe(id, failure));
+                    LOG.log(System.Logger.Level.ERROR, "assembly " + id + " is not started: " + failure.getMessage());
+                    return Future.succeededFuture();
+                })).toList()))
                 .compose(v -> {
                     consumer = vertx.eventBus().consumer(EngineAddresses.REGISTRY, this::onRequest);
                     return consumer.completion();
@@ -65,7 +83,8 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     private Future<String> deploy(String assemblyId) {
-        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens).withVideo(video).withLimits(limits))
+        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens).withVideo(video).withSnapshots(snapshots)
+                        .withLimits(limits))
                 .onSuccess(id -> deployments.put(assemblyId, id));
     }
 
@@ -76,6 +95,8 @@ public final class AssemblyRegistry extends VerticleBase {
                     : Answers.error("create-failed", "The assembly could not be created: " + ar.cause().getMessage())));
         } else if ("list".equals(op)) {
             list().onSuccess(message::reply);
+        } else if ("health".equals(op)) {
+            message.reply(new JsonObject().put("unavailable", new JsonArray(List.copyOf(unavailable.values()))));
         } else {
             message.reply(Answers.error("unknown-op", "Unknown registry request '" + op + "'."));
         }
@@ -88,13 +109,15 @@ public final class AssemblyRegistry extends VerticleBase {
         if (!AssemblyIds.isValid(id)) {
             return Future.succeededFuture(Answers.error("invalid-id", "An assembly id uses lowercase letters, digits and '-' (at most 63)."));
         }
-        if (deployments.containsKey(id)) {
+        // Reserved before anything asynchronous: a second create of the same id, arriving meanwhile, is refused here.
+        if (unavailable.containsKey(id) || deployments.putIfAbsent(id, RESERVED) != null) {
             return Future.succeededFuture(Answers.error("assembly-exists", "An assembly with this id already exists."));
         }
         JsonObject command = new JsonObject().put("actor", new JsonObject().put("hub", true))
                 .put("name", "create-assembly").put("args", body);
         return deploy(id)
                 .compose(d -> vertx.eventBus().<JsonObject>request(EngineAddresses.engine(id), command, AssemblyEngine.op("command")))
+                .onFailure(failure -> undeploy(id))
                 .map(reply -> {
                     JsonObject answer = reply.body();
                     if (Answers.isError(answer)) {
@@ -107,12 +130,14 @@ public final class AssemblyRegistry extends VerticleBase {
 
     private void undeploy(String assemblyId) {
         String deployment = deployments.remove(assemblyId);
-        if (deployment != null) vertx.undeploy(deployment);
+        if (deployment != null && !RESERVED.equals(deployment)) vertx.undeploy(deployment);
     }
 
     private Future<JsonObject> list() {
         List<Future<JsonObject>> summaries = new ArrayList<>();
-        for (String id : deployments.keySet()) {
+        for (Map.Entry<String, String> deployment : deployments.entrySet()) {
+            if (RESERVED.equals(deployment.getValue())) continue;
+            String id = deployment.getKey();
             summaries.add(vertx.eventBus().<JsonObject>request(EngineAddresses.engine(id), new JsonObject(), AssemblyEngine.op("summary"))
                     .map(Message::body));
         }

@@ -57,7 +57,7 @@ import java.util.SplittableRandom;
  * It also holds the one cross-capability rule: when the clock enters a breakouts segment the rooms open (planned now
  * unless the lead already previewed them), and when it leaves it everyone is brought back to the plenary.
  */
-final class Deciders {
+final class Deciders implements java.io.Serializable {
     static final int DEFAULT_MIN = 7;
     static final int DEFAULT_MAX = 8;
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * and the number of pairs of members who already sat together in an earlier round.
  */
 public record AllocationQuality(Map<String, Double> meanDeviation, Map<String, Double> worstGapPoints, int repeatedPairs,
-                                int keepApartViolations) {
+                                int keepApartViolations) implements java.io.Serializable {
     public AllocationQuality {
         meanDeviation = Map.copyOf(meanDeviation);
         worstGapPoints = Map.copyOf(worstGapPoints);

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The fold of {@link BreakoutEvent}s: the current plan, whether its rooms are open, and the rounds held so far. */
-public final class BreakoutRooms {
+public final class BreakoutRooms implements java.io.Serializable {
     private BreakoutsPlanned plan;
     private List<Group> groups = List.of();
     private boolean open;

@@ -3,7 +3,7 @@ package org.assemblyhub.breakout.domain;
 import java.util.List;
 
 /** One breakout group: its number (1-based), its facilitators (either may be null when too few are present), its members. */
-public record Group(int number, String leadFacilitator, String coFacilitator, List<String> members) {
+public record Group(int number, String leadFacilitator, String coFacilitator, List<String> members) implements java.io.Serializable {
     public Group {
         members = List.copyOf(members);
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** An idea card of a group; {@code promoted} puts it on the harvest board, {@code published} shows it to everyone. */
 public record Idea(String id, int round, int group, String text, String byPersonId, Instant at, boolean starred,
-                   boolean promoted, boolean published) {
+                   boolean promoted, boolean published) implements java.io.Serializable {
     Idea withText(String newText) {
         return new Idea(id, round, group, newText, byPersonId, at, starred, promoted, published);
     }

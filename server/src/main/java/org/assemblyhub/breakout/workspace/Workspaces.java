@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The fold of {@link WorkspaceEvent}s: each group's notes, cards, queue and help call, by round; the harvest board. */
-public final class Workspaces {
+public final class Workspaces implements java.io.Serializable {
     /** One group's live workspace in one round. */
-    public static final class Room {
+    public static final class Room implements java.io.Serializable {
         String notes = "";
         final Set<String> queue = new LinkedHashSet<>();
         String speaker;

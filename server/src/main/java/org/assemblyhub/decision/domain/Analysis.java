@@ -1,7 +1,7 @@
 package org.assemblyhub.decision.domain;
 
 /** The same questions asked of every draft recommendation. */
-public record Analysis(String benefits, String drawbacks, String costs, String implementers, String tradeoffs, String evidence) {
+public record Analysis(String benefits, String drawbacks, String costs, String implementers, String tradeoffs, String evidence) implements java.io.Serializable {
     public static final int MAX_FIELD = 4_000;
     public static final Analysis EMPTY = new Analysis("", "", "", "", "", "");
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * with the fields sorted by key and, in values, {@code \} written {@code \\}, a line feed {@code \n}, a carriage
  * return {@code \r}. The first entry's {@code prev} is {@link #GENESIS}. Anyone can recompute it (docs/ballots.md).
  */
-public record AuditEntry(int n, String type, Map<String, String> fields, String prev, String hash) {
+public record AuditEntry(int n, String type, Map<String, String> fields, String prev, String hash) implements java.io.Serializable {
     public static final String GENESIS = "0".repeat(64);
 
     public AuditEntry {

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The fold of {@link BallotEvent}s: each ballot's roll, marks, sealed choices, public chain and result. */
-public final class BallotBox {
-    public static final class Ballot {
+public final class BallotBox implements java.io.Serializable {
+    public static final class Ballot implements java.io.Serializable {
         private final BallotOpened opened;
         private final Set<String> roll;
         private final Set<String> voted = new HashSet<>();

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The fold of {@link DraftEvent}s: each draft with all its versions. */
-public final class Drafts {
+public final class Drafts implements java.io.Serializable {
     public record Version(int version, String title, String text, Analysis analysis, int fromGroup, String note,
-                          String byPersonId, Instant at) {}
+                          String byPersonId, Instant at) implements java.io.Serializable {}
 
-    public record Draft(String id, String fromIdeaId, List<Version> versions) {
+    public record Draft(String id, String fromIdeaId, List<Version> versions) implements java.io.Serializable {
         public Version latest() {
             return versions.get(versions.size() - 1);
         }

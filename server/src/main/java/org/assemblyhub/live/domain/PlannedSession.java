@@ -3,7 +3,7 @@ package org.assemblyhub.live.domain;
 import java.util.List;
 
 /** A session of the attached script as the clock needs it: ordered segments with their planned minutes. */
-public record PlannedSession(String id, String title, List<PlannedSegment> segments) {
+public record PlannedSession(String id, String title, List<PlannedSegment> segments) implements java.io.Serializable {
     public PlannedSession {
         segments = List.copyOf(segments);
     }
@@ -21,7 +21,7 @@ public record PlannedSession(String id, String title, List<PlannedSegment> segme
      */
     public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes, int minSize,
                                  int maxSize, boolean keepGroups, int extendableMinutes, List<String> harvest,
-                                 List<String> options, boolean inGroups) {
+                                 List<String> options, boolean inGroups) implements java.io.Serializable {
         public PlannedSegment {
             harvest = harvest == null ? List.of() : List.copyOf(harvest);
             options = options == null ? List.of() : List.copyOf(options);

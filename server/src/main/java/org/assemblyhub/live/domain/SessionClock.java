@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The fold of {@link SessionEvent}s: the attached script, the lead, and where the running session stands. */
-public final class SessionClock {
+public final class SessionClock implements java.io.Serializable {
     private String scriptTitle;
     private List<PlannedSession> sessions = List.of();
     private String lead;

@@ -5,7 +5,7 @@ package org.assemblyhub.poll.domain;
  * (share of the eligible voters who must take part), what a block does, and the share of "more discussion" that
  * calls for another round (null: never).
  */
-public record AdoptionRule(Fraction threshold, Base base, Fraction quorum, BlockEffect block, Fraction anotherRoundAt) {
+public record AdoptionRule(Fraction threshold, Base base, Fraction quorum, BlockEffect block, Fraction anotherRoundAt) implements java.io.Serializable {
     /** What the threshold is a share of. */
     public enum Base { VALID_VOTES, BALLOTS_CAST, ALL_MEMBERS }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * One person's answer: {@code choices} (option indexes; for a ranking, best first), {@code value} (scale or
  * agreement level) or {@code text} (open answer, or the reason given with an agreement level).
  */
-public record Answer(List<Integer> choices, Integer value, String text) {
+public record Answer(List<Integer> choices, Integer value, String text) implements java.io.Serializable {
     public Answer {
         choices = choices == null ? List.of() : List.copyOf(choices);
     }

@@ -1,7 +1,7 @@
 package org.assemblyhub.poll.domain;
 
 /** An exact threshold such as 4/5: compared with integers only, so 79.9 % never rounds up to 80 %. */
-public record Fraction(int numerator, int denominator) {
+public record Fraction(int numerator, int denominator) implements java.io.Serializable {
     public Fraction {
         if (denominator <= 0 || numerator < 0 || numerator > denominator) {
             throw new IllegalArgumentException("a fraction between 0 and 1 is needed, got " + numerator + "/" + denominator);

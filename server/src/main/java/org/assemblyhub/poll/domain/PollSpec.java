@@ -23,7 +23,7 @@ import java.util.List;
 public record PollSpec(PollKind kind, String question, List<String> options, int maxChoices, int scaleMin, int scaleMax,
                        List<String> labels, boolean secret, boolean liveResults, Voters voters, int group,
                        boolean inGroups, Fraction quorum, AdoptionRule rule, String subject, int minutes,
-                       boolean fromScript) {
+                       boolean fromScript) implements java.io.Serializable {
     public enum Voters { EVERYONE, GROUP, FACILITATORS }
 
     public static final int MAX_QUESTION = 500;

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The fold of {@link PollEvent}s: every poll and round of the assembly, open or closed, with its answers. */
-public final class Polls {
+public final class Polls implements java.io.Serializable {
     /** One poll as it stands. */
-    public static final class Poll {
+    public static final class Poll implements java.io.Serializable {
         private final PollOpened opened;
         private final Set<String> roll;
         private final Map<String, PollAnswered> answers = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.assemblyhub.web.http;
 
 import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.store.PrivateFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The hub operator's token, which creates assemblies. Set in config, or generated at first start: then it is printed
- * once and only its hash is kept ({@code <data>/bootstrap.sha256}); delete that file to get a new one.
+ * once and only its hash is kept ({@code <data>/bootstrap.sha256}, 0600); delete that file to get a new one.
  */
 public final class BootstrapToken {
     private final String hash;
@@ -25,10 +26,14 @@ public final class BootstrapToken {
     public static Loaded load(String configured, Path dataDir, Tokens tokens) throws IOException {
         if (configured != null) return new Loaded(new BootstrapToken(Tokens.hash(configured)), Optional.empty());
         Path file = dataDir.resolve("bootstrap.sha256");
-        if (Files.exists(file)) return new Loaded(new BootstrapToken(Files.readString(file).trim()), Optional.empty());
+        if (Files.exists(file)) {
+            PrivateFiles.restrict(file);
+            return new Loaded(new BootstrapToken(Files.readString(file).trim()), Optional.empty());
+        }
         String fresh = tokens.newToken("hub");
-        Files.createDirectories(dataDir);
-        Files.writeString(file, Tokens.hash(fresh) + "\n");
+        PrivateFiles.create(dataDir);
+        // Durable with its directory entry: the token is printed only once, so its hash must survive a power cut.
+        PrivateFiles.writeAtomically(file, (Tokens.hash(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
         return new Loaded(new BootstrapToken(Tokens.hash(fresh)), Optional.of(fresh));
     }
 

@@ -54,8 +54,14 @@ class DurableReadsTest {
         }
 
         @Override
-        public Future<List<JournalRecord>> read(String assemblyId, long afterSeq) {
-            return Future.succeededFuture(records.stream().filter(r -> r.seq() > afterSeq).toList());
+        public Future<Long> replay(String assemblyId, long afterSeq, java.util.function.Consumer<JournalRecord> each) {
+            long last = afterSeq;
+            for (JournalRecord r : List.copyOf(records)) {
+                if (r.seq() <= afterSeq) continue;
+                each.accept(r);
+                last = r.seq();
+            }
+            return Future.succeededFuture(last);
         }
 
         @Override
