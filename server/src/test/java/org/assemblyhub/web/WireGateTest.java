@@ -117,6 +117,11 @@ class WireGateTest {
         assertThat(lead.call("big", "move-member", new JsonObject().put("personId", "m1").put("group", new java.math.BigInteger("123456789012345678901234567890")))
                 .path("code").asText()).isEqualTo("invalid-args");
         assertThat(lead.call("frac", "move-member", new JsonObject().put("personId", "m1").put("group", 1.5)).path("code").asText()).isEqualTo("invalid-args");
+        // Found by the wire fuzz test: a number too large for a double was answered, but as a decoder fault.
+        lead.sendRaw("{\"type\":\"command\",\"id\":\"inf\",\"name\":\"move-member\",\"args\":{\"personId\":\"m1\",\"group\":1e400}}");
+        JsonNode infinite = lead.await(m -> "inf".equals(m.path("id").asText()));
+        assertThat(infinite.path("code").asText()).isEqualTo("invalid-args");
+        assertThat(infinite.path("message").asText()).isEqualTo("'group' must be a whole number.");
         assertThat(lead.call("flag", "keep-apart", new JsonObject().put("personId", "m1").put("otherId", "m2").put("apart", "yes"))
                 .path("code").asText()).isEqualTo("invalid-args");
         JsonNode poll = lead.call("open", "open-poll", new JsonObject().put("kind", "single").put("question", "Which?")

@@ -3,7 +3,6 @@ package org.assemblyhub.assembly.engine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,11 +134,10 @@ final class WireArgs {
         long v;
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             v = ((Number) value).longValue();
-        } else if (value instanceof BigInteger || value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
-            BigDecimal d = new BigDecimal(value.toString());
-            if (d.stripTrailingZeros().scale() > 0) throw new BadArgs("'" + key + "' must be a whole number.");
+        } else if (value instanceof BigInteger) {
             throw new BadArgs("'" + key + "' must be a whole number from " + min + " to " + max + ".");
         } else {
+            // 1.5, 1e400 (infinite as a double), "3": not a whole number in JSON's sense, whatever it would round to.
             throw new BadArgs("'" + key + "' must be a whole number.");
         }
         if (v < min || v > max) throw new BadArgs("'" + key + "' must be a whole number from " + min + " to " + max + ".");

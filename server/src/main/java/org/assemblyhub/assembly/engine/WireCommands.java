@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 final class WireCommands {
     private static final System.Logger LOG = System.getLogger(WireCommands.class.getName());
 
+    /** The answer when a decoder fails in a way it should not (a bug): the fuzz test fails on it. */
+    static final String DECODER_FAULT = "These arguments could not be read.";
+
     private final String assemblyId;
     private final Tokens tokens;
     private final java.util.random.RandomGenerator random;
@@ -71,7 +74,7 @@ final class WireCommands {
         } catch (RuntimeException e) {
             // A bug, not the sender's fault: say so without echoing what was sent (it may hold a ballot secret).
             LOG.log(Level.ERROR, "assembly {0}: decoding ''{1}'' failed with {2}", assemblyId, name, e.getClass().getName());
-            return Decoded.failed("invalid-args", "These arguments could not be read.");
+            return Decoded.failed("invalid-args", DECODER_FAULT);
         }
     }
 
