@@ -148,7 +148,8 @@ public final class SnapshotFiles {
     public Path write(String assemblyId, long seq, int anchor, PayloadWriter payload) throws IOException {
         Path folder = PrivateFiles.directory(PrivateFiles.directory(dir).resolve(AssemblyIds.require(assemblyId)));
         Path file = folder.resolve(String.format("%020d", seq) + SUFFIX);
-        Path temp = folder.resolve(file.getFileName() + ".tmp");
+        removeLeftovers(folder);
+        Path temp = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
         int headerSize = header(hubVersion, seq, anchor, 0, 0).length + 4;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -167,9 +168,30 @@ public final class SnapshotFiles {
         }
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         PrivateFiles.fsyncDirectory(folder);
+        // Newer than what was just written means written from another journal (this one was replaced by a shorter
+        // one, a restore): it would stay "newest" for ever and push the good ones out.
         List<Path> all = new ArrayList<>(candidates(assemblyId));
+        all.removeIf(p -> {
+            if (p.getFileName().toString().compareTo(file.getFileName().toString()) <= 0) return false;
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return false;
+            }
+            return true;
+        });
         for (Path old : all.subList(Math.min(KEPT, all.size()), all.size())) Files.deleteIfExists(old);
         return file;
+    }
+
+    /** Temporary files of writes that a crash interrupted (an hour old: none is still being written). */
+    private static void removeLeftovers(Path folder) throws IOException {
+        long hourAgo = System.currentTimeMillis() - 3_600_000;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                if (Files.getLastModifiedTime(p).toMillis() < hourAgo) Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Counts and checksums what goes through; closing it closes nothing (the file is closed by {@link #write}). */

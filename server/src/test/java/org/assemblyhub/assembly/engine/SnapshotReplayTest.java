@@ -173,16 +173,23 @@ class SnapshotReplayTest {
         Path scratch = copyOfSnapshots("busy");
         try {
             SnapshotFiles files = files(Version.VALUE);
+            List<SnapshotFiles.Snapshot> snapshots = new ArrayList<>();
+            List<byte[]> payloads = new ArrayList<>();
             for (Path file : snapshotsOf("busy")) {
                 SnapshotFiles.Snapshot snapshot = files.read(file);
-                byte[] payload;
                 try (var in = files.payload(snapshot, 0)) {
-                    payload = in.readAllBytes();
+                    byte[] payload = in.readAllBytes();
+                    payload[payload.length - 4 - 32] ^= 0x01; // the fingerprint: as if one class had other bytecode
+                    payloads.add(payload);
                 }
-                payload[payload.length - 4 - 32] ^= 0x01; // the fingerprint: as if one class had other bytecode
-                Files.delete(file);
-                files.write("busy", snapshot.seq(), snapshot.anchor(), out -> out.write(payload));
+                snapshots.add(snapshot);
             }
+            for (Path file : snapshotsOf("busy")) Files.delete(file);
+            for (int i = 0; i < snapshots.size(); i++) {
+                byte[] payload = payloads.get(i);
+                files.write("busy", snapshots.get(i).seq(), snapshots.get(i).anchor(), out -> out.write(payload));
+            }
+            assertThat(snapshotsOf("busy")).hasSize(snapshots.size());
             EngineReplay.Replayed replayed = replay(files);
 
             assertThat(replayed.fromSnapshot()).isZero();
