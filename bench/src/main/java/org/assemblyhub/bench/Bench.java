@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
+ * {@code ./hub bench --journal [--events 1000000]}: start-up time and heap on a long journal ({@link JournalStartup}).
+ * <p>
  * {@code ./hub bench [--quick] [--observers 1000,5000,10000] [--members 200] [--seconds 10] [--changes 40] [--rounds 3]}: for each
  * number of observers, the hub scenario then the raw baseline at the same size; writes
  * {@code bench/results/<time>-<mode>.json} and prints a one-screen summary. This JVM is the load generator; the hub
@@ -49,6 +51,10 @@ public final class Bench {
         Path benchJar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path work = Files.createTempDirectory("assembly-hub-bench-");
         String command = "./hub bench " + String.join(" ", args);
+        if (List.of(args).contains("--journal")) {
+            journal(args, hubJar, benchJar, work, out, command.trim());
+            return;
+        }
         System.out.printf("%s — %d cores; hub %s; work files in %s%n", command.trim(), Runtime.getRuntime().availableProcessors(), hubJar, work);
 
         List<AssemblyRun.Figures> hubRuns = new ArrayList<>();
@@ -75,6 +81,21 @@ public final class Bench {
         Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println();
         System.out.print(Results.summary(hubRuns, baseRuns));
+        System.out.println("written to " + file);
+        System.exit(0);
+    }
+
+    /** {@code --journal [--events N]}: start-up time and heap on a long journal (see {@link JournalStartup}). */
+    private static void journal(String[] args, Path hubJar, Path benchJar, Path work, Path out, String command) throws Exception {
+        long events = 1_000_000;
+        for (int i = 0; i < args.length - 1; i++) if (args[i].equals("--events")) events = Long.parseLong(args[i + 1].replace("_", ""));
+        System.out.printf("%s — %d cores; hub %s; work files in %s%n", command, Runtime.getRuntime().availableProcessors(), hubJar, work);
+        ObjectNode result = new JournalStartup(hubJar, benchJar, work).run(events, command);
+        Files.createDirectories(out);
+        Path file = out.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-journal.json");
+        Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+        System.out.println();
+        System.out.print(JournalStartup.summary(result));
         System.out.println("written to " + file);
         System.exit(0);
     }

@@ -39,6 +39,15 @@ final class JvmProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Waits for the process to end by itself; its exit code. */
+    int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("still running after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     /** Waits until {@code url} answers 200. */
     void awaitHealthy(String url, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();

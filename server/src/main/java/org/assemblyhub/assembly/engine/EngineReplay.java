@@ -26,12 +26,12 @@ final class EngineReplay {
 
     /**
      * The model at the journal's end. {@code fromSnapshot}: the snapshot's seq (0: full replay); {@code anchor}: the
-     * checksum of the record at {@code seq}; {@code foldedBytes}: journal bytes folded past the snapshot; {@code payload}:
-     * the model serialised when asked to (see {@link #load}), ready to be written as a snapshot.
+     * checksum of the record at {@code seq}; {@code foldedBytes}: journal bytes folded past the snapshot;
+     * {@code snapshotWritten}: the seq of the snapshot this load wrote when asked to (0: none).
      */
-    record Replayed(Deciders model, KeyLog keys, long seq, long fromSnapshot, int anchor, long foldedBytes, byte[] payload) {}
+    record Replayed(Deciders model, KeyLog keys, long seq, long fromSnapshot, int anchor, long foldedBytes, long snapshotWritten) {}
 
-    /** When to serialise the replayed model for a new snapshot. */
+    /** When to write the replayed model as a new snapshot (streamed to the file from the worker, before hand-over). */
     enum Then {
         /** never (no snapshots kept) */
         NOTHING,
@@ -60,13 +60,20 @@ final class EngineReplay {
             boolean due = r.seq() > r.fromSnapshot() && (then == Then.SNAPSHOT
                     || r.seq() - r.fromSnapshot() >= snapshots.everyEvents() || r.foldedBytes() >= snapshots.everyBytes());
             if (!due) return Future.succeededFuture(r);
-            return vertx.executeBlocking(() -> new Replayed(r.model(), r.keys(), r.seq(), r.fromSnapshot(), r.anchor(),
-                    r.foldedBytes(), ModelSnapshot.write(r.model(), r.keys())), false);
+            return vertx.executeBlocking(() -> {
+                snapshots.write(assemblyId, r.seq(), r.anchor(), out -> ModelSnapshot.write(r.model(), r.keys(), out));
+                LOG.log(Level.INFO, "assembly {0}: snapshot at seq {1}", assemblyId, r.seq());
+                return new Replayed(r.model(), r.keys(), r.seq(), r.fromSnapshot(), r.anchor(), r.foldedBytes(), r.seq());
+            }, false).recover(failure -> {
+                // A snapshot is an optimisation: failing to make one (even out of memory) never stops the assembly.
+                LOG.log(Level.WARNING, "assembly " + assemblyId + ": no snapshot this time", failure);
+                return Future.succeededFuture(r);
+            });
         });
     }
 
     private static Replayed start() {
-        return new Replayed(new Deciders(), new KeyLog(KEYS), 0, 0, 0, 0, null);
+        return new Replayed(new Deciders(), new KeyLog(KEYS), 0, 0, 0, 0, 0);
     }
 
     /** The newest snapshot whose file and content check (the journal anchor is checked while folding). */
@@ -74,8 +81,8 @@ final class EngineReplay {
         for (Path file : snapshots.candidates(assemblyId)) {
             try {
                 SnapshotFiles.Snapshot snapshot = snapshots.read(file);
-                ModelSnapshot.Content content = ModelSnapshot.read(snapshot.payload());
-                return new Replayed(content.model(), content.keys(), snapshot.seq(), snapshot.seq(), snapshot.anchor(), 0, null);
+                ModelSnapshot.Content content = ModelSnapshot.read(snapshots, snapshot);
+                return new Replayed(content.model(), content.keys(), snapshot.seq(), snapshot.seq(), snapshot.anchor(), 0, 0);
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "assembly {0}: snapshot {1} ignored: {2}", assemblyId, file, e.getMessage());
             }
@@ -133,7 +140,7 @@ final class EngineReplay {
                 throw new NotThisJournal("the journal ends before the snapshot's seq " + snapshot.seq());
             }
             if (last == null) return from;
-            return new Replayed(from.model(), from.keys(), last.seq(), from.fromSnapshot(), SnapshotFiles.anchorOf(last), bytes, null);
+            return new Replayed(from.model(), from.keys(), last.seq(), from.fromSnapshot(), SnapshotFiles.anchorOf(last), bytes, 0);
         }
     }
 }

@@ -23,6 +23,7 @@ final class Snapshotter {
     private long base;
     private long bytesSince;
     private boolean running;
+    private boolean warned;
 
     Snapshotter(Vertx vertx, EventStore store, SnapshotFiles files, String assemblyId) {
         this.vertx = vertx;
@@ -31,14 +32,10 @@ final class Snapshotter {
         this.assemblyId = assemblyId;
     }
 
-    /** After a replay: writes the snapshot it serialised, if it did, and counts from there. */
+    /** After a replay: counts from the snapshot it started from, or the one it wrote. */
     void replayed(EngineReplay.Replayed replayed) {
-        base = replayed.fromSnapshot();
-        bytesSince = replayed.foldedBytes();
-        if (replayed.payload() != null) {
-            running = true;
-            write(replayed).onComplete(ar -> running = false);
-        }
+        base = Math.max(replayed.fromSnapshot(), replayed.snapshotWritten());
+        bytesSince = replayed.snapshotWritten() > 0 ? 0 : replayed.foldedBytes();
     }
 
     /** A batch became durable at {@code seq}: a new snapshot starts when enough journal came since the last one. */
@@ -46,23 +43,33 @@ final class Snapshotter {
         bytesSince += bytes;
         if (running || (seq - base < files.everyEvents() && bytesSince < files.everyBytes())) return;
         running = true;
-        EngineReplay.load(vertx, store, files, assemblyId, EngineReplay.Then.SNAPSHOT)
-                .compose(this::write)
-                .onComplete(ar -> {
-                    running = false;
-                    if (ar.failed()) LOG.log(Level.WARNING, "assembly " + assemblyId + ": no snapshot this time", ar.cause());
-                });
+        vertx.executeBlocking(() -> roomFor(files.newestSize(assemblyId)), false).compose(room -> room
+                ? EngineReplay.load(vertx, store, files, assemblyId, EngineReplay.Then.SNAPSHOT)
+                : Future.<EngineReplay.Replayed>succeededFuture(null)).onComplete(ar -> {
+            running = false;
+            if (ar.succeeded() && ar.result() != null && ar.result().snapshotWritten() > 0) {
+                base = Math.max(base, ar.result().snapshotWritten());
+            } else {
+                if (ar.failed()) LOG.log(Level.WARNING, "assembly " + assemblyId + ": no snapshot this time", ar.cause());
+                base = seq; // try again after another snapshot's worth, not at every batch
+            }
+            bytesSince = 0;
+        });
     }
 
-    private Future<Void> write(EngineReplay.Replayed replayed) {
-        if (replayed.payload() == null) return Future.succeededFuture();
-        return vertx.executeBlocking(() -> files.write(assemblyId, replayed.seq(), replayed.anchor(), replayed.payload()), false)
-                .onSuccess(file -> {
-                    base = Math.max(base, replayed.seq());
-                    bytesSince = 0;
-                    LOG.log(Level.INFO, "assembly {0}: snapshot at seq {1} ({2} bytes)", assemblyId, replayed.seq(), replayed.payload().length);
-                })
-                .onFailure(e -> LOG.log(Level.WARNING, "assembly " + assemblyId + ": the snapshot could not be written", e))
-                .mapEmpty();
+    /**
+     * Whether the heap has room for the second model the background job builds. A model takes about four times its
+     * snapshot file in the heap; with the live one, eight times must fit in the largest heap, else the job could run
+     * the whole hub out of memory. Without room, the next start writes the snapshot (from the replay's own model).
+     */
+    private boolean roomFor(long snapshotBytes) {
+        long needed = snapshotBytes * 8;
+        if (needed <= Runtime.getRuntime().maxMemory()) return true;
+        if (!warned) {
+            warned = true;
+            LOG.log(Level.WARNING, "assembly {0}: no snapshot in the background: its model needs about {1} MB of heap twice over"
+                    + " and the heap is {2} MB (-Xmx); the next start writes one", assemblyId, needed >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+        return false;
     }
 }

@@ -173,14 +173,23 @@ class SnapshotReplayTest {
         Path scratch = copyOfSnapshots("busy");
         try {
             SnapshotFiles files = files(Version.VALUE);
+            List<SnapshotFiles.Snapshot> snapshots = new ArrayList<>();
+            List<byte[]> payloads = new ArrayList<>();
             for (Path file : snapshotsOf("busy")) {
                 SnapshotFiles.Snapshot snapshot = files.read(file);
-                byte[] payload = snapshot.payload().clone();
-                int fingerprint = fingerprintOffset(payload);
-                payload[fingerprint] ^= 0x01; // as if one class had other bytecode
-                Files.delete(file);
-                files.write("busy", snapshot.seq(), snapshot.anchor(), payload);
+                try (var in = files.payload(snapshot, 0)) {
+                    byte[] payload = in.readAllBytes();
+                    payload[payload.length - 4 - 32] ^= 0x01; // the fingerprint: as if one class had other bytecode
+                    payloads.add(payload);
+                }
+                snapshots.add(snapshot);
             }
+            for (Path file : snapshotsOf("busy")) Files.delete(file);
+            for (int i = 0; i < snapshots.size(); i++) {
+                byte[] payload = payloads.get(i);
+                files.write("busy", snapshots.get(i).seq(), snapshots.get(i).anchor(), out -> out.write(payload));
+            }
+            assertThat(snapshotsOf("busy")).hasSize(snapshots.size());
             EngineReplay.Replayed replayed = replay(files);
 
             assertThat(replayed.fromSnapshot()).isZero();
@@ -204,13 +213,6 @@ class SnapshotReplayTest {
             while (!Files.exists(expected) && System.nanoTime() < deadline) Thread.sleep(100);
             assertThat(expected).exists();
         }
-    }
-
-    private static int fingerprintOffset(byte[] payload) throws Exception {
-        var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(payload));
-        int count = in.readInt();
-        for (int i = 0; i < count; i++) in.readUTF();
-        return payload.length - in.available();
     }
 
     private static Path copyOfSnapshots(String id) throws Exception {
