@@ -156,7 +156,6 @@ public final class AssemblyEngine extends VerticleBase {
             replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
             model = replayed.model();
             seq = replayed.seq();
-            long last = seq;
             if (snapshots != null) {
                 if (snapshotter == null) snapshotter = new Snapshotter(vertx, store, snapshots, assemblyId);
                 snapshotter.replayed(replayed);
@@ -167,7 +166,7 @@ public final class AssemblyEngine extends VerticleBase {
                     if (journalLost == null) views.publish(model, seq);
                 }, connections::sockets, () -> writing);
             }
-            LOG.log(Level.INFO, "assembly {0}: replayed {1} events{2} in {3} s", assemblyId, last,
+            LOG.log(Level.INFO, "assembly {0}: replayed {1} events{2} in {3} s", assemblyId, seq,
                     replayed.fromSnapshot() > 0 ? " from the snapshot at seq " + replayed.fromSnapshot() : "",
                     String.format("%.1f", (System.nanoTime() - started) / 1e9));
             return null;
