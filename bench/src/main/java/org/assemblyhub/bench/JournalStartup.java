@@ -26,7 +26,8 @@ final class JournalStartup {
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
-    record Figures(String heap, boolean snapshot, double seconds, long peakHeapMb, long heapAtHealthMb, String replayed) {}
+    record Figures(String heap, boolean snapshot, double seconds, long peakHeapMb, long heapAtHealthMb, String replayed,
+                   String snapshotWritten) {}
 
     private final Path hubJar;
     private final Path benchJar;
@@ -52,19 +53,22 @@ final class JournalStartup {
         List<Figures> runs = new ArrayList<>();
         Path empty = Files.createDirectories(work.resolve("empty-data"));
         Figures baseline = start(empty, "default", true);
+        long snapshotBytes = 0;
         for (String heap : List.of("default", "-Xmx256m")) {
             deleteSnapshots(data);
             runs.add(start(data, heap, false));
+            snapshotBytes = snapshotSize(data);
             runs.add(start(data, heap, true));
         }
         ObjectNode root = HubSetup.JSON.createObjectNode();
         root.put("cores", Runtime.getRuntime().availableProcessors()).put("command", command)
                 .put("at", java.time.Instant.now().toString()).put("events", events).put("journalBytes", journalBytes)
-                .put("emptyStartSeconds", Math.round(baseline.seconds() * 100) / 100.0);
+                .put("emptyStartSeconds", Math.round(baseline.seconds() * 100) / 100.0).put("snapshotBytes", snapshotBytes);
         ArrayNode out = root.putArray("runs");
         for (Figures f : runs) {
             out.addObject().put("heap", f.heap()).put("snapshot", f.snapshot()).put("secondsToHealth", Math.round(f.seconds() * 100) / 100.0)
-                    .put("peakHeapMb", f.peakHeapMb()).put("heapAtHealthMb", f.heapAtHealthMb()).put("replayed", f.replayed());
+                    .put("peakHeapMb", f.peakHeapMb()).put("heapAtHealthMb", f.heapAtHealthMb()).put("replayed", f.replayed())
+                    .put("snapshotWritten", f.snapshotWritten());
         }
         return root;
     }
@@ -87,7 +91,9 @@ final class JournalStartup {
             if (!withSnapshot) awaitSnapshot(data, hub);
             long peak = Math.max(atHealth, peakFromGcLog(gcLog));
             String replayed = Files.readString(log).lines().filter(l -> l.contains("replayed")).findFirst().orElse("replayed nothing");
-            Figures figures = new Figures(heap, withSnapshot, seconds, peak, atHealth, replayed.substring(replayed.indexOf("replayed")));
+            String written = Files.readString(log).lines().filter(l -> l.contains(": snapshot at seq")).findFirst().orElse("");
+            Figures figures = new Figures(heap, withSnapshot, seconds, peak, atHealth, replayed.substring(replayed.indexOf("replayed")),
+                    written.isEmpty() ? "" : written.substring(written.indexOf("snapshot at seq")));
             System.out.printf("· %-8s %-16s %6.2f s to /health, peak heap %,d MB (%,d MB in use at /health) — %s%n", heap,
                     withSnapshot ? "from a snapshot" : "full replay", seconds, peak, atHealth, figures.replayed());
             return figures;
@@ -108,6 +114,12 @@ final class JournalStartup {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the hub wrote no snapshot; see " + hub.log);
+    }
+
+    private static long snapshotSize(Path data) throws IOException {
+        try (Stream<Path> files = Files.walk(data.resolve("snapshots"))) {
+            return files.filter(p -> p.toString().endsWith(".snapshot")).mapToLong(p -> p.toFile().length()).max().orElse(0);
+        }
     }
 
     private static void deleteSnapshots(Path data) throws IOException {
@@ -137,8 +149,9 @@ final class JournalStartup {
     }
 
     static String summary(ObjectNode result) {
-        StringBuilder s = new StringBuilder(String.format("journal of %,d events (%,d bytes); a hub on an empty directory: %.2f s%n",
-                result.get("events").asLong(), result.get("journalBytes").asLong(), result.get("emptyStartSeconds").asDouble()));
+        StringBuilder s = new StringBuilder(String.format("journal of %,d events (%,d bytes), snapshot of %,d bytes; a hub on an empty"
+                + " directory: %.2f s%n", result.get("events").asLong(), result.get("journalBytes").asLong(),
+                result.get("snapshotBytes").asLong(), result.get("emptyStartSeconds").asDouble()));
         for (var run : result.get("runs")) {
             s.append(String.format("  %-8s %-16s %6.2f s   peak heap %,5d MB%n", run.get("heap").asText(),
                     run.get("snapshot").asBoolean() ? "from a snapshot" : "full replay", run.get("secondsToHealth").asDouble(),

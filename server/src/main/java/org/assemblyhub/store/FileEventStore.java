@@ -129,7 +129,7 @@ public final class FileEventStore implements EventStore {
             if (report.state() == JournalReport.State.TORN) {
                 LOG.log(Level.WARNING, "journal {0}: cut a torn tail of {1} bytes at offset {2} (a write interrupted by a"
                         + " crash: it was never acknowledged); the cut bytes are kept in {3}",
-                        report.file(), report.tailBytes(), report.validBytes(), opened.tailCopy());
+                        report.file(), report.tailBytes(), Long.toString(report.validBytes()), opened.tailCopy());
             }
             return opened.file();
         } catch (JournalDamaged e) {

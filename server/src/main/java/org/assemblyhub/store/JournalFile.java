@@ -95,7 +95,7 @@ final class JournalFile implements AutoCloseable {
             channel.truncate(durable);
             channel.force(true);
             LOG.log(System.Logger.Level.WARNING, "journal {0}: cut {1} bytes of an append that failed and was refused,"
-                    + " at offset {2} (copy in {3})", path, refused, durable, copy);
+                    + " at offset {2} (copy in {3})", path, refused, Long.toString(durable), copy);
         }
         Files.delete(marker);
         PrivateFiles.fsyncDirectory(marker.toAbsolutePath().getParent());
@@ -135,6 +135,16 @@ final class JournalFile implements AutoCloseable {
 
     /** Cuts the file back to its last durable size; when even that fails, the journal is broken until restart. */
     private void undo(Exception failure) {
+        if (!channel.isOpen()) {
+            // Closed under the write, typically by the interrupt of a stopping hub (NIO closes an interrupted channel):
+            // nothing can be cut now, so the next start cuts whatever this append left.
+            IOException dead = new IOException("journal of " + assemblyId + " was closed during an append (" + failure + ")", failure);
+            broken = dead;
+            markRefused(dead);
+            LOG.log(System.Logger.Level.WARNING, "journal {0}: an append was interrupted (the hub is stopping); whatever it"
+                    + " wrote after offset {1} is cut at the next start", path, Long.toString(size));
+            return;
+        }
         try {
             channel.truncate(size);
             channel.force(true);
@@ -143,13 +153,24 @@ final class JournalFile implements AutoCloseable {
                     + " append could not be undone (" + cut.getMessage() + ")", failure);
             dead.addSuppressed(cut);
             broken = dead;
-            try {
-                Path marker = path.resolveSibling(path.getFileName() + REFUSED);
-                PrivateFiles.writeAtomically(marker, (size + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            } catch (IOException | RuntimeException markerFailure) {
-                dead.addSuppressed(markerFailure);
-            }
+            markRefused(dead);
             LOG.log(System.Logger.Level.ERROR, dead.getMessage(), dead);
+        }
+    }
+
+    /**
+     * Leaves the durable size next to the journal, for the next open. Written with the thread's interrupt set aside:
+     * an interrupted thread cannot write through NIO at all.
+     */
+    private void markRefused(IOException dead) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            Path marker = path.resolveSibling(path.getFileName() + REFUSED);
+            PrivateFiles.writeAtomically(marker, (size + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException markerFailure) {
+            dead.addSuppressed(markerFailure);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

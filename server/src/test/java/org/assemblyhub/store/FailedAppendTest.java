@@ -126,4 +126,22 @@ class FailedAppendTest {
         await(store.append("a1", 2, records(3, 1)));
         assertThat(seqsAfterRestart()).containsExactly(1L, 2L, 3L);
     }
+
+    @Test
+    void an_append_interrupted_by_a_stopping_hub_is_cut_at_the_next_start() throws Exception {
+        await(store.close());
+        Path file = journal;
+        JournalFile.Opened opened = JournalFile.open("a1", file, faults, new DamagedCopies(file.getParent(), Clock.systemUTC()));
+        faults.interruptions.set(1);
+        try (JournalFile journalFile = opened.file()) {
+            assertThatThrownBy(() -> journalFile.append(records(3, 3))).isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+            assertThat(Thread.interrupted()).as("the interrupt is kept for whoever stops the thread").isTrue();
+        }
+        assertThat(Files.size(journal)).as("half a batch was written").isGreaterThan(durableSize);
+        assertThat(journal.resolveSibling("a1.journal.refused")).hasContent(durableSize + "\n");
+
+        store = new FileEventStore(vertx, dataDir);
+        assertThat(seqsAfterRestart()).containsExactly(1L, 2L);
+        assertThat(Files.size(journal)).isEqualTo(durableSize);
+    }
 }

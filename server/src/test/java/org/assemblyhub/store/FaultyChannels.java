@@ -22,6 +22,8 @@ public final class FaultyChannels implements JournalChannels {
     public final AtomicInteger fullDisks = new AtomicInteger();
     public final AtomicInteger failingForces = new AtomicInteger();
     public final AtomicInteger failingTruncates = new AtomicInteger();
+    /** The next write writes half its bytes, then the thread is interrupted, as Vert.x does to its workers when it stops. */
+    public final AtomicInteger interruptions = new AtomicInteger();
 
     @Override
     public FileChannel open(Path path, Set<? extends OpenOption> options) throws IOException {
@@ -50,13 +52,24 @@ public final class FaultyChannels implements JournalChannels {
                 writeHalf(src, position);
                 throw new IOException("No space left on device");
             }
+            if (take(interruptions)) {
+                int half = writeHalf(src, position);
+                src.position(src.position() + half);
+                Thread.currentThread().interrupt();
+                try {
+                    return real.write(src, position + half);
+                } catch (java.nio.channels.ClosedByInterruptException e) {
+                    close(); // like the real channel, which NIO closed
+                    throw e;
+                }
+            }
             return real.write(src, position);
         }
 
-        private void writeHalf(ByteBuffer src, long position) throws IOException {
+        private int writeHalf(ByteBuffer src, long position) throws IOException {
             ByteBuffer half = src.duplicate();
             half.limit(half.position() + Math.max(1, half.remaining() / 2));
-            real.write(half, position);
+            return real.write(half, position);
         }
 
         @Override

@@ -163,11 +163,11 @@ public final class AssemblyEngine extends VerticleBase {
     /** Rebuilds the model record by record on a worker (from the newest usable snapshot), then takes it over here. */
     private Future<Void> replay() {
         var then = snapshots == null ? EngineReplay.Then.NOTHING : EngineReplay.Then.SNAPSHOT_IF_DUE;
+        long started = System.nanoTime();
         return EngineReplay.load(vertx, store, snapshots, assemblyId, then).map(replayed -> {
             replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
             model = replayed.model();
             seq = replayed.seq();
-            long last = seq;
             if (snapshots != null) {
                 if (snapshotter == null) snapshotter = new Snapshotter(vertx, store, snapshots, assemblyId);
                 snapshotter.replayed(replayed);
@@ -179,8 +179,9 @@ public final class AssemblyEngine extends VerticleBase {
                     if (journalLost == null) views.publish(model, seq);
                 }, connections::sockets, () -> writing);
             }
-            LOG.log(Level.INFO, "assembly {0}: replayed {1} events{2}", assemblyId, last,
-                    replayed.fromSnapshot() > 0 ? " from the snapshot at seq " + replayed.fromSnapshot() : "");
+            LOG.log(Level.INFO, "assembly {0}: replayed {1} events{2} in {3} s", assemblyId, seq,
+                    replayed.fromSnapshot() > 0 ? " from the snapshot at seq " + replayed.fromSnapshot() : "",
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
             return null;
         });
     }

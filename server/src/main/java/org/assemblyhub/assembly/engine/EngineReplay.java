@@ -61,8 +61,10 @@ final class EngineReplay {
                     || r.seq() - r.fromSnapshot() >= snapshots.everyEvents() || r.foldedBytes() >= snapshots.everyBytes());
             if (!due) return Future.succeededFuture(r);
             return vertx.executeBlocking(() -> {
-                snapshots.write(assemblyId, r.seq(), r.anchor(), out -> ModelSnapshot.write(r.model(), r.keys(), out));
-                LOG.log(Level.INFO, "assembly {0}: snapshot at seq {1}", assemblyId, r.seq());
+                long started = System.nanoTime();
+                Path file = snapshots.write(assemblyId, r.seq(), r.anchor(), out -> ModelSnapshot.write(r.model(), r.keys(), out));
+                LOG.log(Level.INFO, "assembly {0}: snapshot at seq {1} ({2} MB in {3} s)", assemblyId, r.seq(),
+                        java.nio.file.Files.size(file) >> 20, String.format("%.1f", (System.nanoTime() - started) / 1e9));
                 return new Replayed(r.model(), r.keys(), r.seq(), r.fromSnapshot(), r.anchor(), r.foldedBytes(), r.seq());
             }, false).recover(failure -> {
                 // A snapshot is an optimisation: failing to make one (even out of memory) never stops the assembly.
