@@ -76,7 +76,7 @@ public final class JournalGenerator {
             people.add(new Person("m" + m, "Member " + m, "m" + m + "@example.org", Role.MEMBER,
                     Map.of("area", areas[m % areas.length], "age", ages[(m / 5) % ages.length])));
         }
-        emit(new AssemblyEvent.AssemblyCreated(ASSEMBLY, "Citizens' assembly on the climate", "How do we halve emissions by 2035, fairly?", true), null);
+        emit(new AssemblyEvent.AssemblyCreated(ASSEMBLY, "Citizens' assembly on the climate", "How do we halve emissions by 2035, fairly?", true, null, null), null);
         emit(new AssemblyEvent.PeopleAdded(people), "hub:import");
         for (Person p : people) emit(new AssemblyEvent.InvitationIssued(p.id(), hex(32)), null);
         emit(new AssemblyEvent.PhaseChanged(Phase.ONBOARDING, Phase.DELIBERATION), "o1:phase");
@@ -95,7 +95,7 @@ public final class JournalGenerator {
         PollSpec spec = new PollSpec(PollKind.SINGLE, "Which measure first? (" + evening + ")", List.of("Trees", "Bikes", "Buses", "Insulation"),
                 0, 0, 0, List.of(), true, true, PollSpec.Voters.EVERYONE, 0, false, null, null, null, 0, false);
         List<String> roll = people.stream().filter(p -> p.role() == Role.MEMBER).map(Person::id).toList();
-        emit(new PollEvent.PollOpened(pollId, spec, roll, 0, "f0", tick(), null), "f0:poll" + evening);
+        emit(new PollEvent.PollOpened(pollId, spec, roll, 0, "f0", tick(), null, 0), "f0:poll" + evening);
         for (String member : roll) {
             emit(new PollEvent.PollAnswered(pollId, member, 0, new Answer(List.of(random.nextInt(4)), null, null), tick()), member + ":v" + evening);
             if (random.nextInt(10) == 0) {
