@@ -53,4 +53,15 @@ class DraftDeciderTest {
         assertThat(code(DraftDecider.propose(drafts, new Author("m1", false, 0), new ProposeDraft("A", "B", Analysis.EMPTY, null), 0, false, NOW)))
                 .isEqualTo("forbidden");
     }
+
+    @Test
+    void an_amendment_that_says_nothing_of_the_analysis_keeps_it() {
+        Analysis analysis = new Analysis("Cleaner air", "", "2 M€", "The city", "", "");
+        apply(DraftDecider.propose(drafts, lead, new ProposeDraft("Trees", "Plant trees", analysis, null), 0, false, NOW));
+        apply(DraftDecider.amend(drafts, new BallotBox(), lead, new AmendDraft("d1", 1, "Trees", "Plant 1,000 trees", null, null), NOW));
+
+        assertThat(drafts.draft("d1").orElseThrow().latest().analysis()).isEqualTo(analysis);
+        assertThat(code(DraftDecider.amend(drafts, new BallotBox(), lead, new AmendDraft("d1", 2, "Trees", "Plant 1,000 trees", null, null), NOW)))
+                .as("nothing sent, nothing changed").isEqualTo("no-change");
+    }
 }

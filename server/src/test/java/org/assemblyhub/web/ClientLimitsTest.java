@@ -110,4 +110,20 @@ class ClientLimitsTest {
             for (String cell : line.split(",")) assertThat(cell).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+");
         }
     }
+
+    @Test
+    void open_data_is_built_once_per_journal_position_however_often_it_is_asked() throws Exception {
+        hub = new TestHub();
+        TestHub.Setup setup = hub.createAssembly(true, "id,name\nm1,A\n");
+        String path = "/api/assemblies/" + setup.assemblyId() + "/open-data.json";
+        String first = generatedAt(hub.get(path, null).body());
+        LiveClient.sleep(20);
+        assertThat(generatedAt(hub.get(path, null).body())).as("the same journal position: the same document").isEqualTo(first);
+        hub.client(setup.token("organiser-1")).join(setup.assemblyId()).call("n", "announce", new JsonObject().put("text", "news"));
+        assertThat(generatedAt(hub.get(path, null).body())).as("a new position: built again").isNotEqualTo(first);
+    }
+
+    private static String generatedAt(String openData) throws Exception {
+        return org.assemblyhub.support.Jackson.MAPPER.readTree(openData).path("generatedAt").asText();
+    }
 }

@@ -153,4 +153,12 @@ class WireGateTest {
         LiveClient observer = as(null);
         assertThat(observer.call("u", "teleport", new JsonObject()).path("code").asText()).isEqualTo("unknown-command");
     }
+
+    @Test
+    void an_announcement_is_plain_text_like_everything_else_others_read() {
+        LiveClient organiser = as("organiser-1");
+        assertThat(organiser.call("x", "announce", new JsonObject().put("text", "<b>bold</b> <script>alert(1)</script>")).path("code").asText())
+                .isEqualTo("markup-not-allowed");
+        assertThat(organiser.call("ok", "announce", new JsonObject().put("text", "Pause : 10 min (5 < 10)")).path("type").asText()).isEqualTo("ack");
+    }
 }

@@ -47,13 +47,13 @@ public final class AssemblyEngine extends VerticleBase {
     private final String assemblyId;
     private final EventStore store;
     private final Clock clock;
-    private final WireCommands wire;
     static final int COMMAND_LOG_SIZE = 10_000;
     private final CommandLog answers = new CommandLog(COMMAND_LOG_SIZE);
-    private final Deque<Queued> queue = new ArrayDeque<>();
+    private final Deque<Batch.Queued> queue = new ArrayDeque<>();
     private final List<Runnable> afterWrite = new ArrayList<>();
     private final EngineRecords records;
-    private org.assemblyhub.support.BoundedWorkers heavyWork;
+    private final Tokens tokens;
+    private CommandIntake intake;
     private final Connections connections = new Connections();
     private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
     private Deciders model = new Deciders();
@@ -67,15 +67,7 @@ public final class AssemblyEngine extends VerticleBase {
     private Throwable journalLost;
     private MessageConsumer<JsonObject> consumer;
 
-    private record Waiting(String key, Promise<JsonObject> answer) {}
-
-    private record Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer, List<Waiting> pooled) {
-        Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer) {
-            this(actor, key, decoded, answer, List.of());
-        }
-    }
-
-    private CastPool<Waiting> pool;
+    private CastPool<Batch.Waiting> pool;
     private final RandomGenerator random;
     private org.assemblyhub.video.VideoAccess video;
 
@@ -100,7 +92,7 @@ public final class AssemblyEngine extends VerticleBase {
         this.assemblyId = assemblyId;
         this.store = store;
         this.clock = clock;
-        this.wire = new WireCommands(assemblyId, tokens, random);
+        this.tokens = tokens;
         this.records = new EngineRecords(assemblyId);
     }
 
@@ -136,9 +128,10 @@ public final class AssemblyEngine extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        intake = new CommandIntake(vertx, assemblyId, tokens, random);
         // Pooled casts are decided together, as one command with one answer per cast.
         pool = new CastPool<>(vertx, (casts, waiting) -> {
-            queue.add(new Queued(Actor.HUB, null, Decoded.ok(new BallotCommand.CastPooled(casts)), Promise.promise(), waiting));
+            queue.add(new Batch.Queued(Actor.HUB, null, Decoded.ok(new BallotCommand.CastPooled(casts)), Promise.promise(), waiting));
             drain();
         });
         if (video == null) {
@@ -235,35 +228,9 @@ public final class AssemblyEngine extends VerticleBase {
         reads.forEach(Runnable::run);
     }
 
-    /**
-     * The sender's role is checked before anything else; then the arguments are read — on a worker for the few
-     * commands whose reading costs real time (a script to parse, tokens to mint), so the assembly's event loop never
-     * waits for them.
-     */
     private Future<JsonObject> command(Actor actor, String name, String key, JsonObject args) {
-        JsonObject refusal = wire.refusal(actor, name);
-        if (refusal != null) return Future.succeededFuture(refusal);
-        if (!wire.heavy(name)) return decoded(actor, key, wire.decode(actor, name, args));
-        java.security.PublicKey sealFor = deliveryKey();
-        if (heavyWork == null) heavyWork = new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-decode", 2, 16);
-        return heavyWork.submit(() -> wire.decode(actor, name, args, sealFor))
-                .recover(e -> Future.succeededFuture(Decoded.failed("busy", "The hub is busy; please try again in a few seconds.")))
-                .compose(d -> decoded(actor, key, d));
+        return intake.read(actor, name, args, model.state.deliveryKey()).compose(d -> decoded(actor, key, d));
     }
-
-    /** The delivery officer's key this assembly's invitations are sealed for (parsed once), or null. */
-    private java.security.PublicKey deliveryKey() {
-        String pem = model.state.deliveryKey();
-        if (pem == null) return null;
-        if (!pem.equals(sealedForPem)) {
-            sealedFor = org.assemblyhub.assembly.access.SealedDelivery.publicKey(pem);
-            sealedForPem = pem;
-        }
-        return sealedFor;
-    }
-
-    private String sealedForPem;
-    private java.security.PublicKey sealedFor;
 
     private Future<JsonObject> decoded(Actor actor, String key, Decoded decoded) {
         return decoded.error() != null ? Future.succeededFuture(decoded.error()) : submit(actor, key, decoded);
@@ -278,11 +245,11 @@ public final class AssemblyEngine extends VerticleBase {
         Promise<JsonObject> answer = Promise.promise();
         if (key != null) answers.put(key, answer.future());
         if (decoded.command() instanceof BallotCommand.CastBallot cast && actor.personId() != null) {
-            pool.add(new BallotCommand.CastPooled.Cast(actor.personId(), cast), new Waiting(key, answer));
+            pool.add(new BallotCommand.CastPooled.Cast(actor.personId(), cast), new Batch.Waiting(key, answer));
             return answer.future();
         }
         if (decoded.command() instanceof BallotCommand.CloseBallot) pool.release(); // casts made before closing count
-        queue.add(new Queued(actor, key, decoded, answer));
+        queue.add(new Batch.Queued(actor, key, decoded, answer));
         drain();
         return answer.future();
     }
@@ -291,97 +258,36 @@ public final class AssemblyEngine extends VerticleBase {
         if (writing || queue.isEmpty()) return;
         if (journalLost != null) {
             while (!queue.isEmpty()) {
-                Queued q = queue.poll();
+                Batch.Queued q = queue.poll();
                 q.answer().complete(unavailable());
                 q.pooled().forEach(w -> w.answer().complete(unavailable()));
             }
             return;
         }
-        Instant now = clock.instant();
-        List<RecordedEvent> batch = new ArrayList<>();
-        List<Runnable> onDurable = new ArrayList<>();
-        List<Waiting> accepted = new ArrayList<>();
-        long next = seq;
-        while (!queue.isEmpty()) {
-            Queued q = queue.poll();
-            if (q.decoded().command() instanceof BallotCommand.CastPooled pooled) {
-                BallotDecider.Pooled decided = model.decidePooled(pooled.casts(), random);
-                for (DomainEvent event : decided.events()) {
-                    batch.add(new RecordedEvent(++next, now, null, event)); // no command id: nothing ties a choice to a sender
-                    model.evolve(event);
-                }
-                long ackSeq = next;
-                for (int i = 0; i < q.pooled().size(); i++) {
-                    Waiting waiting = q.pooled().get(i);
-                    Object outcome = decided.answers().get(i);
-                    if (outcome instanceof Rejection r) {
-                        waiting.answer().complete(Answers.error(r.code(), r.message()));
-                    } else {
-                        // No tracker in the ack: the member's browser derives it from its own secret, and the hub
-                        // keeps no answer that would tie this person to it.
-                        accepted.add(waiting);
-                        onDurable.add(() -> waiting.answer().complete(Answers.ack(ackSeq, null)));
-                    }
-                }
-                continue;
-            }
-            Decision decision;
-            try {
-                decision = model.decide(q.actor(), q.decoded().command(), now);
-            } catch (RuntimeException e) {
-                // A bug: answered, never a hang for the client; the log names the command's kind, never its content.
-                LOG.log(Level.ERROR, "assembly {0}: deciding {1} failed with {2}", assemblyId,
-                        q.decoded().command().getClass().getSimpleName(), e.getClass().getName());
-                q.answer().complete(Answers.error("internal-error", "Something went wrong on the hub; nothing changed. Please try again."));
-                continue;
-            }
-            if (decision instanceof Decision.Rejected r) {
-                q.answer().complete(Answers.error(r.rejection().code(), r.rejection().message()));
-                continue;
-            }
-            if (decision instanceof Decision.Answered a) {
-                // An answer read from the state waits, like an ack, until what it reads is durable.
-                long at = next;
-                JsonObject result = new JsonObject(new java.util.HashMap<>(a.result()));
-                accepted.add(new Waiting(q.key(), q.answer()));
-                onDurable.add(() -> q.answer().complete(Answers.ack(at, result)));
-                continue;
-            }
-            List<DomainEvent> events = ((Decision.Accepted) decision).events();
-            JsonObject result = q.decoded().result() == null ? new JsonObject() : q.decoded().result().copy();
-            for (DomainEvent event : events) {
-                batch.add(new RecordedEvent(++next, now, q.key(), event));
-                model.evolve(event);
-                if (event instanceof org.assemblyhub.assembly.domain.Creation made && !result.containsKey(made.idName())) {
-                    result.put(made.idName(), made.createdId());
-                }
-            }
-            long ackSeq = next;
-            accepted.add(new Waiting(q.key(), q.answer()));
-            onDurable.add(() -> q.answer().complete(Answers.ack(ackSeq, result)));
-        }
-        if (batch.isEmpty()) {
-            onDurable.forEach(Runnable::run);
+        Batch batch = new Batch(assemblyId, seq, clock.instant());
+        while (!queue.isEmpty()) batch.decide(model, queue.poll(), random);
+        if (batch.events.isEmpty()) {
+            batch.onDurable.forEach(Runnable::run);
             return;
         }
         writing = true;
-        long last = next;
-        List<JournalRecord> records = batch.stream().map(EventCodec::encode).toList();
+        long last = batch.lastSeq();
+        List<JournalRecord> records = batch.events.stream().map(EventCodec::encode).toList();
         store.append(assemblyId, seq, records).onComplete(ar -> {
             if (ar.succeeded()) {
                 seq = last;
                 writing = false;
                 if (snapshotter != null) snapshotter.landed(last, records.stream().mapToLong(r -> r.data().length).sum());
-                views.kick(batch);
+                views.kick(batch.events);
                 pacer.landed();
                 publishMoves();
-                onDurable.forEach(Runnable::run);
+                batch.onDurable.forEach(Runnable::run);
                 readsNowDurable();
                 scheduleClock();
                 drain();
             } else {
                 LOG.log(Level.ERROR, "assembly " + assemblyId + ": journal append failed; reloading from the journal", ar.cause());
-                for (Waiting q : accepted) {
+                for (Batch.Waiting q : batch.accepted) {
                     if (q.key() != null) answers.forget(q.key());
                     q.answer().complete(unavailable());
                 }
@@ -431,27 +337,9 @@ public final class AssemblyEngine extends VerticleBase {
         long delay = Math.max(1, Math.min(1_000, java.time.Duration.between(clock.instant(), next.get()).toMillis()));
         clockTimer = vertx.setTimer(delay, t -> {
             clockTimer = -1;
-            java.time.Instant now = clock.instant();
-            boolean due = false;
-            if (sessionId != null && model.clock.deadline().map(d -> !d.isAfter(now)).orElse(false)) {
-                submit(Actor.HUB, null, Decoded.ok(new SessionCommand.AdvanceClock(sessionId, index)));
-                due = true;
-            }
-            if (model.rooms.nextGroupEnd().map(d -> !d.isAfter(now)).orElse(false)) {
-                submit(Actor.HUB, null, Decoded.ok(new org.assemblyhub.breakout.domain.BreakoutCommand.ReturnOverdueGroups()));
-                due = true;
-            }
-            for (var poll : model.polls.open()) {
-                if (poll.opened().closesAt() != null && !poll.opened().closesAt().isAfter(now)) {
-                    submit(Actor.HUB, null, Decoded.ok(new org.assemblyhub.poll.domain.PollCommand.ClosePoll(poll.id())));
-                    due = true;
-                }
-            }
-            if (model.ballots.nextTurnoutDue().map(d -> !d.isAfter(now)).orElse(false)) {
-                submit(Actor.HUB, null, Decoded.ok(new BallotCommand.ShowTurnout()));
-                due = true;
-            }
-            if (!due) scheduleClock();
+            var due = HubTimers.due(model, clock.instant(), sessionId, index);
+            due.forEach(command -> submit(Actor.HUB, null, Decoded.ok(command)));
+            if (due.isEmpty()) scheduleClock();
         });
     }
 

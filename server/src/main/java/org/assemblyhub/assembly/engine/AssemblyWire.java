@@ -39,7 +39,7 @@ final class AssemblyWire {
     private AssemblyWire() {}
 
     static final List<WireCommand> COMMANDS = List.of(
-            of("announce", DESK, (a, c) -> Decoded.ok(new Announce(a.requiredText("text", 10_000)))),
+            of("announce", DESK, (a, c) -> BreakoutWire.plain(a.requiredText("text", 10_000), Announce::new)),
             of("change-phase", ORGANISERS, (a, c) -> {
                 Phase phase = Phase.parse(a.requiredText("phase", 40));
                 return phase == null ? Decoded.invalid("Unknown phase; use onboarding, learning, deliberation, decision or closed.")

@@ -54,12 +54,12 @@ final class DecisionWire {
                         title, text, analysis.fields().values());
             }),
             of("amend-draft", DESK, (a, c) -> {
-                Analysis analysis = analysis(a);
+                Analysis analysis = a.has("analysis") ? analysis(a) : null; // none sent: the draft keeps its analysis
                 String title = a.text("title", 400);
                 String text = a.text("text", 20_000);
                 String note = a.text("note", 1_000);
                 return checked(new DraftCommand.AmendDraft(a.id("draftId"), a.integer("baseVersion", 1, Integer.MAX_VALUE), title, text,
-                        analysis, note), title, text, note, analysis.fields().values());
+                        analysis, note), title, text, note, analysis == null ? List.of() : analysis.fields().values());
             }),
             of("open-ballot", DESK, (a, c) -> {
                 if (!a.has("draftIds")) throw new WireArgs.BadArgs("'draftIds' must be a list of at most 50 draft ids.");

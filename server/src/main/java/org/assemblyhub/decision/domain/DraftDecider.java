@@ -43,14 +43,16 @@ public final class DraftDecider {
             return Decision.reject("draft-changed", "This draft was amended meanwhile (now version " + draft.latest().version()
                     + "). Read the new version, then amend it again.");
         }
-        String problem = problem(c.title(), c.text(), c.analysis());
+        Drafts.Version latest = draft.latest();
+        // An amendment that says nothing of the analysis keeps it: only what is sent changes.
+        Analysis analysis = c.analysis() == null ? latest.analysis() : c.analysis();
+        String problem = problem(c.title(), c.text(), analysis);
         if (problem != null) return Decision.reject("invalid-draft", problem);
         if (c.note() != null && c.note().length() > 500) return Decision.reject("invalid-draft", "A note is at most 500 characters.");
-        Drafts.Version latest = draft.latest();
-        if (latest.title().equals(c.title().strip()) && latest.text().equals(c.text().strip()) && latest.analysis().equals(c.analysis())) {
+        if (latest.title().equals(c.title().strip()) && latest.text().equals(c.text().strip()) && latest.analysis().equals(analysis)) {
             return Decision.reject("no-change", "This amendment changes nothing.");
         }
-        return Decision.accept(new DraftAmended(draft.id(), latest.version() + 1, c.title().strip(), c.text().strip(), c.analysis(),
+        return Decision.accept(new DraftAmended(draft.id(), latest.version() + 1, c.title().strip(), c.text().strip(), analysis,
                 author.group(), c.note() == null || c.note().isBlank() ? null : c.note().strip(), author.personId(), now));
     }
 

@@ -149,14 +149,14 @@ public final class AssemblyApi {
     private void asOrganiser(RoutingContext rc, java.util.function.BiConsumer<String, JsonObject> then) {
         String assemblyId = rc.pathParam("id");
         String token = Sessions.tokenOf(rc.request());
+        if (token == null || !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) {
+            HttpErrors.error(rc, 401, "invitation-required", "Open your organiser invitation link first.");
+            return;
+        }
         String authorization = rc.request().getHeader("Authorization");
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         if (!bearer && !SameOrigin.check(rc.request(), publicUrl)) {
             HttpErrors.error(rc, 403, "cross-site-request", "This request did not come from the hub's own pages.");
-            return;
-        }
-        if (token == null || !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) {
-            HttpErrors.error(rc, 401, "invitation-required", "Open your organiser invitation link first.");
             return;
         }
         engines.engine(assemblyId, "identify", new JsonObject().put("token", token)).onSuccess(who -> {

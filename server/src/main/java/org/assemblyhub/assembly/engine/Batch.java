@@ -1,0 +1,113 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.assembly.domain.Creation;
+import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.assembly.domain.Rejection;
+import org.assemblyhub.decision.domain.BallotCommand;
+import org.assemblyhub.decision.domain.BallotDecider;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * One group commit in the making: the queued commands decided in arrival order against the model (each one's events
+ * folded in before the next is decided), the events to append, and each command's answer — refusals at once, acks
+ * once the batch is durable, and {@code journal-unavailable} for everything accepted if the append fails.
+ */
+final class Batch {
+    private static final System.Logger LOG = System.getLogger(Batch.class.getName());
+
+    /** Who waits for a command's answer, by its command key (null for the hub's own commands). */
+    record Waiting(String key, Promise<JsonObject> answer) {}
+
+    /** A decoded command waiting its turn; {@code pooled}: for a pool of ballot casts, who waits for each. */
+    record Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer, List<Waiting> pooled) {
+        Queued(Actor actor, String key, Decoded decoded, Promise<JsonObject> answer) {
+            this(actor, key, decoded, answer, List.of());
+        }
+    }
+
+    private final String assemblyId;
+    private final Instant now;
+    final List<RecordedEvent> events = new ArrayList<>();
+    final List<Runnable> onDurable = new ArrayList<>();
+    /** The answers to take back if the append fails. */
+    final List<Waiting> accepted = new ArrayList<>();
+    private long next;
+
+    Batch(String assemblyId, long seq, Instant now) {
+        this.assemblyId = assemblyId;
+        this.next = seq;
+        this.now = now;
+    }
+
+    long lastSeq() {
+        return next;
+    }
+
+    void decide(Deciders model, Queued q, RandomGenerator random) {
+        if (q.decoded().command() instanceof BallotCommand.CastPooled pooled) {
+            decidePool(model, q, pooled, random);
+            return;
+        }
+        Decision decision;
+        try {
+            decision = model.decide(q.actor(), q.decoded().command(), now);
+        } catch (RuntimeException e) {
+            // A bug: answered, never a hang for the client; the log names the command's kind, never its content.
+            LOG.log(Level.ERROR, "assembly {0}: deciding {1} failed with {2}", assemblyId,
+                    q.decoded().command().getClass().getSimpleName(), e.getClass().getName());
+            q.answer().complete(Answers.error("internal-error", "Something went wrong on the hub; nothing changed. Please try again."));
+            return;
+        }
+        if (decision instanceof Decision.Rejected r) {
+            q.answer().complete(Answers.error(r.rejection().code(), r.rejection().message()));
+            return;
+        }
+        if (decision instanceof Decision.Answered a) {
+            // An answer read from the state waits, like an ack, until what it reads is durable.
+            long at = next;
+            JsonObject result = new JsonObject(new java.util.HashMap<>(a.result()));
+            accepted.add(new Waiting(q.key(), q.answer()));
+            onDurable.add(() -> q.answer().complete(Answers.ack(at, result)));
+            return;
+        }
+        JsonObject result = q.decoded().result() == null ? new JsonObject() : q.decoded().result().copy();
+        for (DomainEvent event : ((Decision.Accepted) decision).events()) {
+            events.add(new RecordedEvent(++next, now, q.key(), event));
+            model.evolve(event);
+            if (event instanceof Creation made && !result.containsKey(made.idName())) result.put(made.idName(), made.createdId());
+        }
+        long ackSeq = next;
+        accepted.add(new Waiting(q.key(), q.answer()));
+        onDurable.add(() -> q.answer().complete(Answers.ack(ackSeq, result)));
+    }
+
+    /** A pool of ballot casts, decided together in a random order; no command id: nothing ties a choice to a sender. */
+    private void decidePool(Deciders model, Queued q, BallotCommand.CastPooled pooled, RandomGenerator random) {
+        BallotDecider.Pooled decided = model.decidePooled(pooled.casts(), random);
+        for (DomainEvent event : decided.events()) {
+            events.add(new RecordedEvent(++next, now, null, event));
+            model.evolve(event);
+        }
+        long ackSeq = next;
+        for (int i = 0; i < q.pooled().size(); i++) {
+            Waiting waiting = q.pooled().get(i);
+            if (decided.answers().get(i) instanceof Rejection r) {
+                waiting.answer().complete(Answers.error(r.code(), r.message()));
+            } else {
+                // No tracker in the ack: the member's browser derives it from its own secret, and the hub keeps no
+                // answer that would tie this person to it.
+                accepted.add(waiting);
+                onDurable.add(() -> waiting.answer().complete(Answers.ack(ackSeq, null)));
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.assemblyhub.assembly.engine;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.SealedDelivery;
+import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.support.BoundedWorkers;
+
+import java.security.PublicKey;
+import java.util.random.RandomGenerator;
+
+/**
+ * How a wire command enters the engine: the sender's role is checked before anything else; then the arguments are
+ * read — on a small pool of workers for the few commands whose reading costs real time (a script to parse, tokens to
+ * mint and perhaps seal), so the assembly's event loop never waits for them. Never fails: a problem is a
+ * {@link Decoded} refusal.
+ */
+final class CommandIntake {
+    private final Vertx vertx;
+    private final WireCommands wire;
+    private BoundedWorkers heavyWork;
+    private String sealedForPem;
+    private PublicKey sealedFor;
+
+    CommandIntake(Vertx vertx, String assemblyId, Tokens tokens, RandomGenerator random) {
+        this.vertx = vertx;
+        this.wire = new WireCommands(assemblyId, tokens, random);
+    }
+
+    /** {@code deliveryKeyPem}: the delivery officer's key this assembly's invitations are sealed for, or null. */
+    Future<Decoded> read(Actor actor, String name, JsonObject args, String deliveryKeyPem) {
+        JsonObject refusal = wire.refusal(actor, name);
+        if (refusal != null) return Future.succeededFuture(new Decoded(null, null, refusal));
+        if (!wire.heavy(name)) return Future.succeededFuture(wire.decode(actor, name, args));
+        PublicKey sealFor = sealFor(deliveryKeyPem);
+        if (heavyWork == null) heavyWork = new BoundedWorkers(vertx, "assembly-hub-decode", 2, 16);
+        return heavyWork.submit(() -> wire.decode(actor, name, args, sealFor))
+                .recover(e -> Future.succeededFuture(Decoded.failed("busy", "The hub is busy; please try again in a few seconds.")));
+    }
+
+    /** The officer's key, parsed once. */
+    private PublicKey sealFor(String pem) {
+        if (pem == null) return null;
+        if (!pem.equals(sealedForPem)) {
+            sealedFor = SealedDelivery.publicKey(pem);
+            sealedForPem = pem;
+        }
+        return sealedFor;
+    }
+}
