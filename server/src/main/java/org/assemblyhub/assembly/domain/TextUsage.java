@@ -15,7 +15,7 @@ public final class TextUsage implements java.io.Serializable {
     public void evolve(ParticipantText event) {
         long bytes = event.textBytes();
         total += bytes;
-        if (event.authorId() != null) perPerson.merge(event.authorId(), bytes, Long::sum);
+        if (event.byPersonId() != null) perPerson.merge(event.byPersonId(), bytes, Long::sum);
     }
 
     public long total() {

@@ -8,33 +8,13 @@ import java.time.Instant;
 
 /** Facts about what groups produce and share: notes, idea cards, the speaking queue, help calls, the harvest board. */
 public sealed interface WorkspaceEvent extends DomainEvent {
-    record NotesEdited(int round, int group, String text, String byPersonId) implements WorkspaceEvent, ParticipantText {
-        @Override
-        public String authorId() {
-            return byPersonId;
-        }
-
-        @Override
-        public long textBytes() {
-            return ParticipantText.bytes(text);
-        }
-    }
+    record NotesEdited(int round, int group, String text, String byPersonId) implements WorkspaceEvent, ParticipantText {}
 
     record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at) implements WorkspaceEvent,
             org.assemblyhub.assembly.domain.Creation, ParticipantText {
         @Override
         public String idName() {
             return "ideaId";
-        }
-
-        @Override
-        public String authorId() {
-            return byPersonId;
-        }
-
-        @Override
-        public long textBytes() {
-            return ParticipantText.bytes(text);
         }
 
         @Override
@@ -45,15 +25,7 @@ public sealed interface WorkspaceEvent extends DomainEvent {
 
     /** {@code byPersonId}: null in journals written before it was kept. */
     record IdeaEdited(String ideaId, String text, String byPersonId) implements WorkspaceEvent, ParticipantText {
-        @Override
-        public String authorId() {
-            return byPersonId;
-        }
 
-        @Override
-        public long textBytes() {
-            return ParticipantText.bytes(text);
-        }
     }
 
     record IdeaStarred(String ideaId, boolean starred) implements WorkspaceEvent {}

@@ -11,11 +11,6 @@ public sealed interface DraftEvent extends DomainEvent {
                          String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.Creation,
             org.assemblyhub.assembly.domain.ParticipantText {
         @Override
-        public String authorId() {
-            return byPersonId;
-        }
-
-        @Override
         public long textBytes() {
             return org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text) + analysis.fields().values().stream()
                     .mapToLong(org.assemblyhub.assembly.domain.ParticipantText::bytes).sum();
@@ -35,11 +30,6 @@ public sealed interface DraftEvent extends DomainEvent {
     /** A new version; {@code fromGroup} is the group that proposed the amendment (0: the plenary). */
     record DraftAmended(String draftId, int version, String title, String text, Analysis analysis, int fromGroup,
                         String note, String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.ParticipantText {
-        @Override
-        public String authorId() {
-            return byPersonId;
-        }
-
         @Override
         public long textBytes() {
             return org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text, note) + analysis.fields().values().stream()

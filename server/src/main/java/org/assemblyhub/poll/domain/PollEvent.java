@@ -31,8 +31,13 @@ public sealed interface PollEvent extends DomainEvent {
     record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at) implements PollEvent,
             org.assemblyhub.assembly.domain.ParticipantText {
         @Override
-        public String authorId() {
+        public String byPersonId() {
             return personId;
+        }
+
+        @Override
+        public String text() {
+            return answer.text();
         }
 
         @Override
