@@ -54,6 +54,18 @@ final class ChannelReader {
         return (int) crc.getValue();
     }
 
+    /** Whether every byte from {@code pos} to the limit is zero (what a file system shows of a write it never finished). */
+    boolean zerosFrom(long pos) throws IOException {
+        for (long at = pos; at < limit; ) {
+            int n = (int) Math.min(limit - at, window.capacity());
+            ByteBuffer bytes = view(at, n);
+            int offset = (int) (at - start);
+            for (int i = 0; i < n; i++) if (bytes.get(offset + i) != 0) return false;
+            at += n;
+        }
+        return true;
+    }
+
     /** Copies {@code length} bytes at {@code pos} (a record's data). */
     byte[] bytes(long pos, int length) throws IOException {
         byte[] out = new byte[length];

@@ -12,7 +12,10 @@ import static org.assemblyhub.store.JournalFormat.MIN_RECORD;
  * was ever written), so a bad record — short, oversized, failing its checksum or breaking the seq chain — is a torn
  * tail only if no valid record follows it. To tell, the scan searches the rest of the file byte by byte for a record
  * with a valid header and checksum and a later seq; finding one means the journal is damaged in the middle, and
- * cutting there would throw away acknowledged commands. Reads only; changes nothing.
+ * cutting there would throw away acknowledged commands. Even at the end, only a tail that is visibly unfinished is
+ * torn: a batch whose last record says another follows, a record that runs past the end of the file, a partial
+ * header, or zeros. A last record written whole but wrong (a flipped bit in an acknowledged batch) is damage too.
+ * Reads only; changes nothing.
  */
 final class JournalScan {
     private final ChannelReader reader;
@@ -53,12 +56,27 @@ final class JournalScan {
             return new JournalReport(file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.OK, -1, 0, 0);
         }
         long found = search(pos, seq);
-        if (found < 0) {
+        if (found < 0 && unfinished(pos)) {
             return new JournalReport(file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.TORN, committed, 0, 0);
+        }
+        if (found < 0) {
+            return new JournalReport(file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.DAMAGED, pos, 0, 0);
         }
         long firstSeqAfter = reader.getLong(found + HEADER);
         return new JournalReport(file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.DAMAGED,
                 pos, countFrom(found, seq), firstSeqAfter);
+    }
+
+    /**
+     * Whether the bytes from {@code pos} (where the chain stopped, nothing valid after it) look like a write that
+     * never finished: nothing at all (the last complete record said its batch continues), less than a header, zeros,
+     * or a record whose declared length runs past the end. Anything else was written whole and then changed.
+     */
+    private boolean unfinished(long pos) throws IOException {
+        long total = reader.limit();
+        if (total - pos < HEADER || reader.zerosFrom(pos)) return true;
+        int length = JournalFormat.length(reader.getInt(pos));
+        return length >= 0 && pos + HEADER + length > total;
     }
 
     /** Valid records from {@code found} on: the chain as far as it goes, then the next valid record, and so on. */

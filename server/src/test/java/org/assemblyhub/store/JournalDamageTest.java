@@ -183,14 +183,44 @@ class JournalDamageTest {
     }
 
     @Test
-    void garbage_that_holds_no_later_valid_record_is_a_torn_tail_even_when_long() throws Exception {
-        JournalBytes bytes = new JournalBytes().batch(3);
+    void garbage_after_the_last_batch_is_reported_as_damage_not_cut_even_without_a_valid_record_after_it() throws Exception {
+        new JournalBytes().batch(3).writeTo(journal);
+        long end = Files.size(journal);
         byte[] garbage = new byte[50_000];
         new java.util.Random(7).nextBytes(garbage);
-        bytes.raw(garbage).writeTo(journal);
+        Files.write(journal, garbage, java.nio.file.StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(journal);
 
-        assertThat(seqs()).containsExactly(1L, 2L, 3L);
-        assertThat(copies("a1-*.tail")).singleElement().satisfies(copy -> assertThat(Files.size(copy)).isEqualTo(50_000));
+        JournalDamaged damage = damageOnRead();
+
+        assertThat(damage.report().damageOffset()).isEqualTo(end);
+        assertThat(damage.report().validRecordsAfter()).isZero();
+        assertThat(Files.readAllBytes(journal)).as("nothing cut: the operator decides").isEqualTo(before);
+    }
+
+    @Test
+    void a_flipped_bit_in_the_last_acknowledged_batch_is_damage_not_a_torn_tail() throws Exception {
+        JournalBytes bytes = new JournalBytes().batch(2).batch(3);
+        bytes.writeTo(journal);
+        long end = Files.size(journal);
+        JournalBytes.flip(journal, end - 10, 4); // inside the last record, written whole: it was acknowledged
+        byte[] before = Files.readAllBytes(journal);
+
+        JournalDamaged damage = damageOnRead();
+
+        assertThat(damage.report().state()).isEqualTo(JournalReport.State.DAMAGED);
+        assertThat(damage.report().lastSeq()).isEqualTo(2);
+        assertThat(Files.readAllBytes(journal)).as("the acknowledged batch is not cut away").isEqualTo(before);
+        assertThat(copies("a1-*.tail")).isEmpty();
+    }
+
+    @Test
+    void zeros_after_the_last_batch_are_a_write_that_never_finished_and_are_cut_with_a_copy() throws Exception {
+        JournalBytes bytes = new JournalBytes().batch(2).batch(3);
+        bytes.raw(new byte[4096]).writeTo(journal);
+
+        assertThat(seqs()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(copies("a1-*.tail")).singleElement().satisfies(copy -> assertThat(Files.size(copy)).isEqualTo(4096));
     }
 
     @Test
