@@ -58,7 +58,11 @@ public final class GatewayVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(TRANSPORT_LIMIT)
                 .setMaxWebSocketMessageSize(TRANSPORT_LIMIT)
-                .setIdleTimeout(90);
+                .setIdleTimeout(90)
+                // No compression: a small compressed frame inflates to gigabytes on the event loop, before any limit
+                // sees its size (permessage-deflate "bombs"). Our messages are small; the limits stay honest.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
         return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host())
                 .onSuccess(s -> server = s);
     }

@@ -82,4 +82,23 @@ class WireFramesTest {
             assertThat(pinging.isClosed()).isFalse();
         }
     }
+
+    @Test
+    void the_hub_offers_no_websocket_compression_so_a_small_frame_cannot_inflate_into_a_huge_one() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", hub.port())) {
+            socket.setSoTimeout(5_000);
+            String request = "GET /live HTTP/1.1\r\nHost: 127.0.0.1:" + hub.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[2048];
+            int n = socket.getInputStream().read(buffer);
+            String response = new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(response).startsWith("HTTP/1.1 101").doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
+            // A frame marked compressed (RSV1) is then a protocol error, never inflated.
+            socket.getOutputStream().write(new byte[]{(byte) 0xC1, (byte) 0x81, 1, 2, 3, 4, 0x7a});
+            int closing = socket.getInputStream().read(buffer);
+            assertThat(closing).as("the connection ends").isNotZero();
+        }
+    }
 }
