@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** A running hub: the store, the registry of assembly engines and the gateways, wired for one node. */
 public final class Hub {
@@ -69,8 +70,8 @@ public final class Hub {
         try {
             bootstrap = BootstrapToken.load(config.bootstrapToken(), config.dataDir(), new Tokens(random));
         } catch (IOException e) {
-            return vertx.close().eventually(() -> release(lock))
-                    .transform(v -> Future.failedFuture(new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
+            return Future.fromCompletionStage(failAfterClosing(vertx, null, lock,
+                    new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
         }
         EventStore store = new FileEventStore(vertx, config.dataDir(), storage.channels(), clock);
         SnapshotFiles snapshots = new SnapshotFiles(config.dataDir(), Version.VALUE, storage.snapshotEveryEvents(),
@@ -84,13 +85,37 @@ public final class Hub {
             new java.security.SecureRandom().nextBytes(roomKey);
         }
         var video = new org.assemblyhub.video.VideoAccess(config.video(), roomKey, clock);
-        return vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video).withSnapshots(snapshots)
-                .withLimits(config.limits()))
+        CompletableFuture<Hub> started = vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video)
+                        .withSnapshots(snapshots).withLimits(config.limits()))
                 .compose(id -> vertx.deployVerticle(() -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                         new DeploymentOptions().setInstances(gateways)))
                 .map(id -> hub)
-                .recover(failure -> vertx.close().eventually(store::close).eventually(() -> release(lock))
-                        .transform(v -> Future.failedFuture(failure)));
+                .toCompletionStage().toCompletableFuture()
+                .handle((ok, failure) -> ok != null ? CompletableFuture.completedFuture(ok) : Hub.<Hub>failAfterClosing(vertx, store, lock, failure))
+                .thenCompose(f -> f);
+        // Answered outside Vert.x: a failure handed to its contexts would be lost once Vert.x is closed.
+        return Future.fromCompletionStage(started);
+    }
+
+    /**
+     * Closes what was opened, then fails with {@code failure}. Done from a thread of its own, outside Vert.x: a close
+     * asked from one of Vert.x's own threads completes on a context that is closed by then, so nothing would ever
+     * tell the caller (the hub used to exit without a word, with status 0).
+     */
+    private static <T> CompletableFuture<T> failAfterClosing(Vertx vertx, EventStore store, DataDirectoryLock lock, Throwable failure) {
+        CompletableFuture<T> failed = new CompletableFuture<>();
+        Thread closing = new Thread(() -> {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // The start failed already; what matters now is to say why.
+            }
+            if (store != null) store.close();
+            release(lock);
+            failed.completeExceptionally(failure);
+        }, "assembly-hub-failed-start");
+        closing.start();
+        return failed;
     }
 
     private static Future<Void> release(DataDirectoryLock lock) {

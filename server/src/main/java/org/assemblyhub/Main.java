@@ -25,25 +25,37 @@ public final class Main {
             return;
         }
         HubConfig finalConfig = config;
-        Hub.start(config)
-                .compose(hub -> {
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> hub.stop().await()));
-                    hub.newBootstrapToken().ifPresent(token -> BootstrapNotice.show(token, finalConfig.dataDir(), System.console() != null));
-                    if (!finalConfig.demo()) return io.vertx.core.Future.succeededFuture(List.<String>of());
-                    return DemoAssembly.ensure(new EngineClient(hub.vertx()), finalConfig.dataDir(), finalConfig.publicUrl());
-                })
-                .onSuccess(links -> {
-                    System.out.println("assembly-hub is running on " + finalConfig.publicUrl()
-                            + " (data in " + finalConfig.dataDir() + ")");
-                    if (!links.isEmpty()) {
-                        System.out.println("\nDemo assembly — open each link in its own browser profile or private window:\n");
-                        links.forEach(line -> System.out.println("  " + line));
-                        System.out.println();
-                    }
-                })
-                .onFailure(e -> {
-                    System.err.println("assembly-hub could not start: " + e.getMessage());
-                    System.exit(1);
-                });
+        // The main thread waits for the start: when it fails, Vert.x is closed and no other thread is left to say so.
+        List<String> links;
+        try {
+            links = Hub.start(config)
+                    .compose(hub -> {
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> hub.stop().await()));
+                        hub.newBootstrapToken().ifPresent(token -> BootstrapNotice.show(token, finalConfig.dataDir(), System.console() != null));
+                        if (!finalConfig.demo()) return io.vertx.core.Future.succeededFuture(List.<String>of());
+                        return DemoAssembly.ensure(new EngineClient(hub.vertx()), finalConfig.dataDir(), finalConfig.publicUrl());
+                    })
+                    .toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException e) {
+            System.err.println("assembly-hub could not start: " + describe(e.getCause()));
+            System.exit(1);
+            return;
+        }
+        System.out.println("assembly-hub is running on " + finalConfig.publicUrl() + " (data in " + finalConfig.dataDir() + ")");
+        if (!links.isEmpty()) {
+            System.out.println("\nDemo assembly — open each link in its own browser profile or private window:\n");
+            links.forEach(line -> System.out.println("  " + line));
+            System.out.println();
+        }
+    }
+
+    /** The failure in words, with its cause ("Address already in use" hides under a bind exception). */
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        return cause != null && cause.getMessage() != null && !message.contains(cause.getMessage()) ? message + " (" + cause.getMessage() + ")" : message;
     }
 }

@@ -44,6 +44,27 @@ class DataDirectoryIT {
     }
 
     @Test
+    void a_hub_whose_port_is_taken_exits_with_status_1_and_says_why() throws Exception {
+        Path firstDir = Files.createTempDirectory("data-dir-it");
+        int port = TestHub.freePort();
+        HubProcess first = HubProcess.start(port, firstDir, TestHub.BOOTSTRAP, firstDir.resolve("first.log"));
+        try {
+            Path secondDir = Files.createTempDirectory("data-dir-it");
+            Path secondLog = secondDir.resolve("second.log");
+            Process second = HubProcess.builder(port, secondDir, TestHub.BOOTSTRAP, secondLog).start();
+
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("the second hub exits by itself").isTrue();
+            assertThat(second.exitValue()).as("a failed start is not a clean stop").isEqualTo(1);
+            assertThat(Files.readString(secondLog)).contains("could not start").contains("Address already in use");
+            assertThat(Files.exists(secondDir.resolve("hub.lock")) ? java.nio.channels.FileChannel.open(secondDir.resolve("hub.lock"),
+                    java.nio.file.StandardOpenOption.WRITE).tryLock() : null).as("its data directory is free again").satisfiesAnyOf(
+                    lock -> assertThat(lock).isNull(), lock -> assertThat(lock.isValid()).isTrue());
+        } finally {
+            first.kill9();
+        }
+    }
+
+    @Test
     void journal_check_reads_a_running_hubs_journals_and_exits_0() throws Exception {
         Path dataDir = Files.createTempDirectory("journal-check-it");
         int port = TestHub.freePort();
