@@ -164,6 +164,14 @@ class BadInputTest {
     }
 
     @Test
+    void an_organiser_cannot_replace_their_own_link_and_lock_themselves_out() {
+        LiveClient client = organiser();
+        assertThat(client.call("self", "reissue-invitation", new JsonObject().put("personId", "organiser-1")).path("code").asText())
+                .isEqualTo("cannot-reissue-self");
+        assertThat(client.call("still", "announce", new JsonObject().put("text", "still signed in")).path("type").asText()).isEqualTo("ack");
+    }
+
+    @Test
     void a_reissued_invitation_works_and_replaces_the_old_link() {
         TestHub.Setup own = hub.createAssembly(false, ROSTER);
         LiveClient organiser = hub.client(own.token("organiser-1")).join(own.assemblyId());

@@ -110,4 +110,20 @@ class GroupRoundsTest {
         JsonNode polls = fac.awaitView(v -> v.path("polls").size() == 1).path("polls");
         assertThat(polls.elements().next().path("group").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void a_groups_poll_closes_with_its_round_and_no_facilitator_of_a_later_round_can_touch_it() {
+        Map<Integer, Set<String>> round1 = openRound("1");
+        LiveClient fac = people.get(facilitatorOf(round1.get(1)));
+        String pollId = fac.call("p", "open-poll", new JsonObject().put("kind", "single").put("question", "Tea or coffee?")
+                .put("options", new JsonArray().add("tea").add("coffee"))).path("result").path("pollId").asText();
+        lead.call("close", "close-breakouts", new JsonObject());
+        JsonNode closed = lead.awaitView(v -> !v.path("polls").path(pollId).path("open").asBoolean(true)).path("polls").path(pollId);
+        assertThat(closed.has("closedAt")).as("closed with its round").isTrue();
+
+        Map<Integer, Set<String>> round2 = openRound("2");
+        LiveClient laterFacilitator = people.get(facilitatorOf(round2.get(1)));
+        assertThat(laterFacilitator.call("c", "close-poll", new JsonObject().put("pollId", pollId)).path("code").asText())
+                .isIn("poll-closed", "forbidden");
+    }
 }

@@ -25,7 +25,7 @@ public final class AssemblyDecider {
         if (command instanceof CreateAssembly create) return create(state, create);
         if (!state.exists()) return Decision.reject("no-such-assembly", "This assembly does not exist.");
         if (command instanceof ImportRoster c) return organiserOnly(actor, "import a roster", () -> importRoster(state, c));
-        if (command instanceof IssueInvitation c) return organiserOnly(actor, "issue invitations", () -> issue(state, c));
+        if (command instanceof IssueInvitation c) return organiserOnly(actor, "issue invitations", () -> issue(state, actor, c));
         if (command instanceof RevokeInvitation c) {
             return organiserOnly(actor, "revoke invitations", () -> revoke(state, actor, c));
         }
@@ -83,9 +83,13 @@ public final class AssemblyDecider {
         return Decision.accept(events);
     }
 
-    private static Decision issue(AssemblyState state, IssueInvitation c) {
+    private static Decision issue(AssemblyState state, Actor actor, IssueInvitation c) {
         if (state.phase() == Phase.CLOSED) return closed();
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
+        if (c.personId().equals(actor.personId())) {
+            // The old link would end this very session before its answer arrives: the new one would be lost.
+            return Decision.reject("cannot-reissue-self", "You cannot replace your own link here: another organiser, or the hub's operator, can.");
+        }
         return Decision.accept(new InvitationIssued(c.personId(), c.tokenHash()));
     }
 

@@ -72,7 +72,35 @@ final class Deciders implements java.io.Serializable {
     /** Set by the engine from the hub's configuration (not part of the state). */
     transient org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
 
+    /** Decides, then adds what a closing breakout round means for polls: its groups' polls close with it. */
     Decision decide(Actor actor, DomainCommand command, Instant now) {
+        return withGroupPollsClosed(routed(actor, command, now), now);
+    }
+
+    /**
+     * Group numbers restart every round: a group's poll left open would meet another group 1 in the next round.
+     * When a round closes (by hand, by the clock, or when its last extended group comes back), its group polls close.
+     */
+    private Decision withGroupPollsClosed(Decision decision, Instant now) {
+        if (!(decision instanceof Decision.Accepted accepted)) return decision;
+        List<DomainEvent> closing = new ArrayList<>();
+        for (DomainEvent e : accepted.events()) {
+            if (!(e instanceof BreakoutEvent.BreakoutsClosed closed)) continue;
+            for (Polls.Poll poll : polls.open()) {
+                boolean ofGroups = poll.spec().voters() == PollSpec.Voters.GROUP; // rounds run in every group are the lead's to close
+                boolean alreadyClosing = accepted.events().stream().anyMatch(x -> x instanceof PollEvent.PollClosed c && c.pollId().equals(poll.id()));
+                if (ofGroups && poll.opened().breakoutRound() == closed.round() && !alreadyClosing) {
+                    closing.add(new PollEvent.PollClosed(poll.id(), now, null));
+                }
+            }
+        }
+        if (closing.isEmpty()) return decision;
+        List<DomainEvent> events = new ArrayList<>(accepted.events());
+        events.addAll(closing);
+        return Decision.accept(events);
+    }
+
+    private Decision routed(Actor actor, DomainCommand command, Instant now) {
         if (command instanceof org.assemblyhub.assembly.domain.WritesText && !actor.isHub() && actor.role() != Role.ORGANISER) {
             var refusal = usage.refusal(actor.personId(), limits.assemblyTextBytes(), limits.personTextBytes());
             if (refusal != null) return new Decision.Rejected(refusal);

@@ -79,6 +79,7 @@ public final class PollDecider {
         if (poll == null) return Decision.reject("no-such-poll", "There is no such poll.");
         if (!poll.isOpen()) return Decision.reject("poll-closed", "This poll is already closed.");
         boolean own = poll.spec().voters() == PollSpec.Voters.GROUP && poll.spec().group() == who.facilitatedGroup()
+                && poll.opened().breakoutRound() == who.breakoutRound()
                 && who.facilitatedGroup() > 0;
         if (!who.leads() && !who.isHub() && !own) return Decision.reject("forbidden", "Only the lead facilitator closes this poll.");
         if (who.isHub() && poll.opened().closesAt() != null && now.isBefore(poll.opened().closesAt()) && !poll.spec().fromScript()) {
