@@ -5,8 +5,8 @@ package org.assemblyhub.config;
  *
  * @param socketsPerAddress     open WebSockets per client address (a family, a library, a town hall behind one address)
  * @param httpPerSecond         HTTP API requests per second per client address, with bursts of three times as many
- * @param trustProxy            take the client's address from {@code X-Forwarded-For}/{@code X-Real-IP} (only behind
- *                              a reverse proxy that sets them; otherwise anyone could claim any address)
+ * @param trustProxy            take the client's address from {@code X-Real-IP} (only behind a reverse proxy that sets
+ *                              it, overwriting what clients send; otherwise anyone could claim any address)
  * @param assemblyTextBytes     journal growth allowed per assembly from participants' text (notes, cards, answers…)
  * @param personTextBytes       the same, per person, so one person cannot use up an assembly's allowance
  * @param maxSilenceMs          a socket that sends nothing (clients ping every 25 s) for this long is closed with 4408

@@ -126,4 +126,31 @@ class ClientLimitsTest {
     private static String generatedAt(String openData) throws Exception {
         return org.assemblyhub.support.Jackson.MAPPER.readTree(openData).path("generatedAt").asText();
     }
+
+    @Test
+    void behind_a_proxy_only_x_real_ip_names_the_client_and_without_trust_no_header_does() {
+        hub = new TestHub(new LimitsConfig(100, 1, false, 1 << 20, 1 << 20));
+        int refusedSpoofing = 0;
+        for (int i = 0; i < 10; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url() + "/api/public-assemblies"))
+                    .header("X-Real-IP", "10.0.0." + i).header("X-Forwarded-For", "10.1.0." + i).GET().build();
+            if (hub.send(request).statusCode() == 429) refusedSpoofing++;
+        }
+        assertThat(refusedSpoofing).as("without trustProxy, headers change nothing").isGreaterThan(5);
+        hub.close();
+
+        hub = new TestHub(new LimitsConfig(100, 1, true, 1 << 20, 1 << 20));
+        int refusedForwarded = 0;
+        int refusedReal = 0;
+        for (int i = 0; i < 10; i++) {
+            if (hub.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/public-assemblies"))
+                    .header("X-Forwarded-For", "10.1.0." + i).GET().build()).statusCode() == 429) refusedForwarded++;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (hub.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/public-assemblies"))
+                    .header("X-Real-IP", "10.2.0." + i).GET().build()).statusCode() == 429) refusedReal++;
+        }
+        assertThat(refusedForwarded).as("X-Forwarded-For is never believed").isGreaterThan(5);
+        assertThat(refusedReal).as("X-Real-IP, set by the trusted proxy, names each client").isZero();
+    }
 }

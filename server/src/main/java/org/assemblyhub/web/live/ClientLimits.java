@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What each client address may cost, shared by every gateway verticle of the process: open WebSockets (capped) and
  * HTTP requests (a token bucket). The address is the peer's, or — only when the operator says a reverse proxy sets
- * it ({@code trustProxy}) — the one the proxy reports.
+ * it ({@code trustProxy}) — the one the proxy puts in {@code X-Real-IP}.
  */
 public final class ClientLimits implements Shareable {
     private static final int SWEEP_OVER = 10_000;
@@ -34,15 +34,15 @@ public final class ClientLimits implements Shareable {
                 .computeIfAbsent("limits", k -> new ClientLimits(limits));
     }
 
+    /**
+     * With {@code trustProxy}, the one header the reverse proxy must <em>set</em> (overwriting whatever the client
+     * sent): {@code X-Real-IP}, as deploy/nginx.conf does. {@code X-Forwarded-For} is never read: proxies append to
+     * it, so which hop to believe depends on the chain of proxies, and a wrong guess lets clients pick their address.
+     */
     public String addressOf(HttpServerRequest request) {
         if (limits.trustProxy()) {
             String real = request.getHeader("X-Real-IP");
             if (real != null && !real.isBlank()) return real.strip();
-            String forwarded = request.getHeader("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                String[] hops = forwarded.split(",");
-                return hops[hops.length - 1].strip(); // the hop our proxy added; earlier ones are the client's claims
-            }
         }
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
