@@ -43,7 +43,8 @@ public final class GatewayVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(config.video().provider() == org.assemblyhub.config.VideoConfig.Provider.JITSI
                 ? config.video().jitsiDomain() : null, config.publicUrl().startsWith("https://")));
-        router.get("/health").handler(rc -> health(engines).onSuccess(body -> HttpErrors.json(rc, 200, body)));
+        router.get("/health").handler(rc -> health(engines, bootstrap.matches(org.assemblyhub.web.http.Sessions.tokenOf(rc.request())))
+                .onSuccess(body -> HttpErrors.json(rc, 200, body)));
         var budget = new org.assemblyhub.web.http.RequestBudget(org.assemblyhub.web.live.ClientLimits.of(vertx, config.limits()));
         router.route("/api/*").handler(budget);
         router.route("/join/*").handler(budget);
@@ -71,11 +72,18 @@ public final class GatewayVerticle extends VerticleBase {
      * The hub answers as long as it runs; assemblies that could not start (a damaged journal) are listed, with the
      * status {@code DEGRADED}: the others are served meanwhile.
      */
-    private Future<JsonObject> health(EngineClient engines) {
+    /**
+     * {@code UP}, or {@code DEGRADED} when an assembly could not start. Anyone sees the status and how many; which
+     * assemblies, where their journals are damaged and what to do is for the operator (the bootstrap token).
+     */
+    private Future<JsonObject> health(EngineClient engines, boolean operator) {
         JsonObject health = new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE);
         return engines.registry("health", new JsonObject()).map(answer -> {
             JsonArray unavailable = answer.getJsonArray("unavailable");
-            if (unavailable != null && !unavailable.isEmpty()) health.put("status", "DEGRADED").put("unavailable", unavailable);
+            if (unavailable != null && !unavailable.isEmpty()) {
+                health.put("status", "DEGRADED");
+                if (operator) health.put("unavailable", unavailable); else health.put("unavailableCount", unavailable.size());
+            }
             return health;
         });
     }

@@ -30,7 +30,15 @@ class DamagedJournalHubTest {
 
             assertThat(hub.client(fine.token("organiser-1")).join(fine.assemblyId())
                     .call("a1", "announce", new JsonObject().put("text", "still here")).path("type").asText()).isEqualTo("ack");
-            JsonObject health = new JsonObject(hub.get("/health", null).body());
+            JsonObject anonymous = new JsonObject(hub.get("/health", null).body());
+            assertThat(anonymous.getString("status")).isEqualTo("DEGRADED");
+            assertThat(anonymous.getInteger("unavailableCount")).isEqualTo(1);
+            assertThat(anonymous.encode()).as("which assembly and where: for the operator only").doesNotContain(hurt.assemblyId(), "offset");
+            var member = hub.client(hurt.token("m1"));
+            member.send(new io.vertx.core.json.JsonObject().put("type", "hello").put("assembly", hurt.assemblyId()));
+            assertThat(member.error("unavailable").path("message").asText()).as("not 'no such assembly': browsers keep trying").contains("cannot open");
+            assertThat(member.awaitClose()).isEqualTo((short) 1013);
+            JsonObject health = new JsonObject(hub.get("/health", TestHub.BOOTSTRAP).body());
             assertThat(health.getString("status")).isEqualTo("DEGRADED");
             JsonArray unavailable = health.getJsonArray("unavailable");
             assertThat(unavailable).hasSize(1);

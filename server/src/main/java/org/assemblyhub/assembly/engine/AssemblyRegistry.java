@@ -74,12 +74,22 @@ public final class AssemblyRegistry extends VerticleBase {
                 .compose(ids -> Future.all(ids.stream().map(id -> deploy(id).recover(failure -> {
                     unavailable.put(id, UnavailableAssembly.describe(id, failure));
                     LOG.log(System.Logger.Level.ERROR, "assembly " + id + " is not started: " + failure.getMessage());
+                    answerUnavailable(id);
                     return Future.succeededFuture();
                 })).toList()))
                 .compose(v -> {
                     consumer = vertx.eventBus().consumer(EngineAddresses.REGISTRY, this::onRequest);
                     return consumer.completion();
                 });
+    }
+
+    /**
+     * Its people are told it cannot open now (and their browsers keep retrying), not that it does not exist (which
+     * would make them give up): a stand-in answers at its engine's address.
+     */
+    private void answerUnavailable(String assemblyId) {
+        vertx.eventBus().<JsonObject>consumer(EngineAddresses.engine(assemblyId), message -> message.reply(Answers.error("unavailable",
+                "This assembly cannot open right now: its record needs the operators' attention. Please try again later.")));
     }
 
     private Future<String> deploy(String assemblyId) {
