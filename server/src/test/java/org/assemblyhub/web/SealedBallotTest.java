@@ -119,8 +119,15 @@ class SealedBallotTest {
         assertThat(ballot.path("entries").asInt()).isEqualTo(1);
     }
 
+    /** Puts the hub's clock one second past a tick of the turnout's grid: the next tick is 19 s away. */
+    private void justAfterATick() {
+        long intoWindow = Math.floorMod(clock.instant().toEpochMilli(), 20_000);
+        clock.advance(Duration.ofMillis(Math.floorMod(21_000 - intoWindow, 20_000)));
+    }
+
     @Test
     void the_turnout_everyone_sees_moves_only_at_coarse_intervals() {
+        justAfterATick();
         allVote();
         organiser.call("note", "announce", new JsonObject().put("text", "later"));
         observer.awaitView(v -> v.path("announcements").toString().contains("later"));
@@ -129,6 +136,20 @@ class SealedBallotTest {
 
         clock.advance(Duration.ofSeconds(21));
         observer.awaitView(v -> v.path("ballots").path("b1").path("turnout").asInt() == MEMBERS);
+    }
+
+    @Test
+    void after_a_quiet_spell_a_vote_still_waits_for_the_next_tick_of_the_grid() {
+        clock.advance(Duration.ofSeconds(95)); // a long quiet time with the ballot open
+        justAfterATick();
+        String secret = newSecret();
+        assertThat(cast(1, 1, secret, null).path("type").asText()).isEqualTo("ack");
+        organiser.call("note", "announce", new JsonObject().put("text", "quiet"));
+        observer.awaitView(v -> v.path("announcements").toString().contains("quiet"));
+        assertThat(observer.view().path("ballots").path("b1").path("turnout").asInt()).as("not the moment it lands").isZero();
+
+        clock.advance(Duration.ofSeconds(20));
+        observer.awaitView(v -> v.path("ballots").path("b1").path("turnout").asInt() == 1);
     }
 
     @Test

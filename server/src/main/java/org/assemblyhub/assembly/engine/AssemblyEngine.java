@@ -54,6 +54,7 @@ public final class AssemblyEngine extends VerticleBase {
     private final EngineRecords records;
     private final Tokens tokens;
     private CommandIntake intake;
+    private TurnoutTicker turnout;
     private final Connections connections = new Connections();
     private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
     private Deciders model = new Deciders();
@@ -129,6 +130,7 @@ public final class AssemblyEngine extends VerticleBase {
     @Override
     public Future<?> start() {
         intake = new CommandIntake(vertx, assemblyId, tokens, random);
+        turnout = new TurnoutTicker(vertx, clock, () -> submit(Actor.HUB, null, Decoded.ok(new BallotCommand.ShowTurnout())));
         // Pooled casts are decided together, as one command with one answer per cast.
         pool = new CastPool<>(vertx, (casts, waiting) -> {
             queue.add(new Batch.Queued(Actor.HUB, null, Decoded.ok(new BallotCommand.CastPooled(casts)), Promise.promise(), waiting));
@@ -145,6 +147,7 @@ public final class AssemblyEngine extends VerticleBase {
         }).onSuccess(v -> {
             submit(Actor.HUB, null, Decoded.ok(new ResetPresence()));
             scheduleClock();
+            if (model.ballots.turnoutToShow()) turnout.changed();
         });
     }
 
@@ -281,6 +284,9 @@ public final class AssemblyEngine extends VerticleBase {
                 views.kick(batch.events);
                 pacer.landed();
                 publishMoves();
+                if (batch.events.stream().anyMatch(e -> e.event() instanceof org.assemblyhub.decision.domain.BallotEvent.BallotVoted)) {
+                    turnout.changed();
+                }
                 batch.onDurable.forEach(Runnable::run);
                 readsNowDurable();
                 scheduleClock();

@@ -72,11 +72,11 @@ final class Batch {
             return;
         }
         if (decision instanceof Decision.Answered a) {
-            // An answer read from the state waits, like an ack, until what it reads is durable.
-            long at = next;
+            // An answer read from the state waits, like an ack, until what it reads is durable. It recorded nothing, so it
+            // carries no journal position (which would tell when others act, e.g. while a ballot is open).
             JsonObject result = new JsonObject(new java.util.HashMap<>(a.result()));
             accepted.add(new Waiting(q.key(), q.answer()));
-            onDurable.add(() -> q.answer().complete(Answers.ack(at, result)));
+            onDurable.add(() -> q.answer().complete(Answers.ack(0, result)));
             return;
         }
         JsonObject result = q.decoded().result() == null ? new JsonObject() : q.decoded().result().copy();

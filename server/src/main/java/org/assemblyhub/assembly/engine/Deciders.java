@@ -224,9 +224,9 @@ final class Deciders implements java.io.Serializable {
                 .map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
     }
 
-    /** The next moment something is due: the segment's end, an extended group's end, a poll's timer, a turnout update. */
+    /** The next moment something is due: the segment's end, an extended group's end, a poll's timer. */
     java.util.Optional<Instant> nextDeadline() {
-        return java.util.stream.Stream.of(clock.deadline(), rooms.nextGroupEnd(), polls.nextDeadline(), ballots.nextTurnoutDue())
+        return java.util.stream.Stream.of(clock.deadline(), rooms.nextGroupEnd(), polls.nextDeadline())
                 .flatMap(java.util.Optional::stream).min(Instant::compareTo);
     }
 

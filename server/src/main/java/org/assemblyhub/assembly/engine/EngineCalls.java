@@ -104,7 +104,7 @@ final class EngineCalls {
                 push(model, plenary.leave(me), null, bus);
             }
         }
-        return Answers.ack(seq, answer);
+        return Answers.ack(0, answer); // records nothing: no journal position to give (it would show when others act)
     }
 
     /** The answer to {@code video-join}, with phone dial-in details when the Jitsi deployment provides them. */

@@ -23,6 +23,9 @@ final class EngineRecords {
         }
     };
     private long builtAt = -1;
+    /** The last open data built, and its content without its time: rebuilt, unchanged content keeps its time. */
+    private JsonObject openData;
+    private String openDataContent;
 
     EngineRecords(String assemblyId) {
         this.assemblyId = assemblyId;
@@ -76,7 +79,16 @@ final class EngineRecords {
                 return Answers.error("unknown-record", "Unknown record.");
             }
         }
-        return new JsonObject().put("status", "ok").put("seq", seq).put("title", model.state.title())
-                .put("data", new JsonObject(data.toString()));
+        JsonObject built = new JsonObject(data.toString());
+        if ("open-data".equals(what)) {
+            // Its time says when its content last changed, not when the journal last moved (that would show, to
+            // anyone, the moment each vote lands).
+            String content = built.copy().put("generatedAt", "").encode();
+            if (content.equals(openDataContent)) return openData;
+            openDataContent = content;
+            openData = new JsonObject().put("status", "ok").put("title", model.state.title()).put("data", built);
+            return openData;
+        }
+        return new JsonObject().put("status", "ok").put("seq", seq).put("title", model.state.title()).put("data", built);
     }
 }

@@ -2,7 +2,6 @@ package org.assemblyhub.assembly.engine;
 
 import org.assemblyhub.assembly.domain.DomainCommand;
 import org.assemblyhub.breakout.domain.BreakoutCommand;
-import org.assemblyhub.decision.domain.BallotCommand;
 import org.assemblyhub.live.domain.SessionCommand;
 import org.assemblyhub.poll.domain.PollCommand;
 
@@ -12,7 +11,8 @@ import java.util.List;
 
 /**
  * What the hub's own timer asks for when time is up — like any command, recorded and decided in order: the clock moves
- * to the next segment, extended groups come back, a poll's timer closes it, a ballot's turnout is shown again.
+ * to the next segment, extended groups come back, a poll's timer closes it. (A ballot's turnout has its own grid:
+ * {@link TurnoutTicker}.)
  */
 final class HubTimers {
     private HubTimers() {}
@@ -30,7 +30,6 @@ final class HubTimers {
         for (var poll : model.polls.open()) {
             if (poll.opened().closesAt() != null && !poll.opened().closesAt().isAfter(now)) due.add(new PollCommand.ClosePoll(poll.id()));
         }
-        if (model.ballots.nextTurnoutDue().map(d -> !d.isAfter(now)).orElse(false)) due.add(new BallotCommand.ShowTurnout());
         return due;
     }
 }

@@ -84,6 +84,7 @@ public final class BallotBox implements java.io.Serializable {
             return shownAt;
         }
 
+
         /** The public chain: while the ballot is open, only its opening (choices are sealed until the close). */
         public List<AuditEntry> chain() {
             return List.copyOf(chain);
@@ -190,9 +191,8 @@ public final class BallotBox implements java.io.Serializable {
                 .anyMatch(b -> b.spec().items().stream().anyMatch(i -> i.draftId().equals(draftId)));
     }
 
-    /** When the next turnout update is due: the earliest open ballot whose turnout moved since it was last shown. */
-    public Optional<Instant> nextTurnoutDue() {
-        return ballots.values().stream().filter(b -> b.isOpen() && b.turnout() != b.shownTurnout)
-                .map(b -> b.shownAt.plus(BallotDecider.TURNOUT_INTERVAL)).min(Instant::compareTo);
+    /** Whether an open ballot's turnout moved since it was last shown (the next tick will show it). */
+    public boolean turnoutToShow() {
+        return ballots.values().stream().anyMatch(b -> b.isOpen() && b.turnout() != b.shownTurnout);
     }
 }

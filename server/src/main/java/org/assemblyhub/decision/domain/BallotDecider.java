@@ -149,17 +149,21 @@ public final class BallotDecider {
     }
 
     /**
-     * The hub's timer: each open ballot whose turnout moved since it was last shown, and was last shown at least
-     * {@link #TURNOUT_INTERVAL} ago, shows its turnout now. Between updates nobody sees a vote land.
+     * The hub's timer, at a tick of its fixed grid (every {@link #TURNOUT_INTERVAL} of the wall clock): each open
+     * ballot whose turnout moved since it was last shown shows it now. Between ticks nobody sees a vote land.
      */
     public static Decision showTurnout(BallotBox box, Instant now) {
         List<DomainEvent> events = new ArrayList<>();
         for (BallotBox.Ballot b : box.all()) {
-            if (b.isOpen() && b.turnout() != b.shownTurnout() && !now.isBefore(b.shownAt().plus(TURNOUT_INTERVAL))) {
-                events.add(new TurnoutShown(b.id(), b.turnout(), now));
-            }
+            if (b.isOpen() && b.turnout() != b.shownTurnout()) events.add(new TurnoutShown(b.id(), b.turnout(), now));
         }
         return Decision.accept(events);
+    }
+
+    /** The first tick of the turnout's grid strictly after {@code now}: the wall clock's :00, :20, :40 of each minute. */
+    public static Instant nextTick(Instant now) {
+        long interval = TURNOUT_INTERVAL.toMillis();
+        return Instant.ofEpochMilli((Math.floorDiv(now.toEpochMilli(), interval) + 1) * interval);
     }
 
     /** The state of one's own ballot, found from its secret; nothing is recorded and nobody else learns of it. */
