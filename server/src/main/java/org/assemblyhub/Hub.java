@@ -86,7 +86,7 @@ public final class Hub {
         }
         var video = new org.assemblyhub.video.VideoAccess(config.video(), roomKey, clock);
         CompletableFuture<Hub> started = vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video)
-                        .withSnapshots(snapshots).withLimits(config.limits()))
+                        .withSnapshots(snapshots).withLimits(config.limits()).withCommandRate(config.commandsPerSecond()))
                 .compose(id -> vertx.deployVerticle(() -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                         new DeploymentOptions().setInstances(gateways)))
                 .map(id -> hub)

@@ -105,6 +105,13 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+    private PersonBudgets people = new PersonBudgets(10);
+
+    /** Commands a second one person may send, all their sockets together (a socket has the same budget of its own). */
+    public AssemblyEngine withCommandRate(int perSecond) {
+        this.people = new PersonBudgets(perSecond);
+        return this;
+    }
 
     /** What participants may write into this assembly's journal (the registry sets it from the configuration). */
     public AssemblyEngine withLimits(org.assemblyhub.config.LimitsConfig limits) {
@@ -232,6 +239,10 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     private Future<JsonObject> command(Actor actor, String name, String key, JsonObject args) {
+        if (actor.personId() != null && !people.tryAcquire(actor.personId())) {
+            return Future.succeededFuture(Answers.error("rate-limited",
+                    "Too many actions at once from your devices. Please wait a moment and try again."));
+        }
         return intake.read(actor, name, args, model.state.deliveryKey()).compose(d -> decoded(actor, key, d));
     }
 

@@ -49,6 +49,14 @@ public final class AssemblyRegistry extends VerticleBase {
 
     private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
 
+    private int commandRate = 10;
+
+    /** Commands a second per person in each assembly (the same as per socket). */
+    public AssemblyRegistry withCommandRate(int perSecond) {
+        this.commandRate = perSecond;
+        return this;
+    }
+
     /** What participants may write into each assembly's journal. */
     public AssemblyRegistry withLimits(org.assemblyhub.config.LimitsConfig limits) {
         this.limits = limits;
@@ -94,7 +102,7 @@ public final class AssemblyRegistry extends VerticleBase {
 
     private Future<String> deploy(String assemblyId) {
         return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens).withVideo(video).withSnapshots(snapshots)
-                        .withLimits(limits))
+                        .withLimits(limits).withCommandRate(commandRate))
                 .onSuccess(id -> deployments.put(assemblyId, id));
     }
 

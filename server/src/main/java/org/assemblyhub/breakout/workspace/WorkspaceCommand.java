@@ -14,14 +14,14 @@ public sealed interface WorkspaceCommand extends DomainCommand {
 
     record MergeIdeas(String intoId, String fromId) implements WorkspaceCommand {}
 
-    record RaiseHand() implements WorkspaceCommand {}
+    record RaiseHand() implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
 
-    record LowerHand() implements WorkspaceCommand {}
+    record LowerHand() implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
 
     /** {@code personId} null ends the current turn. */
     record GiveFloor(String personId) implements WorkspaceCommand {}
 
-    record CallHelp() implements WorkspaceCommand {}
+    record CallHelp() implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
 
     record AnswerHelp(int group) implements WorkspaceCommand {}
 

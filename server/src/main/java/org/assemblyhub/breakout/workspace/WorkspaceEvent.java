@@ -33,14 +33,39 @@ public sealed interface WorkspaceEvent extends DomainEvent {
     /** {@code fromId} is folded into {@code intoId} (its text appended) and disappears. */
     record IdeasMerged(String intoId, String fromId) implements WorkspaceEvent {}
 
-    record HandRaised(int round, int group, String personId, Instant at) implements WorkspaceEvent {}
+    record HandRaised(int round, int group, String personId, Instant at) implements WorkspaceEvent, ParticipantText {
+        @Override
+        public String byPersonId() {
+            return personId;
+        }
 
-    record HandLowered(String personId) implements WorkspaceEvent {}
+        @Override
+        public String text() {
+            return null;
+        }
+    }
+
+    record HandLowered(String personId) implements WorkspaceEvent, ParticipantText {
+        @Override
+        public String byPersonId() {
+            return personId;
+        }
+
+        @Override
+        public String text() {
+            return null;
+        }
+    }
 
     /** The facilitator gives the floor to someone (ending the previous turn) or to nobody ({@code personId} null). */
     record FloorGiven(int round, int group, String personId, Instant at) implements WorkspaceEvent {}
 
-    record HelpCalled(int round, int group, String byPersonId, Instant at) implements WorkspaceEvent {}
+    record HelpCalled(int round, int group, String byPersonId, Instant at) implements WorkspaceEvent, ParticipantText {
+        @Override
+        public String text() {
+            return null;
+        }
+    }
 
     record HelpAnswered(int round, int group, String byPersonId) implements WorkspaceEvent {}
 

@@ -12,7 +12,7 @@ public sealed interface DraftEvent extends DomainEvent {
             org.assemblyhub.assembly.domain.ParticipantText {
         @Override
         public long textBytes() {
-            return org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text) + analysis.fields().values().stream()
+            return RECORD + org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text) + analysis.fields().values().stream()
                     .mapToLong(org.assemblyhub.assembly.domain.ParticipantText::bytes).sum();
         }
 
@@ -32,7 +32,7 @@ public sealed interface DraftEvent extends DomainEvent {
                         String note, String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.ParticipantText {
         @Override
         public long textBytes() {
-            return org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text, note) + analysis.fields().values().stream()
+            return RECORD + org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text, note) + analysis.fields().values().stream()
                     .mapToLong(org.assemblyhub.assembly.domain.ParticipantText::bytes).sum();
         }
     }

@@ -70,8 +70,10 @@ public final class PollDecider {
         if (problem != null) return Decision.reject("invalid-answer", problem);
         Answer a = c.answer();
         String text = a.text() == null ? null : a.text().strip();
-        return Decision.accept(new PollAnswered(poll.id(), who.personId(), who.seatedGroup(),
-                new Answer(a.choices(), a.value(), text == null || text.isEmpty() ? null : text), now));
+        Answer answer = new Answer(a.choices(), a.value(), text == null || text.isEmpty() ? null : text);
+        boolean same = poll.answers().stream().anyMatch(p -> p.personId().equals(who.personId()) && p.answer().equals(answer));
+        if (same) return Decision.accept(); // the same answer again records nothing
+        return Decision.accept(new PollAnswered(poll.id(), who.personId(), who.seatedGroup(), answer, now));
     }
 
     public static Decision close(Polls polls, Who who, ClosePoll c, Instant now) {

@@ -42,7 +42,7 @@ public sealed interface PollEvent extends DomainEvent {
 
         @Override
         public long textBytes() {
-            return org.assemblyhub.assembly.domain.ParticipantText.bytes(answer.text()) + 16; // an answer without text still costs a record
+            return RECORD + org.assemblyhub.assembly.domain.ParticipantText.bytes(answer.text()); // choices alone cost a record too
         }
     }
 

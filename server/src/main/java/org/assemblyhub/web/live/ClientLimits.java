@@ -1,5 +1,7 @@
 package org.assemblyhub.web.live;
 
+import org.assemblyhub.support.RateLimiter;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.shareddata.Shareable;

@@ -1,5 +1,7 @@
 package org.assemblyhub.web.live;
 
+import org.assemblyhub.support.RateLimiter;
+
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;

@@ -1,21 +1,21 @@
-package org.assemblyhub.web.live;
+package org.assemblyhub.support;
 
 import java.util.function.LongSupplier;
 
 /** A token bucket per connection: {@code perSecond} sustained, bursts up to twice that (or as given). */
-final class RateLimiter {
+public final class RateLimiter {
     private final double perNano;
     private final double capacity;
     private final LongSupplier nanoTime;
     private double tokens;
     private long last;
 
-    RateLimiter(int perSecond, LongSupplier nanoTime) {
+    public RateLimiter(int perSecond, LongSupplier nanoTime) {
         this(perSecond, perSecond * 2, nanoTime);
     }
 
     /** {@code perSecond} sustained, bursts up to {@code burst}. */
-    RateLimiter(int perSecond, int burst, LongSupplier nanoTime) {
+    public RateLimiter(int perSecond, int burst, LongSupplier nanoTime) {
         this.perNano = perSecond / 1e9;
         this.capacity = burst;
         this.nanoTime = nanoTime;
@@ -23,7 +23,7 @@ final class RateLimiter {
         this.last = nanoTime.getAsLong();
     }
 
-    boolean tryAcquire() {
+    public boolean tryAcquire() {
         long now = nanoTime.getAsLong();
         tokens = Math.min(capacity, tokens + (now - last) * perNano);
         last = now;
