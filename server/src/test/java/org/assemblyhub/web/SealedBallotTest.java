@@ -185,4 +185,23 @@ class SealedBallotTest {
         });
         assertThat(published).containsExactlyInAnyOrderElementsOf(trackers()).isSorted();
     }
+
+    @Test
+    void the_rolls_fingerprint_is_salted_and_only_organisers_and_the_lead_see_the_salt() throws Exception {
+        List<String> roll = new ArrayList<>();
+        for (int i = 1; i <= MEMBERS; i++) roll.add("m" + i);
+        String ids = String.join("\n", roll.stream().sorted().toList());
+        JsonNode seen = observer.view().path("ballots").path("b1");
+        assertThat(seen.has("rollSalt")).isFalse();
+        assertThat(seen.path("rollFingerprint").asText()).as("nobody can confirm a guess of who was there").isNotEqualTo(sha256(ids));
+        assertThat(members.get(0).view().path("ballots").path("b1").has("rollSalt")).isFalse();
+
+        String salt = organiser.awaitView(v -> v.path("ballots").path("b1").has("rollSalt")).path("ballots").path("b1").path("rollSalt").asText();
+        assertThat(lead.view().path("ballots").path("b1").path("rollSalt").asText()).isEqualTo(salt);
+        assertThat(sha256(salt + "\n" + ids)).as("organisers check it against their list").isEqualTo(seen.path("rollFingerprint").asText());
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

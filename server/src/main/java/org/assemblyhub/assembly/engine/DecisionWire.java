@@ -66,7 +66,10 @@ final class DecisionWire {
                 List<String> drafts = a.texts("draftIds", 50, WireArgs.MAX_ID);
                 WireArgs rule = a.object("rule");
                 String title = a.text("title", 400);
-                return checked(new BallotCommand.OpenBallot(title, drafts, rule == null ? AdoptionRule.DEFAULT : rule(rule)), title);
+                byte[] salt = new byte[16];
+                c.random().nextBytes(salt);
+                return checked(new BallotCommand.OpenBallot(title, drafts, rule == null ? AdoptionRule.DEFAULT : rule(rule),
+                        java.util.HexFormat.of().formatHex(salt)), title);
             }),
             of("cast-ballot", MEMBERS, (a, c) -> Decoded.ok(new BallotCommand.CastBallot(a.id("ballotId"),
                     a.integers("levels", 60, -MAX_LEVEL, MAX_LEVEL), a.text("secret", 128), a.text("previousSecret", 128)))),

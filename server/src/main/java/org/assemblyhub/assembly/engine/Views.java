@@ -56,7 +56,7 @@ final class Views {
         if (!polls.isEmpty()) view.set("polls", polls);
         var drafts = org.assemblyhub.decision.view.DecisionView.drafts(model.drafts, model.ballots, model.state, audience);
         if (!drafts.isEmpty()) view.set("drafts", drafts);
-        var ballots = org.assemblyhub.decision.view.DecisionView.ballots(model.ballots);
+        var ballots = org.assemblyhub.decision.view.DecisionView.ballots(model.ballots, audience);
         if (!ballots.isEmpty()) view.set("ballots", ballots);
         return view;
     }

@@ -115,6 +115,11 @@ public final class BallotBox implements java.io.Serializable {
             return Optional.ofNullable(tallied);
         }
 
+        /** The salt of the roll's fingerprint (organisers check the fingerprint with it), or null. */
+        public String rollSalt() {
+            return opened.rollSalt();
+        }
+
         public String rollFingerprint() {
             return opened.entry().fields().get("roll.fingerprint");
         }

@@ -25,7 +25,7 @@ public final class BallotChain {
 
     private BallotChain() {}
 
-    static Map<String, String> opened(BallotSpec spec, List<String> roll, Instant at) {
+    static Map<String, String> opened(BallotSpec spec, List<String> roll, String salt, Instant at) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("title", spec.title());
         f.put("items", String.valueOf(spec.items().size()));
@@ -36,14 +36,19 @@ public final class BallotChain {
         f.put("scale", PollKind.SUPPORT.wire());
         f.put("rule", spec.rule().describe());
         f.put("roll.size", String.valueOf(roll.size()));
-        f.put("roll.fingerprint", fingerprint(roll));
+        f.put("roll.fingerprint", fingerprint(roll, salt));
         f.put("at", at.toString());
         return f;
     }
 
-    /** SHA-256 of the roll's person ids, sorted, one per line: organisers can check it against their list. */
-    public static String fingerprint(List<String> roll) {
-        return AuditEntry.sha256(roll.stream().sorted().collect(Collectors.joining("\n")));
+    /**
+     * SHA-256 of the roll's person ids, sorted, one per line, after a random salt and a line feed: organisers, who see
+     * the salt, can check it against their list; nobody else can try guesses of who was there (without the salt, a
+     * roll of 150 known ids missing three takes half a million guesses). Older ballots have no salt.
+     */
+    public static String fingerprint(List<String> roll, String salt) {
+        String ids = roll.stream().sorted().collect(Collectors.joining("\n"));
+        return AuditEntry.sha256(salt == null ? ids : salt + "\n" + ids);
     }
 
     static Map<String, String> accepted(String tracker, List<Integer> levels) {

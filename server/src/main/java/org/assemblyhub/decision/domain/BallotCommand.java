@@ -7,8 +7,15 @@ import java.util.List;
 
 /** Requests about final ballots. */
 public sealed interface BallotCommand extends DomainCommand {
-    /** {@code draftIds}: one ballot per draft, or one ballot over several. */
-    record OpenBallot(String title, List<String> draftIds, AdoptionRule rule) implements BallotCommand {}
+    /**
+     * {@code draftIds}: one ballot per draft, or one ballot over several; {@code rollSalt}: random hex the roll's
+     * public fingerprint is salted with (null: none), shown to organisers only.
+     */
+    record OpenBallot(String title, List<String> draftIds, AdoptionRule rule, String rollSalt) implements BallotCommand {
+        public OpenBallot(String title, List<String> draftIds, AdoptionRule rule) {
+            this(title, draftIds, rule, null);
+        }
+    }
 
     /**
      * A member's vote: one support level per item. {@code secret}: made by their browser (the tracker derives from

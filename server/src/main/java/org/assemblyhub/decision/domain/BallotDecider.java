@@ -47,8 +47,8 @@ public final class BallotDecider {
         BallotSpec spec = new BallotSpec(c.title().strip(), items, c.rule());
         String id = "b" + (box.count() + 1);
         List<String> roll = seated.stream().sorted().toList();
-        AuditEntry first = AuditEntry.next(id, null, BallotChain.OPENED, BallotChain.opened(spec, roll, now));
-        return Decision.accept(new BallotOpened(id, spec, roll, first));
+        AuditEntry first = AuditEntry.next(id, null, BallotChain.OPENED, BallotChain.opened(spec, roll, c.rollSalt(), now));
+        return Decision.accept(new BallotOpened(id, spec, roll, first, c.rollSalt()));
     }
 
     /**

@@ -12,8 +12,11 @@ import java.util.List;
  * ordered by tracker, so nothing published tells when a choice was made.
  */
 public sealed interface BallotEvent extends DomainEvent {
-    /** {@code roll}: the members seated when it opened; {@code entry}: the chain's first link (with the roll's fingerprint). */
-    record BallotOpened(String ballotId, BallotSpec spec, List<String> roll, AuditEntry entry) implements BallotEvent,
+    /**
+     * {@code roll}: the members seated when it opened; {@code entry}: the chain's first link (with the roll's salted
+     * fingerprint); {@code rollSalt}: the salt (null in journals written before it was kept), for organisers' eyes.
+     */
+    record BallotOpened(String ballotId, BallotSpec spec, List<String> roll, AuditEntry entry, String rollSalt) implements BallotEvent,
             org.assemblyhub.assembly.domain.Creation {
         @Override
         public String idName() {

@@ -67,9 +67,15 @@ public final class DecisionView {
         analysis.fields().forEach(node::put);
     }
 
-    public static ObjectNode ballots(BallotBox box) {
+    /** Organisers (and the lead) also get each roll's salt, to check its fingerprint against their list. */
+    public static ObjectNode ballots(BallotBox box, Audience audience) {
         ObjectNode view = JSON.objectNode();
-        for (BallotBox.Ballot b : box.all()) view.set(b.id(), ballot(b));
+        boolean desk = audience.kind() == Audience.Kind.ORGANISER || audience.kind() == Audience.Kind.LEAD;
+        for (BallotBox.Ballot b : box.all()) {
+            ObjectNode ballot = ballot(b);
+            if (desk && b.rollSalt() != null) ballot.put("rollSalt", b.rollSalt());
+            view.set(b.id(), ballot);
+        }
         return view;
     }
 
