@@ -90,7 +90,7 @@ function recoverReceipts(view) {
     if (!mine?.pending || recovering.has(id)) continue;
     recovering.add(id);
     connection.send('find-receipt', { ballotId: id, secret: mine.secret }).then(async (ack) => {
-      if (ack.result.status === 'counted') remember(me, 'ballot', id, { secret: mine.secret, levels: mine.levels, tracker: await trackerOf(id, mine.secret) });
+      if (ack.result.status === 'counted') remember(me, 'ballot', id, { secret: mine.secret, tracker: await trackerOf(id, mine.secret) });
       else if (mine.previous) remember(me, 'ballot', id, mine.previous);
       else forget(me, 'ballot', id);
       draw();

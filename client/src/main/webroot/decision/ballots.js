@@ -7,7 +7,11 @@ import { levelLabel } from '../poll/results.js';
 import { recall, remember, forget } from '../lib/device.js';
 import { trackerOf } from './tracker.js';
 
-/** This person's record of a ballot on this device: { secret, levels, tracker?, pending?, previous?, hubTracker? }. */
+/**
+ * This person's record of a ballot on this device: { secret, tracker?, pending?, previous?, hubTracker? }. Never the
+ * choice itself: whoever uses the device next could read it (with the tracker, it is on the published list anyway,
+ * but not tied to a person).
+ */
 export const myBallot = (me, id) => recall(me, 'ballot', id);
 const SUPPORT = { kind: 'support' };
 
@@ -32,13 +36,13 @@ async function cast(me, id, levels, send, report) {
     report({ code: 'no-tracker', message: t('ballot.noTracker') });
     return;
   }
-  remember(me, 'ballot', id, { secret, levels, tracker, pending: true, previous: mineNow?.tracker && !mineNow.pending ? mineNow : null });
+  remember(me, 'ballot', id, { secret, tracker, pending: true, previous: mineNow?.tracker && !mineNow.pending ? mineNow : null });
   const args = { ballotId: id, levels, secret };
   if (mineNow?.tracker && !mineNow.pending) args.previousSecret = mineNow.secret;
   const ack = await send('cast-ballot', args);
   if (ack) {
     const hubTracker = ack.result?.tracker;
-    remember(me, 'ballot', id, { secret, levels, tracker, ...(hubTracker && hubTracker !== tracker ? { hubTracker } : {}) });
+    remember(me, 'ballot', id, { secret, tracker, ...(hubTracker && hubTracker !== tracker ? { hubTracker } : {}) });
   } else if (mineNow) remember(me, 'ballot', id, mineNow);
   else forget(me, 'ballot', id);
 }
@@ -52,8 +56,8 @@ function castForm(me, id, b, send, redraw, report) {
   };
   return html`<form class="answer" data-testid="ballot-form" @submit=${onSubmit}>
     ${b.items.map((item, i) => html`<fieldset class="levels"><legend>${item.title}</legend>
-      ${[1, 2, 3, 4, 5].map((v) => html`<label class="choice"><input type="radio" name="item${i}" value=${v} required
-        ?checked=${mineNow?.levels?.[i] === v}> ${levelLabel(SUPPORT, v)}</label>`)}</fieldset>`)}
+      ${[1, 2, 3, 4, 5].map((v) => html`<label class="choice"><input type="radio" name="item${i}" value=${v} required>
+        ${levelLabel(SUPPORT, v)}</label>`)}</fieldset>`)}
     <button type="submit">${mineNow?.tracker && !mineNow.pending ? t('ballot.change') : t('ballot.cast')}</button>
   </form>`;
 }
