@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.assembly.engine.AssemblyRegistry;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.store.DataDirectoryLock;

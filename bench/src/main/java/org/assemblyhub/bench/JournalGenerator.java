@@ -2,10 +2,10 @@ package org.assemblyhub.bench;
 
 import io.vertx.core.Vertx;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
-import org.assemblyhub.assembly.domain.DomainEvent;
-import org.assemblyhub.assembly.domain.Person;
-import org.assemblyhub.assembly.domain.Phase;
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.assembly.engine.EventCodec;
 import org.assemblyhub.assembly.engine.RecordedEvent;
 import org.assemblyhub.breakout.domain.AllocationQuality;

@@ -3,7 +3,7 @@ package org.assemblyhub.demo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.assembly.engine.EngineClient;
 
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package org.assemblyhub.decision;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.assembly.domain.Decision;
-import org.assemblyhub.assembly.domain.DomainEvent;
-import org.assemblyhub.assembly.domain.Rejection;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Rejection;
 import org.assemblyhub.decision.domain.Analysis;
 import org.assemblyhub.decision.domain.BallotBox;
 import org.assemblyhub.decision.domain.BallotCommand.*;
@@ -46,12 +46,12 @@ class BallotChainTest {
     private void open(List<String> roll) {
         drafts.evolve(new DraftEvent.DraftProposed("d1", "Cycle lanes", "Build them", Analysis.EMPTY, 1, null, "f1", NOW));
         drafts.evolve(new DraftEvent.DraftProposed("d2", "Trees", "Plant them", Analysis.EMPTY, 2, null, "f2", NOW));
-        Decision d = BallotDecider.open(box, drafts, true, new OpenBallot("Final vote", List.of("d1", "d2"), AdoptionRule.DEFAULT), roll, NOW);
-        apply(((Decision.Accepted) d).events());
+        Verdict d = BallotDecider.open(box, drafts, true, new OpenBallot("Final vote", List.of("d1", "d2"), AdoptionRule.DEFAULT), roll, NOW);
+        apply(((Verdict.Accepted) d).events());
     }
 
     private void close() {
-        apply(((Decision.Accepted) BallotDecider.close(box, true, new CloseBallot("b1"), NOW.plusSeconds(600))).events());
+        apply(((Verdict.Accepted) BallotDecider.close(box, true, new CloseBallot("b1"), NOW.plusSeconds(600))).events());
     }
 
     @Test

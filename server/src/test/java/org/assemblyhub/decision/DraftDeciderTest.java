@@ -1,6 +1,6 @@
 package org.assemblyhub.decision;
 
-import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.decision.domain.Analysis;
 import org.assemblyhub.decision.domain.BallotBox;
 import org.assemblyhub.decision.domain.DraftCommand.AmendDraft;
@@ -21,12 +21,12 @@ class DraftDeciderTest {
     final Author lead = new Author("f0", true, 0);
     final Author groupThree = new Author("f3", false, 3);
 
-    private String code(Decision d) {
-        return ((Decision.Rejected) d).rejection().code();
+    private String code(Verdict d) {
+        return ((Verdict.Rejected) d).rejection().code();
     }
 
-    private void apply(Decision d) {
-        ((Decision.Accepted) d).events().forEach(e -> drafts.evolve((DraftEvent) e));
+    private void apply(Verdict d) {
+        ((Verdict.Accepted) d).events().forEach(e -> drafts.evolve((DraftEvent) e));
     }
 
     @Test

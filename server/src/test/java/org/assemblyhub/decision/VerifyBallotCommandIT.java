@@ -1,8 +1,8 @@
 package org.assemblyhub.decision;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.assembly.domain.Decision;
-import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.decision.domain.Analysis;
 import org.assemblyhub.decision.domain.BallotBox;
 import org.assemblyhub.decision.domain.BallotCommand.*;
@@ -46,12 +46,12 @@ class VerifyBallotCommandIT {
         drafts.evolve(new DraftEvent.DraftProposed("d1", "Cycle lanes", "Build them", Analysis.EMPTY, 1, null, "f1", now));
         BallotBox box = new BallotBox();
         var apply = (java.util.function.Consumer<List<DomainEvent>>) events -> events.forEach(e -> box.evolve((BallotEvent) e));
-        apply.accept(((Decision.Accepted) BallotDecider.open(box, drafts, true, new OpenBallot("Final", List.of("d1"), AdoptionRule.DEFAULT),
+        apply.accept(((Verdict.Accepted) BallotDecider.open(box, drafts, true, new OpenBallot("Final", List.of("d1"), AdoptionRule.DEFAULT),
                 List.of("m1", "m2", "m3", "m4", "m5"), now)).events());
         List<CastPooled.Cast> casts = new ArrayList<>();
         for (int i = 1; i <= 5; i++) casts.add(new CastPooled.Cast("m" + i, new CastBallot("b1", List.of(i == 5 ? 4 : 1), String.format("%032x", i), null)));
         apply.accept(BallotDecider.castPooled(box, casts, new SplittableRandom(1)).events());
-        apply.accept(((Decision.Accepted) BallotDecider.close(box, true, new CloseBallot("b1"), now.plusSeconds(60))).events());
+        apply.accept(((Verdict.Accepted) BallotDecider.close(box, true, new CloseBallot("b1"), now.plusSeconds(60))).events());
         return box;
     }
 

@@ -1,5 +1,8 @@
 package org.assemblyhub.assembly.domain;
 
+import org.assemblyhub.kernel.DomainCommand;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
 import java.util.List;
 
 /** Requests to an assembly, in the imperative. Each is decided against the current state by {@link AssemblyDecider}. */

@@ -1,5 +1,10 @@
 package org.assemblyhub.assembly.domain;
 
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,9 +26,9 @@ public final class AssemblyDecider {
 
     private AssemblyDecider() {}
 
-    public static Decision decide(AssemblyState state, Actor actor, AssemblyCommand command, Instant now) {
+    public static Verdict decide(AssemblyState state, Actor actor, AssemblyCommand command, Instant now) {
         if (command instanceof CreateAssembly create) return create(state, create);
-        if (!state.exists()) return Decision.reject("no-such-assembly", "This assembly does not exist.");
+        if (!state.exists()) return Verdict.reject("no-such-assembly", "This assembly does not exist.");
         if (command instanceof ImportRoster c) return organiserOnly(actor, "import a roster", () -> importRoster(state, c));
         if (command instanceof IssueInvitation c) return organiserOnly(actor, "issue invitations", () -> issue(state, actor, c));
         if (command instanceof RevokeInvitation c) {
@@ -33,46 +38,46 @@ public final class AssemblyDecider {
         if (command instanceof Announce c) return organiserOnly(actor, "make announcements", () -> announce(state, actor, c, now));
         if (command instanceof MarkPresence c) return hubOnly(actor, () -> markPresence(state, c, now));
         if (command instanceof ResetPresence) {
-            return hubOnly(actor, () -> state.present().isEmpty() ? Decision.accept() : Decision.accept(new PresenceReset()));
+            return hubOnly(actor, () -> state.present().isEmpty() ? Verdict.accept() : Verdict.accept(new PresenceReset()));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
 
-    private static Decision create(AssemblyState state, CreateAssembly c) {
-        if (state.exists()) return Decision.reject("assembly-exists", "An assembly with this id already exists.");
+    private static Verdict create(AssemblyState state, CreateAssembly c) {
+        if (state.exists()) return Verdict.reject("assembly-exists", "An assembly with this id already exists.");
         String title = c.title() == null ? "" : c.title().strip();
-        if (title.isEmpty()) return Decision.reject("title-empty", "Give the assembly a title.");
+        if (title.isEmpty()) return Verdict.reject("title-empty", "Give the assembly a title.");
         if (title.length() > MAX_TITLE) {
-            return Decision.reject("title-too-long", "The title is longer than " + MAX_TITLE + " characters.");
+            return Verdict.reject("title-too-long", "The title is longer than " + MAX_TITLE + " characters.");
         }
         String question = c.question() == null ? "" : c.question().strip();
         if (question.length() > MAX_QUESTION) {
-            return Decision.reject("question-too-long", "The question is longer than " + MAX_QUESTION + " characters.");
+            return Verdict.reject("question-too-long", "The question is longer than " + MAX_QUESTION + " characters.");
         }
         if (c.organiser().role() != Role.ORGANISER) {
-            return Decision.reject("invalid-organiser", "The first person of an assembly must be an organiser.");
+            return Verdict.reject("invalid-organiser", "The first person of an assembly must be an organiser.");
         }
-        return Decision.accept(
+        return Verdict.accept(
                 new AssemblyCreated(c.assemblyId(), title, question, c.publicAssembly(), c.deliveryKey(), c.deliveryKeyFingerprint()),
                 new PeopleAdded(List.of(c.organiser())),
                 new InvitationIssued(c.organiser().id(), c.organiserTokenHash()));
     }
 
-    private static Decision importRoster(AssemblyState state, ImportRoster c) {
+    private static Verdict importRoster(AssemblyState state, ImportRoster c) {
         if (state.phase() == Phase.CLOSED) return closed();
         if (!state.phase().acceptsNewPeople()) {
-            return Decision.reject("out-of-phase",
+            return Verdict.reject("out-of-phase",
                     "New people can join only during onboarding or learning; the assembly is in " + state.phase().wire() + ".");
         }
-        if (c.people().isEmpty()) return Decision.reject("roster-empty", "The roster has nobody in it.");
+        if (c.people().isEmpty()) return Verdict.reject("roster-empty", "The roster has nobody in it.");
         if (c.people().size() != c.tokenHashes().size()) throw new IllegalArgumentException("one token hash per person");
         if (state.people().size() + c.people().size() > MAX_ROSTER) {
-            return Decision.reject("roster-too-large", "An assembly holds at most " + MAX_ROSTER + " people.");
+            return Verdict.reject("roster-too-large", "An assembly holds at most " + MAX_ROSTER + " people.");
         }
         Set<String> seen = new HashSet<>();
         for (Person p : c.people()) {
             if (!seen.add(p.id()) || state.people().containsKey(p.id())) {
-                return Decision.reject("duplicate-person", "The id '" + p.id() + "' is already on the roster.");
+                return Verdict.reject("duplicate-person", "The id '" + p.id() + "' is already on the roster.");
             }
         }
         List<AssemblyEvent> events = new ArrayList<>();
@@ -80,74 +85,74 @@ public final class AssemblyDecider {
         for (int i = 0; i < c.people().size(); i++) {
             events.add(new InvitationIssued(c.people().get(i).id(), c.tokenHashes().get(i)));
         }
-        return Decision.accept(events);
+        return Verdict.accept(events);
     }
 
-    private static Decision issue(AssemblyState state, Actor actor, IssueInvitation c) {
+    private static Verdict issue(AssemblyState state, Actor actor, IssueInvitation c) {
         if (state.phase() == Phase.CLOSED) return closed();
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
         if (c.personId().equals(actor.personId())) {
             // The old link would end this very session before its answer arrives: the new one would be lost.
-            return Decision.reject("cannot-reissue-self", "You cannot replace your own link here: another organiser, or the hub's operator, can.");
+            return Verdict.reject("cannot-reissue-self", "You cannot replace your own link here: another organiser, or the hub's operator, can.");
         }
-        return Decision.accept(new InvitationIssued(c.personId(), c.tokenHash()));
+        return Verdict.accept(new InvitationIssued(c.personId(), c.tokenHash()));
     }
 
-    private static Decision revoke(AssemblyState state, Actor actor, RevokeInvitation c) {
+    private static Verdict revoke(AssemblyState state, Actor actor, RevokeInvitation c) {
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
         if (c.personId().equals(actor.personId())) {
-            return Decision.reject("cannot-revoke-self", "You cannot revoke your own invitation: you would lock yourself out.");
+            return Verdict.reject("cannot-revoke-self", "You cannot revoke your own invitation: you would lock yourself out.");
         }
         if (!state.hasActiveInvitation(c.personId())) {
-            return Decision.reject("no-active-invitation", "This person has no active invitation to revoke.");
+            return Verdict.reject("no-active-invitation", "This person has no active invitation to revoke.");
         }
-        return Decision.accept(new InvitationRevoked(c.personId()));
+        return Verdict.accept(new InvitationRevoked(c.personId()));
     }
 
-    private static Decision changePhase(AssemblyState state, ChangePhase c) {
-        if (c.to() == null) return Decision.reject("invalid-phase", "Unknown phase.");
+    private static Verdict changePhase(AssemblyState state, ChangePhase c) {
+        if (c.to() == null) return Verdict.reject("invalid-phase", "Unknown phase.");
         if (state.phase() == Phase.CLOSED) return closed();
         if (state.phase() == c.to()) {
-            return Decision.reject("phase-unchanged", "The assembly is already in " + c.to().wire() + ".");
+            return Verdict.reject("phase-unchanged", "The assembly is already in " + c.to().wire() + ".");
         }
-        return Decision.accept(new PhaseChanged(state.phase(), c.to()));
+        return Verdict.accept(new PhaseChanged(state.phase(), c.to()));
     }
 
-    private static Decision announce(AssemblyState state, Actor actor, Announce c, Instant now) {
+    private static Verdict announce(AssemblyState state, Actor actor, Announce c, Instant now) {
         if (state.phase() == Phase.CLOSED) return closed();
         String text = c.text() == null ? "" : c.text().strip();
-        if (text.isEmpty()) return Decision.reject("text-empty", "Write something to announce.");
+        if (text.isEmpty()) return Verdict.reject("text-empty", "Write something to announce.");
         if (text.length() > MAX_ANNOUNCEMENT) {
-            return Decision.reject("text-too-long", "An announcement is at most " + MAX_ANNOUNCEMENT + " characters.");
+            return Verdict.reject("text-too-long", "An announcement is at most " + MAX_ANNOUNCEMENT + " characters.");
         }
         String id = "a" + (state.announcements().size() + 1);
-        return Decision.accept(new AnnouncementMade(id, text, actor.personId(), now));
+        return Verdict.accept(new AnnouncementMade(id, text, actor.personId(), now));
     }
 
-    private static Decision markPresence(AssemblyState state, MarkPresence c, Instant now) {
+    private static Verdict markPresence(AssemblyState state, MarkPresence c, Instant now) {
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
         boolean present = state.present().contains(c.personId());
-        if (present == c.connected()) return Decision.accept();
-        return Decision.accept(c.connected()
+        if (present == c.connected()) return Verdict.accept();
+        return Verdict.accept(c.connected()
                 ? new PersonConnected(c.personId(), now)
                 : new PersonDisconnected(c.personId(), now));
     }
 
-    private static Decision organiserOnly(Actor actor, String what, java.util.function.Supplier<Decision> then) {
-        if (actor.role() != Role.ORGANISER) return Decision.reject("forbidden", "Only organisers can " + what + ".");
+    private static Verdict organiserOnly(Actor actor, String what, java.util.function.Supplier<Verdict> then) {
+        if (actor.role() != Role.ORGANISER) return Verdict.reject("forbidden", "Only organisers can " + what + ".");
         return then.get();
     }
 
-    private static Decision hubOnly(Actor actor, java.util.function.Supplier<Decision> then) {
-        if (!actor.isHub()) return Decision.reject("forbidden", "Only the hub itself records presence.");
+    private static Verdict hubOnly(Actor actor, java.util.function.Supplier<Verdict> then) {
+        if (!actor.isHub()) return Verdict.reject("forbidden", "Only the hub itself records presence.");
         return then.get();
     }
 
-    private static Decision closed() {
-        return Decision.reject("assembly-closed", "The assembly is closed: nothing can change any more.");
+    private static Verdict closed() {
+        return Verdict.reject("assembly-closed", "The assembly is closed: nothing can change any more.");
     }
 
-    private static Decision noSuchPerson(String personId) {
-        return Decision.reject("no-such-person", "Nobody with id '" + personId + "' is on the roster.");
+    private static Verdict noSuchPerson(String personId) {
+        return Verdict.reject("no-such-person", "Nobody with id '" + personId + "' is on the roster.");
     }
 }

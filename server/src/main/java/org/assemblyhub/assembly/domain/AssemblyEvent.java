@@ -1,5 +1,8 @@
 package org.assemblyhub.assembly.domain;
 
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
 import java.time.Instant;
 import java.util.List;
 

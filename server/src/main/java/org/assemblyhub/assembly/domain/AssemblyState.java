@@ -1,5 +1,7 @@
 package org.assemblyhub.assembly.domain;
 
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

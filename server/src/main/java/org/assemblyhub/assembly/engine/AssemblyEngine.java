@@ -1,5 +1,7 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.kernel.plug.Decoded;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -7,16 +9,16 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.assembly.domain.AssemblyCommand.MarkPresence;
 import org.assemblyhub.assembly.domain.AssemblyCommand.ResetPresence;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.live.domain.SessionCommand;
-import org.assemblyhub.assembly.domain.Decision;
-import org.assemblyhub.assembly.domain.Role;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
 
@@ -30,7 +32,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.assemblyhub.decision.domain.BallotCommand;
 import org.assemblyhub.decision.domain.BallotDecider;
-import org.assemblyhub.assembly.domain.Rejection;
+import org.assemblyhub.kernel.Rejection;
 
 /**
  * The single writer of one assembly (DESIGN.md §4). Every request is handled on this verticle's own context, in

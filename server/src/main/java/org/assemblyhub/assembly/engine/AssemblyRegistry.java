@@ -1,12 +1,13 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.store.AssemblyIds;
 import org.assemblyhub.store.EventStore;
 

@@ -1,13 +1,17 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.kernel.plug.Decoded;
+import org.assemblyhub.kernel.plug.WireArgs;
+import org.assemblyhub.kernel.plug.WireCommand;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.access.SealedDelivery;
-import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.assembly.domain.AssemblyCommand.*;
-import org.assemblyhub.assembly.domain.Person;
-import org.assemblyhub.assembly.domain.Phase;
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.live.ScriptPlans;
 import org.assemblyhub.live.domain.SessionCommand;
 import org.assemblyhub.scripts.ScriptReader;
@@ -17,11 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.assemblyhub.assembly.engine.WireCommand.DESK;
-import static org.assemblyhub.assembly.engine.WireCommand.HUB_ONLY;
-import static org.assemblyhub.assembly.engine.WireCommand.ORGANISERS;
-import static org.assemblyhub.assembly.engine.WireCommand.heavy;
-import static org.assemblyhub.assembly.engine.WireCommand.of;
+import static org.assemblyhub.kernel.plug.WireCommand.DESK;
+import static org.assemblyhub.kernel.plug.WireCommand.HUB_ONLY;
+import static org.assemblyhub.kernel.plug.WireCommand.ORGANISERS;
+import static org.assemblyhub.kernel.plug.WireCommand.heavy;
+import static org.assemblyhub.kernel.plug.WireCommand.of;
 
 /**
  * Wire commands of the assembly itself (roster, invitations, phases, announcements) and of the session clock. New

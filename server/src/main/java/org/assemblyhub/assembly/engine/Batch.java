@@ -1,12 +1,14 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.kernel.plug.Decoded;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.domain.Actor;
-import org.assemblyhub.assembly.domain.Creation;
-import org.assemblyhub.assembly.domain.Decision;
-import org.assemblyhub.assembly.domain.DomainEvent;
-import org.assemblyhub.assembly.domain.Rejection;
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Creation;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Rejection;
 import org.assemblyhub.decision.domain.BallotCommand;
 import org.assemblyhub.decision.domain.BallotDecider;
 
@@ -57,7 +59,7 @@ final class Batch {
             decidePool(model, q, pooled, random);
             return;
         }
-        Decision decision;
+        Verdict decision;
         try {
             decision = model.decide(q.actor(), q.decoded().command(), now);
         } catch (RuntimeException e) {
@@ -67,11 +69,11 @@ final class Batch {
             q.answer().complete(Answers.error("internal-error", "Something went wrong on the hub; nothing changed. Please try again."));
             return;
         }
-        if (decision instanceof Decision.Rejected r) {
+        if (decision instanceof Verdict.Rejected r) {
             q.answer().complete(Answers.error(r.rejection().code(), r.rejection().message()));
             return;
         }
-        if (decision instanceof Decision.Answered a) {
+        if (decision instanceof Verdict.Answered a) {
             // An answer read from the state waits, like an ack, until what it reads is durable. It recorded nothing, so it
             // carries no journal position (which would tell when others act, e.g. while a ballot is open).
             JsonObject result = new JsonObject(new java.util.HashMap<>(a.result()));
@@ -80,7 +82,7 @@ final class Batch {
             return;
         }
         JsonObject result = q.decoded().result() == null ? new JsonObject() : q.decoded().result().copy();
-        for (DomainEvent event : ((Decision.Accepted) decision).events()) {
+        for (DomainEvent event : ((Verdict.Accepted) decision).events()) {
             events.add(new RecordedEvent(++next, now, q.key(), event));
             model.evolve(event);
             if (event instanceof Creation made && !result.containsKey(made.idName())) result.put(made.idName(), made.createdId());

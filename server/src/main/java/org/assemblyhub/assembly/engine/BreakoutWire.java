@@ -1,14 +1,16 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Decoded;
+import org.assemblyhub.kernel.plug.WireCommand;
 import org.assemblyhub.breakout.domain.BreakoutCommand.*;
 import org.assemblyhub.breakout.workspace.WorkspaceCommand.*;
 import org.assemblyhub.support.PlainText;
 
 import java.util.List;
 
-import static org.assemblyhub.assembly.engine.WireCommand.DESK;
-import static org.assemblyhub.assembly.engine.WireCommand.PARTICIPANTS;
-import static org.assemblyhub.assembly.engine.WireCommand.of;
+import static org.assemblyhub.kernel.plug.WireCommand.DESK;
+import static org.assemblyhub.kernel.plug.WireCommand.PARTICIPANTS;
+import static org.assemblyhub.kernel.plug.WireCommand.of;
 
 /** Wire commands of breakout rounds (the lead's desk) and of each group's workspace (cards, notes, queue, help). */
 final class BreakoutWire {
@@ -48,7 +50,7 @@ final class BreakoutWire {
             of("publish-harvest", DESK, (a, c) -> Decoded.ok(new PublishHarvest(a.id("ideaId")))));
 
     /** Text others read (idea cards) is plain text: markup is refused, not silently altered. */
-    static Decoded plain(String text, java.util.function.Function<String, org.assemblyhub.assembly.domain.DomainCommand> command) {
+    static Decoded plain(String text, java.util.function.Function<String, org.assemblyhub.kernel.DomainCommand> command) {
         return PlainText.hasMarkup(text) ? markup() : Decoded.ok(command.apply(text));
     }
 

@@ -1,11 +1,12 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Decoded;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.access.SealedDelivery;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.support.BoundedWorkers;
 
 import java.security.PublicKey;

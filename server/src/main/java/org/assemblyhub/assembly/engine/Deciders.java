@@ -1,17 +1,17 @@
 package org.assemblyhub.assembly.engine;
 
-import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.assembly.domain.AssemblyCommand;
 import org.assemblyhub.assembly.domain.AssemblyDecider;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.domain.Decision;
-import org.assemblyhub.assembly.domain.DomainCommand;
-import org.assemblyhub.assembly.domain.DomainEvent;
-import org.assemblyhub.assembly.domain.Person;
-import org.assemblyhub.assembly.domain.Phase;
-import org.assemblyhub.assembly.domain.Role;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.DomainCommand;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.breakout.domain.AllocationRequest;
 import org.assemblyhub.breakout.domain.BreakoutCommand;
 import org.assemblyhub.breakout.domain.BreakoutDecider;
@@ -68,12 +68,12 @@ final class Deciders implements java.io.Serializable {
     final Polls polls = new Polls();
     final Drafts drafts = new Drafts();
     final BallotBox ballots = new BallotBox();
-    final org.assemblyhub.assembly.domain.TextUsage usage = new org.assemblyhub.assembly.domain.TextUsage();
+    final org.assemblyhub.kernel.TextUsage usage = new org.assemblyhub.kernel.TextUsage();
     /** Set by the engine from the hub's configuration (not part of the state). */
     transient org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
 
     /** Decides, then adds what a closing breakout round means for polls: its groups' polls close with it. */
-    Decision decide(Actor actor, DomainCommand command, Instant now) {
+    Verdict decide(Actor actor, DomainCommand command, Instant now) {
         return withGroupPollsClosed(routed(actor, command, now), now);
     }
 
@@ -81,8 +81,8 @@ final class Deciders implements java.io.Serializable {
      * Group numbers restart every round: a group's poll left open would meet another group 1 in the next round.
      * When a round closes (by hand, by the clock, or when its last extended group comes back), its group polls close.
      */
-    private Decision withGroupPollsClosed(Decision decision, Instant now) {
-        if (!(decision instanceof Decision.Accepted accepted)) return decision;
+    private Verdict withGroupPollsClosed(Verdict decision, Instant now) {
+        if (!(decision instanceof Verdict.Accepted accepted)) return decision;
         List<DomainEvent> closing = new ArrayList<>();
         for (DomainEvent e : accepted.events()) {
             if (!(e instanceof BreakoutEvent.BreakoutsClosed closed)) continue;
@@ -97,13 +97,13 @@ final class Deciders implements java.io.Serializable {
         if (closing.isEmpty()) return decision;
         List<DomainEvent> events = new ArrayList<>(accepted.events());
         events.addAll(closing);
-        return Decision.accept(events);
+        return Verdict.accept(events);
     }
 
-    private Decision routed(Actor actor, DomainCommand command, Instant now) {
-        if (command instanceof org.assemblyhub.assembly.domain.WritesText && !actor.isHub() && actor.role() != Role.ORGANISER) {
+    private Verdict routed(Actor actor, DomainCommand command, Instant now) {
+        if (command instanceof org.assemblyhub.kernel.WritesText && !actor.isHub() && actor.role() != Role.ORGANISER) {
             var refusal = usage.refusal(actor.personId(), limits.assemblyTextBytes(), limits.personTextBytes());
-            if (refusal != null) return new Decision.Rejected(refusal);
+            if (refusal != null) return new Verdict.Rejected(refusal);
         }
         if (command instanceof AssemblyCommand.Announce c && SessionDecider.leads(clock, actor)) {
             // The lead facilitator broadcasts to every screen, groups included, like the organisers.
@@ -113,7 +113,7 @@ final class Deciders implements java.io.Serializable {
             return withLatecomer(AssemblyDecider.decide(state, actor, c, now), c.personId());
         }
         if (command instanceof AssemblyCommand c) return AssemblyDecider.decide(state, actor, c, now);
-        if (!state.exists()) return Decision.reject("no-such-assembly", "This assembly does not exist.");
+        if (!state.exists()) return Verdict.reject("no-such-assembly", "This assembly does not exist.");
         boolean closed = state.phase() == Phase.CLOSED;
         if (command instanceof SessionCommand c) {
             if (closed && !(c instanceof SessionCommand.AdvanceClock)) return closed();
@@ -125,7 +125,7 @@ final class Deciders implements java.io.Serializable {
             return withRooms(SessionDecider.decide(clock, actor, c, now), now, c instanceof SessionCommand.AdvanceClock);
         }
         if (command instanceof BreakoutCommand.ReturnOverdueGroups) {
-            return actor.isHub() ? BreakoutDecider.returnOverdue(rooms, now) : Decision.reject("forbidden", "Only the hub's timer does this.");
+            return actor.isHub() ? BreakoutDecider.returnOverdue(rooms, now) : Verdict.reject("forbidden", "Only the hub's timer does this.");
         }
         if (command instanceof BreakoutCommand.ExtendGroup c) {
             if (closed) return closed();
@@ -160,7 +160,7 @@ final class Deciders implements java.io.Serializable {
         if (command instanceof DraftCommand c) {
             if (closed) return closed();
             if (state.phase() != Phase.DELIBERATION && state.phase() != Phase.DECISION) {
-                return Decision.reject("wrong-phase", "Drafts are written and amended in the deliberation and decision phases.");
+                return Verdict.reject("wrong-phase", "Drafts are written and amended in the deliberation and decision phases.");
             }
             var author = new DraftDecider.Author(actor.personId(), SessionDecider.leads(clock, actor), facilitatedGroup(actor));
             if (c instanceof DraftCommand.ProposeDraft p) {
@@ -172,18 +172,18 @@ final class Deciders implements java.io.Serializable {
         if (command instanceof BallotCommand.FindReceipt c) return BallotDecider.receipt(ballots, c);
         if (command instanceof BallotCommand.OpenBallot c) {
             if (closed) return closed();
-            if (state.phase() != Phase.DECISION) return Decision.reject("wrong-phase", "Ballots are held in the decision phase.");
+            if (state.phase() != Phase.DECISION) return Verdict.reject("wrong-phase", "Ballots are held in the decision phase.");
             List<String> seated = state.people().values().stream()
                     .filter(p -> p.role() == Role.MEMBER && state.present().contains(p.id())).map(Person::id).toList();
             return BallotDecider.open(ballots, drafts, SessionDecider.leads(clock, actor), c, seated, now);
         }
         if (command instanceof BallotCommand.CloseBallot c) return BallotDecider.close(ballots, SessionDecider.leads(clock, actor), c, now);
         if (command instanceof BallotCommand.ShowTurnout) {
-            return actor.isHub() ? BallotDecider.showTurnout(ballots, now) : Decision.reject("forbidden", "Only the hub's timer does this.");
+            return actor.isHub() ? BallotDecider.showTurnout(ballots, now) : Verdict.reject("forbidden", "Only the hub's timer does this.");
         }
         if (command instanceof BallotCommand.CastBallot) {
             // Casts reach the ballot box through the engine's pool, from members only; anything else is refused here.
-            return Decision.reject("forbidden", "Only members on the ballot's roll vote.");
+            return Verdict.reject("forbidden", "Only members on the ballot's roll vote.");
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -193,7 +193,7 @@ final class Deciders implements java.io.Serializable {
         return BallotDecider.castPooled(ballots, casts, random);
     }
 
-    private Decision decidePoll(Actor actor, PollCommand command, Instant now) {
+    private Verdict decidePoll(Actor actor, PollCommand command, Instant now) {
         int facilitated = facilitatedGroup(actor);
         int seated = rooms.groupOf(actor.personId()).map(org.assemblyhub.breakout.domain.Group::number).orElse(0);
         var who = new PollDecider.Who(actor.personId(), SessionDecider.leads(clock, actor), actor.isHub(), facilitated, seated,
@@ -231,7 +231,7 @@ final class Deciders implements java.io.Serializable {
     }
 
     void evolve(DomainEvent event) {
-        if (event instanceof org.assemblyhub.assembly.domain.ParticipantText text) usage.evolve(text);
+        if (event instanceof org.assemblyhub.kernel.ParticipantText text) usage.evolve(text);
         if (event instanceof AssemblyEvent e) {
             state.evolve(e);
         } else if (event instanceof SessionEvent e) {
@@ -273,8 +273,8 @@ final class Deciders implements java.io.Serializable {
     }
 
     /** Adds what the clock's move means for the rooms: close the open round, open one for a breakouts segment. */
-    private Decision withRooms(Decision decision, Instant now, boolean onTime) {
-        if (!(decision instanceof Decision.Accepted accepted)) return decision;
+    private Verdict withRooms(Verdict decision, Instant now, boolean onTime) {
+        if (!(decision instanceof Verdict.Accepted accepted)) return decision;
         PlannedSession.PlannedSegment entered = null;
         boolean moved = false;
         String sessionId = clock.isRunning() ? clock.running().id() : null;
@@ -300,7 +300,7 @@ final class Deciders implements java.io.Serializable {
                     consensus ? List.of() : entered.options(), 0, 0, 0, List.of(), true, true, PollSpec.Voters.EVERYONE, 0,
                     consensus && entered.inGroups(), null, null, null, 0, true);
             var opened = PollDecider.open(polls, new PollDecider.Who(null, true, true, 0, 0, rooms.round()), spec, roll(spec), now);
-            if (opened instanceof Decision.Accepted a) events.addAll(a.events());
+            if (opened instanceof Verdict.Accepted a) events.addAll(a.events());
         }
         boolean planned = rooms.hasPlan() && !rooms.isOpen();
         int heldRounds = rooms.heldRounds().size();
@@ -312,7 +312,7 @@ final class Deciders implements java.io.Serializable {
                     .filter(n -> rooms.extraMinutes(n) == 0).toList();
             int limit = clock.segment() == null ? 0 : clock.segment().extendableMinutes();
             events.add(new BreakoutEvent.GroupsReturned(back, now, limit));
-            return Decision.accept(events);
+            return Verdict.accept(events);
         }
         if (rooms.isOpen()) events.add(new BreakoutEvent.BreakoutsClosed(rooms.round(), now));
         if (entered != null && entered.isBreakouts()) {
@@ -321,7 +321,7 @@ final class Deciders implements java.io.Serializable {
                 events.add(new BreakoutEvent.BreakoutsPlanned(round, 0, rooms.lastGroups(), emptyQuality(), emptyQuality()));
             } else if (!planned) {
                 BreakoutDecider.Present present = present();
-                if (present.members().isEmpty()) return Decision.accept(events);
+                if (present.members().isEmpty()) return Verdict.accept(events);
                 long seed = now.toEpochMilli();
                 int min = entered.minSize() > 0 ? entered.minSize() : DEFAULT_MIN;
                 int max = entered.maxSize() > 0 ? entered.maxSize() : DEFAULT_MAX;
@@ -332,15 +332,15 @@ final class Deciders implements java.io.Serializable {
             }
             events.add(new BreakoutEvent.BreakoutsOpened(planned ? rooms.round() : round, now));
         }
-        return Decision.accept(events);
+        return Verdict.accept(events);
     }
 
     /**
      * A member who connects while a round is open, and sits in no group, joins the group where balance suffers least
      * (and never a full one while another has room).
      */
-    private Decision withLatecomer(Decision decision, String personId) {
-        if (!(decision instanceof Decision.Accepted accepted) || accepted.events().isEmpty() || !rooms.isOpen()) return decision;
+    private Verdict withLatecomer(Verdict decision, String personId) {
+        if (!(decision instanceof Verdict.Accepted accepted) || accepted.events().isEmpty() || !rooms.isOpen()) return decision;
         Person person = state.person(personId).orElse(null);
         if (person == null || person.role() != Role.MEMBER) return decision;
         boolean seated = rooms.groups().stream().anyMatch(g -> g.members().contains(personId));
@@ -354,14 +354,14 @@ final class Deciders implements java.io.Serializable {
         var group = GroupAllocator.placeLatecomer(rooms.groups(), latecomer, everyone, context);
         List<DomainEvent> events = new ArrayList<>(accepted.events());
         events.add(new BreakoutEvent.MemberMoved(personId, group.number()));
-        return Decision.accept(events);
+        return Verdict.accept(events);
     }
 
     private static org.assemblyhub.breakout.domain.AllocationQuality emptyQuality() {
         return new org.assemblyhub.breakout.domain.AllocationQuality(Map.of(), Map.of(), 0, 0);
     }
 
-    private static Decision closed() {
-        return Decision.reject("assembly-closed", "The assembly is closed: nothing can change any more.");
+    private static Verdict closed() {
+        return Verdict.reject("assembly-closed", "The assembly is closed: nothing can change any more.");
     }
 }

@@ -1,5 +1,8 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Decoded;
+import org.assemblyhub.kernel.plug.WireArgs;
+import org.assemblyhub.kernel.plug.WireCommand;
 import org.assemblyhub.decision.domain.Analysis;
 import org.assemblyhub.decision.domain.BallotCommand;
 import org.assemblyhub.decision.domain.DraftCommand;
@@ -14,10 +17,10 @@ import org.assemblyhub.support.PlainText;
 import java.util.List;
 import java.util.Map;
 
-import static org.assemblyhub.assembly.engine.WireCommand.DESK;
-import static org.assemblyhub.assembly.engine.WireCommand.MEMBERS;
-import static org.assemblyhub.assembly.engine.WireCommand.PARTICIPANTS;
-import static org.assemblyhub.assembly.engine.WireCommand.of;
+import static org.assemblyhub.kernel.plug.WireCommand.DESK;
+import static org.assemblyhub.kernel.plug.WireCommand.MEMBERS;
+import static org.assemblyhub.kernel.plug.WireCommand.PARTICIPANTS;
+import static org.assemblyhub.kernel.plug.WireCommand.of;
 
 /**
  * Wire commands of polls, consensus rounds, drafts and ballots (the shapes; the rules are the deciders'). Free text
@@ -113,7 +116,7 @@ final class DecisionWire {
     }
 
     /** The command, unless one of the texts others will read carries markup. */
-    private static Decoded checked(org.assemblyhub.assembly.domain.DomainCommand command, Object... texts) {
+    private static Decoded checked(org.assemblyhub.kernel.DomainCommand command, Object... texts) {
         for (Object t : texts) {
             if (t instanceof String s && PlainText.hasMarkup(s)) return BreakoutWire.markup();
             if (t instanceof Iterable<?> many) {

@@ -1,11 +1,12 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.domain.Actor;
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.breakout.domain.Group;
 import org.assemblyhub.video.PeerIds;
 import org.assemblyhub.video.PlenaryRelay;

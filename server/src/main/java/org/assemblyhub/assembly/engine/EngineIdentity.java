@@ -1,11 +1,12 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.domain.Role;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Audience;
 
 /** What the engine tells a socket about itself and the assembly: who a token belongs to, and a summary. Changes nothing. */
 final class EngineIdentity {

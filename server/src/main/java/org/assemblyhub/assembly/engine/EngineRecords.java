@@ -1,8 +1,9 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Audience;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package org.assemblyhub.assembly.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
-import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.live.domain.SessionEvent;
 import org.assemblyhub.store.JournalRecord;
 import org.assemblyhub.support.Jackson;

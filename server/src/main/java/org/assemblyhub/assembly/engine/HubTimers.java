@@ -1,6 +1,6 @@
 package org.assemblyhub.assembly.engine;
 
-import org.assemblyhub.assembly.domain.DomainCommand;
+import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.breakout.domain.BreakoutCommand;
 import org.assemblyhub.live.domain.SessionCommand;
 import org.assemblyhub.poll.domain.PollCommand;

@@ -1,12 +1,13 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.assembly.view.AudienceStream;
 import org.assemblyhub.assembly.view.CoreViews;
 
@@ -99,7 +100,7 @@ final class Views {
     }
 
     /** A revoked or replaced invitation ends the person's open sessions at once. */
-    private static String kickedBy(org.assemblyhub.assembly.domain.DomainEvent event) {
+    private static String kickedBy(org.assemblyhub.kernel.DomainEvent event) {
         if (event instanceof AssemblyEvent.InvitationRevoked e) return e.personId();
         if (event instanceof AssemblyEvent.InvitationIssued e) return e.personId();
         return null;

@@ -1,8 +1,12 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.kernel.plug.Decoded;
+import org.assemblyhub.kernel.plug.WireArgs;
+import org.assemblyhub.kernel.plug.WireCommand;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.domain.Actor;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.Actor;
 
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;

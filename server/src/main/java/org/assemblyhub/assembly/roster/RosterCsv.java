@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.Role;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,11 +1,12 @@
 package org.assemblyhub.assembly.view;
 
+import org.assemblyhub.kernel.Audience;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.Announcement;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.domain.Person;
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Role;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package org.assemblyhub.breakout.domain;
 
-import org.assemblyhub.assembly.domain.DomainCommand;
+import org.assemblyhub.kernel.DomainCommand;
 
 /** Requests about breakout rounds, from the lead facilitator (or the session clock when a breakouts segment starts). */
 public sealed interface BreakoutCommand extends DomainCommand {

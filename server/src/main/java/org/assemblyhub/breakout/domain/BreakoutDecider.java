@@ -1,6 +1,6 @@
 package org.assemblyhub.breakout.domain;
 
-import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.breakout.domain.BreakoutCommand.*;
 import org.assemblyhub.breakout.domain.BreakoutEvent.*;
 
@@ -27,26 +27,26 @@ public final class BreakoutDecider {
         }
     }
 
-    private static Decision notAMember() {
-        return Decision.reject("not-a-member", "Constraints apply to members on the roster.");
+    private static Verdict notAMember() {
+        return Verdict.reject("not-a-member", "Constraints apply to members on the roster.");
     }
 
     /** A group's facilitator asks for more time ({@code facilitatedGroup} 0: they facilitate no open group). */
-    public static Decision extend(BreakoutRooms rooms, int facilitatedGroup, ExtendGroup c) {
+    public static Verdict extend(BreakoutRooms rooms, int facilitatedGroup, ExtendGroup c) {
         if (!rooms.isOpen() || facilitatedGroup == 0 || rooms.returned(facilitatedGroup)) {
-            return Decision.reject("forbidden", "Only the facilitators of a group that is meeting can extend it.");
+            return Verdict.reject("forbidden", "Only the facilitators of a group that is meeting can extend it.");
         }
-        if (!rooms.extensionsAllowed()) return Decision.reject("extensions-not-allowed", "The lead facilitator has not allowed extensions.");
-        if (c.limit() <= 0) return Decision.reject("not-extendable", "This round cannot be extended.");
+        if (!rooms.extensionsAllowed()) return Verdict.reject("extensions-not-allowed", "The lead facilitator has not allowed extensions.");
+        if (c.limit() <= 0) return Verdict.reject("not-extendable", "This round cannot be extended.");
         if (c.minutes() < 1 || rooms.extraMinutes(facilitatedGroup) + c.minutes() > c.limit()) {
-            return Decision.reject("extension-too-long", "A group may run over by at most " + c.limit() + " minutes in all.");
+            return Verdict.reject("extension-too-long", "A group may run over by at most " + c.limit() + " minutes in all.");
         }
-        return Decision.accept(new GroupExtended(facilitatedGroup, c.minutes()));
+        return Verdict.accept(new GroupExtended(facilitatedGroup, c.minutes()));
     }
 
     /** The timer: extended groups whose time is up come back; the last one closes the round. */
-    public static Decision returnOverdue(BreakoutRooms rooms, Instant now) {
-        if (!rooms.isOpen()) return Decision.accept();
+    public static Verdict returnOverdue(BreakoutRooms rooms, Instant now) {
+        if (!rooms.isOpen()) return Verdict.accept();
         List<Integer> due = new java.util.ArrayList<>();
         int stillOut = 0;
         for (Group g : rooms.groups()) {
@@ -55,56 +55,56 @@ public final class BreakoutDecider {
             if (end != null && !end.isAfter(now)) due.add(g.number());
             else stillOut++;
         }
-        if (due.isEmpty()) return Decision.accept();
-        return Decision.accept(stillOut == 0 ? new BreakoutsClosed(rooms.round(), now)
+        if (due.isEmpty()) return Verdict.accept();
+        return Verdict.accept(stillOut == 0 ? new BreakoutsClosed(rooms.round(), now)
                 : new GroupsReturned(due, now, rooms.overtimeLimit()));
     }
 
-    public static Decision decide(BreakoutRooms rooms, Present present, boolean leads, BreakoutCommand command, Instant now) {
-        if (!leads) return Decision.reject("forbidden", "Only the lead facilitator runs breakout rounds.");
+    public static Verdict decide(BreakoutRooms rooms, Present present, boolean leads, BreakoutCommand command, Instant now) {
+        if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator runs breakout rounds.");
         if (command instanceof AllowGroupExtensions c) {
-            if (!rooms.isOpen()) return Decision.reject("breakouts-closed", "No round is open.");
-            return Decision.accept(new GroupExtensionsAllowed(c.allowed()));
+            if (!rooms.isOpen()) return Verdict.reject("breakouts-closed", "No round is open.");
+            return Verdict.accept(new GroupExtensionsAllowed(c.allowed()));
         }
         if (command instanceof PlanBreakouts c) {
-            if (rooms.isOpen()) return Decision.reject("breakouts-open", "Close the open round before planning the next one.");
-            if (present.members().isEmpty()) return Decision.reject("nobody-present", "No member is connected to place in a group.");
+            if (rooms.isOpen()) return Verdict.reject("breakouts-open", "Close the open round before planning the next one.");
+            if (present.members().isEmpty()) return Verdict.reject("nobody-present", "No member is connected to place in a group.");
             if (c.minSize() < 2 || c.maxSize() < c.minSize() || c.maxSize() > 15) {
-                return Decision.reject("invalid-group-size", "Group sizes must be between 2 and 15, smallest first.");
+                return Verdict.reject("invalid-group-size", "Group sizes must be between 2 and 15, smallest first.");
             }
             AllocationRequest request = new AllocationRequest(present.members(), present.facilitators(), c.minSize(), c.maxSize(),
                     rooms.heldRounds(), rooms.pinnedIndexes(), rooms.keepApart());
             Allocation allocation = new GroupAllocator(new SplittableRandom(c.seed())).allocate(request);
-            return Decision.accept(new BreakoutsPlanned(rooms.heldRounds().size() + 1, c.seed(), allocation.groups(),
+            return Verdict.accept(new BreakoutsPlanned(rooms.heldRounds().size() + 1, c.seed(), allocation.groups(),
                     allocation.quality(), allocation.randomBaseline()));
         }
         if (command instanceof PinMember c) {
             if (!present.isMember(c.personId())) return notAMember();
-            if (c.group() < 0 || c.group() > 100) return Decision.reject("no-such-group", "Pin to a group number from 1 (0 lifts the pin).");
-            return Decision.accept(new MemberPinned(c.personId(), c.group()));
+            if (c.group() < 0 || c.group() > 100) return Verdict.reject("no-such-group", "Pin to a group number from 1 (0 lifts the pin).");
+            return Verdict.accept(new MemberPinned(c.personId(), c.group()));
         }
         if (command instanceof KeepApart c) {
             if (!present.isMember(c.personId()) || !present.isMember(c.otherId())) return notAMember();
-            if (c.personId().equals(c.otherId())) return Decision.reject("same-person", "Name two different members.");
-            return Decision.accept(new PairKeptApart(c.personId(), c.otherId(), c.apart()));
+            if (c.personId().equals(c.otherId())) return Verdict.reject("same-person", "Name two different members.");
+            return Verdict.accept(new PairKeptApart(c.personId(), c.otherId(), c.apart()));
         }
         if (command instanceof MoveMember c) {
-            if (!rooms.hasPlan()) return Decision.reject("no-breakouts-planned", "Plan the groups first.");
+            if (!rooms.hasPlan()) return Verdict.reject("no-breakouts-planned", "Plan the groups first.");
             boolean known = rooms.groups().stream().anyMatch(g -> g.members().contains(c.personId()));
-            if (!known) return Decision.reject("not-in-a-group", "This person is not in any group of this round.");
+            if (!known) return Verdict.reject("not-in-a-group", "This person is not in any group of this round.");
             if (rooms.groups().stream().noneMatch(g -> g.number() == c.toGroup())) {
-                return Decision.reject("no-such-group", "There is no group " + c.toGroup() + ".");
+                return Verdict.reject("no-such-group", "There is no group " + c.toGroup() + ".");
             }
-            return Decision.accept(new MemberMoved(c.personId(), c.toGroup()));
+            return Verdict.accept(new MemberMoved(c.personId(), c.toGroup()));
         }
         if (command instanceof OpenBreakouts) {
-            if (rooms.isOpen()) return Decision.reject("breakouts-open", "The groups are already open.");
-            if (!rooms.hasPlan()) return Decision.reject("no-breakouts-planned", "Plan the groups first.");
-            return Decision.accept(new BreakoutsOpened(rooms.round(), now));
+            if (rooms.isOpen()) return Verdict.reject("breakouts-open", "The groups are already open.");
+            if (!rooms.hasPlan()) return Verdict.reject("no-breakouts-planned", "Plan the groups first.");
+            return Verdict.accept(new BreakoutsOpened(rooms.round(), now));
         }
         if (command instanceof CloseBreakouts) {
-            if (!rooms.isOpen()) return Decision.reject("breakouts-closed", "No round is open.");
-            return Decision.accept(new BreakoutsClosed(rooms.round(), now));
+            if (!rooms.isOpen()) return Verdict.reject("breakouts-closed", "No round is open.");
+            return Verdict.accept(new BreakoutsClosed(rooms.round(), now));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }

@@ -1,6 +1,6 @@
 package org.assemblyhub.breakout.domain;
 
-import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.kernel.DomainEvent;
 
 import java.time.Instant;
 import java.util.List;

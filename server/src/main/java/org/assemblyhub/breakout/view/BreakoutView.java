@@ -3,7 +3,7 @@ package org.assemblyhub.breakout.view;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.breakout.domain.AllocationQuality;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
 import org.assemblyhub.breakout.domain.Group;

@@ -1,27 +1,27 @@
 package org.assemblyhub.breakout.workspace;
 
-import org.assemblyhub.assembly.domain.DomainCommand;
+import org.assemblyhub.kernel.DomainCommand;
 
 /** Requests inside a breakout group (from its members and facilitators) and on the harvest board (from the lead). */
 public sealed interface WorkspaceCommand extends DomainCommand {
-    record EditNotes(String text) implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
+    record EditNotes(String text) implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
 
-    record AddIdea(String text) implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
+    record AddIdea(String text) implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
 
-    record EditIdea(String ideaId, String text) implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
+    record EditIdea(String ideaId, String text) implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
 
     record StarIdea(String ideaId, boolean starred) implements WorkspaceCommand {}
 
     record MergeIdeas(String intoId, String fromId) implements WorkspaceCommand {}
 
-    record RaiseHand() implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
+    record RaiseHand() implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
 
-    record LowerHand() implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
+    record LowerHand() implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
 
     /** {@code personId} null ends the current turn. */
     record GiveFloor(String personId) implements WorkspaceCommand {}
 
-    record CallHelp() implements WorkspaceCommand, org.assemblyhub.assembly.domain.WritesText {}
+    record CallHelp() implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
 
     record AnswerHelp(int group) implements WorkspaceCommand {}
 

@@ -1,6 +1,6 @@
 package org.assemblyhub.breakout.workspace;
 
-import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.breakout.workspace.WorkspaceCommand.*;
 import org.assemblyhub.breakout.workspace.WorkspaceEvent.*;
 
@@ -18,85 +18,85 @@ public final class WorkspaceDecider {
 
     private WorkspaceDecider() {}
 
-    public static Decision decide(Workspaces ws, String personId, Seat seat, Set<String> groupPeople, boolean leads,
+    public static Verdict decide(Workspaces ws, String personId, Seat seat, Set<String> groupPeople, boolean leads,
                                   int currentRound, WorkspaceCommand command, Instant now) {
         if (command instanceof AnswerHelp c) {
-            if (!leads) return Decision.reject("forbidden", "Only the lead facilitator answers help calls.");
-            if (!ws.room(currentRound, c.group()).helpCalled()) return Decision.reject("no-help-call", "This group has not called for help.");
-            return Decision.accept(new HelpAnswered(currentRound, c.group(), personId));
+            if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator answers help calls.");
+            if (!ws.room(currentRound, c.group()).helpCalled()) return Verdict.reject("no-help-call", "This group has not called for help.");
+            return Verdict.accept(new HelpAnswered(currentRound, c.group(), personId));
         }
         if (command instanceof PublishHarvest c) {
-            if (!leads) return Decision.reject("forbidden", "Only the lead facilitator publishes the harvest.");
+            if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator publishes the harvest.");
             Idea idea = ws.idea(c.ideaId()).orElse(null);
-            if (idea == null || !idea.promoted()) return Decision.reject("not-harvested", "This card is not on the harvest board.");
-            if (idea.published()) return Decision.reject("already-published", "This card is already published.");
-            return Decision.accept(new HarvestPublished(idea.id()));
+            if (idea == null || !idea.promoted()) return Verdict.reject("not-harvested", "This card is not on the harvest board.");
+            if (idea.published()) return Verdict.reject("already-published", "This card is already published.");
+            return Verdict.accept(new HarvestPublished(idea.id()));
         }
         if (command instanceof MergeIdeas c && leads) {
             // The lead curates the harvest board: duplicates from different groups become one card.
             Idea into = ws.idea(c.intoId()).filter(Idea::promoted).orElse(null);
             Idea from = ws.idea(c.fromId()).filter(Idea::promoted).orElse(null);
             if (into != null && from != null) {
-                if (into.id().equals(from.id())) return Decision.reject("same-idea", "A card cannot be merged into itself.");
-                return Decision.accept(new IdeasMerged(into.id(), from.id()));
+                if (into.id().equals(from.id())) return Verdict.reject("same-idea", "A card cannot be merged into itself.");
+                return Verdict.accept(new IdeasMerged(into.id(), from.id()));
             }
         }
         if (command instanceof PromoteIdea c) {
             Idea idea = ws.idea(c.ideaId()).orElse(null);
             if (idea == null) return noSuchIdea();
-            if (!leads && !facilitates(seat, idea)) return Decision.reject("forbidden", "Only the group's facilitators promote its cards.");
-            if (idea.promoted()) return Decision.reject("already-promoted", "This card is already on the harvest board.");
-            return Decision.accept(new IdeaPromoted(idea.id(), now));
+            if (!leads && !facilitates(seat, idea)) return Verdict.reject("forbidden", "Only the group's facilitators promote its cards.");
+            if (idea.promoted()) return Verdict.reject("already-promoted", "This card is already on the harvest board.");
+            return Verdict.accept(new IdeaPromoted(idea.id(), now));
         }
-        if (seat == null) return Decision.reject("not-in-a-group", "This is done inside a breakout group, while it meets.");
+        if (seat == null) return Verdict.reject("not-in-a-group", "This is done inside a breakout group, while it meets.");
         if (command instanceof EditNotes c) {
-            if (c.text().length() > MAX_NOTES) return Decision.reject("text-too-long", "Notes are at most " + MAX_NOTES + " characters.");
-            return Decision.accept(new NotesEdited(seat.round(), seat.group(), c.text(), personId));
+            if (c.text().length() > MAX_NOTES) return Verdict.reject("text-too-long", "Notes are at most " + MAX_NOTES + " characters.");
+            return Verdict.accept(new NotesEdited(seat.round(), seat.group(), c.text(), personId));
         }
         if (command instanceof AddIdea c) {
             String text = c.text().strip();
-            if (text.isEmpty()) return Decision.reject("text-empty", "Write the idea on the card.");
-            if (text.length() > MAX_IDEA) return Decision.reject("text-too-long", "A card holds at most " + MAX_IDEA + " characters.");
-            return Decision.accept(new IdeaAdded("i" + (ws.ideasAdded() + 1), seat.round(), seat.group(), text, personId, now));
+            if (text.isEmpty()) return Verdict.reject("text-empty", "Write the idea on the card.");
+            if (text.length() > MAX_IDEA) return Verdict.reject("text-too-long", "A card holds at most " + MAX_IDEA + " characters.");
+            return Verdict.accept(new IdeaAdded("i" + (ws.ideasAdded() + 1), seat.round(), seat.group(), text, personId, now));
         }
         if (command instanceof RaiseHand) {
             if (ws.room(seat.round(), seat.group()).queue().contains(personId)) {
-                return Decision.reject("hand-already-raised", "Your hand is already up.");
+                return Verdict.reject("hand-already-raised", "Your hand is already up.");
             }
-            return Decision.accept(new HandRaised(seat.round(), seat.group(), personId, now));
+            return Verdict.accept(new HandRaised(seat.round(), seat.group(), personId, now));
         }
         if (command instanceof LowerHand) {
-            if (!ws.room(seat.round(), seat.group()).queue().contains(personId)) return Decision.reject("hand-not-raised", "Your hand is not up.");
-            return Decision.accept(new HandLowered(personId));
+            if (!ws.room(seat.round(), seat.group()).queue().contains(personId)) return Verdict.reject("hand-not-raised", "Your hand is not up.");
+            return Verdict.accept(new HandLowered(personId));
         }
         if (command instanceof CallHelp) {
-            if (ws.room(seat.round(), seat.group()).helpCalled()) return Decision.reject("help-already-called", "Help is on its way.");
-            return Decision.accept(new HelpCalled(seat.round(), seat.group(), personId, now));
+            if (ws.room(seat.round(), seat.group()).helpCalled()) return Verdict.reject("help-already-called", "Help is on its way.");
+            return Verdict.accept(new HelpCalled(seat.round(), seat.group(), personId, now));
         }
-        if (!seat.facilitator()) return Decision.reject("forbidden", "Only the group's facilitators do this.");
+        if (!seat.facilitator()) return Verdict.reject("forbidden", "Only the group's facilitators do this.");
         if (command instanceof GiveFloor c) {
             if (c.personId() != null && !groupPeople.contains(c.personId())) {
-                return Decision.reject("not-in-this-group", "This person is not in your group.");
+                return Verdict.reject("not-in-this-group", "This person is not in your group.");
             }
-            return Decision.accept(new FloorGiven(seat.round(), seat.group(), c.personId(), now));
+            return Verdict.accept(new FloorGiven(seat.round(), seat.group(), c.personId(), now));
         }
         if (command instanceof EditIdea c) {
             Idea idea = ownIdea(ws, seat, c.ideaId());
             if (idea == null) return noSuchIdea();
             String text = c.text().strip();
-            if (text.isEmpty() || text.length() > MAX_IDEA) return Decision.reject("invalid-text", "A card holds 1 to " + MAX_IDEA + " characters.");
-            return Decision.accept(new IdeaEdited(idea.id(), text, personId));
+            if (text.isEmpty() || text.length() > MAX_IDEA) return Verdict.reject("invalid-text", "A card holds 1 to " + MAX_IDEA + " characters.");
+            return Verdict.accept(new IdeaEdited(idea.id(), text, personId));
         }
         if (command instanceof StarIdea c) {
             Idea idea = ownIdea(ws, seat, c.ideaId());
-            return idea == null ? noSuchIdea() : Decision.accept(new IdeaStarred(idea.id(), c.starred()));
+            return idea == null ? noSuchIdea() : Verdict.accept(new IdeaStarred(idea.id(), c.starred()));
         }
         if (command instanceof MergeIdeas c) {
             Idea into = ownIdea(ws, seat, c.intoId());
             Idea from = ownIdea(ws, seat, c.fromId());
             if (into == null || from == null) return noSuchIdea();
-            if (into.id().equals(from.id())) return Decision.reject("same-idea", "A card cannot be merged into itself.");
-            return Decision.accept(new IdeasMerged(into.id(), from.id()));
+            if (into.id().equals(from.id())) return Verdict.reject("same-idea", "A card cannot be merged into itself.");
+            return Verdict.accept(new IdeasMerged(into.id(), from.id()));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -110,7 +110,7 @@ public final class WorkspaceDecider {
         return ws.idea(id).filter(i -> i.round() == seat.round() && i.group() == seat.group()).orElse(null);
     }
 
-    private static Decision noSuchIdea() {
-        return Decision.reject("no-such-idea", "There is no such card in your group.");
+    private static Verdict noSuchIdea() {
+        return Verdict.reject("no-such-idea", "There is no such card in your group.");
     }
 }

@@ -1,8 +1,8 @@
 package org.assemblyhub.breakout.workspace;
 
-import org.assemblyhub.assembly.domain.ParticipantText;
+import org.assemblyhub.kernel.ParticipantText;
 
-import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.kernel.DomainEvent;
 
 import java.time.Instant;
 
@@ -11,7 +11,7 @@ public sealed interface WorkspaceEvent extends DomainEvent {
     record NotesEdited(int round, int group, String text, String byPersonId) implements WorkspaceEvent, ParticipantText {}
 
     record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at) implements WorkspaceEvent,
-            org.assemblyhub.assembly.domain.Creation, ParticipantText {
+            org.assemblyhub.kernel.Creation, ParticipantText {
         @Override
         public String idName() {
             return "ideaId";

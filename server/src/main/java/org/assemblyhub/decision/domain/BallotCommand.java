@@ -1,6 +1,6 @@
 package org.assemblyhub.decision.domain;
 
-import org.assemblyhub.assembly.domain.DomainCommand;
+import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.poll.domain.AdoptionRule;
 
 import java.util.List;

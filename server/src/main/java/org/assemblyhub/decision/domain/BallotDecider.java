@@ -1,8 +1,8 @@
 package org.assemblyhub.decision.domain;
 
-import org.assemblyhub.assembly.domain.Decision;
-import org.assemblyhub.assembly.domain.DomainEvent;
-import org.assemblyhub.assembly.domain.Rejection;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Rejection;
 import org.assemblyhub.decision.domain.BallotCommand.*;
 import org.assemblyhub.decision.domain.BallotEvent.*;
 import org.assemblyhub.poll.domain.PollKind;
@@ -31,24 +31,24 @@ public final class BallotDecider {
 
     private BallotDecider() {}
 
-    public static Decision open(BallotBox box, Drafts drafts, boolean leads, OpenBallot c, List<String> seated, Instant now) {
-        if (!leads) return Decision.reject("forbidden", "Only the lead facilitator opens a ballot.");
-        if (c.title() == null || c.title().isBlank() || c.title().length() > 200) return Decision.reject("invalid-ballot", "Give the ballot a title (at most 200 characters).");
-        if (c.draftIds().isEmpty() || c.draftIds().size() > 50) return Decision.reject("invalid-ballot", "Put 1 to 50 drafts to the vote.");
-        if (new HashSet<>(c.draftIds()).size() != c.draftIds().size()) return Decision.reject("invalid-ballot", "A draft is listed twice.");
+    public static Verdict open(BallotBox box, Drafts drafts, boolean leads, OpenBallot c, List<String> seated, Instant now) {
+        if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator opens a ballot.");
+        if (c.title() == null || c.title().isBlank() || c.title().length() > 200) return Verdict.reject("invalid-ballot", "Give the ballot a title (at most 200 characters).");
+        if (c.draftIds().isEmpty() || c.draftIds().size() > 50) return Verdict.reject("invalid-ballot", "Put 1 to 50 drafts to the vote.");
+        if (new HashSet<>(c.draftIds()).size() != c.draftIds().size()) return Verdict.reject("invalid-ballot", "A draft is listed twice.");
         List<BallotSpec.Item> items = new ArrayList<>();
         for (String id : c.draftIds()) {
             var draft = drafts.draft(id).orElse(null);
-            if (draft == null) return Decision.reject("no-such-draft", "There is no draft " + id + ".");
-            if (box.underVote(id)) return Decision.reject("already-under-vote", "Draft " + id + " is already under an open ballot.");
+            if (draft == null) return Verdict.reject("no-such-draft", "There is no draft " + id + ".");
+            if (box.underVote(id)) return Verdict.reject("already-under-vote", "Draft " + id + " is already under an open ballot.");
             items.add(new BallotSpec.Item(id, draft.latest().version(), draft.latest().title()));
         }
-        if (seated.isEmpty()) return Decision.reject("nobody-to-ask", "No member is seated: nobody could vote.");
+        if (seated.isEmpty()) return Verdict.reject("nobody-to-ask", "No member is seated: nobody could vote.");
         BallotSpec spec = new BallotSpec(c.title().strip(), items, c.rule());
         String id = "b" + (box.count() + 1);
         List<String> roll = seated.stream().sorted().toList();
         AuditEntry first = AuditEntry.next(id, null, BallotChain.OPENED, BallotChain.opened(spec, roll, c.rollSalt(), now));
-        return Decision.accept(new BallotOpened(id, spec, roll, first, c.rollSalt()));
+        return Verdict.accept(new BallotOpened(id, spec, roll, first, c.rollSalt()));
     }
 
     /**
@@ -120,11 +120,11 @@ public final class BallotDecider {
         return null;
     }
 
-    public static Decision close(BallotBox box, boolean leads, CloseBallot c, Instant now) {
-        if (!leads) return Decision.reject("forbidden", "Only the lead facilitator closes a ballot.");
+    public static Verdict close(BallotBox box, boolean leads, CloseBallot c, Instant now) {
+        if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator closes a ballot.");
         BallotBox.Ballot ballot = box.ballot(c.ballotId()).orElse(null);
-        if (ballot == null) return Decision.reject("no-such-ballot", "There is no such ballot.");
-        if (!ballot.isOpen()) return Decision.reject("ballot-closed", "This ballot is already closed.");
+        if (ballot == null) return Verdict.reject("no-such-ballot", "There is no such ballot.");
+        if (!ballot.isOpen()) return Verdict.reject("ballot-closed", "This ballot is already closed.");
         // The sealed choices enter the public chain now, ordered by tracker: nothing in it says when each was made.
         List<AuditEntry> chain = new ArrayList<>(ballot.chain());
         List<DomainEvent> events = new ArrayList<>();
@@ -145,19 +145,19 @@ public final class BallotDecider {
         AuditEntry tallied = AuditEntry.next(ballot.id(), closed, BallotChain.TALLIED, BallotChain.tally(chain));
         events.add(new BallotRecorded(ballot.id(), closed));
         events.add(new BallotRecorded(ballot.id(), tallied));
-        return Decision.accept(events);
+        return Verdict.accept(events);
     }
 
     /**
      * The hub's timer, at a tick of its fixed grid (every {@link #TURNOUT_INTERVAL} of the wall clock): each open
      * ballot whose turnout moved since it was last shown shows it now. Between ticks nobody sees a vote land.
      */
-    public static Decision showTurnout(BallotBox box, Instant now) {
+    public static Verdict showTurnout(BallotBox box, Instant now) {
         List<DomainEvent> events = new ArrayList<>();
         for (BallotBox.Ballot b : box.all()) {
             if (b.isOpen() && b.turnout() != b.shownTurnout()) events.add(new TurnoutShown(b.id(), b.turnout(), now));
         }
-        return Decision.accept(events);
+        return Verdict.accept(events);
     }
 
     /** The first tick of the turnout's grid strictly after {@code now}: the wall clock's :00, :20, :40 of each minute. */
@@ -167,12 +167,12 @@ public final class BallotDecider {
     }
 
     /** The state of one's own ballot, found from its secret; nothing is recorded and nobody else learns of it. */
-    public static Decision receipt(BallotBox box, FindReceipt c) {
+    public static Verdict receipt(BallotBox box, FindReceipt c) {
         BallotBox.Ballot ballot = box.ballot(c.ballotId()).orElse(null);
-        if (ballot == null) return Decision.reject("no-such-ballot", "There is no such ballot.");
-        if (!Trackers.validSecret(c.secret())) return Decision.reject("invalid-secret", "This is not a ballot secret.");
+        if (ballot == null) return Verdict.reject("no-such-ballot", "There is no such ballot.");
+        if (!Trackers.validSecret(c.secret())) return Verdict.reject("invalid-secret", "This is not a ballot secret.");
         String tracker = Trackers.of(ballot.id(), c.secret());
         String status = ballot.live().containsKey(tracker) ? "counted" : ballot.isSuperseded(tracker) ? "superseded" : "unknown";
-        return new Decision.Answered(Map.of("ballotId", ballot.id(), "tracker", tracker, "status", status, "closed", !ballot.isOpen()));
+        return new Verdict.Answered(Map.of("ballotId", ballot.id(), "tracker", tracker, "status", status, "closed", !ballot.isOpen()));
     }
 }

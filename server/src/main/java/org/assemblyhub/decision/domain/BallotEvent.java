@@ -1,6 +1,6 @@
 package org.assemblyhub.decision.domain;
 
-import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.kernel.DomainEvent;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ public sealed interface BallotEvent extends DomainEvent {
      * fingerprint); {@code rollSalt}: the salt (null in journals written before it was kept), for organisers' eyes.
      */
     record BallotOpened(String ballotId, BallotSpec spec, List<String> roll, AuditEntry entry, String rollSalt) implements BallotEvent,
-            org.assemblyhub.assembly.domain.Creation {
+            org.assemblyhub.kernel.Creation {
         @Override
         public String idName() {
             return "ballotId";

@@ -1,6 +1,6 @@
 package org.assemblyhub.decision.domain;
 
-import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.decision.domain.DraftCommand.*;
 import org.assemblyhub.decision.domain.DraftEvent.*;
 
@@ -20,39 +20,39 @@ public final class DraftDecider {
 
     private DraftDecider() {}
 
-    public static Decision propose(Drafts drafts, Author author, ProposeDraft c, int ideaGroup, boolean ideaHarvested, Instant now) {
+    public static Verdict propose(Drafts drafts, Author author, ProposeDraft c, int ideaGroup, boolean ideaHarvested, Instant now) {
         if (!author.leads() && author.group() == 0) {
-            return Decision.reject("forbidden", "Drafts are written by a group's facilitators, in their group, or by the lead facilitator.");
+            return Verdict.reject("forbidden", "Drafts are written by a group's facilitators, in their group, or by the lead facilitator.");
         }
         String problem = problem(c.title(), c.text(), c.analysis());
-        if (problem != null) return Decision.reject("invalid-draft", problem);
-        if (c.fromIdeaId() != null && !ideaHarvested) return Decision.reject("not-harvested", "This card is not on the harvest board.");
+        if (problem != null) return Verdict.reject("invalid-draft", problem);
+        if (c.fromIdeaId() != null && !ideaHarvested) return Verdict.reject("not-harvested", "This card is not on the harvest board.");
         int group = author.group() > 0 ? author.group() : c.fromIdeaId() != null ? ideaGroup : 0;
-        return Decision.accept(new DraftProposed("d" + (drafts.count() + 1), c.title().strip(), c.text().strip(), c.analysis(),
+        return Verdict.accept(new DraftProposed("d" + (drafts.count() + 1), c.title().strip(), c.text().strip(), c.analysis(),
                 group, c.fromIdeaId(), author.personId(), now));
     }
 
-    public static Decision amend(Drafts drafts, BallotBox ballots, Author author, AmendDraft c, Instant now) {
+    public static Verdict amend(Drafts drafts, BallotBox ballots, Author author, AmendDraft c, Instant now) {
         if (!author.leads() && author.group() == 0) {
-            return Decision.reject("forbidden", "Amendments come from a group's facilitators, in their group, or from the lead facilitator.");
+            return Verdict.reject("forbidden", "Amendments come from a group's facilitators, in their group, or from the lead facilitator.");
         }
         Drafts.Draft draft = drafts.draft(c.draftId()).orElse(null);
-        if (draft == null) return Decision.reject("no-such-draft", "There is no such draft.");
-        if (ballots.underVote(draft.id())) return Decision.reject("under-vote", "This draft is being voted on: it cannot change now.");
+        if (draft == null) return Verdict.reject("no-such-draft", "There is no such draft.");
+        if (ballots.underVote(draft.id())) return Verdict.reject("under-vote", "This draft is being voted on: it cannot change now.");
         if (c.baseVersion() != draft.latest().version()) {
-            return Decision.reject("draft-changed", "This draft was amended meanwhile (now version " + draft.latest().version()
+            return Verdict.reject("draft-changed", "This draft was amended meanwhile (now version " + draft.latest().version()
                     + "). Read the new version, then amend it again.");
         }
         Drafts.Version latest = draft.latest();
         // An amendment that says nothing of the analysis keeps it: only what is sent changes.
         Analysis analysis = c.analysis() == null ? latest.analysis() : c.analysis();
         String problem = problem(c.title(), c.text(), analysis);
-        if (problem != null) return Decision.reject("invalid-draft", problem);
-        if (c.note() != null && c.note().length() > 500) return Decision.reject("invalid-draft", "A note is at most 500 characters.");
+        if (problem != null) return Verdict.reject("invalid-draft", problem);
+        if (c.note() != null && c.note().length() > 500) return Verdict.reject("invalid-draft", "A note is at most 500 characters.");
         if (latest.title().equals(c.title().strip()) && latest.text().equals(c.text().strip()) && latest.analysis().equals(analysis)) {
-            return Decision.reject("no-change", "This amendment changes nothing.");
+            return Verdict.reject("no-change", "This amendment changes nothing.");
         }
-        return Decision.accept(new DraftAmended(draft.id(), latest.version() + 1, c.title().strip(), c.text().strip(), analysis,
+        return Verdict.accept(new DraftAmended(draft.id(), latest.version() + 1, c.title().strip(), c.text().strip(), analysis,
                 author.group(), c.note() == null || c.note().isBlank() ? null : c.note().strip(), author.personId(), now));
     }
 

@@ -1,6 +1,6 @@
 package org.assemblyhub.decision.domain;
 
-import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.kernel.DomainEvent;
 
 import java.time.Instant;
 
@@ -8,12 +8,12 @@ import java.time.Instant;
 public sealed interface DraftEvent extends DomainEvent {
     /** Version 1. {@code fromGroup}: the proposing group (0: the plenary); {@code fromIdeaId}: the harvested card, if any. */
     record DraftProposed(String draftId, String title, String text, Analysis analysis, int fromGroup, String fromIdeaId,
-                         String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.Creation,
-            org.assemblyhub.assembly.domain.ParticipantText {
+                         String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.kernel.Creation,
+            org.assemblyhub.kernel.ParticipantText {
         @Override
         public long textBytes() {
-            return RECORD + org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text) + analysis.fields().values().stream()
-                    .mapToLong(org.assemblyhub.assembly.domain.ParticipantText::bytes).sum();
+            return RECORD + org.assemblyhub.kernel.ParticipantText.bytes(title, text) + analysis.fields().values().stream()
+                    .mapToLong(org.assemblyhub.kernel.ParticipantText::bytes).sum();
         }
 
         @Override
@@ -29,11 +29,11 @@ public sealed interface DraftEvent extends DomainEvent {
 
     /** A new version; {@code fromGroup} is the group that proposed the amendment (0: the plenary). */
     record DraftAmended(String draftId, int version, String title, String text, Analysis analysis, int fromGroup,
-                        String note, String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.assembly.domain.ParticipantText {
+                        String note, String byPersonId, Instant at) implements DraftEvent, org.assemblyhub.kernel.ParticipantText {
         @Override
         public long textBytes() {
-            return RECORD + org.assemblyhub.assembly.domain.ParticipantText.bytes(title, text, note) + analysis.fields().values().stream()
-                    .mapToLong(org.assemblyhub.assembly.domain.ParticipantText::bytes).sum();
+            return RECORD + org.assemblyhub.kernel.ParticipantText.bytes(title, text, note) + analysis.fields().values().stream()
+                    .mapToLong(org.assemblyhub.kernel.ParticipantText::bytes).sum();
         }
     }
 }

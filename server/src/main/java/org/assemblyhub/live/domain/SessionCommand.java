@@ -1,6 +1,6 @@
 package org.assemblyhub.live.domain;
 
-import org.assemblyhub.assembly.domain.DomainCommand;
+import org.assemblyhub.kernel.DomainCommand;
 
 import java.util.List;
 

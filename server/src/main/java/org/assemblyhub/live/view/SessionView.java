@@ -2,7 +2,7 @@ package org.assemblyhub.live.view;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.live.domain.PlannedSession;
 import org.assemblyhub.live.domain.SessionClock;
 

@@ -1,6 +1,6 @@
 package org.assemblyhub.poll.domain;
 
-import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.poll.domain.PollCommand.*;
 import org.assemblyhub.poll.domain.PollEvent.*;
 
@@ -36,57 +36,57 @@ public final class PollDecider {
         return spec;
     }
 
-    public static Decision open(Polls polls, Who who, PollSpec spec, List<String> roll, Instant now) {
+    public static Verdict open(Polls polls, Who who, PollSpec spec, List<String> roll, Instant now) {
         if (!who.leads() && who.facilitatedGroup() == 0) {
-            return Decision.reject("forbidden", "Only the lead facilitator, or a group's facilitator for their group, opens a poll.");
+            return Verdict.reject("forbidden", "Only the lead facilitator, or a group's facilitator for their group, opens a poll.");
         }
         if (!who.leads() && spec.voters() != PollSpec.Voters.GROUP) {
-            return Decision.reject("forbidden", "A group's facilitator opens polls for their own group only.");
+            return Verdict.reject("forbidden", "A group's facilitator opens polls for their own group only.");
         }
         if (!who.leads() && spec.group() != who.facilitatedGroup()) {
-            return Decision.reject("not-your-group", "You facilitate group " + who.facilitatedGroup() + ": open polls for that group only.");
+            return Verdict.reject("not-your-group", "You facilitate group " + who.facilitatedGroup() + ": open polls for that group only.");
         }
-        if (!who.leads() && spec.inGroups()) return Decision.reject("forbidden", "Only the lead facilitator runs a round in every group.");
-        if (spec.voters() == PollSpec.Voters.GROUP && spec.group() < 1) return Decision.reject("invalid-poll", "Say which group this poll asks.");
+        if (!who.leads() && spec.inGroups()) return Verdict.reject("forbidden", "Only the lead facilitator runs a round in every group.");
+        if (spec.voters() == PollSpec.Voters.GROUP && spec.group() < 1) return Verdict.reject("invalid-poll", "Say which group this poll asks.");
         String problem = spec.problem();
-        if (problem != null) return Decision.reject("invalid-poll", problem);
-        if (roll.isEmpty()) return Decision.reject("nobody-to-ask", "Nobody can answer this poll: there is no one on its roll.");
+        if (problem != null) return Verdict.reject("invalid-poll", problem);
+        if (roll.isEmpty()) return Verdict.reject("nobody-to-ask", "Nobody can answer this poll: there is no one on its roll.");
         int round = spec.kind().isAgreement() ? polls.roundsOn(Polls.subjectKey(spec)) + 1 : 0;
         Instant closesAt = spec.minutes() > 0 ? now.plusSeconds(60L * spec.minutes()) : null;
         int breakoutRound = spec.voters() == PollSpec.Voters.GROUP || spec.inGroups() ? who.breakoutRound() : 0;
-        return Decision.accept(new PollOpened("p" + (polls.count() + 1), spec, List.copyOf(roll), round, who.personId(), now,
+        return Verdict.accept(new PollOpened("p" + (polls.count() + 1), spec, List.copyOf(roll), round, who.personId(), now,
                 closesAt, breakoutRound));
     }
 
-    public static Decision answer(Polls polls, Who who, AnswerPoll c, Instant now) {
+    public static Verdict answer(Polls polls, Who who, AnswerPoll c, Instant now) {
         Polls.Poll poll = polls.poll(c.pollId()).orElse(null);
-        if (poll == null) return Decision.reject("no-such-poll", "There is no such poll.");
-        if (!poll.isOpen()) return Decision.reject("poll-closed", "This poll is closed: answers are no longer taken.");
+        if (poll == null) return Verdict.reject("no-such-poll", "There is no such poll.");
+        if (!poll.isOpen()) return Verdict.reject("poll-closed", "This poll is closed: answers are no longer taken.");
         if (who.personId() == null || !poll.onRoll(who.personId())) {
-            return Decision.reject("not-on-roll", "You are not among the people this poll asks.");
+            return Verdict.reject("not-on-roll", "You are not among the people this poll asks.");
         }
-        if (c.answer() == null) return Decision.reject("invalid-answer", "The answer is missing.");
+        if (c.answer() == null) return Verdict.reject("invalid-answer", "The answer is missing.");
         String problem = c.answer().problemFor(poll.spec());
-        if (problem != null) return Decision.reject("invalid-answer", problem);
+        if (problem != null) return Verdict.reject("invalid-answer", problem);
         Answer a = c.answer();
         String text = a.text() == null ? null : a.text().strip();
         Answer answer = new Answer(a.choices(), a.value(), text == null || text.isEmpty() ? null : text);
         boolean same = poll.answers().stream().anyMatch(p -> p.personId().equals(who.personId()) && p.answer().equals(answer));
-        if (same) return Decision.accept(); // the same answer again records nothing
-        return Decision.accept(new PollAnswered(poll.id(), who.personId(), who.seatedGroup(), answer, now));
+        if (same) return Verdict.accept(); // the same answer again records nothing
+        return Verdict.accept(new PollAnswered(poll.id(), who.personId(), who.seatedGroup(), answer, now));
     }
 
-    public static Decision close(Polls polls, Who who, ClosePoll c, Instant now) {
+    public static Verdict close(Polls polls, Who who, ClosePoll c, Instant now) {
         Polls.Poll poll = polls.poll(c.pollId()).orElse(null);
-        if (poll == null) return Decision.reject("no-such-poll", "There is no such poll.");
-        if (!poll.isOpen()) return Decision.reject("poll-closed", "This poll is already closed.");
+        if (poll == null) return Verdict.reject("no-such-poll", "There is no such poll.");
+        if (!poll.isOpen()) return Verdict.reject("poll-closed", "This poll is already closed.");
         boolean own = poll.spec().voters() == PollSpec.Voters.GROUP && poll.spec().group() == who.facilitatedGroup()
                 && poll.opened().breakoutRound() == who.breakoutRound()
                 && who.facilitatedGroup() > 0;
-        if (!who.leads() && !who.isHub() && !own) return Decision.reject("forbidden", "Only the lead facilitator closes this poll.");
+        if (!who.leads() && !who.isHub() && !own) return Verdict.reject("forbidden", "Only the lead facilitator closes this poll.");
         if (who.isHub() && poll.opened().closesAt() != null && now.isBefore(poll.opened().closesAt()) && !poll.spec().fromScript()) {
-            return Decision.reject("not-due", "This poll's time is not up.");
+            return Verdict.reject("not-due", "This poll's time is not up.");
         }
-        return Decision.accept(new PollClosed(poll.id(), now, who.isHub() ? null : who.personId()));
+        return Verdict.accept(new PollClosed(poll.id(), now, who.isHub() ? null : who.personId()));
     }
 }

@@ -1,6 +1,6 @@
 package org.assemblyhub.poll.domain;
 
-import org.assemblyhub.assembly.domain.DomainEvent;
+import org.assemblyhub.kernel.DomainEvent;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ public sealed interface PollEvent extends DomainEvent {
      *                      plenary polls, and in journals written before it was kept)
      */
     record PollOpened(String pollId, PollSpec spec, List<String> roll, int round, String openedBy, Instant at,
-                      Instant closesAt, int breakoutRound) implements PollEvent, org.assemblyhub.assembly.domain.Creation {
+                      Instant closesAt, int breakoutRound) implements PollEvent, org.assemblyhub.kernel.Creation {
         @Override
         public String idName() {
             return "pollId";
@@ -29,7 +29,7 @@ public sealed interface PollEvent extends DomainEvent {
 
     /** A person's answer; a later one from the same person replaces it. {@code group}: their group then (0: plenary). */
     record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at) implements PollEvent,
-            org.assemblyhub.assembly.domain.ParticipantText {
+            org.assemblyhub.kernel.ParticipantText {
         @Override
         public String byPersonId() {
             return personId;
@@ -42,7 +42,7 @@ public sealed interface PollEvent extends DomainEvent {
 
         @Override
         public long textBytes() {
-            return RECORD + org.assemblyhub.assembly.domain.ParticipantText.bytes(answer.text()); // choices alone cost a record too
+            return RECORD + org.assemblyhub.kernel.ParticipantText.bytes(answer.text()); // choices alone cost a record too
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.poll.domain.PollEvent.PollAnswered;
 import org.assemblyhub.poll.domain.PollSpec;
 import org.assemblyhub.poll.domain.Polls;

@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.assembly.engine.EngineClient;
 import org.assemblyhub.assembly.roster.RosterCsv;
 

@@ -1,6 +1,6 @@
 package org.assemblyhub.web.http;
 
-import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.store.PrivateFiles;
 
 import java.io.IOException;

@@ -3,8 +3,8 @@ package org.assemblyhub.web.http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.assembly.engine.EngineClient;
 
 /**

@@ -6,7 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.assembly.engine.EngineClient;
 import org.assemblyhub.decision.export.Booklet;
 import org.assemblyhub.decision.export.OpenDataCsv;
@@ -67,7 +67,7 @@ public final class RecordsApi {
      */
     private void fetchWithTitle(RoutingContext rc, String what, String ballotId, java.util.function.BiConsumer<JsonObject, JsonNode> then) {
         String token = Sessions.tokenOf(rc.request());
-        if (token != null && !org.assemblyhub.assembly.access.Tokens.assemblyOf(token).orElse("").equals(rc.pathParam("id"))) token = null;
+        if (token != null && !org.assemblyhub.kernel.Tokens.assemblyOf(token).orElse("").equals(rc.pathParam("id"))) token = null;
         JsonObject request = new JsonObject().put("what", what).put("ballotId", ballotId).put("token", token);
         engines.engine(rc.pathParam("id"), "records", request).onSuccess(answer -> {
             if (Answers.isError(answer)) {

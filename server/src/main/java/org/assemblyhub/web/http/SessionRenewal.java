@@ -2,8 +2,8 @@ package org.assemblyhub.web.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
 
 /**
  * {@code GET /a/<assembly>} with a session cookie for that assembly: the cookie's lifetime starts again (someone

@@ -7,10 +7,10 @@ import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.engine.Answers;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.assembly.engine.EngineClient;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Audience;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

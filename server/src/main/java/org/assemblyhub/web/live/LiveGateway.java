@@ -9,7 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import org.assemblyhub.assembly.engine.EngineAddresses;
 import org.assemblyhub.assembly.engine.EngineClient;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.web.http.Sessions;
 

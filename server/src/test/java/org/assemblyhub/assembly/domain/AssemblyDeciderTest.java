@@ -1,5 +1,9 @@
 package org.assemblyhub.assembly.domain;
 
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.assembly.domain.AssemblyCommand.*;
 import org.assemblyhub.assembly.domain.AssemblyEvent.*;
 import org.junit.jupiter.api.Nested;

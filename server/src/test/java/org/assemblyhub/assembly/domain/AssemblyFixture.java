@@ -1,5 +1,9 @@
 package org.assemblyhub.assembly.domain;
 
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +19,7 @@ final class AssemblyFixture {
     static final Actor FACILITATOR = Actor.person("f1", Role.FACILITATOR);
 
     private final List<AssemblyEvent> history = new ArrayList<>();
-    private Decision decision;
+    private Verdict decision;
 
     static AssemblyFixture given(AssemblyEvent... events) {
         AssemblyFixture fixture = new AssemblyFixture();
@@ -46,22 +50,22 @@ final class AssemblyFixture {
     }
 
     AssemblyFixture thenEvents(AssemblyEvent... expected) {
-        assertThat(decision).as("decision").isInstanceOf(Decision.Accepted.class);
-        assertThat(((Decision.Accepted) decision).events()).containsExactly(expected);
+        assertThat(decision).as("decision").isInstanceOf(Verdict.Accepted.class);
+        assertThat(((Verdict.Accepted) decision).events()).containsExactly(expected);
         return this;
     }
 
     AssemblyFixture thenRejected(String code) {
-        assertThat(decision).as("decision").isInstanceOf(Decision.Rejected.class);
-        assertThat(((Decision.Rejected) decision).rejection().code()).isEqualTo(code);
-        assertThat(((Decision.Rejected) decision).rejection().message()).isNotBlank();
+        assertThat(decision).as("decision").isInstanceOf(Verdict.Rejected.class);
+        assertThat(((Verdict.Rejected) decision).rejection().code()).isEqualTo(code);
+        assertThat(((Verdict.Rejected) decision).rejection().message()).isNotBlank();
         return this;
     }
 
     /** The state after the accepted events are applied. */
     AssemblyState thenState() {
         List<AssemblyEvent> all = new ArrayList<>(history);
-        if (decision instanceof Decision.Accepted a) a.events().forEach(e -> all.add((AssemblyEvent) e));
+        if (decision instanceof Verdict.Accepted a) a.events().forEach(e -> all.add((AssemblyEvent) e));
         return AssemblyState.fold(all);
     }
 }

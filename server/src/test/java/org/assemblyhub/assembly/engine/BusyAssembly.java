@@ -1,5 +1,6 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

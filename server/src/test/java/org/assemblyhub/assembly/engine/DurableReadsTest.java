@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.access.Tokens;
+import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package org.assemblyhub.assembly.engine;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.assemblyhub.assembly.view.Audience;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.config.VideoConfig;
 import org.assemblyhub.store.FileEventStore;
 import org.assemblyhub.store.SnapshotFiles;

@@ -1,11 +1,12 @@
 package org.assemblyhub.assembly.engine;
 
+import org.assemblyhub.kernel.plug.Decoded;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.access.Tokens;
-import org.assemblyhub.assembly.domain.Actor;
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.testing.FuzzSweep;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.assemblyhub.assembly.view;
 
+import org.assemblyhub.kernel.Audience;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.support.Jackson;

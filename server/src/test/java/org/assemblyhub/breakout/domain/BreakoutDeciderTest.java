@@ -1,6 +1,6 @@
 package org.assemblyhub.breakout.domain;
 
-import org.assemblyhub.assembly.domain.Decision;
+import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.breakout.domain.BreakoutCommand.*;
 import org.assemblyhub.breakout.domain.BreakoutEvent.*;
 import org.junit.jupiter.api.Test;
@@ -15,12 +15,12 @@ class BreakoutDeciderTest {
     static final BreakoutDecider.Present PRESENT = new BreakoutDecider.Present(GroupAllocatorTest.roster(30, 1), GroupAllocatorTest.facilitators(8));
 
     private static BreakoutsPlanned plan(BreakoutRooms rooms, long seed) {
-        Decision d = BreakoutDecider.decide(rooms, PRESENT, true, new PlanBreakouts(seed, 7, 8), NOW);
-        return (BreakoutsPlanned) ((Decision.Accepted) d).events().get(0);
+        Verdict d = BreakoutDecider.decide(rooms, PRESENT, true, new PlanBreakouts(seed, 7, 8), NOW);
+        return (BreakoutsPlanned) ((Verdict.Accepted) d).events().get(0);
     }
 
     private static String rejection(BreakoutRooms rooms, BreakoutDecider.Present present, boolean leads, BreakoutCommand command) {
-        return ((Decision.Rejected) BreakoutDecider.decide(rooms, present, leads, command, NOW)).rejection().code();
+        return ((Verdict.Rejected) BreakoutDecider.decide(rooms, present, leads, command, NOW)).rejection().code();
     }
 
     @Test
@@ -66,10 +66,10 @@ class BreakoutDeciderTest {
         rooms.evolve(new GroupsReturned(List.of(2, 3, 4), NOW, 5));
 
         assertThat(rooms.overtimeLimit()).isEqualTo(5);
-        Decision more = BreakoutDecider.extend(rooms, 1, new ExtendGroup(3, rooms.overtimeLimit()));
-        assertThat(more).isInstanceOf(Decision.Accepted.class);
-        Decision tooMuch = BreakoutDecider.extend(rooms, 1, new ExtendGroup(4, rooms.overtimeLimit()));
-        assertThat(((Decision.Rejected) tooMuch).rejection().code()).isEqualTo("extension-too-long");
+        Verdict more = BreakoutDecider.extend(rooms, 1, new ExtendGroup(3, rooms.overtimeLimit()));
+        assertThat(more).isInstanceOf(Verdict.Accepted.class);
+        Verdict tooMuch = BreakoutDecider.extend(rooms, 1, new ExtendGroup(4, rooms.overtimeLimit()));
+        assertThat(((Verdict.Rejected) tooMuch).rejection().code()).isEqualTo("extension-too-long");
     }
 
     @Test

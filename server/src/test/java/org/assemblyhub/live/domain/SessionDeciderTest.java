@@ -1,9 +1,9 @@
 package org.assemblyhub.live.domain;
 
-import org.assemblyhub.assembly.domain.Actor;
-import org.assemblyhub.assembly.domain.Decision;
-import org.assemblyhub.assembly.domain.DomainEvent;
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.live.domain.PlannedSession.PlannedSegment;
 import org.assemblyhub.live.domain.SessionCommand.*;
 import org.assemblyhub.live.domain.SessionEvent.*;
@@ -28,7 +28,7 @@ class SessionDeciderTest {
             new PlannedSegment("harvest", "Harvest", 15, "Share", 0)));
 
     private final List<SessionEvent> history = new ArrayList<>();
-    private Decision decision;
+    private Verdict decision;
 
     private SessionDeciderTest given(SessionEvent... events) {
         history.addAll(List.of(events));
@@ -52,13 +52,13 @@ class SessionDeciderTest {
     }
 
     private void thenEvents(DomainEvent... expected) {
-        assertThat(decision).isInstanceOf(Decision.Accepted.class);
-        assertThat(((Decision.Accepted) decision).events()).containsExactly(expected);
+        assertThat(decision).isInstanceOf(Verdict.Accepted.class);
+        assertThat(((Verdict.Accepted) decision).events()).containsExactly(expected);
     }
 
     private void thenRejected(String code) {
-        assertThat(decision).isInstanceOf(Decision.Rejected.class);
-        assertThat(((Decision.Rejected) decision).rejection().code()).isEqualTo(code);
+        assertThat(decision).isInstanceOf(Verdict.Rejected.class);
+        assertThat(((Verdict.Rejected) decision).rejection().code()).isEqualTo(code);
     }
 
     @Test

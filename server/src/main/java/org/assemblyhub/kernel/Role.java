@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 /** What a person is in an assembly. Decides which commands they may send and which audience view they receive. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 /**
  * Why a command was refused: a stable machine code (documented in docs/protocol.md) and a sentence a person can act on.

@@ -1,6 +1,6 @@
-package org.assemblyhub.assembly.engine;
+package org.assemblyhub.kernel.plug;
 
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.Role;
 
 import java.util.Set;
 
@@ -12,18 +12,18 @@ import java.util.Set;
  * @param senders roles that may send it; empty: only the hub itself
  * @param heavy   decoding costs real time (a script to parse, tokens to mint): done off the engine's event loop
  */
-record WireCommand(String name, Set<Role> senders, boolean heavy, Decoder decoder) {
+public record WireCommand(String name, Set<Role> senders, boolean heavy, Decoder decoder) {
     /** Organisers only. */
-    static final Set<Role> ORGANISERS = Set.of(Role.ORGANISER);
+    public static final Set<Role> ORGANISERS = Set.of(Role.ORGANISER);
     /** The plenary desk: organisers and facilitators (the decider checks for the lead). */
-    static final Set<Role> DESK = Set.of(Role.ORGANISER, Role.FACILITATOR);
+    public static final Set<Role> DESK = Set.of(Role.ORGANISER, Role.FACILITATOR);
     /** People who take part in groups and polls. */
-    static final Set<Role> PARTICIPANTS = Set.of(Role.ORGANISER, Role.FACILITATOR, Role.MEMBER);
+    public static final Set<Role> PARTICIPANTS = Set.of(Role.ORGANISER, Role.FACILITATOR, Role.MEMBER);
     /** Members only (ballots). */
-    static final Set<Role> MEMBERS = Set.of(Role.MEMBER);
-    static final Set<Role> HUB_ONLY = Set.of();
+    public static final Set<Role> MEMBERS = Set.of(Role.MEMBER);
+    public static final Set<Role> HUB_ONLY = Set.of();
 
-    interface Decoder {
+    public interface Decoder {
         Decoded decode(WireArgs args, Context context);
     }
 
@@ -31,14 +31,14 @@ record WireCommand(String name, Set<Role> senders, boolean heavy, Decoder decode
      * What a decoder may use besides the arguments: the assembly, the sender, a way to mint tokens, seeds, and the
      * delivery officer's key new invitations are sealed for (null: they go to the organiser).
      */
-    record Context(String assemblyId, org.assemblyhub.assembly.domain.Actor actor, org.assemblyhub.assembly.access.Tokens tokens,
+    public record Context(String assemblyId, org.assemblyhub.kernel.Actor actor, org.assemblyhub.kernel.Tokens tokens,
                    java.util.random.RandomGenerator random, java.security.PublicKey sealFor) {}
 
-    static WireCommand of(String name, Set<Role> senders, Decoder decoder) {
+    public static WireCommand of(String name, Set<Role> senders, Decoder decoder) {
         return new WireCommand(name, senders, false, decoder);
     }
 
-    static WireCommand heavy(String name, Set<Role> senders, Decoder decoder) {
+    public static WireCommand heavy(String name, Set<Role> senders, Decoder decoder) {
         return new WireCommand(name, senders, true, decoder);
     }
 }

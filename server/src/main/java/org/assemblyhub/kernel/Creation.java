@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 /**
  * An event that brings something new into being under an id the hub chose (a poll, a draft, a ballot, a card): the

@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.access;
+package org.assemblyhub.kernel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

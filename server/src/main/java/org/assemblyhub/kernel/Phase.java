@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 /** The stages of a citizens' assembly, in the order they normally happen. */
 public enum Phase {

@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 /**
  * Who sends a command. {@code personId} is null for the hub itself (bootstrap, presence tracking) and for anonymous

@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.engine;
+package org.assemblyhub.kernel.plug;
 
 import io.vertx.core.json.JsonObject;
 

@@ -1,6 +1,6 @@
-package org.assemblyhub.assembly.view;
+package org.assemblyhub.kernel;
 
-import org.assemblyhub.assembly.domain.Role;
+import org.assemblyhub.kernel.Role;
 
 /**
  * One of the views an assembly is projected into (DESIGN.md §7): a kind, and for members and facilitators inside a

@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 /**
  * An event a participant's action writes into the journal (notes, cards, answers, drafts, a raised hand): what the

@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.engine;
+package org.assemblyhub.kernel.plug;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,76 +14,76 @@ import java.util.function.Function;
  * bounded, numbers are whole and inside their range (a value out of range is refused, never wrapped — 2^32 + 1 is
  * not 1), flags are real booleans, lists are bounded. A problem is a {@link BadArgs} with a sentence for the sender.
  */
-final class WireArgs {
-    static final int MAX_ID = 64;
+public final class WireArgs {
+    public static final int MAX_ID = 64;
 
     private final JsonObject args;
 
-    WireArgs(JsonObject args) {
+    public WireArgs(JsonObject args) {
         this.args = args == null ? new JsonObject() : args;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return args.getValue(key) != null;
     }
 
     /** Optional text, stripped; null when absent. */
-    String text(String key, int max) {
+    public String text(String key, int max) {
         return text(key, args.getValue(key), max);
     }
 
-    String requiredText(String key, int max) {
+    public String requiredText(String key, int max) {
         String s = text(key, max);
         if (s == null || s.isEmpty()) throw new BadArgs("'" + key + "' is required.");
         return s;
     }
 
     /** An id chosen by the hub or the organisers: 1–64 characters, no spaces. */
-    String id(String key) {
+    public String id(String key) {
         String s = requiredText(key, MAX_ID);
         if (!s.chars().allMatch(c -> c > 32 && c < 127)) throw new BadArgs("'" + key + "' is not a valid id.");
         return s;
     }
 
-    String optionalId(String key) {
+    public String optionalId(String key) {
         return has(key) ? id(key) : null;
     }
 
-    int integer(String key, int min, int max) {
+    public int integer(String key, int min, int max) {
         if (!has(key)) throw new BadArgs("'" + key + "' is required.");
         return integer(key, args.getValue(key), min, max);
     }
 
-    int integer(String key, int min, int max, int fallback) {
+    public int integer(String key, int min, int max, int fallback) {
         return has(key) ? integer(key, min, max) : fallback;
     }
 
-    Integer optionalInteger(String key, int min, int max) {
+    public Integer optionalInteger(String key, int min, int max) {
         return has(key) ? integer(key, min, max) : null;
     }
 
     /** A flag: absent means {@code fallback}; anything but true or false is refused. */
-    boolean flag(String key, boolean fallback) {
+    public boolean flag(String key, boolean fallback) {
         Object value = args.getValue(key);
         if (value == null) return fallback;
         if (!(value instanceof Boolean b)) throw new BadArgs("'" + key + "' must be true or false.");
         return b;
     }
 
-    List<String> texts(String key, int maxItems, int maxEach) {
+    public List<String> texts(String key, int maxItems, int maxEach) {
         List<String> out = new ArrayList<>();
         for (Object o : list(key, maxItems)) out.add(text(key, o, maxEach));
         return out;
     }
 
-    List<Integer> integers(String key, int maxItems, int min, int max) {
+    public List<Integer> integers(String key, int maxItems, int min, int max) {
         List<Integer> out = new ArrayList<>();
         for (Object o : list(key, maxItems)) out.add(integer(key, o, min, max));
         return out;
     }
 
     /** A list of at most {@code maxItems} (absent: empty). */
-    JsonArray list(String key, int maxItems) {
+    public JsonArray list(String key, int maxItems) {
         Object raw = args.getValue(key);
         if (raw == null) return new JsonArray();
         if (!(raw instanceof JsonArray list)) throw new BadArgs("'" + key + "' must be a list.");
@@ -92,7 +92,7 @@ final class WireArgs {
     }
 
     /** A nested object read with the same rules, or null when absent. */
-    WireArgs object(String key) {
+    public WireArgs object(String key) {
         Object raw = args.getValue(key);
         if (raw == null) return null;
         if (!(raw instanceof JsonObject o)) throw new BadArgs("'" + key + "' must be an object.");
@@ -100,7 +100,7 @@ final class WireArgs {
     }
 
     /** One of a few words ({@code choices}: wire word → value); absent means {@code fallback}. */
-    <T> T oneOf(String key, Map<String, T> choices, T fallback) {
+    public <T> T oneOf(String key, Map<String, T> choices, T fallback) {
         String word = text(key, 40);
         if (word == null) return fallback;
         T value = choices.get(word.toLowerCase(java.util.Locale.ROOT));
@@ -109,7 +109,7 @@ final class WireArgs {
     }
 
     /** A value parsed from text by {@code parse}; a parse failure is refused with {@code help}. */
-    <T> T parsed(String key, Function<String, T> parse, String help) {
+    public <T> T parsed(String key, Function<String, T> parse, String help) {
         String s = text(key, 40);
         if (s == null) return null;
         try {
@@ -119,7 +119,7 @@ final class WireArgs {
         }
     }
 
-    JsonObject raw() {
+    public JsonObject raw() {
         return args;
     }
 
@@ -145,8 +145,8 @@ final class WireArgs {
     }
 
     /** Arguments that cannot make a command; its message is shown to the sender as {@code invalid-args}. */
-    static final class BadArgs extends RuntimeException {
-        BadArgs(String message) {
+    public static final class BadArgs extends RuntimeException {
+        public BadArgs(String message) {
             super(message, null, false, false);
         }
     }

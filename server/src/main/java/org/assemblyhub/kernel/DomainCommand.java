@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 /** Any request to an assembly; each capability seals its own family under this marker, like {@link DomainEvent}. */
 public interface DomainCommand {}

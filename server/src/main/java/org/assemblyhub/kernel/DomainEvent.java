@@ -1,4 +1,4 @@
-package org.assemblyhub.assembly.domain;
+package org.assemblyhub.kernel;
 
 /**
  * Any fact recorded in an assembly's journal. Each capability seals its own family of events under this marker
