@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import org.assemblyhub.kernel.Tokens;
-import org.assemblyhub.assembly.engine.AssemblyRegistry;
+import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
@@ -85,7 +85,7 @@ public final class Hub {
             new java.security.SecureRandom().nextBytes(roomKey);
         }
         var video = new org.assemblyhub.video.VideoAccess(config.video(), roomKey, clock);
-        CompletableFuture<Hub> started = vertx.deployVerticle(new AssemblyRegistry(store, clock, random).withVideo(video)
+        CompletableFuture<Hub> started = vertx.deployVerticle(new AssemblyRegistry(store, clock, random, Capabilities.with(video))
                         .withSnapshots(snapshots).withLimits(config.limits()).withCommandRate(config.commandsPerSecond()))
                 .compose(id -> vertx.deployVerticle(() -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                         new DeploymentOptions().setInstances(gateways)))

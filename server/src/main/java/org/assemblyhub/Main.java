@@ -1,6 +1,6 @@
 package org.assemblyhub;
 
-import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.config.ConfigException;
 import org.assemblyhub.config.ConfigLoader;
 import org.assemblyhub.config.HubConfig;

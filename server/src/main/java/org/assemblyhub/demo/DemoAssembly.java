@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.engine.EngineClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

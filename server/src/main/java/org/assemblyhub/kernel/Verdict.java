@@ -26,4 +26,9 @@ public sealed interface Verdict {
     static Verdict reject(String code, String message) {
         return new Rejected(Rejection.of(code, message));
     }
+
+    /** The refusal of every change once the assembly is closed. */
+    static Verdict assemblyClosed() {
+        return reject("assembly-closed", "The assembly is closed: nothing can change any more.");
+    }
 }

@@ -7,7 +7,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.decision.domain.Trackers;
+import org.assemblyhub.recommendation.domain.Trackers;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package org.assemblyhub.demo;
 
-import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.domain.Announcement;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.assembly.engine.EventCodec;
+import org.assemblyhub.engine.EventCodec;
 import org.assemblyhub.store.FileEventStore;
 import org.assemblyhub.store.JournalRecord;
 import org.assemblyhub.testing.LiveClient;
@@ -175,7 +175,7 @@ class CrashDurabilityIT {
             FileEventStore store = new FileEventStore(local, dataDir);
             List<JournalRecord> records = store.read(assemblyId, 0).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             store.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            List<AssemblyEvent> events = records.stream().map(EventCodec::decode).map(r -> r.event())
+            List<AssemblyEvent> events = records.stream().map(new org.assemblyhub.engine.Rules(org.assemblyhub.Capabilities.standard()).codec()::decode).map(r -> r.event())
                     .filter(e -> e instanceof AssemblyEvent).map(e -> (AssemblyEvent) e).toList();
             return AssemblyState.fold(events).announcements().stream().map(Announcement::text).toList();
         } finally {

@@ -3,7 +3,7 @@ package org.assemblyhub.golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.support.Jackson;
 import org.assemblyhub.testing.JournalEditor;
 import org.assemblyhub.testing.LiveClient;

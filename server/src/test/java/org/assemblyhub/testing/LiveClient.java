@@ -8,7 +8,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.view.MergePatch;
+import org.assemblyhub.engine.MergePatch;
 import org.assemblyhub.support.Jackson;
 
 import java.time.Duration;

@@ -3,7 +3,7 @@ package org.assemblyhub.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.decision.verify.BallotVerifier;
+import org.assemblyhub.recommendation.verify.BallotVerifier;
 import org.assemblyhub.support.Jackson;
 import org.assemblyhub.testing.JournalEditor;
 import org.assemblyhub.testing.LiveClient;
@@ -91,7 +91,7 @@ class SecretBallotTest {
         if (answer.path("type").asText().equals("ack")) {
             secrets.put(member, secret);
             assertThat(answer.path("result").has("tracker")).as("the ack keeps no tracker: the browser derives it").isFalse();
-            trackers.put(member, org.assemblyhub.decision.domain.Trackers.of("b1", secret));
+            trackers.put(member, org.assemblyhub.recommendation.domain.Trackers.of("b1", secret));
         }
         return answer;
     }

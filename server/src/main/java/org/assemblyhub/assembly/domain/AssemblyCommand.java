@@ -30,8 +30,4 @@ public sealed interface AssemblyCommand extends DomainCommand {
 
     record Announce(String text) implements AssemblyCommand {}
 
-    /** Sent by the hub when a person's first connection opens or their last one closes. */
-    record MarkPresence(String personId, boolean connected) implements AssemblyCommand {}
-
-    record ResetPresence() implements AssemblyCommand {}
 }

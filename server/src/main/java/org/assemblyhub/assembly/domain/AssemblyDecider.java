@@ -1,5 +1,7 @@
 package org.assemblyhub.assembly.domain;
 
+import org.assemblyhub.kernel.Presence;
+
 import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
@@ -26,7 +28,7 @@ public final class AssemblyDecider {
 
     private AssemblyDecider() {}
 
-    public static Verdict decide(AssemblyState state, Actor actor, AssemblyCommand command, Instant now) {
+    public static Verdict decide(AssemblyState state, Actor actor, org.assemblyhub.kernel.DomainCommand command, Instant now) {
         if (command instanceof CreateAssembly create) return create(state, create);
         if (!state.exists()) return Verdict.reject("no-such-assembly", "This assembly does not exist.");
         if (command instanceof ImportRoster c) return organiserOnly(actor, "import a roster", () -> importRoster(state, c));
@@ -36,8 +38,8 @@ public final class AssemblyDecider {
         }
         if (command instanceof ChangePhase c) return organiserOnly(actor, "change the phase", () -> changePhase(state, c));
         if (command instanceof Announce c) return organiserOnly(actor, "make announcements", () -> announce(state, actor, c, now));
-        if (command instanceof MarkPresence c) return hubOnly(actor, () -> markPresence(state, c, now));
-        if (command instanceof ResetPresence) {
+        if (command instanceof Presence.Mark c) return hubOnly(actor, () -> markPresence(state, c, now));
+        if (command instanceof Presence.Reset) {
             return hubOnly(actor, () -> state.present().isEmpty() ? Verdict.accept() : Verdict.accept(new PresenceReset()));
         }
         throw new IllegalArgumentException("unknown command " + command);
@@ -129,7 +131,7 @@ public final class AssemblyDecider {
         return Verdict.accept(new AnnouncementMade(id, text, actor.personId(), now));
     }
 
-    private static Verdict markPresence(AssemblyState state, MarkPresence c, Instant now) {
+    private static Verdict markPresence(AssemblyState state, Presence.Mark c, Instant now) {
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
         boolean present = state.present().contains(c.personId());
         if (present == c.connected()) return Verdict.accept();

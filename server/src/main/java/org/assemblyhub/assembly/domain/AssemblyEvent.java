@@ -25,17 +25,27 @@ public sealed interface AssemblyEvent extends DomainEvent {
         }
     }
 
-    record InvitationIssued(String personId, String tokenHash) implements AssemblyEvent {}
+    record InvitationIssued(String personId, String tokenHash) implements AssemblyEvent, org.assemblyhub.kernel.EndsSessions {}
 
-    record InvitationRevoked(String personId) implements AssemblyEvent {}
+    record InvitationRevoked(String personId) implements AssemblyEvent, org.assemblyhub.kernel.EndsSessions {}
 
     record PhaseChanged(Phase from, Phase to) implements AssemblyEvent {}
 
     record AnnouncementMade(String announcementId, String text, String byPersonId, Instant at) implements AssemblyEvent {}
 
-    record PersonConnected(String personId, Instant at) implements AssemblyEvent {}
+    record PersonConnected(String personId, Instant at) implements AssemblyEvent, org.assemblyhub.kernel.PresenceChange {
+        @Override
+        public boolean connected() {
+            return true;
+        }
+    }
 
-    record PersonDisconnected(String personId, Instant at) implements AssemblyEvent {}
+    record PersonDisconnected(String personId, Instant at) implements AssemblyEvent, org.assemblyhub.kernel.PresenceChange {
+        @Override
+        public boolean connected() {
+            return false;
+        }
+    }
 
     /** Written when an engine starts: connections from before a restart are gone, whatever the journal last said. */
     record PresenceReset() implements AssemblyEvent {}

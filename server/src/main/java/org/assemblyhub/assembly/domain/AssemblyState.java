@@ -16,7 +16,7 @@ import java.util.Set;
  * The fold of an assembly's events. Only {@link #evolve} changes it, and it never refuses an event: events are facts,
  * checked once by {@link AssemblyDecider} before they were recorded.
  */
-public final class AssemblyState implements java.io.Serializable {
+public final class AssemblyState implements java.io.Serializable, org.assemblyhub.kernel.Roster {
     private String id;
     private String title;
     private String question;

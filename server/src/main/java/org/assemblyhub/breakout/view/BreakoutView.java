@@ -2,7 +2,7 @@ package org.assemblyhub.breakout.view;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.breakout.domain.AllocationQuality;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
@@ -19,12 +19,12 @@ public final class BreakoutView {
 
     private BreakoutView() {}
 
-    public static ObjectNode project(BreakoutRooms rooms, AssemblyState state, Audience audience) {
+    public static ObjectNode project(BreakoutRooms rooms, Roster state, Audience audience) {
         return project(rooms, state, audience, g -> 0);
     }
 
     /** {@code promoted}: how many cards each group of the current round has sent to the harvest board. */
-    public static ObjectNode project(BreakoutRooms rooms, AssemblyState state, Audience audience,
+    public static ObjectNode project(BreakoutRooms rooms, Roster state, Audience audience,
                                      java.util.function.IntUnaryOperator promoted) {
         ObjectNode view = JSON.objectNode();
         if (audience.kind() == Audience.Kind.ORGANISER && (!rooms.pinned().isEmpty() || !rooms.keepApart().isEmpty())) {
@@ -70,7 +70,7 @@ public final class BreakoutView {
         return view;
     }
 
-    private static ObjectNode myGroup(BreakoutRooms rooms, Group g, AssemblyState state, boolean withMembers) {
+    private static ObjectNode myGroup(BreakoutRooms rooms, Group g, Roster state, boolean withMembers) {
         ObjectNode node = JSON.objectNode().put("number", g.number());
         if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
         if (rooms.groupEndsAt(g.number()) != null) node.put("endsAt", rooms.groupEndsAt(g.number()).toString());
@@ -86,7 +86,7 @@ public final class BreakoutView {
         return node;
     }
 
-    private static void facilitators(ObjectNode node, Group g, AssemblyState state) {
+    private static void facilitators(ObjectNode node, Group g, Roster state) {
         if (g.leadFacilitator() != null) node.put("lead", state.displayName(g.leadFacilitator()));
         if (g.coFacilitator() != null) node.put("co", state.displayName(g.coFacilitator()));
     }

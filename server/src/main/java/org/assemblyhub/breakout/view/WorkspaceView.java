@@ -2,7 +2,7 @@ package org.assemblyhub.breakout.view;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
 import org.assemblyhub.breakout.workspace.Idea;
@@ -20,7 +20,7 @@ public final class WorkspaceView {
 
     private WorkspaceView() {}
 
-    public static ObjectNode workspace(Workspaces ws, BreakoutRooms rooms, AssemblyState state, Audience audience) {
+    public static ObjectNode workspace(Workspaces ws, BreakoutRooms rooms, Roster state, Audience audience) {
         ObjectNode view = JSON.objectNode();
         if (!audience.inGroup() || !rooms.isOpen()) return view;
         int round = rooms.round();

@@ -16,6 +16,10 @@ import java.util.function.Function;
  */
 public final class WireArgs {
     public static final int MAX_ID = 64;
+    /** Group numbers on the wire: far more than any assembly has, far less than what wraps. */
+    public static final int MAX_GROUP = 1_000;
+    /** Levels and scale values on the wire (the deciders check the real range). */
+    public static final int MAX_LEVEL = 100;
 
     private final JsonObject args;
 

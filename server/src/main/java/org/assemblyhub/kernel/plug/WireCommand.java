@@ -1,8 +1,11 @@
 package org.assemblyhub.kernel.plug;
 
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Role;
 
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
  * One command of the wire protocol: its name, which roles may send it at all (checked before a single argument is
@@ -29,10 +32,9 @@ public record WireCommand(String name, Set<Role> senders, boolean heavy, Decoder
 
     /**
      * What a decoder may use besides the arguments: the assembly, the sender, a way to mint tokens, seeds, and the
-     * delivery officer's key new invitations are sealed for (null: they go to the organiser).
+     * delivery officer's public key (PEM) new invitations are sealed for (null: they go to the organiser).
      */
-    public record Context(String assemblyId, org.assemblyhub.kernel.Actor actor, org.assemblyhub.kernel.Tokens tokens,
-                   java.util.random.RandomGenerator random, java.security.PublicKey sealFor) {}
+    public record Context(String assemblyId, Actor actor, Tokens tokens, RandomGenerator random, String deliveryKey) {}
 
     public static WireCommand of(String name, Set<Role> senders, Decoder decoder) {
         return new WireCommand(name, senders, false, decoder);

@@ -1,5 +1,6 @@
 package org.assemblyhub.poll.domain;
 
+import org.assemblyhub.kernel.agreement.Level;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package org.assemblyhub.poll.domain;
 
+import org.assemblyhub.kernel.Acting;
+
 import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.poll.domain.PollCommand.*;
 import org.assemblyhub.poll.domain.PollEvent.*;
@@ -13,19 +15,13 @@ import java.util.List;
  * answer replaces the person's previous one.
  */
 public final class PollDecider {
-    /**
-     * Who is asking, as the rest of the assembly sees them. {@code facilitatedGroup}: 0 unless facilitating a group
-     * now; {@code breakoutRound}: the current breakout round.
-     */
-    public record Who(String personId, boolean leads, boolean isHub, int facilitatedGroup, int seatedGroup, int breakoutRound) {}
-
     private PollDecider() {}
 
     /**
      * Who a poll asks when its opener did not say: everyone for the lead, their own group for a group's facilitator
      * (who may also name it). Anything else they name is left as it is, and {@link #open} refuses it.
      */
-    public static PollSpec withDefaultVoters(Who who, PollSpec spec) {
+    public static PollSpec withDefaultVoters(Acting who, PollSpec spec) {
         if (spec.voters() == null) {
             return who.leads() || who.facilitatedGroup() == 0 ? spec.withVoters(PollSpec.Voters.EVERYONE, 0)
                     : spec.withVoters(PollSpec.Voters.GROUP, who.facilitatedGroup());
@@ -36,7 +32,7 @@ public final class PollDecider {
         return spec;
     }
 
-    public static Verdict open(Polls polls, Who who, PollSpec spec, List<String> roll, Instant now) {
+    public static Verdict open(Polls polls, Acting who, PollSpec spec, List<String> roll, Instant now) {
         if (!who.leads() && who.facilitatedGroup() == 0) {
             return Verdict.reject("forbidden", "Only the lead facilitator, or a group's facilitator for their group, opens a poll.");
         }
@@ -53,12 +49,12 @@ public final class PollDecider {
         if (roll.isEmpty()) return Verdict.reject("nobody-to-ask", "Nobody can answer this poll: there is no one on its roll.");
         int round = spec.kind().isAgreement() ? polls.roundsOn(Polls.subjectKey(spec)) + 1 : 0;
         Instant closesAt = spec.minutes() > 0 ? now.plusSeconds(60L * spec.minutes()) : null;
-        int breakoutRound = spec.voters() == PollSpec.Voters.GROUP || spec.inGroups() ? who.breakoutRound() : 0;
+        int breakoutRound = spec.voters() == PollSpec.Voters.GROUP || spec.inGroups() ? who.round() : 0;
         return Verdict.accept(new PollOpened("p" + (polls.count() + 1), spec, List.copyOf(roll), round, who.personId(), now,
                 closesAt, breakoutRound));
     }
 
-    public static Verdict answer(Polls polls, Who who, AnswerPoll c, Instant now) {
+    public static Verdict answer(Polls polls, Acting who, AnswerPoll c, Instant now) {
         Polls.Poll poll = polls.poll(c.pollId()).orElse(null);
         if (poll == null) return Verdict.reject("no-such-poll", "There is no such poll.");
         if (!poll.isOpen()) return Verdict.reject("poll-closed", "This poll is closed: answers are no longer taken.");
@@ -76,12 +72,12 @@ public final class PollDecider {
         return Verdict.accept(new PollAnswered(poll.id(), who.personId(), who.seatedGroup(), answer, now));
     }
 
-    public static Verdict close(Polls polls, Who who, ClosePoll c, Instant now) {
+    public static Verdict close(Polls polls, Acting who, ClosePoll c, Instant now) {
         Polls.Poll poll = polls.poll(c.pollId()).orElse(null);
         if (poll == null) return Verdict.reject("no-such-poll", "There is no such poll.");
         if (!poll.isOpen()) return Verdict.reject("poll-closed", "This poll is already closed.");
         boolean own = poll.spec().voters() == PollSpec.Voters.GROUP && poll.spec().group() == who.facilitatedGroup()
-                && poll.opened().breakoutRound() == who.breakoutRound()
+                && poll.opened().breakoutRound() == who.round()
                 && who.facilitatedGroup() > 0;
         if (!who.leads() && !who.isHub() && !own) return Verdict.reject("forbidden", "Only the lead facilitator closes this poll.");
         if (who.isHub() && poll.opened().closesAt() != null && now.isBefore(poll.opened().closesAt()) && !poll.spec().fromScript()) {

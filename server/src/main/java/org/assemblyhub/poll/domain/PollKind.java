@@ -1,6 +1,9 @@
 package org.assemblyhub.poll.domain;
 
-import java.util.List;
+import org.assemblyhub.kernel.agreement.Level;
+import org.assemblyhub.kernel.agreement.Scale;
+
+import org.assemblyhub.kernel.agreement.Level;
 
 /**
  * The kinds of question. The last four are agreement scales, each with a fixed meaning per level (labels can be
@@ -9,48 +12,42 @@ import java.util.List;
  */
 public enum PollKind {
     SINGLE, MULTIPLE, SCALE, RANKING, TEXT,
-    /** 1 wholehearted endorsement, 2 minor point of contention, 3 support with reservations, 4 abstain,
-     * 5 more discussion needed, 6 don't like but will support, 7 serious disagreement, 8 block. */
-    GRADIENTS(1, List.of(Level.SUPPORT, Level.SUPPORT, Level.SUPPORT, Level.ABSTAIN, Level.MORE_DISCUSSION,
-            Level.SUPPORT, Level.AGAINST, Level.BLOCK)),
-    /** 0 fist (block), 1 serious concerns, 2 want to discuss more, 3 can live with it, 4 support, 5 full support. */
-    FIST(0, List.of(Level.BLOCK, Level.AGAINST, Level.MORE_DISCUSSION, Level.SUPPORT, Level.SUPPORT, Level.SUPPORT)),
-    /** 1 consent, 2 consent with a concern, 3 objection, 4 stand aside. */
-    CONSENT(1, List.of(Level.SUPPORT, Level.SUPPORT, Level.BLOCK, Level.ABSTAIN)),
-    /** 1 strongly support, 2 support, 3 abstain, 4 oppose, 5 strongly oppose. */
-    SUPPORT(1, List.of(Level.SUPPORT, Level.SUPPORT, Level.ABSTAIN, Level.AGAINST, Level.AGAINST));
+    GRADIENTS(Scale.GRADIENTS), FIST(Scale.FIST), CONSENT(Scale.CONSENT), SUPPORT(Scale.SUPPORT);
 
-    private final int first;
-    private final List<Level> levels;
+    private final Scale scale;
 
     PollKind() {
-        this(0, List.of());
+        this(null);
     }
 
-    PollKind(int first, List<Level> levels) {
-        this.first = first;
-        this.levels = levels;
+    PollKind(Scale scale) {
+        this.scale = scale;
+    }
+
+    /** The agreement scale of an agreement kind, or null. */
+    public Scale scale() {
+        return scale;
     }
 
     public boolean isAgreement() {
-        return !levels.isEmpty();
+        return scale != null;
     }
 
     public int firstLevel() {
-        return first;
+        return scale == null ? 0 : scale.firstLevel();
     }
 
     public int lastLevel() {
-        return first + levels.size() - 1;
+        return scale == null ? -1 : scale.lastLevel();
     }
 
     public Level level(int value) {
-        return levels.get(value - first);
+        return scale.level(value);
     }
 
     /** The number of levels (agreement scales only). */
     public int size() {
-        return levels.size();
+        return scale == null ? 0 : scale.size();
     }
 
     public String wire() {

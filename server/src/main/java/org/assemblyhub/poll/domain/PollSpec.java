@@ -1,5 +1,7 @@
 package org.assemblyhub.poll.domain;
 
+import org.assemblyhub.kernel.agreement.AdoptionRule;
+import org.assemblyhub.kernel.agreement.Fraction;
 import java.util.List;
 
 /**

@@ -3,9 +3,9 @@ package org.assemblyhub.poll.view;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.poll.domain.AgreementTally;
+import org.assemblyhub.kernel.agreement.AgreementTally;
 import org.assemblyhub.poll.domain.Answer;
-import org.assemblyhub.poll.domain.Level;
+import org.assemblyhub.kernel.agreement.Level;
 import org.assemblyhub.poll.domain.ModifiedBorda;
 import org.assemblyhub.poll.domain.PollEvent.PollAnswered;
 import org.assemblyhub.poll.domain.PollKind;
@@ -65,7 +65,7 @@ public final class PollResults {
             if (withTexts) texts.forEach(r.putArray("texts")::add);
         } else {
             List<Integer> values = answers.stream().map(Answer::value).toList();
-            AgreementTally t = AgreementTally.of(kind, values, eligible, spec.ruleOrDefault());
+            AgreementTally t = AgreementTally.of(kind.scale(), values, eligible, spec.ruleOrDefault());
             ints(r.putArray("levels"), t.perLevel());
             ObjectNode by = r.putObject("byLevel");
             t.byLevel().forEach((level, count) -> by.put(level.name().toLowerCase().replace('_', '-'), count));

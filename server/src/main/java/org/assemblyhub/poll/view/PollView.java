@@ -3,7 +3,7 @@ package org.assemblyhub.poll.view;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.poll.domain.PollEvent.PollAnswered;
 import org.assemblyhub.poll.domain.PollSpec;
@@ -27,7 +27,7 @@ public final class PollView {
     private PollView() {}
 
     /** {@code breakoutRound}: the current breakout round (the one the audience's group belongs to). */
-    public static ObjectNode project(Polls polls, AssemblyState state, Audience audience, int breakoutRound) {
+    public static ObjectNode project(Polls polls, Roster state, Audience audience, int breakoutRound) {
         ObjectNode view = JSON.objectNode();
         boolean desk = audience.kind() == Audience.Kind.LEAD || audience.kind() == Audience.Kind.ORGANISER;
         for (Polls.Poll poll : polls.all()) {
@@ -80,7 +80,7 @@ public final class PollView {
      * A named poll (a show of hands): who gave which answer, for participants. Keyed by option index, scale value or
      * level; rankings and open answers are listed by the first choice or not at all.
      */
-    private static ObjectNode names(Polls.Poll poll, AssemblyState state) {
+    private static ObjectNode names(Polls.Poll poll, Roster state) {
         ObjectNode names = JSON.objectNode();
         for (PollAnswered a : poll.answers()) {
             List<Integer> keys = a.answer().value() != null ? List.of(a.answer().value())

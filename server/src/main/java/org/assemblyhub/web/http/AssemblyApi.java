@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.assembly.roster.RosterCsv;
 
 

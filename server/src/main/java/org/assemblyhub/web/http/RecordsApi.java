@@ -7,9 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.assembly.engine.EngineClient;
-import org.assemblyhub.decision.export.Booklet;
-import org.assemblyhub.decision.export.OpenDataCsv;
+import org.assemblyhub.engine.EngineClient;
+import org.assemblyhub.recommendation.export.Booklet;
+import org.assemblyhub.records.OpenDataCsv;
 import org.assemblyhub.support.Jackson;
 
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package org.assemblyhub.web.http;
 
 import io.vertx.ext.web.Router;
-import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.config.HubConfig;
 
 /**

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Audience;
 
 import java.nio.charset.StandardCharsets;
@@ -294,14 +294,24 @@ final class ClientSession {
         closeIfBehind();
     }
 
-    /** The person's audience changed (a breakout round opened or closed): switch sets and take a fresh view. */
-    void moveTo(Audience to) {
+    /**
+     * The person's audience changed (a breakout round opened or closed): switch sets and show the new audience's
+     * {@code view}, which the move carries (as a sync answers it). While a sync is under way, another follows it.
+     */
+    void moveTo(Audience to, JsonObject view) {
         if (state != State.LIVE || to == null || to.equals(audience)) return;
         Audience from = audience;
-        gateway.unsubscribe(this);
         audience = to;
         identity.put("audience", to.wire());
-        gateway.subscribe(this).onComplete(v -> sync(seq, from));
+        gateway.switched(this, from);
+        if (syncing || view == null || !"ok".equals(view.getString("status"))) {
+            sync(seq, from);
+            return;
+        }
+        JsonArray messages = view.getJsonArray("messages");
+        for (int i = 0; i < messages.size(); i++) send(messages.getString(i));
+        seq = view.getLong("seq");
+        send(Wire.personal(seq, identity));
     }
 
     void kick() {

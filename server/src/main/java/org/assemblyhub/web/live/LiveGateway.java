@@ -3,12 +3,13 @@ package org.assemblyhub.web.live;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
-import org.assemblyhub.assembly.engine.EngineAddresses;
-import org.assemblyhub.assembly.engine.EngineClient;
+import org.assemblyhub.engine.EngineAddresses;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.web.http.Sessions;
@@ -47,8 +48,9 @@ public final class LiveGateway {
         void onMessage(Message<String> message) {
             String moved = message.headers().get("move");
             if (moved != null) {
-                Audience to = Audience.parse(message.body());
-                sessionsOf(moved).forEach(s -> s.moveTo(to));
+                JsonObject view = new JsonObject(message.body()); // the new audience's view, as a sync answers it
+                Audience to = Audience.parse(view.getString("audience"));
+                sessionsOf(moved).forEach(s -> s.moveTo(to, view));
                 return;
             }
             String signalled = message.headers().get("signal");
@@ -141,6 +143,18 @@ public final class LiveGateway {
         fanout.sessions.computeIfAbsent(session.audience(), a -> new LinkedHashSet<>()).add(session);
         if (session.personId() != null) fanout.byPerson.computeIfAbsent(session.personId(), p -> new LinkedHashSet<>()).add(session);
         return fanout.consumer.completion();
+    }
+
+    /** A session now in another audience of the same assembly (its person's sockets stay where they are). */
+    void switched(ClientSession session, Audience from) {
+        Fanout fanout = fanouts.get(session.assemblyId());
+        if (fanout == null) {
+            subscribe(session);
+            return;
+        }
+        Set<ClientSession> set = fanout.sessions.get(from);
+        if (set != null) set.remove(session);
+        fanout.sessions.computeIfAbsent(session.audience(), a -> new LinkedHashSet<>()).add(session);
     }
 
     void unsubscribe(ClientSession session) {

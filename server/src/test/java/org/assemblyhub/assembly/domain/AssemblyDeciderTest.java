@@ -177,24 +177,24 @@ class AssemblyDeciderTest {
     class Presence {
         @Test
         void the_first_connection_of_a_person_marks_them_present() {
-            givenAnAssembly().when(Actor.HUB, new MarkPresence("m1", true))
+            givenAnAssembly().when(Actor.HUB, new org.assemblyhub.kernel.Presence.Mark("m1", true))
                     .thenEvents(new PersonConnected("m1", NOW));
         }
 
         @Test
         void a_person_already_present_is_not_marked_again() {
-            givenAnAssembly(new PersonConnected("m1", NOW)).when(Actor.HUB, new MarkPresence("m1", true)).thenEvents();
+            givenAnAssembly(new PersonConnected("m1", NOW)).when(Actor.HUB, new org.assemblyhub.kernel.Presence.Mark("m1", true)).thenEvents();
         }
 
         @Test
         void only_the_hub_records_presence() {
-            givenAnAssembly().when(MEMBER, new MarkPresence("m1", true)).thenRejected("forbidden");
+            givenAnAssembly().when(MEMBER, new org.assemblyhub.kernel.Presence.Mark("m1", true)).thenRejected("forbidden");
         }
 
         @Test
         void a_restart_clears_everyone_who_was_present() {
             AssemblyState state = givenAnAssembly(new PersonConnected("m1", NOW))
-                    .when(Actor.HUB, new ResetPresence()).thenEvents(new PresenceReset()).thenState();
+                    .when(Actor.HUB, new org.assemblyhub.kernel.Presence.Reset()).thenEvents(new PresenceReset()).thenState();
             assertThat(state.present()).isEmpty();
         }
     }

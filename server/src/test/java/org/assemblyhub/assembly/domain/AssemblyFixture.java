@@ -44,7 +44,7 @@ final class AssemblyFixture {
         return new Person(id, "Name of " + id, id + "@example.org", role, Map.of("area", "north"));
     }
 
-    AssemblyFixture when(Actor actor, AssemblyCommand command) {
+    AssemblyFixture when(Actor actor, org.assemblyhub.kernel.DomainCommand command) {
         decision = AssemblyDecider.decide(AssemblyState.fold(history), actor, command, NOW);
         return this;
     }

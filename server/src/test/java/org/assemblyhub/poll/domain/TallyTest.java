@@ -1,5 +1,11 @@
 package org.assemblyhub.poll.domain;
 
+import org.assemblyhub.kernel.agreement.AdoptionRule;
+import org.assemblyhub.kernel.agreement.AgreementTally;
+import org.assemblyhub.kernel.agreement.Fraction;
+import org.assemblyhub.kernel.agreement.Level;
+import org.assemblyhub.kernel.agreement.Outcome;
+import org.assemblyhub.kernel.agreement.Scale;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -77,8 +83,8 @@ class TallyTest {
 
     @Test
     void a_support_of_exactly_80_percent_is_adopted_and_79_point_9_percent_is_not() {
-        AgreementTally at80 = AgreementTally.of(PollKind.SUPPORT, votes(1, 800, 4, 200), 1000, NO_QUORUM);
-        AgreementTally at799 = AgreementTally.of(PollKind.SUPPORT, votes(1, 799, 4, 201), 1000, NO_QUORUM);
+        AgreementTally at80 = AgreementTally.of(Scale.SUPPORT, votes(1, 800, 4, 200), 1000, NO_QUORUM);
+        AgreementTally at799 = AgreementTally.of(Scale.SUPPORT, votes(1, 799, 4, 201), 1000, NO_QUORUM);
 
         assertThat(at80.outcome()).isEqualTo(Outcome.ADOPTED);
         assertThat(at799.outcome()).isEqualTo(Outcome.NOT_ADOPTED);
@@ -89,8 +95,8 @@ class TallyTest {
     void abstentions_leave_the_valid_votes_base_but_count_in_the_ballots_cast_base() {
         List<Integer> v = votes(2, 8, 4, 1);
         v.add(3); // one abstention: 8 of 9 valid votes, 8 of 10 cast
-        AgreementTally valid = AgreementTally.of(PollKind.SUPPORT, v, 10, NO_QUORUM);
-        AgreementTally cast = AgreementTally.of(PollKind.SUPPORT, v, 10,
+        AgreementTally valid = AgreementTally.of(Scale.SUPPORT, v, 10, NO_QUORUM);
+        AgreementTally cast = AgreementTally.of(Scale.SUPPORT, v, 10,
                 new AdoptionRule(new Fraction(9, 10), AdoptionRule.Base.BALLOTS_CAST, null, AdoptionRule.BlockEffect.DISCUSS, null));
 
         assertThat(valid.base()).isEqualTo(9);
@@ -101,8 +107,8 @@ class TallyTest {
 
     @Test
     void a_result_without_its_quorum_is_not_read_at_all() {
-        AgreementTally t = AgreementTally.of(PollKind.SUPPORT, votes(1, 13, 4, 0), 20, AdoptionRule.DEFAULT);
-        AgreementTally reached = AgreementTally.of(PollKind.SUPPORT, votes(1, 14, 4, 0), 21, AdoptionRule.DEFAULT);
+        AgreementTally t = AgreementTally.of(Scale.SUPPORT, votes(1, 13, 4, 0), 20, AdoptionRule.DEFAULT);
+        AgreementTally reached = AgreementTally.of(Scale.SUPPORT, votes(1, 14, 4, 0), 21, AdoptionRule.DEFAULT);
 
         assertThat(t.outcome()).isEqualTo(Outcome.NO_QUORUM);
         assertThat(t.reason()).contains("13 of 20");
@@ -112,7 +118,7 @@ class TallyTest {
     @Test
     void a_tie_at_half_support_is_not_adopted_under_a_majority_threshold_of_more_than_half() {
         AdoptionRule majority = new AdoptionRule(new Fraction(51, 100), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.OPPOSE, null);
-        assertThat(AgreementTally.of(PollKind.SUPPORT, votes(1, 5, 5, 5), 10, majority).outcome()).isEqualTo(Outcome.NOT_ADOPTED);
+        assertThat(AgreementTally.of(Scale.SUPPORT, votes(1, 5, 5, 5), 10, majority).outcome()).isEqualTo(Outcome.NOT_ADOPTED);
     }
 
     @Test
@@ -121,9 +127,9 @@ class TallyTest {
         AdoptionRule veto = new AdoptionRule(new Fraction(4, 5), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.VETO, null);
         AdoptionRule oppose = new AdoptionRule(new Fraction(4, 5), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.OPPOSE, null);
 
-        assertThat(AgreementTally.of(PollKind.GRADIENTS, v, 20, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ANOTHER_ROUND);
-        assertThat(AgreementTally.of(PollKind.GRADIENTS, v, 20, veto).outcome()).isEqualTo(Outcome.NOT_ADOPTED);
-        assertThat(AgreementTally.of(PollKind.GRADIENTS, v, 20, oppose).outcome()).isEqualTo(Outcome.ADOPTED);
+        assertThat(AgreementTally.of(Scale.GRADIENTS, v, 20, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ANOTHER_ROUND);
+        assertThat(AgreementTally.of(Scale.GRADIENTS, v, 20, veto).outcome()).isEqualTo(Outcome.NOT_ADOPTED);
+        assertThat(AgreementTally.of(Scale.GRADIENTS, v, 20, oppose).outcome()).isEqualTo(Outcome.ADOPTED);
     }
 
     @Test
@@ -131,15 +137,15 @@ class TallyTest {
         List<Integer> v = votes(1, 8, 5, 2); // 2 of 10 at level 5, "more discussion needed"
         List<Integer> fewer = votes(1, 9, 5, 1);
 
-        assertThat(AgreementTally.of(PollKind.GRADIENTS, v, 10, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ANOTHER_ROUND);
-        assertThat(AgreementTally.of(PollKind.GRADIENTS, fewer, 10, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ADOPTED);
+        assertThat(AgreementTally.of(Scale.GRADIENTS, v, 10, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ANOTHER_ROUND);
+        assertThat(AgreementTally.of(Scale.GRADIENTS, fewer, 10, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ADOPTED);
     }
 
     @Test
     void sociocratic_consent_with_one_objection_is_not_given() {
         List<Integer> v = votes(1, 11, 3, 1);
 
-        AgreementTally t = AgreementTally.of(PollKind.CONSENT, v, 12, AdoptionRule.DEFAULT);
+        AgreementTally t = AgreementTally.of(Scale.CONSENT, v, 12, AdoptionRule.DEFAULT);
 
         assertThat(t.outcome()).isEqualTo(Outcome.ANOTHER_ROUND);
         assertThat(t.byLevel().get(Level.BLOCK)).isEqualTo(1);
@@ -147,7 +153,7 @@ class TallyTest {
 
     @Test
     void fist_to_five_counts_three_to_five_as_support() {
-        AgreementTally t = AgreementTally.of(PollKind.FIST, List.of(3, 4, 5, 5, 1), 5, AdoptionRule.DEFAULT);
+        AgreementTally t = AgreementTally.of(Scale.FIST, List.of(3, 4, 5, 5, 1), 5, AdoptionRule.DEFAULT);
 
         assertThat(t.support()).isEqualTo(4);
         assertThat(t.outcome()).isEqualTo(Outcome.ADOPTED);

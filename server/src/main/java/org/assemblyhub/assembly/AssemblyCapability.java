@@ -1,0 +1,92 @@
+package org.assemblyhub.assembly;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.assembly.domain.AssemblyCommand;
+import org.assemblyhub.assembly.domain.AssemblyDecider;
+import org.assemblyhub.assembly.domain.AssemblyEvent;
+import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.assembly.view.CoreViews;
+import org.assemblyhub.kernel.Acting;
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.DomainCommand;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Model;
+import org.assemblyhub.kernel.Presence;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.plug.Capability;
+import org.assemblyhub.kernel.plug.WireCommand;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The assembly itself: its roster and invitations, its phase, announcements and who is connected. Its state is the
+ * {@link org.assemblyhub.kernel.Roster} every other capability reads.
+ */
+public final class AssemblyCapability implements Capability {
+    public static final String NAME = "assembly";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<WireCommand> wire() {
+        return AssemblyWire.COMMANDS;
+    }
+
+    @Override
+    public List<Class<? extends DomainEvent>> events() {
+        return List.of(AssemblyEvent.class);
+    }
+
+    @Override
+    public List<Class<? extends DomainCommand>> commands() {
+        return List.of(AssemblyCommand.class, Presence.class);
+    }
+
+    @Override
+    public Object newState() {
+        return new AssemblyState();
+    }
+
+    @Override
+    public boolean needsAssembly() {
+        return false;
+    }
+
+    @Override
+    public Verdict decide(Model model, Acting who, DomainCommand command, Instant now) {
+        Actor actor = who.actor();
+        if (command instanceof AssemblyCommand.Announce && who.leads() && !who.isHub()) {
+            // The lead facilitator broadcasts to every screen, groups included, like the organisers.
+            actor = Actor.person(who.personId(), Role.ORGANISER);
+        }
+        return AssemblyDecider.decide(state(model), actor, command, now);
+    }
+
+    @Override
+    public void evolve(Model model, DomainEvent event) {
+        state(model).evolve((AssemblyEvent) event);
+    }
+
+    /** The core sections (announcements, presence, roster, by kind of audience), kept while the state does not move. */
+    @Override
+    public void view(Model model, Audience audience, ObjectNode view) {
+        view.setAll(model.cache(NAME + "/cores", CoreViews::new).of(state(model), audience));
+    }
+
+    @Override
+    public void openData(Model model, ObjectNode openData) {
+        AssemblyState state = state(model);
+        openData.putObject("assembly").put("id", state.id()).put("title", state.title()).put("question", state.question())
+                .put("phase", state.phase().wire());
+    }
+
+    private static AssemblyState state(Model model) {
+        return model.slice(NAME, AssemblyState.class);
+    }
+}

@@ -1,0 +1,60 @@
+package org.assemblyhub.breakout.domain;
+
+import org.assemblyhub.breakout.workspace.Workspaces;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Seating;
+
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The breakout capability's state: the rooms of each round, and each group's workspace and the harvest. */
+public final class Breakouts implements Serializable, Seating {
+    public final BreakoutRooms rooms = new BreakoutRooms();
+    public final Workspaces workspaces = new Workspaces();
+
+    @Override
+    public int round() {
+        return rooms.round();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return rooms.isOpen();
+    }
+
+    @Override
+    public Optional<Seat> seatOf(String personId) {
+        return rooms.groupOf(personId).map(g -> {
+            Set<String> people = new HashSet<>(g.members());
+            if (g.leadFacilitator() != null) people.add(g.leadFacilitator());
+            if (g.coFacilitator() != null) people.add(g.coFacilitator());
+            boolean facilitates = personId.equals(g.leadFacilitator()) || personId.equals(g.coFacilitator());
+            return new Seat(rooms.round(), g.number(), facilitates, Set.copyOf(people));
+        });
+    }
+
+    @Override
+    public List<String> members(int group) {
+        return rooms.groups().stream().filter(g -> g.number() == group).findFirst().map(g -> List.copyOf(g.members())).orElse(List.of());
+    }
+
+    @Override
+    public List<Integer> meeting() {
+        if (!rooms.isOpen()) return List.of();
+        return rooms.groups().stream().map(Group::number).filter(n -> !rooms.returned(n)).toList();
+    }
+
+    @Override
+    public Optional<Integer> roundClosedBy(List<DomainEvent> events) {
+        return events.stream().filter(e -> e instanceof BreakoutEvent.BreakoutsClosed)
+                .map(e -> ((BreakoutEvent.BreakoutsClosed) e).round()).findFirst();
+    }
+
+    @Override
+    public Optional<Card> card(String ideaId) {
+        return workspaces.idea(ideaId).map(i -> new Card(i.group(), i.promoted()));
+    }
+}

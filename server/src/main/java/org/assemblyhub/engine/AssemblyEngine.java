@@ -1,0 +1,489 @@
+package org.assemblyhub.engine;
+
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.kernel.plug.Decoded;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.DomainCommand;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Model;
+import org.assemblyhub.kernel.Pooled;
+import org.assemblyhub.kernel.Presence;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Roster;
+import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.plug.Engine;
+import org.assemblyhub.kernel.plug.Plugin;
+import org.assemblyhub.store.EventStore;
+import org.assemblyhub.store.JournalRecord;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The single writer of one assembly (DESIGN.md §4). Every request is handled on this verticle's own context, in
+ * arrival order: decide → append to the journal (durable) → fold → publish audience views → acknowledge. What is
+ * decided, folded and shown is the capabilities' ({@link Rules}); what lives beside the journal (a pool of ballot
+ * casts, calls) is their {@link Plugin}s', which reach the engine through the {@link Engine} services it offers.
+ * <p>
+ * Group commit: while one append is in flight, new commands wait in {@link #queue}; when it lands they are decided
+ * together and written as one batch. Views are computed only when nothing is in flight (a publishing slot that falls
+ * during an append waits for it to land), so what screens show is always the durable state — nobody ever sees a
+ * change that could still be lost — while commands never wait for a view's slot.
+ */
+public final class AssemblyEngine extends VerticleBase {
+    private static final System.Logger LOG = System.getLogger(AssemblyEngine.class.getName());
+
+    private final String assemblyId;
+    private final EventStore store;
+    private final Clock clock;
+    static final int COMMAND_LOG_SIZE = 10_000;
+    private final CommandLog answers = new CommandLog(COMMAND_LOG_SIZE);
+    private final Deque<Batch.Queued> queue = new ArrayDeque<>();
+    private final List<Runnable> afterWrite = new ArrayList<>();
+    private final EngineRecords records;
+    private final Tokens tokens;
+    private CommandIntake intake;
+    private final Rules rules;
+    private final List<Plugin> plugins = new ArrayList<>();
+    private final Connections connections = new Connections();
+    private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
+    private Model model;
+    private long clockTimer = -1;
+    private final int maxViewIntervalMs;
+    private ViewPacer pacer;
+    private Views views;
+    private long seq;
+    private boolean writing;
+    /** Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown. */
+    private Throwable journalLost;
+    private MessageConsumer<JsonObject> consumer;
+
+    private final RandomGenerator random;
+
+    public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, Rules rules) {
+        this(assemblyId, store, clock, tokens, rules, DEFAULT_VIEW_INTERVAL_MS);
+    }
+
+    /**
+     * Views change on screens at most once per interval per audience, however fast commands arrive: at most
+     * {@code viewIntervalMs}, shorter for smaller assemblies ({@link ViewPace}).
+     */
+    public static final int DEFAULT_VIEW_INTERVAL_MS = 250;
+
+    public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, Rules rules, int viewIntervalMs) {
+        this(assemblyId, store, clock, tokens, rules, viewIntervalMs, new java.security.SecureRandom());
+    }
+
+    /** {@code random} orders each pool of ballot casts; it must be unpredictable outside tests. */
+    public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, Rules rules, int viewIntervalMs,
+                          RandomGenerator random) {
+        this.random = random;
+        this.rules = rules;
+        this.model = rules.newModel();
+        this.maxViewIntervalMs = viewIntervalMs;
+        this.assemblyId = assemblyId;
+        this.store = store;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.records = new EngineRecords(rules);
+    }
+
+    private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+    private PersonBudgets people = new PersonBudgets(10);
+
+    /** Commands a second one person may send, all their sockets together (a socket has the same budget of its own). */
+    public AssemblyEngine withCommandRate(int perSecond) {
+        this.people = new PersonBudgets(perSecond);
+        return this;
+    }
+
+    /** What participants may write into this assembly's journal (the registry sets it from the configuration). */
+    public AssemblyEngine withLimits(org.assemblyhub.config.LimitsConfig limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    private org.assemblyhub.store.SnapshotFiles snapshots;
+    private Snapshotter snapshotter;
+
+    /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
+    public AssemblyEngine withSnapshots(org.assemblyhub.store.SnapshotFiles snapshots) {
+        this.snapshots = snapshots;
+        return this;
+    }
+
+    @Override
+    public Future<?> start() {
+        intake = new CommandIntake(vertx, assemblyId, tokens, random, rules.wire());
+        Engine services = new Services();
+        for (var capability : rules.capabilities()) {
+            Plugin plugin = capability.plugin(services);
+            if (plugin != null) plugins.add(plugin);
+        }
+        return replay().compose(v -> {
+            consumer = vertx.eventBus().consumer(EngineAddresses.engine(assemblyId), this::onRequest);
+            return consumer.completion();
+        }).onSuccess(v -> {
+            submit(Actor.HUB, null, Decoded.ok(new Presence.Reset()));
+            scheduleClock();
+            plugins.forEach(Plugin::started);
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    }
+
+    /** Rebuilds the model record by record on a worker (from the newest usable snapshot), then takes it over here. */
+    private Future<Void> replay() {
+        var then = snapshots == null ? EngineReplay.Then.NOTHING : EngineReplay.Then.SNAPSHOT_IF_DUE;
+        long started = System.nanoTime();
+        return EngineReplay.load(vertx, rules, store, snapshots, assemblyId, then).map(replayed -> {
+            replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
+            model = replayed.model();
+            seq = replayed.seq();
+            if (snapshots != null) {
+                if (snapshotter == null) snapshotter = new Snapshotter(vertx, rules, store, snapshots, assemblyId);
+                snapshotter.replayed(replayed);
+            }
+            if (views == null) {
+                views = new Views(vertx.eventBus(), assemblyId, rules, model, seq);
+                pacer = new ViewPacer(vertx, maxViewIntervalMs, () -> {
+                    if (journalLost == null) views.publish(model, seq);
+                }, connections::sockets, () -> writing);
+            }
+            LOG.log(Level.INFO, "assembly {0}: replayed {1} events{2} in {3} s", assemblyId, seq,
+                    replayed.fromSnapshot() > 0 ? " from the snapshot at seq " + replayed.fromSnapshot() : "",
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            return null;
+        });
+    }
+
+    private void onRequest(Message<JsonObject> message) {
+        JsonObject body = message.body();
+        String op = message.headers().get("op");
+        if (journalLost != null && !"leave".equals(op)) {
+            message.reply(unavailable());
+            return;
+        }
+        switch (op == null ? "" : op) {
+            case "command" -> {
+                Actor actor = EngineIdentity.actorOf(body.getJsonObject("actor"));
+                String name = body.getString("name");
+                Plugin.Query query = query(name);
+                if (query != null) {
+                    whenDurable(() -> query.answer(actor, body.getJsonObject("args")).onSuccess(message::reply));
+                    return;
+                }
+                command(actor, name, body.getString("key"), body.getJsonObject("args")).onSuccess(message::reply);
+            }
+            case "join" -> whenDurable(() -> message.reply(join(body)));
+            case "leave" -> {
+                leave(body.getString("connectionId"));
+                message.reply(new JsonObject());
+            }
+            case "identify" -> whenDurable(() -> message.reply(identify(body.getString("token"))));
+            case "sync" -> whenDurable(() -> message.reply(sync(body)));
+            case "summary" -> whenDurable(() -> message.reply(EngineIdentity.summary(model, assemblyId, seq)));
+            case "records" -> whenDurable(() -> {
+                String token = body.getString("token");
+                message.reply(records.answer(model, seq, clock.instant(), token == null ? null : identify(token), body));
+            });
+            default -> {
+                Plugin.Op served = pluginOp(op);
+                message.reply(served != null ? served.answer(body) : Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
+            }
+        }
+    }
+
+    /** A wire command a plugin answers itself, without the journal (say, {@code video-join}). */
+    private Plugin.Query query(String name) {
+        for (Plugin p : plugins) {
+            Plugin.Query q = p.queries().get(name);
+            if (q != null) return q;
+        }
+        return null;
+    }
+
+    private Plugin.Op pluginOp(String name) {
+        for (Plugin p : plugins) {
+            Plugin.Op o = p.ops().get(name);
+            if (o != null) return o;
+        }
+        return null;
+    }
+
+    /**
+     * Runs a read of the state once it is durable: while a batch is being written the model already holds it, and
+     * nobody may learn of a change that could still be lost (a new invitation, a receipt, a record).
+     */
+    private void whenDurable(Runnable read) {
+        if (writing) afterWrite.add(read); else read.run();
+    }
+
+    private void readsNowDurable() {
+        List<Runnable> reads = new ArrayList<>(afterWrite);
+        afterWrite.clear();
+        reads.forEach(Runnable::run);
+    }
+
+    private Future<JsonObject> command(Actor actor, String name, String key, JsonObject args) {
+        if (actor.personId() != null && !people.tryAcquire(actor.personId())) {
+            return Future.succeededFuture(Answers.error("rate-limited",
+                    "Too many actions at once from your devices. Please wait a moment and try again."));
+        }
+        return intake.read(actor, name, args, model.roster().deliveryKey()).compose(d -> decoded(actor, key, d));
+    }
+
+    private Future<JsonObject> decoded(Actor actor, String key, Decoded decoded) {
+        return decoded.error() != null ? Future.succeededFuture(decoded.error()) : submit(actor, key, decoded);
+    }
+
+    /** Queues a command; a retried key gets the first answer (pending or final) and is never applied twice. */
+    Future<JsonObject> submit(Actor actor, String key, Decoded decoded) {
+        if (key != null) {
+            Future<JsonObject> earlier = answers.get(key);
+            if (earlier != null) return earlier;
+        }
+        Promise<JsonObject> answer = Promise.promise();
+        if (key != null) answers.put(key, answer.future());
+        for (Plugin p : plugins) {
+            if (p.intercept(actor, key, decoded.command(), answer)) return answer.future();
+        }
+        queue.add(new Batch.Queued(actor, key, decoded, answer));
+        drain();
+        return answer.future();
+    }
+
+    private void drain() {
+        if (writing || queue.isEmpty()) return;
+        if (journalLost != null) {
+            while (!queue.isEmpty()) {
+                Batch.Queued q = queue.poll();
+                q.answer().complete(unavailable());
+                q.pooled().forEach(w -> w.answer().complete(unavailable()));
+            }
+            return;
+        }
+        Batch batch = new Batch(assemblyId, seq, clock.instant());
+        while (!queue.isEmpty()) batch.decide(rules, model, queue.poll(), random, limits);
+        if (batch.events.isEmpty()) {
+            batch.onDurable.forEach(Runnable::run);
+            return;
+        }
+        writing = true;
+        long last = batch.lastSeq();
+        List<JournalRecord> records = batch.events.stream().map(EventCodec::encode).toList();
+        store.append(assemblyId, seq, records).onComplete(ar -> {
+            if (ar.succeeded()) {
+                seq = last;
+                writing = false;
+                if (snapshotter != null) snapshotter.landed(last, records.stream().mapToLong(r -> r.data().length).sum());
+                views.kick(batch.events);
+                pacer.landed();
+                publishMoves();
+                List<DomainEvent> landed = batch.events.stream().map(RecordedEvent::event).toList();
+                plugins.forEach(p -> p.landed(landed));
+                batch.onDurable.forEach(Runnable::run);
+                readsNowDurable();
+                scheduleClock();
+                drain();
+            } else {
+                LOG.log(Level.ERROR, "assembly " + assemblyId + ": journal append failed; reloading from the journal", ar.cause());
+                for (Batch.Waiting q : batch.accepted) {
+                    if (q.key() != null) answers.forget(q.key());
+                    q.answer().complete(unavailable());
+                }
+                replay().onComplete(r -> {
+                    if (r.failed()) {
+                        journalLost = r.cause();
+                        LOG.log(Level.ERROR, "assembly " + assemblyId + ": the journal cannot be read back after a failed"
+                                + " append; every request is refused until the hub restarts", r.cause());
+                    }
+                    writing = false;
+                    pacer.reloaded();
+                    readsNowDurable();
+                    drain();
+                });
+            }
+        });
+    }
+
+    /**
+     * Tells the gateways when a connected person's audience changes (a breakout round opens or closes, someone is
+     * moved): the move carries the new audience's view, so their sockets switch audience without asking for it.
+     */
+    private void publishMoves() {
+        Map<Audience, String> moves = new java.util.HashMap<>();
+        for (String personId : connections.people()) {
+            model.roster().person(personId).ifPresent(person -> {
+                Audience now = Rules.audienceOf(model, person);
+                if (!now.equals(audiences.put(personId, now))) {
+                    plugins.forEach(p -> p.moved(personId, now));
+                    String move = moves.computeIfAbsent(now, to -> syncNow(to, null, null).put("audience", to.wire()).encode());
+                    vertx.eventBus().publish(EngineAddresses.out(assemblyId), move, new DeliveryOptions().addHeader("move", personId));
+                }
+            });
+        }
+    }
+
+    /**
+     * Keeps a timer on the running segment's deadline. It checks at least once a second, so the clock stays right
+     * whatever the injected {@link Clock} does; when the time is up it asks, like any command, to move on.
+     */
+    private void scheduleClock() {
+        if (clockTimer >= 0) vertx.cancelTimer(clockTimer);
+        clockTimer = -1;
+        var next = rules.nextDeadline(model);
+        if (next.isEmpty()) return;
+        long delay = Math.max(1, Math.min(1_000, java.time.Duration.between(clock.instant(), next.get()).toMillis()));
+        clockTimer = vertx.setTimer(delay, t -> {
+            clockTimer = -1;
+            var due = rules.due(model, clock.instant());
+            due.forEach(command -> submit(Actor.HUB, null, Decoded.ok(command)));
+            if (due.isEmpty()) scheduleClock();
+        });
+    }
+
+    private JsonObject join(JsonObject body) {
+        Roster state = model.roster();
+        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        String token = body.getString("token");
+        if (token == null) {
+            if (!state.isPublic()) {
+                return Answers.error("not-public", "This assembly is not public. Please open your personal invitation link.");
+            }
+            connections.openAnonymous(body.getString("connectionId"));
+            return described(EngineIdentity.identity(assemblyId, null, Role.OBSERVER, null));
+        }
+        JsonObject identity = identify(token);
+        if (Answers.isError(identity)) return identity;
+        String personId = identity.getString("personId");
+        audiences.put(personId, Audience.parse(identity.getString("audience")));
+        if (connections.open(body.getString("connectionId"), personId)) {
+            submit(Actor.HUB, null, Decoded.ok(new Presence.Mark(personId, true)));
+        }
+        return identity;
+    }
+
+    private void leave(String connectionId) {
+        String personId = connections.close(connectionId);
+        if (personId != null && !connections.isConnected(personId)) {
+            plugins.forEach(p -> p.left(personId));
+            submit(Actor.HUB, null, Decoded.ok(new Presence.Mark(personId, false)));
+        }
+    }
+
+    private JsonObject identify(String token) {
+        JsonObject identity = EngineIdentity.identify(model, assemblyId, token);
+        return Answers.isError(identity) ? identity : described(identity);
+    }
+
+    /** What the plugins add to a socket's identity (the video provider, say). */
+    private JsonObject described(JsonObject identity) {
+        plugins.forEach(p -> p.describe(identity));
+        return identity;
+    }
+
+    /**
+     * A socket's catch-up. If the person's audience changed before their socket subscribed (a latecomer seated in a
+     * group while its handshake was in flight), the answer is for the audience they are in now, and says so.
+     */
+    private JsonObject syncNow(Audience current, Long lastSeq, Audience lastAudience) {
+        pacer.beforeSync();
+        return views.sync(model, seq, current, lastSeq, lastAudience);
+    }
+
+    private JsonObject sync(JsonObject body) {
+        Audience requested = Audience.parse(body.getString("audience"));
+        String personId = body.getString("personId");
+        Audience current = personId == null || requested == null ? requested
+                : model.roster().person(personId).map(p -> Rules.audienceOf(model, p)).orElse(requested);
+        JsonObject answer = syncNow(current, body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience")));
+        if (current != null && !current.equals(requested) && !Answers.isError(answer)) answer.put("audience", current.wire());
+        return answer;
+    }
+
+    private static JsonObject unavailable() {
+        return Answers.error("journal-unavailable", "Your action could not be saved, so nothing changed. Please try again.");
+    }
+
+    /** Headers for requests to an engine. */
+    public static DeliveryOptions op(String op) {
+        return new DeliveryOptions().addHeader("op", op);
+    }
+
+    /** What this engine offers its capabilities' plugins; everything runs on the engine's context. */
+    private final class Services implements Engine {
+        @Override
+        public String assemblyId() {
+            return assemblyId;
+        }
+
+        @Override
+        public io.vertx.core.Vertx vertx() {
+            return vertx;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public RandomGenerator random() {
+            return random;
+        }
+
+        @Override
+        public Model model() {
+            return model;
+        }
+
+        @Override
+        public Future<JsonObject> submit(Actor actor, String key, DomainCommand command) {
+            return AssemblyEngine.this.submit(actor, key, Decoded.ok(command));
+        }
+
+        /** Pooled commands are decided together, as one command with one answer per sender. */
+        @Override
+        public void submitPool(Pooled command, List<Promise<JsonObject>> answers, List<String> keys) {
+            List<Batch.Waiting> waiting = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) waiting.add(new Batch.Waiting(keys.get(i), answers.get(i)));
+            queue.add(new Batch.Queued(Actor.HUB, null, Decoded.ok(command), Promise.promise(), waiting));
+            drain();
+        }
+
+        @Override
+        public Set<String> connected() {
+            return connections.people();
+        }
+
+        @Override
+        public boolean isConnected(String personId) {
+            return connections.isConnected(personId);
+        }
+
+        @Override
+        public void sendTo(String personId, String text) {
+            vertx.eventBus().publish(EngineAddresses.out(assemblyId), text, new DeliveryOptions().addHeader("signal", personId));
+        }
+    }
+}

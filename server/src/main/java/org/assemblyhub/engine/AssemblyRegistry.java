@@ -1,0 +1,177 @@
+package org.assemblyhub.engine;
+
+import org.assemblyhub.kernel.plug.Answers;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.store.AssemblyIds;
+import org.assemblyhub.store.EventStore;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * Knows which assemblies exist and runs one {@link AssemblyEngine} per assembly, each on its own context.
+ * At start it deploys an engine for every journal in the store, each on its own: an assembly whose journal cannot be
+ * read (damaged, unreadable) is logged and listed as unavailable ({@code health}), and the others run.
+ * {@code create} makes a new assembly.
+ */
+public final class AssemblyRegistry extends VerticleBase {
+    private static final System.Logger LOG = System.getLogger(AssemblyRegistry.class.getName());
+    /** An id taken by a create that is still under way: two creates of one id cannot both pass. */
+    private static final String RESERVED = "";
+
+    private final EventStore store;
+    private final Clock clock;
+    private final Tokens tokens;
+    private final RandomGenerator random;
+    private final Map<String, String> deployments = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> unavailable = new ConcurrentHashMap<>();
+    private MessageConsumer<JsonObject> consumer;
+
+    private final Rules rules;
+    private org.assemblyhub.store.SnapshotFiles snapshots;
+
+    /** Where every engine keeps snapshots of its model (default: none). */
+    public AssemblyRegistry withSnapshots(org.assemblyhub.store.SnapshotFiles snapshots) {
+        this.snapshots = snapshots;
+        return this;
+    }
+
+    private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+
+    private int commandRate = 10;
+
+    /** Commands a second per person in each assembly (the same as per socket). */
+    public AssemblyRegistry withCommandRate(int perSecond) {
+        this.commandRate = perSecond;
+        return this;
+    }
+
+    /** What participants may write into each assembly's journal. */
+    public AssemblyRegistry withLimits(org.assemblyhub.config.LimitsConfig limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /** {@code capabilities}: what every assembly of this hub can do, in the order their reactions run. */
+    public AssemblyRegistry(EventStore store, Clock clock, RandomGenerator random, List<org.assemblyhub.kernel.plug.Capability> capabilities) {
+        this.rules = new Rules(capabilities);
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+        this.tokens = new Tokens(random);
+    }
+
+    @Override
+    public Future<?> start() {
+        return store.assemblyIds()
+                .compose(ids -> Future.all(ids.stream().map(id -> deploy(id).recover(failure -> {
+                    unavailable.put(id, UnavailableAssembly.describe(id, failure));
+                    LOG.log(System.Logger.Level.ERROR, "assembly " + id + " is not started: " + failure.getMessage());
+                    answerUnavailable(id);
+                    return Future.succeededFuture();
+                })).toList()))
+                .compose(v -> {
+                    consumer = vertx.eventBus().consumer(EngineAddresses.REGISTRY, this::onRequest);
+                    return consumer.completion();
+                });
+    }
+
+    /**
+     * Its people are told it cannot open now (and their browsers keep retrying), not that it does not exist (which
+     * would make them give up): a stand-in answers at its engine's address.
+     */
+    private void answerUnavailable(String assemblyId) {
+        vertx.eventBus().<JsonObject>consumer(EngineAddresses.engine(assemblyId), message -> message.reply(Answers.error("unavailable",
+                "This assembly cannot open right now: its record needs the operators' attention. Please try again later.")));
+    }
+
+    private Future<String> deploy(String assemblyId) {
+        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens, rules).withSnapshots(snapshots)
+                        .withLimits(limits).withCommandRate(commandRate))
+                .onSuccess(id -> deployments.put(assemblyId, id));
+    }
+
+    private void onRequest(Message<JsonObject> message) {
+        String op = message.headers().get("op");
+        if ("create".equals(op)) {
+            create(message.body()).onComplete(ar -> message.reply(ar.succeeded() ? ar.result()
+                    : Answers.error("create-failed", "The assembly could not be created: " + ar.cause().getMessage())));
+        } else if ("list".equals(op)) {
+            list().onSuccess(message::reply);
+        } else if ("health".equals(op)) {
+            message.reply(new JsonObject().put("unavailable", new JsonArray(List.copyOf(unavailable.values()))));
+        } else {
+            message.reply(Answers.error("unknown-op", "Unknown registry request '" + op + "'."));
+        }
+    }
+
+    /** Creates an assembly: body {title, question, public, organiserName}; answers with its id and the organiser's token. */
+    private Future<JsonObject> create(JsonObject body) {
+        String requested = body.getString("id");
+        String id = requested != null ? requested : newId(body.getString("title", "assembly"));
+        if (!AssemblyIds.isValid(id)) {
+            return Future.succeededFuture(Answers.error("invalid-id", "An assembly id uses lowercase letters, digits and '-' (at most 63)."));
+        }
+        // Reserved before anything asynchronous: a second create of the same id, arriving meanwhile, is refused here.
+        if (unavailable.containsKey(id) || deployments.putIfAbsent(id, RESERVED) != null) {
+            return Future.succeededFuture(Answers.error("assembly-exists", "An assembly with this id already exists."));
+        }
+        JsonObject command = new JsonObject().put("actor", new JsonObject().put("hub", true))
+                .put("name", "create-assembly").put("args", body);
+        return deploy(id)
+                .compose(d -> vertx.eventBus().<JsonObject>request(EngineAddresses.engine(id), command, AssemblyEngine.op("command")))
+                .onFailure(failure -> undeploy(id))
+                .map(reply -> {
+                    JsonObject answer = reply.body();
+                    if (Answers.isError(answer)) {
+                        undeploy(id);
+                        return answer;
+                    }
+                    return answer.put("assemblyId", id);
+                });
+    }
+
+    private void undeploy(String assemblyId) {
+        String deployment = deployments.remove(assemblyId);
+        if (deployment != null && !RESERVED.equals(deployment)) vertx.undeploy(deployment);
+    }
+
+    private Future<JsonObject> list() {
+        List<Future<JsonObject>> summaries = new ArrayList<>();
+        for (Map.Entry<String, String> deployment : deployments.entrySet()) {
+            if (RESERVED.equals(deployment.getValue())) continue;
+            String id = deployment.getKey();
+            summaries.add(vertx.eventBus().<JsonObject>request(EngineAddresses.engine(id), new JsonObject(), AssemblyEngine.op("summary"))
+                    .map(Message::body));
+        }
+        return Future.all(summaries).map(all -> {
+            JsonArray assemblies = new JsonArray();
+            for (Future<JsonObject> f : summaries) {
+                if (!Answers.isError(f.result())) assemblies.add(f.result());
+            }
+            return new JsonObject().put("status", "ok").put("assemblies", assemblies);
+        });
+    }
+
+    private String newId(String title) {
+        String slug = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-+$", "");
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        StringBuilder suffix = new StringBuilder();
+        for (int i = 0; i < 6; i++) suffix.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return (slug.isEmpty() ? "assembly" : slug) + "-" + suffix;
+    }
+}

@@ -1,0 +1,46 @@
+package org.assemblyhub.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Which sockets each person has open, so presence changes only on a person's first and last connection; and how many
+ * sockets follow the assembly in all (which sets the pace of view updates, {@link ViewPace}).
+ */
+final class Connections {
+    private final Map<String, String> personByConnection = new HashMap<>();
+    private final Map<String, Integer> countByPerson = new HashMap<>();
+    private final java.util.Set<String> anonymous = new java.util.HashSet<>();
+
+    /** A public observer's socket: no presence, but it counts in the fan-out. */
+    void openAnonymous(String connectionId) {
+        if (connectionId != null) anonymous.add(connectionId);
+    }
+
+    /** Every socket following the assembly, people's and anonymous observers'. */
+    int sockets() {
+        return personByConnection.size() + anonymous.size();
+    }
+
+    /** Returns true when this is the person's first open connection. */
+    boolean open(String connectionId, String personId) {
+        if (connectionId == null || personByConnection.putIfAbsent(connectionId, personId) != null) return false;
+        return countByPerson.merge(personId, 1, Integer::sum) == 1;
+    }
+
+    /** Returns the person whose connection closed, or null if it was unknown. */
+    String close(String connectionId) {
+        if (connectionId != null && anonymous.remove(connectionId)) return null;
+        String personId = connectionId == null ? null : personByConnection.remove(connectionId);
+        if (personId != null) countByPerson.computeIfPresent(personId, (p, n) -> n == 1 ? null : n - 1);
+        return personId;
+    }
+
+    java.util.Set<String> people() {
+        return java.util.Set.copyOf(countByPerson.keySet());
+    }
+
+    boolean isConnected(String personId) {
+        return countByPerson.containsKey(personId);
+    }
+}

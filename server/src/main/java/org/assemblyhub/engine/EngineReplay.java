@@ -1,0 +1,150 @@
+package org.assemblyhub.engine;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.assemblyhub.store.EventStore;
+import org.assemblyhub.store.JournalRecord;
+import org.assemblyhub.store.SnapshotFiles;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+
+/**
+ * Rebuilds an engine's model: from the newest snapshot that proves it belongs to this journal, else from seq 1, then
+ * record by record — each decoded and folded as it is read, on a worker, so a journal of any length replays in the
+ * memory of its model. The model is owned by the replay until the returned future completes: the engine takes it
+ * then, and nothing else ever touches it.
+ * <p>
+ * A snapshot is used only if its file checks, it comes from this hub version and this code, and the journal record
+ * at its seq has the checksum it names; otherwise it is ignored with a log line and the replay is full.
+ */
+final class EngineReplay {
+    private static final System.Logger LOG = System.getLogger(EngineReplay.class.getName());
+    static final int KEYS = AssemblyEngine.COMMAND_LOG_SIZE;
+
+    private EngineReplay() {}
+
+    /**
+     * The model at the journal's end. {@code fromSnapshot}: the snapshot's seq (0: full replay); {@code anchor}: the
+     * checksum of the record at {@code seq}; {@code foldedBytes}: journal bytes folded past the snapshot;
+     * {@code snapshotWritten}: the seq of the snapshot this load wrote when asked to (0: none).
+     */
+    record Replayed(org.assemblyhub.kernel.Model model, KeyLog keys, long seq, long fromSnapshot, int anchor, long foldedBytes, long snapshotWritten) {}
+
+    /** When to write the replayed model as a new snapshot (streamed to the file from the worker, before hand-over). */
+    enum Then {
+        /** never (no snapshots kept) */
+        NOTHING,
+        /** when at least a snapshot's worth of journal was folded (at start: the model is still the replay's own) */
+        SNAPSHOT_IF_DUE,
+        /** whenever the journal went past the snapshot it started from (the background refresh) */
+        SNAPSHOT
+    }
+
+    static Future<Replayed> load(Vertx vertx, Rules rules, EventStore store, SnapshotFiles snapshots, String assemblyId, Then then) {
+        Future<Replayed> replayed;
+        if (snapshots == null) {
+            replayed = fold(rules, store, assemblyId, start(rules), null);
+        } else {
+            replayed = vertx.executeBlocking(() -> newestUsable(snapshots, assemblyId), false).compose(restored -> {
+                if (restored == null) return fold(rules, store, assemblyId, start(rules), null);
+                return fold(rules, store, assemblyId, restored, restored).recover(failure -> {
+                    if (!(failure instanceof NotThisJournal)) return Future.failedFuture(failure);
+                    LOG.log(Level.WARNING, "assembly {0}: {1}; replaying the whole journal", assemblyId, failure.getMessage());
+                    return fold(rules, store, assemblyId, start(rules), null);
+                });
+            });
+        }
+        if (snapshots == null || then == Then.NOTHING) return replayed;
+        return replayed.compose(r -> {
+            boolean due = r.seq() > r.fromSnapshot() && (then == Then.SNAPSHOT
+                    || r.seq() - r.fromSnapshot() >= snapshots.everyEvents() || r.foldedBytes() >= snapshots.everyBytes());
+            if (!due) return Future.succeededFuture(r);
+            return vertx.executeBlocking(() -> {
+                long started = System.nanoTime();
+                Path file = snapshots.write(assemblyId, r.seq(), r.anchor(), out -> ModelSnapshot.write(r.model(), r.keys(), out));
+                LOG.log(Level.INFO, "assembly {0}: snapshot at seq {1} ({2} MB in {3} s)", assemblyId, r.seq(),
+                        java.nio.file.Files.size(file) >> 20, String.format("%.1f", (System.nanoTime() - started) / 1e9));
+                return new Replayed(r.model(), r.keys(), r.seq(), r.fromSnapshot(), r.anchor(), r.foldedBytes(), r.seq());
+            }, false).recover(failure -> {
+                // A snapshot is an optimisation: failing to make one (even out of memory) never stops the assembly.
+                LOG.log(Level.WARNING, "assembly " + assemblyId + ": no snapshot this time", failure);
+                return Future.succeededFuture(r);
+            });
+        });
+    }
+
+    private static Replayed start(Rules rules) {
+        return new Replayed(rules.newModel(), new KeyLog(KEYS), 0, 0, 0, 0, 0);
+    }
+
+    /** The newest snapshot whose file and content check (the journal anchor is checked while folding). */
+    private static Replayed newestUsable(SnapshotFiles snapshots, String assemblyId) throws java.io.IOException {
+        for (Path file : snapshots.candidates(assemblyId)) {
+            try {
+                SnapshotFiles.Snapshot snapshot = snapshots.read(file);
+                ModelSnapshot.Content content = ModelSnapshot.read(snapshots, snapshot);
+                return new Replayed(content.model(), content.keys(), snapshot.seq(), snapshot.seq(), snapshot.anchor(), 0, 0);
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "assembly {0}: snapshot {1} ignored: {2}", assemblyId, file, e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Thrown when a snapshot's seq has another record in this journal, or none. */
+    static final class NotThisJournal extends RuntimeException {
+        NotThisJournal(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Folds the records after {@code from} into its model. From a snapshot, the journal is read from the snapshot's own
+     * seq, whose record must carry the snapshot's anchor.
+     */
+    private static Future<Replayed> fold(Rules rules, EventStore store, String assemblyId, Replayed from, Replayed snapshot) {
+        Folding folding = new Folding(rules, from, snapshot);
+        long after = snapshot == null ? from.seq() : from.seq() - 1;
+        return store.replay(assemblyId, after, folding::accept).map(last -> folding.result());
+    }
+
+    /** The replay's state while records stream in; used on the replaying worker only. */
+    private static final class Folding {
+        private final Rules rules;
+        private final Replayed from;
+        private final Replayed snapshot;
+        private boolean anchored;
+        private JournalRecord last;
+        private long bytes;
+
+        Folding(Rules rules, Replayed from, Replayed snapshot) {
+            this.rules = rules;
+            this.from = from;
+            this.snapshot = snapshot;
+        }
+
+        void accept(JournalRecord record) {
+            if (snapshot != null && !anchored) {
+                if (record.seq() != snapshot.seq() || SnapshotFiles.anchorOf(record) != snapshot.anchor()) {
+                    throw new NotThisJournal("the snapshot at seq " + snapshot.seq() + " belongs to another journal");
+                }
+                anchored = true;
+                return;
+            }
+            RecordedEvent recorded = rules.codec().decode(record);
+            rules.evolve(from.model(), recorded.event());
+            if (recorded.commandKey() != null) from.keys().put(recorded.commandKey(), recorded.seq());
+            last = record;
+            bytes += record.data().length;
+        }
+
+        Replayed result() {
+            if (snapshot != null && !anchored) {
+                throw new NotThisJournal("the journal ends before the snapshot's seq " + snapshot.seq());
+            }
+            if (last == null) return from;
+            return new Replayed(from.model(), from.keys(), last.seq(), from.fromSnapshot(), SnapshotFiles.anchorOf(last), bytes, 0);
+        }
+    }
+}

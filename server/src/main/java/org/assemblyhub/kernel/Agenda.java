@@ -1,0 +1,21 @@
+package org.assemblyhub.kernel;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The run of show as other capabilities see it (the session clock owns it). */
+public interface Agenda {
+    /** The appointed lead facilitator's person id, or null. */
+    String lead();
+
+    /** The segment the running session is in, if one runs. */
+    Optional<PlannedSegment> current();
+
+    /**
+     * What these accepted events do to the run of show: empty if they move nothing; otherwise the segment they enter
+     * ({@link Move#entered()} null when the session ends).
+     */
+    Optional<Move> move(List<DomainEvent> events);
+
+    record Move(PlannedSegment entered) {}
+}

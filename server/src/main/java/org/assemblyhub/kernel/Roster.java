@@ -1,0 +1,32 @@
+package org.assemblyhub.kernel;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The assembly's people, their presence and its phase, as every capability may read them (the assembly owns it). */
+public interface Roster {
+    boolean exists();
+
+    String id();
+
+    String title();
+
+    boolean isPublic();
+
+    Phase phase();
+
+    Optional<Person> person(String personId);
+
+    Map<String, Person> people();
+
+    Set<String> present();
+
+    String displayName(String personId);
+
+    /** Whose invitation this is (by the hash of its token), if it is valid now. */
+    Optional<Person> personByTokenHash(String tokenHash);
+
+    /** The delivery officer's public key (PEM) new invitations are sealed for, or null. */
+    String deliveryKey();
+}

@@ -1,0 +1,16 @@
+package org.assemblyhub.recommendation.domain;
+
+import org.assemblyhub.kernel.DomainCommand;
+
+/** Requests about draft recommendations. */
+public sealed interface DraftCommand extends DomainCommand {
+    record ProposeDraft(String title, String text, Analysis analysis, String fromIdeaId) implements DraftCommand,
+            org.assemblyhub.kernel.WritesText {}
+
+    /**
+     * {@code baseVersion}: the version the amendment was written on (a newer one meanwhile means: read it first);
+     * {@code analysis}: null keeps the current version's analysis.
+     */
+    record AmendDraft(String draftId, int baseVersion, String title, String text, Analysis analysis, String note) implements DraftCommand,
+            org.assemblyhub.kernel.WritesText {}
+}

@@ -1,0 +1,37 @@
+package org.assemblyhub.recommendation.export;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.recommendation.domain.BallotBox;
+import org.assemblyhub.recommendation.domain.Drafts;
+
+
+/**
+ * The recommendations' part of the open data (docs/open-data.md): every draft with its versions, every closed ballot
+ * with its results and public record's head. No person's name or id appears.
+ */
+public final class OpenData {
+    private OpenData() {}
+
+    /** The recommendations' part: every draft with its versions, every closed ballot with its results. */
+    public static void recommendations(Drafts drafts, BallotBox ballots, ObjectNode root) {
+        ArrayNode draftList = root.putArray("drafts");
+        for (Drafts.Draft d : drafts.all()) {
+            ObjectNode x = draftList.addObject().put("id", d.id()).put("fromGroup", d.versions().get(0).fromGroup());
+            ArrayNode versions = x.putArray("versions");
+            for (Drafts.Version v : d.versions()) {
+                ObjectNode version = versions.addObject().put("version", v.version()).put("title", v.title()).put("text", v.text())
+                        .put("fromGroup", v.fromGroup()).put("at", v.at().toString());
+                if (v.note() != null) version.put("note", v.note());
+                v.analysis().fields().forEach(version.putObject("analysis")::put);
+            }
+        }
+        ArrayNode ballotList = root.putArray("ballots");
+        for (BallotBox.Ballot b : ballots.all()) {
+            if (b.isOpen()) continue;
+            ObjectNode x = org.assemblyhub.recommendation.view.DecisionView.ballot(b);
+            x.remove("trackers");
+            ballotList.add(x.put("id", b.id()));
+        }
+    }
+}
