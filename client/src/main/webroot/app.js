@@ -1,21 +1,33 @@
 // Entry point: /a/<assembly> shows that assembly live, for whoever this browser is (invitation cookie) or as a
 // public observer; / lists public assemblies.
 import { html, render } from './lib/html.js';
-import { t, toggleLanguage } from './i18n/i18n.js';
+import { t, toggleLanguage, addStrings } from './i18n/i18n.js';
 import { LiveConnection } from './live/socket.js';
-import { plenaryPanel } from './assembly/plenary.js';
-import { presencePanel } from './assembly/presence.js';
-import { organiserConsole } from './assembly/organiser.js';
-import { sessionPanel } from './live/session.js';
-import { breakoutPanel } from './breakout/rooms.js';
-import { workspacePanel, harvestPanel } from './breakout/workspace.js';
-import { pollsPanel } from './poll/polls.js';
-import { draftsPanel } from './decision/drafts.js';
-import { ballotsPanel, myBallot } from './decision/ballots.js';
-import { CallController, callPanel } from './video/call.js';
-import { leaveButton, followLeaving } from './live/leave.js';
-import { remember, forget } from './lib/device.js';
-import { trackerOf } from './decision/tracker.js';
+import assembly from './assembly/feature.js';
+import live from './live/feature.js';
+import breakout from './breakout/feature.js';
+import poll from './poll/feature.js';
+import decision from './decision/feature.js';
+import video from './video/feature.js';
+
+/**
+ * The features of this hub, each from its folder's feature.js: its strings, its panels (a screen region, an order in
+ * it, optionally the roles that see it, and render(ctx)) and, optionally, what it does when the page starts or the
+ * socket brings news (start, onView, onPersonal, onSignal, onSignalError: each gets ctx first) and whether its clock
+ * needs a redraw every second (ticking). Adding a feature: its folder, and its line here (and its import above).
+ */
+const FEATURES = [
+  assembly,
+  live,
+  breakout,
+  poll,
+  decision,
+  video,
+];
+
+for (const feature of FEATURES) addStrings(feature.name, feature.strings);
+/** Panels by region, in their order: header (by the language switch), plenary (the main column), aside, wide. */
+const PANELS = FEATURES.flatMap((feature) => feature.panels || []).sort((a, b) => a.order - b.order);
 
 const root = document.getElementById('app');
 const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
@@ -41,11 +53,16 @@ function header() {
           <span class="dot" aria-hidden="true"></span>${statusText()}
           ${state.status === 'reconnecting' ? html`<button type="button" class="secondary" @click=${() => connection.reconnectNow()}>${t('status.retry')}</button>` : ''}
         </p>
-        ${state.me?.personId ? html`<a href="/tech-check.html" target="_blank" rel="noopener">${t('video.check')}</a>` : ''}
-        ${state.me?.personId ? leaveButton(state.me, state.view, report) : ''}
+        ${region('header')}
         <button type="button" class="secondary" aria-label=${t('lang.switch.label')} @click=${() => { toggleLanguage(); draw(); }}>${t('lang.switch')}</button>
       </div>
     </header>`;
+}
+
+/** What the region's panels show for this person (panels that show nothing are left out). */
+function region(name) {
+  return PANELS.filter((panel) => panel.region === name && (!panel.roles || panel.roles.includes(state.me?.role)))
+    .map((panel) => panel.render(context)).filter(Boolean);
 }
 
 function assemblyPage() {
@@ -54,23 +71,13 @@ function assemblyPage() {
     return html`<main class="notice"><h2>${t('refused.title')}</h2><p>${state.notice?.message ?? ''}</p></main>`;
   }
   if (!view || !view.assembly) return html`<main><p>${t('status.connecting')}</p></main>`;
-  const role = state.me?.role;
-  const steers = role === 'organiser' || (state.me?.personId && state.me.personId === view.session?.lead);
-  const facilitating = (state.me?.audience || '').startsWith('facilitator@');
-  const controls = steers ? { send: (name, args) => connection.send(name, args).then(() => { state.notice = null; draw(); }, report) } : null;
+  const [plenary, aside, wide] = ['plenary', 'aside', 'wide'].map(region);
   return html`
     <main class="layout">
       ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
-      <div class="plenary">${call ? callPanel(call, facilitating) : ''}${sessionPanel(view.session, Date.now() + state.skew, controls)}
-        ${breakoutPanel(view.breakouts, controls, (state.me?.audience || '').startsWith('facilitator@') ? act : null, Date.now() + state.skew)}
-        ${workspacePanel(view.workspace, state.me, (state.me?.audience || '').startsWith('facilitator@'), act, Date.now() + state.skew)}
-        ${harvestPanel(view.harvest, role === 'organiser' || role === 'facilitator', steers ? act : null)}
-        ${ballotsPanel(match[1], view.ballots, view.drafts, state.me, act, steers, state.ui, draw, report)}
-        ${pollsPanel(match[1], view.polls, state.me, act, steers, facilitating, Boolean(view.breakouts?.open), draw)}
-        ${draftsPanel(match[1], view.drafts, steers || facilitating, act, state.ui, draw)}
-        ${plenaryPanel(view)}</div>
-      ${role === 'facilitator' && view.presence ? html`<aside>${presencePanel(view.presence)}</aside>` : ''}
-      ${role === 'organiser' && view.roster ? html`<div class="wide">${organiserConsole(view, organiserActions)}</div>` : ''}
+      ${plenary.length ? html`<div class="plenary">${plenary}</div>` : ''}
+      ${aside.length ? html`<aside>${aside}</aside>` : ''}
+      ${wide.length ? html`<div class="wide">${wide}</div>` : ''}
     </main>`;
 }
 
@@ -78,24 +85,6 @@ function assemblyPage() {
 function act(name, args) {
   return connection.send(name, args).then((ack) => { state.notice = null; draw(); return ack; },
     (error) => { report(error); return null; });
-}
-
-/** A ballot cast whose answer never arrived (connection lost): ask the hub, by its secret, whether it counted. */
-const recovering = new Set();
-function recoverReceipts(view) {
-  const me = state.me;
-  if (!me?.personId) return;
-  for (const id of Object.keys(view?.ballots || {})) {
-    const mine = myBallot(me, id);
-    if (!mine?.pending || recovering.has(id)) continue;
-    recovering.add(id);
-    connection.send('find-receipt', { ballotId: id, secret: mine.secret }).then(async (ack) => {
-      if (ack.result.status === 'counted') remember(me, 'ballot', id, { secret: mine.secret, tracker: await trackerOf(id, mine.secret) });
-      else if (mine.previous) remember(me, 'ballot', id, mine.previous);
-      else forget(me, 'ballot', id);
-      draw();
-    }, () => recovering.delete(id));
-  }
 }
 
 function draw() {
@@ -121,45 +110,37 @@ function report(error) {
   draw();
 }
 
-const organiserActions = {
+/**
+ * What features get from the app, in one object, read when they use it: the assembly, the view and this person, the
+ * server's time, what the person may do, the socket, and how to redraw or show a problem. ui keeps what panels
+ * remember between draws (a search typed, a draft being edited, links just made).
+ */
+const context = {
+  assemblyId: match?.[1],
   ui: state.ui,
-  get imported() { return state.ui.imported; },
-  get newLink() { return state.ui.newLink; },
-  get script() { return state.ui.script; },
-  changePhase: (phase) => connection.send('change-phase', { phase }).then(() => { state.notice = null; draw(); }, report),
-  announce: (text, form) => connection.send('announce', { text }).then(() => { form.reset(); state.notice = null; draw(); }, report),
-  reissue: (person) => connection.send('reissue-invitation', { personId: person.id }).then((ack) => {
-    // Sealed for the delivery officer: the organiser gets a file to pass on, never the link.
-    state.ui.newLink = ack.result.sealed
-      ? { name: person.name, sealed: { ...ack.result.sealed, publicUrl: location.origin, people: [{ id: person.id, name: person.name }] } }
-      : { name: person.name, link: `${location.origin}/join/${ack.result.token}` };
-    draw();
-  }, report),
-  revoke: (person) => {
-    if (!confirm(t('organiser.revoke.confirm', { name: person.name }))) return;
-    connection.send('revoke-invitation', { personId: person.id }).then(() => draw(), report);
+  get view() { return state.view; },
+  get me() { return state.me; },
+  /** The server's time in ms (the browser's clock corrected by the offset seen at connection). */
+  get now() { return Date.now() + state.skew; },
+  /** An organiser, or the lead facilitator: runs the session, the groups, polls and ballots. */
+  get steers() {
+    return state.me?.role === 'organiser' || Boolean(state.me?.personId && state.me.personId === state.view?.session?.lead);
   },
-  attachScript: async (file) => {
-    if (!file) return;
-    const response = await fetch(`/api/assemblies/${match[1]}/script`, {
-      method: 'POST', headers: { 'Content-Type': 'text/yaml' }, body: await file.text(), credentials: 'same-origin',
-    });
-    state.ui.script = await response.json();
-    draw();
-  },
-  appointLead: (personId) => connection.send('appoint-lead', { personId }).then(() => { state.notice = null; draw(); }, report),
-  importRoster: async (file) => {
-    if (!file) return;
-    const response = await fetch(`/api/assemblies/${match[1]}/roster`, {
-      method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: await file.text(), credentials: 'same-origin',
-    });
-    state.ui.imported = await response.json();
-    draw();
-  },
+  /** A facilitator inside their group. */
+  get facilitating() { return (state.me?.audience || '').startsWith('facilitator@'); },
+  /** The live socket: send(name, args) resolves with the ack or rejects with the error; signal(...) for calls. */
+  get connection() { return connection; },
+  send: act,
+  redraw: draw,
+  report,
 };
 
+/** Tells every feature that has something to do with it. */
+function each(hook, ...args) {
+  for (const feature of FEATURES) feature[hook]?.(context, ...args);
+}
+
 let connection;
-let call;
 let reconnected = false; // the socket was lost since the last `personal`: calls are joined again
 
 async function homePage() {
@@ -186,14 +167,12 @@ if (match) {
       if (status === 'reconnecting') reconnected = true;
       state.status = status; state.detail = detail; draw();
     },
-    onView: (view) => { state.view = view; drawSoon(); recoverReceipts(view); },
-    onSignal: (message) => call.onSignal(message),
-    onSignalError: (error) => { console.info('call signal refused', error.code); call.onSignalError(error); },
+    onView: (view) => { state.view = view; drawSoon(); each('onView'); },
+    onSignal: (message) => each('onSignal', message),
+    onSignalError: (error) => each('onSignalError', error),
     onPersonal: (me, serverTime) => {
       state.me = me;
-      recoverReceipts(state.view);
-      if (reconnected) call.rejoin(me);
-      else call.follow(me);
+      each('onPersonal', { reconnected });
       reconnected = false;
       if (serverTime) state.skew = Date.parse(serverTime) - Date.now();
       draw();
@@ -201,15 +180,12 @@ if (match) {
     onNotice: (error) => report(error),
   });
   window.assemblyHub = connection; // for people debugging in the console, and for the browser tests
-  followLeaving();
-  call = new CallController(connection, () => draw());
+  each('start');
   draw();
   connection.start();
   // Countdowns tick locally; the server only says when a segment ends.
   setInterval(() => {
-    const ticking = (state.view?.session?.running && !state.view.session.running.paused) || state.view?.workspace?.speaker
-      || state.view?.breakouts?.myGroup?.endsAt;
-    if (ticking) draw();
+    if (FEATURES.some((feature) => feature.ticking?.(context))) draw();
   }, 1000);
 } else {
   homePage();

@@ -4,7 +4,48 @@ import { t } from '../i18n/i18n.js';
 
 const PHASES = ['onboarding', 'learning', 'deliberation', 'decision', 'closed'];
 
-export function organiserConsole(view, ui) {
+/** What the console's forms and buttons do; what they brought back (links, problems) is kept in ctx.ui. */
+function organiserActions({ assemblyId, ui: kept, connection, send, redraw, report }) {
+  const upload = async (what, type, file) => {
+    const response = await fetch(`/api/assemblies/${assemblyId}/${what}`, {
+      method: 'POST', headers: { 'Content-Type': type }, body: await file.text(), credentials: 'same-origin',
+    });
+    return response.json();
+  };
+  return {
+    get imported() { return kept.imported; },
+    get newLink() { return kept.newLink; },
+    get script() { return kept.script; },
+    changePhase: (phase) => send('change-phase', { phase }),
+    announce: (text, form) => send('announce', { text }).then((ack) => ack && form.reset()),
+    reissue: (person) => connection.send('reissue-invitation', { personId: person.id }).then((ack) => {
+      // Sealed for the delivery officer: the organiser gets a file to pass on, never the link.
+      kept.newLink = ack.result.sealed
+        ? { name: person.name, sealed: { ...ack.result.sealed, publicUrl: location.origin, people: [{ id: person.id, name: person.name }] } }
+        : { name: person.name, link: `${location.origin}/join/${ack.result.token}` };
+      redraw();
+    }, report),
+    revoke: (person) => {
+      if (!confirm(t('organiser.revoke.confirm', { name: person.name }))) return;
+      connection.send('revoke-invitation', { personId: person.id }).then(() => redraw(), report);
+    },
+    attachScript: async (file) => {
+      if (!file) return;
+      kept.script = await upload('script', 'text/yaml', file);
+      redraw();
+    },
+    appointLead: (personId) => send('appoint-lead', { personId }),
+    importRoster: async (file) => {
+      if (!file) return;
+      kept.imported = await upload('roster', 'text/csv', file);
+      redraw();
+    },
+  };
+}
+
+export function organiserConsole(ctx) {
+  const view = ctx.view;
+  const ui = organiserActions(ctx);
   const roster = Object.entries(view.roster || {}).map(([id, p]) => ({ id, ...p }));
   return html`
     <section aria-labelledby="organiser-title" class="console">

@@ -35,7 +35,7 @@ function announcementList(announcements) {
     </section>`;
 }
 
-export function plenaryPanel(view) {
+export function plenaryPanel({ view }) {
   return html`
     ${view.assembly.question ? html`
       <section aria-labelledby="question-title" class="question">

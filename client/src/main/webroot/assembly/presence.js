@@ -2,8 +2,8 @@
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 
-export function presencePanel(presence) {
-  const people = Object.entries(presence || {}).map(([id, p]) => ({ id, ...p }))
+export function presencePanel({ view }) {
+  const people = Object.entries(view.presence || {}).map(([id, p]) => ({ id, ...p }))
     .sort((a, b) => (b.online - a.online) || a.name.localeCompare(b.name, undefined, { numeric: true }));
   const online = people.filter((p) => p.online).length;
   return html`

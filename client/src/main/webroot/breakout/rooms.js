@@ -5,9 +5,12 @@ import { minutesSeconds as clock } from '../lib/time.js';
 
 const byName = (a, b) => a.localeCompare(b, undefined, { numeric: true });
 
-
-/** groupSend: set for a facilitator inside their group (extensions); now: the server's time in ms. */
-export function breakoutPanel(breakouts, controls, groupSend = null, now = Date.now()) {
+/** The lead and organisers (ctx.steers) get the desk; a facilitator inside their group may extend it. */
+export function breakoutPanel(ctx) {
+  const breakouts = ctx.view.breakouts;
+  const controls = ctx.steers ? ctx : null;
+  const groupSend = ctx.facilitating ? ctx.send : null;
+  const now = ctx.now;
   if (!breakouts && !controls) return '';
   const mine = breakouts?.myGroup;
   if (mine) {

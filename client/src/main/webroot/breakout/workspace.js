@@ -3,9 +3,11 @@ import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { minutesSeconds } from '../lib/time.js';
 
-
-/** now: the server's time in ms, for the running turn's timer. */
-export function workspacePanel(ws, me, facilitator, send, now = Date.now()) {
+/** The group's facilitators (ctx.facilitating) give the floor and star and promote cards. */
+export function workspacePanel(ctx) {
+  const { me, facilitating: facilitator, send } = ctx;
+  const ws = ctx.view.workspace;
+  const now = ctx.now;
   if (!ws) return '';
   const ideas = Object.entries(ws.ideas || {}).sort((a, b) => a[1].order - b[1].order);
   const queue = Object.entries(ws.queue || {}).sort((a, b) => a[1].position - b[1].position);
@@ -56,7 +58,11 @@ export function workspacePanel(ws, me, facilitator, send, now = Date.now()) {
   </section>`;
 }
 
-export function harvestPanel(harvest, desk, send) {
+/** Facilitators and organisers see what is not published yet; the lead and organisers (ctx.steers) act on it. */
+export function harvestPanel(ctx) {
+  const harvest = ctx.view.harvest;
+  const desk = ctx.me?.role === 'organiser' || ctx.me?.role === 'facilitator';
+  const send = ctx.steers ? ctx.send : null;
   const items = Object.entries(harvest?.items || {}).sort((a, b) => a[1].order - b[1].order);
   const calls = Object.keys(harvest?.helpCalls || {});
   if (items.length === 0 && calls.length === 0) return '';

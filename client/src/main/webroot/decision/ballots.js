@@ -23,7 +23,7 @@ function newSecret() {
 
 /**
  * Casts (or changes) a vote. The record is kept before sending, so an answer lost with the connection can be found
- * again by its secret (app.js asks the hub with find-receipt). If the hub's answer still carries a tracker, it must be
+ * again by its secret (receipts.js asks the hub with find-receipt). If the hub's answer still carries a tracker, it must be
  * the one computed here; a different one is shown as a warning.
  */
 async function cast(me, id, levels, send, report) {
@@ -103,8 +103,13 @@ function openBallotForm(drafts, send) {
     <button type="submit">${t('ballot.open')}</button></form></details>`;
 }
 
-/** report(error) shows a problem that is not a command's refusal (the tracker could not be computed). */
-export function ballotsPanel(assembly, ballots, drafts, me, send, desk, ui, redraw, report) {
+/**
+ * Members cast; the lead and organisers (ctx.steers) open and close ballots. ctx.report shows a problem that is not a
+ * command's refusal (the tracker could not be computed).
+ */
+export function ballotsPanel(ctx) {
+  const { assemblyId: assembly, view, me, send, steers: desk, ui, redraw, report } = ctx;
+  const { ballots, drafts } = view;
   const all = Object.entries(ballots || {}).reverse();
   if (all.length === 0 && !(desk && Object.keys(drafts || {}).length)) return '';
   return html`<section aria-labelledby="ballots-title" data-testid="ballots">

@@ -44,8 +44,11 @@ function draftCard(id, d, writer, send, ui, redraw) {
   </article>`;
 }
 
-/** writer: may propose and amend (a facilitator in a group, or the lead). */
-export function draftsPanel(assembly, drafts, writer, send, ui, redraw) {
+/** The lead, organisers and a facilitator in their group propose and amend drafts. */
+export function draftsPanel(ctx) {
+  const { assemblyId: assembly, view, send, ui, redraw } = ctx;
+  const drafts = view.drafts;
+  const writer = ctx.steers || ctx.facilitating;
   const all = Object.entries(drafts || {});
   if (all.length === 0 && !writer) return '';
   return html`<section aria-labelledby="drafts-title" data-testid="drafts">

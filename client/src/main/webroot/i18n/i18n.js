@@ -1,9 +1,47 @@
 // French and English, chosen from the browser's language and switchable; the choice is remembered on this device.
-import en from './en.js';
-import fr from './fr.js';
+// The app's own strings are here (strings.js); each feature brings its own, added once when the page starts.
+import common from './strings.js';
 
-const DICTIONARIES = { en, fr };
+const DICTIONARIES = { en: {}, fr: {} };
+const OWNERS = { en: {}, fr: {} }; // key → who added it, to name both sides when a key comes twice
+const problems = [];
 const STORAGE_KEY = 'assembly-hub.lang';
+
+/**
+ * Adds strings ({ fr: {...}, en: {...} }, the same keys in both). A key that is already there keeps its first text:
+ * the clash is logged as an error and listed by stringProblems(), which the browser tests check.
+ */
+export function addStrings(owner, strings) {
+  for (const [lang, texts] of Object.entries(strings)) {
+    if (!DICTIONARIES[lang]) {
+      problems.push(`${owner}: unknown language ${lang}`);
+      continue;
+    }
+    for (const [key, text] of Object.entries(texts)) {
+      if (key in DICTIONARIES[lang]) {
+        problems.push(`${lang} ${key}: defined by ${OWNERS[lang][key]} and ${owner}`);
+        console.error('string defined twice', lang, key, OWNERS[lang][key], owner);
+        continue;
+      }
+      DICTIONARIES[lang][key] = text;
+      OWNERS[lang][key] = owner;
+    }
+  }
+}
+
+addStrings('i18n', common);
+
+/** Keys defined twice, keys missing in one language: none, or the strings are broken (checked by ClientStringsIT). */
+export function stringProblems() {
+  const missing = (lang, other) => Object.keys(DICTIONARIES[other]).filter((key) => !(key in DICTIONARIES[lang]))
+    .map((key) => `${lang} ${key}: missing (${OWNERS[other][key]} has it in ${other})`);
+  return [...problems, ...missing('fr', 'en'), ...missing('en', 'fr')];
+}
+
+/** Every string of this page, per language (for the browser tests and people debugging). */
+export function dictionaries() {
+  return { fr: { ...DICTIONARIES.fr }, en: { ...DICTIONARIES.en } };
+}
 
 function initialLanguage() {
   const saved = localStorage.getItem(STORAGE_KEY);

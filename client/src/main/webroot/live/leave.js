@@ -38,7 +38,7 @@ export function followLeaving() {
   if (channel) channel.onmessage = (event) => { if (event.data === 'left') location.replace(NEUTRAL); };
 }
 
-export function leaveButton(me, view, report) {
+export function leaveButton({ me, view, report }) {
   return html`<button type="button" class="secondary" data-testid="leave-device" aria-describedby="leave-hint"
       @click=${() => leaveDevice(me, view, report)}>${t('leave.button')}</button>
     <span id="leave-hint" class="visually-hidden">${t('leave.hint')}</span>`;

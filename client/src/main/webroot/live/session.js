@@ -3,9 +3,11 @@ import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { minutesSeconds as clockText } from '../lib/time.js';
 
-
-/** now: the server's current time in ms (the browser's clock corrected by the offset seen at connection). */
-export function sessionPanel(session, now, controls) {
+/** Everyone sees the clock; the lead and organisers (ctx.steers) also run it. */
+export function sessionPanel(ctx) {
+  const session = ctx.view.session;
+  const now = ctx.now;
+  const controls = ctx.steers ? ctx : null;
   const running = session?.running;
   if (!running) {
     return controls ? html`<section aria-labelledby="session-title"><h2 id="session-title">${t('session.title')}</h2>

@@ -111,8 +111,11 @@ function newPollForm(send, inBreakouts) {
     <button type="submit">${t('poll.open')}</button></form></details>`;
 }
 
-/** desk: the lead or an organiser (opens and closes polls); facilitator: opens polls for their group. */
-export function pollsPanel(assembly, polls, me, send, desk, facilitator, inBreakouts, redraw) {
+/** The lead and organisers (ctx.steers) open and close polls; a facilitator in a group (ctx.facilitating) opens them there. */
+export function pollsPanel(ctx) {
+  const { assemblyId: assembly, view, me, send, steers: desk, facilitating: facilitator, redraw } = ctx;
+  const polls = view.polls;
+  const inBreakouts = Boolean(view.breakouts?.open);
   const all = Object.entries(polls || {});
   const open = all.filter(([, p]) => p.open).reverse();
   const closed = all.filter(([, p]) => !p.open).reverse();

@@ -1,7 +1,10 @@
 // The tech check for the skills phase: see yourself, watch the microphone's level move as you speak, hear a test
 // sound, and read plain advice when the browser refuses the camera or finds no device.
 import { html, render } from '../lib/html.js';
-import { t, toggleLanguage } from '../i18n/i18n.js';
+import { t, toggleLanguage, addStrings } from '../i18n/i18n.js';
+import strings from './strings.js';
+
+addStrings('video', strings);
 
 const root = document.getElementById('app');
 const state = { stream: null, problem: null, level: 0, sound: false };

@@ -1,0 +1,17 @@
+// Decisions: final ballots (with receipts recovered after a lost connection) and draft recommendations. Ballots read
+// their levels and outcomes as polls do (poll/results.js, poll's strings): this feature builds on the poll feature.
+import strings from './strings.js';
+import { ballotsPanel } from './ballots.js';
+import { draftsPanel } from './drafts.js';
+import { recoverReceipts } from './receipts.js';
+
+export default {
+  name: 'decision',
+  strings,
+  panels: [
+    { region: 'plenary', order: 60, render: ballotsPanel },
+    { region: 'plenary', order: 80, render: draftsPanel },
+  ],
+  onView: recoverReceipts,
+  onPersonal: recoverReceipts,
+};

@@ -1,0 +1,11 @@
+// Polls and consensus rounds: answered, tallied, opened and closed in the plenary column.
+import strings from './strings.js';
+import { pollsPanel } from './polls.js';
+
+export default {
+  name: 'poll',
+  strings,
+  panels: [
+    { region: 'plenary', order: 70, render: pollsPanel },
+  ],
+};

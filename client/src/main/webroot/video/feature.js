@@ -1,0 +1,25 @@
+// Calls: the group's call or the plenary's (mesh or Jitsi), following the person's room; and the tech check link.
+import { html } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+import strings from './strings.js';
+import { CallController, callPanel } from './call.js';
+
+let call = null; // one per page, made when the assembly's page starts
+
+export default {
+  name: 'video',
+  strings,
+  panels: [
+    { region: 'header', order: 10, render: (ctx) => (ctx.me?.personId
+      ? html`<a href="/tech-check.html" target="_blank" rel="noopener">${t('video.check')}</a>` : '') },
+    { region: 'plenary', order: 10, render: (ctx) => (call ? callPanel(call, ctx.facilitating) : '') },
+  ],
+  start: (ctx) => { call = new CallController(ctx.connection, () => ctx.redraw()); },
+  // After a lost socket the call is joined again (the hub counted this person as gone); otherwise it follows moves.
+  onPersonal: (ctx, { reconnected }) => (reconnected ? call.rejoin(ctx.me) : call.follow(ctx.me)),
+  onSignal: (ctx, message) => call.onSignal(message),
+  onSignalError: (ctx, error) => {
+    console.info('call signal refused', error.code);
+    call.onSignalError(error);
+  },
+};
