@@ -20,19 +20,22 @@ final class BootstrapNotice {
     static void show(String token, Path dataDir, boolean interactive) {
         Path hash = dataDir.resolve("bootstrap.sha256");
         if (interactive) {
-            System.out.println("""
+            System.out.println(
+                    """
 
                     Bootstrap token (shown only now; it creates assemblies — keep it safe):
                       %s
                     Lost it? Stop the hub, delete %s and start again.
-                    """.formatted(token, hash));
+                    """
+                            .formatted(token, hash));
             return;
         }
         Path file = dataDir.resolve(FILE);
         try {
             Files.deleteIfExists(file);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             }

@@ -5,16 +5,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import org.assemblyhub.kernel.Tokens;
-import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.engine.AssemblyRegistry;
+import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.FileEventStore;
 import org.assemblyhub.store.SnapshotFiles;
 import org.assemblyhub.store.StoreOptions;
-import org.assemblyhub.web.Version;
+import org.assemblyhub.video.RoomKeys;
+import org.assemblyhub.video.VideoAccess;
 import org.assemblyhub.web.GatewayVerticle;
+import org.assemblyhub.web.Version;
 import org.assemblyhub.web.http.BootstrapToken;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** A running hub: the store, the registry of assembly engines and the gateways, wired for one node. */
 public final class Hub {
@@ -33,7 +36,12 @@ public final class Hub {
     private final Optional<String> newBootstrapToken;
     private final DataDirectoryLock lock;
 
-    private Hub(Vertx vertx, HubConfig config, EventStore store, Optional<String> newBootstrapToken, DataDirectoryLock lock) {
+    private Hub(
+            Vertx vertx,
+            HubConfig config,
+            EventStore store,
+            Optional<String> newBootstrapToken,
+            DataDirectoryLock lock) {
         this.vertx = vertx;
         this.config = config;
         this.store = store;
@@ -62,36 +70,45 @@ public final class Hub {
             return Future.failedFuture(e);
         }
         Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setFileSystemOptions(new FileSystemOptions()
-                        .setFileCacheDir(Path.of(System.getProperty("java.io.tmpdir"), "assembly-hub-cache").toString())))
+                .with(new VertxOptions()
+                        .setFileSystemOptions(new FileSystemOptions()
+                                .setFileCacheDir(Path.of(System.getProperty("java.io.tmpdir"), "assembly-hub-cache")
+                                        .toString())))
                 .build();
         SecureRandom random = new SecureRandom();
         BootstrapToken.Loaded bootstrap;
         try {
             bootstrap = BootstrapToken.load(config.bootstrapToken(), config.dataDir(), new Tokens(random));
         } catch (IOException e) {
-            return Future.fromCompletionStage(failAfterClosing(vertx, null, lock,
-                    new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
+            return Future.fromCompletionStage(failAfterClosing(
+                    vertx, null, lock, new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
         }
         EventStore store = new FileEventStore(vertx, config.dataDir(), storage.channels(), clock);
-        SnapshotFiles snapshots = new SnapshotFiles(config.dataDir(), Version.VALUE, storage.snapshotEveryEvents(),
-                storage.snapshotEveryBytes());
+        SnapshotFiles snapshots = new SnapshotFiles(
+                config.dataDir(), Version.VALUE, storage.snapshotEveryEvents(), storage.snapshotEveryBytes());
         int gateways = Math.max(1, Runtime.getRuntime().availableProcessors());
         Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
         byte[] roomKey = new byte[32];
         if (config.video().jitsiSecret() != null) {
-            roomKey = org.assemblyhub.video.RoomKeys.fromSecret(config.video().jitsiSecret());
+            roomKey = RoomKeys.fromSecret(config.video().jitsiSecret());
         } else {
-            new java.security.SecureRandom().nextBytes(roomKey);
+            new SecureRandom().nextBytes(roomKey);
         }
-        var video = new org.assemblyhub.video.VideoAccess(config.video(), roomKey, clock);
-        CompletableFuture<Hub> started = vertx.deployVerticle(new AssemblyRegistry(store, clock, random, Capabilities.with(video))
-                        .withSnapshots(snapshots).withLimits(config.limits()).withCommandRate(config.commandsPerSecond()))
-                .compose(id -> vertx.deployVerticle(() -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
+        var video = new VideoAccess(config.video(), roomKey, clock);
+        CompletableFuture<Hub> started = vertx.deployVerticle(
+                        new AssemblyRegistry(store, clock, random, Capabilities.with(video))
+                                .withSnapshots(snapshots)
+                                .withLimits(config.limits())
+                                .withCommandRate(config.commandsPerSecond()))
+                .compose(id -> vertx.deployVerticle(
+                        () -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                         new DeploymentOptions().setInstances(gateways)))
                 .map(id -> hub)
-                .toCompletionStage().toCompletableFuture()
-                .handle((ok, failure) -> ok != null ? CompletableFuture.completedFuture(ok) : Hub.<Hub>failAfterClosing(vertx, store, lock, failure))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .handle((ok, failure) -> ok != null
+                        ? CompletableFuture.completedFuture(ok)
+                        : Hub.<Hub>failAfterClosing(vertx, store, lock, failure))
                 .thenCompose(f -> f);
         // Answered outside Vert.x: a failure handed to its contexts would be lost once Vert.x is closed.
         return Future.fromCompletionStage(started);
@@ -102,18 +119,21 @@ public final class Hub {
      * asked from one of Vert.x's own threads completes on a context that is closed by then, so nothing would ever
      * tell the caller (the hub used to exit without a word, with status 0).
      */
-    private static <T> CompletableFuture<T> failAfterClosing(Vertx vertx, EventStore store, DataDirectoryLock lock, Throwable failure) {
+    private static <T> CompletableFuture<T> failAfterClosing(
+            Vertx vertx, EventStore store, DataDirectoryLock lock, Throwable failure) {
         CompletableFuture<T> failed = new CompletableFuture<>();
-        Thread closing = new Thread(() -> {
-            try {
-                vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // The start failed already; what matters now is to say why.
-            }
-            if (store != null) store.close();
-            release(lock);
-            failed.completeExceptionally(failure);
-        }, "assembly-hub-failed-start");
+        Thread closing = new Thread(
+                () -> {
+                    try {
+                        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    } catch (Exception ignored) {
+                        // The start failed already; what matters now is to say why.
+                    }
+                    if (store != null) store.close();
+                    release(lock);
+                    failed.completeExceptionally(failure);
+                },
+                "assembly-hub-failed-start");
         closing.start();
         return failed;
     }

@@ -1,13 +1,15 @@
 package org.assemblyhub;
 
-import org.assemblyhub.engine.EngineClient;
+import io.vertx.core.Future;
 import org.assemblyhub.config.ConfigException;
 import org.assemblyhub.config.ConfigLoader;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.demo.DemoAssembly;
+import org.assemblyhub.engine.EngineClient;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 
 /** {@code java -jar assembly-hub.jar [--port N] [--data DIR] [--public-url URL] [--config FILE] [--demo]} */
 public final class Main {
@@ -30,21 +32,28 @@ public final class Main {
         try {
             links = Hub.start(config)
                     .compose(hub -> {
-                        Runtime.getRuntime().addShutdownHook(new Thread(() -> hub.stop().await()));
-                        hub.newBootstrapToken().ifPresent(token -> BootstrapNotice.show(token, finalConfig.dataDir(), System.console() != null));
-                        if (!finalConfig.demo()) return io.vertx.core.Future.succeededFuture(List.<String>of());
-                        return DemoAssembly.ensure(new EngineClient(hub.vertx()), finalConfig.dataDir(), finalConfig.publicUrl());
+                        Runtime.getRuntime()
+                                .addShutdownHook(new Thread(() -> hub.stop().await()));
+                        hub.newBootstrapToken()
+                                .ifPresent(token ->
+                                        BootstrapNotice.show(token, finalConfig.dataDir(), System.console() != null));
+                        if (!finalConfig.demo()) return Future.succeededFuture(List.<String>of());
+                        return DemoAssembly.ensure(
+                                new EngineClient(hub.vertx()), finalConfig.dataDir(), finalConfig.publicUrl());
                     })
-                    .toCompletionStage().toCompletableFuture().get();
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             System.err.println("assembly-hub could not start: " + describe(e.getCause()));
             System.exit(1);
             return;
         }
-        System.out.println("assembly-hub is running on " + finalConfig.publicUrl() + " (data in " + finalConfig.dataDir() + ")");
+        System.out.println(
+                "assembly-hub is running on " + finalConfig.publicUrl() + " (data in " + finalConfig.dataDir() + ")");
         if (!links.isEmpty()) {
             System.out.println("\nDemo assembly — open each link in its own browser profile or private window:\n");
             links.forEach(line -> System.out.println("  " + line));
@@ -56,6 +65,8 @@ public final class Main {
     private static String describe(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();
-        return cause != null && cause.getMessage() != null && !message.contains(cause.getMessage()) ? message + " (" + cause.getMessage() + ")" : message;
+        return cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())
+                ? message + " (" + cause.getMessage() + ")"
+                : message;
     }
 }

@@ -1,5 +1,7 @@
 package org.assemblyhub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -7,8 +9,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A generated bootstrap token never reaches a log: without a terminal it goes to a file only the hub's user reads. */
 class BootstrapNoticeTest {
@@ -27,6 +27,7 @@ class BootstrapNoticeTest {
         assertThat(captured.toString()).doesNotContain(token).contains(BootstrapNotice.FILE);
         Path file = dir.resolve(BootstrapNotice.FILE);
         assertThat(Files.readString(file).strip()).isEqualTo(token);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 }

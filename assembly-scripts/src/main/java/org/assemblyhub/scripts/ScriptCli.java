@@ -35,8 +35,9 @@ public final class ScriptCli {
             ScriptReader.Result result = ScriptReader.read(text);
             if (!result.valid()) {
                 System.err.println(file + ": " + result.problems().size() + " problem(s)");
-                result.problems().forEach(p -> System.err.println(file + ":" + (p.line() > 0 ? p.line() + ":" : "") + " "
-                        + (p.where().isEmpty() ? "" : p.where() + ": ") + p.message()));
+                result.problems()
+                        .forEach(p -> System.err.println(file + ":" + (p.line() > 0 ? p.line() + ":" : "") + " "
+                                + (p.where().isEmpty() ? "" : p.where() + ": ") + p.message()));
                 status = 1;
             } else if (args[0].equals("plan")) {
                 System.out.print(ScriptPlan.render(result.script()));

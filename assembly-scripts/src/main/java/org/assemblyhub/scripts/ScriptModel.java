@@ -19,8 +19,11 @@ final class ScriptModel {
         for (JsonNode s : root.get("sessions")) {
             List<Segment> segments = new ArrayList<>();
             for (JsonNode g : s.get("segments")) segments.add(segment(g));
-            OffsetDateTime start = s.hasNonNull("plannedStart") ? OffsetDateTime.parse(s.get("plannedStart").asText()) : null;
-            sessions.add(new Script.Session(s.get("id").asText(), s.get("title").asText(), text(s, "phase"), start, segments));
+            OffsetDateTime start = s.hasNonNull("plannedStart")
+                    ? OffsetDateTime.parse(s.get("plannedStart").asText())
+                    : null;
+            sessions.add(new Script.Session(
+                    s.get("id").asText(), s.get("title").asText(), text(s, "phase"), start, segments));
         }
         return new Script(root.get("title").asText(), text(root, "description"), sessions);
     }
@@ -30,15 +33,27 @@ final class ScriptModel {
         int minutes = g.get("minutes").asInt();
         return switch (g.get("kind").asText()) {
             case "plenary" -> new Segment.Plenary(title, minutes, text(g, "prompt"), text(g, "speaker"));
-            case "breakouts" -> new Segment.Breakouts(title, minutes, text(g, "prompt"),
-                    g.path("groupSize").path("min").asInt(DEFAULT_MIN_GROUP), g.path("groupSize").path("max").asInt(DEFAULT_MAX_GROUP),
-                    "keep".equals(text(g, "groups")), texts(g.path("harvest")),
-                    g.path("warningMinutes").asInt(DEFAULT_WARNING_MINUTES), g.path("extendable").path("maxMinutes").asInt(0));
+            case "breakouts" -> new Segment.Breakouts(
+                    title,
+                    minutes,
+                    text(g, "prompt"),
+                    g.path("groupSize").path("min").asInt(DEFAULT_MIN_GROUP),
+                    g.path("groupSize").path("max").asInt(DEFAULT_MAX_GROUP),
+                    "keep".equals(text(g, "groups")),
+                    texts(g.path("harvest")),
+                    g.path("warningMinutes").asInt(DEFAULT_WARNING_MINUTES),
+                    g.path("extendable").path("maxMinutes").asInt(0));
             case "harvest" -> new Segment.Harvest(title, minutes, text(g, "prompt"));
             case "poll" -> new Segment.Poll(title, minutes, text(g, "question"), texts(g.path("options")));
-            case "consensus" -> new Segment.Consensus(title, minutes, text(g, "statement"), "groups".equals(text(g, "scope")));
-            case "learning" -> new Segment.Learning(title, minutes, g.path("material").path("title").asText(),
-                    text(g.path("material"), "speaker"), text(g.path("material"), "url"), g.path("qa").asBoolean(false));
+            case "consensus" -> new Segment.Consensus(
+                    title, minutes, text(g, "statement"), "groups".equals(text(g, "scope")));
+            case "learning" -> new Segment.Learning(
+                    title,
+                    minutes,
+                    g.path("material").path("title").asText(),
+                    text(g.path("material"), "speaker"),
+                    text(g.path("material"), "url"),
+                    g.path("qa").asBoolean(false));
             case "break" -> new Segment.Break(title, minutes);
             default -> throw new IllegalArgumentException("schema let through kind " + g.get("kind"));
         };

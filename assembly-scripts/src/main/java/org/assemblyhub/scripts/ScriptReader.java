@@ -32,6 +32,7 @@ public final class ScriptReader {
     public static final String SCHEMA = "assembly-scripts/schema/assembly-script.schema.json";
     /** A live session beyond this is almost certainly a typo (practice: 60–90 minutes). */
     public static final int MAX_SESSION_MINUTES = 240;
+
     private static final int MAX_BYTES = 1024 * 1024;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -89,9 +90,12 @@ public final class ScriptReader {
         String error = m.getError();
         return switch (m.getType()) {
             case "required" -> "'" + m.getProperty() + "' is missing.";
-            case "additionalProperties" -> "'" + m.getProperty() + "' is not a setting here (check its spelling and indentation).";
+            case "additionalProperties" -> "'" + m.getProperty()
+                    + "' is not a setting here (check its spelling and indentation).";
             case "enum" -> "Must be one of " + enumValues(m) + ".";
-            default -> error.substring(0, 1).toUpperCase(Locale.ROOT) + error.substring(1) + (error.endsWith(".") ? "" : ".");
+            default -> error.substring(0, 1).toUpperCase(Locale.ROOT)
+                    + error.substring(1)
+                    + (error.endsWith(".") ? "" : ".");
         };
     }
 
@@ -121,17 +125,28 @@ public final class ScriptReader {
                 int minutes = segment.get("minutes").asInt();
                 total += minutes;
                 JsonNode size = segment.path("groupSize");
-                if (size.has("min") && size.has("max") && size.get("min").asInt() > size.get("max").asInt()) {
-                    problems.add(problem(root, lines, at + "/groupSize", "The smallest group size is larger than the largest."));
+                if (size.has("min")
+                        && size.has("max")
+                        && size.get("min").asInt() > size.get("max").asInt()) {
+                    problems.add(problem(
+                            root, lines, at + "/groupSize", "The smallest group size is larger than the largest."));
                 }
-                if (segment.has("warningMinutes") && segment.get("warningMinutes").asInt() >= minutes) {
-                    problems.add(problem(root, lines, at + "/warningMinutes", "The warning must come before the end of the round ("
-                            + minutes + " minutes)."));
+                if (segment.has("warningMinutes")
+                        && segment.get("warningMinutes").asInt() >= minutes) {
+                    problems.add(problem(
+                            root,
+                            lines,
+                            at + "/warningMinutes",
+                            "The warning must come before the end of the round (" + minutes + " minutes)."));
                 }
             }
             if (total > MAX_SESSION_MINUTES) {
-                problems.add(problem(root, lines, base, "This session lasts " + total + " minutes; a live session is at most "
-                        + MAX_SESSION_MINUTES + " (split it in two)."));
+                problems.add(problem(
+                        root,
+                        lines,
+                        base,
+                        "This session lasts " + total + " minutes; a live session is at most " + MAX_SESSION_MINUTES
+                                + " (split it in two)."));
             }
         }
         return problems;
@@ -145,8 +160,12 @@ public final class ScriptReader {
         try (InputStream in = ScriptReader.class.getClassLoader().getResourceAsStream(SCHEMA)) {
             if (in == null) throw new IllegalStateException(SCHEMA + " is missing from the classpath");
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                    .pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).locale(Locale.ENGLISH).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+                    .pathType(PathType.JSON_POINTER)
+                    .formatAssertionsEnabled(true)
+                    .locale(Locale.ENGLISH)
+                    .build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

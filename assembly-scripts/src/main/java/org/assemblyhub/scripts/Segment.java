@@ -20,8 +20,17 @@ public sealed interface Segment {
      * groups; {@code harvest} lists what facilitators must bring back; groups get a warning {@code warningMinutes}
      * before the end; {@code extendableMinutes} is how much the lead may let a group extend (0: not at all).
      */
-    record Breakouts(String title, int minutes, String prompt, int minSize, int maxSize, boolean keepGroups,
-                     List<String> harvest, int warningMinutes, int extendableMinutes) implements Segment {
+    record Breakouts(
+            String title,
+            int minutes,
+            String prompt,
+            int minSize,
+            int maxSize,
+            boolean keepGroups,
+            List<String> harvest,
+            int warningMinutes,
+            int extendableMinutes)
+            implements Segment {
         public Breakouts {
             harvest = List.copyOf(harvest);
         }
@@ -37,7 +46,8 @@ public sealed interface Segment {
 
     record Consensus(String title, int minutes, String statement, boolean inGroups) implements Segment {}
 
-    record Learning(String title, int minutes, String material, String speaker, String url, boolean qa) implements Segment {}
+    record Learning(String title, int minutes, String material, String speaker, String url, boolean qa)
+            implements Segment {}
 
     record Break(String title, int minutes) implements Segment {}
 }

@@ -15,11 +15,12 @@ final class Where {
             String part = parts[i].replace("~1", "/").replace("~0", "~");
             JsonNode child = node == null ? null : node.isArray() ? node.get(index(part)) : node.get(part);
             if (node != null && node.isArray()) {
-                String label = switch (i == 0 ? "" : parts[i - 1]) {
-                    case "sessions" -> "session " + quoted(child, "id", index(part) + 1);
-                    case "segments" -> "segment " + (index(part) + 1) + titled(child);
-                    default -> "item " + (index(part) + 1);
-                };
+                String label =
+                        switch (i == 0 ? "" : parts[i - 1]) {
+                            case "sessions" -> "session " + quoted(child, "id", index(part) + 1);
+                            case "segments" -> "segment " + (index(part) + 1) + titled(child);
+                            default -> "item " + (index(part) + 1);
+                        };
                 replaceLast(where, label);
             } else {
                 append(where, part);
@@ -42,7 +43,9 @@ final class Where {
     }
 
     private static String titled(JsonNode node) {
-        return node != null && node.hasNonNull("title") ? " '" + node.get("title").asText() + "'" : "";
+        return node != null && node.hasNonNull("title")
+                ? " '" + node.get("title").asText() + "'"
+                : "";
     }
 
     /** Lists read better as "session 'x'" than as "sessions › session 'x'". */

@@ -21,7 +21,8 @@ final class YamlLocations {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) continue;
+                if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY)
+                    continue;
                 JsonStreamContext context = parser.getParsingContext();
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) context = context.getParent();
                 String pointer = context == null ? "" : context.pathAsPointer().toString();

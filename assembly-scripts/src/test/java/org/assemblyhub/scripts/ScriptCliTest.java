@@ -1,13 +1,13 @@
 package org.assemblyhub.scripts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ScriptCliTest {
     private record Run(int status, String out, String err) {}
@@ -37,7 +37,9 @@ class ScriptCliTest {
     @Test
     void validate_lists_each_problem_with_file_and_line_and_fails() throws Exception {
         Path bad = Files.createTempFile("bad", ".yaml");
-        Files.writeString(bad, "title: T\nsessions:\n  - id: s1\n    title: S\n    segments:\n      - {kind: plenary, title: W, minutes: 500}\n");
+        Files.writeString(
+                bad,
+                "title: T\nsessions:\n  - id: s1\n    title: S\n    segments:\n      - {kind: plenary, title: W, minutes: 500}\n");
         Run run = run("validate", bad.toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains(bad + ":6:", "'prompt' is missing", "minutes");

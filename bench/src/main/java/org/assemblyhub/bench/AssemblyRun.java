@@ -5,11 +5,8 @@ import org.HdrHistogram.Histogram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
+import java.time.LocalTime;
+import java.util.*;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -20,13 +17,36 @@ import java.util.concurrent.TimeUnit;
  */
 final class AssemblyRun {
     static final String BOOTSTRAP = "bench-bootstrap-token-0123456789abcdef";
-    static final String POLL = "{\"kind\":\"single\",\"question\":\"Which first?\",\"options\":[\"Trees\",\"Bikes\",\"Buses\"]}";
+    static final String POLL =
+            "{\"kind\":\"single\",\"question\":\"Which first?\",\"options\":[\"Trees\",\"Bikes\",\"Buses\"]}";
 
     /** What one run at N observers measured. */
-    record Figures(int observers, int members, int held, int refused, double p50, double p99, double max, long missed,
-                   long pairs, double sendP50, double sendP99, double toFirstP50, double toFirstP99, double spreadP50, double spreadP99,
-                   int rounds, double windowSeconds, long observerMessages, long observerBytes, double cpuCores,
-                   long rssBefore, long rssIdle, long rssAfter, double breakoutP99, double breakoutMax) {
+    record Figures(
+            int observers,
+            int members,
+            int held,
+            int refused,
+            double p50,
+            double p99,
+            double max,
+            long missed,
+            long pairs,
+            double sendP50,
+            double sendP99,
+            double toFirstP50,
+            double toFirstP99,
+            double spreadP50,
+            double spreadP99,
+            int rounds,
+            double windowSeconds,
+            long observerMessages,
+            long observerBytes,
+            double cpuCores,
+            long rssBefore,
+            long rssIdle,
+            long rssAfter,
+            double breakoutP99,
+            double breakoutMax) {
         double messagesPerObserverPerSecond() {
             return observerMessages / (double) Math.max(1, held) / windowSeconds;
         }
@@ -81,11 +101,23 @@ final class AssemblyRun {
     Figures run(int observers, int port) throws Exception {
         Path data = Files.createTempDirectory(work, "hub-data-");
         List<String> jvm = new ArrayList<>(hubJvmOptions);
-        if (profile) jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("hub-" + observers + ".jfr") + ",settings=profile");
-        try (JvmProcess hub = JvmProcess.start(jvm, List.of("-jar", hubJar.toString(), "--port", String.valueOf(port),
-                        "--host", "127.0.0.1", "--data", data.toString()),
-                Map.of("HUB_BOOTSTRAP_TOKEN", BOOTSTRAP, "HUB_COMMANDS_PER_SECOND", "50"), work.resolve("hub-" + observers + ".log"));
-             Sockets sockets = new Sockets()) {
+        if (profile)
+            jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("hub-" + observers + ".jfr")
+                    + ",settings=profile");
+        try (JvmProcess hub = JvmProcess.start(
+                        jvm,
+                        List.of(
+                                "-jar",
+                                hubJar.toString(),
+                                "--port",
+                                String.valueOf(port),
+                                "--host",
+                                "127.0.0.1",
+                                "--data",
+                                data.toString()),
+                        Map.of("HUB_BOOTSTRAP_TOKEN", BOOTSTRAP, "HUB_COMMANDS_PER_SECOND", "50"),
+                        work.resolve("hub-" + observers + ".log"));
+                Sockets sockets = new Sockets()) {
             hub.awaitHealthy("http://127.0.0.1:" + port + "/health", Duration.ofSeconds(60));
             HubSetup setup = HubSetup.create(port, BOOTSTRAP, members, facilitators);
             Conn organiser = join(sockets, port, setup, setup.organiserToken, false);
@@ -98,34 +130,41 @@ final class AssemblyRun {
             long rssBefore = Proc.rssBytes(hub.pid());
 
             List<Conn> screens = Collections.synchronizedList(new ArrayList<>());
-            int refused = Sockets.openAll(observers, 250, i -> {
-                Conn c = new Conn(true);
-                CompletableFuture<Void> ready = new CompletableFuture<>();
-                sockets.connect(port, "/live", null, c::onText).onComplete(ar -> {
-                    if (ar.failed()) {
-                        ready.completeExceptionally(ar.cause());
-                        return;
-                    }
-                    c.ws = ar.result();
-                    c.hello(setup.assemblyId);
-                    c.joined.whenComplete((v, e) -> {
-                        if (e == null) {
-                            screens.add(c);
-                            ready.complete(null);
-                        } else {
-                            ready.completeExceptionally(e);
-                        }
-                    });
-                });
-                return ready;
-            }, 60);
+            int refused = Sockets.openAll(
+                    observers,
+                    250,
+                    i -> {
+                        Conn c = new Conn(true);
+                        CompletableFuture<Void> ready = new CompletableFuture<>();
+                        sockets.connect(port, "/live", null, c::onText).onComplete(ar -> {
+                            if (ar.failed()) {
+                                ready.completeExceptionally(ar.cause());
+                                return;
+                            }
+                            c.ws = ar.result();
+                            c.hello(setup.assemblyId);
+                            c.joined.whenComplete((v, e) -> {
+                                if (e == null) {
+                                    screens.add(c);
+                                    ready.complete(null);
+                                } else {
+                                    ready.completeExceptionally(e);
+                                }
+                            });
+                        });
+                        return ready;
+                    },
+                    60);
             settle();
             long rssIdle = Proc.rssBytes(hub.pid());
 
-            // Warm-up, not measured: the same work once, so the figures are the steady state, not the JIT's first steps.
+            // Warm-up, not measured: the same work once, so the figures are the steady state, not the JIT's first
+            // steps.
             organiser.command("warm-up", "open-poll", POLL).get(30, TimeUnit.SECONDS);
             vote(voters, "p1", 0, Math.max(1, voteSeconds / 3));
-            organiser.command("warm-up-close", "close-poll", "{\"pollId\":\"p1\"}").get(30, TimeUnit.SECONDS);
+            organiser
+                    .command("warm-up-close", "close-poll", "{\"pollId\":\"p1\"}")
+                    .get(30, TimeUnit.SECONDS);
             // Measured: several polls, one after the other, pooled — a single 10-second window on a shared machine is
             // at the mercy of whatever else runs during it.
             LatencyBook book = new LatencyBook();
@@ -137,23 +176,31 @@ final class AssemblyRun {
             double cpu = 0;
             for (int round = 0; round < rounds; round++) {
                 String pollId = "p" + (round + 2);
-                long openSeq = organiser.command("poll-" + round, "open-poll", POLL).get(30, TimeUnit.SECONDS)[0];
+                long openSeq =
+                        organiser.command("poll-" + round, "open-poll", POLL).get(30, TimeUnit.SECONDS)[0];
                 awaitAll(screens, openSeq, Duration.ofSeconds(60));
                 screens.forEach(s -> s.log.reset());
 
                 double cpuBefore = Proc.cpuSeconds(hub.pid());
-                java.time.LocalTime wallStart = java.time.LocalTime.now();
+                LocalTime wallStart = LocalTime.now();
                 long start = System.nanoTime();
                 List<LatencyBook.Vote> votes = vote(voters, pollId, changes, voteSeconds);
-                long lastSeq = votes.stream().mapToLong(LatencyBook.Vote::seq).max().orElse(openSeq);
+                long lastSeq =
+                        votes.stream().mapToLong(LatencyBook.Vote::seq).max().orElse(openSeq);
                 awaitAll(screens, lastSeq, Duration.ofSeconds(120));
-                long end = screens.stream().mapToLong(s -> s.log.times[Math.max(0, s.log.count - 1)]).max().orElse(System.nanoTime());
+                long end = screens.stream()
+                        .mapToLong(s -> s.log.times[Math.max(0, s.log.count - 1)])
+                        .max()
+                        .orElse(System.nanoTime());
                 cpu += Proc.cpuSeconds(hub.pid()) - cpuBefore;
                 window += Math.max(1e-3, (end - start) / 1e9);
-                if (profile) System.out.printf("  vote window %d (to read the profile) %s – %s%n", round + 1, wallStart, java.time.LocalTime.now());
+                if (profile)
+                    System.out.printf(
+                            "  vote window %d (to read the profile) %s – %s%n", round + 1, wallStart, LocalTime.now());
 
-                votes.sort(java.util.Comparator.comparingLong(LatencyBook.Vote::seq));
-                List<LatencyBook.Vote> sentVotes = votes.stream().map(LatencyBook.Vote::asSent).toList();
+                votes.sort(Comparator.comparingLong(LatencyBook.Vote::seq));
+                List<LatencyBook.Vote> sentVotes =
+                        votes.stream().map(LatencyBook.Vote::asSent).toList();
                 spread.begin(votes);
                 for (Conn s : screens) {
                     synchronized (s.log) {
@@ -166,34 +213,64 @@ final class AssemblyRun {
                     }
                 }
                 spread.end();
-                organiser.command("close-" + round, "close-poll", "{\"pollId\":\"" + pollId + "\"}").get(30, TimeUnit.SECONDS);
+                organiser
+                        .command("close-" + round, "close-poll", "{\"pollId\":\"" + pollId + "\"}")
+                        .get(30, TimeUnit.SECONDS);
             }
             long rssAfter = Proc.rssBytes(hub.pid());
             Histogram moves = breakouts(lead, voters);
-            return new Figures(observers, members, screens.size(), refused, book.percentileMs(50), book.percentileMs(99), book.maxMs(),
-                    book.missed(), book.pairs(), fromSend.percentileMs(50), fromSend.percentileMs(99), spread.toFirstMs(50), spread.toFirstMs(99), spread.spreadMs(50), spread.spreadMs(99), rounds, window, messages, bytes, cpu / window, rssBefore, rssIdle,
-                    rssAfter, moves.getValueAtPercentile(99) / 1000.0, moves.getMaxValue() / 1000.0);
+            return new Figures(
+                    observers,
+                    members,
+                    screens.size(),
+                    refused,
+                    book.percentileMs(50),
+                    book.percentileMs(99),
+                    book.maxMs(),
+                    book.missed(),
+                    book.pairs(),
+                    fromSend.percentileMs(50),
+                    fromSend.percentileMs(99),
+                    spread.toFirstMs(50),
+                    spread.toFirstMs(99),
+                    spread.spreadMs(50),
+                    spread.spreadMs(99),
+                    rounds,
+                    window,
+                    messages,
+                    bytes,
+                    cpu / window,
+                    rssBefore,
+                    rssIdle,
+                    rssAfter,
+                    moves.getValueAtPercentile(99) / 1000.0,
+                    moves.getMaxValue() / 1000.0);
         }
     }
 
     private Conn join(Sockets sockets, int port, HubSetup setup, String token, boolean keepFrames) throws Exception {
         Conn c = new Conn(keepFrames);
-        c.ws = sockets.connect(port, "/live", token, c::onText).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        c.ws = sockets.connect(port, "/live", token, c::onText)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         c.hello(setup.assemblyId);
         c.joined.get(30, TimeUnit.SECONDS);
         return c;
     }
 
     /** Every member votes once, and {@code changes} of them change their vote, evenly spread over {@code seconds}. */
-    private static List<LatencyBook.Vote> vote(List<Conn> voters, String pollId, int changes, double seconds) throws Exception {
+    private static List<LatencyBook.Vote> vote(List<Conn> voters, String pollId, int changes, double seconds)
+            throws Exception {
         Random random = new Random(42);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < voters.size(); i++) order.add(i);
         Collections.shuffle(order, random);
-        for (int k = 0; k < changes; k++) order.add(order.size() / 2 + random.nextInt(order.size() / 2), order.get(random.nextInt(voters.size())));
+        for (int k = 0; k < changes; k++)
+            order.add(order.size() / 2 + random.nextInt(order.size() / 2), order.get(random.nextInt(voters.size())));
         long interval = (long) (seconds * 1e9 / order.size());
         List<CompletableFuture<long[]>> answers = new ArrayList<>();
-        Map<Integer, Integer> chosen = new java.util.HashMap<>();
+        Map<Integer, Integer> chosen = new HashMap<>();
         List<Long> sent = new ArrayList<>();
         long start = System.nanoTime();
         for (int k = 0; k < order.size(); k++) {
@@ -208,7 +285,8 @@ final class AssemblyRun {
             int choice = before == null ? random.nextInt(3) : (before + 1 + random.nextInt(2)) % 3;
             chosen.put(who, choice);
             sent.add(System.nanoTime());
-            answers.add(voter.command(pollId + "-v" + k, "answer-poll", "{\"pollId\":\"" + pollId + "\",\"choices\":[" + choice + "]}"));
+            answers.add(voter.command(
+                    pollId + "-v" + k, "answer-poll", "{\"pollId\":\"" + pollId + "\",\"choices\":[" + choice + "]}"));
         }
         List<LatencyBook.Vote> votes = new ArrayList<>();
         for (int k = 0; k < answers.size(); k++) {
@@ -228,10 +306,14 @@ final class AssemblyRun {
             lead.command(step, step, "{}").get(60, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             for (Conn m : members) {
-                while (System.nanoTime() < deadline && (m.audience == null || m.audience.startsWith("member@") != opening || m.audienceChangedAt < sent)) {
+                while (System.nanoTime() < deadline
+                        && (m.audience == null
+                                || m.audience.startsWith("member@") != opening
+                                || m.audienceChangedAt < sent)) {
                     Thread.sleep(5);
                 }
-                if (System.nanoTime() >= deadline) throw new IllegalStateException("a member never reached its room after " + step);
+                if (System.nanoTime() >= deadline)
+                    throw new IllegalStateException("a member never reached its room after " + step);
                 micros.recordValue(Math.max(0, m.audienceChangedAt - sent) / 1_000);
             }
         }

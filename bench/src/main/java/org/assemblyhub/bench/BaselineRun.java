@@ -15,8 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The raw broadcast baseline at N clients: the hub's message stream replayed (paced), then a flood for the ceiling. */
 final class BaselineRun {
-    record Figures(int clients, int refused, double p50, double p99, double max, double pacedPerSecond, double floodPerSecond,
-                   long pacedDelivered, long expected) {}
+    record Figures(
+            int clients,
+            int refused,
+            double p50,
+            double p99,
+            double max,
+            double pacedPerSecond,
+            double floodPerSecond,
+            long pacedDelivered,
+            long expected) {}
 
     private final Path benchJar;
     private final Path work;
@@ -28,23 +36,34 @@ final class BaselineRun {
 
     /** {@code rounds} times {@code messages} of {@code size} bytes to every client over {@code seconds}, pooled. */
     Figures run(int clients, int port, int messages, int size, double seconds, int rounds) throws Exception {
-        try (JvmProcess server = JvmProcess.start(List.of("-Xms1g", "-Xmx4g"), List.of("-cp", benchJar.toString(),
-                BaselineServer.class.getName(), String.valueOf(port)), Map.of(), work.resolve("baseline-" + clients + ".log"));
-             Sockets sockets = new Sockets()) {
+        try (JvmProcess server = JvmProcess.start(
+                        List.of("-Xms1g", "-Xmx4g"),
+                        List.of("-cp", benchJar.toString(), BaselineServer.class.getName(), String.valueOf(port)),
+                        Map.of(),
+                        work.resolve("baseline-" + clients + ".log"));
+                Sockets sockets = new Sockets()) {
             server.awaitHealthy("http://127.0.0.1:" + port + "/health", Duration.ofSeconds(60));
             ConcurrentHistogram micros = new ConcurrentHistogram(600_000_000L, 3);
             AtomicLong received = new AtomicLong();
             AtomicLong firstSent = new AtomicLong(Long.MAX_VALUE);
             AtomicLong lastArrival = new AtomicLong();
             boolean[] timing = {false};
-            int refused = Sockets.openAll(clients, 250, i -> sockets.connect(port, "/ws", null, text -> {
-                long now = System.nanoTime();
-                long sent = FrameLog.number(text, "t");
-                received.incrementAndGet();
-                firstSent.accumulateAndGet(sent, Math::min);
-                lastArrival.accumulateAndGet(now, Math::max);
-                if (timing[0]) micros.recordValue(Math.min(Math.max(0, now - sent) / 1_000, micros.getHighestTrackableValue()));
-            }).toCompletionStage().toCompletableFuture(), 60);
+            int refused = Sockets.openAll(
+                    clients,
+                    250,
+                    i -> sockets.connect(port, "/ws", null, text -> {
+                                long now = System.nanoTime();
+                                long sent = FrameLog.number(text, "t");
+                                received.incrementAndGet();
+                                firstSent.accumulateAndGet(sent, Math::min);
+                                lastArrival.accumulateAndGet(now, Math::max);
+                                if (timing[0])
+                                    micros.recordValue(Math.min(
+                                            Math.max(0, now - sent) / 1_000, micros.getHighestTrackableValue()));
+                            })
+                            .toCompletionStage()
+                            .toCompletableFuture(),
+                    60);
             int held = clients - refused;
             Thread.sleep(1_000);
 
@@ -77,14 +96,27 @@ final class BaselineRun {
             broadcast(port, flood, size, 0);
             awaitCount(received, (long) held * flood, Duration.ofSeconds(60));
             double floodRate = received.get() / Math.max(1e-3, (lastArrival.get() - firstSent.get()) / 1e9);
-            return new Figures(held, refused, micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(99) / 1000.0,
-                    micros.getMaxValue() / 1000.0, pacedRate, floodRate, paced, expected);
+            return new Figures(
+                    held,
+                    refused,
+                    micros.getValueAtPercentile(50) / 1000.0,
+                    micros.getValueAtPercentile(99) / 1000.0,
+                    micros.getMaxValue() / 1000.0,
+                    pacedRate,
+                    floodRate,
+                    paced,
+                    expected);
         }
     }
 
     private static void broadcast(int port, int count, int size, long intervalMs) throws Exception {
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/broadcast?count=" + count
-                + "&size=" + size + "&intervalMs=" + intervalMs)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/broadcast?count=" + count
+                                        + "&size=" + size + "&intervalMs=" + intervalMs))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
     }
 
     private static void awaitCount(AtomicLong counter, long expected, Duration timeout) throws InterruptedException {
@@ -92,5 +124,4 @@ final class BaselineRun {
         while (counter.get() < expected && System.nanoTime() < deadline) TimeUnit.MILLISECONDS.sleep(5);
         TimeUnit.MILLISECONDS.sleep(200);
     }
-
 }

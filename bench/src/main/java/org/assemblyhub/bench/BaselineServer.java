@@ -1,5 +1,6 @@
 package org.assemblyhub.bench;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -22,8 +23,9 @@ public final class BaselineServer {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(2)).build();
-        vertx.deployVerticle(() -> new Broadcaster(port), new io.vertx.core.DeploymentOptions().setInstances(2))
+        Vertx vertx =
+                Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(2)).build();
+        vertx.deployVerticle(() -> new Broadcaster(port), new DeploymentOptions().setInstances(2))
                 .onSuccess(id -> System.out.println("baseline listening on " + port))
                 .onFailure(e -> {
                     e.printStackTrace();
@@ -45,7 +47,8 @@ public final class BaselineServer {
             vertx.eventBus().<String>localConsumer("broadcast", m -> {
                 String text = m.body();
                 for (ServerWebSocket ws : sockets) {
-                    if (ws.writeQueueFull()) dropped++; else ws.writeTextMessage(text);
+                    if (ws.writeQueueFull()) dropped++;
+                    else ws.writeTextMessage(text);
                 }
             });
             return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("127.0.0.1"))

@@ -2,6 +2,7 @@ package org.assemblyhub.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * {@code ./hub bench --journal [--events 1000000]}: start-up time and heap on a long journal ({@link JournalStartup}).
  * <p>
- * {@code ./hub bench [--quick] [--observers 1000,5000,10000] [--members 200] [--seconds 10] [--changes 40] [--rounds 3]}: for each
+ * {@code ./hub bench [--quick] [--observers 1000,5000,10000] [--members 200] [--seconds 10] [--changes 40] [--rounds
+ * 3]}: for each
  * number of observers, the hub scenario then the raw baseline at the same size; writes
  * {@code bench/results/<time>-<mode>.json} and prints a one-screen summary. This JVM is the load generator; the hub
  * and the baseline each run in a JVM of their own.
@@ -36,7 +38,10 @@ public final class Bench {
         String hubJvm = System.getenv("HUB_JAVA_OPTS");
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
-                case "--observers" -> observers = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::valueOf).toList();
+                case "--observers" -> observers = Arrays.stream(args[i + 1].split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList();
                 case "--members" -> members = Integer.parseInt(args[i + 1]);
                 case "--facilitators" -> facilitators = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
@@ -45,17 +50,20 @@ public final class Bench {
                 case "--hub-jar" -> hubJar = Path.of(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--hub-jvm" -> hubJvm = args[i + 1];
-                default -> { }
+                default -> {}
             }
         }
-        Path benchJar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path benchJar = Path.of(
+                Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path work = Files.createTempDirectory("assembly-hub-bench-");
         String command = "./hub bench " + String.join(" ", args);
         if (List.of(args).contains("--journal")) {
             journal(args, hubJar, benchJar, work, out, command.trim());
             return;
         }
-        System.out.printf("%s — %d cores; hub %s; work files in %s%n", command.trim(), Runtime.getRuntime().availableProcessors(), hubJar, work);
+        System.out.printf(
+                "%s — %d cores; hub %s; work files in %s%n",
+                command.trim(), Runtime.getRuntime().availableProcessors(), hubJar, work);
 
         List<AssemblyRun.Figures> hubRuns = new ArrayList<>();
         List<BaselineRun.Figures> baseRuns = new ArrayList<>();
@@ -66,18 +74,34 @@ public final class Bench {
             if (hubJvm != null) scenario.hubJvmOptions = List.of(hubJvm.trim().split("\\s+"));
             AssemblyRun.Figures hub = scenario.run(n, freePort());
             hubRuns.add(hub);
-            System.out.printf("  vote→screen p50 %.1f ms, p99 %.1f ms (from sending the vote: p50 %.1f, p99 %.1f ms; ack→first screen p99 %.1f ms, first→last screen p99 %.1f ms); %,.0f msg/s delivered; baseline…%n",
-                    hub.p50(), hub.p99(), hub.sendP50(), hub.sendP99(), hub.toFirstP99(), hub.spreadP99(), hub.deliveredPerSecond());
-            BaselineRun.Figures base = new BaselineRun(benchJar, work).run(n, freePort(), hub.messagesPerObserverPerRound(),
-                    hub.averageMessageBytes(), hub.secondsPerRound(), hub.rounds());
+            System.out.printf(
+                    "  vote→screen p50 %.1f ms, p99 %.1f ms (from sending the vote: p50 %.1f, p99 %.1f ms; ack→first screen p99 %.1f ms, first→last screen p99 %.1f ms); %,.0f msg/s delivered; baseline…%n",
+                    hub.p50(),
+                    hub.p99(),
+                    hub.sendP50(),
+                    hub.sendP99(),
+                    hub.toFirstP99(),
+                    hub.spreadP99(),
+                    hub.deliveredPerSecond());
+            BaselineRun.Figures base = new BaselineRun(benchJar, work)
+                    .run(
+                            n,
+                            freePort(),
+                            hub.messagesPerObserverPerRound(),
+                            hub.averageMessageBytes(),
+                            hub.secondsPerRound(),
+                            hub.rounds());
             baseRuns.add(base);
-            System.out.printf("  baseline p50 %.1f ms, p99 %.1f ms; %,.0f msg/s paced, %,.0f msg/s flood%n", base.p50(), base.p99(),
-                    base.pacedPerSecond(), base.floodPerSecond());
+            System.out.printf(
+                    "  baseline p50 %.1f ms, p99 %.1f ms; %,.0f msg/s paced, %,.0f msg/s flood%n",
+                    base.p50(), base.p99(), base.pacedPerSecond(), base.floodPerSecond());
         }
         ObjectNode result = Results.json(command.trim(), quick, hubRuns, baseRuns);
         Files.createDirectories(out);
-        Path file = out.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
-                + (quick ? "-quick" : "") + ".json");
+        Path file = out.resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()) + (quick ? "-quick" : "") + ".json");
         Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println();
         System.out.print(Results.summary(hubRuns, baseRuns));
@@ -86,13 +110,20 @@ public final class Bench {
     }
 
     /** {@code --journal [--events N]}: start-up time and heap on a long journal (see {@link JournalStartup}). */
-    private static void journal(String[] args, Path hubJar, Path benchJar, Path work, Path out, String command) throws Exception {
+    private static void journal(String[] args, Path hubJar, Path benchJar, Path work, Path out, String command)
+            throws Exception {
         long events = 1_000_000;
-        for (int i = 0; i < args.length - 1; i++) if (args[i].equals("--events")) events = Long.parseLong(args[i + 1].replace("_", ""));
-        System.out.printf("%s — %d cores; hub %s; work files in %s%n", command, Runtime.getRuntime().availableProcessors(), hubJar, work);
+        for (int i = 0; i < args.length - 1; i++)
+            if (args[i].equals("--events")) events = Long.parseLong(args[i + 1].replace("_", ""));
+        System.out.printf(
+                "%s — %d cores; hub %s; work files in %s%n",
+                command, Runtime.getRuntime().availableProcessors(), hubJar, work);
         ObjectNode result = new JournalStartup(hubJar, benchJar, work).run(events, command);
         Files.createDirectories(out);
-        Path file = out.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-journal.json");
+        Path file = out.resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()) + "-journal.json");
         Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println();
         System.out.print(JournalStartup.summary(result));
@@ -100,10 +131,9 @@ public final class Bench {
         System.exit(0);
     }
 
-    static int freePort() throws java.io.IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
-
 }

@@ -37,7 +37,7 @@ final class Conn {
             String id = FrameLog.string(text, "id");
             CompletableFuture<long[]> answer = id == null ? null : pending.remove(id);
             if (answer != null) {
-                if ("ack".equals(type)) answer.complete(new long[]{seq, now});
+                if ("ack".equals(type)) answer.complete(new long[] {seq, now});
                 else answer.completeExceptionally(new IllegalStateException(text));
             } else if ("error".equals(type) && !joined.isDone()) {
                 joined.completeExceptionally(new IllegalStateException(text));
@@ -46,14 +46,16 @@ final class Conn {
     }
 
     void hello(String assemblyId) {
-        ws.writeTextMessage("{\"type\":\"hello\",\"assembly\":\"" + assemblyId + "\",\"lastSeq\":null,\"lastAudience\":null}");
+        ws.writeTextMessage(
+                "{\"type\":\"hello\",\"assembly\":\"" + assemblyId + "\",\"lastSeq\":null,\"lastAudience\":null}");
     }
 
     /** Sends a command; the future gets {seq, ack arrival nanos}. */
     CompletableFuture<long[]> command(String id, String name, String argsJson) {
         CompletableFuture<long[]> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        ws.writeTextMessage("{\"type\":\"command\",\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"args\":" + argsJson + "}");
+        ws.writeTextMessage(
+                "{\"type\":\"command\",\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"args\":" + argsJson + "}");
         return answer;
     }
 }

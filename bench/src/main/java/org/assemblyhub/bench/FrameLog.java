@@ -1,5 +1,7 @@
 package org.assemblyhub.bench;
 
+import java.util.Arrays;
+
 /**
  * What one connection received: the seq and arrival time of each message (growable arrays, no boxing — ten thousand
  * of these are alive at once), and message and byte counts.
@@ -13,8 +15,8 @@ final class FrameLog {
 
     synchronized void add(long seq, long nanos, int length) {
         if (count == seqs.length) {
-            seqs = java.util.Arrays.copyOf(seqs, count * 2);
-            times = java.util.Arrays.copyOf(times, count * 2);
+            seqs = Arrays.copyOf(seqs, count * 2);
+            times = Arrays.copyOf(times, count * 2);
         }
         seqs[count] = seq;
         times[count] = nanos;

@@ -3,10 +3,12 @@ package org.assemblyhub.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +28,14 @@ final class JournalStartup {
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
-    record Figures(String heap, boolean snapshot, double seconds, long peakHeapMb, long heapAtHealthMb, String replayed,
-                   String snapshotWritten) {}
+    record Figures(
+            String heap,
+            boolean snapshot,
+            double seconds,
+            long peakHeapMb,
+            long heapAtHealthMb,
+            String replayed,
+            String snapshotWritten) {}
 
     private final Path hubJar;
     private final Path benchJar;
@@ -43,10 +51,20 @@ final class JournalStartup {
         Path data = work.resolve("journal-data");
         Path log = work.resolve("generate.log");
         long started = System.nanoTime();
-        JvmProcess generator = JvmProcess.start(List.of("-Xmx1g", "-cp", benchJar + java.io.File.pathSeparator + hubJar),
-                List.of("org.assemblyhub.bench.JournalGenerator", data.toString(), Long.toString(events)), Map.of(), log);
-        if (generator.waitFor(Duration.ofMinutes(30)) != 0) throw new IllegalStateException("the generator failed; see " + log);
-        System.out.printf("· %s (%.0f s)%n", Files.readString(log).lines().filter(l -> l.startsWith("generated")).findFirst().orElse("?"),
+        JvmProcess generator = JvmProcess.start(
+                List.of("-Xmx1g", "-cp", benchJar + File.pathSeparator + hubJar),
+                List.of("org.assemblyhub.bench.JournalGenerator", data.toString(), Long.toString(events)),
+                Map.of(),
+                log);
+        if (generator.waitFor(Duration.ofMinutes(30)) != 0)
+            throw new IllegalStateException("the generator failed; see " + log);
+        System.out.printf(
+                "· %s (%.0f s)%n",
+                Files.readString(log)
+                        .lines()
+                        .filter(l -> l.startsWith("generated"))
+                        .findFirst()
+                        .orElse("?"),
                 (System.nanoTime() - started) / 1e9);
         long journalBytes = Files.size(data.resolve("journal").resolve(JournalGenerator.ASSEMBLY + ".journal"));
 
@@ -61,13 +79,22 @@ final class JournalStartup {
             runs.add(start(data, heap, true));
         }
         ObjectNode root = HubSetup.JSON.createObjectNode();
-        root.put("cores", Runtime.getRuntime().availableProcessors()).put("command", command)
-                .put("at", java.time.Instant.now().toString()).put("events", events).put("journalBytes", journalBytes)
-                .put("emptyStartSeconds", Math.round(baseline.seconds() * 100) / 100.0).put("snapshotBytes", snapshotBytes);
+        root.put("cores", Runtime.getRuntime().availableProcessors())
+                .put("command", command)
+                .put("at", Instant.now().toString())
+                .put("events", events)
+                .put("journalBytes", journalBytes)
+                .put("emptyStartSeconds", Math.round(baseline.seconds() * 100) / 100.0)
+                .put("snapshotBytes", snapshotBytes);
         ArrayNode out = root.putArray("runs");
         for (Figures f : runs) {
-            out.addObject().put("heap", f.heap()).put("snapshot", f.snapshot()).put("secondsToHealth", Math.round(f.seconds() * 100) / 100.0)
-                    .put("peakHeapMb", f.peakHeapMb()).put("heapAtHealthMb", f.heapAtHealthMb()).put("replayed", f.replayed())
+            out.addObject()
+                    .put("heap", f.heap())
+                    .put("snapshot", f.snapshot())
+                    .put("secondsToHealth", Math.round(f.seconds() * 100) / 100.0)
+                    .put("peakHeapMb", f.peakHeapMb())
+                    .put("heapAtHealthMb", f.heapAtHealthMb())
+                    .put("replayed", f.replayed())
                     .put("snapshotWritten", f.snapshotWritten());
         }
         return root;
@@ -82,20 +109,51 @@ final class JournalStartup {
         if (!heap.equals("default")) jvm.add(heap);
         int port = Bench.freePort();
         long started = System.nanoTime();
-        JvmProcess hub = JvmProcess.start(jvm, List.of("-jar", hubJar.toString(), "--port", Integer.toString(port),
-                "--data", data.toString(), "--host", "127.0.0.1"), Map.of("HUB_BOOTSTRAP_TOKEN", "journal-bench-bootstrap-token-0123456789"), log);
+        JvmProcess hub = JvmProcess.start(
+                jvm,
+                List.of(
+                        "-jar",
+                        hubJar.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--data",
+                        data.toString(),
+                        "--host",
+                        "127.0.0.1"),
+                Map.of("HUB_BOOTSTRAP_TOKEN", "journal-bench-bootstrap-token-0123456789"),
+                log);
         try {
             hub.awaitHealthy("http://127.0.0.1:" + port + "/health", Duration.ofMinutes(20));
             double seconds = (System.nanoTime() - started) / 1e9;
             long atHealth = heapInUseMb(hub.pid());
             if (!withSnapshot) awaitSnapshot(data, hub);
             long peak = Math.max(atHealth, peakFromGcLog(gcLog));
-            String replayed = Files.readString(log).lines().filter(l -> l.contains("replayed")).findFirst().orElse("replayed nothing");
-            String written = Files.readString(log).lines().filter(l -> l.contains(": snapshot at seq")).findFirst().orElse("");
-            Figures figures = new Figures(heap, withSnapshot, seconds, peak, atHealth, replayed.substring(replayed.indexOf("replayed")),
+            String replayed = Files.readString(log)
+                    .lines()
+                    .filter(l -> l.contains("replayed"))
+                    .findFirst()
+                    .orElse("replayed nothing");
+            String written = Files.readString(log)
+                    .lines()
+                    .filter(l -> l.contains(": snapshot at seq"))
+                    .findFirst()
+                    .orElse("");
+            Figures figures = new Figures(
+                    heap,
+                    withSnapshot,
+                    seconds,
+                    peak,
+                    atHealth,
+                    replayed.substring(replayed.indexOf("replayed")),
                     written.isEmpty() ? "" : written.substring(written.indexOf("snapshot at seq")));
-            System.out.printf("· %-8s %-16s %6.2f s to /health, peak heap %,d MB (%,d MB in use at /health) — %s%n", heap,
-                    withSnapshot ? "from a snapshot" : "full replay", seconds, peak, atHealth, figures.replayed());
+            System.out.printf(
+                    "· %-8s %-16s %6.2f s to /health, peak heap %,d MB (%,d MB in use at /health) — %s%n",
+                    heap,
+                    withSnapshot ? "from a snapshot" : "full replay",
+                    seconds,
+                    peak,
+                    atHealth,
+                    figures.replayed());
             return figures;
         } finally {
             hub.close();
@@ -118,7 +176,10 @@ final class JournalStartup {
 
     private static long snapshotSize(Path data) throws IOException {
         try (Stream<Path> files = Files.walk(data.resolve("snapshots"))) {
-            return files.filter(p -> p.toString().endsWith(".snapshot")).mapToLong(p -> p.toFile().length()).max().orElse(0);
+            return files.filter(p -> p.toString().endsWith(".snapshot"))
+                    .mapToLong(p -> p.toFile().length())
+                    .max()
+                    .orElse(0);
         }
     }
 
@@ -140,8 +201,12 @@ final class JournalStartup {
     }
 
     private static long heapInUseMb(long pid) throws Exception {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), "GC.heap_info")
-                .redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(pid),
+                        "GC.heap_info")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor();
         Matcher m = USED.matcher(out);
@@ -149,12 +214,18 @@ final class JournalStartup {
     }
 
     static String summary(ObjectNode result) {
-        StringBuilder s = new StringBuilder(String.format("journal of %,d events (%,d bytes), snapshot of %,d bytes; a hub on an empty"
-                + " directory: %.2f s%n", result.get("events").asLong(), result.get("journalBytes").asLong(),
-                result.get("snapshotBytes").asLong(), result.get("emptyStartSeconds").asDouble()));
+        StringBuilder s = new StringBuilder(String.format(
+                "journal of %,d events (%,d bytes), snapshot of %,d bytes; a hub on an empty" + " directory: %.2f s%n",
+                result.get("events").asLong(),
+                result.get("journalBytes").asLong(),
+                result.get("snapshotBytes").asLong(),
+                result.get("emptyStartSeconds").asDouble()));
         for (var run : result.get("runs")) {
-            s.append(String.format("  %-8s %-16s %6.2f s   peak heap %,5d MB%n", run.get("heap").asText(),
-                    run.get("snapshot").asBoolean() ? "from a snapshot" : "full replay", run.get("secondsToHealth").asDouble(),
+            s.append(String.format(
+                    "  %-8s %-16s %6.2f s   peak heap %,5d MB%n",
+                    run.get("heap").asText(),
+                    run.get("snapshot").asBoolean() ? "from a snapshot" : "full replay",
+                    run.get("secondsToHealth").asDouble(),
                     run.get("peakHeapMb").asLong()));
         }
         return s.toString();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A server JVM started by the harness (the hub, or the raw baseline), with its output in a log file. */
 final class JvmProcess implements AutoCloseable {
@@ -21,7 +22,8 @@ final class JvmProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static JvmProcess start(List<String> jvmArgs, List<String> args, Map<String, String> env, Path log) throws IOException {
+    static JvmProcess start(List<String> jvmArgs, List<String> args, Map<String, String> env, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>();
         // BENCH_SERVER_CPUS=0 runs the hub and the baseline on those CPUs only (start the load generator itself with
         // taskset on the others): a way to see how much of a tail is two processes fighting over the same cores.
@@ -30,7 +32,8 @@ final class JvmProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new JvmProcess(builder.start(), log);
     }
@@ -41,7 +44,7 @@ final class JvmProcess implements AutoCloseable {
 
     /** Waits for the process to end by itself; its exit code. */
     int waitFor(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("still running after " + timeout + "; see " + log);
         }
@@ -55,7 +58,9 @@ final class JvmProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("the server exited; see " + log);
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) return;
             } catch (IOException e) {
                 // not listening yet
             }
@@ -67,7 +72,7 @@ final class JvmProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor();
         }

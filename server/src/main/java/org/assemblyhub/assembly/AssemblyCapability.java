@@ -82,7 +82,10 @@ public final class AssemblyCapability implements Capability {
     @Override
     public void openData(Model model, ObjectNode openData) {
         AssemblyState state = state(model);
-        openData.putObject("assembly").put("id", state.id()).put("title", state.title()).put("question", state.question())
+        openData.putObject("assembly")
+                .put("id", state.id())
+                .put("title", state.title())
+                .put("question", state.question())
                 .put("phase", state.phase().wire());
     }
 

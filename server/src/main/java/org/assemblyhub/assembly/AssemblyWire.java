@@ -1,29 +1,28 @@
 package org.assemblyhub.assembly;
 
-import org.assemblyhub.kernel.plug.PlainWire;
-import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.kernel.plug.Decoded;
-import org.assemblyhub.kernel.plug.WireArgs;
-import org.assemblyhub.kernel.plug.WireCommand;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.assemblyhub.assembly.access.SealedDelivery;
-import org.assemblyhub.kernel.Tokens;
-import org.assemblyhub.assembly.domain.AssemblyCommand.*;
-import org.assemblyhub.kernel.Person;
-import org.assemblyhub.kernel.Phase;
-import org.assemblyhub.kernel.Role;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.assemblyhub.kernel.plug.WireCommand.DESK;
 import static org.assemblyhub.kernel.plug.WireCommand.HUB_ONLY;
 import static org.assemblyhub.kernel.plug.WireCommand.ORGANISERS;
 import static org.assemblyhub.kernel.plug.WireCommand.heavy;
 import static org.assemblyhub.kernel.plug.WireCommand.of;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.assembly.access.SealedDelivery;
+import org.assemblyhub.assembly.domain.AssemblyCommand.*;
+import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Decoded;
+import org.assemblyhub.kernel.plug.PlainWire;
+import org.assemblyhub.kernel.plug.WireArgs;
+import org.assemblyhub.kernel.plug.WireCommand;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Wire commands of the assembly itself (roster, invitations, phases, announcements). New
@@ -42,13 +41,15 @@ public final class AssemblyWire {
             of("announce", DESK, (a, c) -> PlainWire.plain(a.requiredText("text", 10_000), Announce::new)),
             of("change-phase", ORGANISERS, (a, c) -> {
                 Phase phase = Phase.parse(a.requiredText("phase", 40));
-                return phase == null ? Decoded.invalid("Unknown phase; use onboarding, learning, deliberation, decision or closed.")
+                return phase == null
+                        ? Decoded.invalid("Unknown phase; use onboarding, learning, deliberation, decision or closed.")
                         : Decoded.ok(new ChangePhase(phase));
             }),
             heavy("reissue-invitation", ORGANISERS, (a, c) -> {
                 String personId = a.id("personId");
                 String token = c.tokens().newToken(c.assemblyId());
-                return Decoded.ok(new IssueInvitation(personId, Tokens.hash(token)),
+                return Decoded.ok(
+                        new IssueInvitation(personId, Tokens.hash(token)),
                         handOver(c, Map.of(personId, token), "token", token).put("personId", personId));
             }),
             of("revoke-invitation", ORGANISERS, (a, c) -> Decoded.ok(new RevokeInvitation(a.id("personId")))),
@@ -64,12 +65,21 @@ public final class AssemblyWire {
             try {
                 fingerprint = SealedDelivery.fingerprint(SealedDelivery.publicKey(deliveryKey));
             } catch (IllegalArgumentException e) {
-                throw new WireArgs.BadArgs("'deliveryKey' is " + e.getMessage() + " — make one with ./hub invitations keygen.");
+                throw new WireArgs.BadArgs(
+                        "'deliveryKey' is " + e.getMessage() + " — make one with ./hub invitations keygen.");
             }
         }
         String token = c.tokens().newToken(c.assemblyId());
-        return Decoded.ok(new CreateAssembly(c.assemblyId(), a.requiredText("title", 10_000), a.text("question", 10_000),
-                        a.flag("public", false), organiser, Tokens.hash(token), deliveryKey, fingerprint),
+        return Decoded.ok(
+                new CreateAssembly(
+                        c.assemblyId(),
+                        a.requiredText("title", 10_000),
+                        a.text("question", 10_000),
+                        a.flag("public", false),
+                        organiser,
+                        Tokens.hash(token),
+                        deliveryKey,
+                        fingerprint),
                 new JsonObject().put("personId", organiser.id()).put("token", token));
     }
 
@@ -89,7 +99,9 @@ public final class AssemblyWire {
             hashes.add(Tokens.hash(token));
             issued.put(person.id(), token);
         }
-        return Decoded.ok(new ImportRoster(people, hashes), handOver(c, issued, "tokens", new JsonObject(new LinkedHashMap<>(issued))));
+        return Decoded.ok(
+                new ImportRoster(people, hashes),
+                handOver(c, issued, "tokens", new JsonObject(new LinkedHashMap<>(issued))));
     }
 
     /**
@@ -103,16 +115,19 @@ public final class AssemblyWire {
 
     static Person person(WireArgs r) {
         String id = r.requiredText("id", WireArgs.MAX_ID);
-        if (!id.matches("[A-Za-z0-9._-]+")) throw new WireArgs.BadArgs("Person id '" + id + "' may use only letters, digits, '.', '_' and '-'.");
+        if (!id.matches("[A-Za-z0-9._-]+"))
+            throw new WireArgs.BadArgs("Person id '" + id + "' may use only letters, digits, '.', '_' and '-'.");
         Role role = Role.parse(r.text("role", 40) == null ? "member" : r.text("role", 40));
         if (role == null) throw new WireArgs.BadArgs("Unknown role '" + r.text("role", 40) + "' for '" + id + "'.");
         Map<String, String> attributes = new LinkedHashMap<>();
         WireArgs attrs = r.object("attributes");
         if (attrs != null) {
-            if (attrs.raw().size() > MAX_ATTRIBUTES) throw new WireArgs.BadArgs("At most " + MAX_ATTRIBUTES + " attributes per person.");
+            if (attrs.raw().size() > MAX_ATTRIBUTES)
+                throw new WireArgs.BadArgs("At most " + MAX_ATTRIBUTES + " attributes per person.");
             for (String key : attrs.raw().fieldNames()) {
                 if (key.length() > MAX_ATTRIBUTE || !(attrs.raw().getValue(key) instanceof String)) {
-                    throw new WireArgs.BadArgs("Attribute '" + key + "' of '" + id + "' must be text of at most " + MAX_ATTRIBUTE + " characters.");
+                    throw new WireArgs.BadArgs("Attribute '" + key + "' of '" + id + "' must be text of at most "
+                            + MAX_ATTRIBUTE + " characters.");
                 }
                 attributes.put(key, attrs.text(key, MAX_ATTRIBUTE));
             }

@@ -10,7 +10,6 @@ import org.assemblyhub.breakout.domain.Participant;
 import org.assemblyhub.breakout.domain.RoomsFollowTheClock;
 import org.assemblyhub.breakout.view.BreakoutView;
 import org.assemblyhub.breakout.view.WorkspaceView;
-import org.assemblyhub.breakout.workspace.Seat;
 import org.assemblyhub.breakout.workspace.WorkspaceCommand;
 import org.assemblyhub.breakout.workspace.WorkspaceDecider;
 import org.assemblyhub.breakout.workspace.WorkspaceEvent;
@@ -39,7 +38,8 @@ import java.util.Set;
 
 /**
  * Breakout rounds in groups of 7–8 with their facilitators, each group's workspace (notes, cards, queue of hands, help
- * calls) and the harvest across groups. Its state is the {@link org.assemblyhub.kernel.Seating} other capabilities read;
+ * calls) and the harvest across groups. Its state is the {@link org.assemblyhub.kernel.Seating} other capabilities
+ * read;
  * it follows the run of show (a breakouts segment opens a round) and seats latecomers.
  */
 public final class BreakoutCapability implements Capability {
@@ -74,27 +74,37 @@ public final class BreakoutCapability implements Capability {
     public Verdict decide(Model model, Acting who, DomainCommand command, Instant now) {
         BreakoutRooms rooms = breakouts(model).rooms;
         if (command instanceof BreakoutCommand.ReturnOverdueGroups) {
-            return who.isHub() ? BreakoutDecider.returnOverdue(rooms, now) : Verdict.reject("forbidden", "Only the hub's timer does this.");
+            return who.isHub()
+                    ? BreakoutDecider.returnOverdue(rooms, now)
+                    : Verdict.reject("forbidden", "Only the hub's timer does this.");
         }
         if (model.roster().phase() == Phase.CLOSED) return Verdict.assemblyClosed();
         if (command instanceof BreakoutCommand.ExtendGroup c) {
-            int limit = model.agenda().current().filter(PlannedSegment::isBreakouts).map(PlannedSegment::extendableMinutes)
+            int limit = model.agenda()
+                    .current()
+                    .filter(PlannedSegment::isBreakouts)
+                    .map(PlannedSegment::extendableMinutes)
                     .orElse(rooms.overtimeLimit());
-            int facilitated = model.seating().seatOf(who.personId() == null ? "" : who.personId())
-                    .filter(s -> s.facilitates()).map(s -> s.group()).orElse(0);
-            return BreakoutDecider.extend(rooms, facilitated, new BreakoutCommand.ExtendGroup(c.minutes(), limit));
+            int facilitated = model.seating()
+                    .seatOf(who.personId() == null ? "" : who.personId())
+                    .filter(s -> s.facilitates())
+                    .map(s -> s.group())
+                    .orElse(0);
+            return BreakoutDecider.extend(rooms, facilitated, c, limit);
         }
-        if (command instanceof BreakoutCommand c) return BreakoutDecider.decide(rooms, present(model), who.leads(), c, now);
-        var seat = model.seating().seatOf(who.personId() == null ? "" : who.personId());
-        return WorkspaceDecider.decide(breakouts(model).workspaces, who.personId(),
-                seat.map(s -> new Seat(s.round(), s.group(), s.facilitates())).orElse(null),
-                seat.map(s -> s.people()).orElse(Set.of()), who.leads(), rooms.round(), (WorkspaceCommand) command, now);
+        if (command instanceof BreakoutCommand c)
+            return BreakoutDecider.decide(rooms, present(model), who.leads(), c, now);
+        var seat = who.personId() == null
+                ? null
+                : model.seating().seatOf(who.personId()).orElse(null);
+        return WorkspaceDecider.decide(breakouts(model).workspaces, who, seat, (WorkspaceCommand) command, now);
     }
 
     @Override
     public void evolve(Model model, DomainEvent event) {
         Breakouts breakouts = breakouts(model);
-        if (event instanceof BreakoutEvent e) breakouts.rooms.evolve(e); else breakouts.workspaces.evolve((WorkspaceEvent) event);
+        if (event instanceof BreakoutEvent e) breakouts.rooms.evolve(e);
+        else breakouts.workspaces.evolve((WorkspaceEvent) event);
     }
 
     /** The clock's moves open and close rounds; a member arriving during a round is seated. */
@@ -106,8 +116,14 @@ public final class BreakoutCapability implements Capability {
         if (move.isPresent()) {
             boolean ended = move.get().entered() == null;
             // The hub moves the clock only when time is up; everything else is someone's hand.
-            return RoomsFollowTheClock.clockMoved(rooms, move.get().entered(), agenda.current().orElse(null), ended,
-                    who.isHub(), present(model), now);
+            return RoomsFollowTheClock.clockMoved(
+                    rooms,
+                    move.get().entered(),
+                    agenda.current().orElse(null),
+                    ended,
+                    who.isHub(),
+                    present(model),
+                    now);
         }
         List<DomainEvent> events = new ArrayList<>();
         for (DomainEvent e : accepted) {
@@ -117,9 +133,11 @@ public final class BreakoutCapability implements Capability {
             if (person == null || person.role() != Role.MEMBER) continue;
             List<Participant> seated = new ArrayList<>();
             for (var g : rooms.groups()) {
-                for (String m : g.members()) roster.person(m).ifPresent(p -> seated.add(new Participant(p.id(), p.attributes())));
+                for (String m : g.members())
+                    roster.person(m).ifPresent(p -> seated.add(new Participant(p.id(), p.attributes())));
             }
-            events.addAll(RoomsFollowTheClock.latecomer(rooms, new Participant(person.id(), person.attributes()), seated));
+            events.addAll(
+                    RoomsFollowTheClock.latecomer(rooms, new Participant(person.id(), person.attributes()), seated));
         }
         return events;
     }
@@ -129,8 +147,10 @@ public final class BreakoutCapability implements Capability {
         Breakouts breakouts = breakouts(model);
         int round = breakouts.rooms.round();
         Roster roster = model.roster();
-        var rooms = BreakoutView.project(breakouts.rooms, roster, audience,
-                group -> (int) breakouts.workspaces.ideas(round, group).stream().filter(i -> i.promoted()).count());
+        var rooms = BreakoutView.project(
+                breakouts.rooms, roster, audience, group -> (int) breakouts.workspaces.ideas(round, group).stream()
+                        .filter(i -> i.promoted())
+                        .count());
         if (!rooms.isEmpty()) view.set("breakouts", rooms);
         var workspace = WorkspaceView.workspace(breakouts.workspaces, breakouts.rooms, roster, audience);
         if (!workspace.isEmpty()) view.set("workspace", workspace);
@@ -146,7 +166,8 @@ public final class BreakoutCapability implements Capability {
     /** Extended groups whose extra time is up come back. */
     @Override
     public List<DomainCommand> due(Model model, Instant now) {
-        boolean due = breakouts(model).rooms.nextGroupEnd().map(d -> !d.isAfter(now)).orElse(false);
+        boolean due =
+                breakouts(model).rooms.nextGroupEnd().map(d -> !d.isAfter(now)).orElse(false);
         return due ? List.of(new BreakoutCommand.ReturnOverdueGroups()) : List.of();
     }
 

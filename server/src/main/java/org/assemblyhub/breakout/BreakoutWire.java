@@ -1,17 +1,17 @@
 package org.assemblyhub.breakout;
 
+import static org.assemblyhub.kernel.plug.PlainWire.plain;
+import static org.assemblyhub.kernel.plug.WireCommand.DESK;
+import static org.assemblyhub.kernel.plug.WireCommand.PARTICIPANTS;
+import static org.assemblyhub.kernel.plug.WireCommand.of;
+
+import org.assemblyhub.breakout.domain.BreakoutCommand.*;
+import org.assemblyhub.breakout.workspace.WorkspaceCommand.*;
 import org.assemblyhub.kernel.plug.Decoded;
 import org.assemblyhub.kernel.plug.WireArgs;
 import org.assemblyhub.kernel.plug.WireCommand;
-import org.assemblyhub.breakout.domain.BreakoutCommand.*;
-import org.assemblyhub.breakout.workspace.WorkspaceCommand.*;
 
 import java.util.List;
-
-import static org.assemblyhub.kernel.plug.WireCommand.DESK;
-import static org.assemblyhub.kernel.plug.WireCommand.PARTICIPANTS;
-import static org.assemblyhub.kernel.plug.PlainWire.plain;
-import static org.assemblyhub.kernel.plug.WireCommand.of;
 
 /** Wire commands of breakout rounds (the lead's desk) and of each group's workspace (cards, notes, queue, help). */
 public final class BreakoutWire {
@@ -21,13 +21,25 @@ public final class BreakoutWire {
     private BreakoutWire() {}
 
     public static final List<WireCommand> COMMANDS = List.of(
-            of("plan-breakouts", DESK, (a, c) -> Decoded.ok(new PlanBreakouts(c.random().nextLong(),
-                    a.integer("minSize", 1, 100, 7), a.integer("maxSize", 1, 100, 8)))),
-            of("move-member", DESK, (a, c) -> Decoded.ok(new MoveMember(a.id("personId"), a.integer("group", 1, WireArgs.MAX_GROUP)))),
-            of("pin-member", DESK, (a, c) -> Decoded.ok(new PinMember(a.id("personId"), a.integer("group", 0, WireArgs.MAX_GROUP)))),
-            of("keep-apart", DESK, (a, c) -> Decoded.ok(new KeepApart(a.id("personId"), a.id("otherId"), a.flag("apart", true)))),
+            of(
+                    "plan-breakouts",
+                    DESK,
+                    (a, c) -> Decoded.ok(new PlanBreakouts(
+                            c.random().nextLong(), a.integer("minSize", 1, 100, 7), a.integer("maxSize", 1, 100, 8)))),
+            of(
+                    "move-member",
+                    DESK,
+                    (a, c) -> Decoded.ok(new MoveMember(a.id("personId"), a.integer("group", 1, WireArgs.MAX_GROUP)))),
+            of(
+                    "pin-member",
+                    DESK,
+                    (a, c) -> Decoded.ok(new PinMember(a.id("personId"), a.integer("group", 0, WireArgs.MAX_GROUP)))),
+            of(
+                    "keep-apart",
+                    DESK,
+                    (a, c) -> Decoded.ok(new KeepApart(a.id("personId"), a.id("otherId"), a.flag("apart", true)))),
             of("allow-group-extensions", DESK, (a, c) -> Decoded.ok(new AllowGroupExtensions(a.flag("allowed", true)))),
-            of("extend-group", DESK, (a, c) -> Decoded.ok(new ExtendGroup(a.integer("minutes", 1, 240), 0))),
+            of("extend-group", DESK, (a, c) -> Decoded.ok(new ExtendGroup(a.integer("minutes", 1, 240)))),
             of("open-breakouts", DESK, (a, c) -> Decoded.ok(new OpenBreakouts())),
             of("close-breakouts", DESK, (a, c) -> Decoded.ok(new CloseBreakouts())),
             of("edit-notes", PARTICIPANTS, (a, c) -> {

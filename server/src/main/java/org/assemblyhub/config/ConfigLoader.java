@@ -6,13 +6,15 @@ import org.assemblyhub.support.Jackson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the configuration from, in rising priority: defaults, a JSON file ({@code --config FILE} or {@code HUB_CONFIG}),
+ * Reads the configuration from, in rising priority: defaults, a JSON file ({@code --config FILE} or {@code
+ * HUB_CONFIG}),
  * environment variables, then command-line flags. Every bad value fails start-up with a message naming the setting.
  * <pre>
  * setting          file key          env                    flag
@@ -65,7 +67,8 @@ public final class ConfigLoader {
         String configFile = flags.getOrDefault("config", env.get("HUB_CONFIG"));
         if (configFile != null) values.putAll(readFile(Path.of(configFile)));
         ENV_KEYS.forEach((name, key) -> {
-            if (env.get(name) != null && !env.get(name).isBlank()) values.put(key, env.get(name).trim());
+            if (env.get(name) != null && !env.get(name).isBlank())
+                values.put(key, env.get(name).trim());
         });
         flags.forEach((key, value) -> {
             if (!key.equals("config")) values.put(key, value);
@@ -73,7 +76,8 @@ public final class ConfigLoader {
 
         String host = values.getOrDefault("host", "0.0.0.0");
         int port = integer(values, "port", 8080, 0, 65535);
-        Path data = Path.of(values.getOrDefault("data", "data")).toAbsolutePath().normalize();
+        Path data =
+                Path.of(values.getOrDefault("data", "data")).toAbsolutePath().normalize();
         String publicUrl = values.getOrDefault("publicUrl", "http://localhost:" + (port == 0 ? 8080 : port));
         if (!publicUrl.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
             throw new ConfigException("publicUrl must look like http(s)://host[:port], got '" + publicUrl + "'");
@@ -81,19 +85,30 @@ public final class ConfigLoader {
         publicUrl = publicUrl.replaceAll("/+$", "");
         String bootstrap = values.get("bootstrapToken");
         if (bootstrap != null && bootstrap.length() < 24) {
-            throw new ConfigException("bootstrapToken must be at least 24 characters long (it guards organiser access)");
+            throw new ConfigException(
+                    "bootstrapToken must be at least 24 characters long (it guards organiser access)");
         }
-        return new HubConfig(host, port, data, publicUrl, bootstrap, bool(values, "demo", false),
+        return new HubConfig(
+                host,
+                port,
+                data,
+                publicUrl,
+                bootstrap,
+                bool(values, "demo", false),
                 integer(values, "maxMessageBytes", 64 * 1024, 1024, 1024 * 1024),
                 integer(values, "commandsPerSecond", 10, 1, 10_000),
-                bool(values, "secureCookies", publicUrl.startsWith("https://")), video(values), limits(values));
+                bool(values, "secureCookies", publicUrl.startsWith("https://")),
+                video(values),
+                limits(values));
     }
 
     private static LimitsConfig limits(Map<String, String> values) {
         LimitsConfig d = LimitsConfig.DEFAULTS;
         long mb = 1024L * 1024;
-        return new LimitsConfig(integer(values, "socketsPerAddress", d.socketsPerAddress(), 1, 100_000),
-                integer(values, "httpPerSecond", d.httpPerSecond(), 1, 100_000), bool(values, "trustProxy", false),
+        return new LimitsConfig(
+                integer(values, "socketsPerAddress", d.socketsPerAddress(), 1, 100_000),
+                integer(values, "httpPerSecond", d.httpPerSecond(), 1, 100_000),
+                bool(values, "trustProxy", false),
                 integer(values, "assemblyTextMb", (int) (d.assemblyTextBytes() / mb), 1, 1_000_000) * mb,
                 integer(values, "personTextMb", (int) (d.personTextBytes() / mb), 1, 1_000_000) * mb);
     }
@@ -104,15 +119,30 @@ public final class ConfigLoader {
         try {
             p = VideoConfig.Provider.valueOf(provider);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("videoProvider must be mesh, jitsi or none, got '" + values.get("videoProvider") + "'");
+            throw new ConfigException(
+                    "videoProvider must be mesh, jitsi or none, got '" + values.get("videoProvider") + "'");
         }
         String ice = values.getOrDefault("iceServers", "");
-        List<String> iceServers = ice.isBlank() ? List.of() : java.util.Arrays.stream(ice.split(",")).map(String::trim).toList();
-        TurnConfig turn = new TurnConfig(values.get("turnUsername"), values.get("turnCredential"), values.get("turnSecret"),
+        List<String> iceServers = ice.isBlank()
+                ? List.of()
+                : Arrays.stream(ice.split(",")).map(String::trim).toList();
+        TurnConfig turn = new TurnConfig(
+                values.get("turnUsername"),
+                values.get("turnCredential"),
+                values.get("turnSecret"),
                 bool(values, "relayOnly", false));
-        return new VideoConfig(p, values.get("jitsiDomain"), values.get("jitsiAppId"), values.get("jitsiSecret"), "jitsi", iceServers, 10,
+        return new VideoConfig(
+                p,
+                values.get("jitsiDomain"),
+                values.get("jitsiAppId"),
+                values.get("jitsiSecret"),
+                "jitsi",
+                iceServers,
+                10,
                 integer(values, "videoRelayFanOut", VideoConfig.DEFAULT_RELAY_FAN_OUT, 1, 8),
-                values.get("jitsiDialInNumbersUrl"), values.get("jitsiDialInConfCodeUrl"), turn);
+                values.get("jitsiDialInNumbersUrl"),
+                values.get("jitsiDialInConfCodeUrl"),
+                turn);
     }
 
     private static Map<String, String> parseFlags(List<String> args) {
@@ -124,7 +154,9 @@ public final class ConfigLoader {
                 continue;
             }
             String key = FLAGS.get(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
-            if (key == null) throw new ConfigException("unknown option '" + arg + "' (known: " + String.join(", ", FLAGS.keySet()) + ", --demo)");
+            if (key == null)
+                throw new ConfigException(
+                        "unknown option '" + arg + "' (known: " + String.join(", ", FLAGS.keySet()) + ", --demo)");
             if (arg.contains("=")) {
                 flags.put(key, arg.substring(arg.indexOf('=') + 1));
             } else if (i + 1 < args.size()) {
@@ -140,7 +172,8 @@ public final class ConfigLoader {
         if (!Files.isReadable(file)) throw new ConfigException("config file " + file + " cannot be read");
         try {
             JsonNode root = Jackson.MAPPER.readTree(file.toFile());
-            if (root == null || !root.isObject()) throw new ConfigException("config file " + file + " must hold a JSON object");
+            if (root == null || !root.isObject())
+                throw new ConfigException("config file " + file + " must hold a JSON object");
             Map<String, String> values = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -163,7 +196,8 @@ public final class ConfigLoader {
             if (value < min || value > max) throw new NumberFormatException();
             return value;
         } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a whole number between " + min + " and " + max + ", got '" + raw + "'");
+            throw new ConfigException(
+                    key + " must be a whole number between " + min + " and " + max + ", got '" + raw + "'");
         }
     }
 

@@ -17,15 +17,63 @@ import java.nio.file.Path;
  * @param video           video provider and its settings
  * @param limits          what one client address or one assembly may cost
  */
-public record HubConfig(String host, int port, Path dataDir, String publicUrl, String bootstrapToken, boolean demo,
-                        int maxMessageBytes, int commandsPerSecond, boolean secureCookies, VideoConfig video, LimitsConfig limits) {
-    public HubConfig(String host, int port, Path dataDir, String publicUrl, String bootstrapToken, boolean demo,
-                     int maxMessageBytes, int commandsPerSecond, boolean secureCookies, VideoConfig video) {
-        this(host, port, dataDir, publicUrl, bootstrapToken, demo, maxMessageBytes, commandsPerSecond, secureCookies, video, LimitsConfig.DEFAULTS);
+public record HubConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String publicUrl,
+        String bootstrapToken,
+        boolean demo,
+        int maxMessageBytes,
+        int commandsPerSecond,
+        boolean secureCookies,
+        VideoConfig video,
+        LimitsConfig limits) {
+    public HubConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String publicUrl,
+            String bootstrapToken,
+            boolean demo,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            boolean secureCookies,
+            VideoConfig video) {
+        this(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                LimitsConfig.DEFAULTS);
     }
 
-    public HubConfig(String host, int port, Path dataDir, String publicUrl, String bootstrapToken, boolean demo,
-                     int maxMessageBytes, int commandsPerSecond, boolean secureCookies) {
-        this(host, port, dataDir, publicUrl, bootstrapToken, demo, maxMessageBytes, commandsPerSecond, secureCookies, VideoConfig.MESH);
+    public HubConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String publicUrl,
+            String bootstrapToken,
+            boolean demo,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            boolean secureCookies) {
+        this(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                VideoConfig.MESH);
     }
 }

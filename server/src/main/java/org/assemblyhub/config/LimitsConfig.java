@@ -11,9 +11,19 @@ package org.assemblyhub.config;
  * @param personTextBytes       the same, per person, so one person cannot use up an assembly's allowance
  * @param maxSilenceMs          a socket that sends nothing (clients ping every 25 s) for this long is closed with 4408
  */
-public record LimitsConfig(int socketsPerAddress, int httpPerSecond, boolean trustProxy, long assemblyTextBytes, long personTextBytes,
-                           long maxSilenceMs) {
-    public LimitsConfig(int socketsPerAddress, int httpPerSecond, boolean trustProxy, long assemblyTextBytes, long personTextBytes) {
+public record LimitsConfig(
+        int socketsPerAddress,
+        int httpPerSecond,
+        boolean trustProxy,
+        long assemblyTextBytes,
+        long personTextBytes,
+        long maxSilenceMs) {
+    public LimitsConfig(
+            int socketsPerAddress,
+            int httpPerSecond,
+            boolean trustProxy,
+            long assemblyTextBytes,
+            long personTextBytes) {
         this(socketsPerAddress, httpPerSecond, trustProxy, assemblyTextBytes, personTextBytes, 60_000);
     }
 
@@ -22,5 +32,6 @@ public record LimitsConfig(int socketsPerAddress, int httpPerSecond, boolean tru
      * about 15 MB; a hostile one at the command rate limit writes 200 KB a second. 32 MB a person and 1 GiB an
      * assembly leave the first untouched and stop the second within minutes.
      */
-    public static final LimitsConfig DEFAULTS = new LimitsConfig(200, 20, false, 1024L * 1024 * 1024, 32L * 1024 * 1024);
+    public static final LimitsConfig DEFAULTS =
+            new LimitsConfig(200, 20, false, 1024L * 1024 * 1024, 32L * 1024 * 1024);
 }

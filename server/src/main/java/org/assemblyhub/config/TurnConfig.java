@@ -22,7 +22,8 @@ public record TurnConfig(String username, String credential, String secret, bool
             throw new ConfigException("turnUsername and turnCredential go together (both or neither)");
         }
         if (secret != null && username != null) {
-            throw new ConfigException("give either turnSecret (credentials made per person) or turnUsername/turnCredential, not both");
+            throw new ConfigException(
+                    "give either turnSecret (credentials made per person) or turnUsername/turnCredential, not both");
         }
         if (secret != null && secret.length() < 16) {
             throw new ConfigException("turnSecret must be at least 16 characters (it is coturn's static-auth-secret)");

@@ -1,5 +1,6 @@
 package org.assemblyhub.config;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,34 +19,93 @@ import java.util.List;
  * @param dialInConfCodeUrl Jitsi: the deployment's room → PIN service (Jitsi's own {@code dialInConfCodeUrl})
  * @param turn         credentials for the TURN URLs among {@code iceServers}, and relay-only calls
  */
-public record VideoConfig(Provider provider, String jitsiDomain, String jitsiAppId, String jitsiSecret, String jitsiAudience,
-                          List<String> iceServers, int tokenMinutes, int relayFanOut, String dialInNumbersUrl,
-                          String dialInConfCodeUrl, TurnConfig turn) {
-    public enum Provider { MESH, JITSI, NONE }
+public record VideoConfig(
+        Provider provider,
+        String jitsiDomain,
+        String jitsiAppId,
+        String jitsiSecret,
+        String jitsiAudience,
+        List<String> iceServers,
+        int tokenMinutes,
+        int relayFanOut,
+        String dialInNumbersUrl,
+        String dialInConfCodeUrl,
+        TurnConfig turn) {
+    public enum Provider {
+        MESH,
+        JITSI,
+        NONE
+    }
 
     public static final int DEFAULT_RELAY_FAN_OUT = 3;
     public static final VideoConfig MESH = new VideoConfig(Provider.MESH, null, null, null, "jitsi", List.of(), 10);
 
-    public VideoConfig(Provider provider, String jitsiDomain, String jitsiAppId, String jitsiSecret, String jitsiAudience,
-                       List<String> iceServers, int tokenMinutes) {
-        this(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, DEFAULT_RELAY_FAN_OUT, null, null,
+    public VideoConfig(
+            Provider provider,
+            String jitsiDomain,
+            String jitsiAppId,
+            String jitsiSecret,
+            String jitsiAudience,
+            List<String> iceServers,
+            int tokenMinutes) {
+        this(
+                provider,
+                jitsiDomain,
+                jitsiAppId,
+                jitsiSecret,
+                jitsiAudience,
+                iceServers,
+                tokenMinutes,
+                DEFAULT_RELAY_FAN_OUT,
+                null,
+                null,
                 TurnConfig.NONE);
     }
 
     public VideoConfig withRelayFanOut(int fanOut) {
-        return new VideoConfig(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, fanOut,
-                dialInNumbersUrl, dialInConfCodeUrl, turn);
+        return new VideoConfig(
+                provider,
+                jitsiDomain,
+                jitsiAppId,
+                jitsiSecret,
+                jitsiAudience,
+                iceServers,
+                tokenMinutes,
+                fanOut,
+                dialInNumbersUrl,
+                dialInConfCodeUrl,
+                turn);
     }
 
     public VideoConfig withDialIn(String numbersUrl, String confCodeUrl) {
-        return new VideoConfig(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, iceServers, tokenMinutes, relayFanOut,
-                numbersUrl, confCodeUrl, turn);
+        return new VideoConfig(
+                provider,
+                jitsiDomain,
+                jitsiAppId,
+                jitsiSecret,
+                jitsiAudience,
+                iceServers,
+                tokenMinutes,
+                relayFanOut,
+                numbersUrl,
+                confCodeUrl,
+                turn);
     }
 
     /** The mesh's STUN/TURN servers and how browsers authenticate to the TURN ones. */
     public VideoConfig withIce(List<String> urls, TurnConfig turnConfig) {
-        return new VideoConfig(provider, jitsiDomain, jitsiAppId, jitsiSecret, jitsiAudience, urls, tokenMinutes, relayFanOut,
-                dialInNumbersUrl, dialInConfCodeUrl, turnConfig);
+        return new VideoConfig(
+                provider,
+                jitsiDomain,
+                jitsiAppId,
+                jitsiSecret,
+                jitsiAudience,
+                urls,
+                tokenMinutes,
+                relayFanOut,
+                dialInNumbersUrl,
+                dialInConfCodeUrl,
+                turnConfig);
     }
 
     public VideoConfig {
@@ -58,23 +118,29 @@ public record VideoConfig(Provider provider, String jitsiDomain, String jitsiApp
         }
         boolean turnUrls = iceServers.stream().anyMatch(u -> u.startsWith("turn"));
         if (turnUrls && !turn.hasCredentials()) {
-            throw new ConfigException("the turn: URLs in iceServers need credentials: turnSecret (coturn's static-auth-secret) or turnUsername and turnCredential");
+            throw new ConfigException(
+                    "the turn: URLs in iceServers need credentials: turnSecret (coturn's static-auth-secret) or turnUsername and turnCredential");
         }
         if (turn.hasCredentials() && !turnUrls) {
             throw new ConfigException("TURN credentials are set but iceServers names no turn: or turns: URL");
         }
         if (turn.relayOnly() && !turnUrls) {
-            throw new ConfigException("relayOnly needs at least one turn: or turns: URL in iceServers (with its credentials)");
+            throw new ConfigException(
+                    "relayOnly needs at least one turn: or turns: URL in iceServers (with its credentials)");
         }
-        if (relayFanOut < 1 || relayFanOut > 8) throw new ConfigException("videoRelayFanOut must be between 1 and 8, got " + relayFanOut);
+        if (relayFanOut < 1 || relayFanOut > 8)
+            throw new ConfigException("videoRelayFanOut must be between 1 and 8, got " + relayFanOut);
         if ((dialInNumbersUrl == null) != (dialInConfCodeUrl == null)) {
             throw new ConfigException("jitsiDialInNumbersUrl and jitsiDialInConfCodeUrl go together (both or neither)");
         }
-        for (String url : java.util.Arrays.asList(dialInNumbersUrl, dialInConfCodeUrl)) {
-            if (url != null && !url.matches("https?://[^\\s]+")) throw new ConfigException("dial-in URLs must be http(s) URLs, got '" + url + "'");
+        for (String url : Arrays.asList(dialInNumbersUrl, dialInConfCodeUrl)) {
+            if (url != null && !url.matches("https?://[^\\s]+"))
+                throw new ConfigException("dial-in URLs must be http(s) URLs, got '" + url + "'");
         }
-        if (provider == Provider.JITSI && (jitsiDomain == null || jitsiAppId == null || jitsiSecret == null || jitsiSecret.length() < 32)) {
-            throw new ConfigException("videoProvider jitsi needs jitsiDomain, jitsiAppId and a jitsiSecret of at least 32 characters");
+        if (provider == Provider.JITSI
+                && (jitsiDomain == null || jitsiAppId == null || jitsiSecret == null || jitsiSecret.length() < 32)) {
+            throw new ConfigException(
+                    "videoProvider jitsi needs jitsiDomain, jitsiAppId and a jitsiSecret of at least 32 characters");
         }
     }
 }

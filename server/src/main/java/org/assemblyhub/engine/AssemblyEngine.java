@@ -1,38 +1,36 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.kernel.plug.Decoded;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.config.LimitsConfig;
 import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.DomainCommand;
-import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.Model;
 import org.assemblyhub.kernel.Pooled;
 import org.assemblyhub.kernel.Presence;
-import org.assemblyhub.kernel.Role;
-import org.assemblyhub.kernel.Roster;
-import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.kernel.plug.Decoded;
 import org.assemblyhub.kernel.plug.Engine;
 import org.assemblyhub.kernel.plug.Plugin;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
+import org.assemblyhub.store.SnapshotFiles;
 
 import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,9 +58,8 @@ public final class AssemblyEngine extends VerticleBase {
     private final Tokens tokens;
     private CommandIntake intake;
     private final Rules rules;
-    private final List<Plugin> plugins = new ArrayList<>();
-    private final Connections connections = new Connections();
-    private final java.util.Map<String, Audience> audiences = new java.util.HashMap<>();
+    private Plugins plugins;
+    private Attendance attendance;
     private Model model;
     private long clockTimer = -1;
     private final int maxViewIntervalMs;
@@ -70,8 +67,11 @@ public final class AssemblyEngine extends VerticleBase {
     private Views views;
     private long seq;
     private boolean writing;
-    /** Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown. */
+    /**
+     * Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown.
+     */
     private Throwable journalLost;
+
     private MessageConsumer<JsonObject> consumer;
 
     private final RandomGenerator random;
@@ -86,13 +86,20 @@ public final class AssemblyEngine extends VerticleBase {
      */
     public static final int DEFAULT_VIEW_INTERVAL_MS = 250;
 
-    public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, Rules rules, int viewIntervalMs) {
-        this(assemblyId, store, clock, tokens, rules, viewIntervalMs, new java.security.SecureRandom());
+    public AssemblyEngine(
+            String assemblyId, EventStore store, Clock clock, Tokens tokens, Rules rules, int viewIntervalMs) {
+        this(assemblyId, store, clock, tokens, rules, viewIntervalMs, new SecureRandom());
     }
 
     /** {@code random} orders each pool of ballot casts; it must be unpredictable outside tests. */
-    public AssemblyEngine(String assemblyId, EventStore store, Clock clock, Tokens tokens, Rules rules, int viewIntervalMs,
-                          RandomGenerator random) {
+    public AssemblyEngine(
+            String assemblyId,
+            EventStore store,
+            Clock clock,
+            Tokens tokens,
+            Rules rules,
+            int viewIntervalMs,
+            RandomGenerator random) {
         this.random = random;
         this.rules = rules;
         this.model = rules.newModel();
@@ -104,7 +111,7 @@ public final class AssemblyEngine extends VerticleBase {
         this.records = new EngineRecords(rules);
     }
 
-    private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+    private LimitsConfig limits = LimitsConfig.DEFAULTS;
     private PersonBudgets people = new PersonBudgets(10);
 
     /** Commands a second one person may send, all their sockets together (a socket has the same budget of its own). */
@@ -114,16 +121,16 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     /** What participants may write into this assembly's journal (the registry sets it from the configuration). */
-    public AssemblyEngine withLimits(org.assemblyhub.config.LimitsConfig limits) {
+    public AssemblyEngine withLimits(LimitsConfig limits) {
         this.limits = limits;
         return this;
     }
 
-    private org.assemblyhub.store.SnapshotFiles snapshots;
+    private SnapshotFiles snapshots;
     private Snapshotter snapshotter;
 
     /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
-    public AssemblyEngine withSnapshots(org.assemblyhub.store.SnapshotFiles snapshots) {
+    public AssemblyEngine withSnapshots(SnapshotFiles snapshots) {
         this.snapshots = snapshots;
         return this;
     }
@@ -131,19 +138,21 @@ public final class AssemblyEngine extends VerticleBase {
     @Override
     public Future<?> start() {
         intake = new CommandIntake(vertx, assemblyId, tokens, random, rules.wire());
-        Engine services = new Services();
-        for (var capability : rules.capabilities()) {
-            Plugin plugin = capability.plugin(services);
-            if (plugin != null) plugins.add(plugin);
-        }
+        attendance =
+                new Attendance(assemblyId, vertx.eventBus(), command -> submit(Actor.HUB, null, Decoded.ok(command)));
+        plugins = new Plugins(
+                rules,
+                new EngineServices(assemblyId, vertx, clock, random, () -> model, new PluginQueue(), attendance));
+        attendance.start(plugins, this::syncNow);
         return replay().compose(v -> {
-            consumer = vertx.eventBus().consumer(EngineAddresses.engine(assemblyId), this::onRequest);
-            return consumer.completion();
-        }).onSuccess(v -> {
-            submit(Actor.HUB, null, Decoded.ok(new Presence.Reset()));
-            scheduleClock();
-            plugins.forEach(Plugin::started);
-        });
+                    consumer = vertx.eventBus().consumer(EngineAddresses.engine(assemblyId), this::onRequest);
+                    return consumer.completion();
+                })
+                .onSuccess(v -> {
+                    submit(Actor.HUB, null, Decoded.ok(new Presence.Reset()));
+                    scheduleClock();
+                    plugins.started();
+                });
     }
 
     @Override
@@ -155,25 +164,36 @@ public final class AssemblyEngine extends VerticleBase {
     private Future<Void> replay() {
         var then = snapshots == null ? EngineReplay.Then.NOTHING : EngineReplay.Then.SNAPSHOT_IF_DUE;
         long started = System.nanoTime();
-        return EngineReplay.load(vertx, rules, store, snapshots, assemblyId, then).map(replayed -> {
-            replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
-            model = replayed.model();
-            seq = replayed.seq();
-            if (snapshots != null) {
-                if (snapshotter == null) snapshotter = new Snapshotter(vertx, rules, store, snapshots, assemblyId);
-                snapshotter.replayed(replayed);
-            }
-            if (views == null) {
-                views = new Views(vertx.eventBus(), assemblyId, rules, model, seq);
-                pacer = new ViewPacer(vertx, maxViewIntervalMs, () -> {
-                    if (journalLost == null) views.publish(model, seq);
-                }, connections::sockets, () -> writing);
-            }
-            LOG.log(Level.INFO, "assembly {0}: replayed {1} events{2} in {3} s", assemblyId, seq,
-                    replayed.fromSnapshot() > 0 ? " from the snapshot at seq " + replayed.fromSnapshot() : "",
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
-            return null;
-        });
+        return EngineReplay.load(vertx, rules, store, snapshots, assemblyId, then)
+                .map(replayed -> {
+                    replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
+                    model = replayed.model();
+                    seq = replayed.seq();
+                    if (snapshots != null) {
+                        if (snapshotter == null)
+                            snapshotter = new Snapshotter(vertx, rules, store, snapshots, assemblyId);
+                        snapshotter.replayed(replayed);
+                    }
+                    if (views == null) {
+                        views = new Views(vertx.eventBus(), assemblyId, rules, model, seq);
+                        pacer = new ViewPacer(
+                                vertx,
+                                maxViewIntervalMs,
+                                () -> {
+                                    if (journalLost == null) views.publish(model, seq);
+                                },
+                                attendance::sockets,
+                                () -> writing);
+                    }
+                    LOG.log(
+                            Level.INFO,
+                            "assembly {0}: replayed {1} events{2} in {3} s",
+                            assemblyId,
+                            seq,
+                            replayed.fromSnapshot() > 0 ? " from the snapshot at seq " + replayed.fromSnapshot() : "",
+                            String.format("%.1f", (System.nanoTime() - started) / 1e9));
+                    return null;
+                });
     }
 
     private void onRequest(Message<JsonObject> message) {
@@ -187,47 +207,36 @@ public final class AssemblyEngine extends VerticleBase {
             case "command" -> {
                 Actor actor = EngineIdentity.actorOf(body.getJsonObject("actor"));
                 String name = body.getString("name");
-                Plugin.Query query = query(name);
+                Plugin.Query query = plugins.query(name);
                 if (query != null) {
-                    whenDurable(() -> query.answer(actor, body.getJsonObject("args")).onSuccess(message::reply));
+                    whenDurable(() ->
+                            query.answer(actor, body.getJsonObject("args")).onSuccess(message::reply));
                     return;
                 }
-                command(actor, name, body.getString("key"), body.getJsonObject("args")).onSuccess(message::reply);
+                command(actor, name, body.getString("key"), body.getJsonObject("args"))
+                        .onSuccess(message::reply);
             }
-            case "join" -> whenDurable(() -> message.reply(join(body)));
+            case "join" -> whenDurable(() -> message.reply(attendance.join(model, body)));
             case "leave" -> {
-                leave(body.getString("connectionId"));
+                attendance.leave(body.getString("connectionId"));
                 message.reply(new JsonObject());
             }
-            case "identify" -> whenDurable(() -> message.reply(identify(body.getString("token"))));
-            case "sync" -> whenDurable(() -> message.reply(sync(body)));
+            case "identify" -> whenDurable(() -> message.reply(attendance.identify(model, body.getString("token"))));
+            case "sync" -> whenDurable(() -> message.reply(attendance.sync(model, body)));
             case "summary" -> whenDurable(() -> message.reply(EngineIdentity.summary(model, assemblyId, seq)));
             case "records" -> whenDurable(() -> {
                 String token = body.getString("token");
-                message.reply(records.answer(model, seq, clock.instant(), token == null ? null : identify(token), body));
+                message.reply(records.answer(
+                        model, seq, clock.instant(), token == null ? null : attendance.identify(model, token), body));
             });
             default -> {
-                Plugin.Op served = pluginOp(op);
-                message.reply(served != null ? served.answer(body) : Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
+                Plugin.Op served = plugins.op(op);
+                message.reply(
+                        served != null
+                                ? served.answer(body)
+                                : Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
             }
         }
-    }
-
-    /** A wire command a plugin answers itself, without the journal (say, {@code video-join}). */
-    private Plugin.Query query(String name) {
-        for (Plugin p : plugins) {
-            Plugin.Query q = p.queries().get(name);
-            if (q != null) return q;
-        }
-        return null;
-    }
-
-    private Plugin.Op pluginOp(String name) {
-        for (Plugin p : plugins) {
-            Plugin.Op o = p.ops().get(name);
-            if (o != null) return o;
-        }
-        return null;
     }
 
     /**
@@ -235,7 +244,8 @@ public final class AssemblyEngine extends VerticleBase {
      * nobody may learn of a change that could still be lost (a new invitation, a receipt, a record).
      */
     private void whenDurable(Runnable read) {
-        if (writing) afterWrite.add(read); else read.run();
+        if (writing) afterWrite.add(read);
+        else read.run();
     }
 
     private void readsNowDurable() {
@@ -246,8 +256,8 @@ public final class AssemblyEngine extends VerticleBase {
 
     private Future<JsonObject> command(Actor actor, String name, String key, JsonObject args) {
         if (actor.personId() != null && !people.tryAcquire(actor.personId())) {
-            return Future.succeededFuture(Answers.error("rate-limited",
-                    "Too many actions at once from your devices. Please wait a moment and try again."));
+            return Future.succeededFuture(Answers.error(
+                    "rate-limited", "Too many actions at once from your devices. Please wait a moment and try again."));
         }
         return intake.read(actor, name, args, model.roster().deliveryKey()).compose(d -> decoded(actor, key, d));
     }
@@ -264,9 +274,7 @@ public final class AssemblyEngine extends VerticleBase {
         }
         Promise<JsonObject> answer = Promise.promise();
         if (key != null) answers.put(key, answer.future());
-        for (Plugin p : plugins) {
-            if (p.intercept(actor, key, decoded.command(), answer)) return answer.future();
-        }
+        if (plugins.intercept(actor, key, decoded.command(), answer)) return answer.future();
         queue.add(new Batch.Queued(actor, key, decoded, answer));
         drain();
         return answer.future();
@@ -290,23 +298,29 @@ public final class AssemblyEngine extends VerticleBase {
         }
         writing = true;
         long last = batch.lastSeq();
-        List<JournalRecord> records = batch.events.stream().map(EventCodec::encode).toList();
+        List<JournalRecord> records =
+                batch.events.stream().map(EventCodec::encode).toList();
         store.append(assemblyId, seq, records).onComplete(ar -> {
             if (ar.succeeded()) {
                 seq = last;
                 writing = false;
-                if (snapshotter != null) snapshotter.landed(last, records.stream().mapToLong(r -> r.data().length).sum());
+                if (snapshotter != null)
+                    snapshotter.landed(
+                            last,
+                            records.stream().mapToLong(r -> r.data().length).sum());
                 views.kick(batch.events);
                 pacer.landed();
-                publishMoves();
-                List<DomainEvent> landed = batch.events.stream().map(RecordedEvent::event).toList();
-                plugins.forEach(p -> p.landed(landed));
+                attendance.publishMoves(model);
+                plugins.landed(batch.events.stream().map(RecordedEvent::event).toList());
                 batch.onDurable.forEach(Runnable::run);
                 readsNowDurable();
                 scheduleClock();
                 drain();
             } else {
-                LOG.log(Level.ERROR, "assembly " + assemblyId + ": journal append failed; reloading from the journal", ar.cause());
+                LOG.log(
+                        Level.ERROR,
+                        "assembly " + assemblyId + ": journal append failed; reloading from the journal",
+                        ar.cause());
                 for (Batch.Waiting q : batch.accepted) {
                     if (q.key() != null) answers.forget(q.key());
                     q.answer().complete(unavailable());
@@ -314,8 +328,11 @@ public final class AssemblyEngine extends VerticleBase {
                 replay().onComplete(r -> {
                     if (r.failed()) {
                         journalLost = r.cause();
-                        LOG.log(Level.ERROR, "assembly " + assemblyId + ": the journal cannot be read back after a failed"
-                                + " append; every request is refused until the hub restarts", r.cause());
+                        LOG.log(
+                                Level.ERROR,
+                                "assembly " + assemblyId + ": the journal cannot be read back after a failed"
+                                        + " append; every request is refused until the hub restarts",
+                                r.cause());
                     }
                     writing = false;
                     pacer.reloaded();
@@ -327,24 +344,6 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     /**
-     * Tells the gateways when a connected person's audience changes (a breakout round opens or closes, someone is
-     * moved): the move carries the new audience's view, so their sockets switch audience without asking for it.
-     */
-    private void publishMoves() {
-        Map<Audience, String> moves = new java.util.HashMap<>();
-        for (String personId : connections.people()) {
-            model.roster().person(personId).ifPresent(person -> {
-                Audience now = Rules.audienceOf(model, person);
-                if (!now.equals(audiences.put(personId, now))) {
-                    plugins.forEach(p -> p.moved(personId, now));
-                    String move = moves.computeIfAbsent(now, to -> syncNow(to, null, null).put("audience", to.wire()).encode());
-                    vertx.eventBus().publish(EngineAddresses.out(assemblyId), move, new DeliveryOptions().addHeader("move", personId));
-                }
-            });
-        }
-    }
-
-    /**
      * Keeps a timer on the running segment's deadline. It checks at least once a second, so the clock stays right
      * whatever the injected {@link Clock} does; when the time is up it asks, like any command, to move on.
      */
@@ -353,7 +352,8 @@ public final class AssemblyEngine extends VerticleBase {
         clockTimer = -1;
         var next = rules.nextDeadline(model);
         if (next.isEmpty()) return;
-        long delay = Math.max(1, Math.min(1_000, java.time.Duration.between(clock.instant(), next.get()).toMillis()));
+        long delay = Math.max(
+                1, Math.min(1_000, Duration.between(clock.instant(), next.get()).toMillis()));
         clockTimer = vertx.setTimer(delay, t -> {
             clockTimer = -1;
             var due = rules.due(model, clock.instant());
@@ -362,67 +362,15 @@ public final class AssemblyEngine extends VerticleBase {
         });
     }
 
-    private JsonObject join(JsonObject body) {
-        Roster state = model.roster();
-        if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
-        String token = body.getString("token");
-        if (token == null) {
-            if (!state.isPublic()) {
-                return Answers.error("not-public", "This assembly is not public. Please open your personal invitation link.");
-            }
-            connections.openAnonymous(body.getString("connectionId"));
-            return described(EngineIdentity.identity(assemblyId, null, Role.OBSERVER, null));
-        }
-        JsonObject identity = identify(token);
-        if (Answers.isError(identity)) return identity;
-        String personId = identity.getString("personId");
-        audiences.put(personId, Audience.parse(identity.getString("audience")));
-        if (connections.open(body.getString("connectionId"), personId)) {
-            submit(Actor.HUB, null, Decoded.ok(new Presence.Mark(personId, true)));
-        }
-        return identity;
-    }
-
-    private void leave(String connectionId) {
-        String personId = connections.close(connectionId);
-        if (personId != null && !connections.isConnected(personId)) {
-            plugins.forEach(p -> p.left(personId));
-            submit(Actor.HUB, null, Decoded.ok(new Presence.Mark(personId, false)));
-        }
-    }
-
-    private JsonObject identify(String token) {
-        JsonObject identity = EngineIdentity.identify(model, assemblyId, token);
-        return Answers.isError(identity) ? identity : described(identity);
-    }
-
-    /** What the plugins add to a socket's identity (the video provider, say). */
-    private JsonObject described(JsonObject identity) {
-        plugins.forEach(p -> p.describe(identity));
-        return identity;
-    }
-
-    /**
-     * A socket's catch-up. If the person's audience changed before their socket subscribed (a latecomer seated in a
-     * group while its handshake was in flight), the answer is for the audience they are in now, and says so.
-     */
+    /** A socket's catch-up at the durable state (a view waiting for its slot goes out first). */
     private JsonObject syncNow(Audience current, Long lastSeq, Audience lastAudience) {
         pacer.beforeSync();
         return views.sync(model, seq, current, lastSeq, lastAudience);
     }
 
-    private JsonObject sync(JsonObject body) {
-        Audience requested = Audience.parse(body.getString("audience"));
-        String personId = body.getString("personId");
-        Audience current = personId == null || requested == null ? requested
-                : model.roster().person(personId).map(p -> Rules.audienceOf(model, p)).orElse(requested);
-        JsonObject answer = syncNow(current, body.getLong("lastSeq"), Audience.parse(body.getString("lastAudience")));
-        if (current != null && !current.equals(requested) && !Answers.isError(answer)) answer.put("audience", current.wire());
-        return answer;
-    }
-
     private static JsonObject unavailable() {
-        return Answers.error("journal-unavailable", "Your action could not be saved, so nothing changed. Please try again.");
+        return Answers.error(
+                "journal-unavailable", "Your action could not be saved, so nothing changed. Please try again.");
     }
 
     /** Headers for requests to an engine. */
@@ -430,33 +378,8 @@ public final class AssemblyEngine extends VerticleBase {
         return new DeliveryOptions().addHeader("op", op);
     }
 
-    /** What this engine offers its capabilities' plugins; everything runs on the engine's context. */
-    private final class Services implements Engine {
-        @Override
-        public String assemblyId() {
-            return assemblyId;
-        }
-
-        @Override
-        public io.vertx.core.Vertx vertx() {
-            return vertx;
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return random;
-        }
-
-        @Override
-        public Model model() {
-            return model;
-        }
-
+    /** The queue as the plugins use it: commands of the hub's timers, and pools decided together. */
+    private final class PluginQueue implements EngineServices.Queue {
         @Override
         public Future<JsonObject> submit(Actor actor, String key, DomainCommand command) {
             return AssemblyEngine.this.submit(actor, key, Decoded.ok(command));
@@ -469,21 +392,6 @@ public final class AssemblyEngine extends VerticleBase {
             for (int i = 0; i < answers.size(); i++) waiting.add(new Batch.Waiting(keys.get(i), answers.get(i)));
             queue.add(new Batch.Queued(Actor.HUB, null, Decoded.ok(command), Promise.promise(), waiting));
             drain();
-        }
-
-        @Override
-        public Set<String> connected() {
-            return connections.people();
-        }
-
-        @Override
-        public boolean isConnected(String personId) {
-            return connections.isConnected(personId);
-        }
-
-        @Override
-        public void sendTo(String personId, String text) {
-            vertx.eventBus().publish(EngineAddresses.out(assemblyId), text, new DeliveryOptions().addHeader("signal", personId));
         }
     }
 }

@@ -1,15 +1,18 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.config.LimitsConfig;
 import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.store.AssemblyIds;
 import org.assemblyhub.store.EventStore;
+import org.assemblyhub.store.SnapshotFiles;
 
 import java.text.Normalizer;
 import java.time.Clock;
@@ -40,15 +43,15 @@ public final class AssemblyRegistry extends VerticleBase {
     private MessageConsumer<JsonObject> consumer;
 
     private final Rules rules;
-    private org.assemblyhub.store.SnapshotFiles snapshots;
+    private SnapshotFiles snapshots;
 
     /** Where every engine keeps snapshots of its model (default: none). */
-    public AssemblyRegistry withSnapshots(org.assemblyhub.store.SnapshotFiles snapshots) {
+    public AssemblyRegistry withSnapshots(SnapshotFiles snapshots) {
         this.snapshots = snapshots;
         return this;
     }
 
-    private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+    private LimitsConfig limits = LimitsConfig.DEFAULTS;
 
     private int commandRate = 10;
 
@@ -59,13 +62,13 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     /** What participants may write into each assembly's journal. */
-    public AssemblyRegistry withLimits(org.assemblyhub.config.LimitsConfig limits) {
+    public AssemblyRegistry withLimits(LimitsConfig limits) {
         this.limits = limits;
         return this;
     }
 
     /** {@code capabilities}: what every assembly of this hub can do, in the order their reactions run. */
-    public AssemblyRegistry(EventStore store, Clock clock, RandomGenerator random, List<org.assemblyhub.kernel.plug.Capability> capabilities) {
+    public AssemblyRegistry(EventStore store, Clock clock, RandomGenerator random, List<Capability> capabilities) {
         this.rules = new Rules(capabilities);
         this.store = store;
         this.clock = clock;
@@ -76,12 +79,16 @@ public final class AssemblyRegistry extends VerticleBase {
     @Override
     public Future<?> start() {
         return store.assemblyIds()
-                .compose(ids -> Future.all(ids.stream().map(id -> deploy(id).recover(failure -> {
-                    unavailable.put(id, UnavailableAssembly.describe(id, failure));
-                    LOG.log(System.Logger.Level.ERROR, "assembly " + id + " is not started: " + failure.getMessage());
-                    answerUnavailable(id);
-                    return Future.succeededFuture();
-                })).toList()))
+                .compose(ids -> Future.all(ids.stream()
+                        .map(id -> deploy(id).recover(failure -> {
+                            unavailable.put(id, UnavailableAssembly.describe(id, failure));
+                            LOG.log(
+                                    System.Logger.Level.ERROR,
+                                    "assembly " + id + " is not started: " + failure.getMessage());
+                            answerUnavailable(id);
+                            return Future.succeededFuture();
+                        }))
+                        .toList()))
                 .compose(v -> {
                     consumer = vertx.eventBus().consumer(EngineAddresses.REGISTRY, this::onRequest);
                     return consumer.completion();
@@ -93,21 +100,34 @@ public final class AssemblyRegistry extends VerticleBase {
      * would make them give up): a stand-in answers at its engine's address.
      */
     private void answerUnavailable(String assemblyId) {
-        vertx.eventBus().<JsonObject>consumer(EngineAddresses.engine(assemblyId), message -> message.reply(Answers.error("unavailable",
-                "This assembly cannot open right now: its record needs the operators' attention. Please try again later.")));
+        vertx.eventBus()
+                .<JsonObject>consumer(
+                        EngineAddresses.engine(assemblyId),
+                        message -> message.reply(
+                                Answers.error(
+                                        "unavailable",
+                                        "This assembly cannot open right now: its record needs the operators' attention. Please try again later.")));
     }
 
     private Future<String> deploy(String assemblyId) {
-        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens, rules).withSnapshots(snapshots)
-                        .withLimits(limits).withCommandRate(commandRate))
+        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens, rules)
+                        .withSnapshots(snapshots)
+                        .withLimits(limits)
+                        .withCommandRate(commandRate))
                 .onSuccess(id -> deployments.put(assemblyId, id));
     }
 
     private void onRequest(Message<JsonObject> message) {
         String op = message.headers().get("op");
         if ("create".equals(op)) {
-            create(message.body()).onComplete(ar -> message.reply(ar.succeeded() ? ar.result()
-                    : Answers.error("create-failed", "The assembly could not be created: " + ar.cause().getMessage())));
+            create(message.body())
+                    .onComplete(ar -> message.reply(
+                            ar.succeeded()
+                                    ? ar.result()
+                                    : Answers.error(
+                                            "create-failed",
+                                            "The assembly could not be created: "
+                                                    + ar.cause().getMessage())));
         } else if ("list".equals(op)) {
             list().onSuccess(message::reply);
         } else if ("health".equals(op)) {
@@ -117,21 +137,28 @@ public final class AssemblyRegistry extends VerticleBase {
         }
     }
 
-    /** Creates an assembly: body {title, question, public, organiserName}; answers with its id and the organiser's token. */
+    /**
+     * Creates an assembly: body {title, question, public, organiserName}; answers with its id and the organiser's
+     * token.
+     */
     private Future<JsonObject> create(JsonObject body) {
         String requested = body.getString("id");
         String id = requested != null ? requested : newId(body.getString("title", "assembly"));
         if (!AssemblyIds.isValid(id)) {
-            return Future.succeededFuture(Answers.error("invalid-id", "An assembly id uses lowercase letters, digits and '-' (at most 63)."));
+            return Future.succeededFuture(
+                    Answers.error("invalid-id", "An assembly id uses lowercase letters, digits and '-' (at most 63)."));
         }
         // Reserved before anything asynchronous: a second create of the same id, arriving meanwhile, is refused here.
         if (unavailable.containsKey(id) || deployments.putIfAbsent(id, RESERVED) != null) {
             return Future.succeededFuture(Answers.error("assembly-exists", "An assembly with this id already exists."));
         }
-        JsonObject command = new JsonObject().put("actor", new JsonObject().put("hub", true))
-                .put("name", "create-assembly").put("args", body);
+        JsonObject command = new JsonObject()
+                .put("actor", new JsonObject().put("hub", true))
+                .put("name", "create-assembly")
+                .put("args", body);
         return deploy(id)
-                .compose(d -> vertx.eventBus().<JsonObject>request(EngineAddresses.engine(id), command, AssemblyEngine.op("command")))
+                .compose(d -> vertx.eventBus()
+                        .<JsonObject>request(EngineAddresses.engine(id), command, AssemblyEngine.op("command")))
                 .onFailure(failure -> undeploy(id))
                 .map(reply -> {
                     JsonObject answer = reply.body();
@@ -153,7 +180,8 @@ public final class AssemblyRegistry extends VerticleBase {
         for (Map.Entry<String, String> deployment : deployments.entrySet()) {
             if (RESERVED.equals(deployment.getValue())) continue;
             String id = deployment.getKey();
-            summaries.add(vertx.eventBus().<JsonObject>request(EngineAddresses.engine(id), new JsonObject(), AssemblyEngine.op("summary"))
+            summaries.add(vertx.eventBus()
+                    .<JsonObject>request(EngineAddresses.engine(id), new JsonObject(), AssemblyEngine.op("summary"))
                     .map(Message::body));
         }
         return Future.all(summaries).map(all -> {
@@ -166,8 +194,11 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     private String newId(String title) {
-        String slug = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug = Normalizer.normalize(title, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
         if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-+$", "");
         String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
         StringBuilder suffix = new StringBuilder();

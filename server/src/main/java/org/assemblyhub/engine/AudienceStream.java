@@ -1,8 +1,8 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.Audience;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.support.Jackson;
 
 import java.util.ArrayDeque;
@@ -33,11 +33,14 @@ public final class AudienceStream {
         this.keep = keep;
     }
 
-    /** Moves to a new view at {@code newSeq}; returns the patch message for live sockets, or empty when nothing changed. */
+    /**
+     * Moves to a new view at {@code newSeq}; returns the patch message for live sockets, or empty when nothing changed.
+     */
     public Optional<String> advance(ObjectNode newView, long newSeq) {
         ObjectNode patch = MergePatch.diff(view, newView);
         if (patch.isEmpty()) return Optional.empty();
-        ObjectNode message = JsonNodeFactory.instance.objectNode()
+        ObjectNode message = JsonNodeFactory.instance
+                .objectNode()
                 .put("type", "patch")
                 .put("seq", newSeq)
                 .put("base", seq)
@@ -59,7 +62,8 @@ public final class AudienceStream {
     /** The full view as a message, serialised once per change however many clients ask. */
     public String snapshot() {
         if (snapshot == null) {
-            ObjectNode message = JsonNodeFactory.instance.objectNode()
+            ObjectNode message = JsonNodeFactory.instance
+                    .objectNode()
                     .put("type", "snapshot")
                     .put("seq", seq)
                     .put("audience", audience.wire());

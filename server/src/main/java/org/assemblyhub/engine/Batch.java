@@ -1,22 +1,23 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.kernel.plug.Decoded;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.config.LimitsConfig;
 import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Creation;
-import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.DomainEvent;
-import org.assemblyhub.kernel.Rejection;
-import org.assemblyhub.config.LimitsConfig;
 import org.assemblyhub.kernel.Model;
 import org.assemblyhub.kernel.Pooled;
+import org.assemblyhub.kernel.Rejection;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.kernel.plug.Capability;
+import org.assemblyhub.kernel.plug.Decoded;
 
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -44,6 +45,7 @@ final class Batch {
     final List<Runnable> onDurable = new ArrayList<>();
     /** The answers to take back if the append fails. */
     final List<Waiting> accepted = new ArrayList<>();
+
     private long next;
 
     Batch(String assemblyId, long seq, Instant now) {
@@ -66,28 +68,39 @@ final class Batch {
             decision = rules.decide(model, q.actor(), q.decoded().command(), now, limits);
         } catch (RuntimeException e) {
             // A bug: answered, never a hang for the client; the log names the command's kind, never its content.
-            LOG.log(Level.ERROR, "assembly {0}: deciding {1} failed with {2}", assemblyId,
-                    q.decoded().command().getClass().getSimpleName(), e.getClass().getName());
-            q.answer().complete(Answers.error("internal-error", "Something went wrong on the hub; nothing changed. Please try again."));
+            LOG.log(
+                    Level.ERROR,
+                    "assembly {0}: deciding {1} failed with {2}",
+                    assemblyId,
+                    q.decoded().command().getClass().getSimpleName(),
+                    e.getClass().getName());
+            q.answer()
+                    .complete(Answers.error(
+                            "internal-error", "Something went wrong on the hub; nothing changed. Please try again."));
             return;
         }
         if (decision instanceof Verdict.Rejected r) {
-            q.answer().complete(Answers.error(r.rejection().code(), r.rejection().message()));
+            q.answer()
+                    .complete(Answers.error(r.rejection().code(), r.rejection().message()));
             return;
         }
         if (decision instanceof Verdict.Answered a) {
-            // An answer read from the state waits, like an ack, until what it reads is durable. It recorded nothing, so it
+            // An answer read from the state waits, like an ack, until what it reads is durable. It recorded nothing, so
+            // it
             // carries no journal position (which would tell when others act, e.g. while a ballot is open).
-            JsonObject result = new JsonObject(new java.util.HashMap<>(a.result()));
+            JsonObject result = new JsonObject(new HashMap<>(a.result()));
             accepted.add(new Waiting(q.key(), q.answer()));
             onDurable.add(() -> q.answer().complete(Answers.ack(0, result)));
             return;
         }
-        JsonObject result = q.decoded().result() == null ? new JsonObject() : q.decoded().result().copy();
+        JsonObject result = q.decoded().result() == null
+                ? new JsonObject()
+                : q.decoded().result().copy();
         for (DomainEvent event : ((Verdict.Accepted) decision).events()) {
             events.add(new RecordedEvent(++next, now, q.key(), event));
             rules.evolve(model, event);
-            if (event instanceof Creation made && !result.containsKey(made.idName())) result.put(made.idName(), made.createdId());
+            if (event instanceof Creation made && !result.containsKey(made.idName()))
+                result.put(made.idName(), made.createdId());
         }
         long ackSeq = next;
         accepted.add(new Waiting(q.key(), q.answer()));

@@ -1,12 +1,12 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Decoded;
-import org.assemblyhub.kernel.plug.WireCommand;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Decoded;
+import org.assemblyhub.kernel.plug.WireCommand;
 import org.assemblyhub.support.BoundedWorkers;
 
 import java.util.List;
@@ -34,7 +34,9 @@ final class CommandIntake {
         if (refusal != null) return Future.succeededFuture(new Decoded(null, null, refusal));
         if (!wire.heavy(name)) return Future.succeededFuture(wire.decode(actor, name, args));
         if (heavyWork == null) heavyWork = new BoundedWorkers(vertx, "assembly-hub-decode", 2, 16);
-        return heavyWork.submit(() -> wire.decode(actor, name, args, deliveryKeyPem))
-                .recover(e -> Future.succeededFuture(Decoded.failed("busy", "The hub is busy; please try again in a few seconds.")));
+        return heavyWork
+                .submit(() -> wire.decode(actor, name, args, deliveryKeyPem))
+                .recover(e -> Future.succeededFuture(
+                        Decoded.failed("busy", "The hub is busy; please try again in a few seconds.")));
     }
 }

@@ -1,7 +1,9 @@
 package org.assemblyhub.engine;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which sockets each person has open, so presence changes only on a person's first and last connection; and how many
@@ -10,7 +12,7 @@ import java.util.Map;
 final class Connections {
     private final Map<String, String> personByConnection = new HashMap<>();
     private final Map<String, Integer> countByPerson = new HashMap<>();
-    private final java.util.Set<String> anonymous = new java.util.HashSet<>();
+    private final Set<String> anonymous = new HashSet<>();
 
     /** A public observer's socket: no presence, but it counts in the fan-out. */
     void openAnonymous(String connectionId) {
@@ -36,8 +38,8 @@ final class Connections {
         return personId;
     }
 
-    java.util.Set<String> people() {
-        return java.util.Set.copyOf(countByPerson.keySet());
+    Set<String> people() {
+        return Set.copyOf(countByPerson.keySet());
     }
 
     boolean isConnected(String personId) {

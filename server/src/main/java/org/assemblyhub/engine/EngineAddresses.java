@@ -7,7 +7,10 @@ public final class EngineAddresses {
 
     private EngineAddresses() {}
 
-    /** Requests to one assembly's engine (its single writer): header {@code op} = command, join, leave, sync, identify, summary. */
+    /**
+     * Requests to one assembly's engine (its single writer): header {@code op} = command, join, leave, sync, identify,
+     * summary.
+     */
     public static String engine(String assemblyId) {
         return "assembly." + assemblyId + ".engine";
     }

@@ -1,6 +1,5 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -8,6 +7,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.store.AssemblyIds;
 
 /**
@@ -35,7 +35,8 @@ public final class EngineClient {
 
     private Future<JsonObject> request(String address, String op, JsonObject body) {
         DeliveryOptions options = AssemblyEngine.op(op).setSendTimeout(TIMEOUT_MS);
-        return vertx.eventBus().<JsonObject>request(address, body, options)
+        return vertx.eventBus()
+                .<JsonObject>request(address, body, options)
                 .map(Message::body)
                 .recover(failure -> Future.succeededFuture(asAnswer(failure)));
     }

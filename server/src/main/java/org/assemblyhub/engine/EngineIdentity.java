@@ -1,15 +1,17 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.Actor;
-import org.assemblyhub.kernel.Model;
-import org.assemblyhub.kernel.Roster;
-import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.Model;
+import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Roster;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
 
-/** What the engine tells a socket about itself and the assembly: who a token belongs to, and a summary. Changes nothing. */
+/**
+ * What the engine tells a socket about itself and the assembly: who a token belongs to, and a summary. Changes nothing.
+ */
 final class EngineIdentity {
     private EngineIdentity() {}
 
@@ -19,7 +21,8 @@ final class EngineIdentity {
         return state.personByTokenHash(Tokens.hash(token == null ? "" : token))
                 .map(p -> identity(assemblyId, p.id(), p.role(), p.displayName())
                         .put("audience", Rules.audienceOf(model, p).wire()))
-                .orElseGet(() -> Answers.error("invalid-invitation",
+                .orElseGet(() -> Answers.error(
+                        "invalid-invitation",
                         "This invitation link is not valid any more: it may have been replaced or revoked. "
                                 + "Please ask the organisers for a new one."));
     }
@@ -44,7 +47,12 @@ final class EngineIdentity {
     static JsonObject summary(Model model, String assemblyId, long seq) {
         Roster state = model.roster();
         if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
-        return new JsonObject().put("status", "ok").put("id", assemblyId).put("title", state.title())
-                .put("public", state.isPublic()).put("phase", state.phase().wire()).put("seq", seq);
+        return new JsonObject()
+                .put("status", "ok")
+                .put("id", assemblyId)
+                .put("title", state.title())
+                .put("public", state.isPublic())
+                .put("phase", state.phase().wire())
+                .put("seq", seq);
     }
 }

@@ -1,10 +1,11 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.kernel.Model;
 import org.assemblyhub.kernel.Roster;
+import org.assemblyhub.kernel.plug.Answers;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ final class EngineRecords {
     private long builtAt = -1;
     /** The last open data built, and its content without its time: rebuilt, unchanged content keeps its time. */
     private JsonObject openData;
+
     private String openDataContent;
 
     EngineRecords(Rules rules) {
@@ -38,13 +40,14 @@ final class EngineRecords {
      * {@code who}: the identity behind the request's token (an error or null: anonymous — a link of another assembly,
      * or a revoked one, is simply no identity here).
      */
-    JsonObject answer(Model model, long seq, java.time.Instant now, JsonObject who, JsonObject body) {
+    JsonObject answer(Model model, long seq, Instant now, JsonObject who, JsonObject body) {
         Roster state = model.roster();
         if (!state.exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
         String what = body.getString("what", "");
         boolean participant = who != null && !Answers.isError(who) && !"observer".equals(who.getString("role"));
         if (!participant && !state.isPublic()) {
-            return Answers.error("forbidden", "Open your invitation link first: this is for the assembly's participants.");
+            return Answers.error(
+                    "forbidden", "Open your invitation link first: this is for the assembly's participants.");
         }
         if (seq != builtAt) {
             built.clear();
@@ -61,7 +64,7 @@ final class EngineRecords {
         return answer;
     }
 
-    private JsonObject build(Model model, long seq, java.time.Instant now, String what, JsonObject body, boolean participant) {
+    private JsonObject build(Model model, long seq, Instant now, String what, JsonObject body, boolean participant) {
         if ("open-data".equals(what)) {
             JsonObject built = new JsonObject(rules.openData(model, now).toString());
             // Its time says when its content last changed, not when the journal last moved (that would show, to
@@ -69,12 +72,19 @@ final class EngineRecords {
             String content = built.copy().put("generatedAt", "").encode();
             if (content.equals(openDataContent)) return openData;
             openDataContent = content;
-            openData = new JsonObject().put("status", "ok").put("title", model.roster().title()).put("data", built);
+            openData = new JsonObject()
+                    .put("status", "ok")
+                    .put("title", model.roster().title())
+                    .put("data", built);
             return openData;
         }
         JsonObject data = rules.record(model, what, body, participant).orElse(null);
         if (data == null) return Answers.error("unknown-record", "Unknown record.");
         if (Answers.isError(data)) return data;
-        return new JsonObject().put("status", "ok").put("seq", seq).put("title", model.roster().title()).put("data", data);
+        return new JsonObject()
+                .put("status", "ok")
+                .put("seq", seq)
+                .put("title", model.roster().title())
+                .put("data", data);
     }
 }

@@ -2,11 +2,14 @@ package org.assemblyhub.engine;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.assemblyhub.kernel.Model;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
 import org.assemblyhub.store.SnapshotFiles;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +32,14 @@ final class EngineReplay {
      * checksum of the record at {@code seq}; {@code foldedBytes}: journal bytes folded past the snapshot;
      * {@code snapshotWritten}: the seq of the snapshot this load wrote when asked to (0: none).
      */
-    record Replayed(org.assemblyhub.kernel.Model model, KeyLog keys, long seq, long fromSnapshot, int anchor, long foldedBytes, long snapshotWritten) {}
+    record Replayed(
+            Model model,
+            KeyLog keys,
+            long seq,
+            long fromSnapshot,
+            int anchor,
+            long foldedBytes,
+            long snapshotWritten) {}
 
     /** When to write the replayed model as a new snapshot (streamed to the file from the worker, before hand-over). */
     enum Then {
@@ -41,36 +51,65 @@ final class EngineReplay {
         SNAPSHOT
     }
 
-    static Future<Replayed> load(Vertx vertx, Rules rules, EventStore store, SnapshotFiles snapshots, String assemblyId, Then then) {
+    static Future<Replayed> load(
+            Vertx vertx, Rules rules, EventStore store, SnapshotFiles snapshots, String assemblyId, Then then) {
         Future<Replayed> replayed;
         if (snapshots == null) {
             replayed = fold(rules, store, assemblyId, start(rules), null);
         } else {
-            replayed = vertx.executeBlocking(() -> newestUsable(snapshots, assemblyId), false).compose(restored -> {
-                if (restored == null) return fold(rules, store, assemblyId, start(rules), null);
-                return fold(rules, store, assemblyId, restored, restored).recover(failure -> {
-                    if (!(failure instanceof NotThisJournal)) return Future.failedFuture(failure);
-                    LOG.log(Level.WARNING, "assembly {0}: {1}; replaying the whole journal", assemblyId, failure.getMessage());
-                    return fold(rules, store, assemblyId, start(rules), null);
-                });
-            });
+            replayed = vertx.executeBlocking(() -> newestUsable(snapshots, assemblyId), false)
+                    .compose(restored -> {
+                        if (restored == null) return fold(rules, store, assemblyId, start(rules), null);
+                        return fold(rules, store, assemblyId, restored, restored)
+                                .recover(failure -> {
+                                    if (!(failure instanceof NotThisJournal)) return Future.failedFuture(failure);
+                                    LOG.log(
+                                            Level.WARNING,
+                                            "assembly {0}: {1}; replaying the whole journal",
+                                            assemblyId,
+                                            failure.getMessage());
+                                    return fold(rules, store, assemblyId, start(rules), null);
+                                });
+                    });
         }
         if (snapshots == null || then == Then.NOTHING) return replayed;
         return replayed.compose(r -> {
-            boolean due = r.seq() > r.fromSnapshot() && (then == Then.SNAPSHOT
-                    || r.seq() - r.fromSnapshot() >= snapshots.everyEvents() || r.foldedBytes() >= snapshots.everyBytes());
+            boolean due = r.seq() > r.fromSnapshot()
+                    && (then == Then.SNAPSHOT
+                            || r.seq() - r.fromSnapshot() >= snapshots.everyEvents()
+                            || r.foldedBytes() >= snapshots.everyBytes());
             if (!due) return Future.succeededFuture(r);
-            return vertx.executeBlocking(() -> {
-                long started = System.nanoTime();
-                Path file = snapshots.write(assemblyId, r.seq(), r.anchor(), out -> ModelSnapshot.write(r.model(), r.keys(), out));
-                LOG.log(Level.INFO, "assembly {0}: snapshot at seq {1} ({2} MB in {3} s)", assemblyId, r.seq(),
-                        java.nio.file.Files.size(file) >> 20, String.format("%.1f", (System.nanoTime() - started) / 1e9));
-                return new Replayed(r.model(), r.keys(), r.seq(), r.fromSnapshot(), r.anchor(), r.foldedBytes(), r.seq());
-            }, false).recover(failure -> {
-                // A snapshot is an optimisation: failing to make one (even out of memory) never stops the assembly.
-                LOG.log(Level.WARNING, "assembly " + assemblyId + ": no snapshot this time", failure);
-                return Future.succeededFuture(r);
-            });
+            return vertx.executeBlocking(
+                            () -> {
+                                long started = System.nanoTime();
+                                Path file = snapshots.write(
+                                        assemblyId,
+                                        r.seq(),
+                                        r.anchor(),
+                                        out -> ModelSnapshot.write(r.model(), r.keys(), out));
+                                LOG.log(
+                                        Level.INFO,
+                                        "assembly {0}: snapshot at seq {1} ({2} MB in {3} s)",
+                                        assemblyId,
+                                        r.seq(),
+                                        Files.size(file) >> 20,
+                                        String.format("%.1f", (System.nanoTime() - started) / 1e9));
+                                return new Replayed(
+                                        r.model(),
+                                        r.keys(),
+                                        r.seq(),
+                                        r.fromSnapshot(),
+                                        r.anchor(),
+                                        r.foldedBytes(),
+                                        r.seq());
+                            },
+                            false)
+                    .recover(failure -> {
+                        // A snapshot is an optimisation: failing to make one (even out of memory) never stops the
+                        // assembly.
+                        LOG.log(Level.WARNING, "assembly " + assemblyId + ": no snapshot this time", failure);
+                        return Future.succeededFuture(r);
+                    });
         });
     }
 
@@ -79,13 +118,14 @@ final class EngineReplay {
     }
 
     /** The newest snapshot whose file and content check (the journal anchor is checked while folding). */
-    private static Replayed newestUsable(SnapshotFiles snapshots, String assemblyId) throws java.io.IOException {
+    private static Replayed newestUsable(SnapshotFiles snapshots, String assemblyId) throws IOException {
         for (Path file : snapshots.candidates(assemblyId)) {
             try {
                 SnapshotFiles.Snapshot snapshot = snapshots.read(file);
                 ModelSnapshot.Content content = ModelSnapshot.read(snapshots, snapshot);
-                return new Replayed(content.model(), content.keys(), snapshot.seq(), snapshot.seq(), snapshot.anchor(), 0, 0);
-            } catch (java.io.IOException | RuntimeException e) {
+                return new Replayed(
+                        content.model(), content.keys(), snapshot.seq(), snapshot.seq(), snapshot.anchor(), 0, 0);
+            } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "assembly {0}: snapshot {1} ignored: {2}", assemblyId, file, e.getMessage());
             }
         }
@@ -103,7 +143,8 @@ final class EngineReplay {
      * Folds the records after {@code from} into its model. From a snapshot, the journal is read from the snapshot's own
      * seq, whose record must carry the snapshot's anchor.
      */
-    private static Future<Replayed> fold(Rules rules, EventStore store, String assemblyId, Replayed from, Replayed snapshot) {
+    private static Future<Replayed> fold(
+            Rules rules, EventStore store, String assemblyId, Replayed from, Replayed snapshot) {
         Folding folding = new Folding(rules, from, snapshot);
         long after = snapshot == null ? from.seq() : from.seq() - 1;
         return store.replay(assemblyId, after, folding::accept).map(last -> folding.result());
@@ -144,7 +185,8 @@ final class EngineReplay {
                 throw new NotThisJournal("the journal ends before the snapshot's seq " + snapshot.seq());
             }
             if (last == null) return from;
-            return new Replayed(from.model(), from.keys(), last.seq(), from.fromSnapshot(), SnapshotFiles.anchorOf(last), bytes, 0);
+            return new Replayed(
+                    from.model(), from.keys(), last.seq(), from.fromSnapshot(), SnapshotFiles.anchorOf(last), bytes, 0);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.assemblyhub.support.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ public final class EventCodec {
     private final Map<String, Class<?>> types;
 
     /** {@code types}: every event type of the hub's capabilities; simple names must be unique across them. */
-    EventCodec(java.util.Collection<Class<?>> types) {
+    EventCodec(Collection<Class<?>> types) {
         this.types = types.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
     }
 
@@ -43,10 +44,12 @@ public final class EventCodec {
             JsonNode envelope = Jackson.MAPPER.readTree(record.data());
             String type = envelope.path("type").asText();
             Class<?> cls = types.get(type);
-            if (cls == null) throw new IllegalStateException("unknown event type '" + type + "' at seq " + record.seq());
+            if (cls == null)
+                throw new IllegalStateException("unknown event type '" + type + "' at seq " + record.seq());
             DomainEvent event = (DomainEvent) Jackson.MAPPER.treeToValue(envelope.get("data"), cls);
             String cmd = envelope.hasNonNull("cmd") ? envelope.get("cmd").asText() : null;
-            return new RecordedEvent(record.seq(), Instant.parse(envelope.path("at").asText()), cmd, event);
+            return new RecordedEvent(
+                    record.seq(), Instant.parse(envelope.path("at").asText()), cmd, event);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot decode journal record " + record.seq(), ex);
         }

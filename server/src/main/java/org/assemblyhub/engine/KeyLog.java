@@ -1,6 +1,7 @@
 package org.assemblyhub.engine;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -33,6 +34,6 @@ final class KeyLog implements Serializable {
     }
 
     Map<String, Long> asMap() {
-        return java.util.Collections.unmodifiableMap(seqByKey);
+        return Collections.unmodifiableMap(seqByKey);
     }
 }

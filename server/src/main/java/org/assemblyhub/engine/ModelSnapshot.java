@@ -1,25 +1,20 @@
 package org.assemblyhub.engine;
 
+import org.assemblyhub.kernel.Model;
 import org.assemblyhub.store.SnapshotFiles;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.io.Serializable;
+import java.io.*;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The engine's model as a snapshot payload: Java serialisation of {@link org.assemblyhub.kernel.Model} and the {@link KeyLog} — the
+ * The engine's model as a snapshot payload: Java serialisation of {@link org.assemblyhub.kernel.Model} and the {@link
+ * KeyLog} — the
  * domain's own object graph, with no second format to keep in step with every capability.
  * <p>
  * Payload: {@code serialised stream | int n | n class names | SHA-256 of those classes' bytecode | int trailer length}.
@@ -33,13 +28,25 @@ import java.util.TreeSet;
 final class ModelSnapshot {
     private static final String HUB = "org.assemblyhub.";
     private static final int FINGERPRINT = 32;
-    private static final Set<String> JDK = Set.of("java.lang.Object", "java.lang.Enum", "java.lang.Number", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.lang.Boolean",
-            "java.lang.Character", "java.lang.String", "java.math.BigInteger", "java.math.BigDecimal");
+    private static final Set<String> JDK = Set.of(
+            "java.lang.Object",
+            "java.lang.Enum",
+            "java.lang.Number",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Short",
+            "java.lang.Byte",
+            "java.lang.Double",
+            "java.lang.Float",
+            "java.lang.Boolean",
+            "java.lang.Character",
+            "java.lang.String",
+            "java.math.BigInteger",
+            "java.math.BigDecimal");
 
     private ModelSnapshot() {}
 
-    record Content(org.assemblyhub.kernel.Model model, KeyLog keys) implements Serializable {}
+    record Content(Model model, KeyLog keys) implements Serializable {}
 
     /** Thrown when a payload cannot be used (other code, damaged, refused class); the message says why. */
     static final class Refused extends IOException {
@@ -48,9 +55,9 @@ final class ModelSnapshot {
         }
     }
 
-    static void write(org.assemblyhub.kernel.Model model, KeyLog keys, OutputStream out) throws IOException {
-        Set<Class<?>> classes = new java.util.HashSet<>();
-        OutputStream kept = new java.io.FilterOutputStream(out) {
+    static void write(Model model, KeyLog keys, OutputStream out) throws IOException {
+        Set<Class<?>> classes = new HashSet<>();
+        OutputStream kept = new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -101,14 +108,17 @@ final class ModelSnapshot {
                 names.add(name);
             }
             byte[] expected = trailer.readNBytes(FINGERPRINT);
-            if (!Arrays.equals(expected, fingerprint(names))) throw new Refused("it was written by other code (its classes changed)");
+            if (!Arrays.equals(expected, fingerprint(names)))
+                throw new Refused("it was written by other code (its classes changed)");
         }
         String[] refused = new String[1];
-        try (InputStream stream = files.payload(snapshot, 0); ObjectInputStream objects = new ObjectInputStream(stream)) {
+        try (InputStream stream = files.payload(snapshot, 0);
+                ObjectInputStream objects = new ObjectInputStream(stream)) {
             objects.setObjectInputFilter(filter(streamLength, refused));
             return (Content) objects.readObject();
-        } catch (java.io.InvalidClassException e) {
-            throw new Refused(refused[0] != null ? "it holds " + refused[0] + ", which a snapshot may not hold" : e.getMessage());
+        } catch (InvalidClassException e) {
+            throw new Refused(
+                    refused[0] != null ? "it holds " + refused[0] + ", which a snapshot may not hold" : e.getMessage());
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new Refused("it holds something else than a model: " + e.getMessage());
         }
@@ -118,14 +128,18 @@ final class ModelSnapshot {
     private static ObjectInputFilter filter(long size, String[] refused) {
         return info -> {
             if (info.depth() > 1_000 || info.references() > 100_000_000L || info.streamBytes() > size) {
-                refused[0] = "more than a model can hold (depth " + info.depth() + ", " + info.references() + " references)";
+                refused[0] =
+                        "more than a model can hold (depth " + info.depth() + ", " + info.references() + " references)";
                 return ObjectInputFilter.Status.REJECTED;
             }
             Class<?> c = info.serialClass();
             if (c == null) return ObjectInputFilter.Status.UNDECIDED;
             while (c.isArray()) c = c.getComponentType();
             String name = c.getName();
-            boolean allowed = c.isPrimitive() || name.startsWith(HUB) || name.startsWith("java.util.") || name.startsWith("java.time.")
+            boolean allowed = c.isPrimitive()
+                    || name.startsWith(HUB)
+                    || name.startsWith("java.util.")
+                    || name.startsWith("java.time.")
                     || JDK.contains(name);
             if (!allowed) refused[0] = name;
             return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
@@ -142,7 +156,7 @@ final class ModelSnapshot {
         }
         ClassLoader loader = ModelSnapshot.class.getClassLoader();
         for (String name : names) {
-            sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
             try (InputStream bytecode = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
                 if (bytecode == null) throw new Refused("it holds a class this hub does not have: " + name);
                 sha.update(bytecode.readAllBytes());

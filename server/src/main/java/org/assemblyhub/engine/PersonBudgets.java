@@ -26,6 +26,7 @@ final class PersonBudgets {
     }
 
     boolean tryAcquire(String personId) {
-        return budgets.computeIfAbsent(personId, p -> new RateLimiter(perSecond, System::nanoTime)).tryAcquire();
+        return budgets.computeIfAbsent(personId, p -> new RateLimiter(perSecond, System::nanoTime))
+                .tryAcquire();
     }
 }

@@ -53,7 +53,8 @@ public final class Rules {
             if (!names.add(c.name())) throw new IllegalArgumentException("two capabilities named " + c.name());
             for (Class<? extends DomainEvent> family : c.events()) {
                 Arrays.stream(family.getPermittedSubclasses()).forEach(type -> {
-                    if (byEvent.put(type, c) != null) throw new IllegalArgumentException("two capabilities fold " + type.getName());
+                    if (byEvent.put(type, c) != null)
+                        throw new IllegalArgumentException("two capabilities fold " + type.getName());
                 });
             }
             wire.addAll(c.wire());
@@ -111,7 +112,9 @@ public final class Rules {
     public void evolve(Model model, DomainEvent event) {
         if (event instanceof ParticipantText text) model.usage().evolve(text);
         Capability c = byEvent.get(event.getClass());
-        if (c == null) throw new IllegalArgumentException("unknown event " + event.getClass().getName());
+        if (c == null)
+            throw new IllegalArgumentException(
+                    "unknown event " + event.getClass().getName());
         c.evolve(model, event);
     }
 
@@ -121,15 +124,23 @@ public final class Rules {
         Seating seating = model.seating();
         String me = actor.personId();
         var seat = me == null ? Optional.<Seating.Seat>empty() : seating.seatOf(me);
-        boolean leads = actor.role() == Role.ORGANISER || (me != null && me.equals(model.agenda().lead()));
+        boolean leads = actor.role() == Role.ORGANISER
+                || (me != null && me.equals(model.agenda().lead()));
         int seated = seat.map(Seating.Seat::group).orElse(0);
-        int facilitated = seating.isOpen() ? seat.filter(Seating.Seat::facilitates).map(Seating.Seat::group).orElse(0) : 0;
+        int facilitated = seating.isOpen()
+                ? seat.filter(Seating.Seat::facilitates)
+                        .map(Seating.Seat::group)
+                        .orElse(0)
+                : 0;
         return new Acting(actor, leads, seated, facilitated, seating.round());
     }
 
     /** The next moment something is due: a segment's end, an extended group's end, a poll's timer. */
     Optional<Instant> nextDeadline(Model model) {
-        return capabilities.stream().map(c -> c.nextDeadline(model)).flatMap(Optional::stream).min(Instant::compareTo);
+        return capabilities.stream()
+                .map(c -> c.nextDeadline(model))
+                .flatMap(Optional::stream)
+                .min(Instant::compareTo);
     }
 
     /** What the hub's own timer asks for at {@code now}, like any command. */
@@ -143,7 +154,10 @@ public final class Rules {
     static Audience audienceOf(Model model, Person person) {
         if (person.id().equals(model.agenda().lead()) && person.role() == Role.FACILITATOR) return Audience.LEAD;
         Audience base = Audience.of(person.role());
-        return model.seating().seatOf(person.id()).map(s -> base.inGroup(s.group())).orElse(base);
+        return model.seating()
+                .seatOf(person.id())
+                .map(s -> base.inGroup(s.group()))
+                .orElse(base);
     }
 
     /** An audience's view: each capability's sections, in order. */
@@ -175,7 +189,8 @@ public final class Rules {
 
     private Capability owner(DomainCommand command) {
         return byCommand.computeIfAbsent(command.getClass(), type -> capabilities.stream()
-                .filter(c -> c.commands().stream().anyMatch(root -> root.isAssignableFrom(type))).findFirst()
+                .filter(c -> c.commands().stream().anyMatch(root -> root.isAssignableFrom(type)))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no capability decides " + type.getName())));
     }
 }

@@ -46,18 +46,21 @@ final class Snapshotter {
         bytesSince += bytes;
         if (running || (seq - base < files.everyEvents() && bytesSince < files.everyBytes())) return;
         running = true;
-        vertx.executeBlocking(() -> roomFor(files.newestSize(assemblyId)), false).compose(room -> room
-                ? EngineReplay.load(vertx, rules, store, files, assemblyId, EngineReplay.Then.SNAPSHOT)
-                : Future.<EngineReplay.Replayed>succeededFuture(null)).onComplete(ar -> {
-            running = false;
-            if (ar.succeeded() && ar.result() != null && ar.result().snapshotWritten() > 0) {
-                base = Math.max(base, ar.result().snapshotWritten());
-            } else {
-                if (ar.failed()) LOG.log(Level.WARNING, "assembly " + assemblyId + ": no snapshot this time", ar.cause());
-                base = seq; // try again after another snapshot's worth, not at every batch
-            }
-            bytesSince = 0;
-        });
+        vertx.executeBlocking(() -> roomFor(files.newestSize(assemblyId)), false)
+                .compose(room -> room
+                        ? EngineReplay.load(vertx, rules, store, files, assemblyId, EngineReplay.Then.SNAPSHOT)
+                        : Future.<EngineReplay.Replayed>succeededFuture(null))
+                .onComplete(ar -> {
+                    running = false;
+                    if (ar.succeeded() && ar.result() != null && ar.result().snapshotWritten() > 0) {
+                        base = Math.max(base, ar.result().snapshotWritten());
+                    } else {
+                        if (ar.failed())
+                            LOG.log(Level.WARNING, "assembly " + assemblyId + ": no snapshot this time", ar.cause());
+                        base = seq; // try again after another snapshot's worth, not at every batch
+                    }
+                    bytesSince = 0;
+                });
     }
 
     /**
@@ -70,8 +73,13 @@ final class Snapshotter {
         if (needed <= Runtime.getRuntime().maxMemory()) return true;
         if (!warned) {
             warned = true;
-            LOG.log(Level.WARNING, "assembly {0}: no snapshot in the background: its model needs about {1} MB of heap twice over"
-                    + " and the heap is {2} MB (-Xmx); the next start writes one", assemblyId, needed >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            LOG.log(
+                    Level.WARNING,
+                    "assembly {0}: no snapshot in the background: its model needs about {1} MB of heap twice over"
+                            + " and the heap is {2} MB (-Xmx); the next start writes one",
+                    assemblyId,
+                    needed >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
         }
         return false;
     }

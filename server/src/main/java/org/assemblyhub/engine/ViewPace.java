@@ -7,7 +7,8 @@ package org.assemblyhub.engine;
  * sockets are added: 50 updates a second for a few hundred people, 40 for a room of a thousand, 5 for ten thousand
  * observers. Keeping within the budget matters more than a faster tally: past it, the observers' fan-out fills the
  * event loops and the members' own commands and acks wait behind it (at 10,000 observers and a 100 ms cap, a vote
- * took 0.5 s to be acknowledged). A change after a quiet interval goes out at once, so at a steady vote rate below the pace every vote
+ * took 0.5 s to be acknowledged). A change after a quiet interval goes out at once, so at a steady vote rate below the
+ * pace every vote
  * reaches screens without waiting for a slot. Browsers draw at most once per animation frame whatever arrives.
  */
 final class ViewPace {

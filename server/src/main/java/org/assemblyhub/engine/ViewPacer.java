@@ -51,7 +51,8 @@ final class ViewPacer {
         long delayMs = Math.max(1, budget.nanosUntilNext(now, interval) / 1_000_000);
         timer = vertx.setTimer(delayMs, t -> {
             timer = -1;
-            if (writing.getAsBoolean()) afterWrite = true; else flush();
+            if (writing.getAsBoolean()) afterWrite = true;
+            else flush();
         });
     }
 

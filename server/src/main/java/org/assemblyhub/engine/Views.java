@@ -1,17 +1,20 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Answers;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.EndsSessions;
 import org.assemblyhub.kernel.Model;
+import org.assemblyhub.kernel.plug.Answers;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's outbound side: one {@link AudienceStream} per audience, advanced after each durable batch; each change
@@ -32,8 +35,7 @@ final class Views {
         this.rules = rules;
         this.address = EngineAddresses.out(assemblyId);
         for (Audience audience : Audience.PLENARY) {
-            streams.put(audience, new AudienceStream(audience,
-                    rules.view(model, audience), seq, PATCHES_KEPT));
+            streams.put(audience, new AudienceStream(audience, rules.view(model, audience), seq, PATCHES_KEPT));
         }
     }
 
@@ -48,7 +50,7 @@ final class Views {
     /** Brings every audience's view to the durable state at {@code seq} and publishes what changed. */
     void publish(Model model, long seq) {
         dropGroupStreamsOfEarlierRounds(model);
-        java.util.Set<Audience> groupAudiences = new java.util.HashSet<>();
+        Set<Audience> groupAudiences = new HashSet<>();
         for (int group : model.seating().meeting()) {
             groupAudiences.add(Audience.MEMBER.inGroup(group));
             groupAudiences.add(Audience.FACILITATOR.inGroup(group));
@@ -57,8 +59,14 @@ final class Views {
         streams.keySet().removeIf(a -> a.inGroup() && !groupAudiences.contains(a));
         groupAudiences.forEach(a -> stream(model, a, seq));
         for (Map.Entry<Audience, AudienceStream> entry : streams.entrySet()) {
-            entry.getValue().advance(rules.view(model, entry.getKey()), seq)
-                    .ifPresent(text -> bus.publish(address, text, new DeliveryOptions().addHeader("aud", entry.getKey().wire()).addHeader("seq", Long.toString(seq))));
+            entry.getValue()
+                    .advance(rules.view(model, entry.getKey()), seq)
+                    .ifPresent(text -> bus.publish(
+                            address,
+                            text,
+                            new DeliveryOptions()
+                                    .addHeader("aud", entry.getKey().wire())
+                                    .addHeader("seq", Long.toString(seq))));
         }
     }
 
@@ -74,7 +82,7 @@ final class Views {
     }
 
     /** A revoked or replaced invitation ends the person's open sessions at once. */
-    private static String kickedBy(org.assemblyhub.kernel.DomainEvent event) {
+    private static String kickedBy(DomainEvent event) {
         return event instanceof EndsSessions e ? e.personId() : null;
     }
 
@@ -88,6 +96,9 @@ final class Views {
         dropGroupStreamsOfEarlierRounds(model);
         AudienceStream stream = streams.containsKey(audience) ? streams.get(audience) : stream(model, audience, seq);
         List<String> messages = audience.equals(lastAudience) ? stream.catchUp(lastSeq) : List.of(stream.snapshot());
-        return new JsonObject().put("status", "ok").put("seq", stream.seq()).put("messages", new JsonArray(List.copyOf(messages)));
+        return new JsonObject()
+                .put("status", "ok")
+                .put("seq", stream.seq())
+                .put("messages", new JsonArray(List.copyOf(messages)));
     }
 }

@@ -1,20 +1,24 @@
 package org.assemblyhub.engine;
 
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.kernel.plug.Decoded;
 import org.assemblyhub.kernel.plug.WireArgs;
 import org.assemblyhub.kernel.plug.WireCommand;
-import io.vertx.core.json.JsonObject;
-import org.assemblyhub.kernel.Tokens;
-import org.assemblyhub.kernel.Actor;
 
 import java.lang.System.Logger.Level;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
- * Every wire command of the hub's capabilities (each brings its table). A request is checked in this order, cheapest first: the name is
+ * Every wire command of the hub's capabilities (each brings its table). A request is checked in this order, cheapest
+ * first: the name is
  * known, the sender's role may send it, then its arguments are read ({@link WireArgs}). Decoding never throws: a
  * problem is a coded answer, and nothing of the arguments is ever written to the log.
  */
@@ -26,10 +30,10 @@ final class WireCommands {
 
     private final String assemblyId;
     private final Tokens tokens;
-    private final java.util.random.RandomGenerator random;
+    private final RandomGenerator random;
     private final Map<String, WireCommand> byName = new LinkedHashMap<>();
 
-    WireCommands(String assemblyId, Tokens tokens, java.util.random.RandomGenerator random, List<WireCommand> commands) {
+    WireCommands(String assemblyId, Tokens tokens, RandomGenerator random, List<WireCommand> commands) {
         this.assemblyId = assemblyId;
         this.tokens = tokens;
         this.random = random;
@@ -39,8 +43,8 @@ final class WireCommands {
     }
 
     /** The names every client may try (docs/protocol.md lists them). */
-    java.util.Set<String> names() {
-        return java.util.Collections.unmodifiableSet(byName.keySet());
+    Set<String> names() {
+        return Collections.unmodifiableSet(byName.keySet());
     }
 
     /** Null when {@code actor} may send {@code name}; otherwise the refusal. Reads no argument. */
@@ -71,12 +75,21 @@ final class WireCommands {
         JsonObject refusal = refusal(actor, name);
         if (refusal != null) return new Decoded(null, null, refusal);
         try {
-            return byName.get(name).decoder().decode(new WireArgs(args), new WireCommand.Context(assemblyId, actor, tokens, random, deliveryKey));
+            return byName.get(name)
+                    .decoder()
+                    .decode(
+                            new WireArgs(args),
+                            new WireCommand.Context(assemblyId, actor, tokens, random, deliveryKey));
         } catch (WireArgs.BadArgs e) {
             return Decoded.invalid(e.getMessage());
         } catch (RuntimeException e) {
             // A bug, not the sender's fault: say so without echoing what was sent (it may hold a ballot secret).
-            LOG.log(Level.ERROR, "assembly {0}: decoding ''{1}'' failed with {2}", assemblyId, name, e.getClass().getName());
+            LOG.log(
+                    Level.ERROR,
+                    "assembly {0}: decoding ''{1}'' failed with {2}",
+                    assemblyId,
+                    name,
+                    e.getClass().getName());
             return Decoded.failed("invalid-args", DECODER_FAULT);
         }
     }

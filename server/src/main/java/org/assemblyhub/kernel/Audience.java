@@ -1,7 +1,5 @@
 package org.assemblyhub.kernel;
 
-import org.assemblyhub.kernel.Role;
-
 /**
  * One of the views an assembly is projected into (DESIGN.md §7): a kind, and for members and facilitators inside a
  * breakout round, their group ({@code member@3}). Every socket belongs to exactly one audience; a view change is
@@ -9,7 +7,13 @@ import org.assemblyhub.kernel.Role;
  */
 public record Audience(Kind kind, int group) {
     /** LEAD: the appointed lead facilitator — a facilitator's view plus the whole breakout desk, with names. */
-    public enum Kind { OBSERVER, MEMBER, FACILITATOR, LEAD, ORGANISER }
+    public enum Kind {
+        OBSERVER,
+        MEMBER,
+        FACILITATOR,
+        LEAD,
+        ORGANISER
+    }
 
     public static final Audience OBSERVER = new Audience(Kind.OBSERVER, 0);
     public static final Audience MEMBER = new Audience(Kind.MEMBER, 0);

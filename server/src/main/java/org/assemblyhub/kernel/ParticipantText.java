@@ -1,5 +1,7 @@
 package org.assemblyhub.kernel;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * An event a participant's action writes into the journal (notes, cards, answers, drafts, a raised hand): what the
  * assembly's quota counts — its text, plus what any record costs. Records with {@code text} and {@code byPersonId}
@@ -21,7 +23,7 @@ public interface ParticipantText {
 
     static long bytes(String... texts) {
         long n = 0;
-        for (String t : texts) if (t != null) n += t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        for (String t : texts) if (t != null) n += t.getBytes(StandardCharsets.UTF_8).length;
         return n;
     }
 }

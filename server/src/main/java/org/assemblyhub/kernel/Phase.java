@@ -2,7 +2,11 @@ package org.assemblyhub.kernel;
 
 /** The stages of a citizens' assembly, in the order they normally happen. */
 public enum Phase {
-    ONBOARDING, LEARNING, DELIBERATION, DECISION, CLOSED;
+    ONBOARDING,
+    LEARNING,
+    DELIBERATION,
+    DECISION,
+    CLOSED;
 
     public static Phase parse(String text) {
         if (text == null) return null;

@@ -1,5 +1,6 @@
 package org.assemblyhub.kernel;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -15,9 +16,20 @@ import java.util.List;
  * @param options        poll only: the answers to choose from
  * @param inGroups       consensus only: the round runs in every breakout group at once
  */
-public record PlannedSegment(String kind, String title, int minutes, String text, int warningMinutes, int minSize,
-                             int maxSize, boolean keepGroups, int extendableMinutes, List<String> harvest,
-                             List<String> options, boolean inGroups) implements java.io.Serializable {
+public record PlannedSegment(
+        String kind,
+        String title,
+        int minutes,
+        String text,
+        int warningMinutes,
+        int minSize,
+        int maxSize,
+        boolean keepGroups,
+        int extendableMinutes,
+        List<String> harvest,
+        List<String> options,
+        boolean inGroups)
+        implements Serializable {
     public PlannedSegment {
         harvest = harvest == null ? List.of() : List.copyOf(harvest);
         options = options == null ? List.of() : List.copyOf(options);

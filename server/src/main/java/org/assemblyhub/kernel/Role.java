@@ -2,7 +2,11 @@ package org.assemblyhub.kernel;
 
 /** What a person is in an assembly. Decides which commands they may send and which audience view they receive. */
 public enum Role {
-    ORGANISER, FACILITATOR, MEMBER, OBSERVER, EXPERT;
+    ORGANISER,
+    FACILITATOR,
+    MEMBER,
+    OBSERVER,
+    EXPERT;
 
     /** Parses the spelling used in roster files and on the wire ("member", "Facilitator"...); null when unknown. */
     public static Role parse(String text) {

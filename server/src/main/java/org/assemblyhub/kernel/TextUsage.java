@@ -1,5 +1,6 @@
 package org.assemblyhub.kernel;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * {@link ParticipantText} events), and the quota check: one person cannot fill the disk, nor use up the assembly's
  * allowance on their own.
  */
-public final class TextUsage implements java.io.Serializable {
+public final class TextUsage implements Serializable {
     private final Map<String, Long> perPerson = new HashMap<>();
     private long total;
 
@@ -29,10 +30,14 @@ public final class TextUsage implements java.io.Serializable {
     /** Null when {@code personId} may write more; otherwise why not. */
     public Rejection refusal(String personId, long assemblyLimit, long personLimit) {
         if (total >= assemblyLimit) {
-            return Rejection.of("quota-exceeded", "This assembly has reached the amount of text it can keep. Please tell the organisers.");
+            return Rejection.of(
+                    "quota-exceeded",
+                    "This assembly has reached the amount of text it can keep. Please tell the organisers.");
         }
         if (personId != null && of(personId) >= personLimit) {
-            return Rejection.of("quota-exceeded", "You have written as much text as one person can in this assembly. Please tell the organisers.");
+            return Rejection.of(
+                    "quota-exceeded",
+                    "You have written as much text as one person can in this assembly. Please tell the organisers.");
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package org.assemblyhub.kernel;
 
 import java.util.List;
+import java.util.Map;
 
 /** A decider's answer: the facts to record, the reason nothing happens, or (for a question) the answer. */
 public sealed interface Verdict {
@@ -13,7 +14,7 @@ public sealed interface Verdict {
     record Rejected(Rejection rejection) implements Verdict {}
 
     /** A question answered from the state: nothing is recorded. */
-    record Answered(java.util.Map<String, Object> result) implements Verdict {}
+    record Answered(Map<String, Object> result) implements Verdict {}
 
     static Verdict accept(DomainEvent... events) {
         return new Accepted(List.of(events));

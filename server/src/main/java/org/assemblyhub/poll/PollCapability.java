@@ -92,11 +92,28 @@ public final class PollCapability implements Capability {
             PlannedSegment entered = move.get().entered();
             if (entered != null && entered.isPoll()) {
                 boolean consensus = "consensus".equals(entered.kind());
-                PollSpec spec = new PollSpec(consensus ? PollKind.GRADIENTS : PollKind.SINGLE, entered.text(),
-                        consensus ? List.of() : entered.options(), 0, 0, 0, List.of(), true, true, PollSpec.Voters.EVERYONE, 0,
-                        consensus && entered.inGroups(), null, null, null, 0, true);
-                Acting script = new Acting(Actor.HUB, true, 0, 0, model.seating().round());
-                if (PollDecider.open(polls, script, spec, roll(model, spec), now) instanceof Verdict.Accepted a) events.addAll(a.events());
+                PollSpec spec = new PollSpec(
+                        consensus ? PollKind.GRADIENTS : PollKind.SINGLE,
+                        entered.text(),
+                        consensus ? List.of() : entered.options(),
+                        0,
+                        0,
+                        0,
+                        List.of(),
+                        true,
+                        true,
+                        PollSpec.Voters.EVERYONE,
+                        0,
+                        consensus && entered.inGroups(),
+                        null,
+                        null,
+                        null,
+                        0,
+                        true);
+                Acting script =
+                        new Acting(Actor.HUB, true, 0, 0, model.seating().round());
+                if (PollDecider.open(polls, script, spec, roll(model, spec), now) instanceof Verdict.Accepted a)
+                    events.addAll(a.events());
             }
         }
         // Group numbers restart every round: a group's poll left open would meet another group 1 in the next round.
@@ -104,8 +121,11 @@ public final class PollCapability implements Capability {
         all.addAll(events);
         model.seating().roundClosedBy(all).ifPresent(round -> {
             for (Polls.Poll poll : polls.open()) {
-                boolean ofGroups = poll.spec().voters() == PollSpec.Voters.GROUP; // rounds in every group are the lead's to close
-                boolean closing = all.stream().anyMatch(x -> x instanceof PollEvent.PollClosed c && c.pollId().equals(poll.id()));
+                boolean ofGroups =
+                        poll.spec().voters() == PollSpec.Voters.GROUP; // rounds in every group are the lead's to close
+                boolean closing = all.stream()
+                        .anyMatch(x -> x instanceof PollEvent.PollClosed c
+                                && c.pollId().equals(poll.id()));
                 if (ofGroups && poll.opened().breakoutRound() == round && !closing) {
                     events.add(new PollEvent.PollClosed(poll.id(), now, null));
                 }
@@ -116,7 +136,8 @@ public final class PollCapability implements Capability {
 
     @Override
     public void view(Model model, Audience audience, ObjectNode view) {
-        ObjectNode polls = PollView.project(polls(model), model.roster(), audience, model.seating().round());
+        ObjectNode polls = PollView.project(
+                polls(model), model.roster(), audience, model.seating().round());
         if (!polls.isEmpty()) view.set("polls", polls);
     }
 
@@ -135,7 +156,8 @@ public final class PollCapability implements Capability {
     public List<DomainCommand> due(Model model, Instant now) {
         List<DomainCommand> due = new ArrayList<>();
         for (var poll : polls(model).open()) {
-            if (poll.opened().closesAt() != null && !poll.opened().closesAt().isAfter(now)) due.add(new PollCommand.ClosePoll(poll.id()));
+            if (poll.opened().closesAt() != null && !poll.opened().closesAt().isAfter(now))
+                due.add(new PollCommand.ClosePoll(poll.id()));
         }
         return due;
     }
@@ -144,7 +166,10 @@ public final class PollCapability implements Capability {
     private static List<String> roll(Model model, PollSpec spec) {
         if (spec.voters() == PollSpec.Voters.GROUP) return model.seating().members(spec.group());
         Role role = spec.voters() == PollSpec.Voters.FACILITATORS ? Role.FACILITATOR : Role.MEMBER;
-        return model.roster().people().values().stream().filter(p -> p.role() == role).map(Person::id).toList();
+        return model.roster().people().values().stream()
+                .filter(p -> p.role() == role)
+                .map(Person::id)
+                .toList();
     }
 
     private static Polls polls(Model model) {

@@ -26,10 +26,14 @@ final class BallotRuntime implements Plugin {
 
     BallotRuntime(Engine engine) {
         this.engine = engine;
-        this.pool = new CastPool<>(engine.vertx(), (casts, waiting) -> engine.submitPool(new BallotCommand.CastPooled(casts),
-                waiting.stream().map(Waiting::answer).toList(), waiting.stream().map(Waiting::key).toList()));
-        this.turnout = new TurnoutTicker(engine.vertx(), engine.clock(),
-                () -> engine.submit(Actor.HUB, null, new BallotCommand.ShowTurnout()));
+        this.pool = new CastPool<>(
+                engine.vertx(),
+                (casts, waiting) -> engine.submitPool(
+                        new BallotCommand.CastPooled(casts),
+                        waiting.stream().map(Waiting::answer).toList(),
+                        waiting.stream().map(Waiting::key).toList()));
+        this.turnout = new TurnoutTicker(
+                engine.vertx(), engine.clock(), () -> engine.submit(Actor.HUB, null, new BallotCommand.ShowTurnout()));
     }
 
     /** A member's cast joins the pool; a close lets the pool go first, so that casts made before it count. */
@@ -51,6 +55,9 @@ final class BallotRuntime implements Plugin {
     /** After a restart, a vote whose turnout was not shown yet is shown at the next tick. */
     @Override
     public void started() {
-        if (engine.model().slice(RecommendationCapability.NAME, Recommendations.class).ballots.turnoutToShow()) turnout.changed();
+        if (engine.model()
+                .slice(RecommendationCapability.NAME, Recommendations.class)
+                .ballots
+                .turnoutToShow()) turnout.changed();
     }
 }

@@ -2,17 +2,7 @@ package org.assemblyhub.recommendation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.kernel.Acting;
-import org.assemblyhub.kernel.Audience;
-import org.assemblyhub.kernel.DomainCommand;
-import org.assemblyhub.kernel.DomainEvent;
-import org.assemblyhub.kernel.Model;
-import org.assemblyhub.kernel.Person;
-import org.assemblyhub.kernel.Phase;
-import org.assemblyhub.kernel.Pooled;
-import org.assemblyhub.kernel.Role;
-import org.assemblyhub.kernel.Roster;
-import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.*;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.kernel.plug.Engine;
@@ -75,27 +65,37 @@ public final class RecommendationCapability implements Capability {
         if (command instanceof DraftCommand c) {
             if (closed) return Verdict.assemblyClosed();
             if (roster.phase() != Phase.DELIBERATION && roster.phase() != Phase.DECISION) {
-                return Verdict.reject("wrong-phase", "Drafts are written and amended in the deliberation and decision phases.");
+                return Verdict.reject(
+                        "wrong-phase", "Drafts are written and amended in the deliberation and decision phases.");
             }
             if (c instanceof DraftCommand.ProposeDraft p) {
-                var card = p.fromIdeaId() == null ? null : model.seating().card(p.fromIdeaId()).orElse(null);
-                return DraftDecider.propose(r.drafts, who, p, card == null ? 0 : card.group(), card != null && card.promoted(), now);
+                var card = p.fromIdeaId() == null
+                        ? null
+                        : model.seating().card(p.fromIdeaId()).orElse(null);
+                return DraftDecider.propose(
+                        r.drafts, who, p, card == null ? 0 : card.group(), card != null && card.promoted(), now);
             }
             return DraftDecider.amend(r.drafts, r.ballots, who, (DraftCommand.AmendDraft) c, now);
         }
         if (command instanceof BallotCommand.FindReceipt c) return BallotDecider.receipt(r.ballots, c);
         if (command instanceof BallotCommand.OpenBallot c) {
             if (closed) return Verdict.assemblyClosed();
-            if (roster.phase() != Phase.DECISION) return Verdict.reject("wrong-phase", "Ballots are held in the decision phase.");
+            if (roster.phase() != Phase.DECISION)
+                return Verdict.reject("wrong-phase", "Ballots are held in the decision phase.");
             List<String> seated = roster.people().values().stream()
-                    .filter(p -> p.role() == Role.MEMBER && roster.present().contains(p.id())).map(Person::id).toList();
+                    .filter(p -> p.role() == Role.MEMBER && roster.present().contains(p.id()))
+                    .map(Person::id)
+                    .toList();
             return BallotDecider.open(r.ballots, r.drafts, who.leads(), c, seated, now);
         }
         if (command instanceof BallotCommand.CloseBallot c) return BallotDecider.close(r.ballots, who.leads(), c, now);
         if (command instanceof BallotCommand.ShowTurnout) {
-            return who.isHub() ? BallotDecider.showTurnout(r.ballots, now) : Verdict.reject("forbidden", "Only the hub's timer does this.");
+            return who.isHub()
+                    ? BallotDecider.showTurnout(r.ballots, now)
+                    : Verdict.reject("forbidden", "Only the hub's timer does this.");
         }
-        // Casts reach the ballot box through the pool (BallotRuntime), from members only; anything else is refused here.
+        // Casts reach the ballot box through the pool (BallotRuntime), from members only; anything else is refused
+        // here.
         return Verdict.reject("forbidden", "Only members on the ballot's roll vote.");
     }
 
@@ -104,14 +104,18 @@ public final class RecommendationCapability implements Capability {
     public Pool decide(Model model, Pooled command, RandomGenerator random) {
         var casts = ((BallotCommand.CastPooled) command).casts();
         BallotDecider.Pooled decided = BallotDecider.castPooled(state(model).ballots, casts, random);
-        return new Pool(decided.events(), decided.answers().stream()
-                .map(a -> a instanceof org.assemblyhub.kernel.Rejection r ? r : null).toList());
+        return new Pool(
+                decided.events(),
+                decided.answers().stream()
+                        .map(a -> a instanceof Rejection r ? r : null)
+                        .toList());
     }
 
     @Override
     public void evolve(Model model, DomainEvent event) {
         Recommendations r = state(model);
-        if (event instanceof DraftEvent e) r.drafts.evolve(e); else r.ballots.evolve((BallotEvent) event);
+        if (event instanceof DraftEvent e) r.drafts.evolve(e);
+        else r.ballots.evolve((BallotEvent) event);
     }
 
     @Override
@@ -136,19 +140,26 @@ public final class RecommendationCapability implements Capability {
     public Optional<JsonObject> record(Model model, String what, JsonObject request, boolean participant) {
         Recommendations r = state(model);
         if ("drafts".equals(what)) {
-            if (!participant) return Optional.of(Answers.error("forbidden", "Open your invitation link first: this is for the assembly's participants."));
-            return Optional.of(new JsonObject(DecisionView.drafts(r.drafts, r.ballots, model.roster(), Audience.MEMBER).toString()));
+            if (!participant)
+                return Optional.of(Answers.error(
+                        "forbidden", "Open your invitation link first: this is for the assembly's participants."));
+            return Optional.of(new JsonObject(DecisionView.drafts(r.drafts, r.ballots, model.roster(), Audience.MEMBER)
+                    .toString()));
         }
         if (!"ballot".equals(what)) return Optional.empty();
-        BallotBox.Ballot ballot = r.ballots.ballot(request.getString("ballotId", "")).orElse(null);
+        BallotBox.Ballot ballot =
+                r.ballots.ballot(request.getString("ballotId", "")).orElse(null);
         if (ballot == null) return Optional.of(Answers.error("no-such-ballot", "There is no such ballot."));
         if (ballot.isOpen()) {
-            return Optional.of(Answers.error("ballot-open", "This ballot is still open: its choices are sealed until it closes. "
-                            + "Its opening and the number of members who have voted are public now.")
+            return Optional.of(Answers.error(
+                            "ballot-open",
+                            "This ballot is still open: its choices are sealed until it closes. "
+                                    + "Its opening and the number of members who have voted are public now.")
                     .put("opened", BallotRecord.opening(ballot))
                     .put("turnout", ballot.shownTurnout()));
         }
-        return Optional.of(new JsonObject(BallotRecord.of(model.roster().id(), ballot).toString()));
+        return Optional.of(
+                new JsonObject(BallotRecord.of(model.roster().id(), ballot).toString()));
     }
 
     @Override

@@ -4,10 +4,12 @@ import io.vertx.core.Vertx;
 import org.assemblyhub.recommendation.domain.BallotDecider;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a ballot's turnout is shown: only at the ticks of a fixed grid of the wall clock (every 20 s), and only if a vote
+ * When a ballot's turnout is shown: only at the ticks of a fixed grid of the wall clock (every 20 s), and only if a
+ * vote
  * landed since the last one — so a vote after a quiet spell is not seen the moment it lands. Like the session clock,
  * it checks at least once a second against the injected {@link Clock}; at the tick it asks, like any command, for the
  * turnout to be shown.
@@ -33,7 +35,7 @@ final class TurnoutTicker {
     }
 
     private void check() {
-        long wait = java.time.Duration.between(clock.instant(), tick).toMillis();
+        long wait = Duration.between(clock.instant(), tick).toMillis();
         if (wait <= 0) {
             tick = null;
             timer = -1;

@@ -3,6 +3,7 @@ package org.assemblyhub.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.assemblyhub.kernel.agreement.Scale;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,35 +22,76 @@ public final class OpenDataCsv {
 
     public static String results(JsonNode openData) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (JsonNode p : openData.path("polls")) {
                 String source = p.has("rule") ? "round" : "poll";
                 JsonNode r = p.path("results");
                 String outcome = r.path("outcome").asText("");
                 if (r.has("counts") && p.has("options")) {
                     for (int i = 0; i < r.get("counts").size(); i++) {
-                        row(csv, source, p.get("id").asText(), p.get("question").asText(), p.get("round").asInt(), "",
-                                p.get("options").get(i).asText(), r.get("counts").get(i).asInt(), outcome);
+                        row(
+                                csv,
+                                source,
+                                p.get("id").asText(),
+                                p.get("question").asText(),
+                                p.get("round").asInt(),
+                                "",
+                                p.get("options").get(i).asText(),
+                                r.get("counts").get(i).asInt(),
+                                outcome);
                     }
                 } else if (r.has("borda")) {
                     for (int i = 0; i < r.get("borda").size(); i++) {
-                        row(csv, source, p.get("id").asText(), p.get("question").asText(), p.get("round").asInt(), "",
-                                p.get("options").get(i).asText(), r.get("firstChoices").get(i).asInt(), "borda=" + r.get("borda").get(i).asInt());
+                        row(
+                                csv,
+                                source,
+                                p.get("id").asText(),
+                                p.get("question").asText(),
+                                p.get("round").asInt(),
+                                "",
+                                p.get("options").get(i).asText(),
+                                r.get("firstChoices").get(i).asInt(),
+                                "borda=" + r.get("borda").get(i).asInt());
                     }
                 } else if (r.has("levels")) {
                     for (int i = 0; i < r.get("levels").size(); i++) {
-                        row(csv, source, p.get("id").asText(), p.get("question").asText(), p.get("round").asInt(), "",
-                                "level " + (i + firstLevel(p.get("kind").asText())), r.get("levels").get(i).asInt(), outcome);
+                        row(
+                                csv,
+                                source,
+                                p.get("id").asText(),
+                                p.get("question").asText(),
+                                p.get("round").asInt(),
+                                "",
+                                "level " + (i + firstLevel(p.get("kind").asText())),
+                                r.get("levels").get(i).asInt(),
+                                outcome);
                     }
                 } else if (r.has("counts")) {
                     for (int i = 0; i < r.get("counts").size(); i++) {
-                        row(csv, source, p.get("id").asText(), p.get("question").asText(), p.get("round").asInt(), "",
-                                String.valueOf(i + p.path("scaleMin").asInt(1)), r.get("counts").get(i).asInt(), "");
+                        row(
+                                csv,
+                                source,
+                                p.get("id").asText(),
+                                p.get("question").asText(),
+                                p.get("round").asInt(),
+                                "",
+                                String.valueOf(i + p.path("scaleMin").asInt(1)),
+                                r.get("counts").get(i).asInt(),
+                                "");
                     }
                 } else if (r.has("words")) {
                     for (JsonNode w : r.get("words")) {
-                        row(csv, source, p.get("id").asText(), p.get("question").asText(), p.get("round").asInt(), "",
-                                w.get("word").asText(), w.get("count").asInt(), "");
+                        row(
+                                csv,
+                                source,
+                                p.get("id").asText(),
+                                p.get("question").asText(),
+                                p.get("round").asInt(),
+                                "",
+                                w.get("word").asText(),
+                                w.get("count").asInt(),
+                                "");
                     }
                 }
             }
@@ -58,8 +100,17 @@ public final class OpenDataCsv {
                     JsonNode result = b.get("results").get(i);
                     JsonNode item = b.get("items").get(i);
                     for (int level = 0; level < result.path("levels").size(); level++) {
-                        row(csv, "ballot", b.get("id").asText(), b.get("title").asText(), "", item.get("draftId").asText() + " v" + item.get("version").asInt(),
-                                "level " + (level + 1), result.get("levels").get(level).asInt(), result.path("outcome").asText());
+                        row(
+                                csv,
+                                "ballot",
+                                b.get("id").asText(),
+                                b.get("title").asText(),
+                                "",
+                                item.get("draftId").asText() + " v"
+                                        + item.get("version").asInt(),
+                                "level " + (level + 1),
+                                result.get("levels").get(level).asInt(),
+                                result.path("outcome").asText());
                     }
                 }
             }
@@ -82,11 +133,13 @@ public final class OpenDataCsv {
     static String defused(String cell) {
         if (cell.isEmpty()) return cell;
         char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + cell : cell;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell
+                : cell;
     }
 
     private static int firstLevel(String kind) {
-        var k = org.assemblyhub.kernel.agreement.Scale.parse(kind);
+        var k = Scale.parse(kind);
         return k == null ? 1 : k.firstLevel();
     }
 }

@@ -1,10 +1,9 @@
 package org.assemblyhub.session;
 
 import org.assemblyhub.kernel.PlannedSegment;
-
-import org.assemblyhub.session.domain.PlannedSession;
 import org.assemblyhub.scripts.Script;
 import org.assemblyhub.scripts.Segment;
+import org.assemblyhub.session.domain.PlannedSession;
 
 import java.util.List;
 
@@ -13,8 +12,12 @@ public final class ScriptPlans {
     private ScriptPlans() {}
 
     public static List<PlannedSession> of(Script script) {
-        return script.sessions().stream().map(s -> new PlannedSession(s.id(), s.title(),
-                s.segments().stream().map(ScriptPlans::segment).toList())).toList();
+        return script.sessions().stream()
+                .map(s -> new PlannedSession(
+                        s.id(),
+                        s.title(),
+                        s.segments().stream().map(ScriptPlans::segment).toList()))
+                .toList();
     }
 
     private static PlannedSegment segment(Segment segment) {
@@ -46,8 +49,20 @@ public final class ScriptPlans {
             text = c.statement();
             inGroups = c.inGroups();
         }
-        if (segment instanceof Segment.Learning l) text = l.material() + (l.speaker() == null ? "" : " — " + l.speaker());
-        return new PlannedSegment(segment.kind(), segment.title(), segment.minutes(), text, warning, min, max, keep, extendable, harvest,
-                options, inGroups);
+        if (segment instanceof Segment.Learning l)
+            text = l.material() + (l.speaker() == null ? "" : " — " + l.speaker());
+        return new PlannedSegment(
+                segment.kind(),
+                segment.title(),
+                segment.minutes(),
+                text,
+                warning,
+                min,
+                max,
+                keep,
+                extendable,
+                harvest,
+                options,
+                inGroups);
     }
 }

@@ -57,13 +57,12 @@ public final class SessionCapability implements Capability {
     public Verdict decide(Model model, Acting who, DomainCommand command, Instant now) {
         SessionCommand c = (SessionCommand) command;
         // The clock's own move still lands once the assembly is closed: a session may end after the last vote.
-        if (model.roster().phase() == Phase.CLOSED && !(c instanceof SessionCommand.AdvanceClock)) return Verdict.assemblyClosed();
-        if (c instanceof SessionCommand.AppointLead lead) {
-            boolean eligible = model.roster().person(lead.personId())
-                    .map(p -> p.role() == Role.FACILITATOR || p.role() == Role.ORGANISER).orElse(false);
-            c = new SessionCommand.AppointLead(lead.personId(), eligible);
-        }
-        return SessionDecider.decide(clock(model), who.actor(), c, now);
+        if (model.roster().phase() == Phase.CLOSED && !(c instanceof SessionCommand.AdvanceClock))
+            return Verdict.assemblyClosed();
+        return SessionDecider.decide(clock(model), who.actor(), c, now, personId -> model.roster()
+                .person(personId)
+                .map(p -> p.role() == Role.FACILITATOR || p.role() == Role.ORGANISER)
+                .orElse(false));
     }
 
     @Override
@@ -82,7 +81,9 @@ public final class SessionCapability implements Capability {
         return clock(model).deadline();
     }
 
-    /** The segment's time is up: the clock moves on (naming the segment, so a move by hand meanwhile is not doubled). */
+    /**
+     * The segment's time is up: the clock moves on (naming the segment, so a move by hand meanwhile is not doubled).
+     */
     @Override
     public List<DomainCommand> due(Model model, Instant now) {
         SessionClock clock = clock(model);

@@ -54,7 +54,9 @@ final class ChannelReader {
         return (int) crc.getValue();
     }
 
-    /** Whether every byte from {@code pos} to the limit is zero (what a file system shows of a write it never finished). */
+    /**
+     * Whether every byte from {@code pos} to the limit is zero (what a file system shows of a write it never finished).
+     */
     boolean zerosFrom(long pos) throws IOException {
         for (long at = pos; at < limit; ) {
             int n = (int) Math.min(limit - at, window.capacity());

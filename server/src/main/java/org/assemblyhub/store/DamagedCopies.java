@@ -22,7 +22,8 @@ import java.util.zip.CRC32C;
  */
 final class DamagedCopies {
     static final String DIR = "damaged";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path dir;
     private final Clock clock;

@@ -34,7 +34,9 @@ public final class DataDirectoryLock implements AutoCloseable {
         Path path = dataDir.resolve(FILE);
         LockedFile locked;
         try {
-            locked = LockedFile.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+            locked = LockedFile.open(
+                    path,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
                     JournalChannels.DEFAULT);
         } catch (LockedFile.InUse e) {
             if (e.inThisProcess) {
@@ -52,7 +54,8 @@ public final class DataDirectoryLock implements AutoCloseable {
             PrivateFiles.restrict(path);
             FileChannel channel = locked.channel();
             channel.truncate(0);
-            ByteBuffer pid = ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+            ByteBuffer pid =
+                    ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
             while (pid.hasRemaining()) channel.write(pid, pid.position());
             channel.force(true);
             return new DataDirectoryLock(locked);

@@ -29,7 +29,9 @@ public interface EventStore {
      */
     Future<Long> replay(String assemblyId, long afterSeq, Consumer<JournalRecord> each);
 
-    /** The records after {@code afterSeq}, all in memory: for small journals and tests; the engine uses {@link #replay}. */
+    /**
+     * The records after {@code afterSeq}, all in memory: for small journals and tests; the engine uses {@link #replay}.
+     */
     default Future<List<JournalRecord>> read(String assemblyId, long afterSeq) {
         List<JournalRecord> records = new ArrayList<>();
         return replay(assemblyId, afterSeq, records::add).map(last -> records);

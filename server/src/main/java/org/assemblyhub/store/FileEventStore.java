@@ -50,55 +50,62 @@ public final class FileEventStore implements EventStore {
 
     @Override
     public Future<Void> append(String assemblyId, long expectedLastSeq, List<JournalRecord> records) {
-        return vertx.executeBlocking(() -> {
-            JournalFile file = journal(assemblyId);
-            synchronized (file) {
-                if (file.lastSeq() != expectedLastSeq) throw new SeqConflict(assemblyId, expectedLastSeq, file.lastSeq());
-                file.append(records);
-            }
-            return null;
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    JournalFile file = journal(assemblyId);
+                    synchronized (file) {
+                        if (file.lastSeq() != expectedLastSeq)
+                            throw new SeqConflict(assemblyId, expectedLastSeq, file.lastSeq());
+                        file.append(records);
+                    }
+                    return null;
+                },
+                false);
     }
 
     @Override
     public Future<Long> replay(String assemblyId, long afterSeq, Consumer<JournalRecord> each) {
-        return vertx.executeBlocking(() -> {
-            JournalFile file = journal(assemblyId);
-            JournalFile.Cursor cursor;
-            synchronized (file) {
-                cursor = file.cursor(afterSeq);
-            }
-            long last = afterSeq;
-            while (true) {
-                List<JournalRecord> chunk;
-                synchronized (file) {
-                    chunk = cursor.next(CHUNK_BYTES);
-                }
-                if (chunk.isEmpty()) return last;
-                for (JournalRecord record : chunk) {
-                    each.accept(record);
-                    last = record.seq();
-                }
-            }
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    JournalFile file = journal(assemblyId);
+                    JournalFile.Cursor cursor;
+                    synchronized (file) {
+                        cursor = file.cursor(afterSeq);
+                    }
+                    long last = afterSeq;
+                    while (true) {
+                        List<JournalRecord> chunk;
+                        synchronized (file) {
+                            chunk = cursor.next(CHUNK_BYTES);
+                        }
+                        if (chunk.isEmpty()) return last;
+                        for (JournalRecord record : chunk) {
+                            each.accept(record);
+                            last = record.seq();
+                        }
+                    }
+                },
+                false);
     }
 
     @Override
     public Future<Set<String>> assemblyIds() {
-        return vertx.executeBlocking(() -> {
-            Set<String> ids = new TreeSet<>();
-            if (!Files.isDirectory(dir)) return ids;
-            try (Stream<Path> files = Files.list(dir)) {
-                // An empty journal is an assembly whose creation was refused: nothing to bring back.
-                files.filter(p -> p.toFile().length() > 0)
-                        .map(p -> p.getFileName().toString())
-                        .filter(n -> n.endsWith(SUFFIX))
-                        .map(n -> n.substring(0, n.length() - SUFFIX.length()))
-                        .filter(AssemblyIds::isValid)
-                        .forEach(ids::add);
-            }
-            return ids;
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    Set<String> ids = new TreeSet<>();
+                    if (!Files.isDirectory(dir)) return ids;
+                    try (Stream<Path> files = Files.list(dir)) {
+                        // An empty journal is an assembly whose creation was refused: nothing to bring back.
+                        files.filter(p -> p.toFile().length() > 0)
+                                .map(p -> p.getFileName().toString())
+                                .filter(n -> n.endsWith(SUFFIX))
+                                .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+                                .filter(AssemblyIds::isValid)
+                                .forEach(ids::add);
+                    }
+                    return ids;
+                },
+                false);
     }
 
     @Override
@@ -127,9 +134,14 @@ public final class FileEventStore implements EventStore {
             }
             JournalReport report = opened.report();
             if (report.state() == JournalReport.State.TORN) {
-                LOG.log(Level.WARNING, "journal {0}: cut a torn tail of {1} bytes at offset {2} (a write interrupted by a"
-                        + " crash: it was never acknowledged); the cut bytes are kept in {3}",
-                        report.file(), report.tailBytes(), Long.toString(report.validBytes()), opened.tailCopy());
+                LOG.log(
+                        Level.WARNING,
+                        "journal {0}: cut a torn tail of {1} bytes at offset {2} (a write interrupted by a"
+                                + " crash: it was never acknowledged); the cut bytes are kept in {3}",
+                        report.file(),
+                        report.tailBytes(),
+                        Long.toString(report.validBytes()),
+                        opened.tailCopy());
             }
             return opened.file();
         } catch (JournalDamaged e) {

@@ -31,7 +31,8 @@ public final class JournalCli {
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 2 && args[0].equals("check")) return check(Path.of(args[1]), out);
-            if (args.length == 3 && args[0].equals("cut")) return cut(Path.of(args[1]), Long.parseLong(args[2]), out, err);
+            if (args.length == 3 && args[0].equals("cut"))
+                return cut(Path.of(args[1]), Long.parseLong(args[2]), out, err);
         } catch (NumberFormatException e) {
             err.println("journal cut: OFFSET must be a number of bytes");
             return USAGE;
@@ -39,8 +40,10 @@ public final class JournalCli {
             err.println("journal: " + e.getMessage());
             return USAGE;
         }
-        err.println("usage: ./hub journal check DIR|FILE     state of each journal (read-only; exit 1 if one is damaged)");
-        err.println("       ./hub journal cut FILE OFFSET    cut a damaged journal where check says it is whole (keeps a copy)");
+        err.println(
+                "usage: ./hub journal check DIR|FILE     state of each journal (read-only; exit 1 if one is damaged)");
+        err.println(
+                "       ./hub journal cut FILE OFFSET    cut a damaged journal where check says it is whole (keeps a copy)");
         return USAGE;
     }
 
@@ -59,13 +62,13 @@ public final class JournalCli {
             out.println(file.getFileName() + ": " + report.describe());
             Path refused = file.resolveSibling(file.getFileName() + JournalFile.REFUSED);
             if (Files.exists(refused)) {
-                out.println("  an append failed and could not be undone: bytes after offset " + Files.readString(refused).trim()
-                        + " were refused and are cut at the next start");
+                out.println("  an append failed and could not be undone: bytes after offset "
+                        + Files.readString(refused).trim() + " were refused and are cut at the next start");
             }
             if (report.state() == JournalReport.State.DAMAGED) {
                 status = DAMAGED;
-                out.println("  restore it from a backup, or give up what follows the damage: ./hub journal cut " + file + " "
-                        + report.validBytes());
+                out.println("  restore it from a backup, or give up what follows the damage: ./hub journal cut " + file
+                        + " " + report.validBytes());
             }
         }
         return status;
@@ -77,17 +80,22 @@ public final class JournalCli {
         Path dir = Files.isDirectory(target.resolve(FileEventStore.DIR)) ? target.resolve(FileEventStore.DIR) : target;
         if (!Files.isDirectory(dir)) throw new IOException("no such file or directory: " + target);
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(FileEventStore.SUFFIX) && Files.isRegularFile(p))
-                    .sorted().toList();
+            return list.filter(
+                            p -> p.getFileName().toString().endsWith(FileEventStore.SUFFIX) && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         }
     }
 
     private static int cut(Path file, long offset, PrintStream out, PrintStream err) throws IOException {
         String name = file.getFileName().toString();
-        String assemblyId = name.endsWith(FileEventStore.SUFFIX) ? name.substring(0, name.length() - FileEventStore.SUFFIX.length()) : name;
+        String assemblyId = name.endsWith(FileEventStore.SUFFIX)
+                ? name.substring(0, name.length() - FileEventStore.SUFFIX.length())
+                : name;
         LockedFile locked;
         try {
-            locked = LockedFile.open(file, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE), JournalChannels.DEFAULT);
+            locked = LockedFile.open(
+                    file, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE), JournalChannels.DEFAULT);
         } catch (LockedFile.InUse e) {
             if (e.channel != null) e.channel.close();
             err.println("journal cut: " + file + " is open in a running hub; stop the hub first");
@@ -109,7 +117,8 @@ public final class JournalCli {
                     .keep(channel, assemblyId, offset, report.totalBytes(), "cut");
             channel.truncate(offset);
             channel.force(true);
-            out.printf("%s: cut %,d bytes at offset %d (%,d valid records were after the damage); what was cut is kept in %s%n",
+            out.printf(
+                    "%s: cut %,d bytes at offset %d (%,d valid records were after the damage); what was cut is kept in %s%n",
                     name, report.tailBytes(), offset, report.validRecordsAfter(), copy);
             return OK;
         }

@@ -14,7 +14,8 @@ public final class JournalDamaged extends IOException {
 
     public JournalDamaged(String assemblyId, JournalReport report, Path copy) {
         super("journal of assembly " + assemblyId + " (" + report.file() + ") is " + report.describe()
-                + ". The assembly is not started and the file is left untouched (a copy is in " + copy + "). Restore the"
+                + ". The assembly is not started and the file is left untouched (a copy is in " + copy
+                + "). Restore the"
                 + " journal from a backup, or give up what follows the damage with `./hub journal cut " + report.file()
                 + " " + report.validBytes() + "` (it keeps a copy of what it cuts); see docs/operations.md.");
         this.assemblyId = assemblyId;

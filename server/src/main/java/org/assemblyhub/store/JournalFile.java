@@ -1,16 +1,18 @@
 package org.assemblyhub.store;
 
+import static org.assemblyhub.store.JournalFormat.HEADER;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.assemblyhub.store.JournalFormat.HEADER;
 
 /**
  * One assembly's journal on disk (layout in {@link JournalFormat}), locked against other processes while open.
@@ -51,11 +53,13 @@ final class JournalFile implements AutoCloseable {
     /** An open journal, what its scan found, and the copy of the tail that was cut (if any). */
     record Opened(JournalFile file, JournalReport report, Path tailCopy) {}
 
-    static Opened open(String assemblyId, Path path, JournalChannels channels, DamagedCopies copies) throws IOException {
+    static Opened open(String assemblyId, Path path, JournalChannels channels, DamagedCopies copies)
+            throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         PrivateFiles.directory(dir);
         boolean existed = Files.exists(path);
-        LockedFile locked = LockedFile.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE), channels);
+        LockedFile locked = LockedFile.open(
+                path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE), channels);
         try {
             PrivateFiles.restrict(path);
             // A new journal's directory entry is made durable now: an assembly acknowledged as created must not vanish.
@@ -84,7 +88,8 @@ final class JournalFile implements AutoCloseable {
      * A previous process could not undo a failed append and left a marker with the durable size: whatever lies past
      * it was refused (never acknowledged), even if it looks like a whole batch. It is copied aside and cut.
      */
-    private static Path cutRefused(String assemblyId, Path path, FileChannel channel, DamagedCopies copies) throws IOException {
+    private static Path cutRefused(String assemblyId, Path path, FileChannel channel, DamagedCopies copies)
+            throws IOException {
         Path marker = path.resolveSibling(path.getFileName() + REFUSED);
         if (!Files.exists(marker)) return null;
         long durable = Long.parseLong(Files.readString(marker).trim());
@@ -94,8 +99,14 @@ final class JournalFile implements AutoCloseable {
             copy = copies.keep(channel, assemblyId, durable, channel.size(), "tail");
             channel.truncate(durable);
             channel.force(true);
-            LOG.log(System.Logger.Level.WARNING, "journal {0}: cut {1} bytes of an append that failed and was refused,"
-                    + " at offset {2} (copy in {3})", path, refused, Long.toString(durable), copy);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "journal {0}: cut {1} bytes of an append that failed and was refused,"
+                            + " at offset {2} (copy in {3})",
+                    path,
+                    refused,
+                    Long.toString(durable),
+                    copy);
         }
         Files.delete(marker);
         PrivateFiles.fsyncDirectory(marker.toAbsolutePath().getParent());
@@ -114,7 +125,7 @@ final class JournalFile implements AutoCloseable {
     void append(List<JournalRecord> records) throws IOException {
         usable();
         // Closed by a stopping hub before this append got its turn: nothing was written, nothing to undo.
-        if (!channel.isOpen()) throw new java.nio.channels.ClosedChannelException();
+        if (!channel.isOpen()) throw new ClosedChannelException();
         ByteBuffer out = JournalFormat.encode(records, lastSeq);
         long pos = size;
         try {
@@ -138,19 +149,26 @@ final class JournalFile implements AutoCloseable {
         if (!channel.isOpen()) {
             // Closed under the write, typically by the interrupt of a stopping hub (NIO closes an interrupted channel):
             // nothing can be cut now, so the next start cuts whatever this append left.
-            IOException dead = new IOException("journal of " + assemblyId + " was closed during an append (" + failure + ")", failure);
+            IOException dead = new IOException(
+                    "journal of " + assemblyId + " was closed during an append (" + failure + ")", failure);
             broken = dead;
             markRefused(dead);
-            LOG.log(System.Logger.Level.WARNING, "journal {0}: an append was interrupted (the hub is stopping); whatever it"
-                    + " wrote after offset {1} is cut at the next start", path, Long.toString(size));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "journal {0}: an append was interrupted (the hub is stopping); whatever it"
+                            + " wrote after offset {1} is cut at the next start",
+                    path,
+                    Long.toString(size));
             return;
         }
         try {
             channel.truncate(size);
             channel.force(true);
         } catch (IOException | RuntimeException cut) {
-            IOException dead = new IOException("journal of " + assemblyId + " is unusable until the hub restarts: a failed"
-                    + " append could not be undone (" + cut.getMessage() + ")", failure);
+            IOException dead = new IOException(
+                    "journal of " + assemblyId + " is unusable until the hub restarts: a failed"
+                            + " append could not be undone (" + cut.getMessage() + ")",
+                    failure);
             dead.addSuppressed(cut);
             broken = dead;
             markRefused(dead);
@@ -166,7 +184,7 @@ final class JournalFile implements AutoCloseable {
         boolean interrupted = Thread.interrupted();
         try {
             Path marker = path.resolveSibling(path.getFileName() + REFUSED);
-            PrivateFiles.writeAtomically(marker, (size + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            PrivateFiles.writeAtomically(marker, (size + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException | RuntimeException markerFailure) {
             dead.addSuppressed(markerFailure);
         } finally {
@@ -230,9 +248,12 @@ final class JournalFile implements AutoCloseable {
         /** The record's length, checked again: a journal changed on disk under a running hub is refused, not served. */
         private int checkedLength(long offset, long seq) throws IOException {
             int length = JournalFormat.length(reader.getInt(offset));
-            if (length < 0 || reader.getLong(offset + HEADER) != seq || reader.crc(offset + HEADER, length) != reader.getInt(offset + 4)) {
-                throw new IOException("journal " + path + ": the record at offset " + offset + " is not seq " + seq
-                        + " any more (the file was changed on disk while the hub ran); check it with ./hub journal check");
+            if (length < 0
+                    || reader.getLong(offset + HEADER) != seq
+                    || reader.crc(offset + HEADER, length) != reader.getInt(offset + 4)) {
+                throw new IOException(
+                        "journal " + path + ": the record at offset " + offset + " is not seq " + seq
+                                + " any more (the file was changed on disk while the hub ran); check it with ./hub journal check");
             }
             return length;
         }

@@ -52,15 +52,18 @@ final class JournalFormat {
     static ByteBuffer encode(List<JournalRecord> records, long lastSeq) {
         int bytes = 0;
         for (JournalRecord r : records) {
-            if (r.data().length + SEQ > MAX_RECORD) throw new IllegalArgumentException("record over " + MAX_RECORD + " bytes");
+            if (r.data().length + SEQ > MAX_RECORD)
+                throw new IllegalArgumentException("record over " + MAX_RECORD + " bytes");
             bytes += size(r);
         }
         ByteBuffer out = ByteBuffer.allocate(bytes);
         long expected = lastSeq;
         for (int i = 0; i < records.size(); i++) {
             JournalRecord r = records.get(i);
-            if (r.seq() != ++expected) throw new IllegalArgumentException("seq " + r.seq() + " breaks the chain at " + expected);
-            ByteBuffer body = ByteBuffer.allocate(SEQ + r.data().length).putLong(r.seq()).put(r.data());
+            if (r.seq() != ++expected)
+                throw new IllegalArgumentException("seq " + r.seq() + " breaks the chain at " + expected);
+            ByteBuffer body =
+                    ByteBuffer.allocate(SEQ + r.data().length).putLong(r.seq()).put(r.data());
             body.flip();
             int word = body.remaining() | (i < records.size() - 1 ? CONTINUES : 0);
             out.putInt(word).putInt(checksum(body)).put(body);

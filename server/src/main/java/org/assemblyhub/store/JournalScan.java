@@ -1,11 +1,11 @@
 package org.assemblyhub.store;
 
+import static org.assemblyhub.store.JournalFormat.HEADER;
+import static org.assemblyhub.store.JournalFormat.MIN_RECORD;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-
-import static org.assemblyhub.store.JournalFormat.HEADER;
-import static org.assemblyhub.store.JournalFormat.MIN_RECORD;
 
 /**
  * Reads a journal from the start and says what it holds. Only the last batch can be torn by a crash (nothing after it
@@ -28,7 +28,8 @@ final class JournalScan {
 
     /** Scans {@code channel} as it is now; notes record offsets in {@code index} when one is given. */
     static JournalReport scan(Path file, FileChannel channel, JournalIndex index) throws IOException {
-        return new JournalScan(new ChannelReader(channel, channel.size()), index == null ? new JournalIndex() : index).run(file);
+        return new JournalScan(new ChannelReader(channel, channel.size()), index == null ? new JournalIndex() : index)
+                .run(file);
     }
 
     private JournalReport run(Path file) throws IOException {
@@ -53,18 +54,48 @@ final class JournalScan {
         // Records of a batch whose last record is missing were never acknowledged: they are part of the tail.
         index.truncate(committedSeq);
         if (committed == total) {
-            return new JournalReport(file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.OK, -1, 0, 0);
+            return new JournalReport(
+                    file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.OK, -1, 0, 0);
         }
         long found = search(pos, seq);
         if (found < 0 && unfinished(pos)) {
-            return new JournalReport(file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.TORN, committed, 0, 0);
+            return new JournalReport(
+                    file,
+                    committedSeq,
+                    batches,
+                    committedSeq,
+                    committed,
+                    total,
+                    JournalReport.State.TORN,
+                    committed,
+                    0,
+                    0);
         }
         if (found < 0) {
-            return new JournalReport(file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.DAMAGED, pos, 0, 0);
+            return new JournalReport(
+                    file,
+                    committedSeq,
+                    batches,
+                    committedSeq,
+                    committed,
+                    total,
+                    JournalReport.State.DAMAGED,
+                    pos,
+                    0,
+                    0);
         }
         long firstSeqAfter = reader.getLong(found + HEADER);
-        return new JournalReport(file, committedSeq, batches, committedSeq, committed, total, JournalReport.State.DAMAGED,
-                pos, countFrom(found, seq), firstSeqAfter);
+        return new JournalReport(
+                file,
+                committedSeq,
+                batches,
+                committedSeq,
+                committed,
+                total,
+                JournalReport.State.DAMAGED,
+                pos,
+                countFrom(found, seq),
+                firstSeqAfter);
     }
 
     /**

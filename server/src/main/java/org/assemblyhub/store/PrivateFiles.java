@@ -3,6 +3,7 @@ package org.assemblyhub.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.Set;
  * made durable with their directory entry, so that a file acknowledged as written is still there after a power cut.
  */
 public final class PrivateFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -42,7 +44,7 @@ public final class PrivateFiles {
         if (parent != null) create(parent);
         try {
             Files.createDirectory(absolute);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             if (Files.isDirectory(absolute)) return dir; // made meanwhile by another thread
             throw e;
         }
@@ -74,8 +76,8 @@ public final class PrivateFiles {
     public static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = dir.resolve(file.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             restrict(temp);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) out.write(buffer);

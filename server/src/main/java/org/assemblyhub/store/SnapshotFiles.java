@@ -90,7 +90,9 @@ public final class SnapshotFiles {
         if (!Files.isDirectory(folder)) return List.of();
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())
+                            .reversed())
+                    .toList();
         }
     }
 
@@ -115,7 +117,8 @@ public final class SnapshotFiles {
             int headerCrc = in.readInt();
             byte[] header = header(version, seq, anchor, length, payloadCrc);
             if (headerCrc != crc(header)) throw new Unusable("its header is damaged");
-            if (!version.equals(hubVersion)) throw new Unusable("written by hub " + version + ", this is " + hubVersion);
+            if (!version.equals(hubVersion))
+                throw new Unusable("written by hub " + version + ", this is " + hubVersion);
             long offset = header.length + 4L;
             if (length < 0 || offset + length != Files.size(file)) throw new Unusable("its length is wrong");
             CRC32C crc = new CRC32C();
@@ -151,15 +154,18 @@ public final class SnapshotFiles {
         removeLeftovers(folder);
         Path temp = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
         int headerSize = header(hubVersion, seq, anchor, 0, 0).length + 4;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             PrivateFiles.restrict(temp);
             channel.position(headerSize);
             Checked out = new Checked(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
             payload.write(out);
             out.flush();
             byte[] header = header(hubVersion, seq, anchor, out.length, (int) out.crc.getValue());
-            ByteBuffer head = ByteBuffer.allocate(headerSize).put(header).putInt(crc(header)).flip();
+            ByteBuffer head = ByteBuffer.allocate(headerSize)
+                    .put(header)
+                    .putInt(crc(header))
+                    .flip();
             while (head.hasRemaining()) channel.write(head, head.position());
             channel.force(true);
         } catch (IOException | RuntimeException | Error e) {
@@ -188,7 +194,8 @@ public final class SnapshotFiles {
     private static void removeLeftovers(Path folder) throws IOException {
         long hourAgo = System.currentTimeMillis() - 3_600_000;
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .toList()) {
                 if (Files.getLastModifiedTime(p).toMillis() < hourAgo) Files.deleteIfExists(p);
             }
         }

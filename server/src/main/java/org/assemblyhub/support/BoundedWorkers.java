@@ -3,6 +3,7 @@ package org.assemblyhub.support;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.shareddata.Shareable;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,12 +27,14 @@ public final class BoundedWorkers {
 
     public BoundedWorkers(Vertx vertx, String name, int threads, int maxInFlight) {
         this.executor = vertx.createSharedWorkerExecutor(name, threads);
-        this.inFlight = (AtomicInteger) vertx.sharedData().<String, Counter>getLocalMap("assembly-hub.workers")
-                .computeIfAbsent(name, n -> new Counter()).count;
+        this.inFlight = (AtomicInteger) vertx.sharedData()
+                .<String, Counter>getLocalMap("assembly-hub.workers")
+                .computeIfAbsent(name, n -> new Counter())
+                .count;
         this.maxInFlight = maxInFlight;
     }
 
-    private static final class Counter implements io.vertx.core.shareddata.Shareable {
+    private static final class Counter implements Shareable {
         final AtomicInteger count = new AtomicInteger();
     }
 

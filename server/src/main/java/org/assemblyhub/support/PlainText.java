@@ -19,8 +19,14 @@ public final class PlainText {
     }
 
     private static String unescape(String html) {
-        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", "\"").replace("&#39;", "'")
-                .replace("&#43;", "+").replace("&#61;", "=").replace("&#64;", "@").replace("&#96;", "`")
+        return html.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#34;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#43;", "+")
+                .replace("&#61;", "=")
+                .replace("&#64;", "@")
+                .replace("&#96;", "`")
                 .replace("&amp;", "&");
     }
 }

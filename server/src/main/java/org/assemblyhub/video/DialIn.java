@@ -34,7 +34,8 @@ public final class DialIn {
     private final String confCodeUrl;
     private final String mucDomain;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final Map<String, String> pins = new ConcurrentHashMap<>();
     private volatile JsonArray numbers;
     private volatile Instant numbersAt = Instant.MIN;
@@ -49,13 +50,18 @@ public final class DialIn {
 
     /** {@code {numbers: [{country, number, tollFree}], pin}} for a room, or null when the deployment gives none. */
     public CompletableFuture<JsonObject> forRoom(String room) {
-        return numbers().thenCombine(pin(room), (list, pin) -> list == null || list.isEmpty() || pin == null ? null
-                : new JsonObject().put("numbers", list).put("pin", pin));
+        return numbers()
+                .thenCombine(
+                        pin(room),
+                        (list, pin) -> list == null || list.isEmpty() || pin == null
+                                ? null
+                                : new JsonObject().put("numbers", list).put("pin", pin));
     }
 
     private CompletableFuture<JsonArray> numbers() {
         JsonArray kept = numbers;
-        if (kept != null && clock.instant().isBefore(numbersAt.plus(NUMBERS_KEPT))) return CompletableFuture.completedFuture(kept);
+        if (kept != null && clock.instant().isBefore(numbersAt.plus(NUMBERS_KEPT)))
+            return CompletableFuture.completedFuture(kept);
         return get(numbersUrl).thenApply(body -> {
             JsonArray parsed = body == null ? null : parseNumbers(body);
             if (parsed != null) {
@@ -70,15 +76,20 @@ public final class DialIn {
         String known = pins.get(room);
         if (known != null) return CompletableFuture.completedFuture(known);
         String conference = URLEncoder.encode(room + "@" + mucDomain, StandardCharsets.UTF_8);
-        return get(confCodeUrl + (confCodeUrl.contains("?") ? "&" : "?") + "conference=" + conference).thenApply(body -> {
-            String pin = body == null ? null : parsePin(body);
-            if (pin != null) pins.put(room, pin);
-            return pin;
-        });
+        return get(confCodeUrl + (confCodeUrl.contains("?") ? "&" : "?") + "conference=" + conference)
+                .thenApply(body -> {
+                    String pin = body == null ? null : parsePin(body);
+                    if (pin != null) pins.put(room, pin);
+                    return pin;
+                });
     }
 
     private CompletableFuture<JsonNode> get(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
             if (error != null || response.statusCode() != 200) return null;
             try {
@@ -99,15 +110,21 @@ public final class DialIn {
             for (JsonNode n : body) {
                 String number = n.path("formattedNumber").asText("");
                 if (number.isBlank()) continue;
-                out.add(new JsonObject().put("country", n.path("countryCode").asText("").toUpperCase())
-                        .put("number", number).put("tollFree", n.path("tollFree").asBoolean(false)));
+                out.add(new JsonObject()
+                        .put("country", n.path("countryCode").asText("").toUpperCase())
+                        .put("number", number)
+                        .put("tollFree", n.path("tollFree").asBoolean(false)));
             }
-        } else if (body.path("numbers").isObject() && body.path("numbersEnabled").asBoolean(true)) {
+        } else if (body.path("numbers").isObject()
+                && body.path("numbersEnabled").asBoolean(true)) {
             for (Iterator<Map.Entry<String, JsonNode>> it = body.path("numbers").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> country = it.next();
                 for (JsonNode n : country.getValue()) {
                     if (n.isTextual() && !n.asText().isBlank()) {
-                        out.add(new JsonObject().put("country", country.getKey()).put("number", n.asText()).put("tollFree", false));
+                        out.add(new JsonObject()
+                                .put("country", country.getKey())
+                                .put("number", n.asText())
+                                .put("tollFree", false));
                     }
                 }
             }

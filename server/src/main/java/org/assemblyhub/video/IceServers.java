@@ -31,7 +31,10 @@ public final class IceServers {
         this.clock = clock;
     }
 
-    /** {@code relay} when calls must go through TURN only (peers then never learn each other's addresses), else {@code all}. */
+    /**
+     * {@code relay} when calls must go through TURN only (peers then never learn each other's addresses), else {@code
+     * all}.
+     */
     public String transportPolicy() {
         return credentials.relayOnly() ? "relay" : "all";
     }

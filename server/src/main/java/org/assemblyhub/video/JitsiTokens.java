@@ -37,8 +37,19 @@ public final class JitsiTokens {
                 .withIssuedAt(now)
                 .withNotBefore(now.minusSeconds(30))
                 .withExpiresAt(now.plusSeconds(60L * config.tokenMinutes()))
-                .withClaim("context", Map.of("user", Map.of("id", personId, "name", name, "moderator", moderator,
-                        "affiliation", moderator ? "owner" : "member")))
+                .withClaim(
+                        "context",
+                        Map.of(
+                                "user",
+                                Map.of(
+                                        "id",
+                                        personId,
+                                        "name",
+                                        name,
+                                        "moderator",
+                                        moderator,
+                                        "affiliation",
+                                        moderator ? "owner" : "member")))
                 .sign(algorithm);
     }
 }

@@ -59,7 +59,8 @@ public final class PlenaryRelay {
         for (Map.Entry<String, String> e : streams.entrySet()) {
             if (e.getValue().equals(streamId) && !e.getKey().equals(personId)) return false;
         }
-        if (!streamId.equals(streams.put(personId, streamId))) changed.addAll(changed(new LinkedHashSet<>(tree.everyone())));
+        if (!streamId.equals(streams.put(personId, streamId)))
+            changed.addAll(changed(new LinkedHashSet<>(tree.everyone())));
         return true;
     }
 
@@ -69,7 +70,8 @@ public final class PlenaryRelay {
      */
     public RelayHealth.Verdict stalled(String reporter, String parent, Set<String> changed) {
         RelayHealth.Verdict verdict = health.report(reporter, parent);
-        if (verdict == RelayHealth.Verdict.REPLACE && !tree.onStage(parent)) changed.addAll(changed(tree.demote(parent)));
+        if (verdict == RelayHealth.Verdict.REPLACE && !tree.onStage(parent))
+            changed.addAll(changed(tree.demote(parent)));
         return verdict;
     }
 
@@ -93,7 +95,8 @@ public final class PlenaryRelay {
         }
         return out.put("parent", p.parent() == null ? null : peerId.apply(p.parent()))
                 .put("children", new JsonArray(p.children().stream().map(peerId).toList()))
-                .put("stage", stage).put("onStage", p.stage().contains(personId));
+                .put("stage", stage)
+                .put("onStage", p.stage().contains(personId));
     }
 
     private Set<String> changed(Set<String> people) {

@@ -48,11 +48,16 @@ public final class RelayHealth {
         Long last = lastReportAt.get(reporter);
         Deque<Long> caused = replacements.computeIfAbsent(reporter, r -> new ArrayDeque<>());
         while (!caused.isEmpty() && now - caused.peekFirst() > REPLACEMENTS_WINDOW_MS) caused.pollFirst();
-        if ((last != null && now - last < MIN_INTERVAL_MS) || caused.size() >= MAX_REPLACEMENTS) return Verdict.RATE_LIMITED;
+        if ((last != null && now - last < MIN_INTERVAL_MS) || caused.size() >= MAX_REPLACEMENTS)
+            return Verdict.RATE_LIMITED;
         lastReportAt.put(reporter, now);
         Report first = pending.get(reporter);
-        if (first == null || !first.relay().equals(relay) || now - first.at() > CONFIRM_WITHIN_MS || now - first.at() < CONFIRM_AFTER_MS) {
-            if (first == null || !first.relay().equals(relay) || now - first.at() > CONFIRM_WITHIN_MS) pending.put(reporter, new Report(relay, now));
+        if (first == null
+                || !first.relay().equals(relay)
+                || now - first.at() > CONFIRM_WITHIN_MS
+                || now - first.at() < CONFIRM_AFTER_MS) {
+            if (first == null || !first.relay().equals(relay) || now - first.at() > CONFIRM_WITHIN_MS)
+                pending.put(reporter, new Report(relay, now));
             return Verdict.NOTED;
         }
         pending.remove(reporter);

@@ -126,7 +126,8 @@ public final class RelayTree {
         Map<String, Position> out = new HashMap<>();
         for (String s : stage) out.put(s, position(s));
         List<String> stageList = List.copyOf(stage);
-        for (int i = 0; i < slots.size(); i++) out.put(slots.get(i), new Position(parentOf(i), childrenOf(i), stageList));
+        for (int i = 0; i < slots.size(); i++)
+            out.put(slots.get(i), new Position(parentOf(i), childrenOf(i), stageList));
         return out;
     }
 

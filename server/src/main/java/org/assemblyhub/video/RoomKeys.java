@@ -10,7 +10,8 @@ public final class RoomKeys {
 
     public static byte[] fromSecret(String secret) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(("assembly-hub room names\n" + secret).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(("assembly-hub room names\n" + secret).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

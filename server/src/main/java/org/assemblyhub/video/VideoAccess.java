@@ -6,6 +6,8 @@ import org.assemblyhub.config.VideoConfig;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * What a person needs to join the call of the room they are in now: the provider, the room, and for Jitsi its domain
@@ -28,13 +30,17 @@ public final class VideoAccess {
         this.ice = new IceServers(config.iceServers(), config.turn(), clock);
         this.jitsi = config.provider() == VideoConfig.Provider.JITSI ? new JitsiTokens(config, clock) : null;
         this.dialIn = jitsi != null && config.dialInNumbersUrl() != null
-                ? new DialIn(config.dialInNumbersUrl(), config.dialInConfCodeUrl(), "conference." + config.jitsiDomain().replaceAll(":\\d+$", ""), clock)
+                ? new DialIn(
+                        config.dialInNumbersUrl(),
+                        config.dialInConfCodeUrl(),
+                        "conference." + config.jitsiDomain().replaceAll(":\\d+$", ""),
+                        clock)
                 : null;
     }
 
     /** Phone numbers and the room's PIN when the Jitsi deployment provides them; otherwise null. */
-    public java.util.concurrent.CompletableFuture<JsonObject> dialIn(VideoRoom room) {
-        return dialIn == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : dialIn.forRoom(room.name());
+    public CompletableFuture<JsonObject> dialIn(VideoRoom room) {
+        return dialIn == null ? CompletableFuture.completedFuture(null) : dialIn.forRoom(room.name());
     }
 
     /** mesh, jitsi or none: the browser knows at once how it will join calls. */
@@ -51,7 +57,7 @@ public final class VideoAccess {
     }
 
     /** The hub's clock in milliseconds (relay health is judged on it). */
-    public java.util.function.LongSupplier millis() {
+    public LongSupplier millis() {
         return clock::millis;
     }
 
@@ -64,23 +70,46 @@ public final class VideoAccess {
      * @param requested  the room name the browser asks for (null: whichever room the person is in)
      * @param moderator  facilitator of this group room, or the lead/an organiser in the plenary
      * @param me         the person's own id in this room, as peers know it ({@link PeerIds}; null for an observer)
-     * @param iceUser    the person's opaque user id ({@link PeerIds#user}): in TURN credentials and Jitsi tokens (null: an observer)
+     * @param iceUser the person's opaque user id ({@link PeerIds#user}): in TURN credentials and Jitsi tokens (null: an
+     * observer)
      * @param peers      the peer ids of the people in the room connected now (the mesh connects to them)
      */
-    public JsonObject join(String name, VideoRoom room, String requested, boolean moderator, String me,
-                           String iceUser, Collection<String> peers) {
-        if (config.provider() == VideoConfig.Provider.NONE) return error("video-off", "Video is turned off for this hub.");
+    public JsonObject join(
+            String name,
+            VideoRoom room,
+            String requested,
+            boolean moderator,
+            String me,
+            String iceUser,
+            Collection<String> peers) {
+        if (config.provider() == VideoConfig.Provider.NONE)
+            return error("video-off", "Video is turned off for this hub.");
         if (requested != null && !requested.equals(room.name())) {
-            return error("not-your-room", "You are not in that room. The hub moves you between rooms when the lead opens or closes groups.");
+            return error(
+                    "not-your-room",
+                    "You are not in that room. The hub moves you between rooms when the lead opens or closes groups.");
         }
-        JsonObject answer = new JsonObject().put("status", "ok").put("provider", config.provider().name().toLowerCase())
-                .put("room", room.name()).put("group", room.group()).put("moderator", moderator);
+        JsonObject answer = new JsonObject()
+                .put("status", "ok")
+                .put("provider", config.provider().name().toLowerCase())
+                .put("room", room.name())
+                .put("group", room.group())
+                .put("moderator", moderator);
         if (jitsi != null) {
-            // The token's user id reaches the other participants (Jitsi puts it in presence): the opaque user, not the person id.
-            answer.put("domain", config.jitsiDomain()).put("jwt", jitsi.issue(iceUser == null ? "observer" : iceUser,
-                    name == null ? "Observer" : name, room, moderator));
+            // The token's user id reaches the other participants (Jitsi puts it in presence): the opaque user, not the
+            // person id.
+            answer.put("domain", config.jitsiDomain())
+                    .put(
+                            "jwt",
+                            jitsi.issue(
+                                    iceUser == null ? "observer" : iceUser,
+                                    name == null ? "Observer" : name,
+                                    room,
+                                    moderator));
         } else {
-            answer.put("me", me).put("iceServers", ice.forUser(iceUser)).put("iceTransportPolicy", ice.transportPolicy())
+            answer.put("me", me)
+                    .put("iceServers", ice.forUser(iceUser))
+                    .put("iceTransportPolicy", ice.transportPolicy())
                     .put("peers", new JsonArray(peers.stream().sorted().toList()));
         }
         return answer;

@@ -1,11 +1,12 @@
 package org.assemblyhub.video;
 
-import org.assemblyhub.kernel.plug.Answers;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.Model;
 import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.kernel.plug.Engine;
 import org.assemblyhub.kernel.plug.Plugin;
 
@@ -65,7 +66,9 @@ final class VideoCalls implements Plugin {
 
     /** The room a person is in now: their breakout group while it meets, otherwise the plenary. */
     VideoRoom roomOf(Model model, String personId) {
-        int group = personId == null ? 0 : model.seating().seatOf(personId).map(s -> s.group()).orElse(0); // none once closed or returned
+        int group = personId == null
+                ? 0
+                : model.seating().seatOf(personId).map(s -> s.group()).orElse(0); // none once closed or returned
         return video.room(assemblyId, model.seating().round(), group);
     }
 
@@ -73,22 +76,35 @@ final class VideoCalls implements Plugin {
         return video.room(assemblyId, 0, 0);
     }
 
-    /** In the plenary the stage (the lead, organisers, experts) is seen by all; in a group, its facilitators moderate. */
+    /**
+     * In the plenary the stage (the lead, organisers, experts) is seen by all; in a group, its facilitators moderate.
+     */
     boolean moderates(Model model, Actor actor, VideoRoom room) {
         if (actor.personId() == null) return false;
-        if (room.isPlenary()) return actor.role() == Role.ORGANISER || actor.personId().equals(model.agenda().lead());
-        return model.seating().seatOf(actor.personId()).map(s -> s.facilitates()).orElse(false);
+        if (room.isPlenary())
+            return actor.role() == Role.ORGANISER
+                    || actor.personId().equals(model.agenda().lead());
+        return model.seating()
+                .seatOf(actor.personId())
+                .map(s -> s.facilitates())
+                .orElse(false);
     }
 
     boolean onStage(Model model, String personId) {
-        return model.roster().person(personId).map(p -> p.role() == Role.ORGANISER || p.role() == Role.EXPERT
-                || p.id().equals(model.agenda().lead())).orElse(false);
+        return model.roster()
+                .person(personId)
+                .map(p -> p.role() == Role.ORGANISER
+                        || p.role() == Role.EXPERT
+                        || p.id().equals(model.agenda().lead()))
+                .orElse(false);
     }
 
     /** People of the room a person calls on joining: everyone in a group; in the plenary, the rest of the stage. */
     List<String> peersOf(Model model, String personId, VideoRoom room) {
-        return engine.connected().stream().filter(p -> !p.equals(personId) && roomOf(model, p).equals(room))
-                .filter(p -> !room.isPlenary() || (onStage(model, p) && onStage(model, personId))).toList();
+        return engine.connected().stream()
+                .filter(p -> !p.equals(personId) && roomOf(model, p).equals(room))
+                .filter(p -> !room.isPlenary() || (onStage(model, p) && onStage(model, personId)))
+                .toList();
     }
 
     /**
@@ -98,14 +114,23 @@ final class VideoCalls implements Plugin {
     JsonObject join(Model model, Actor actor, JsonObject args) {
         if (!model.roster().exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
         Object requested = args == null ? null : args.getValue("room");
-        if (requested != null && !(requested instanceof String)) return Answers.error("invalid-args", "'room' must be text.");
+        if (requested != null && !(requested instanceof String))
+            return Answers.error("invalid-args", "'room' must be text.");
         Object stream = args == null ? null : args.getValue("stream");
-        if (stream != null && !(stream instanceof String)) return Answers.error("invalid-args", "'stream' must be text.");
+        if (stream != null && !(stream instanceof String))
+            return Answers.error("invalid-args", "'stream' must be text.");
         String me = actor.personId();
         var room = roomOf(model, me);
-        List<String> peers = peersOf(model, me, room).stream().map(p -> ids.of(room, p)).toList();
-        JsonObject answer = video.join(me == null ? null : model.roster().displayName(me), room, (String) requested,
-                moderates(model, actor, room), me == null ? null : ids.of(room, me), me == null ? null : ids.user(assemblyId, me), peers);
+        List<String> peers =
+                peersOf(model, me, room).stream().map(p -> ids.of(room, p)).toList();
+        JsonObject answer = video.join(
+                me == null ? null : model.roster().displayName(me),
+                room,
+                (String) requested,
+                moderates(model, actor, room),
+                me == null ? null : ids.of(room, me),
+                me == null ? null : ids.user(assemblyId, me),
+                peers);
         if (Answers.isError(answer)) return answer;
         answer.remove("status");
         if ("mesh".equals(video.provider()) && me != null) {
@@ -127,10 +152,12 @@ final class VideoCalls implements Plugin {
     }
 
     /** The answer to {@code video-join}, with phone dial-in details when the Jitsi deployment provides them. */
-    io.vertx.core.Future<JsonObject> joinWithDialIn(Model model, Actor actor, JsonObject args) {
+    Future<JsonObject> joinWithDialIn(Model model, Actor actor, JsonObject args) {
         JsonObject answer = join(model, actor, args);
-        if (Answers.isError(answer) || !"jitsi".equals(video.provider())) return io.vertx.core.Future.succeededFuture(answer);
-        return io.vertx.core.Future.fromCompletionStage(video.dialIn(roomOf(model, actor.personId())), engine.vertx().getOrCreateContext())
+        if (Answers.isError(answer) || !"jitsi".equals(video.provider())) return Future.succeededFuture(answer);
+        return Future.fromCompletionStage(
+                        video.dialIn(roomOf(model, actor.personId())),
+                        engine.vertx().getOrCreateContext())
                 .map(dialIn -> {
                     if (dialIn != null) answer.getJsonObject("result").put("dialIn", dialIn);
                     return answer;
@@ -142,7 +169,8 @@ final class VideoCalls implements Plugin {
     private void push(Model model, Set<String> changed, String except) {
         for (String personId : changed) {
             if (personId.equals(except)) continue;
-            JsonObject relay = new JsonObject().put("type", "signal").put("kind", "relay").put("data", position(model, personId));
+            JsonObject relay =
+                    new JsonObject().put("type", "signal").put("kind", "relay").put("data", position(model, personId));
             engine.sendTo(personId, relay.encode());
         }
     }
@@ -161,18 +189,31 @@ final class VideoCalls implements Plugin {
         String from = body.getString("from");
         String toId = body.getString("to");
         String kind = body.getString("kind");
-        if (from == null) return Answers.error("not-joined", "Join the assembly with your invitation before joining a call.");
+        if (from == null)
+            return Answers.error("not-joined", "Join the assembly with your invitation before joining a call.");
         var room = roomOf(model, from);
         String to = ids.person(toId);
-        if (to == null || !ids.of(room, to).equals(toId) || !engine.isConnected(to) || !roomOf(model, to).equals(room)
+        if (to == null
+                || !ids.of(room, to).equals(toId)
+                || !engine.isConnected(to)
+                || !roomOf(model, to).equals(room)
                 || (room.isPlenary() && !plenary.linked(from, to))) {
             return Answers.error("not-in-your-room", "This person is not in your call.");
         }
         if ("stalled".equals(kind)) return stalled(model, from, to);
-        if ("mute".equals(kind) && !moderates(model, Actor.person(from, model.roster().person(from).map(p -> p.role()).orElse(Role.MEMBER)), room)) {
+        if ("mute".equals(kind)
+                && !moderates(
+                        model,
+                        Actor.person(
+                                from,
+                                model.roster().person(from).map(p -> p.role()).orElse(Role.MEMBER)),
+                        room)) {
             return Answers.error("forbidden", "Only the room's facilitators ask someone to mute.");
         }
-        JsonObject relayed = new JsonObject().put("type", "signal").put("from", ids.of(room, from)).put("kind", kind)
+        JsonObject relayed = new JsonObject()
+                .put("type", "signal")
+                .put("from", ids.of(room, from))
+                .put("kind", kind)
                 .put("data", SignalData.clean(kind, body.getJsonObject("data")));
         engine.sendTo(to, relayed.encode());
         return new JsonObject().put("status", "ok");

@@ -8,13 +8,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.config.HubConfig;
-import org.assemblyhub.web.http.AssemblyApi;
-import org.assemblyhub.web.http.BootstrapToken;
-import org.assemblyhub.web.http.HttpErrors;
-import org.assemblyhub.web.http.SessionRoutes;
-import org.assemblyhub.web.http.SecurityHeaders;
+import org.assemblyhub.config.VideoConfig;
+import org.assemblyhub.engine.EngineClient;
+import org.assemblyhub.support.BoundedWorkers;
+import org.assemblyhub.web.http.*;
+import org.assemblyhub.web.live.ClientLimits;
 import org.assemblyhub.web.live.LiveGateway;
 
 /**
@@ -41,19 +40,25 @@ public final class GatewayVerticle extends VerticleBase {
         EngineClient engines = new EngineClient(vertx);
         LiveGateway live = new LiveGateway(vertx, engines, config);
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders(config.video().provider() == org.assemblyhub.config.VideoConfig.Provider.JITSI
-                ? config.video().jitsiDomain() : null, config.publicUrl().startsWith("https://")));
-        router.get("/health").handler(rc -> health(engines, bootstrap.matches(org.assemblyhub.web.http.Sessions.tokenOf(rc.request())))
+        router.route()
+                .handler(new SecurityHeaders(
+                        config.video().provider() == VideoConfig.Provider.JITSI
+                                ? config.video().jitsiDomain()
+                                : null,
+                        config.publicUrl().startsWith("https://")));
+        router.get("/health").handler(rc -> health(engines, bootstrap.matches(Sessions.tokenOf(rc.request())))
                 .onSuccess(body -> HttpErrors.json(rc, 200, body)));
-        var budget = new org.assemblyhub.web.http.RequestBudget(org.assemblyhub.web.live.ClientLimits.of(vertx, config.limits()));
+        var budget = new RequestBudget(ClientLimits.of(vertx, config.limits()));
         router.route("/api/*").handler(budget);
         router.route("/join/*").handler(budget);
         router.get("/live").handler(live::accept);
         SessionRoutes.mount(router, engines, config); // /join, /leave, and the cookie's renewal on /a/:id
-        new AssemblyApi(engines, bootstrap, config.publicUrl(), new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-uploads", 2, 8)).mount(router);
-        new org.assemblyhub.web.http.RecordsApi(engines, new org.assemblyhub.support.BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
+        new AssemblyApi(engines, bootstrap, config.publicUrl(), new BoundedWorkers(vertx, "assembly-hub-uploads", 2, 8))
+                .mount(router);
+        new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));
-        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
+        router.route("/webjars/*")
+                .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
         router.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
 
         HttpServerOptions options = new HttpServerOptions()
@@ -64,7 +69,9 @@ public final class GatewayVerticle extends VerticleBase {
                 // sees its size (permessage-deflate "bombs"). Our messages are small; the limits stay honest.
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
-        return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host())
+        return vertx.createHttpServer(options)
+                .requestHandler(router)
+                .listen(config.port(), config.host())
                 .onSuccess(s -> server = s);
     }
 
@@ -77,12 +84,14 @@ public final class GatewayVerticle extends VerticleBase {
      * assemblies, where their journals are damaged and what to do is for the operator (the bootstrap token).
      */
     private Future<JsonObject> health(EngineClient engines, boolean operator) {
-        JsonObject health = new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE);
+        JsonObject health =
+                new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE);
         return engines.registry("health", new JsonObject()).map(answer -> {
             JsonArray unavailable = answer.getJsonArray("unavailable");
             if (unavailable != null && !unavailable.isEmpty()) {
                 health.put("status", "DEGRADED");
-                if (operator) health.put("unavailable", unavailable); else health.put("unavailableCount", unavailable.size());
+                if (operator) health.put("unavailable", unavailable);
+                else health.put("unavailableCount", unavailable.size());
             }
             return health;
         });

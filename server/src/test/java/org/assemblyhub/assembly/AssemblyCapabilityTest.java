@@ -1,5 +1,12 @@
 package org.assemblyhub.assembly;
 
+import static org.assemblyhub.testing.Given.FACILITATOR;
+import static org.assemblyhub.testing.Given.LEAD;
+import static org.assemblyhub.testing.Given.NOW;
+import static org.assemblyhub.testing.Given.ORGANISER;
+import static org.assemblyhub.testing.Given.given;
+import static org.assemblyhub.testing.Given.givenAnAssembly;
+
 import org.assemblyhub.assembly.domain.AssemblyCommand.Announce;
 import org.assemblyhub.assembly.domain.AssemblyEvent.AnnouncementMade;
 import org.assemblyhub.assembly.domain.AssemblyEvent.PersonConnected;
@@ -9,23 +16,19 @@ import org.assemblyhub.session.domain.SessionCommand.PauseSession;
 import org.assemblyhub.session.domain.SessionEvent.LeadAppointed;
 import org.junit.jupiter.api.Test;
 
-import static org.assemblyhub.testing.Given.FACILITATOR;
-import static org.assemblyhub.testing.Given.LEAD;
-import static org.assemblyhub.testing.Given.NOW;
-import static org.assemblyhub.testing.Given.ORGANISER;
-import static org.assemblyhub.testing.Given.given;
-import static org.assemblyhub.testing.Given.givenAnAssembly;
-
 class AssemblyCapabilityTest {
     @Test
     void the_appointed_lead_announces_to_every_screen_like_an_organiser() {
-        givenAnAssembly(new LeadAppointed("f1")).when(LEAD, new Announce("Back in two minutes"))
+        givenAnAssembly(new LeadAppointed("f1"))
+                .when(LEAD, new Announce("Back in two minutes"))
                 .thenEvents(new AnnouncementMade("a1", "Back in two minutes", "f1", NOW));
     }
 
     @Test
     void another_facilitator_cannot_announce() {
-        givenAnAssembly(new LeadAppointed("f1")).when(FACILITATOR, new Announce("Hello all")).thenRejected("forbidden");
+        givenAnAssembly(new LeadAppointed("f1"))
+                .when(FACILITATOR, new Announce("Hello all"))
+                .thenRejected("forbidden");
     }
 
     @Test

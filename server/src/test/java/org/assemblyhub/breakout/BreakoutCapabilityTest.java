@@ -1,5 +1,11 @@
 package org.assemblyhub.breakout;
 
+import static org.assemblyhub.testing.Given.LEAD;
+import static org.assemblyhub.testing.Given.NOW;
+import static org.assemblyhub.testing.Given.givenAnAssembly;
+import static org.assemblyhub.testing.Given.present;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.assemblyhub.breakout.domain.BreakoutCommand.AllowGroupExtensions;
 import org.assemblyhub.breakout.domain.BreakoutCommand.ExtendGroup;
 import org.assemblyhub.breakout.domain.BreakoutEvent.BreakoutsClosed;
@@ -27,24 +33,26 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import static org.assemblyhub.testing.Given.LEAD;
-import static org.assemblyhub.testing.Given.NOW;
-import static org.assemblyhub.testing.Given.givenAnAssembly;
-import static org.assemblyhub.testing.Given.present;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class BreakoutCapabilityTest {
-    static final PlannedSession EVENING = new PlannedSession("evening", "Evening", List.of(
-            new PlannedSegment("plenary", "Welcome", 10, "Hello", 0),
-            new PlannedSegment("breakouts", "Round 1", 20, "Talk", 2, 0, 0, false, 5, List.of(), List.of(), false),
-            new PlannedSegment("plenary", "Back", 10, "Share", 0)));
+    static final PlannedSession EVENING = new PlannedSession(
+            "evening",
+            "Evening",
+            List.of(
+                    new PlannedSegment("plenary", "Welcome", 10, "Hello", 0),
+                    new PlannedSegment(
+                            "breakouts", "Round 1", 20, "Talk", 2, 0, 0, false, 5, List.of(), List.of(), false),
+                    new PlannedSegment("plenary", "Back", 10, "Share", 0)));
 
     /** A session in its welcome segment; f1 leads; members m1 to m15 and facilitators f2, f3 are connected. */
     private static Given welcome() {
         String[] here = IntStream.rangeClosed(1, 15).mapToObj(i -> "m" + i).toArray(String[]::new);
-        return givenAnAssembly(new ScriptAttached("Script", List.of(EVENING)), new LeadAppointed("f1"),
-                new SessionStarted("evening", NOW.minusSeconds(60)), new SegmentStarted(0, NOW.minusSeconds(60)))
-                .and(present(here)).and(present("f2", "f3", "f1"));
+        return givenAnAssembly(
+                        new ScriptAttached("Script", List.of(EVENING)),
+                        new LeadAppointed("f1"),
+                        new SessionStarted("evening", NOW.minusSeconds(60)),
+                        new SegmentStarted(0, NOW.minusSeconds(60)))
+                .and(present(here))
+                .and(present("f2", "f3", "f1"));
     }
 
     @Test
@@ -54,7 +62,9 @@ class BreakoutCapabilityTest {
         assertThat(plan.round()).isEqualTo(1);
         assertThat(plan.seed()).isEqualTo(NOW.toEpochMilli()); // anyone can recompute the groups from the journal
         assertThat(plan.groups()).hasSize(2);
-        assertThat(plan.groups().stream().flatMap(g -> g.members().stream())).hasSize(15).doesNotContain("m16");
+        assertThat(plan.groups().stream().flatMap(g -> g.members().stream()))
+                .hasSize(15)
+                .doesNotContain("m16");
         assertThat(plan.groups().stream().map(Group::leadFacilitator)).containsExactlyInAnyOrder("f2", "f3");
         assertThat(entered.events(BreakoutsOpened.class)).containsExactly(new BreakoutsOpened(1, NOW));
     }
@@ -63,9 +73,14 @@ class BreakoutCapabilityTest {
     void a_member_who_connects_during_a_round_is_seated_in_a_group_and_a_facilitator_is_not() {
         Given open = welcome().when(LEAD, new SkipSegment()).andThen();
         Given arrives = open.when(Actor.HUB, new Presence.Mark("m16", true));
-        assertThat(arrives.events(MemberMoved.class)).singleElement().satisfies(m -> assertThat(m.personId()).isEqualTo("m16"));
-        assertThat(open.andThen().when(Actor.HUB, new Presence.Mark("f3", false)).andThen()
-                .when(Actor.HUB, new Presence.Mark("f3", true)).events(MemberMoved.class)).isEmpty();
+        assertThat(arrives.events(MemberMoved.class)).singleElement().satisfies(m -> assertThat(m.personId())
+                .isEqualTo("m16"));
+        assertThat(open.andThen()
+                        .when(Actor.HUB, new Presence.Mark("f3", false))
+                        .andThen()
+                        .when(Actor.HUB, new Presence.Mark("f3", true))
+                        .events(MemberMoved.class))
+                .isEmpty();
     }
 
     @Test
@@ -74,19 +89,23 @@ class BreakoutCapabilityTest {
         Model model = open.thenModel();
         var seat = model.seating().seatOf("f2").orElseThrow();
         Actor f2 = Actor.person("f2", Role.FACILITATOR);
-        Given extended = open.when(LEAD, new AllowGroupExtensions(true)).andThen().when(f2, new ExtendGroup(5, 0));
-        assertThat(extended.events()).containsExactly(new GroupExtended(seat.group(), 5)); // the segment's limit, not the sender's
+        Given extended =
+                open.when(LEAD, new AllowGroupExtensions(true)).andThen().when(f2, new ExtendGroup(5));
+        assertThat(extended.events()).containsExactly(new GroupExtended(seat.group(), 5));
         int other = seat.group() == 1 ? 2 : 1;
         Given timeUp = extended.andThen().when(Actor.HUB, new AdvanceClock("evening", 1), NOW.plusSeconds(20 * 60));
-        assertThat(timeUp.events(GroupsReturned.class)).containsExactly(new GroupsReturned(List.of(other), NOW.plusSeconds(20 * 60), 5));
+        assertThat(timeUp.events(GroupsReturned.class))
+                .containsExactly(new GroupsReturned(List.of(other), NOW.plusSeconds(20 * 60), 5));
         assertThat(timeUp.events(BreakoutsClosed.class)).isEmpty();
     }
 
     @Test
     void a_facilitator_cannot_extend_beyond_what_the_segment_allows() {
         Given open = welcome().when(LEAD, new SkipSegment()).andThen();
-        open.when(LEAD, new AllowGroupExtensions(true)).andThen()
-                .when(Actor.person("f2", Role.FACILITATOR), new ExtendGroup(6, 60)).thenRejected("extension-too-long");
+        open.when(LEAD, new AllowGroupExtensions(true))
+                .andThen()
+                .when(Actor.person("f2", Role.FACILITATOR), new ExtendGroup(6))
+                .thenRejected("extension-too-long");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.assemblyhub.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.regex.Pattern;
 
 /**
  * The browser computes its ballot tracker itself (the hub need not send it): in real Chromium the client's
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the browser kept.
  */
 class BallotTrackerIT {
-    static final String COMPUTE = """
+    static final String COMPUTE =
+            """
             async (cases) => {
               const { trackerOf } = await import('/decision/tracker.js');
               const { sha256WebCrypto, sha256Portable } = await import('/lib/sha256.js');
@@ -41,17 +43,23 @@ class BallotTrackerIT {
     @Test
     @SuppressWarnings("unchecked")
     void the_tracker_the_browser_shows_is_the_hubs_reference_for_the_secret_it_kept() {
-        try (TestHub hub = new TestHub(); Playwright playwright = Playwright.create()) {
-            TestHub.Setup setup = hub.createAssembly(true, "id,name,role\nf0,Lead Person,facilitator\nm1,Aïcha Benali,member\n");
+        try (TestHub hub = new TestHub();
+                Playwright playwright = Playwright.create()) {
+            TestHub.Setup setup =
+                    hub.createAssembly(true, "id,name,role\nf0,Lead Person,facilitator\nm1,Aïcha Benali,member\n");
             LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
             organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
             organiser.call("phase", "change-phase", new JsonObject().put("phase", "deliberation"));
             LiveClient lead = hub.client(setup.token("f0")).join(setup.assemblyId());
-            lead.call("d", "propose-draft", new JsonObject().put("title", "Cycle lanes").put("text", "Build protected cycle lanes."));
+            lead.call(
+                    "d",
+                    "propose-draft",
+                    new JsonObject().put("title", "Cycle lanes").put("text", "Build protected cycle lanes."));
             organiser.call("phase2", "change-phase", new JsonObject().put("phase", "decision"));
 
             Browser browser = Chromium.launch(playwright, List.of());
-            Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")).newPage();
+            Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))
+                    .newPage();
             Invitations.accept(page, hub.url(), setup.token("m1"));
 
             List<List<String>> cases = new ArrayList<>();
@@ -62,18 +70,26 @@ class BallotTrackerIT {
             List<List<String>> computed = (List<List<String>>) page.evaluate(COMPUTE, cases);
             for (int i = 0; i < cases.size(); i++) {
                 String reference = Trackers.of(cases.get(i).get(0), cases.get(i).get(1));
-                assertThat(computed.get(i)).as("WebCrypto, js-sha256, default for " + cases.get(i))
+                assertThat(computed.get(i))
+                        .as("WebCrypto, js-sha256, default for " + cases.get(i))
                         .containsExactly(reference, reference, reference);
             }
 
             assertThat(page.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
-            lead.call("b", "open-ballot", new JsonObject().put("title", "Final vote").put("draftIds", new JsonArray().add("d1")));
+            lead.call(
+                    "b",
+                    "open-ballot",
+                    new JsonObject().put("title", "Final vote").put("draftIds", new JsonArray().add("d1")));
             Locator ballot = page.locator("[data-testid=ballot-b1]");
-            ballot.getByLabel("Support", new Locator.GetByLabelOptions().setExact(true)).check();
-            ballot.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cast my vote")).click();
+            ballot.getByLabel("Support", new Locator.GetByLabelOptions().setExact(true))
+                    .check();
+            ballot.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cast my vote"))
+                    .click();
             Locator shown = ballot.locator("[data-testid=my-tracker]");
-            assertThat(shown).hasText(java.util.regex.Pattern.compile("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"));
-            Map<String, Object> kept = (Map<String, Object>) page.evaluate("""
+            assertThat(shown).hasText(Pattern.compile("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"));
+            Map<String, Object> kept = (Map<String, Object>)
+                    page.evaluate(
+                            """
                     () => JSON.parse(Object.entries(localStorage).find(([k]) => k.endsWith('/ballot/b1'))[1])""");
             assertThat(shown.textContent()).isEqualTo(Trackers.of("b1", (String) kept.get("secret")));
             assertThat(ballot.locator("[data-testid=tracker-mismatch]")).hasCount(0);

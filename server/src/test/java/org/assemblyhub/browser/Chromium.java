@@ -6,6 +6,7 @@ import com.microsoft.playwright.Playwright;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,12 +20,21 @@ final class Chromium {
 
     static Browser launch(Playwright playwright, List<String> extraArgs) {
         if (!Files.isExecutable(EXECUTABLE)) {
-            throw new IllegalStateException(EXECUTABLE + " is missing: run ./hub test (it installs Debian's chromium) or apt-get install chromium");
+            throw new IllegalStateException(EXECUTABLE
+                    + " is missing: run ./hub test (it installs Debian's chromium) or apt-get install chromium");
         }
-        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--no-first-run", "--disable-dev-shm-usage"));
+        List<String> args = new ArrayList<>(List.of(
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-dev-shm-usage"));
         args.addAll(extraArgs);
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(args));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(EXECUTABLE)
+                        .setHeadless(true)
+                        .setArgs(args));
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The browser client's French and English strings as its sources write them: {@code i18n/strings.js} (the app's own)
- * and each feature's {@code strings.js}, every one shaped {@code export default { fr: { 'key': 'text', … }, en: { … } }}
+ * and each feature's {@code strings.js}, every one shaped {@code export default { fr: { 'key': 'text', … }, en: { … }
+ * }}
  * with one key a line; and the keys the client's code names. Read as text: a JavaScript object literal keeps the last
  * of two equal keys without a word, so only the source shows a key defined twice.
  */
@@ -47,7 +48,9 @@ final class ClientStrings {
 
     static List<Path> stringFiles() {
         try (Stream<Path> files = Files.walk(WEBROOT)) {
-            return files.filter(f -> f.getFileName().toString().equals(FILE_NAME)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().equals(FILE_NAME))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +66,8 @@ final class ClientStrings {
                 Matcher key = KEY.matcher(line);
                 if (lang.matches()) language = lang.group(1);
                 else if (key.find()) {
-                    if (language == null) throw new IllegalStateException(name + ": a key outside fr: { } and en: { }: " + line);
+                    if (language == null)
+                        throw new IllegalStateException(name + ": a key outside fr: { } and en: { }: " + line);
                     out.add(new Definition(name, language, key.group(2)));
                 }
             }
@@ -73,22 +77,29 @@ final class ClientStrings {
 
     /** Language → its keys, over every strings file. */
     static Map<String, Set<String>> keys() {
-        return definitions().stream().collect(Collectors.groupingBy(Definition::language, TreeMap::new,
-                Collectors.mapping(Definition::key, Collectors.toCollection(TreeSet::new))));
+        return definitions().stream()
+                .collect(Collectors.groupingBy(
+                        Definition::language,
+                        TreeMap::new,
+                        Collectors.mapping(Definition::key, Collectors.toCollection(TreeSet::new))));
     }
 
     /** Keys and key starts quoted in the client's code (strings files aside), under the namespaces the strings use. */
     static Named named(Set<String> definedKeys) {
-        Set<String> namespaces = definedKeys.stream().map(k -> k.split("\\.")[0]).collect(Collectors.toSet());
+        Set<String> namespaces =
+                definedKeys.stream().map(k -> k.split("\\.")[0]).collect(Collectors.toSet());
         Named named = new Named(new TreeSet<>(), new TreeSet<>());
         try (Stream<Path> files = Files.walk(WEBROOT)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".js") && !f.getFileName().toString().equals(FILE_NAME)).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")
+                            && !f.getFileName().toString().equals(FILE_NAME))
+                    .toList()) {
                 String code = read(file);
                 Matcher translated = TRANSLATED.matcher(code);
                 while (translated.find()) add(named, translated);
                 Matcher quoted = QUOTED.matcher(code);
                 while (quoted.find()) {
-                    if (quoted.group(2).matches("[a-z][a-zA-Z-]*\\.[a-zA-Z0-9.-]*") && namespaces.contains(quoted.group(2).split("\\.")[0])) {
+                    if (quoted.group(2).matches("[a-z][a-zA-Z-]*\\.[a-zA-Z0-9.-]*")
+                            && namespaces.contains(quoted.group(2).split("\\.")[0])) {
                         add(named, quoted);
                     }
                 }

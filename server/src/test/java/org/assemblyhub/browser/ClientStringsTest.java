@@ -1,5 +1,7 @@
 package org.assemblyhub.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.assemblyhub.browser.ClientStrings.Definition;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The client's strings, from its sources (no browser needed, so this runs with the unit tests): each feature's
@@ -22,28 +22,48 @@ class ClientStringsTest {
 
     @Test
     void the_strings_are_the_apps_own_and_one_file_per_feature() {
-        assertThat(ClientStrings.stringFiles().stream().map(f -> ClientStrings.WEBROOT.relativize(f).toString()).toList())
-                .contains("i18n/strings.js", "assembly/strings.js", "live/strings.js", "breakout/strings.js",
-                        "poll/strings.js", "decision/strings.js", "video/strings.js");
+        assertThat(ClientStrings.stringFiles().stream()
+                        .map(f -> ClientStrings.WEBROOT.relativize(f).toString())
+                        .toList())
+                .contains(
+                        "i18n/strings.js",
+                        "assembly/strings.js",
+                        "live/strings.js",
+                        "breakout/strings.js",
+                        "poll/strings.js",
+                        "decision/strings.js",
+                        "video/strings.js");
         assertThat(definitions).as("the reader finds the keys").hasSizeGreaterThan(600);
     }
 
     @Test
     void no_key_is_defined_twice_in_a_language() {
-        Map<String, List<String>> places = definitions.stream().collect(Collectors.groupingBy(
-                d -> d.language() + " " + d.key(), Collectors.mapping(Definition::file, Collectors.toList())));
-        assertThat(places.entrySet().stream().filter(e -> e.getValue().size() > 1).map(e -> e.getKey() + " in " + e.getValue()).toList())
-                .as("keys defined twice").isEmpty();
+        Map<String, List<String>> places = definitions.stream()
+                .collect(Collectors.groupingBy(
+                        d -> d.language() + " " + d.key(), Collectors.mapping(Definition::file, Collectors.toList())));
+        assertThat(places.entrySet().stream()
+                        .filter(e -> e.getValue().size() > 1)
+                        .map(e -> e.getKey() + " in " + e.getValue())
+                        .toList())
+                .as("keys defined twice")
+                .isEmpty();
     }
 
     @Test
     void each_strings_file_has_the_same_keys_in_french_and_english() {
-        Map<String, Map<String, Set<String>>> byFile = definitions.stream().collect(Collectors.groupingBy(Definition::file,
-                Collectors.groupingBy(Definition::language, Collectors.mapping(Definition::key, Collectors.toCollection(TreeSet::new)))));
+        Map<String, Map<String, Set<String>>> byFile = definitions.stream()
+                .collect(Collectors.groupingBy(
+                        Definition::file,
+                        Collectors.groupingBy(
+                                Definition::language,
+                                Collectors.mapping(Definition::key, Collectors.toCollection(TreeSet::new)))));
         byFile.forEach((file, languages) -> {
             Set<String> fr = languages.getOrDefault("fr", Set.of());
             Set<String> en = languages.getOrDefault("en", Set.of());
-            assertThat(fr).as(file + ": French keys missing in English").isNotEmpty().isSubsetOf(en);
+            assertThat(fr)
+                    .as(file + ": French keys missing in English")
+                    .isNotEmpty()
+                    .isSubsetOf(en);
             assertThat(en).as(file + ": English keys missing in French").isSubsetOf(fr);
         });
     }
@@ -54,12 +74,19 @@ class ClientStringsTest {
         Set<String> both = new TreeSet<>(keys.get("fr"));
         both.retainAll(keys.get("en"));
         ClientStrings.Named named = ClientStrings.named(both);
-        assertThat(named.keys()).as("the scan finds the keys").contains("poll.title", "role.lead", "video.denied", "check.title");
+        assertThat(named.keys())
+                .as("the scan finds the keys")
+                .contains("poll.title", "role.lead", "video.denied", "check.title");
         assertThat(named.prefixes()).as("the scan finds the key starts").contains("phase.", "role.", "level.");
 
         List<String> missing = new ArrayList<>();
         named.keys().stream().filter(k -> !both.contains(k)).forEach(missing::add);
-        named.prefixes().stream().filter(p -> both.stream().noneMatch(k -> k.startsWith(p))).map(p -> p + "…").forEach(missing::add);
-        assertThat(missing).as("keys (and starts of keys…) the code names, missing in French or English").isEmpty();
+        named.prefixes().stream()
+                .filter(p -> both.stream().noneMatch(k -> k.startsWith(p)))
+                .map(p -> p + "…")
+                .forEach(missing::add);
+        assertThat(missing)
+                .as("keys (and starts of keys…) the code names, missing in French or English")
+                .isEmpty();
     }
 }

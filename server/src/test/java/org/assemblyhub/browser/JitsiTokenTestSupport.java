@@ -2,6 +2,8 @@ package org.assemblyhub.browser;
 
 import com.nimbusds.jwt.SignedJWT;
 
+import java.text.ParseException;
+
 /** Reads the room claim of a Jitsi token the page was given (Nimbus, the tests' independent JWT library). */
 final class JitsiTokenTestSupport {
     private JitsiTokenTestSupport() {}
@@ -9,7 +11,7 @@ final class JitsiTokenTestSupport {
     static String roomOf(String jwt) {
         try {
             return SignedJWT.parse(jwt).getJWTClaimsSet().getStringClaim("room");
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,10 +1,17 @@
 package org.assemblyhub.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +21,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Real headless Chromium against a real hub: joining by link, live announcements, reconnection after a restart. */
 class MemberScreenIT {
-    static final String ROSTER = """
+    static final String ROSTER =
+            """
             id,name,role,gender
             f1,Fatou Diallo,facilitator,female
             m1,Aïcha Benali,member,female
@@ -52,7 +57,8 @@ class MemberScreenIT {
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) consoleErrors.add(m.text());
         });
-        if (path.startsWith("/join/")) Invitations.accept(page, hub.url() + path); else page.navigate(hub.url() + path);
+        if (path.startsWith("/join/")) Invitations.accept(page, hub.url() + path);
+        else page.navigate(hub.url() + path);
         return page;
     }
 
@@ -70,12 +76,17 @@ class MemberScreenIT {
         Page organiser = open("en-GB", "/join/" + setup.token("organiser-1"), errors);
         assertThat(organiser.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
         organiser.getByLabel("Message to everyone").fill("Bienvenue à toutes et à tous !");
-        organiser.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Send to everyone")).click();
+        organiser
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to everyone"))
+                .click();
 
         assertThat(member.locator("[data-testid=announcements]")).containsText("Bienvenue à toutes et à tous !");
-        member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member.png")).setFullPage(true));
-        organiser.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/organiser.png")).setFullPage(true));
+        member.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screens/member.png"))
+                .setFullPage(true));
+        organiser.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screens/organiser.png"))
+                .setFullPage(true));
         assertThat(errors).isEmpty();
         member.context().close();
         organiser.context().close();
@@ -83,7 +94,8 @@ class MemberScreenIT {
 
     @Test
     void the_lead_starts_a_session_from_the_browser_and_members_see_the_segment_and_a_ticking_countdown() {
-        String script = """
+        String script =
+                """
                 title: Evening
                 sessions:
                   - id: evening
@@ -92,45 +104,69 @@ class MemberScreenIT {
                       - {kind: plenary, title: Welcome, minutes: 10, prompt: "Hello everyone"}
                       - {kind: breakouts, title: Round 1, minutes: 25, prompt: "What is hard today?"}
                 """;
-        assertThat(hub.post("/api/assemblies/" + setup.assemblyId() + "/script", "text/yaml", setup.token("organiser-1"), script)
-                .statusCode()).isEqualTo(200);
-        hub.client(setup.token("organiser-1")).join(setup.assemblyId())
-                .call("lead-f1", "appoint-lead", new io.vertx.core.json.JsonObject().put("personId", "f1"));
+        assertThat(hub.post(
+                                "/api/assemblies/" + setup.assemblyId() + "/script",
+                                "text/yaml",
+                                setup.token("organiser-1"),
+                                script)
+                        .statusCode())
+                .isEqualTo(200);
+        hub.client(setup.token("organiser-1"))
+                .join(setup.assemblyId())
+                .call("lead-f1", "appoint-lead", new JsonObject().put("personId", "f1"));
         List<String> errors = new CopyOnWriteArrayList<>();
         Page lead = open("en-GB", "/join/" + setup.token("f1"), errors);
         Page member = open("fr-FR", "/join/" + setup.token("m1"), errors);
         assertThat(member.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
 
-        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Start the session")).click();
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the session"))
+                .click();
 
         assertThat(member.locator("[data-testid=segment-title]")).hasText("Welcome");
         assertThat(member.locator("[data-testid=session]")).containsText("Plénière");
         String first = member.locator("[data-testid=countdown]").textContent();
         member.waitForTimeout(2_100);
-        assertThat(member.locator("[data-testid=countdown]").textContent()).as("the countdown ticks").isNotEqualTo(first);
+        assertThat(member.locator("[data-testid=countdown]").textContent())
+                .as("the countdown ticks")
+                .isNotEqualTo(first);
         assertThat(first).containsPattern("(9|10):\\d\\d");
 
-        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause")).click();
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause"))
+                .click();
         assertThat(member.locator("[data-testid=countdown]")).containsText("En pause");
-        member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member-session.png")).setFullPage(true));
-        lead.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/lead-session.png")).setFullPage(true));
-        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan groups now")).click();
-        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the groups")).click();
+        member.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screens/member-session.png"))
+                .setFullPage(true));
+        lead.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screens/lead-session.png"))
+                .setFullPage(true));
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan groups now"))
+                .click();
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the groups"))
+                .click();
         assertThat(member.locator("[data-testid=my-group]")).containsText("Vous êtes dans le groupe 1");
         member.getByLabel("Une nouvelle idée").fill("Des pistes cyclables protégées");
-        member.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter la carte")).click();
+        member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter la carte"))
+                .click();
         assertThat(member.locator("[data-testid=workspace] .cards")).containsText("Des pistes cyclables protégées");
-        member.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("✋ Lever la main")).click();
+        member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("✋ Lever la main"))
+                .click();
         assertThat(member.locator("[data-testid=workspace] .queue")).containsText("Aïcha Benali");
         lead.getByLabel("Message to every screen, groups included").fill("Encore cinq minutes");
-        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Broadcast")).click();
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Broadcast"))
+                .click();
         assertThat(member.locator("[data-testid=announcements]")).containsText("Encore cinq minutes");
-        member.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/member-group.png")).setFullPage(true));
-        lead.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/lead-desk.png")).setFullPage(true));
-        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bring everyone back")).click();
+        member.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screens/member-group.png"))
+                .setFullPage(true));
+        lead.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screens/lead-desk.png"))
+                .setFullPage(true));
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bring everyone back"))
+                .click();
         assertThat(member.locator("[data-testid=my-group]")).hasCount(0);
-        lead.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End the session")).click();
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End the session"))
+                .click();
         assertThat(member.locator("[data-testid=session]")).hasCount(0);
         assertThat(errors).isEmpty();
         lead.context().close();
@@ -145,13 +181,13 @@ class MemberScreenIT {
 
         hub.stop();
         member.locator("[data-testid=connection][data-status=reconnecting]")
-                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+                .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
         hub.start();
 
-        assertThat(member.locator("[data-testid=connection]")).hasAttribute("data-status", "live",
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+        assertThat(member.locator("[data-testid=connection]"))
+                .hasAttribute("data-status", "live", new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
         var organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
-        organiser.call("after-restart", "announce", new io.vertx.core.json.JsonObject().put("text", "Back after the restart"));
+        organiser.call("after-restart", "announce", new JsonObject().put("text", "Back after the restart"));
         assertThat(member.locator("[data-testid=announcements]")).containsText("Back after the restart");
         member.context().close();
     }

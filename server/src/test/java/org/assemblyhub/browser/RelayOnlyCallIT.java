@@ -1,5 +1,7 @@
 package org.assemblyhub.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -12,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * With {@code relayOnly}, real Chromium builds its call connections with {@code iceTransportPolicy: 'relay'} and the
  * TURN credentials the hub made for this person (coturn's shared-secret scheme), so peers would see only the TURN
@@ -23,24 +23,33 @@ class RelayOnlyCallIT {
     @Test
     @SuppressWarnings("unchecked")
     void with_relay_only_the_browsers_connections_use_turn_alone_with_the_persons_own_credentials() {
-        VideoConfig video = VideoConfig.MESH.withIce(List.of("stun:127.0.0.1:3478", "turn:127.0.0.1:3478"),
+        VideoConfig video = VideoConfig.MESH.withIce(
+                List.of("stun:127.0.0.1:3478", "turn:127.0.0.1:3478"),
                 new TurnConfig(null, null, "coturn-static-auth-secret", true));
-        try (TestHub hub = new TestHub(video); Playwright playwright = Playwright.create()) {
+        try (TestHub hub = new TestHub(video);
+                Playwright playwright = Playwright.create()) {
             TestHub.Setup setup = hub.createAssembly(true, "id,name,role\nm1,Aïcha Benali,member\n");
             Browser browser = Chromium.launch(playwright, List.of());
             Page page = browser.newContext().newPage();
             Invitations.accept(page, hub.url(), setup.token("m1"));
             long deadline = System.nanoTime() + 15_000_000_000L;
-            while (!(Boolean) page.evaluate("() => Boolean(window.assemblyHubStage)") && System.nanoTime() < deadline) LiveClient.sleep(100);
+            while (!(Boolean) page.evaluate("() => Boolean(window.assemblyHubStage)") && System.nanoTime() < deadline)
+                LiveClient.sleep(100);
 
-            Map<String, Object> config = (Map<String, Object>) page.evaluate("""
+            Map<String, Object> config = (Map<String, Object>)
+                    page.evaluate(
+                            """
                     () => { const pc = new RTCPeerConnection(window.assemblyHubStage.config);
                             const c = pc.getConfiguration(); pc.close();
                             return { policy: c.iceTransportPolicy, servers: JSON.stringify(c.iceServers) }; }""");
             assertThat(config.get("policy")).isEqualTo("relay");
             String servers = (String) config.get("servers");
-            assertThat(servers).contains("turn:127.0.0.1:3478").containsPattern("\"username\":\"\\d+:u[a-z2-9]{16}\"")
-                    .contains("\"credential\":").doesNotContain("coturn-static-auth-secret").doesNotContain("m1");
+            assertThat(servers)
+                    .contains("turn:127.0.0.1:3478")
+                    .containsPattern("\"username\":\"\\d+:u[a-z2-9]{16}\"")
+                    .contains("\"credential\":")
+                    .doesNotContain("coturn-static-auth-secret")
+                    .doesNotContain("m1");
             browser.close();
         }
     }

@@ -1,14 +1,14 @@
 package org.assemblyhub.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigLoaderTest {
     @Test
@@ -23,9 +23,13 @@ class ConfigLoaderTest {
     @Test
     void flags_win_over_environment_which_wins_over_the_file() throws Exception {
         Path file = Files.createTempFile("hub", ".json");
-        Files.writeString(file, "{\"port\": 7000, \"data\": \"/tmp/from-file\", \"publicUrl\": \"https://assembly.example.org/\"}");
+        Files.writeString(
+                file,
+                "{\"port\": 7000, \"data\": \"/tmp/from-file\", \"publicUrl\": \"https://assembly.example.org/\"}");
 
-        HubConfig config = ConfigLoader.load(List.of("--config", file.toString(), "--port", "9000"), Map.of("PORT", "8500", "HUB_DATA", "/tmp/from-env"));
+        HubConfig config = ConfigLoader.load(
+                List.of("--config", file.toString(), "--port", "9000"),
+                Map.of("PORT", "8500", "HUB_DATA", "/tmp/from-env"));
 
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/from-env"));
@@ -36,19 +40,23 @@ class ConfigLoaderTest {
     @Test
     void a_port_that_is_not_a_number_is_explained() {
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PORT", "eighty")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("port").hasMessageContaining("eighty");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("port")
+                .hasMessageContaining("eighty");
     }
 
     @Test
     void an_unknown_flag_is_named() {
         assertThatThrownBy(() -> ConfigLoader.load(List.of("--prot", "1"), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("--prot");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--prot");
     }
 
     @Test
     void a_short_bootstrap_token_is_refused() {
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_BOOTSTRAP_TOKEN", "secret")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("24");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("24");
     }
 
     @Test
@@ -56,54 +64,118 @@ class ConfigLoaderTest {
         Path file = Files.createTempFile("hub", ".json");
         Files.writeString(file, "{\"prot\": 1}");
         assertThatThrownBy(() -> ConfigLoader.load(List.of("--config=" + file), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("prot");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("prot");
     }
 
     @Test
     void a_public_url_without_a_scheme_is_refused() {
         assertThatThrownBy(() -> ConfigLoader.load(List.of("--public-url", "assembly.example.org"), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("publicUrl");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("publicUrl");
     }
 
     @Test
     void video_defaults_to_the_built_in_mesh_and_jitsi_needs_its_domain_app_id_and_a_long_secret() {
         assertThat(ConfigLoader.load(List.of(), Map.of()).video().provider()).isEqualTo(VideoConfig.Provider.MESH);
-        VideoConfig jitsi = ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "jitsi", "HUB_JITSI_DOMAIN", "meet.example.org",
-                "HUB_JITSI_APP_ID", "hub", "HUB_JITSI_SECRET", "s".repeat(32), "HUB_ICE_SERVERS", "stun:stun.example.org:3478, turn:turn.example.org",
-                "HUB_TURN_SECRET", "t".repeat(16))).video();
+        VideoConfig jitsi = ConfigLoader.load(
+                        List.of(),
+                        Map.of(
+                                "HUB_VIDEO_PROVIDER",
+                                "jitsi",
+                                "HUB_JITSI_DOMAIN",
+                                "meet.example.org",
+                                "HUB_JITSI_APP_ID",
+                                "hub",
+                                "HUB_JITSI_SECRET",
+                                "s".repeat(32),
+                                "HUB_ICE_SERVERS",
+                                "stun:stun.example.org:3478, turn:turn.example.org",
+                                "HUB_TURN_SECRET",
+                                "t".repeat(16)))
+                .video();
         assertThat(jitsi.provider()).isEqualTo(VideoConfig.Provider.JITSI);
         assertThat(jitsi.iceServers()).containsExactly("stun:stun.example.org:3478", "turn:turn.example.org");
 
-        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "jitsi", "HUB_JITSI_DOMAIN", "meet.example.org",
-                "HUB_JITSI_APP_ID", "hub", "HUB_JITSI_SECRET", "short"))).hasMessageContaining("at least 32 characters");
-        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "zoom"))).hasMessageContaining("mesh, jitsi or none");
-        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "http://nope"))).hasMessageContaining("stun:/turn:");
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        List.of(),
+                        Map.of(
+                                "HUB_VIDEO_PROVIDER",
+                                "jitsi",
+                                "HUB_JITSI_DOMAIN",
+                                "meet.example.org",
+                                "HUB_JITSI_APP_ID",
+                                "hub",
+                                "HUB_JITSI_SECRET",
+                                "short")))
+                .hasMessageContaining("at least 32 characters");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_VIDEO_PROVIDER", "zoom")))
+                .hasMessageContaining("mesh, jitsi or none");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "http://nope")))
+                .hasMessageContaining("stun:/turn:");
     }
 
     @Test
     void turn_servers_need_credentials_and_relay_only_calls_need_a_turn_server() {
-        VideoConfig secret = ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turns:turn.example.org:5349?transport=tcp",
-                "HUB_TURN_SECRET", "coturn-static-auth-secret", "HUB_RELAY_ONLY", "true")).video();
+        VideoConfig secret = ConfigLoader.load(
+                        List.of(),
+                        Map.of(
+                                "HUB_ICE_SERVERS",
+                                "turns:turn.example.org:5349?transport=tcp",
+                                "HUB_TURN_SECRET",
+                                "coturn-static-auth-secret",
+                                "HUB_RELAY_ONLY",
+                                "true"))
+                .video();
         assertThat(secret.turn().secret()).isEqualTo("coturn-static-auth-secret");
         assertThat(secret.turn().relayOnly()).isTrue();
-        VideoConfig fixed = ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:turn.example.org",
-                "HUB_TURN_USERNAME", "hub", "HUB_TURN_CREDENTIAL", "pw")).video();
+        VideoConfig fixed = ConfigLoader.load(
+                        List.of(),
+                        Map.of(
+                                "HUB_ICE_SERVERS",
+                                "turn:turn.example.org",
+                                "HUB_TURN_USERNAME",
+                                "hub",
+                                "HUB_TURN_CREDENTIAL",
+                                "pw"))
+                .video();
         assertThat(fixed.turn().username()).isEqualTo("hub");
         assertThat(fixed.turn().relayOnly()).isFalse();
 
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:turn.example.org")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("need credentials");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("need credentials");
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_RELAY_ONLY", "yes")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("relayOnly needs at least one turn:");
-        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "stun:stun.example.org", "HUB_TURN_SECRET", "t".repeat(16))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("names no turn:");
-        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:t.example.org", "HUB_TURN_USERNAME", "hub")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("turnUsername and turnCredential go together");
-        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:t.example.org", "HUB_TURN_SECRET", "short")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("at least 16 characters");
-        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_ICE_SERVERS", "turn:t.example.org", "HUB_TURN_SECRET", "t".repeat(16),
-                "HUB_TURN_USERNAME", "hub", "HUB_TURN_CREDENTIAL", "pw"))).isInstanceOf(ConfigException.class).hasMessageContaining("not both");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("relayOnly needs at least one turn:");
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        List.of(),
+                        Map.of("HUB_ICE_SERVERS", "stun:stun.example.org", "HUB_TURN_SECRET", "t".repeat(16))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("names no turn:");
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        List.of(), Map.of("HUB_ICE_SERVERS", "turn:t.example.org", "HUB_TURN_USERNAME", "hub")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("turnUsername and turnCredential go together");
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        List.of(), Map.of("HUB_ICE_SERVERS", "turn:t.example.org", "HUB_TURN_SECRET", "short")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at least 16 characters");
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        List.of(),
+                        Map.of(
+                                "HUB_ICE_SERVERS",
+                                "turn:t.example.org",
+                                "HUB_TURN_SECRET",
+                                "t".repeat(16),
+                                "HUB_TURN_USERNAME",
+                                "hub",
+                                "HUB_TURN_CREDENTIAL",
+                                "pw")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not both");
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_RELAY_ONLY", "maybe")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("relayOnly must be true or false");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("relayOnly must be true or false");
     }
 }

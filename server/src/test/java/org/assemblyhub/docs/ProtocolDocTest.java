@@ -1,5 +1,7 @@
 package org.assemblyhub.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,8 +12,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/protocol.md is enough to write a client: every error code the hub can send and every wire command is named
@@ -26,12 +26,13 @@ class ProtocolDocTest {
                     + "|Wire\\.error\\([^\"]*\"([a-z][a-z0-9-]+)\""
                     + "|HttpErrors\\.error\\(\\s*rc\\s*,\\s*\\d+\\s*,\\s*\"([a-z][a-z0-9-]+)\""
                     + "|Problem\\(\\s*[a-zA-Z.()]+\\s*,\\s*\"([a-z][a-z0-9-]+)\"");
-    static final Pattern COMMAND = Pattern.compile("(?:\\bof|\\bheavy)\\(\"([a-z][a-z-]+)\"\\s*,\\s*[A-Z_]+\\s*,");
+    static final Pattern COMMAND = Pattern.compile("(?:\\bof|\\bheavy)\\(\\s*\"([a-z][a-z-]+)\"\\s*,\\s*[A-Z_]+\\s*,");
 
     static Set<String> found(Pattern pattern, String fileSuffix) throws IOException {
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(fileSuffix)).toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(fileSuffix)).toList()) {
                 Matcher m = pattern.matcher(Files.readString(file));
                 while (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) out.add(m.group(g));
@@ -45,8 +46,12 @@ class ProtocolDocTest {
     void every_error_code_the_hub_can_send_is_documented() throws IOException {
         String doc = Files.readString(DOC);
         Set<String> codes = found(CODE, ".java");
-        assertThat(codes).as("the scan finds the codes").contains("forbidden", "invalid-args", "ballot-open", "quota-exceeded");
-        assertThat(codes.stream().filter(c -> !doc.contains("`" + c + "`")).toList()).as("codes missing from docs/protocol.md").isEmpty();
+        assertThat(codes)
+                .as("the scan finds the codes")
+                .contains("forbidden", "invalid-args", "ballot-open", "quota-exceeded");
+        assertThat(codes.stream().filter(c -> !doc.contains("`" + c + "`")).toList())
+                .as("codes missing from docs/protocol.md")
+                .isEmpty();
     }
 
     @Test
@@ -54,6 +59,8 @@ class ProtocolDocTest {
         String doc = Files.readString(DOC);
         Set<String> commands = found(COMMAND, "Wire.java"); // the tables of wire commands (AssemblyWire, BreakoutWire…)
         assertThat(commands).contains("open-poll", "cast-ballot", "import-roster");
-        assertThat(commands.stream().filter(c -> !doc.contains("`" + c + "`")).toList()).as("commands missing from docs/protocol.md").isEmpty();
+        assertThat(commands.stream().filter(c -> !doc.contains("`" + c + "`")).toList())
+                .as("commands missing from docs/protocol.md")
+                .isEmpty();
     }
 }

@@ -1,12 +1,15 @@
 package org.assemblyhub.durability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.Capabilities;
 import org.assemblyhub.assembly.domain.Announcement;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
 import org.assemblyhub.assembly.domain.AssemblyState;
-import org.assemblyhub.engine.EventCodec;
+import org.assemblyhub.engine.Rules;
 import org.assemblyhub.store.FileEventStore;
 import org.assemblyhub.store.JournalRecord;
 import org.assemblyhub.testing.LiveClient;
@@ -29,10 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The durability contract (DESIGN.md §5) against the real jar in its own process: several clients send commands as
@@ -57,7 +59,8 @@ class CrashDurabilityIT {
         log = dataDir.resolve("hub.log");
         port = TestHub.freePort();
         vertx = Vertx.vertx();
-        System.out.println("CrashDurabilityIT seed " + SEED + " (rerun with -Dcrash.seed=" + SEED + "), data " + dataDir);
+        System.out.println(
+                "CrashDurabilityIT seed " + SEED + " (rerun with -Dcrash.seed=" + SEED + "), data " + dataDir);
     }
 
     @AfterAll
@@ -83,21 +86,31 @@ class CrashDurabilityIT {
         // An early kill (100 ms) on a busy machine may come before any acknowledgement; most rounds must have some.
         assertThat(productiveRounds).as("rounds that acknowledged commands").isGreaterThanOrEqualTo(ROUNDS * 3 / 4);
 
-        System.out.printf("CrashDurabilityIT: %d acknowledged commands over %d kill -9 rounds, all replayed%n", acknowledged.size(), ROUNDS);
-        assertThat(replayedAnnouncements()).as("journal replay after %d crashes", ROUNDS).containsAll(acknowledged);
+        System.out.printf(
+                "CrashDurabilityIT: %d acknowledged commands over %d kill -9 rounds, all replayed%n",
+                acknowledged.size(), ROUNDS);
+        assertThat(replayedAnnouncements())
+                .as("journal replay after %d crashes", ROUNDS)
+                .containsAll(acknowledged);
         assertNoDuplicates();
 
         Path journal = dataDir.resolve("journal").resolve(assemblyId + ".journal");
         long sizeBefore = Files.size(journal);
-        Files.write(journal, new byte[]{0, 0, 1, 0, 0x12, 0x34, 0x56, 0x78, 0, 0, 0, 0, 0, 0, 0, 99, '{', '"', 't'},
+        Files.write(
+                journal,
+                new byte[] {0, 0, 1, 0, 0x12, 0x34, 0x56, 0x78, 0, 0, 0, 0, 0, 0, 0, 99, '{', '"', 't'},
                 StandardOpenOption.APPEND);
         hub = HubProcess.start(port, dataDir, TestHub.BOOTSTRAP, log);
         assertThat(Files.readString(log)).contains("cut a torn tail");
         // The garbage is gone: records appended after recovery replay (a tail left in place would hide them).
         assertThat(Files.size(journal)).isGreaterThanOrEqualTo(sizeBefore);
         assertReplayedViewHolds(acknowledged);
-        LiveClient organiser = LiveClient.connect(vertx, port, organiserTokens.get("o1")).join(assemblyId);
-        assertThat(organiser.call("after-torn", "announce", new JsonObject().put("text", "after the torn tail")).path("type").asText())
+        LiveClient organiser =
+                LiveClient.connect(vertx, port, organiserTokens.get("o1")).join(assemblyId);
+        assertThat(organiser
+                        .call("after-torn", "announce", new JsonObject().put("text", "after the torn tail"))
+                        .path("type")
+                        .asText())
                 .isEqualTo("ack");
         organiser.close();
         hub.kill9();
@@ -106,28 +119,42 @@ class CrashDurabilityIT {
 
     private static void createAssembly() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/assemblies"))
-                .header("Authorization", "Bearer " + TestHub.BOOTSTRAP).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Crash\",\"public\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/assemblies"))
+                        .header("Authorization", "Bearer " + TestHub.BOOTSTRAP)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Crash\",\"public\":true}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonObject body = new JsonObject(created.body());
         assemblyId = body.getString("id");
         String organiser = TestHub.tokenOf(body.getString("organiserLink"));
         StringBuilder csv = new StringBuilder("id,name,role\n");
-        for (int i = 1; i <= CLIENTS; i++) csv.append("o").append(i).append(",Organiser ").append(i).append(",organiser\n");
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/assemblies/" + assemblyId + "/roster"))
-                .header("Authorization", "Bearer " + organiser).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        for (int i = 1; i <= CLIENTS; i++)
+            csv.append("o").append(i).append(",Organiser ").append(i).append(",organiser\n");
+        HttpResponse<String> imported = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/assemblies/" + assemblyId + "/roster"))
+                        .header("Authorization", "Bearer " + organiser)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         var people = new JsonObject(imported.body()).getJsonArray("people");
         for (int i = 0; i < people.size(); i++) {
-            organiserTokens.put(people.getJsonObject(i).getString("id"), TestHub.tokenOf(people.getJsonObject(i).getString("link")));
+            organiserTokens.put(
+                    people.getJsonObject(i).getString("id"),
+                    TestHub.tokenOf(people.getJsonObject(i).getString("link")));
         }
     }
 
     /** Clients pipeline announcements; after {@code killAfterMs} the hub is killed. Returns the acknowledged texts. */
     private static Set<String> driveUntilKilled(HubProcess hub, int round, long killAfterMs) throws Exception {
         List<LiveClient> clients = new ArrayList<>();
-        for (int c = 1; c <= CLIENTS; c++) clients.add(LiveClient.connect(vertx, port, organiserTokens.get("o" + c)).join(assemblyId));
-        Map<String, String> sent = new java.util.concurrent.ConcurrentHashMap<>();
+        for (int c = 1; c <= CLIENTS; c++)
+            clients.add(LiveClient.connect(vertx, port, organiserTokens.get("o" + c))
+                    .join(assemblyId));
+        Map<String, String> sent = new ConcurrentHashMap<>();
         List<Thread> senders = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             LiveClient client = clients.get(c);
@@ -152,7 +179,8 @@ class CrashDurabilityIT {
         Set<String> acked = new HashSet<>();
         for (LiveClient client : clients) {
             for (JsonNode m : client.messages()) {
-                if (m.path("type").asText().equals("ack")) acked.add(sent.get(m.path("id").asText()));
+                if (m.path("type").asText().equals("ack"))
+                    acked.add(sent.get(m.path("id").asText()));
             }
         }
         return acked;
@@ -163,7 +191,8 @@ class CrashDurabilityIT {
         LiveClient observer = LiveClient.connect(vertx, port, null).join(assemblyId);
         JsonNode announcements = observer.view().path("announcements");
         int highest = 0;
-        for (JsonNode a : announcements) highest = Math.max(highest, a.path("order").asInt());
+        for (JsonNode a : announcements)
+            highest = Math.max(highest, a.path("order").asInt());
         assertThat(highest).as("announcements after restart").isGreaterThanOrEqualTo(acknowledged.size());
         observer.close();
     }
@@ -173,11 +202,20 @@ class CrashDurabilityIT {
         Vertx local = Vertx.vertx();
         try {
             FileEventStore store = new FileEventStore(local, dataDir);
-            List<JournalRecord> records = store.read(assemblyId, 0).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            List<JournalRecord> records = store.read(assemblyId, 0)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
             store.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            List<AssemblyEvent> events = records.stream().map(new org.assemblyhub.engine.Rules(org.assemblyhub.Capabilities.standard()).codec()::decode).map(r -> r.event())
-                    .filter(e -> e instanceof AssemblyEvent).map(e -> (AssemblyEvent) e).toList();
-            return AssemblyState.fold(events).announcements().stream().map(Announcement::text).toList();
+            List<AssemblyEvent> events = records.stream()
+                    .map(new Rules(Capabilities.standard()).codec()::decode)
+                    .map(r -> r.event())
+                    .filter(e -> e instanceof AssemblyEvent)
+                    .map(e -> (AssemblyEvent) e)
+                    .toList();
+            return AssemblyState.fold(events).announcements().stream()
+                    .map(Announcement::text)
+                    .toList();
         } finally {
             local.close();
         }

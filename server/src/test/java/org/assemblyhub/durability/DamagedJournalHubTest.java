@@ -1,5 +1,7 @@
 package org.assemblyhub.durability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.JournalEditor;
@@ -9,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** One damaged journal stops its own assembly only: the hub starts, the others run, /health says which and where. */
 class DamagedJournalHubTest {
@@ -28,17 +28,26 @@ class DamagedJournalHubTest {
 
             hub.start();
 
-            assertThat(hub.client(fine.token("organiser-1")).join(fine.assemblyId())
-                    .call("a1", "announce", new JsonObject().put("text", "still here")).path("type").asText()).isEqualTo("ack");
+            assertThat(hub.client(fine.token("organiser-1"))
+                            .join(fine.assemblyId())
+                            .call("a1", "announce", new JsonObject().put("text", "still here"))
+                            .path("type")
+                            .asText())
+                    .isEqualTo("ack");
             JsonObject anonymous = new JsonObject(hub.get("/health", null).body());
             assertThat(anonymous.getString("status")).isEqualTo("DEGRADED");
             assertThat(anonymous.getInteger("unavailableCount")).isEqualTo(1);
-            assertThat(anonymous.encode()).as("which assembly and where: for the operator only").doesNotContain(hurt.assemblyId(), "offset");
+            assertThat(anonymous.encode())
+                    .as("which assembly and where: for the operator only")
+                    .doesNotContain(hurt.assemblyId(), "offset");
             var member = hub.client(hurt.token("m1"));
-            member.send(new io.vertx.core.json.JsonObject().put("type", "hello").put("assembly", hurt.assemblyId()));
-            assertThat(member.error("unavailable").path("message").asText()).as("not 'no such assembly': browsers keep trying").contains("cannot open");
+            member.send(new JsonObject().put("type", "hello").put("assembly", hurt.assemblyId()));
+            assertThat(member.error("unavailable").path("message").asText())
+                    .as("not 'no such assembly': browsers keep trying")
+                    .contains("cannot open");
             assertThat(member.awaitClose()).isEqualTo((short) 1013);
-            JsonObject health = new JsonObject(hub.get("/health", TestHub.BOOTSTRAP).body());
+            JsonObject health =
+                    new JsonObject(hub.get("/health", TestHub.BOOTSTRAP).body());
             assertThat(health.getString("status")).isEqualTo("DEGRADED");
             JsonArray unavailable = health.getJsonArray("unavailable");
             assertThat(unavailable).hasSize(1);
@@ -52,9 +61,17 @@ class DamagedJournalHubTest {
             try (Stream<Path> copies = Files.list(journal.resolveSibling("damaged"))) {
                 assertThat(copies.toList()).hasSize(1);
             }
-            var again = hub.post("/api/assemblies", "application/json", TestHub.BOOTSTRAP,
-                    new JsonObject().put("id", hurt.assemblyId()).put("title", "Again").encode());
-            assertThat(new JsonObject(again.body()).getString("code")).as("its id stays taken").isEqualTo("assembly-exists");
+            var again = hub.post(
+                    "/api/assemblies",
+                    "application/json",
+                    TestHub.BOOTSTRAP,
+                    new JsonObject()
+                            .put("id", hurt.assemblyId())
+                            .put("title", "Again")
+                            .encode());
+            assertThat(new JsonObject(again.body()).getString("code"))
+                    .as("its id stays taken")
+                    .isEqualTo("assembly-exists");
         }
     }
 }

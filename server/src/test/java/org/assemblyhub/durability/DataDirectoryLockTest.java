@@ -1,5 +1,8 @@
 package org.assemblyhub.durability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.assemblyhub.Hub;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.config.VideoConfig;
@@ -12,20 +15,29 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** One hub per data directory, also inside one JVM; the lock goes with the hub. */
 class DataDirectoryLockTest {
 
     private static HubConfig config(Path dataDir) {
         int port = TestHub.freePort();
-        return new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, TestHub.BOOTSTRAP, false,
-                64 * 1024, 10, false, VideoConfig.MESH);
+        return new HubConfig(
+                "127.0.0.1",
+                port,
+                dataDir,
+                "http://127.0.0.1:" + port,
+                TestHub.BOOTSTRAP,
+                false,
+                64 * 1024,
+                10,
+                false,
+                VideoConfig.MESH);
     }
 
     private static Hub start(Path dataDir) throws Exception {
-        return Hub.start(config(dataDir)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return Hub.start(config(dataDir))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -37,8 +49,11 @@ class DataDirectoryLockTest {
             long started = System.nanoTime();
             assertThatThrownBy(() -> start(first.dataDir()))
                     .isInstanceOf(ExecutionException.class)
-                    .cause().hasMessageContaining("pid " + pid).hasMessageContaining(first.dataDir().toString());
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(5);
+                    .cause()
+                    .hasMessageContaining("pid " + pid)
+                    .hasMessageContaining(first.dataDir().toString());
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started))
+                    .isLessThan(5);
 
             // The failed attempt changed nothing for the first hub: it still appends, and still holds the directory.
             assertThat(first.createAssembly(false, null).assemblyId()).isNotBlank();
@@ -59,16 +74,29 @@ class DataDirectoryLockTest {
     @Test
     void the_lock_holds_the_pid_and_private_files_are_readable_by_the_hub_user_only() throws Exception {
         Path dataDir = TestHub.newDataDir();
-        HubConfig config = new HubConfig("127.0.0.1", TestHub.freePort(), dataDir, "http://127.0.0.1", null, false,
-                64 * 1024, 10, false, VideoConfig.MESH);
+        HubConfig config = new HubConfig(
+                "127.0.0.1",
+                TestHub.freePort(),
+                dataDir,
+                "http://127.0.0.1",
+                null,
+                false,
+                64 * 1024,
+                10,
+                false,
+                VideoConfig.MESH);
         Hub hub = Hub.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         try {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("hub.lock")))).isEqualTo("rw-------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("bootstrap.sha256")))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("hub.lock"))))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dataDir.resolve("bootstrap.sha256"))))
+                    .isEqualTo("rw-------");
         } finally {
             hub.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
         // Read once the hub has stopped: in the holder's own process, closing any channel on the file drops its lock.
-        assertThat(Files.readString(dataDir.resolve("hub.lock")).trim()).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+        assertThat(Files.readString(dataDir.resolve("hub.lock")).trim())
+                .isEqualTo(Long.toString(ProcessHandle.current().pid()));
     }
 }

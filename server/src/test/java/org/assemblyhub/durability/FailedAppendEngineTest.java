@@ -1,5 +1,7 @@
 package org.assemblyhub.durability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.config.VideoConfig;
@@ -14,8 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A disk error through a real hub: the command whose append failed is answered {@code journal-unavailable} and is
  * never seen again — not on screens, not after a restart — while everything acknowledged is there.
@@ -27,7 +27,13 @@ class FailedAppendEngineTest {
     LiveClient organiser;
 
     private void start() {
-        hub = new TestHub(TestHub.newDataDir(), TestHub.freePort(), 100, Clock.systemUTC(), VideoConfig.MESH, StoreOptions.DEFAULT.withChannels(faults));
+        hub = new TestHub(
+                TestHub.newDataDir(),
+                TestHub.freePort(),
+                100,
+                Clock.systemUTC(),
+                VideoConfig.MESH,
+                StoreOptions.DEFAULT.withChannels(faults));
         setup = hub.createAssembly(true, null);
         organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
     }
@@ -72,13 +78,15 @@ class FailedAppendEngineTest {
         faults.fullDisks.set(1);
 
         assertThat(announce("a1", "one").path("code").asText()).isEqualTo("journal-unavailable");
-        assertThat(announce("a1", "one").path("type").asText()).as("the retry is decided again").isEqualTo("ack");
+        assertThat(announce("a1", "one").path("type").asText())
+                .as("the retry is decided again")
+                .isEqualTo("ack");
 
         assertThat(announcementsAfterRestart()).containsExactly("one");
     }
 
     @Test
-    void when_the_failed_append_cannot_be_undone_every_request_is_refused_until_restart_and_nothing_refused_comes_back() {
+    void after_an_append_that_cannot_be_undone_every_request_is_refused_until_restart_and_nothing_comes_back() {
         start();
         assertThat(announce("a1", "one").path("type").asText()).isEqualTo("ack");
         faults.failingForces.set(1);
@@ -87,7 +95,11 @@ class FailedAppendEngineTest {
         assertThat(announce("a2", "two").path("code").asText()).isEqualTo("journal-unavailable");
         assertThat(announce("a3", "three").path("code").asText()).isEqualTo("journal-unavailable");
         LiveClient latecomer = hub.client(null).hello(setup.assemblyId());
-        assertThat(latecomer.await(m -> m.path("type").asText().equals("error")).path("code").asText()).isEqualTo("journal-unavailable");
+        assertThat(latecomer
+                        .await(m -> m.path("type").asText().equals("error"))
+                        .path("code")
+                        .asText())
+                .isEqualTo("journal-unavailable");
         assertThat(organiser.view().path("announcements").toString()).doesNotContain("two");
 
         assertThat(announcementsAfterRestart()).containsExactly("one");

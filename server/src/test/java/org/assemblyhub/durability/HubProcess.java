@@ -23,7 +23,8 @@ final class HubProcess {
     }
 
     static HubProcess start(int port, Path dataDir, String bootstrapToken, Path log) throws IOException {
-        HubProcess hub = new HubProcess(builder(port, dataDir, bootstrapToken, log).start(), log);
+        HubProcess hub =
+                new HubProcess(builder(port, dataDir, bootstrapToken, log).start(), log);
         hub.awaitHealthy(port);
         return hub;
     }
@@ -32,8 +33,18 @@ final class HubProcess {
     static ProcessBuilder builder(int port, Path dataDir, String bootstrapToken, Path log) {
         if (!Files.exists(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn package first");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                JAR.toString(), "--port", Integer.toString(port), "--data", dataDir.toString(), "--host", "127.0.0.1"))
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        JAR.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--data",
+                        dataDir.toString(),
+                        "--host",
+                        "127.0.0.1"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("HUB_BOOTSTRAP_TOKEN", bootstrapToken);
@@ -42,12 +53,15 @@ final class HubProcess {
     }
 
     private void awaitHealthy(int port) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("hub exited early; see " + log);
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) return;
             } catch (IOException e) {

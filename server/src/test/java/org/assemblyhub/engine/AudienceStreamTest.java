@@ -1,14 +1,14 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.Audience;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.support.Jackson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AudienceStreamTest {
     static ObjectNode json(String text) {
@@ -74,8 +74,11 @@ class AudienceStreamTest {
 
         assertThat(parse(stream.catchUp(1L).get(0)).path("type").asText()).isEqualTo("snapshot");
         assertThat(parse(stream.catchUp(3L).get(0)).path("type").asText()).isEqualTo("snapshot");
-        assertThat(stream.catchUp(4L)).hasSize(2).allSatisfy(m -> assertThat(parse(m).path("type").asText()).isEqualTo("patch"));
-        assertThat(parse(stream.catchUp(null).get(0)).path("view").path("n").asInt()).isEqualTo(5);
+        assertThat(stream.catchUp(4L))
+                .hasSize(2)
+                .allSatisfy(m -> assertThat(parse(m).path("type").asText()).isEqualTo("patch"));
+        assertThat(parse(stream.catchUp(null).get(0)).path("view").path("n").asInt())
+                .isEqualTo(5);
         assertThat(parse(stream.catchUp(42L).get(0)).path("type").asText()).isEqualTo("snapshot");
     }
 

@@ -1,9 +1,12 @@
 package org.assemblyhub.engine;
 
-import org.assemblyhub.kernel.plug.Answers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.plug.Answers;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -11,9 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An assembly with a bit of everything, driven through a running hub's event bus as the gateways do: a roster with
@@ -28,7 +30,7 @@ final class BusyAssembly {
     final Map<String, String> tokens = new LinkedHashMap<>();
     private final Random random = new Random(42);
     private int commands;
-    private final String keys = java.util.UUID.randomUUID().toString().substring(0, 8);
+    private final String keys = UUID.randomUUID().toString().substring(0, 8);
     private int ideas;
 
     BusyAssembly(Vertx hubVertx, String id) {
@@ -36,7 +38,7 @@ final class BusyAssembly {
         this.id = id;
     }
 
-    private static JsonObject await(io.vertx.core.Future<JsonObject> answer) {
+    private static JsonObject await(Future<JsonObject> answer) {
         try {
             return answer.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -45,9 +47,15 @@ final class BusyAssembly {
     }
 
     private JsonObject command(JsonObject actor, String name, JsonObject args) {
-        JsonObject body = new JsonObject().put("actor", actor).put("name", name).put("args", args).put("key", keys + "-" + (++commands));
+        JsonObject body = new JsonObject()
+                .put("actor", actor)
+                .put("name", name)
+                .put("args", args)
+                .put("key", keys + "-" + (++commands));
         JsonObject answer = await(engines.engine(id, "command", body));
-        assertThat(Answers.isError(answer)).as(name + " " + args + " → " + answer).isFalse();
+        assertThat(Answers.isError(answer))
+                .as(name + " " + args + " → " + answer)
+                .isFalse();
         return answer;
     }
 
@@ -60,53 +68,101 @@ final class BusyAssembly {
     }
 
     private String audienceOf(String personId) {
-        return await(engines.engine(id, "identify", new JsonObject().put("token", tokens.get(personId)))).getString("audience");
+        return await(engines.engine(id, "identify", new JsonObject().put("token", tokens.get(personId))))
+                .getString("audience");
     }
 
     /** Creates the assembly and seats everyone; the first breakout round, poll and draft. */
     void firstEvening() {
-        JsonObject created = await(engines.registry("create", new JsonObject().put("id", id).put("title", "Snapshots")
-                .put("question", "Does it replay?").put("public", true).put("organiserName", "Olga")));
+        JsonObject created = await(engines.registry(
+                "create",
+                new JsonObject()
+                        .put("id", id)
+                        .put("title", "Snapshots")
+                        .put("question", "Does it replay?")
+                        .put("public", true)
+                        .put("organiserName", "Olga")));
         assertThat(Answers.isError(created)).as(created.encode()).isFalse();
         JsonArray people = new JsonArray();
         people.add(new JsonObject().put("id", "f0").put("name", "Lead").put("role", "facilitator"));
-        for (int f = 1; f <= 2; f++) people.add(new JsonObject().put("id", "f" + f).put("name", "Facilitator " + f).put("role", "facilitator"));
+        for (int f = 1; f <= 2; f++)
+            people.add(new JsonObject()
+                    .put("id", "f" + f)
+                    .put("name", "Facilitator " + f)
+                    .put("role", "facilitator"));
         String[] areas = {"north", "south", "centre"};
         for (int m = 1; m <= MEMBERS; m++) {
-            people.add(new JsonObject().put("id", "m" + m).put("name", "Member " + m).put("role", "member")
-                    .put("attributes", new JsonObject().put("area", areas[m % 3]).put("age", m % 2 == 0 ? "young" : "old")));
+            people.add(new JsonObject()
+                    .put("id", "m" + m)
+                    .put("name", "Member " + m)
+                    .put("role", "member")
+                    .put(
+                            "attributes",
+                            new JsonObject().put("area", areas[m % 3]).put("age", m % 2 == 0 ? "young" : "old")));
         }
         JsonObject imported = command(hub(), "import-roster", new JsonObject().put("people", people));
-        imported.getJsonObject("result").getJsonObject("tokens").forEach(e -> tokens.put(e.getKey(), (String) e.getValue()));
+        imported.getJsonObject("result")
+                .getJsonObject("tokens")
+                .forEach(e -> tokens.put(e.getKey(), (String) e.getValue()));
         int connection = 0;
         for (String personId : tokens.keySet()) {
-            await(engines.engine(id, "join", new JsonObject().put("token", tokens.get(personId)).put("connectionId", "c" + (++connection))));
+            await(engines.engine(
+                    id,
+                    "join",
+                    new JsonObject().put("token", tokens.get(personId)).put("connectionId", "c" + (++connection))));
         }
         command(hub(), "appoint-lead", new JsonObject().put("personId", "f0"));
         command(hub(), "change-phase", new JsonObject().put("phase", "deliberation"));
         command(hub(), "announce", new JsonObject().put("text", "Welcome, everyone"));
         breakoutRound();
         poll("p1", "Which first?");
-        JsonObject analysis = new JsonObject().put("benefits", "Cleaner air").put("costs", "2 M€").put("implementers", "The city");
-        command(person("f0", "facilitator"), "propose-draft", new JsonObject().put("title", "Cycle lanes")
-                .put("text", "Build protected cycle lanes.").put("analysis", analysis));
-        command(person("f0", "facilitator"), "amend-draft", new JsonObject().put("draftId", "d1").put("baseVersion", 1)
-                .put("title", "Cycle lanes").put("text", "Build protected cycle lanes by 2030.").put("analysis", analysis).put("note", "A date"));
+        JsonObject analysis = new JsonObject()
+                .put("benefits", "Cleaner air")
+                .put("costs", "2 M€")
+                .put("implementers", "The city");
+        command(
+                person("f0", "facilitator"),
+                "propose-draft",
+                new JsonObject()
+                        .put("title", "Cycle lanes")
+                        .put("text", "Build protected cycle lanes.")
+                        .put("analysis", analysis));
+        command(
+                person("f0", "facilitator"),
+                "amend-draft",
+                new JsonObject()
+                        .put("draftId", "d1")
+                        .put("baseVersion", 1)
+                        .put("title", "Cycle lanes")
+                        .put("text", "Build protected cycle lanes by 2030.")
+                        .put("analysis", analysis)
+                        .put("note", "A date"));
     }
 
     /** What happens after the snapshot: another round, a ballot, more announcements. */
     void secondEvening() {
         breakoutRound();
         command(hub(), "change-phase", new JsonObject().put("phase", "decision"));
-        command(person("f0", "facilitator"), "open-ballot", new JsonObject().put("title", "Final vote").put("draftIds", new JsonArray().add("d1")));
-        List<io.vertx.core.Future<JsonObject>> casts = new ArrayList<>();
+        command(
+                person("f0", "facilitator"),
+                "open-ballot",
+                new JsonObject().put("title", "Final vote").put("draftIds", new JsonArray().add("d1")));
+        List<Future<JsonObject>> casts = new ArrayList<>();
         for (int m = 1; m <= MEMBERS; m++) {
             byte[] secret = new byte[16];
             random.nextBytes(secret);
-            JsonObject args = new JsonObject().put("ballotId", "b1").put("levels", new JsonArray().add(1 + m % 5))
+            JsonObject args = new JsonObject()
+                    .put("ballotId", "b1")
+                    .put("levels", new JsonArray().add(1 + m % 5))
                     .put("secret", HexFormat.of().formatHex(secret));
-            casts.add(engines.engine(id, "command", new JsonObject().put("actor", person("m" + m, "member"))
-                    .put("name", "cast-ballot").put("args", args).put("key", "cast" + m)));
+            casts.add(engines.engine(
+                    id,
+                    "command",
+                    new JsonObject()
+                            .put("actor", person("m" + m, "member"))
+                            .put("name", "cast-ballot")
+                            .put("args", args)
+                            .put("key", "cast" + m)));
         }
         casts.forEach(c -> assertThat(Answers.isError(await(c))).isFalse());
         command(person("f0", "facilitator"), "close-ballot", new JsonObject().put("ballotId", "b1"));
@@ -119,15 +175,21 @@ final class BusyAssembly {
     }
 
     private void breakoutRound() {
-        command(person("f0", "facilitator"), "plan-breakouts", new JsonObject().put("minSize", 5).put("maxSize", 6));
+        command(
+                person("f0", "facilitator"),
+                "plan-breakouts",
+                new JsonObject().put("minSize", 5).put("maxSize", 6));
         command(person("f0", "facilitator"), "open-breakouts", new JsonObject());
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
         for (String personId : tokens.keySet()) {
             String audience = audienceOf(personId);
-            if (audience.contains("@")) byGroup.computeIfAbsent(audience.substring(audience.indexOf('@') + 1), g -> new ArrayList<>()).add(personId);
+            if (audience.contains("@"))
+                byGroup.computeIfAbsent(audience.substring(audience.indexOf('@') + 1), g -> new ArrayList<>())
+                        .add(personId);
         }
         for (List<String> group : byGroup.values()) {
-            String facilitator = group.stream().filter(p -> p.startsWith("f")).findFirst().orElse(null);
+            String facilitator =
+                    group.stream().filter(p -> p.startsWith("f")).findFirst().orElse(null);
             String firstIdea = null;
             for (String personId : group) {
                 if (!personId.startsWith("m")) continue;
@@ -136,8 +198,12 @@ final class BusyAssembly {
                 else ideas++;
                 command(person(personId, "member"), "raise-hand", new JsonObject());
             }
-            String member = group.stream().filter(p -> p.startsWith("m")).findFirst().orElseThrow();
-            command(person(member, "member"), "edit-notes", new JsonObject().put("text", "Notes of the group of " + member));
+            String member =
+                    group.stream().filter(p -> p.startsWith("m")).findFirst().orElseThrow();
+            command(
+                    person(member, "member"),
+                    "edit-notes",
+                    new JsonObject().put("text", "Notes of the group of " + member));
             if (facilitator != null) {
                 command(person(facilitator, "facilitator"), "give-floor", new JsonObject().put("personId", member));
                 command(person(facilitator, "facilitator"), "promote-idea", new JsonObject().put("ideaId", firstIdea));
@@ -148,11 +214,20 @@ final class BusyAssembly {
     }
 
     private void poll(String pollId, String question) {
-        command(person("f0", "facilitator"), "open-poll", new JsonObject().put("kind", "single").put("question", question)
-                .put("options", new JsonArray().add("Trees").add("Bikes").add("Buses")));
+        command(
+                person("f0", "facilitator"),
+                "open-poll",
+                new JsonObject()
+                        .put("kind", "single")
+                        .put("question", question)
+                        .put(
+                                "options",
+                                new JsonArray().add("Trees").add("Bikes").add("Buses")));
         for (int m = 1; m <= MEMBERS; m++) {
-            command(person("m" + m, "member"), "answer-poll", new JsonObject().put("pollId", pollId)
-                    .put("choices", new JsonArray().add(random.nextInt(3))));
+            command(
+                    person("m" + m, "member"),
+                    "answer-poll",
+                    new JsonObject().put("pollId", pollId).put("choices", new JsonArray().add(random.nextInt(3))));
         }
         command(person("f0", "facilitator"), "close-poll", new JsonObject().put("pollId", pollId));
     }

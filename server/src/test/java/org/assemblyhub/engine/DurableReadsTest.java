@@ -1,9 +1,12 @@
 package org.assemblyhub.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.Capabilities;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,8 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.function.Consumer;
 
 /**
  * Nobody learns of a change before it is durable: while a batch is being written the engine's model already holds
@@ -43,18 +46,19 @@ class DurableReadsTest {
             Promise<Void> done = Promise.promise();
             Runnable land = () -> {
                 if (failHeld) {
-                    done.fail(new java.io.IOException("fsync failed (test)"));
+                    done.fail(new IOException("fsync failed (test)"));
                 } else {
                     records.addAll(batch);
                     done.complete();
                 }
             };
-            if (holding) held.add(land); else land.run();
+            if (holding) held.add(land);
+            else land.run();
             return done.future();
         }
 
         @Override
-        public Future<Long> replay(String assemblyId, long afterSeq, java.util.function.Consumer<JournalRecord> each) {
+        public Future<Long> replay(String assemblyId, long afterSeq, Consumer<JournalRecord> each) {
             long last = afterSeq;
             for (JournalRecord r : List.copyOf(records)) {
                 if (r.seq() <= afterSeq) continue;
@@ -85,12 +89,22 @@ class DurableReadsTest {
         vertx = Vertx.vertx();
         store = new HeldStore();
         engines = new EngineClient(vertx);
-        await(vertx.deployVerticle(new AssemblyEngine("a1", store, Clock.systemUTC(), new Tokens(new SecureRandom()),
-                new Rules(org.assemblyhub.Capabilities.standard()))));
-        JsonObject created = await(vertx.eventBus().<JsonObject>request(EngineAddresses.engine("a1"),
-                new JsonObject().put("actor", new JsonObject().put("hub", true)).put("name", "create-assembly")
-                        .put("args", new JsonObject().put("title", "T").put("organiserName", "Olga").put("public", true)),
-                AssemblyEngine.op("command")).map(m -> m.body()));
+        await(vertx.deployVerticle(new AssemblyEngine(
+                "a1", store, Clock.systemUTC(), new Tokens(new SecureRandom()), new Rules(Capabilities.standard()))));
+        JsonObject created = await(vertx.eventBus()
+                .<JsonObject>request(
+                        EngineAddresses.engine("a1"),
+                        new JsonObject()
+                                .put("actor", new JsonObject().put("hub", true))
+                                .put("name", "create-assembly")
+                                .put(
+                                        "args",
+                                        new JsonObject()
+                                                .put("title", "T")
+                                                .put("organiserName", "Olga")
+                                                .put("public", true)),
+                        AssemblyEngine.op("command"))
+                .map(m -> m.body()));
         assertThat(created.getString("status")).isEqualTo("ack");
     }
 
@@ -104,8 +118,16 @@ class DurableReadsTest {
     }
 
     private Future<JsonObject> organiser(String name, JsonObject args) {
-        return engines.engine("a1", "command", new JsonObject().put("actor", new JsonObject().put("personId", "organiser-1")
-                .put("role", "organiser")).put("key", "organiser-1:" + name).put("name", name).put("args", args));
+        return engines.engine(
+                "a1",
+                "command",
+                new JsonObject()
+                        .put(
+                                "actor",
+                                new JsonObject().put("personId", "organiser-1").put("role", "organiser"))
+                        .put("key", "organiser-1:" + name)
+                        .put("name", name)
+                        .put("args", args));
     }
 
     private void onEngine(Runnable action) throws Exception {
@@ -118,18 +140,23 @@ class DurableReadsTest {
     }
 
     @Test
-    void a_summary_asked_while_a_phase_change_is_being_written_waits_for_it_and_shows_the_old_phase_if_the_write_fails() throws Exception {
+    void a_summary_asked_while_a_phase_change_is_being_written_waits_for_it_and_shows_the_old_phase_if_the_write_fails()
+            throws Exception {
         store.holding = true;
         Future<JsonObject> change = organiser("change-phase", new JsonObject().put("phase", "learning"));
         Thread.sleep(200);
         Future<JsonObject> summary = engines.engine("a1", "summary", new JsonObject());
         Thread.sleep(300);
-        assertThat(summary.isComplete()).as("no answer from a state that is not durable yet").isFalse();
+        assertThat(summary.isComplete())
+                .as("no answer from a state that is not durable yet")
+                .isFalse();
 
         store.failHeld = true;
         onEngine(() -> store.held.forEach(Runnable::run));
         assertThat(await(change).getString("code")).isEqualTo("journal-unavailable");
-        assertThat(await(summary).getString("phase")).as("the refused change was never seen").isEqualTo("onboarding");
+        assertThat(await(summary).getString("phase"))
+                .as("the refused change was never seen")
+                .isEqualTo("onboarding");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.assemblyhub.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PublishBudgetTest {
     private static final long MS = 1_000_000;
@@ -15,7 +15,8 @@ class PublishBudgetTest {
         assertThat(budget.tryTake(1 * MS, INTERVAL)).isTrue();
         assertThat(budget.tryTake(2 * MS, INTERVAL)).isTrue();
         assertThat(budget.tryTake(3 * MS, INTERVAL)).isFalse();
-        assertThat(budget.nanosUntilNext(3 * MS, INTERVAL)).isEqualTo(22 * MS); // refilling since the first: 3/25 of one
+        assertThat(budget.nanosUntilNext(3 * MS, INTERVAL))
+                .isEqualTo(22 * MS); // refilling since the first: 3/25 of one
         assertThat(budget.tryTake(27 * MS, INTERVAL)).isTrue();
         assertThat(budget.tryTake(28 * MS, INTERVAL)).isFalse();
     }
@@ -41,6 +42,7 @@ class PublishBudgetTest {
     @Test
     void a_steady_rate_below_the_pace_never_waits() {
         PublishBudget budget = new PublishBudget();
-        for (int k = 0; k < 1_000; k++) assertThat(budget.tryTake(k * 42 * MS, INTERVAL)).isTrue();
+        for (int k = 0; k < 1_000; k++)
+            assertThat(budget.tryTake(k * 42 * MS, INTERVAL)).isTrue();
     }
 }

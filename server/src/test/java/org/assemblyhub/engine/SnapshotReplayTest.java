@@ -1,9 +1,12 @@
 package org.assemblyhub.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.Capabilities;
 import org.assemblyhub.config.VideoConfig;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.store.FileEventStore;
 import org.assemblyhub.store.SnapshotFiles;
 import org.assemblyhub.store.StoreOptions;
@@ -23,14 +26,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A replay from a snapshot gives every audience exactly the views a full replay gives; a snapshot that is damaged, of
  * another journal, of another hub version or of other code is ignored and the replay is full.
  */
 class SnapshotReplayTest {
-    private static final Rules RULES = new Rules(org.assemblyhub.Capabilities.standard());
+    private static final Rules RULES = new Rules(Capabilities.standard());
     static final long EVERY = 60;
     static Path dataDir;
     static Vertx vertx;
@@ -39,7 +40,12 @@ class SnapshotReplayTest {
     @BeforeAll
     static void twoEveningsWithSnapshotsOnTheWay() throws Exception {
         dataDir = TestHub.newDataDir();
-        try (TestHub hub = new TestHub(dataDir, TestHub.freePort(), 100, Clock.systemUTC(), VideoConfig.MESH,
+        try (TestHub hub = new TestHub(
+                dataDir,
+                TestHub.freePort(),
+                100,
+                Clock.systemUTC(),
+                VideoConfig.MESH,
                 StoreOptions.DEFAULT.withSnapshotsEvery(EVERY, Long.MAX_VALUE))) {
             BusyAssembly busy = new BusyAssembly(hub.vertx(), "busy");
             busy.firstEvening();
@@ -85,7 +91,9 @@ class SnapshotReplayTest {
         Path dir = dataDir.resolve("snapshots").resolve(id);
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".snapshot")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".snapshot"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -107,7 +115,10 @@ class SnapshotReplayTest {
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (Audience audience : audiences) {
-            out.put(audience.wire(), views.sync(replayed.model(), replayed.seq(), audience, null, null).encode());
+            out.put(
+                    audience.wire(),
+                    views.sync(replayed.model(), replayed.seq(), audience, null, null)
+                            .encode());
         }
         return out;
     }
@@ -124,7 +135,10 @@ class SnapshotReplayTest {
     void a_replay_from_the_snapshot_gives_every_audience_the_views_of_a_full_replay() throws Exception {
         EngineReplay.Replayed fromSnapshot = replay(files(Version.VALUE));
 
-        assertThat(fromSnapshot.fromSnapshot()).as("a snapshot was used").isPositive().isLessThan(fromSnapshot.seq());
+        assertThat(fromSnapshot.fromSnapshot())
+                .as("a snapshot was used")
+                .isPositive()
+                .isLessThan(fromSnapshot.seq());
         sameAsAFullReplay(fromSnapshot);
     }
 
@@ -151,7 +165,8 @@ class SnapshotReplayTest {
         Path scratch = copyOfSnapshots("busy");
         try {
             for (Path file : snapshotsOf("busy")) Files.delete(file);
-            for (Path file : snapshotsOf("other")) Files.copy(file, dataDir.resolve("snapshots").resolve("busy").resolve(file.getFileName()));
+            for (Path file : snapshotsOf("other"))
+                Files.copy(file, dataDir.resolve("snapshots").resolve("busy").resolve(file.getFileName()));
             EngineReplay.Replayed replayed = replay(files(Version.VALUE));
 
             assertThat(replayed.fromSnapshot()).isZero();
@@ -204,12 +219,20 @@ class SnapshotReplayTest {
     void a_hub_starting_on_a_long_journal_without_a_snapshot_writes_one_from_its_own_replay() throws Exception {
         Path fresh = TestHub.newDataDir();
         Files.createDirectories(fresh.resolve("journal"));
-        Files.copy(dataDir.resolve("journal").resolve("busy.journal"), fresh.resolve("journal").resolve("busy.journal"));
+        Files.copy(
+                dataDir.resolve("journal").resolve("busy.journal"),
+                fresh.resolve("journal").resolve("busy.journal"));
         long lastSeq = replay(null).seq();
 
-        try (TestHub hub = new TestHub(fresh, TestHub.freePort(), 100, Clock.systemUTC(), VideoConfig.MESH,
+        try (TestHub hub = new TestHub(
+                fresh,
+                TestHub.freePort(),
+                100,
+                Clock.systemUTC(),
+                VideoConfig.MESH,
                 StoreOptions.DEFAULT.withSnapshotsEvery(EVERY, Long.MAX_VALUE))) {
-            Path expected = fresh.resolve("snapshots").resolve("busy").resolve(String.format("%020d.snapshot", lastSeq));
+            Path expected =
+                    fresh.resolve("snapshots").resolve("busy").resolve(String.format("%020d.snapshot", lastSeq));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!Files.exists(expected) && System.nanoTime() < deadline) Thread.sleep(100);
             assertThat(expected).exists();

@@ -1,9 +1,13 @@
 package org.assemblyhub.recommendation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.Rejection;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.recommendation.domain.Analysis;
 import org.assemblyhub.recommendation.domain.BallotBox;
 import org.assemblyhub.recommendation.domain.BallotCommand.*;
@@ -13,14 +17,11 @@ import org.assemblyhub.recommendation.domain.DraftEvent;
 import org.assemblyhub.recommendation.domain.Drafts;
 import org.assemblyhub.recommendation.export.BallotRecord;
 import org.assemblyhub.recommendation.verify.BallotVerifier;
-import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class BallotChainTest {
     private static final Instant NOW = Instant.parse("2026-11-23T18:00:00Z");
@@ -38,36 +39,49 @@ class BallotChainTest {
     }
 
     private BallotDecider.Pooled cast(String person, List<Integer> levels, String secret, String previous) {
-        var pooled = BallotDecider.castPooled(box, List.of(new CastPooled.Cast(person, new CastBallot("b1", levels, secret, previous))), random);
+        var pooled = BallotDecider.castPooled(
+                box, List.of(new CastPooled.Cast(person, new CastBallot("b1", levels, secret, previous))), random);
         apply(pooled.events());
         return pooled;
     }
 
     private void open(List<String> roll) {
-        drafts.evolve(new DraftEvent.DraftProposed("d1", "Cycle lanes", "Build them", Analysis.EMPTY, 1, null, "f1", NOW));
+        drafts.evolve(
+                new DraftEvent.DraftProposed("d1", "Cycle lanes", "Build them", Analysis.EMPTY, 1, null, "f1", NOW));
         drafts.evolve(new DraftEvent.DraftProposed("d2", "Trees", "Plant them", Analysis.EMPTY, 2, null, "f2", NOW));
-        Verdict d = BallotDecider.open(box, drafts, true, new OpenBallot("Final vote", List.of("d1", "d2"), AdoptionRule.DEFAULT), roll, NOW);
+        Verdict d = BallotDecider.open(
+                box, drafts, true, new OpenBallot("Final vote", List.of("d1", "d2"), AdoptionRule.DEFAULT), roll, NOW);
         apply(((Verdict.Accepted) d).events());
     }
 
     private void close() {
-        apply(((Verdict.Accepted) BallotDecider.close(box, true, new CloseBallot("b1"), NOW.plusSeconds(600))).events());
+        apply(((Verdict.Accepted) BallotDecider.close(box, true, new CloseBallot("b1"), NOW.plusSeconds(600)))
+                .events());
     }
 
     @Test
     void a_changed_vote_supersedes_the_earlier_tracker_and_only_the_last_one_counts() {
         open(List.of("m1", "m2", "m3"));
         String first = secret();
-        String firstTracker = (String) cast("m1", List.of(4, 4), first, null).answers().get(0);
-        String secondTracker = (String) cast("m1", List.of(1, 2), secret(), first).answers().get(0);
+        String firstTracker =
+                (String) cast("m1", List.of(4, 4), first, null).answers().get(0);
+        String secondTracker =
+                (String) cast("m1", List.of(1, 2), secret(), first).answers().get(0);
         cast("m2", List.of(1, 1), secret(), null);
         close();
 
         var ballot = box.ballot("b1").orElseThrow();
         assertThat(ballot.isSuperseded(firstTracker)).isTrue();
-        assertThat(ballot.live()).containsOnlyKeys(secondTracker, ballot.live().keySet().stream().filter(t -> !t.equals(secondTracker)).findFirst().orElseThrow());
+        assertThat(ballot.live())
+                .containsOnlyKeys(
+                        secondTracker,
+                        ballot.live().keySet().stream()
+                                .filter(t -> !t.equals(secondTracker))
+                                .findFirst()
+                                .orElseThrow());
         assertThat(ballot.turnout()).isEqualTo(2);
-        assertThat(ballot.tallied().orElseThrow().fields().get("item.1")).isEqualTo("levels=2,0,0,0,0 support=2 base=2 outcome=adopted");
+        assertThat(ballot.tallied().orElseThrow().fields().get("item.1"))
+                .isEqualTo("levels=2,0,0,0,0 support=2 base=2 outcome=adopted");
     }
 
     @Test
@@ -76,14 +90,36 @@ class BallotChainTest {
         String s = secret();
         cast("m1", List.of(1, 1), s, null);
 
-        assertThat(((Rejection) cast("m1", List.of(2, 2), secret(), null).answers().get(0)).code()).isEqualTo("already-voted");
-        assertThat(((Rejection) cast("x9", List.of(2, 2), secret(), null).answers().get(0)).code()).isEqualTo("not-on-roll");
-        assertThat(((Rejection) cast("m1", List.of(2, 2), secret(), secret()).answers().get(0)).code()).isEqualTo("unknown-receipt");
-        assertThat(((Rejection) cast("m2", List.of(2, 2), s, null).answers().get(0)).code()).isEqualTo("secret-reused");
-        assertThat(((Rejection) cast("m2", List.of(2, 9), secret(), null).answers().get(0)).code()).isEqualTo("invalid-choice");
-        assertThat(((Rejection) cast("m2", List.of(2), secret(), null).answers().get(0)).code()).isEqualTo("invalid-choice");
+        assertThat(((Rejection) cast("m1", List.of(2, 2), secret(), null)
+                                .answers()
+                                .get(0))
+                        .code())
+                .isEqualTo("already-voted");
+        assertThat(((Rejection) cast("x9", List.of(2, 2), secret(), null)
+                                .answers()
+                                .get(0))
+                        .code())
+                .isEqualTo("not-on-roll");
+        assertThat(((Rejection) cast("m1", List.of(2, 2), secret(), secret())
+                                .answers()
+                                .get(0))
+                        .code())
+                .isEqualTo("unknown-receipt");
+        assertThat(((Rejection) cast("m2", List.of(2, 2), s, null).answers().get(0)).code())
+                .isEqualTo("secret-reused");
+        assertThat(((Rejection) cast("m2", List.of(2, 9), secret(), null)
+                                .answers()
+                                .get(0))
+                        .code())
+                .isEqualTo("invalid-choice");
+        assertThat(((Rejection) cast("m2", List.of(2), secret(), null).answers().get(0)).code())
+                .isEqualTo("invalid-choice");
         close();
-        assertThat(((Rejection) cast("m2", List.of(2, 2), secret(), null).answers().get(0)).code()).isEqualTo("ballot-closed");
+        assertThat(((Rejection) cast("m2", List.of(2, 2), secret(), null)
+                                .answers()
+                                .get(0))
+                        .code())
+                .isEqualTo("ballot-closed");
         assertThat(box.ballot("b1").orElseThrow().live()).hasSize(1);
     }
 
@@ -91,11 +127,14 @@ class BallotChainTest {
     void in_a_pool_roll_marks_come_first_and_no_event_holds_both_a_person_and_a_choice() {
         open(List.of("m1", "m2", "m3", "m4"));
         List<CastPooled.Cast> casts = List.of("m3", "m1", "m4", "m2").stream()
-                .map(p -> new CastPooled.Cast(p, new CastBallot("b1", List.of(1, 5), secret(), null))).toList();
+                .map(p -> new CastPooled.Cast(p, new CastBallot("b1", List.of(1, 5), secret(), null)))
+                .toList();
 
         var pooled = BallotDecider.castPooled(box, casts, random);
 
-        assertThat(pooled.events().subList(0, 4)).extracting(e -> ((BallotEvent.BallotVoted) e).personId()).containsExactly("m1", "m2", "m3", "m4");
+        assertThat(pooled.events().subList(0, 4))
+                .extracting(e -> ((BallotEvent.BallotVoted) e).personId())
+                .containsExactly("m1", "m2", "m3", "m4");
         assertThat(pooled.events().subList(4, 8)).allSatisfy(e -> {
             assertThat(e).isInstanceOf(BallotEvent.ChoiceSealed.class);
             assertThat(e.toString()).doesNotContain("m1", "m2", "m3", "m4");
@@ -109,9 +148,13 @@ class BallotChainTest {
         close();
         ObjectNode record = BallotRecord.of("a1", box.ballot("b1").orElseThrow());
 
-        var ok = BallotVerifier.verify(record, box.ballot("b1").orElseThrow().head().hash());
+        var ok = BallotVerifier.verify(
+                record, box.ballot("b1").orElseThrow().head().hash());
         assertThat(ok.ok()).as(String.valueOf(ok.problem())).isTrue();
-        assertThat(String.join("\n", ok.lines())).contains("4 ballots counted").contains("outcome=adopted").contains("outcome=not-adopted");
+        assertThat(String.join("\n", ok.lines()))
+                .contains("4 ballots counted")
+                .contains("outcome=adopted")
+                .contains("outcome=not-adopted");
 
         ObjectNode third = (ObjectNode) record.get("entries").get(2).get("fields");
         third.put("choice", "4,1"); // someone rewrites one stored choice
@@ -127,8 +170,8 @@ class BallotChainTest {
         close();
         String shownHead = box.ballot("b1").orElseThrow().head().hash();
         ObjectNode record = BallotRecord.of("a1", box.ballot("b1").orElseThrow());
-        ((com.fasterxml.jackson.databind.node.ArrayNode) record.get("entries")).remove(3);
-        ((com.fasterxml.jackson.databind.node.ArrayNode) record.get("entries")).remove(2);
+        ((ArrayNode) record.get("entries")).remove(3);
+        ((ArrayNode) record.get("entries")).remove(2);
 
         assertThat(BallotVerifier.verify(record, shownHead).problem()).contains("does not contain the head");
     }

@@ -1,5 +1,11 @@
 package org.assemblyhub.recommendation;
 
+import static org.assemblyhub.testing.Given.LEAD;
+import static org.assemblyhub.testing.Given.MEMBER;
+import static org.assemblyhub.testing.Given.givenAnAssembly;
+import static org.assemblyhub.testing.Given.present;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.assemblyhub.assembly.domain.AssemblyEvent.PhaseChanged;
 import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Phase;
@@ -19,12 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.assemblyhub.testing.Given.LEAD;
-import static org.assemblyhub.testing.Given.MEMBER;
-import static org.assemblyhub.testing.Given.givenAnAssembly;
-import static org.assemblyhub.testing.Given.present;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RecommendationCapabilityTest {
     static final Analysis ANALYSIS = new Analysis("Cleaner air", "Cost", "2 M€", "The city", "Parking", "Studies");
 
@@ -36,24 +36,35 @@ class RecommendationCapabilityTest {
     void drafts_are_written_in_deliberation_and_decision_only() {
         var draft = new ProposeDraft("Cycle lanes", "Build them", ANALYSIS, null);
         inPhase(Phase.LEARNING).when(LEAD, draft).thenRejected("wrong-phase");
-        assertThat(inPhase(Phase.DELIBERATION).when(LEAD, draft).events(DraftProposed.class)).hasSize(1);
+        assertThat(inPhase(Phase.DELIBERATION).when(LEAD, draft).events(DraftProposed.class))
+                .hasSize(1);
         inPhase(Phase.CLOSED).when(LEAD, draft).thenRejected("assembly-closed");
     }
 
     @Test
     void a_ballots_roll_is_the_members_present_when_it_opens() {
-        Given drafted = inPhase(Phase.DECISION).and(present("m1", "m2", "m3", "f2"))
-                .when(LEAD, new ProposeDraft("Cycle lanes", "Build them", ANALYSIS, null)).andThen();
-        String draftId = drafted.thenModel().slice(RecommendationCapability.NAME, Recommendations.class).drafts.all().get(0).id();
-        BallotOpened opened = drafted.when(LEAD, new OpenBallot("Final vote", List.of(draftId), AdoptionRule.DEFAULT, "salt"))
-                .events(BallotOpened.class).get(0);
+        Given drafted = inPhase(Phase.DECISION)
+                .and(present("m1", "m2", "m3", "f2"))
+                .when(LEAD, new ProposeDraft("Cycle lanes", "Build them", ANALYSIS, null))
+                .andThen();
+        String draftId = drafted.thenModel()
+                .slice(RecommendationCapability.NAME, Recommendations.class)
+                .drafts
+                .all()
+                .get(0)
+                .id();
+        BallotOpened opened = drafted.when(
+                        LEAD, new OpenBallot("Final vote", List.of(draftId), AdoptionRule.DEFAULT, "salt"))
+                .events(BallotOpened.class)
+                .get(0);
         assertThat(opened.roll()).containsExactlyInAnyOrder("m1", "m2", "m3");
     }
 
     @Test
     void a_cast_that_does_not_come_through_the_pool_and_a_turnout_not_asked_by_the_hub_are_refused() {
         Given decision = inPhase(Phase.DECISION);
-        decision.when(MEMBER, new CastBallot("b1", List.of(1), "secret-secret-secret", null)).thenRejected("forbidden");
+        decision.when(MEMBER, new CastBallot("b1", List.of(1), "secret-secret-secret", null))
+                .thenRejected("forbidden");
         decision.when(Actor.person("o2", Role.ORGANISER), new ShowTurnout()).thenRejected("forbidden");
     }
 }

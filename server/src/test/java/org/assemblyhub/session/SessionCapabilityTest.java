@@ -1,5 +1,10 @@
 package org.assemblyhub.session;
 
+import static org.assemblyhub.testing.Given.LEAD;
+import static org.assemblyhub.testing.Given.NOW;
+import static org.assemblyhub.testing.Given.ORGANISER;
+import static org.assemblyhub.testing.Given.givenAnAssembly;
+
 import org.assemblyhub.assembly.domain.AssemblyEvent.PhaseChanged;
 import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Phase;
@@ -16,27 +21,28 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.assemblyhub.testing.Given.LEAD;
-import static org.assemblyhub.testing.Given.NOW;
-import static org.assemblyhub.testing.Given.ORGANISER;
-import static org.assemblyhub.testing.Given.givenAnAssembly;
-
 class SessionCapabilityTest {
-    static final PlannedSession EVENING = new PlannedSession("evening", "Evening", List.of(
-            new PlannedSegment("plenary", "Welcome", 10, "Hello", 0),
-            new PlannedSegment("plenary", "Questions", 20, "Ask", 0)));
+    static final PlannedSession EVENING = new PlannedSession(
+            "evening",
+            "Evening",
+            List.of(
+                    new PlannedSegment("plenary", "Welcome", 10, "Hello", 0),
+                    new PlannedSegment("plenary", "Questions", 20, "Ask", 0)));
 
     @Test
-    void an_organiser_appoints_a_facilitator_as_lead_but_never_a_member() {
-        givenAnAssembly().when(ORGANISER, new AppointLead("f1", false)).thenEvents(new LeadAppointed("f1"));
-        givenAnAssembly().when(ORGANISER, new AppointLead("m1", true)).thenRejected("not-a-facilitator");
-        givenAnAssembly().when(ORGANISER, new AppointLead("nobody", true)).thenRejected("not-a-facilitator");
+    void an_organiser_appoints_a_facilitator_as_lead_but_never_a_member_or_someone_off_the_roster() {
+        givenAnAssembly().when(ORGANISER, new AppointLead("f1")).thenEvents(new LeadAppointed("f1"));
+        givenAnAssembly().when(ORGANISER, new AppointLead("m1")).thenRejected("not-a-facilitator");
+        givenAnAssembly().when(ORGANISER, new AppointLead("nobody")).thenRejected("not-a-facilitator");
     }
 
     @Test
     void once_the_assembly_is_closed_nobody_moves_the_clock_but_time_still_runs_out() {
-        var closed = givenAnAssembly(new ScriptAttached("Script", List.of(EVENING)), new LeadAppointed("f1"),
-                new SessionStarted("evening", NOW.minusSeconds(700)), new SegmentStarted(0, NOW.minusSeconds(700)),
+        var closed = givenAnAssembly(
+                new ScriptAttached("Script", List.of(EVENING)),
+                new LeadAppointed("f1"),
+                new SessionStarted("evening", NOW.minusSeconds(700)),
+                new SegmentStarted(0, NOW.minusSeconds(700)),
                 new PhaseChanged(Phase.DECISION, Phase.CLOSED));
         closed.when(LEAD, new SkipSegment()).thenRejected("assembly-closed");
         closed.when(Actor.HUB, new AdvanceClock("evening", 0)).thenEvents(new SegmentStarted(1, NOW));

@@ -1,5 +1,9 @@
 package org.assemblyhub.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -11,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link EventStore} promises, whatever it is built on. A Redis store extends this class and passes the
@@ -52,7 +53,9 @@ public abstract class EventStoreContract {
     }
 
     protected static List<String> texts(List<JournalRecord> records) {
-        return records.stream().map(r -> r.seq() + ":" + new String(r.data(), StandardCharsets.UTF_8)).toList();
+        return records.stream()
+                .map(r -> r.seq() + ":" + new String(r.data(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test
@@ -75,7 +78,8 @@ public abstract class EventStoreContract {
     void an_append_that_expects_the_wrong_last_seq_is_refused_and_writes_nothing() throws Exception {
         await(store.append("a1", 0, records(1, 2)));
 
-        assertThatThrownBy(() -> await(store.append("a1", 1, records(2, 1)))).hasRootCauseInstanceOf(EventStore.SeqConflict.class);
+        assertThatThrownBy(() -> await(store.append("a1", 1, records(2, 1))))
+                .hasRootCauseInstanceOf(EventStore.SeqConflict.class);
         assertThat(await(store.read("a1", 0))).hasSize(2);
     }
 
@@ -131,7 +135,7 @@ public abstract class EventStoreContract {
 
         long last = await(store.replay("a1", 0, r -> {
             seqs.add(r.seq());
-            onEventLoop.add(io.vertx.core.Context.isOnEventLoopThread());
+            onEventLoop.add(Context.isOnEventLoopThread());
         }));
 
         assertThat(last).isEqualTo(1000);
@@ -143,7 +147,7 @@ public abstract class EventStoreContract {
     void replay_after_any_seq_starts_at_the_next_record_before_and_after_reopening() throws Exception {
         for (int from = 1; from <= 300; from += 30) await(store.append("a1", from - 1, records(from, 30)));
         for (int round = 0; round < 2; round++) {
-            for (long after : new long[]{0, 1, 63, 64, 65, 128, 200, 299, 300, 500}) {
+            for (long after : new long[] {0, 1, 63, 64, 65, 128, 200, 299, 300, 500}) {
                 List<JournalRecord> read = await(store.read("a1", after));
                 assertThat(read).as("after %d", after).hasSize((int) Math.max(0, 300 - after));
                 if (!read.isEmpty()) assertThat(texts(read).get(0)).isEqualTo((after + 1) + ":event " + (after + 1));
@@ -158,8 +162,9 @@ public abstract class EventStoreContract {
         await(store.append("a1", 0, records(1, 5)));
 
         assertThatThrownBy(() -> await(store.replay("a1", 0, r -> {
-            if (r.seq() == 3) throw new IllegalStateException("stop at 3");
-        }))).hasRootCauseMessage("stop at 3");
+                    if (r.seq() == 3) throw new IllegalStateException("stop at 3");
+                })))
+                .hasRootCauseMessage("stop at 3");
         await(store.append("a1", 5, records(6, 1)));
         assertThat(await(store.read("a1", 0))).hasSize(6);
     }

@@ -1,11 +1,15 @@
 package org.assemblyhub.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A failed append is dead for good: whatever the disk did with its bytes, they are never read back — not by the next
@@ -53,7 +54,8 @@ class FailedAppendTest {
 
     static List<JournalRecord> records(long from, int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> new JournalRecord(from + i, ("event " + (from + i) + " " + "x".repeat(200)).getBytes(StandardCharsets.UTF_8)))
+                .mapToObj(i -> new JournalRecord(
+                        from + i, ("event " + (from + i) + " " + "x".repeat(200)).getBytes(StandardCharsets.UTF_8)))
                 .toList();
     }
 
@@ -74,7 +76,8 @@ class FailedAppendTest {
     void a_write_error_leaves_nothing_and_the_next_append_lands() throws Exception {
         faults.failingWrites.set(1);
 
-        assertThatThrownBy(() -> await(store.append("a1", 2, records(3, 3)))).hasMessageContaining("Input/output error");
+        assertThatThrownBy(() -> await(store.append("a1", 2, records(3, 3))))
+                .hasMessageContaining("Input/output error");
 
         theFailedBatchIsGoneAndTheJournalGoesOn();
     }
@@ -101,27 +104,37 @@ class FailedAppendTest {
     void a_full_disk_refuses_the_batch_and_leaves_nothing() throws Exception {
         faults.fullDisks.set(1);
 
-        assertThatThrownBy(() -> await(store.append("a1", 2, records(3, 3)))).hasMessageContaining("No space left on device");
+        assertThatThrownBy(() -> await(store.append("a1", 2, records(3, 3))))
+                .hasMessageContaining("No space left on device");
 
         theFailedBatchIsGoneAndTheJournalGoesOn();
     }
 
     @Test
-    void when_the_cut_back_fails_too_the_journal_is_broken_until_restart_and_the_refused_batch_never_comes_back() throws Exception {
+    void when_the_cut_back_fails_too_the_journal_is_broken_until_restart_and_the_refused_batch_never_comes_back()
+            throws Exception {
         faults.failingForces.set(1);
         faults.failingTruncates.set(1);
 
         assertThatThrownBy(() -> await(store.append("a1", 2, records(3, 3)))).hasMessageContaining("fsync failed");
-        assertThat(Files.size(journal)).as("the whole refused batch is still in the file").isGreaterThan(durableSize);
+        assertThat(Files.size(journal))
+                .as("the whole refused batch is still in the file")
+                .isGreaterThan(durableSize);
 
-        assertThatThrownBy(() -> await(store.append("a1", 2, records(3, 1)))).hasMessageContaining("unusable until the hub restarts");
+        assertThatThrownBy(() -> await(store.append("a1", 2, records(3, 1))))
+                .hasMessageContaining("unusable until the hub restarts");
         assertThatThrownBy(() -> await(store.read("a1", 0))).hasMessageContaining("unusable until the hub restarts");
 
-        assertThat(seqsAfterRestart()).as("a complete batch that was refused is not resurrected").containsExactly(1L, 2L);
+        assertThat(seqsAfterRestart())
+                .as("a complete batch that was refused is not resurrected")
+                .containsExactly(1L, 2L);
         assertThat(Files.size(journal)).isEqualTo(durableSize);
         assertThat(journal.resolveSibling("a1.journal.refused")).doesNotExist();
         try (Stream<Path> copies = Files.list(journal.resolveSibling("damaged"))) {
-            assertThat(copies.map(p -> p.getFileName().toString()).toList()).singleElement().asString().endsWith(".tail");
+            assertThat(copies.map(p -> p.getFileName().toString()).toList())
+                    .singleElement()
+                    .asString()
+                    .endsWith(".tail");
         }
         await(store.append("a1", 2, records(3, 1)));
         assertThat(seqsAfterRestart()).containsExactly(1L, 2L, 3L);
@@ -131,11 +144,14 @@ class FailedAppendTest {
     void an_append_interrupted_by_a_stopping_hub_is_cut_at_the_next_start() throws Exception {
         await(store.close());
         Path file = journal;
-        JournalFile.Opened opened = JournalFile.open("a1", file, faults, new DamagedCopies(file.getParent(), Clock.systemUTC()));
+        JournalFile.Opened opened =
+                JournalFile.open("a1", file, faults, new DamagedCopies(file.getParent(), Clock.systemUTC()));
         faults.interruptions.set(1);
         try (JournalFile journalFile = opened.file()) {
-            assertThatThrownBy(() -> journalFile.append(records(3, 3))).isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
-            assertThat(Thread.interrupted()).as("the interrupt is kept for whoever stops the thread").isTrue();
+            assertThatThrownBy(() -> journalFile.append(records(3, 3))).isInstanceOf(ClosedByInterruptException.class);
+            assertThat(Thread.interrupted())
+                    .as("the interrupt is kept for whoever stops the thread")
+                    .isTrue();
         }
         assertThat(Files.size(journal)).as("half a batch was written").isGreaterThan(durableSize);
         assertThat(journal.resolveSibling("a1.journal.refused")).hasContent(durableSize + "\n");

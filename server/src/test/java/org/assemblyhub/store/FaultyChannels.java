@@ -3,6 +3,7 @@ package org.assemblyhub.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
@@ -22,7 +23,10 @@ public final class FaultyChannels implements JournalChannels {
     public final AtomicInteger fullDisks = new AtomicInteger();
     public final AtomicInteger failingForces = new AtomicInteger();
     public final AtomicInteger failingTruncates = new AtomicInteger();
-    /** The next write writes half its bytes, then the thread is interrupted, as Vert.x does to its workers when it stops. */
+    /**
+     * The next write writes half its bytes, then the thread is interrupted, as Vert.x does to its workers when it
+     * stops.
+     */
     public final AtomicInteger interruptions = new AtomicInteger();
 
     @Override
@@ -58,7 +62,7 @@ public final class FaultyChannels implements JournalChannels {
                 Thread.currentThread().interrupt();
                 try {
                     return real.write(src, position + half);
-                } catch (java.nio.channels.ClosedByInterruptException e) {
+                } catch (ClosedByInterruptException e) {
                     close(); // like the real channel, which NIO closed
                     throw e;
                 }

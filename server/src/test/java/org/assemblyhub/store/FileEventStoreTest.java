@@ -1,5 +1,8 @@
 package org.assemblyhub.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
@@ -7,9 +10,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileEventStoreTest extends EventStoreContract {
     private Path dir;
@@ -75,7 +75,7 @@ class FileEventStoreTest extends EventStoreContract {
         await(store.close());
         try (RandomAccessFile file = new RandomAccessFile(journal("a1").toFile(), "rw")) {
             file.seek(file.length() - 2);
-            file.write(new byte[]{'X', 'Y'}); // change bytes inside the last record's data: it was acknowledged
+            file.write(new byte[] {'X', 'Y'}); // change bytes inside the last record's data: it was acknowledged
         }
         long size = Files.size(journal("a1"));
         store = reopen(vertx);
@@ -88,7 +88,7 @@ class FileEventStoreTest extends EventStoreContract {
     void garbage_after_the_last_record_is_cut_off() throws Exception {
         await(store.append("a1", 0, records(1, 2)));
         await(store.close());
-        Files.write(journal("a1"), new byte[]{0, 0, 0, 42, 1, 2, 3}, StandardOpenOption.APPEND);
+        Files.write(journal("a1"), new byte[] {0, 0, 0, 42, 1, 2, 3}, StandardOpenOption.APPEND);
         store = reopen(vertx);
 
         assertThat(await(store.read("a1", 0))).hasSize(2);
@@ -101,7 +101,10 @@ class FileEventStoreTest extends EventStoreContract {
     void a_length_field_no_write_of_the_hub_could_make_is_damage_not_a_torn_tail() throws Exception {
         await(store.append("a1", 0, records(1, 1)));
         await(store.close());
-        Files.write(journal("a1"), new byte[]{0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0}, StandardOpenOption.APPEND);
+        Files.write(
+                journal("a1"),
+                new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0},
+                StandardOpenOption.APPEND);
         store = reopen(vertx);
 
         assertThatThrownBy(() -> await(store.read("a1", 0))).hasRootCauseInstanceOf(JournalDamaged.class);

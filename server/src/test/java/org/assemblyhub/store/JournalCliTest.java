@@ -1,5 +1,7 @@
 package org.assemblyhub.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
@@ -9,11 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./hub journal check} and {@code ./hub journal cut}, through the command's main class. */
 class JournalCliTest {
@@ -23,7 +24,10 @@ class JournalCliTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return JournalCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return JournalCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String out() {
@@ -39,7 +43,7 @@ class JournalCliTest {
         Path data = dataDir();
         Path dir = data.resolve("journal");
         new JournalBytes().batch(2).batch(1).writeTo(dir.resolve("good.journal"));
-        new JournalBytes().batch(2).raw(new byte[]{0, 0, 1, 0, 9, 9}).writeTo(dir.resolve("torn.journal"));
+        new JournalBytes().batch(2).raw(new byte[] {0, 0, 1, 0, 9, 9}).writeTo(dir.resolve("torn.journal"));
         JournalBytes damaged = new JournalBytes().batch(1).batch(1).batch(1).batch(1);
         damaged.writeTo(dir.resolve("hurt.journal"));
         JournalBytes.flip(dir.resolve("hurt.journal"), damaged.offsetOf(2) + 17, 4);
@@ -49,8 +53,11 @@ class JournalCliTest {
         int status = run("check", data.toString());
 
         assertThat(status).as("exit code when a journal is damaged").isEqualTo(1);
-        assertThat(out()).contains("good.journal: ok: 3 records in 2 batches, last seq 3, " + new JournalBytes().batch(2).batch(1).size() + " bytes")
-                .contains("torn.journal: torn tail of 6 bytes at offset " + new JournalBytes().batch(2).size())
+        assertThat(out())
+                .contains("good.journal: ok: 3 records in 2 batches, last seq 3, "
+                        + new JournalBytes().batch(2).batch(1).size() + " bytes")
+                .contains("torn.journal: torn tail of 6 bytes at offset "
+                        + new JournalBytes().batch(2).size())
                 .contains("hurt.journal: DAMAGED at offset " + damaged.offsetOf(2) + ": 2 valid records (from seq 3)")
                 .contains("./hub journal cut " + dir.resolve("hurt.journal") + " " + damaged.offsetOf(2));
         assertThat(Files.readAllBytes(dir.resolve("torn.journal"))).isEqualTo(tornBytes);
@@ -60,7 +67,10 @@ class JournalCliTest {
 
     @Test
     void check_exits_0_when_nothing_is_damaged_and_takes_a_single_file() throws Exception {
-        Path file = new JournalBytes().batch(3).raw(new byte[]{1, 2, 3}).writeTo(dataDir().resolve("journal").resolve("a.journal"));
+        Path file = new JournalBytes()
+                .batch(3)
+                .raw(new byte[] {1, 2, 3})
+                .writeTo(dataDir().resolve("journal").resolve("a.journal"));
 
         assertThat(run("check", file.toString())).isZero();
         assertThat(out()).startsWith("a.journal: torn tail of 3 bytes");
@@ -86,18 +96,24 @@ class JournalCliTest {
         JournalBytes.flip(file, bytes.offsetOf(2) + 10, 0);
         byte[] before = Files.readAllBytes(file);
 
-        assertThat(run("cut", file.toString(), Long.toString(bytes.offsetOf(2)))).isZero();
+        assertThat(run("cut", file.toString(), Long.toString(bytes.offsetOf(2))))
+                .isZero();
 
-        assertThat(out()).contains("cut " + (before.length - bytes.offsetOf(2)) + " bytes", "1 valid records were after the damage");
+        assertThat(out())
+                .contains(
+                        "cut " + (before.length - bytes.offsetOf(2)) + " bytes",
+                        "1 valid records were after the damage");
         try (Stream<Path> copies = Files.list(data.resolve("journal").resolve("damaged"))) {
             assertThat(copies.toList()).singleElement().satisfies(copy -> {
                 assertThat(copy.getFileName().toString()).startsWith("a-").endsWith(".cut");
-                assertThat(Files.readAllBytes(copy)).isEqualTo(java.util.Arrays.copyOfRange(before, (int) bytes.offsetOf(2), before.length));
+                assertThat(Files.readAllBytes(copy))
+                        .isEqualTo(Arrays.copyOfRange(before, (int) bytes.offsetOf(2), before.length));
             });
         }
         Vertx vertx = Vertx.vertx();
         FileEventStore store = new FileEventStore(vertx, data);
-        List<JournalRecord> records = store.read("a", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<JournalRecord> records =
+                store.read("a", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(records).extracting(JournalRecord::seq).containsExactly(1L);
         store.close();
         vertx.close();
@@ -108,9 +124,13 @@ class JournalCliTest {
         Path data = dataDir();
         Vertx vertx = Vertx.vertx();
         FileEventStore store = new FileEventStore(vertx, data);
-        store.append("a", 0, List.of(new JournalRecord(1, new byte[]{1}))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        store.append("a", 0, List.of(new JournalRecord(1, new byte[] {1})))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
 
-        assertThat(run("cut", data.resolve("journal").resolve("a.journal").toString(), "0")).isEqualTo(2);
+        assertThat(run("cut", data.resolve("journal").resolve("a.journal").toString(), "0"))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("stop the hub first");
         store.close();
         vertx.close();

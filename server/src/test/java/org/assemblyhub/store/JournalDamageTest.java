@@ -1,23 +1,26 @@
 package org.assemblyhub.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Only an unacknowledged last batch may be cut; damage anywhere else stops the assembly, leaves the file alone and is
@@ -68,7 +71,10 @@ class JournalDamageTest {
         Path dir = dataDir.resolve("journal").resolve("damaged");
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName())).sorted().toList();
+            return files.filter(p ->
+                            p.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -88,8 +94,11 @@ class JournalDamageTest {
         assertThat(damage.report().firstSeqAfter()).isEqualTo(3);
         assertThat(damage.report().lastSeq()).isEqualTo(1);
         assertThat(damage.getMessage()).contains("a1", "offset " + bytes.offsetOf(2), "8 valid records", "journal cut");
-        assertThat(Files.readAllBytes(journal)).as("the journal is left untouched").isEqualTo(before);
-        assertThat(copies("a1-*.journal")).singleElement().satisfies(copy -> assertThat(Files.readAllBytes(copy)).isEqualTo(before));
+        assertThat(Files.readAllBytes(journal))
+                .as("the journal is left untouched")
+                .isEqualTo(before);
+        assertThat(copies("a1-*.journal")).singleElement().satisfies(copy -> assertThat(Files.readAllBytes(copy))
+                .isEqualTo(before));
     }
 
     @Test
@@ -111,7 +120,7 @@ class JournalDamageTest {
         JournalBytes.flip(journal, bytes.offsetOf(2) + 4, 7);
         long size = Files.size(journal);
 
-        assertThatThrownBy(() -> await(store.append("a1", 1, List.of(new JournalRecord(2, new byte[]{1})))))
+        assertThatThrownBy(() -> await(store.append("a1", 1, List.of(new JournalRecord(2, new byte[] {1})))))
                 .hasCauseInstanceOf(JournalDamaged.class);
         assertThat(Files.size(journal)).isEqualTo(size);
     }
@@ -124,9 +133,13 @@ class JournalDamageTest {
 
         JournalDamaged damage = damageOnRead();
 
-        assertThat(damage.report().validBytes()).as("the whole journal ends before the broken batch").isEqualTo(bytes.offsetOf(2));
+        assertThat(damage.report().validBytes())
+                .as("the whole journal ends before the broken batch")
+                .isEqualTo(bytes.offsetOf(2));
         assertThat(damage.report().damageOffset()).isEqualTo(bytes.offsetOf(3));
-        assertThat(damage.report().validRecordsAfter()).as("record 4 and record 5").isEqualTo(2);
+        assertThat(damage.report().validRecordsAfter())
+                .as("record 4 and record 5")
+                .isEqualTo(2);
     }
 
     @Test
@@ -142,7 +155,9 @@ class JournalDamageTest {
 
     @Test
     void a_gap_in_the_seq_chain_with_valid_checksums_is_damage() throws Exception {
-        new JournalBytes().batch(1).batch(1)
+        new JournalBytes()
+                .batch(1)
+                .batch(1)
                 .batch(List.of(new JournalRecord(4, "event 4".getBytes(StandardCharsets.UTF_8))))
                 .batch(List.of(new JournalRecord(5, "event 5".getBytes(StandardCharsets.UTF_8))))
                 .writeTo(journal);
@@ -172,7 +187,7 @@ class JournalDamageTest {
         JournalBytes bytes = new JournalBytes().batch(2).batch(3);
         bytes.writeTo(journal);
         byte[] whole = Files.readAllBytes(journal);
-        try (var file = new java.io.RandomAccessFile(journal.toFile(), "rw")) {
+        try (var file = new RandomAccessFile(journal.toFile(), "rw")) {
             file.setLength(whole.length - 3); // the crash tore the last record of the last batch
         }
 
@@ -183,19 +198,22 @@ class JournalDamageTest {
     }
 
     @Test
-    void garbage_after_the_last_batch_is_reported_as_damage_not_cut_even_without_a_valid_record_after_it() throws Exception {
+    void garbage_after_the_last_batch_is_reported_as_damage_not_cut_even_without_a_valid_record_after_it()
+            throws Exception {
         new JournalBytes().batch(3).writeTo(journal);
         long end = Files.size(journal);
         byte[] garbage = new byte[50_000];
-        new java.util.Random(7).nextBytes(garbage);
-        Files.write(journal, garbage, java.nio.file.StandardOpenOption.APPEND);
+        new Random(7).nextBytes(garbage);
+        Files.write(journal, garbage, StandardOpenOption.APPEND);
         byte[] before = Files.readAllBytes(journal);
 
         JournalDamaged damage = damageOnRead();
 
         assertThat(damage.report().damageOffset()).isEqualTo(end);
         assertThat(damage.report().validRecordsAfter()).isZero();
-        assertThat(Files.readAllBytes(journal)).as("nothing cut: the operator decides").isEqualTo(before);
+        assertThat(Files.readAllBytes(journal))
+                .as("nothing cut: the operator decides")
+                .isEqualTo(before);
     }
 
     @Test
@@ -210,7 +228,9 @@ class JournalDamageTest {
 
         assertThat(damage.report().state()).isEqualTo(JournalReport.State.DAMAGED);
         assertThat(damage.report().lastSeq()).isEqualTo(2);
-        assertThat(Files.readAllBytes(journal)).as("the acknowledged batch is not cut away").isEqualTo(before);
+        assertThat(Files.readAllBytes(journal))
+                .as("the acknowledged batch is not cut away")
+                .isEqualTo(before);
         assertThat(copies("a1-*.tail")).isEmpty();
     }
 
@@ -220,26 +240,32 @@ class JournalDamageTest {
         bytes.raw(new byte[4096]).writeTo(journal);
 
         assertThat(seqs()).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(copies("a1-*.tail")).singleElement().satisfies(copy -> assertThat(Files.size(copy)).isEqualTo(4096));
+        assertThat(copies("a1-*.tail")).singleElement().satisfies(copy -> assertThat(Files.size(copy))
+                .isEqualTo(4096));
     }
 
     @Test
     void a_journal_and_its_copies_are_readable_by_the_hub_user_only() throws Exception {
-        JournalBytes bytes = new JournalBytes().batch(2).raw(new byte[]{0, 0, 0, 42, 1});
+        JournalBytes bytes = new JournalBytes().batch(2).raw(new byte[] {0, 0, 0, 42, 1});
         bytes.writeTo(journal);
         Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(journal.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
 
         seqs();
-        await(store.append("a1", 2, List.of(new JournalRecord(3, new byte[]{1}))));
-        await(store.append("b2", 0, List.of(new JournalRecord(1, new byte[]{1}))));
+        await(store.append("a1", 2, List.of(new JournalRecord(3, new byte[] {1}))));
+        await(store.append("b2", 0, List.of(new JournalRecord(1, new byte[] {1}))));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.getParent()))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.resolveSibling("b2.journal")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.resolveSibling("b2.journal"))))
+                .isEqualTo("rw-------");
         Path damaged = journal.resolveSibling("damaged");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(damaged))).isEqualTo("rwx------");
-        assertThat(copies("a1-*.tail")).singleElement().satisfies(copy ->
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(damaged)))
+                .isEqualTo("rwx------");
+        assertThat(copies("a1-*.tail")).singleElement().satisfies(copy -> assertThat(
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)))
+                .isEqualTo("rw-------"));
     }
 }

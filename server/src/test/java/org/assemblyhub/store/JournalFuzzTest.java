@@ -28,11 +28,14 @@ class JournalFuzzTest {
     static final Duration SWEEP = Duration.ofSeconds(Long.getLong("fuzz.sweep.seconds", 2));
     private static final Path DIR = temporaryDirectory();
 
-    /** In memory where there is a tmpfs: the reader fsyncs every copy it keeps, and a disk makes that the whole cost. */
+    /**
+     * In memory where there is a tmpfs: the reader fsyncs every copy it keeps, and a disk makes that the whole cost.
+     */
     private static Path temporaryDirectory() {
         try {
             Path shm = Path.of("/dev/shm");
-            return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "journal-fuzz")
+            return Files.isDirectory(shm) && Files.isWritable(shm)
+                    ? Files.createTempDirectory(shm, "journal-fuzz")
                     : Files.createTempDirectory("journal-fuzz");
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -51,13 +54,19 @@ class JournalFuzzTest {
 
     @Test
     void a_few_seconds_of_random_bytes_read_as_a_journal_break_no_promise() throws Exception {
-        FuzzSweep.run("journal-any-bytes", SWEEP, FuzzSweep.seeds(JournalFuzzTest.class,
-                "any_bytes_as_a_journal_are_read_as_the_reference_reads_them"), input -> JournalProperties.anyBytesAsAJournal(input, DIR));
+        FuzzSweep.run(
+                "journal-any-bytes",
+                SWEEP,
+                FuzzSweep.seeds(JournalFuzzTest.class, "any_bytes_as_a_journal_are_read_as_the_reference_reads_them"),
+                input -> JournalProperties.anyBytesAsAJournal(input, DIR));
     }
 
     @Test
     void a_few_seconds_of_random_damage_after_complete_batches_lose_none() throws Exception {
-        FuzzSweep.run("journal-damage-after-batch", SWEEP, FuzzSweep.seeds(JournalFuzzTest.class,
-                "damage_written_after_a_complete_batch_never_loses_that_batch"), input -> JournalProperties.damageAfterACompleteBatch(input, DIR));
+        FuzzSweep.run(
+                "journal-damage-after-batch",
+                SWEEP,
+                FuzzSweep.seeds(JournalFuzzTest.class, "damage_written_after_a_complete_batch_never_loses_that_batch"),
+                input -> JournalProperties.damageAfterACompleteBatch(input, DIR));
     }
 }

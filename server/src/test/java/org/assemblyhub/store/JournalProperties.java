@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -34,12 +35,17 @@ final class JournalProperties {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             report = JournalScan.scan(file, channel, null);
         }
-        check(report.records() == expected.records && report.lastSeq() == expected.records, "records", report, expected);
+        check(
+                report.records() == expected.records && report.lastSeq() == expected.records,
+                "records",
+                report,
+                expected);
         check(report.batches() == expected.batches, "batches", report, expected);
         check(report.validBytes() == expected.validBytes, "valid bytes", report, expected);
         check(report.totalBytes() == bytes.length, "total bytes", report, expected);
         boolean later = expected.laterValidRecord();
-        JournalReport.State state = expected.validBytes == bytes.length ? JournalReport.State.OK
+        JournalReport.State state = expected.validBytes == bytes.length
+                ? JournalReport.State.OK
                 : later || !expected.unfinished() ? JournalReport.State.DAMAGED : JournalReport.State.TORN;
         check(report.state() == state, "state " + state, report, expected);
         if (later) check(report.validRecordsAfter() >= 1, "records after damage", report, expected);
@@ -74,39 +80,62 @@ final class JournalProperties {
             List<JournalRecord> read = readAll(file);
             check(read.size() >= written.size(), "every record is still there", null, null);
             for (int i = 0; i < written.size(); i++) {
-                check(Arrays.equals(read.get(i).data(), written.get(i).data()), "record " + (i + 1) + " unchanged", null, null);
+                check(
+                        Arrays.equals(read.get(i).data(), written.get(i).data()),
+                        "record " + (i + 1) + " unchanged",
+                        null,
+                        null);
             }
         } catch (JournalDamaged e) {
             check(Arrays.equals(Files.readAllBytes(file), bytes), "a damaged journal is left untouched", null, null);
-            check(e.report().lastSeq() >= written.size(), "the whole journal before the damage is kept", e.report(), null);
+            check(
+                    e.report().lastSeq() >= written.size(),
+                    "the whole journal before the damage is kept",
+                    e.report(),
+                    null);
         }
     }
 
-    private static void opened(Path file, byte[] bytes, Reference expected, JournalReport.State state) throws IOException {
+    private static void opened(Path file, byte[] bytes, Reference expected, JournalReport.State state)
+            throws IOException {
         try {
             List<JournalRecord> read = readAll(file);
             check(state != JournalReport.State.DAMAGED, "a damaged journal does not open", null, expected);
             check(read.size() == expected.records, "records served", null, expected);
             for (int i = 0; i < read.size(); i++) {
-                check(read.get(i).seq() == i + 1 && Arrays.equals(read.get(i).data(), expected.data.get(i)), "record " + (i + 1), null, expected);
+                check(
+                        read.get(i).seq() == i + 1 && Arrays.equals(read.get(i).data(), expected.data.get(i)),
+                        "record " + (i + 1),
+                        null,
+                        expected);
             }
             check(Files.size(file) == expected.validBytes, "the torn tail is cut", null, expected);
             if (state == JournalReport.State.TORN) {
                 byte[] copy = onlyCopy(file.resolveSibling(DamagedCopies.DIR));
-                check(Arrays.equals(copy, Arrays.copyOfRange(bytes, (int) expected.validBytes, bytes.length)), "the cut bytes are kept", null, expected);
+                check(
+                        Arrays.equals(copy, Arrays.copyOfRange(bytes, (int) expected.validBytes, bytes.length)),
+                        "the cut bytes are kept",
+                        null,
+                        expected);
             }
         } catch (JournalDamaged e) {
             check(state == JournalReport.State.DAMAGED, "only damage refuses an open", e.report(), expected);
-            check(Arrays.equals(Files.readAllBytes(file), bytes), "a damaged journal is left untouched", e.report(), expected);
+            check(
+                    Arrays.equals(Files.readAllBytes(file), bytes),
+                    "a damaged journal is left untouched",
+                    e.report(),
+                    expected);
         }
     }
 
     private static List<JournalRecord> readAll(Path file) throws IOException {
         List<JournalRecord> read = new ArrayList<>();
-        JournalFile.Opened opened = JournalFile.open("fuzz", file, JournalChannels.DEFAULT, new DamagedCopies(file.getParent(), Clock.systemUTC()));
+        JournalFile.Opened opened = JournalFile.open(
+                "fuzz", file, JournalChannels.DEFAULT, new DamagedCopies(file.getParent(), Clock.systemUTC()));
         try (JournalFile journal = opened.file()) {
             JournalFile.Cursor cursor = journal.cursor(0);
-            for (List<JournalRecord> chunk = cursor.next(1 << 16); !chunk.isEmpty(); chunk = cursor.next(1 << 16)) read.addAll(chunk);
+            for (List<JournalRecord> chunk = cursor.next(1 << 16); !chunk.isEmpty(); chunk = cursor.next(1 << 16))
+                read.addAll(chunk);
         }
         return read;
     }
@@ -122,7 +151,7 @@ final class JournalProperties {
     private static void clean(Path dir) throws IOException {
         Files.createDirectories(dir);
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) if (!p.equals(dir)) Files.delete(p);
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) if (!p.equals(dir)) Files.delete(p);
         }
     }
 
@@ -195,7 +224,9 @@ final class JournalProperties {
             return r;
         }
 
-        /** Whether any position from the first bad record holds a valid record with a later seq this file could hold. */
+        /**
+         * Whether any position from the first bad record holds a valid record with a later seq this file could hold.
+         */
         boolean laterValidRecord() {
             long most = lastSeqSeen + 1 + bytes.length / 16;
             for (long p = badAt; p + 16 <= bytes.length; p++) {
@@ -233,7 +264,8 @@ final class JournalProperties {
 
         @Override
         public String toString() {
-            return "Reference[records=" + records + ", batches=" + batches + ", validBytes=" + validBytes + ", size=" + bytes.length + "]";
+            return "Reference[records=" + records + ", batches=" + batches + ", validBytes=" + validBytes + ", size="
+                    + bytes.length + "]";
         }
     }
 }

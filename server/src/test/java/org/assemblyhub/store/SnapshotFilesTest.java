@@ -1,16 +1,18 @@
 package org.assemblyhub.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Snapshot files: written whole or not at all, checked before use, the two newest kept, private. */
 class SnapshotFilesTest {
@@ -47,12 +49,14 @@ class SnapshotFilesTest {
         write(files, 10, "a");
         write(files, 20, "b");
         write(files, 30, "c");
-        assertThat(files.candidates("a1")).extracting(p -> p.getFileName().toString())
+        assertThat(files.candidates("a1"))
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("00000000000000000030.snapshot", "00000000000000000020.snapshot");
 
         write(files, 25, "from a restored, shorter journal");
 
-        assertThat(files.candidates("a1")).extracting(p -> p.getFileName().toString())
+        assertThat(files.candidates("a1"))
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("00000000000000000025.snapshot", "00000000000000000020.snapshot");
     }
 
@@ -66,19 +70,26 @@ class SnapshotFilesTest {
         byte[] damaged = good.clone();
         damaged[damaged.length - 3] ^= 1;
         Files.write(file, damaged);
-        assertThatThrownBy(() -> files.read(file)).isInstanceOf(SnapshotFiles.Unusable.class).hasMessageContaining("content is damaged");
+        assertThatThrownBy(() -> files.read(file))
+                .isInstanceOf(SnapshotFiles.Unusable.class)
+                .hasMessageContaining("content is damaged");
 
-        Files.write(file, java.util.Arrays.copyOf(good, good.length - 5));
-        assertThatThrownBy(() -> files.read(file)).isInstanceOf(SnapshotFiles.Unusable.class).hasMessageContaining("length");
+        Files.write(file, Arrays.copyOf(good, good.length - 5));
+        assertThatThrownBy(() -> files.read(file))
+                .isInstanceOf(SnapshotFiles.Unusable.class)
+                .hasMessageContaining("length");
 
         Files.write(file, good);
-        assertThatThrownBy(() -> files(data, "2.0").read(file)).isInstanceOf(SnapshotFiles.Unusable.class)
+        assertThatThrownBy(() -> files(data, "2.0").read(file))
+                .isInstanceOf(SnapshotFiles.Unusable.class)
                 .hasMessageContaining("written by hub 1.0, this is 2.0");
 
         byte[] header = good.clone();
         header[12] ^= 1;
         Files.write(file, header);
-        assertThatThrownBy(() -> files.read(file)).isInstanceOf(SnapshotFiles.Unusable.class).hasMessageContaining("header");
+        assertThatThrownBy(() -> files.read(file))
+                .isInstanceOf(SnapshotFiles.Unusable.class)
+                .hasMessageContaining("header");
     }
 
     @Test
@@ -87,9 +98,10 @@ class SnapshotFilesTest {
         SnapshotFiles files = files(data, "1.0");
 
         assertThatThrownBy(() -> files.write("a1", 3, 1, out -> {
-            out.write(new byte[100]);
-            throw new java.io.IOException("no room");
-        })).hasMessage("no room");
+                    out.write(new byte[100]);
+                    throw new IOException("no room");
+                }))
+                .hasMessage("no room");
 
         try (var left = Files.list(data.resolve("snapshots").resolve("a1"))) {
             assertThat(left.toList()).isEmpty();
@@ -101,9 +113,11 @@ class SnapshotFilesTest {
         Path data = Files.createTempDirectory("snapshots");
         Path file = write(files(data, "1.0"), 1, "x");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         for (Path dir : List.of(data.resolve("snapshots"), file.getParent())) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .isEqualTo("rwx------");
         }
     }
 }

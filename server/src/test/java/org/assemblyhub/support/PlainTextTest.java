@@ -1,13 +1,14 @@
 package org.assemblyhub.support;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PlainTextTest {
     @Test
     void ordinary_text_with_angle_brackets_ampersands_quotes_and_accents_is_plain() {
-        assertThat(PlainText.hasMarkup("a < b & c > d, \"quoted\" l'été — 5€ <3 @all = +1 `x`")).isFalse();
+        assertThat(PlainText.hasMarkup("a < b & c > d, \"quoted\" l'été — 5€ <3 @all = +1 `x`"))
+                .isFalse();
         assertThat(PlainText.hasMarkup("line one\r\nline two")).isFalse();
         assertThat(PlainText.hasMarkup(null)).isFalse();
     }

@@ -1,10 +1,13 @@
 package org.assemblyhub.testing;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,12 +33,12 @@ public final class FuzzSweep {
     public static List<byte[]> seeds(Class<?> fuzzTest, String method) throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         seeds.add(new byte[0]);
-        java.net.URL resource = fuzzTest.getResource(fuzzTest.getSimpleName() + "Inputs/" + method);
+        URL resource = fuzzTest.getResource(fuzzTest.getSimpleName() + "Inputs/" + method);
         if (resource != null && "file".equals(resource.getProtocol())) {
             Path dir;
             try {
                 dir = Path.of(resource.toURI());
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new IOException(e);
             }
             try (Stream<Path> files = Files.list(dir)) {
@@ -59,8 +62,10 @@ public final class FuzzSweep {
                 Path finding = Path.of("target", "fuzz-findings", name + "-" + seed + "-" + tried);
                 Files.createDirectories(finding.getParent());
                 Files.write(finding, input);
-                throw new AssertionError(name + " fails on input " + finding + " (" + HexFormat.of().formatHex(input)
-                        + "); rerun with -Dfuzz.seed=" + seed, failure);
+                throw new AssertionError(
+                        name + " fails on input " + finding + " ("
+                                + HexFormat.of().formatHex(input) + "); rerun with -Dfuzz.seed=" + seed,
+                        failure);
             }
             tried++;
         }
@@ -74,15 +79,30 @@ public final class FuzzSweep {
         for (int i = 0; i < steps; i++) {
             int n = out.length;
             switch (random.nextInt(7)) {
-                case 0 -> { if (n > 0) out[random.nextInt(n)] ^= (byte) (1 << random.nextInt(8)); }
-                case 1 -> { if (n > 0) out[random.nextInt(n)] = (byte) random.nextInt(256); }
+                case 0 -> {
+                    if (n > 0) out[random.nextInt(n)] ^= (byte) (1 << random.nextInt(8));
+                }
+                case 1 -> {
+                    if (n > 0) out[random.nextInt(n)] = (byte) random.nextInt(256);
+                }
                 case 2 -> out = insert(out, random.nextInt(n + 1), randomBytes(random, 1 + random.nextInt(32)));
-                case 3 -> { if (n > 0) out = remove(out, random.nextInt(n), 1 + random.nextInt(Math.min(n, 32))); }
-                case 4 -> { if (n > 0) out = java.util.Arrays.copyOf(out, random.nextInt(n)); }
-                case 5 -> { if (n > 0) { int from = random.nextInt(n); int len = 1 + random.nextInt(n - from);
-                        out = insert(out, random.nextInt(n + 1), java.util.Arrays.copyOfRange(out, from, from + len)); } }
-                default -> { byte[] other = seeds.get(random.nextInt(seeds.size()));
-                        out = insert(out, random.nextInt(n + 1), java.util.Arrays.copyOf(other, random.nextInt(other.length + 1))); }
+                case 3 -> {
+                    if (n > 0) out = remove(out, random.nextInt(n), 1 + random.nextInt(Math.min(n, 32)));
+                }
+                case 4 -> {
+                    if (n > 0) out = Arrays.copyOf(out, random.nextInt(n));
+                }
+                case 5 -> {
+                    if (n > 0) {
+                        int from = random.nextInt(n);
+                        int len = 1 + random.nextInt(n - from);
+                        out = insert(out, random.nextInt(n + 1), Arrays.copyOfRange(out, from, from + len));
+                    }
+                }
+                default -> {
+                    byte[] other = seeds.get(random.nextInt(seeds.size()));
+                    out = insert(out, random.nextInt(n + 1), Arrays.copyOf(other, random.nextInt(other.length + 1)));
+                }
             }
         }
         return out;

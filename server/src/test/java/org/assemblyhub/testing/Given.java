@@ -1,5 +1,7 @@
 package org.assemblyhub.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.assemblyhub.Capabilities;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
 import org.assemblyhub.config.LimitsConfig;
@@ -16,8 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * given(events…).when(actor, command).thenEvents(…) / thenRejected(code) — a capability's rules as a behaviour spec,
@@ -53,7 +53,8 @@ public final class Given {
         List<Person> people = new ArrayList<>(List.of(person("organiser-1", Role.ORGANISER)));
         for (int f = 1; f <= 3; f++) people.add(person("f" + f, Role.FACILITATOR));
         for (int m = 1; m <= 16; m++) people.add(person("m" + m, Role.MEMBER));
-        Given given = given(new AssemblyEvent.AssemblyCreated("a1", "Climate assembly", "How?", true, null, null),
+        Given given = given(
+                new AssemblyEvent.AssemblyCreated("a1", "Climate assembly", "How?", true, null, null),
                 new AssemblyEvent.PeopleAdded(people));
         given.history.addAll(List.of(more));
         return given;
@@ -68,7 +69,8 @@ public final class Given {
 
     public static Person person(String id, Role role) {
         int n = id.replaceAll("\\D", "").isEmpty() ? 0 : Integer.parseInt(id.replaceAll("\\D", ""));
-        return new Person(id, "Name of " + id, id + "@example.org", role, Map.of("area", n % 2 == 0 ? "north" : "south"));
+        return new Person(
+                id, "Name of " + id, id + "@example.org", role, Map.of("area", n % 2 == 0 ? "north" : "south"));
     }
 
     public Given and(DomainEvent... events) {

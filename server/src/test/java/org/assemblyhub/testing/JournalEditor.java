@@ -1,5 +1,6 @@
 package org.assemblyhub.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class JournalEditor {
     /** Rewrites each record's data through {@code edit}, with valid checksums. */
     public static void rewrite(Path file, UnaryOperator<String> edit) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (in.remaining() >= 8) {
             int word = in.getInt();
             in.getInt();
@@ -49,12 +50,15 @@ public final class JournalEditor {
             byte[] data = new byte[(word & ~CONTINUES) - 8];
             in.get(data);
             byte[] edited = edit.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-            ByteBuffer body = ByteBuffer.allocate(8 + edited.length).putLong(seq).put(edited);
+            ByteBuffer body =
+                    ByteBuffer.allocate(8 + edited.length).putLong(seq).put(edited);
             body.flip();
             CRC32C crc = new CRC32C();
             crc.update(body.duplicate());
             ByteBuffer record = ByteBuffer.allocate(8 + body.remaining());
-            record.putInt(body.remaining() | (word & CONTINUES)).putInt((int) crc.getValue()).put(body);
+            record.putInt(body.remaining() | (word & CONTINUES))
+                    .putInt((int) crc.getValue())
+                    .put(body);
             out.write(record.array());
         }
         Files.write(file, out.toByteArray());

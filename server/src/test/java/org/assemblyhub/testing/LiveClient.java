@@ -3,15 +3,19 @@ package org.assemblyhub.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.engine.MergePatch;
 import org.assemblyhub.support.Jackson;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,7 @@ public final class LiveClient implements AutoCloseable {
 
     /** Held on purpose: Vert.x 5 closes a client's connections once the client itself is garbage-collected. */
     private final WebSocketClient client;
+
     private final WebSocket ws;
     private final List<String> frames = new CopyOnWriteArrayList<>();
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
@@ -50,13 +55,17 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public static LiveClient connect(Vertx vertx, int port, String token, String origin) {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(4 * 1024 * 1024));
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/live");
+        WebSocketClient client = vertx.createWebSocketClient(
+                new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(4 * 1024 * 1024));
+        WebSocketConnectOptions options =
+                new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/live");
         if (token != null) options.addHeader("Cookie", "ah_session=" + token);
         if (origin != null) options.addHeader("Origin", origin);
         try {
-            WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+            WebSocket ws = client.connect(options)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(15, TimeUnit.SECONDS);
             return new LiveClient(client, ws);
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to /live", e);
@@ -81,12 +90,13 @@ public final class LiveClient implements AutoCloseable {
             case "patch" -> {
                 if (view == null) return; // a resumed test client has no view of its own to fold into
                 if (message.get("base").asLong() != seq) {
-                    throw new IllegalStateException("patch does not apply: base " + message.get("base") + " but client at " + seq);
+                    throw new IllegalStateException(
+                            "patch does not apply: base " + message.get("base") + " but client at " + seq);
                 }
                 view = MergePatch.apply(view.deepCopy(), message.get("patch"));
                 seq = message.get("seq").asLong();
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -95,7 +105,11 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public LiveClient hello(String assemblyId, Long lastSeq, String lastAudience) {
-        send(new JsonObject().put("type", "hello").put("assembly", assemblyId).put("lastSeq", lastSeq).put("lastAudience", lastAudience));
+        send(new JsonObject()
+                .put("type", "hello")
+                .put("assembly", assemblyId)
+                .put("lastSeq", lastSeq)
+                .put("lastAudience", lastAudience));
         return this;
     }
 
@@ -103,19 +117,29 @@ public final class LiveClient implements AutoCloseable {
     public LiveClient join(String assemblyId) {
         int before = messages.size();
         hello(assemblyId);
-        awaitFrom(before, m -> m.path("type").asText().equals("personal") || m.path("type").asText().equals("error"));
+        awaitFrom(
+                before,
+                m -> m.path("type").asText().equals("personal")
+                        || m.path("type").asText().equals("error"));
         return this;
     }
 
     public void command(String id, String name, JsonObject args) {
-        send(new JsonObject().put("type", "command").put("id", id).put("name", name).put("args", args));
+        send(new JsonObject()
+                .put("type", "command")
+                .put("id", id)
+                .put("name", name)
+                .put("args", args));
     }
 
     /** Sends a command and waits for its answer (ack or error). */
     public JsonNode call(String id, String name, JsonObject args) {
         int before = messages.size();
         command(id, name, args);
-        return awaitFrom(before, m -> id.equals(m.path("id").asText()) && m.has("code") == m.path("type").asText().equals("error"));
+        return awaitFrom(
+                before,
+                m -> id.equals(m.path("id").asText())
+                        && m.has("code") == m.path("type").asText().equals("error"));
     }
 
     public void send(JsonObject json) {
@@ -126,15 +150,19 @@ public final class LiveClient implements AutoCloseable {
         ws.writeTextMessage(text);
     }
 
-    /** Sends one ASCII text message as several frames of {@code frameBytes} (a text frame, then continuation frames). */
+    /**
+     * Sends one ASCII text message as several frames of {@code frameBytes} (a text frame, then continuation frames).
+     */
     public void sendFragmented(String text, int frameBytes) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         for (int at = 0; at < bytes.length; at += frameBytes) {
             int end = Math.min(bytes.length, at + frameBytes);
-            io.vertx.core.buffer.Buffer part = io.vertx.core.buffer.Buffer.buffer(java.util.Arrays.copyOfRange(bytes, at, end));
+            Buffer part = Buffer.buffer(Arrays.copyOfRange(bytes, at, end));
             boolean last = end == bytes.length;
-            ws.writeFrame(at == 0 ? io.vertx.core.http.WebSocketFrame.textFrame(part.toString(java.nio.charset.StandardCharsets.US_ASCII), last)
-                    : io.vertx.core.http.WebSocketFrame.continuationFrame(part, last));
+            ws.writeFrame(
+                    at == 0
+                            ? WebSocketFrame.textFrame(part.toString(StandardCharsets.US_ASCII), last)
+                            : WebSocketFrame.continuationFrame(part, last));
         }
     }
 
@@ -184,7 +212,8 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public JsonNode error(String code) {
-        return await(m -> m.path("type").asText().equals("error") && code.equals(m.path("code").asText()));
+        return await(m -> m.path("type").asText().equals("error")
+                && code.equals(m.path("code").asText()));
     }
 
     public List<String> frames() {

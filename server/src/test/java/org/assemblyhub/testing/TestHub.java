@@ -5,6 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.Hub;
 import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.config.LimitsConfig;
+import org.assemblyhub.config.VideoConfig;
+import org.assemblyhub.store.StoreOptions;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,10 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A real hub in this JVM, on a free port and a fresh data directory, plus helpers to set up an assembly over HTTP. */
@@ -30,14 +35,14 @@ public final class TestHub implements AutoCloseable {
 
     private final Path dataDir;
     private final int commandsPerSecond;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final int port;
     private final Vertx clientVertx = Vertx.vertx();
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<LiveClient> clients = new ArrayList<>();
     private Hub hub;
-    private org.assemblyhub.config.VideoConfig video;
-    private final org.assemblyhub.store.StoreOptions storage;
+    private VideoConfig video;
+    private final StoreOptions storage;
 
     public TestHub() {
         this(newDataDir(), freePort());
@@ -48,24 +53,24 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Path dataDir, int port, int commandsPerSecond) {
-        this(dataDir, port, commandsPerSecond, java.time.Clock.systemUTC());
+        this(dataDir, port, commandsPerSecond, Clock.systemUTC());
     }
 
-    public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock) {
-        this(dataDir, port, commandsPerSecond, clock, org.assemblyhub.config.VideoConfig.MESH);
+    public TestHub(Path dataDir, int port, int commandsPerSecond, Clock clock) {
+        this(dataDir, port, commandsPerSecond, clock, VideoConfig.MESH);
     }
 
-    public TestHub(org.assemblyhub.config.VideoConfig video) {
-        this(newDataDir(), freePort(), 50, java.time.Clock.systemUTC(), video);
+    public TestHub(VideoConfig video) {
+        this(newDataDir(), freePort(), 50, Clock.systemUTC(), video);
     }
 
-    public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock, org.assemblyhub.config.VideoConfig video) {
-        this(dataDir, port, commandsPerSecond, clock, video, org.assemblyhub.store.StoreOptions.DEFAULT);
+    public TestHub(Path dataDir, int port, int commandsPerSecond, Clock clock, VideoConfig video) {
+        this(dataDir, port, commandsPerSecond, clock, video, StoreOptions.DEFAULT);
     }
 
     /** A hub that keeps its journals as {@code storage} says (failing channels, frequent snapshots). */
-    public TestHub(Path dataDir, int port, int commandsPerSecond, java.time.Clock clock, org.assemblyhub.config.VideoConfig video,
-                   org.assemblyhub.store.StoreOptions storage) {
+    public TestHub(
+            Path dataDir, int port, int commandsPerSecond, Clock clock, VideoConfig video, StoreOptions storage) {
         this.storage = storage;
         this.video = video;
         this.dataDir = dataDir;
@@ -75,23 +80,33 @@ public final class TestHub implements AutoCloseable {
         start();
     }
 
-    private org.assemblyhub.config.LimitsConfig limits = org.assemblyhub.config.LimitsConfig.DEFAULTS;
+    private LimitsConfig limits = LimitsConfig.DEFAULTS;
 
     /** A hub with these limits (per client address, per assembly). */
-    public TestHub(org.assemblyhub.config.LimitsConfig limits) {
-        this.storage = org.assemblyhub.store.StoreOptions.DEFAULT;
-        this.video = org.assemblyhub.config.VideoConfig.MESH;
+    public TestHub(LimitsConfig limits) {
+        this.storage = StoreOptions.DEFAULT;
+        this.video = VideoConfig.MESH;
         this.dataDir = newDataDir();
         this.port = freePort();
         this.commandsPerSecond = 50;
-        this.clock = java.time.Clock.systemUTC();
+        this.clock = Clock.systemUTC();
         this.limits = limits;
         start();
     }
 
     public TestHub start() {
-        HubConfig config = new HubConfig("127.0.0.1", port, dataDir, "http://127.0.0.1:" + port, BOOTSTRAP, false,
-                64 * 1024, commandsPerSecond, false, video, limits);
+        HubConfig config = new HubConfig(
+                "127.0.0.1",
+                port,
+                dataDir,
+                "http://127.0.0.1:" + port,
+                BOOTSTRAP,
+                false,
+                64 * 1024,
+                commandsPerSecond,
+                false,
+                video,
+                limits);
         hub = await(Hub.start(config, clock, storage).toCompletionStage().toCompletableFuture());
         return this;
     }
@@ -132,7 +147,9 @@ public final class TestHub implements AutoCloseable {
         return client;
     }
 
-    /** An assembly made through the HTTP API, with a roster imported from CSV: tokens by person id ("organiser-1"...). */
+    /**
+     * An assembly made through the HTTP API, with a roster imported from CSV: tokens by person id ("organiser-1"...).
+     */
     public record Setup(String assemblyId, Map<String, String> tokens) {
         public String token(String personId) {
             return tokens.get(personId);
@@ -140,18 +157,29 @@ public final class TestHub implements AutoCloseable {
     }
 
     public Setup createAssembly(boolean isPublic, String csv) {
-        JsonObject created = new JsonObject(post("/api/assemblies", "application/json", BOOTSTRAP,
-                new JsonObject().put("title", "Test assembly").put("question", "What should we do?")
-                        .put("public", isPublic).put("organiserName", "Olga").encode()).body());
+        JsonObject created = new JsonObject(post(
+                        "/api/assemblies",
+                        "application/json",
+                        BOOTSTRAP,
+                        new JsonObject()
+                                .put("title", "Test assembly")
+                                .put("question", "What should we do?")
+                                .put("public", isPublic)
+                                .put("organiserName", "Olga")
+                                .encode())
+                .body());
         String id = created.getString("id");
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("organiser-1", tokenOf(created.getString("organiserLink")));
         if (csv != null) {
-            HttpResponse<String> imported = post("/api/assemblies/" + id + "/roster", "text/csv", tokens.get("organiser-1"), csv);
+            HttpResponse<String> imported =
+                    post("/api/assemblies/" + id + "/roster", "text/csv", tokens.get("organiser-1"), csv);
             if (imported.statusCode() != 200) throw new IllegalStateException("import failed: " + imported.body());
             JsonArray people = new JsonObject(imported.body()).getJsonArray("people");
             for (int i = 0; i < people.size(); i++) {
-                tokens.put(people.getJsonObject(i).getString("id"), tokenOf(people.getJsonObject(i).getString("link")));
+                tokens.put(
+                        people.getJsonObject(i).getString("id"),
+                        tokenOf(people.getJsonObject(i).getString("link")));
             }
         }
         return new Setup(id, tokens);
@@ -163,13 +191,15 @@ public final class TestHub implements AutoCloseable {
 
     public HttpResponse<String> post(String path, String contentType, String bearer, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) request.header("Authorization", "Bearer " + bearer);
         return send(request.build());
     }
 
     public HttpResponse<String> get(String path, String cookieToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url() + path)).GET();
         if (cookieToken != null) request.header("Cookie", "ah_session=" + cookieToken);
         return send(request.build());
     }
@@ -205,7 +235,7 @@ public final class TestHub implements AutoCloseable {
         }
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -1,5 +1,7 @@
 package org.assemblyhub.video;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
@@ -14,11 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Jitsi tokens as the hub issues them over real sockets, checked with another maintained JWT library (Nimbus). */
 class JitsiTokenTest {
@@ -30,24 +31,35 @@ class JitsiTokenTest {
 
     @BeforeAll
     static void twoGroupsMeetOnJitsi() {
-        hub = new TestHub(new VideoConfig(VideoConfig.Provider.JITSI, "meet.example.org", "assembly-hub", SECRET, "jitsi", List.of(), 10));
-        StringBuilder csv = new StringBuilder("id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n");
-        for (int i = 1; i <= 14; i++) csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
+        hub = new TestHub(new VideoConfig(
+                VideoConfig.Provider.JITSI, "meet.example.org", "assembly-hub", SECRET, "jitsi", List.of(), 10));
+        StringBuilder csv = new StringBuilder(
+                "id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n");
+        for (int i = 1; i <= 14; i++)
+            csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
         TestHub.Setup setup = hub.createAssembly(true, csv.toString());
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
         people.put("f0", hub.client(setup.token("f0")).join(setup.assemblyId()));
         people.put("observer", hub.client(null).join(setup.assemblyId()));
-        for (String id : new String[]{"f1", "f2"}) people.put(id, hub.client(setup.token(id)).join(setup.assemblyId()));
-        for (int i = 1; i <= 14; i++) people.put("m" + i, hub.client(setup.token("m" + i)).join(setup.assemblyId()));
+        for (String id : new String[] {"f1", "f2"})
+            people.put(id, hub.client(setup.token(id)).join(setup.assemblyId()));
+        for (int i = 1; i <= 14; i++)
+            people.put("m" + i, hub.client(setup.token("m" + i)).join(setup.assemblyId()));
         organiser.awaitView(v -> v.path("roster").path("m14").path("online").asBoolean());
         people.get("f0").call("plan", "plan-breakouts", new JsonObject());
         people.get("f0").call("open", "open-breakouts", new JsonObject());
         for (Map.Entry<String, LiveClient> p : people.entrySet()) {
             if (!p.getKey().matches("[mf][0-9]+") || p.getKey().equals("f0")) continue;
-            int g = p.getValue().awaitView(v -> v.path("breakouts").path("myGroup").path("number").asInt(0) > 0)
-                    .path("breakouts").path("myGroup").path("number").asInt();
-            if (p.getKey().startsWith("f")) facilitatorOf.put(g, p.getKey()); else membersOf.computeIfAbsent(g, k -> new java.util.ArrayList<>()).add(p.getKey());
+            int g = p.getValue()
+                    .awaitView(v ->
+                            v.path("breakouts").path("myGroup").path("number").asInt(0) > 0)
+                    .path("breakouts")
+                    .path("myGroup")
+                    .path("number")
+                    .asInt();
+            if (p.getKey().startsWith("f")) facilitatorOf.put(g, p.getKey());
+            else membersOf.computeIfAbsent(g, k -> new ArrayList<>()).add(p.getKey());
         }
     }
 
@@ -66,7 +78,8 @@ class JitsiTokenTest {
         assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(token.getHeader().getType().toString()).isEqualTo("JWT");
         assertThat(token.verify(new MACVerifier(SECRET.getBytes()))).isTrue();
-        assertThat(token.verify(new MACVerifier("another-secret-of-enough-length-0123456".getBytes()))).isFalse();
+        assertThat(token.verify(new MACVerifier("another-secret-of-enough-length-0123456".getBytes())))
+                .isFalse();
         return token.getJWTClaimsSet();
     }
 
@@ -89,18 +102,24 @@ class JitsiTokenTest {
         assertThat(claims.getSubject()).isEqualTo("meet.example.org");
         assertThat(claims.getStringClaim("room")).isEqualTo(answer.path("room").asText());
         Instant now = Instant.now();
-        assertThat(claims.getExpirationTime().toInstant()).isBetween(now.plusSeconds(9 * 60), now.plusSeconds(10 * 60 + 5));
+        assertThat(claims.getExpirationTime().toInstant())
+                .isBetween(now.plusSeconds(9 * 60), now.plusSeconds(10 * 60 + 5));
         assertThat(claims.getNotBeforeTime().toInstant()).isBefore(now);
-        assertThat(user(claims)).containsEntry("name", "Member " + member.substring(1))
-                .containsEntry("moderator", false).containsEntry("affiliation", "member");
-        // Jitsi shows a participant's identity to the others in the room: an opaque id, never the organisers' person id.
+        assertThat(user(claims))
+                .containsEntry("name", "Member " + member.substring(1))
+                .containsEntry("moderator", false)
+                .containsEntry("affiliation", "member");
+        // Jitsi shows a participant's identity to the others in the room: an opaque id, never the organisers' person
+        // id.
         assertThat((String) user(claims).get("id")).matches("u[a-z2-9]{16}").isNotEqualTo(member);
     }
 
     @Test
     void only_the_rooms_facilitators_are_moderators_and_the_lead_moderates_the_plenary() throws Exception {
         JsonNode facilitator = join(facilitatorOf.get(2), null).path("result");
-        assertThat(user(verified(facilitator.path("jwt").asText()))).containsEntry("moderator", true).containsEntry("affiliation", "owner");
+        assertThat(user(verified(facilitator.path("jwt").asText())))
+                .containsEntry("moderator", true)
+                .containsEntry("affiliation", "owner");
         assertThat(facilitator.path("room").asText()).startsWith("group2-");
 
         JsonNode lead = join("f0", null).path("result");
@@ -114,7 +133,8 @@ class JitsiTokenTest {
 
     @Test
     void a_token_for_another_groups_room_is_refused() {
-        String otherRoom = join(membersOf.get(2).get(0), null).path("result").path("room").asText();
+        String otherRoom =
+                join(membersOf.get(2).get(0), null).path("result").path("room").asText();
         JsonNode refused = join(membersOf.get(1).get(0), otherRoom);
 
         assertThat(refused.path("type").asText()).isEqualTo("error");
@@ -124,11 +144,15 @@ class JitsiTokenTest {
 
     @Test
     void room_names_are_unguessable_and_differ_per_group_and_round() {
-        String g1 = join(membersOf.get(1).get(0), null).path("result").path("room").asText();
-        String g2 = join(membersOf.get(2).get(0), null).path("result").path("room").asText();
+        String g1 =
+                join(membersOf.get(1).get(0), null).path("result").path("room").asText();
+        String g2 =
+                join(membersOf.get(2).get(0), null).path("result").path("room").asText();
         assertThat(g1).isNotEqualTo(g2).doesNotContain(hub.toString());
         assertThat(VideoRoom.of(RoomKeys.fromSecret(SECRET), "a1", 1, 1).name())
-                .isNotEqualTo(VideoRoom.of(RoomKeys.fromSecret(SECRET), "a1", 2, 1).name())
-                .isNotEqualTo(VideoRoom.of(RoomKeys.fromSecret("another-secret-of-enough-length-0123456"), "a1", 1, 1).name());
+                .isNotEqualTo(
+                        VideoRoom.of(RoomKeys.fromSecret(SECRET), "a1", 2, 1).name())
+                .isNotEqualTo(VideoRoom.of(RoomKeys.fromSecret("another-secret-of-enough-length-0123456"), "a1", 1, 1)
+                        .name());
     }
 }

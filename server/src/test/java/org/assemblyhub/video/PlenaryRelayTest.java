@@ -1,5 +1,7 @@
 package org.assemblyhub.video;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.config.VideoConfig;
@@ -14,8 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.function.Predicate;
 
 /**
  * The mesh plenary's relay tree over real sockets: positions pushed under peer ids, signalling only along the tree,
@@ -32,10 +33,12 @@ class PlenaryRelayTest {
     @BeforeEach
     void plenary() {
         hub = new TestHub(TestHub.newDataDir(), TestHub.freePort(), 50, clock, VideoConfig.MESH.withRelayFanOut(2));
-        setup = hub.createAssembly(true, "id,name,role\nf0,Léa Lead,facilitator\nm1,M One,member\nm2,M Two,member\nm3,M Three,member\n");
+        setup = hub.createAssembly(
+                true, "id,name,role\nf0,Léa Lead,facilitator\nm1,M One,member\nm2,M Two,member\nm3,M Three,member\n");
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
-        for (String id : new String[]{"f0", "m1", "m2", "m3"}) people.put(id, hub.client(setup.token(id)).join(setup.assemblyId()));
+        for (String id : new String[] {"f0", "m1", "m2", "m3"})
+            people.put(id, hub.client(setup.token(id)).join(setup.assemblyId()));
     }
 
     @AfterEach
@@ -50,21 +53,35 @@ class PlenaryRelayTest {
     }
 
     private JsonNode join(String id, JsonObject args) {
-        JsonNode result = people.get(id).call("vj-" + id + (calls++), "video-join", args).path("result");
+        JsonNode result =
+                people.get(id).call("vj-" + id + (calls++), "video-join", args).path("result");
         ids.put(id, result.path("me").asText());
         return result.path("relay");
     }
 
-    private static JsonNode pushed(LiveClient client, java.util.function.Predicate<JsonNode> relay) {
-        return client.await(m -> m.path("kind").asText().equals("relay") && relay.test(m.path("data"))).path("data");
+    private static JsonNode pushed(LiveClient client, Predicate<JsonNode> relay) {
+        return client.await(m -> m.path("kind").asText().equals("relay") && relay.test(m.path("data")))
+                .path("data");
     }
 
     private void signal(String from, String to, String kind, JsonObject data) {
-        people.get(from).send(new JsonObject().put("type", "signal").put("to", ids.get(to)).put("kind", kind).put("data", data));
+        people.get(from)
+                .send(new JsonObject()
+                        .put("type", "signal")
+                        .put("to", ids.get(to))
+                        .put("kind", kind)
+                        .put("data", data));
     }
 
     private void offer(String from, String to, String canary) {
-        signal(from, to, "offer", new JsonObject().put("description", new JsonObject().put("type", "offer").put("sdp", canary)));
+        signal(
+                from,
+                to,
+                "offer",
+                new JsonObject()
+                        .put(
+                                "description",
+                                new JsonObject().put("type", "offer").put("sdp", canary)));
     }
 
     @Test
@@ -73,14 +90,17 @@ class PlenaryRelayTest {
         JsonNode lead = join("f0");
         assertThat(lead.path("onStage").asBoolean()).isTrue();
         assertThat(lead.path("children").toString()).isEqualTo("[\"" + ids.get("m1") + "\"]");
-        JsonNode m1 = pushed(people.get("m1"), d -> ids.get("f0").equals(d.path("parent").asText()));
+        JsonNode m1 = pushed(
+                people.get("m1"), d -> ids.get("f0").equals(d.path("parent").asText()));
         assertThat(m1.path("stage").get(0).path("name").asText()).isEqualTo("Léa Lead");
 
         join("m2");
         JsonNode m3 = join("m3");
         assertThat(m3.path("parent").asText()).isEqualTo(ids.get("m1"));
         assertThat(m3.path("onStage").asBoolean()).isFalse();
-        assertThat(pushed(people.get("m1"), d -> d.path("children").toString().equals("[\"" + ids.get("m3") + "\"]")).path("version").asLong())
+        assertThat(pushed(people.get("m1"), d -> d.path("children").toString().equals("[\"" + ids.get("m3") + "\"]"))
+                        .path("version")
+                        .asLong())
                 .isGreaterThan(m1.path("version").asLong());
     }
 
@@ -92,13 +112,23 @@ class PlenaryRelayTest {
         join("m3"); // under m1
 
         offer("m3", "m1", "to-my-parent");
-        assertThat(people.get("m1").await(m -> m.path("type").asText().equals("signal") && m.path("from").asText().equals(ids.get("m3")))
-                .path("data").path("description").path("sdp").asText()).isEqualTo("to-my-parent");
+        assertThat(people.get("m1")
+                        .await(m -> m.path("type").asText().equals("signal")
+                                && m.path("from").asText().equals(ids.get("m3")))
+                        .path("data")
+                        .path("description")
+                        .path("sdp")
+                        .asText())
+                .isEqualTo("to-my-parent");
 
-        for (String other : new String[]{"f0", "m2"}) {
+        for (String other : new String[] {"f0", "m2"}) {
             int before = people.get("m3").count();
             offer("m3", other, "CANARY-OFF-TREE-" + other);
-            assertThat(people.get("m3").awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("not-in-your-room");
+            assertThat(people.get("m3")
+                            .awaitFrom(before, m -> m.path("signal").asBoolean())
+                            .path("code")
+                            .asText())
+                    .isEqualTo("not-in-your-room");
         }
         LiveClient.sleep(300);
         assertThat(String.join("\n", people.get("f0").frames())).doesNotContain("CANARY-OFF-TREE");
@@ -114,12 +144,16 @@ class PlenaryRelayTest {
 
         people.get("m1").close();
 
-        JsonNode m3 = pushed(people.get("m3"), d -> ids.get("f0").equals(d.path("parent").asText()));
+        JsonNode m3 = pushed(
+                people.get("m3"), d -> ids.get("f0").equals(d.path("parent").asText()));
         assertThat(m3.path("children").size()).isZero();
-        pushed(people.get("f0"), d -> d.path("children").toString().equals("[\"" + ids.get("m3") + "\",\"" + ids.get("m2") + "\"]"));
+        pushed(
+                people.get("f0"),
+                d -> d.path("children").toString().equals("[\"" + ids.get("m3") + "\",\"" + ids.get("m2") + "\"]"));
 
         LiveClient observer = hub.client(null).join(setup.assemblyId());
-        JsonNode answer = observer.call("vj-observer", "video-join", new JsonObject()).path("result");
+        JsonNode answer =
+                observer.call("vj-observer", "video-join", new JsonObject()).path("result");
         assertThat(answer.path("provider").asText()).isEqualTo("mesh");
         assertThat(answer.has("relay")).isFalse();
     }
@@ -138,8 +172,15 @@ class PlenaryRelayTest {
 
         // m1 relays to m3: it may neither name a stream itself, nor tell m3 whose stream is whose.
         join("m1", new JsonObject().put("stream", "FORGED-STREAM"));
-        signal("m1", "m3", "offer", new JsonObject().put("description", new JsonObject().put("type", "offer").put("sdp", "v=0"))
-                .put("labels", new JsonObject().put("FORGED-STREAM", ids.get("f0"))));
+        signal(
+                "m1",
+                "m3",
+                "offer",
+                new JsonObject()
+                        .put(
+                                "description",
+                                new JsonObject().put("type", "offer").put("sdp", "v=0"))
+                        .put("labels", new JsonObject().put("FORGED-STREAM", ids.get("f0"))));
         JsonNode offer = people.get("m3").await(m -> m.path("kind").asText().equals("offer"));
         assertThat(offer.path("data").has("labels")).isFalse();
         assertThat(offer.path("data").path("description").path("sdp").asText()).isEqualTo("v=0");
@@ -147,7 +188,10 @@ class PlenaryRelayTest {
         for (String person : List.of("f0", "m2", "m3")) {
             assertThat(String.join("\n", people.get(person).frames())).doesNotContain("FORGED-STREAM");
         }
-        assertThat(people.get("f0").call("vj-bad", "video-join", new JsonObject().put("stream", "<img src=x>")).path("code").asText())
+        assertThat(people.get("f0")
+                        .call("vj-bad", "video-join", new JsonObject().put("stream", "<img src=x>"))
+                        .path("code")
+                        .asText())
                 .isEqualTo("invalid-args");
     }
 
@@ -161,23 +205,39 @@ class PlenaryRelayTest {
 
         int before = people.get("m3").count();
         signal("m3", "m2", "stalled", new JsonObject());
-        assertThat(people.get("m3").awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText())
-                .as("only one's own parent can be reported").isEqualTo("not-in-your-room");
+        assertThat(people.get("m3")
+                        .awaitFrom(before, m -> m.path("signal").asBoolean())
+                        .path("code")
+                        .asText())
+                .as("only one's own parent can be reported")
+                .isEqualTo("not-in-your-room");
 
         signal("m3", "m1", "stalled", new JsonObject());
         LiveClient.sleep(300);
-        assertThat(join("m3").path("parent").asText()).as("a first report moves nobody").isEqualTo(ids.get("m1"));
+        assertThat(join("m3").path("parent").asText())
+                .as("a first report moves nobody")
+                .isEqualTo(ids.get("m1"));
         before = people.get("m3").count();
         signal("m3", "m1", "stalled", new JsonObject());
-        assertThat(people.get("m3").awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText())
-                .as("reports are rate-limited").isEqualTo("signal-rate-limited");
+        assertThat(people.get("m3")
+                        .awaitFrom(before, m -> m.path("signal").asBoolean())
+                        .path("code")
+                        .asText())
+                .as("reports are rate-limited")
+                .isEqualTo("signal-rate-limited");
 
         clock.advance(Duration.ofSeconds(3));
         signal("m3", "m1", "stalled", new JsonObject());
-        JsonNode moved = pushed(people.get("m3"), d -> ids.get("f0").equals(d.path("parent").asText()));
+        JsonNode moved = pushed(
+                people.get("m3"), d -> ids.get("f0").equals(d.path("parent").asText()));
         assertThat(moved.path("children").toString()).isEqualTo("[\"" + ids.get("m1") + "\"]");
-        JsonNode m1 = pushed(people.get("m1"), d -> ids.get("m3").equals(d.path("parent").asText()));
-        assertThat(m1.path("children").size()).as("the silent relay passes nothing on any more").isZero();
-        assertThat(String.join("\n", people.get("m1").frames())).as("the relay is not told who reported it").doesNotContain("stalled");
+        JsonNode m1 = pushed(
+                people.get("m1"), d -> ids.get("m3").equals(d.path("parent").asText()));
+        assertThat(m1.path("children").size())
+                .as("the silent relay passes nothing on any more")
+                .isZero();
+        assertThat(String.join("\n", people.get("m1").frames()))
+                .as("the relay is not told who reported it")
+                .doesNotContain("stalled");
     }
 }

@@ -1,11 +1,12 @@
 package org.assemblyhub.video;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatList;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatList;
+import java.util.stream.IntStream;
 
 class RelayHealthTest {
     final AtomicLong now = new AtomicLong(1_000_000);
@@ -21,8 +22,12 @@ class RelayHealthTest {
         assertThat(health.report("child", "relay")).isEqualTo(RelayHealth.Verdict.NOTED);
         assertThat(after(1_000, "child", "relay")).as("too soon").isEqualTo(RelayHealth.Verdict.RATE_LIMITED);
         assertThat(after(2_000, "child", "relay")).isEqualTo(RelayHealth.Verdict.REPLACE);
-        assertThat(after(30_000, "child", "other")).as("a new report starts again").isEqualTo(RelayHealth.Verdict.NOTED);
-        assertThat(after(30_000, "child", "other")).as("confirmation too late: noted again").isEqualTo(RelayHealth.Verdict.NOTED);
+        assertThat(after(30_000, "child", "other"))
+                .as("a new report starts again")
+                .isEqualTo(RelayHealth.Verdict.NOTED);
+        assertThat(after(30_000, "child", "other"))
+                .as("confirmation too late: noted again")
+                .isEqualTo(RelayHealth.Verdict.NOTED);
     }
 
     @Test
@@ -35,11 +40,17 @@ class RelayHealthTest {
 
     @Test
     void one_member_cannot_have_more_than_three_relays_replaced_in_ten_minutes() {
-        assertThatList(java.util.stream.IntStream.range(0, 4).mapToObj(i -> {
-            after(3_000, "child", "relay" + i);
-            return after(3_000, "child", "relay" + i);
-        }).toList()).containsExactly(RelayHealth.Verdict.REPLACE, RelayHealth.Verdict.REPLACE, RelayHealth.Verdict.REPLACE,
-                RelayHealth.Verdict.RATE_LIMITED);
+        assertThatList(IntStream.range(0, 4)
+                        .mapToObj(i -> {
+                            after(3_000, "child", "relay" + i);
+                            return after(3_000, "child", "relay" + i);
+                        })
+                        .toList())
+                .containsExactly(
+                        RelayHealth.Verdict.REPLACE,
+                        RelayHealth.Verdict.REPLACE,
+                        RelayHealth.Verdict.REPLACE,
+                        RelayHealth.Verdict.RATE_LIMITED);
         now.addAndGet(11 * 60_000);
         after(0, "child", "relay9");
         assertThat(after(3_000, "child", "relay9")).isEqualTo(RelayHealth.Verdict.REPLACE);

@@ -1,14 +1,10 @@
 package org.assemblyhub.video;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.*;
 
 class RelayTreeTest {
     @Test
@@ -53,7 +49,9 @@ class RelayTreeTest {
 
         assertThat(changed).containsExactlyInAnyOrder("lead", "a", "b", "expert");
         assertThat(tree.linked("lead", "expert")).isTrue();
-        assertThat(tree.position("expert").children()).as("the anchor stays the first of the stage").isEmpty();
+        assertThat(tree.position("expert").children())
+                .as("the anchor stays the first of the stage")
+                .isEmpty();
         assertThat(tree.position("a").stage()).containsExactly("lead", "expert");
 
         tree.leave("lead");
@@ -74,7 +72,7 @@ class RelayTreeTest {
         Random random = new Random(7);
         RelayTree tree = new RelayTree(3);
         tree.join("lead", true);
-        List<String> in = new java.util.ArrayList<>();
+        List<String> in = new ArrayList<>();
         for (int step = 0; step < 2_000; step++) {
             if (in.isEmpty() || random.nextInt(3) > 0) {
                 String id = "p" + step;

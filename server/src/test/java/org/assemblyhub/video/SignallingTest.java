@@ -1,5 +1,7 @@
 package org.assemblyhub.video;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
@@ -13,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The built-in mesh's signalling over real sockets: relayed inside a room only, checked, limited. */
 class SignallingTest {
     TestHub hub;
@@ -25,21 +25,31 @@ class SignallingTest {
     @BeforeEach
     void twoGroupsMeet() {
         hub = new TestHub();
-        StringBuilder csv = new StringBuilder("id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n");
-        for (int i = 1; i <= 14; i++) csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
+        StringBuilder csv = new StringBuilder(
+                "id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n");
+        for (int i = 1; i <= 14; i++)
+            csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
         TestHub.Setup setup = hub.createAssembly(true, csv.toString());
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
         LiveClient lead = hub.client(setup.token("f0")).join(setup.assemblyId());
-        for (String id : new String[]{"f1", "f2"}) people.put(id, hub.client(setup.token(id)).join(setup.assemblyId()));
-        for (int i = 1; i <= 14; i++) people.put("m" + i, hub.client(setup.token("m" + i)).join(setup.assemblyId()));
+        for (String id : new String[] {"f1", "f2"})
+            people.put(id, hub.client(setup.token(id)).join(setup.assemblyId()));
+        for (int i = 1; i <= 14; i++)
+            people.put("m" + i, hub.client(setup.token("m" + i)).join(setup.assemblyId()));
         organiser.awaitView(v -> v.path("roster").path("m14").path("online").asBoolean());
         lead.call("plan", "plan-breakouts", new JsonObject());
         lead.call("open", "open-breakouts", new JsonObject());
         for (Map.Entry<String, LiveClient> p : people.entrySet()) {
-            int g = p.getValue().awaitView(v -> v.path("breakouts").path("myGroup").path("number").asInt(0) > 0)
-                    .path("breakouts").path("myGroup").path("number").asInt();
-            if (p.getKey().startsWith("f")) facilitatorOf.put(g, p.getKey()); else membersOf.computeIfAbsent(g, k -> new ArrayList<>()).add(p.getKey());
+            int g = p.getValue()
+                    .awaitView(v ->
+                            v.path("breakouts").path("myGroup").path("number").asInt(0) > 0)
+                    .path("breakouts")
+                    .path("myGroup")
+                    .path("number")
+                    .asInt();
+            if (p.getKey().startsWith("f")) facilitatorOf.put(g, p.getKey());
+            else membersOf.computeIfAbsent(g, k -> new ArrayList<>()).add(p.getKey());
         }
     }
 
@@ -49,14 +59,22 @@ class SignallingTest {
     }
 
     private static void signal(LiveClient from, String to, String kind, JsonObject data) {
-        from.send(new JsonObject().put("type", "signal").put("to", to).put("kind", kind).put("data", data));
+        from.send(new JsonObject()
+                .put("type", "signal")
+                .put("to", to)
+                .put("kind", kind)
+                .put("data", data));
     }
 
     private int joins;
 
     /** The id a person's peers know them by in their room: their own video-join says it. */
     private String peerId(String person) {
-        return people.get(person).call("vj" + (joins++), "video-join", new JsonObject()).path("result").path("me").asText();
+        return people.get(person)
+                .call("vj" + (joins++), "video-join", new JsonObject())
+                .path("result")
+                .path("me")
+                .asText();
     }
 
     @Test
@@ -67,7 +85,8 @@ class SignallingTest {
         String facilitatorId = peerId(facilitatorOf.get(1));
         List<String> otherGroup = new ArrayList<>();
         for (String other : membersOf.get(2)) otherGroup.add(peerId(other));
-        JsonNode joined = people.get(a).call("vj", "video-join", new JsonObject()).path("result");
+        JsonNode joined =
+                people.get(a).call("vj", "video-join", new JsonObject()).path("result");
         assertThat(joined.path("provider").asText()).isEqualTo("mesh");
         String aId = joined.path("me").asText();
         List<String> peers = new ArrayList<>();
@@ -79,7 +98,8 @@ class SignallingTest {
         JsonNode received = people.get(b).await(m -> m.path("type").asText().equals("signal"));
         assertThat(received.path("from").asText()).isEqualTo(aId);
         assertThat(received.path("kind").asText()).isEqualTo("offer");
-        assertThat(received.path("data").path("description").path("sdp").asText()).isEqualTo("v=0 offer from a");
+        assertThat(received.path("data").path("description").path("sdp").asText())
+                .isEqualTo("v=0 offer from a");
     }
 
     @Test
@@ -87,13 +107,27 @@ class SignallingTest {
         String a = membersOf.get(1).get(0);
         String stranger = membersOf.get(2).get(0);
         String strangerId = peerId(stranger);
-        signal(people.get(a), strangerId, "offer", new JsonObject().put("description", new JsonObject().put("sdp", "CANARY-SDP")));
+        signal(
+                people.get(a),
+                strangerId,
+                "offer",
+                new JsonObject().put("description", new JsonObject().put("sdp", "CANARY-SDP")));
         int before = people.get(a).count();
-        signal(people.get(a), stranger, "offer", new JsonObject().put("description", new JsonObject().put("sdp", "CANARY-SDP")));
-        assertThat(people.get(a).awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText())
-                .as("a person id is not a peer id").isEqualTo("not-in-your-room");
+        signal(
+                people.get(a),
+                stranger,
+                "offer",
+                new JsonObject().put("description", new JsonObject().put("sdp", "CANARY-SDP")));
+        assertThat(people.get(a)
+                        .awaitFrom(before, m -> m.path("signal").asBoolean())
+                        .path("code")
+                        .asText())
+                .as("a person id is not a peer id")
+                .isEqualTo("not-in-your-room");
 
-        JsonNode error = people.get(a).await(m -> m.path("type").asText().equals("error") && m.path("signal").asBoolean());
+        JsonNode error = people.get(a)
+                .await(m -> m.path("type").asText().equals("error")
+                        && m.path("signal").asBoolean());
         assertThat(error.path("code").asText()).isEqualTo("not-in-your-room");
         LiveClient.sleep(300);
         assertThat(String.join("\n", people.get(stranger).frames())).doesNotContain("CANARY-SDP");
@@ -105,17 +139,30 @@ class SignallingTest {
         String bPerson = membersOf.get(1).get(1);
         String b = peerId(bPerson);
         LiveClient sender = people.get(a);
-        sender.send(new JsonObject().put("type", "signal").put("to", b).put("kind", "shout").put("data", new JsonObject()));
-        assertThat(sender.await(m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("malformed-signal");
+        sender.send(new JsonObject()
+                .put("type", "signal")
+                .put("to", b)
+                .put("kind", "shout")
+                .put("data", new JsonObject()));
+        assertThat(sender.await(m -> m.path("signal").asBoolean()).path("code").asText())
+                .isEqualTo("malformed-signal");
         int before = sender.count();
         signal(sender, b, "offer", new JsonObject().put("sdp", "x".repeat(20_000)));
-        assertThat(sender.awaitFrom(before, m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("signal-too-large");
+        assertThat(sender.awaitFrom(before, m -> m.path("signal").asBoolean())
+                        .path("code")
+                        .asText())
+                .isEqualTo("signal-too-large");
         before = sender.count();
         for (int i = 0; i < 400; i++) signal(sender, b, "candidate", new JsonObject().put("candidate", "c" + i));
-        assertThat(sender.awaitFrom(before, m -> m.path("code").asText().equals("signal-rate-limited")).path("type").asText()).isEqualTo("error");
+        assertThat(sender.awaitFrom(before, m -> m.path("code").asText().equals("signal-rate-limited"))
+                        .path("type")
+                        .asText())
+                .isEqualTo("error");
         // The room is unharmed: the peer got the candidates that were within the budget, and no more.
         LiveClient.sleep(300);
-        long relayed = people.get(bPerson).messages().stream().filter(m -> m.path("kind").asText().equals("candidate")).count();
+        long relayed = people.get(bPerson).messages().stream()
+                .filter(m -> m.path("kind").asText().equals("candidate"))
+                .count();
         assertThat(relayed).isBetween(230L, 330L);
     }
 
@@ -125,10 +172,17 @@ class SignallingTest {
         String b = membersOf.get(1).get(1);
         String bId = peerId(b);
         signal(people.get(a), bId, "mute", new JsonObject());
-        assertThat(people.get(a).await(m -> m.path("signal").asBoolean()).path("code").asText()).isEqualTo("forbidden");
+        assertThat(people.get(a)
+                        .await(m -> m.path("signal").asBoolean())
+                        .path("code")
+                        .asText())
+                .isEqualTo("forbidden");
 
         signal(people.get(facilitatorOf.get(1)), bId, "mute", new JsonObject().put("audio", true));
-        assertThat(people.get(b).await(m -> m.path("kind").asText().equals("mute")).path("from").asText())
+        assertThat(people.get(b)
+                        .await(m -> m.path("kind").asText().equals("mute"))
+                        .path("from")
+                        .asText())
                 .isEqualTo(peerId(facilitatorOf.get(1)));
     }
 }

@@ -1,20 +1,22 @@
 package org.assemblyhub.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Hostile, broken and out-of-place input: each gets its own error code and message; nothing accepted is harmed. */
 class BadInputTest {
-    static final String ROSTER = """
+    static final String ROSTER =
+            """
             id,name,role
             f1,Fatou,facilitator
             m1,Aïcha,member
@@ -45,7 +47,10 @@ class BadInputTest {
         client.sendRaw("{not json");
         assertThat(client.error("malformed-json").path("message").asText()).isNotBlank();
 
-        assertThat(client.call("after-bad", "announce", new JsonObject().put("text", "still works")).path("type").asText()).isEqualTo("ack");
+        assertThat(client.call("after-bad", "announce", new JsonObject().put("text", "still works"))
+                        .path("type")
+                        .asText())
+                .isEqualTo("ack");
     }
 
     @Test
@@ -69,7 +74,10 @@ class BadInputTest {
         client.error("message-too-large");
 
         assertThat(client.isClosed()).isFalse();
-        assertThat(client.call("after-huge", "announce", new JsonObject().put("text", "small again")).path("type").asText()).isEqualTo("ack");
+        assertThat(client.call("after-huge", "announce", new JsonObject().put("text", "small again"))
+                        .path("type")
+                        .asText())
+                .isEqualTo("ack");
     }
 
     @Test
@@ -80,7 +88,10 @@ class BadInputTest {
 
         assertThat(limited.path("message").asText()).isNotBlank();
         LiveClient other = hub.client(setup.token("m1")).join(setup.assemblyId());
-        assertThat(other.call("other-1", "raise-hand", new JsonObject()).path("code").asText()).as("other people are not slowed")
+        assertThat(other.call("other-1", "raise-hand", new JsonObject())
+                        .path("code")
+                        .asText())
+                .as("other people are not slowed")
                 .isNotEqualTo("rate-limited");
     }
 
@@ -109,8 +120,14 @@ class BadInputTest {
     @Test
     void arguments_of_the_wrong_type_are_invalid() {
         LiveClient client = organiser();
-        assertThat(client.call("t-1", "announce", new JsonObject().put("text", 42)).path("code").asText()).isEqualTo("invalid-args");
-        assertThat(client.call("t-2", "change-phase", new JsonObject().put("phase", "anarchy")).path("code").asText()).isEqualTo("invalid-args");
+        assertThat(client.call("t-1", "announce", new JsonObject().put("text", 42))
+                        .path("code")
+                        .asText())
+                .isEqualTo("invalid-args");
+        assertThat(client.call("t-2", "change-phase", new JsonObject().put("phase", "anarchy"))
+                        .path("code")
+                        .asText())
+                .isEqualTo("invalid-args");
     }
 
     @Test
@@ -166,9 +183,14 @@ class BadInputTest {
     @Test
     void an_organiser_cannot_replace_their_own_link_and_lock_themselves_out() {
         LiveClient client = organiser();
-        assertThat(client.call("self", "reissue-invitation", new JsonObject().put("personId", "organiser-1")).path("code").asText())
+        assertThat(client.call("self", "reissue-invitation", new JsonObject().put("personId", "organiser-1"))
+                        .path("code")
+                        .asText())
                 .isEqualTo("cannot-reissue-self");
-        assertThat(client.call("still", "announce", new JsonObject().put("text", "still signed in")).path("type").asText()).isEqualTo("ack");
+        assertThat(client.call("still", "announce", new JsonObject().put("text", "still signed in"))
+                        .path("type")
+                        .asText())
+                .isEqualTo("ack");
     }
 
     @Test
@@ -188,39 +210,54 @@ class BadInputTest {
         LiveClient organiser = hub.client(own.token("organiser-1")).join(own.assemblyId());
         organiser.call("p-1", "change-phase", new JsonObject().put("phase", "deliberation"));
 
-        HttpResponse<String> late = hub.post("/api/assemblies/" + own.assemblyId() + "/roster", "text/csv",
-                own.token("organiser-1"), "id,name\nlate1,Latecomer\n");
+        HttpResponse<String> late = hub.post(
+                "/api/assemblies/" + own.assemblyId() + "/roster",
+                "text/csv",
+                own.token("organiser-1"),
+                "id,name\nlate1,Latecomer\n");
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(new JsonObject(late.body()).getString("code")).isEqualTo("out-of-phase");
         organiser.call("p-2", "change-phase", new JsonObject().put("phase", "closed"));
-        assertThat(organiser.call("p-3", "announce", new JsonObject().put("text", "after close")).path("code").asText())
+        assertThat(organiser
+                        .call("p-3", "announce", new JsonObject().put("text", "after close"))
+                        .path("code")
+                        .asText())
                 .isEqualTo("assembly-closed");
     }
 
     @Test
     void a_cross_site_websocket_is_refused_before_the_upgrade() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.client(setup.token("m1"), "https://evil.example"))
+        Assertions.assertThatThrownBy(() -> hub.client(setup.token("m1"), "https://evil.example"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void a_roster_csv_without_the_required_columns_is_refused_with_the_line_number() {
-        HttpResponse<String> response = hub.post("/api/assemblies/" + setup.assemblyId() + "/roster", "text/csv",
-                setup.token("organiser-1"), "identifier,fullname\nx1,Someone\n");
+        HttpResponse<String> response = hub.post(
+                "/api/assemblies/" + setup.assemblyId() + "/roster",
+                "text/csv",
+                setup.token("organiser-1"),
+                "identifier,fullname\nx1,Someone\n");
 
         assertThat(response.statusCode()).isEqualTo(422);
         JsonObject body = new JsonObject(response.body());
         assertThat(body.getString("code")).isEqualTo("csv-invalid");
-        assertThat(body.getJsonArray("problems").encode()).contains("csv-missing-column").contains("\"line\":1");
+        assertThat(body.getJsonArray("problems").encode())
+                .contains("csv-missing-column")
+                .contains("\"line\":1");
     }
 
     @Test
     void a_roster_csv_with_duplicate_ids_names_both_lines_and_imports_nobody() {
-        HttpResponse<String> response = hub.post("/api/assemblies/" + setup.assemblyId() + "/roster", "text/csv",
-                setup.token("organiser-1"), "id,name\nn1,One\nn2,Two\nn1,Again\n");
+        HttpResponse<String> response = hub.post(
+                "/api/assemblies/" + setup.assemblyId() + "/roster",
+                "text/csv",
+                setup.token("organiser-1"),
+                "id,name\nn1,One\nn2,Two\nn1,Again\n");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        JsonObject problem = new JsonObject(response.body()).getJsonArray("problems").getJsonObject(0);
+        JsonObject problem =
+                new JsonObject(response.body()).getJsonArray("problems").getJsonObject(0);
         assertThat(problem.getString("code")).isEqualTo("duplicate-id");
         assertThat(problem.getLong("line")).isEqualTo(4);
         assertThat(problem.getString("message")).contains("line 2");
@@ -230,16 +267,22 @@ class BadInputTest {
 
     @Test
     void a_roster_import_of_ids_already_present_is_refused() {
-        HttpResponse<String> response = hub.post("/api/assemblies/" + setup.assemblyId() + "/roster", "text/csv",
-                setup.token("organiser-1"), "id,name\nm1,Again\n");
+        HttpResponse<String> response = hub.post(
+                "/api/assemblies/" + setup.assemblyId() + "/roster",
+                "text/csv",
+                setup.token("organiser-1"),
+                "id,name\nm1,Again\n");
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(new JsonObject(response.body()).getString("code")).isEqualTo("duplicate-person");
     }
 
     @Test
     void a_roster_import_by_a_member_is_forbidden() {
-        HttpResponse<String> response = hub.post("/api/assemblies/" + setup.assemblyId() + "/roster", "text/csv",
-                setup.token("m1"), "id,name\nz1,Zed\n");
+        HttpResponse<String> response = hub.post(
+                "/api/assemblies/" + setup.assemblyId() + "/roster",
+                "text/csv",
+                setup.token("m1"),
+                "id,name\nz1,Zed\n");
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(new JsonObject(response.body()).getString("code")).isEqualTo("forbidden");
     }
@@ -263,6 +306,9 @@ class BadInputTest {
         HttpResponse<String> response = hub.get("/health", null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(response.body()).getString("status")).isEqualTo("UP");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("frame-ancestors 'none'");
     }
 }

@@ -1,7 +1,11 @@
 package org.assemblyhub.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.config.LimitsConfig;
+import org.assemblyhub.support.Jackson;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What one client address may cost: open sockets and HTTP requests are capped, each with its own coded answer. */
 class ClientLimitsTest {
@@ -67,7 +69,8 @@ class ClientLimitsTest {
         hub = new TestHub();
         TestHub.Setup first = hub.createAssembly(true, "id,name\nm1,A\n");
         TestHub.Setup second = hub.createAssembly(true, "id,name\nm1,B\n");
-        var response = hub.get("/api/assemblies/" + second.assemblyId() + "/open-data.json", first.token("organiser-1"));
+        var response =
+                hub.get("/api/assemblies/" + second.assemblyId() + "/open-data.json", first.token("organiser-1"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
@@ -77,18 +80,28 @@ class ClientLimitsTest {
         TestHub.Setup setup = hub.createAssembly(false, "id,name\nm1,A\n");
         String organiser = setup.token("organiser-1");
         String path = "/api/assemblies/" + setup.assemblyId() + "/script";
-        assertThat(upload(path, organiser, "text/plain", null, null).statusCode()).as("what an HTML form can send").isEqualTo(415);
+        assertThat(upload(path, organiser, "text/plain", null, null).statusCode())
+                .as("what an HTML form can send")
+                .isEqualTo(415);
         HttpResponse<String> crossSite = upload(path, organiser, "text/yaml", "https://evil.example", "cross-site");
         assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(crossSite.body()).contains("cross-site-request");
-        assertThat(upload(path, organiser, "text/yaml", "https://evil.example", null).statusCode()).isEqualTo(403);
-        assertThat(upload(path, organiser, "text/yaml", hub.url(), "same-origin").statusCode()).isNotEqualTo(403);
-        assertThat(hub.post(path, "text/yaml", organiser, "title: x").statusCode()).as("a script with its Bearer token").isNotEqualTo(403);
+        assertThat(upload(path, organiser, "text/yaml", "https://evil.example", null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(upload(path, organiser, "text/yaml", hub.url(), "same-origin")
+                        .statusCode())
+                .isNotEqualTo(403);
+        assertThat(hub.post(path, "text/yaml", organiser, "title: x").statusCode())
+                .as("a script with its Bearer token")
+                .isNotEqualTo(403);
     }
 
     private HttpResponse<String> upload(String path, String cookie, String type, String origin, String fetchSite) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url() + path)).header("Content-Type", type)
-                .header("Cookie", "ah_session=" + cookie).POST(HttpRequest.BodyPublishers.ofString("title: x"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url() + path))
+                .header("Content-Type", type)
+                .header("Cookie", "ah_session=" + cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("title: x"));
         if (origin != null) request.header("Origin", origin);
         if (fetchSite != null) request.header("Sec-Fetch-Site", fetchSite);
         return hub.send(request.build());
@@ -101,13 +114,24 @@ class ClientLimitsTest {
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f1"));
         LiveClient lead = hub.client(setup.token("f1")).join(setup.assemblyId());
-        var opened = lead.call("p", "open-poll", new JsonObject().put("kind", "single").put("question", "=HYPERLINK(\"http://evil\")")
-                .put("options", new io.vertx.core.json.JsonArray().add("+1").add("@SUM(A1)")));
-        lead.call("c", "close-poll", new JsonObject().put("pollId", opened.path("result").path("pollId").asText()));
-        String csv = hub.get("/api/assemblies/" + setup.assemblyId() + "/results.csv", null).body();
+        var opened = lead.call(
+                "p",
+                "open-poll",
+                new JsonObject()
+                        .put("kind", "single")
+                        .put("question", "=HYPERLINK(\"http://evil\")")
+                        .put("options", new JsonArray().add("+1").add("@SUM(A1)")));
+        lead.call(
+                "c",
+                "close-poll",
+                new JsonObject()
+                        .put("pollId", opened.path("result").path("pollId").asText()));
+        String csv = hub.get("/api/assemblies/" + setup.assemblyId() + "/results.csv", null)
+                .body();
         assertThat(csv).contains("'=HYPERLINK").contains(",'+1,").contains(",'@SUM(A1),");
         for (String line : csv.split("\n")) {
-            for (String cell : line.split(",")) assertThat(cell).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+");
+            for (String cell : line.split(","))
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+");
         }
     }
 
@@ -118,17 +142,22 @@ class ClientLimitsTest {
         String path = "/api/assemblies/" + setup.assemblyId() + "/open-data.json";
         String first = generatedAt(hub.get(path, null).body());
         LiveClient.sleep(20);
-        assertThat(generatedAt(hub.get(path, null).body())).as("the same journal position: the same document").isEqualTo(first);
+        assertThat(generatedAt(hub.get(path, null).body()))
+                .as("the same journal position: the same document")
+                .isEqualTo(first);
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         organiser.call("n", "announce", new JsonObject().put("text", "news"));
         assertThat(generatedAt(hub.get(path, null).body()))
-                .as("the journal moved but open data did not: its time does not tell when something happened").isEqualTo(first);
+                .as("the journal moved but open data did not: its time does not tell when something happened")
+                .isEqualTo(first);
         organiser.call("p", "change-phase", new JsonObject().put("phase", "learning"));
-        assertThat(generatedAt(hub.get(path, null).body())).as("new content, new time").isNotEqualTo(first);
+        assertThat(generatedAt(hub.get(path, null).body()))
+                .as("new content, new time")
+                .isNotEqualTo(first);
     }
 
     private static String generatedAt(String openData) throws Exception {
-        return org.assemblyhub.support.Jackson.MAPPER.readTree(openData).path("generatedAt").asText();
+        return Jackson.MAPPER.readTree(openData).path("generatedAt").asText();
     }
 
     @Test
@@ -137,10 +166,15 @@ class ClientLimitsTest {
         int refusedSpoofing = 0;
         for (int i = 0; i < 10; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url() + "/api/public-assemblies"))
-                    .header("X-Real-IP", "10.0.0." + i).header("X-Forwarded-For", "10.1.0." + i).GET().build();
+                    .header("X-Real-IP", "10.0.0." + i)
+                    .header("X-Forwarded-For", "10.1.0." + i)
+                    .GET()
+                    .build();
             if (hub.send(request).statusCode() == 429) refusedSpoofing++;
         }
-        assertThat(refusedSpoofing).as("without trustProxy, headers change nothing").isGreaterThan(5);
+        assertThat(refusedSpoofing)
+                .as("without trustProxy, headers change nothing")
+                .isGreaterThan(5);
         hub.close();
 
         hub = new TestHub(new LimitsConfig(100, 1, true, 1 << 20, 1 << 20));
@@ -148,13 +182,23 @@ class ClientLimitsTest {
         int refusedReal = 0;
         for (int i = 0; i < 10; i++) {
             if (hub.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/public-assemblies"))
-                    .header("X-Forwarded-For", "10.1.0." + i).GET().build()).statusCode() == 429) refusedForwarded++;
+                                    .header("X-Forwarded-For", "10.1.0." + i)
+                                    .GET()
+                                    .build())
+                            .statusCode()
+                    == 429) refusedForwarded++;
         }
         for (int i = 0; i < 10; i++) {
             if (hub.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/public-assemblies"))
-                    .header("X-Real-IP", "10.2.0." + i).GET().build()).statusCode() == 429) refusedReal++;
+                                    .header("X-Real-IP", "10.2.0." + i)
+                                    .GET()
+                                    .build())
+                            .statusCode()
+                    == 429) refusedReal++;
         }
         assertThat(refusedForwarded).as("X-Forwarded-For is never believed").isGreaterThan(5);
-        assertThat(refusedReal).as("X-Real-IP, set by the trusted proxy, names each client").isZero();
+        assertThat(refusedReal)
+                .as("X-Real-IP, set by the trusted proxy, names each client")
+                .isZero();
     }
 }

@@ -1,5 +1,7 @@
 package org.assemblyhub.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
@@ -8,11 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The live protocol over real WebSockets against a real hub: handshake, commands, acks, resume, idempotency. */
 class LiveProtocolTest {
-    static final String ROSTER = """
+    static final String ROSTER =
+            """
             id,name,contact,role,gender,area
             f1,Fatou,fatou@example.org,facilitator,female,north
             m1,Aïcha,aicha@example.org,member,female,north
@@ -39,7 +40,8 @@ class LiveProtocolTest {
 
         JsonNode snapshot = member.await(m -> m.path("type").asText().equals("snapshot"));
         assertThat(snapshot.path("audience").asText()).isEqualTo("member");
-        assertThat(snapshot.path("view").path("assembly").path("title").asText()).isEqualTo("Test assembly");
+        assertThat(snapshot.path("view").path("assembly").path("title").asText())
+                .isEqualTo("Test assembly");
         JsonNode personal = member.await(m -> m.path("type").asText().equals("personal"));
         assertThat(personal.path("me").path("personId").asText()).isEqualTo("m1");
         assertThat(personal.path("me").path("role").asText()).isEqualTo("member");
@@ -55,7 +57,7 @@ class LiveProtocolTest {
         JsonNode ack = organiser.call("ann-1", "announce", new JsonObject().put("text", "Welcome everyone!"));
 
         assertThat(ack.path("type").asText()).isEqualTo("ack");
-        for (LiveClient screen : new LiveClient[]{member, observer, organiser}) {
+        for (LiveClient screen : new LiveClient[] {member, observer, organiser}) {
             screen.awaitView(v -> v.path("announcements").toString().contains("Welcome everyone!"));
         }
     }
@@ -68,7 +70,8 @@ class LiveProtocolTest {
         organiser.sendRaw("{\"type\":\"ping\"}");
         organiser.await(m -> m.path("type").asText().equals("pong"));
 
-        assertThat(organiser.messages()).allSatisfy(m -> assertThat(m.has("seq")).as(m.toString()).isTrue());
+        assertThat(organiser.messages())
+                .allSatisfy(m -> assertThat(m.has("seq")).as(m.toString()).isTrue());
     }
 
     @Test
@@ -95,15 +98,22 @@ class LiveProtocolTest {
         organiser.call("missed-2", "announce", new JsonObject().put("text", "missed two"));
 
         LiveClient back = hub.client(setup.token("m1"));
-        back.send(new JsonObject().put("type", "hello").put("assembly", setup.assemblyId()).put("lastSeq", lastSeq).put("lastAudience", audience));
+        back.send(new JsonObject()
+                .put("type", "hello")
+                .put("assembly", setup.assemblyId())
+                .put("lastSeq", lastSeq)
+                .put("lastAudience", audience));
         JsonNode personal = back.await(m -> m.path("type").asText().equals("personal"));
 
         assertThat(back.messages()).noneMatch(m -> m.path("type").asText().equals("snapshot"));
         // The two announcements reach screens as one or two patches (changes within 100 ms are coalesced).
-        assertThat(back.messages()).filteredOn(m -> m.path("type").asText().equals("patch"))
+        assertThat(back.messages())
+                .filteredOn(m -> m.path("type").asText().equals("patch"))
                 .hasSizeBetween(1, 2)
-                .first().satisfies(p -> assertThat(p.path("base").asLong()).isEqualTo(lastSeq));
-        assertThat(back.messages()).filteredOn(m -> m.path("type").asText().equals("patch"))
+                .first()
+                .satisfies(p -> assertThat(p.path("base").asLong()).isEqualTo(lastSeq));
+        assertThat(back.messages())
+                .filteredOn(m -> m.path("type").asText().equals("patch"))
                 .extracting(m -> m.path("patch").toString())
                 .anySatisfy(p -> assertThat(p).contains("missed one"))
                 .anySatisfy(p -> assertThat(p).contains("missed two"));
@@ -117,7 +127,11 @@ class LiveProtocolTest {
         member.close();
 
         LiveClient back = hub.client(setup.token("m2"));
-        back.send(new JsonObject().put("type", "hello").put("assembly", setup.assemblyId()).put("lastSeq", lastSeq).put("lastAudience", "member"));
+        back.send(new JsonObject()
+                .put("type", "hello")
+                .put("assembly", setup.assemblyId())
+                .put("lastSeq", lastSeq)
+                .put("lastAudience", "member"));
         back.await(m -> m.path("type").asText().equals("personal"));
 
         assertThat(back.messages()).extracting(m -> m.path("type").asText()).containsExactly("personal");
@@ -126,11 +140,17 @@ class LiveProtocolTest {
     @Test
     void a_client_with_an_unknown_seq_gets_a_fresh_snapshot() {
         LiveClient back = hub.client(setup.token("m2"));
-        back.send(new JsonObject().put("type", "hello").put("assembly", setup.assemblyId()).put("lastSeq", 999_999).put("lastAudience", "member"));
+        back.send(new JsonObject()
+                .put("type", "hello")
+                .put("assembly", setup.assemblyId())
+                .put("lastSeq", 999_999)
+                .put("lastAudience", "member"));
         back.await(m -> m.path("type").asText().equals("personal"));
 
         // A patch may follow (the presence change of this very connection, if its write was still in flight).
-        assertThat(back.messages()).extracting(m -> m.path("type").asText()).startsWith("snapshot", "personal")
+        assertThat(back.messages())
+                .extracting(m -> m.path("type").asText())
+                .startsWith("snapshot", "personal")
                 .containsOnlyOnce("snapshot");
     }
 
@@ -144,7 +164,8 @@ class LiveProtocolTest {
 
         member.awaitView(v -> v.path("announcements").toString().contains("after the burst"));
         long snapshots = member.messages().subList(before, member.count()).stream()
-                .filter(m -> m.path("type").asText().equals("snapshot")).count();
+                .filter(m -> m.path("type").asText().equals("snapshot"))
+                .count();
         assertThat(snapshots).as("coalesced: fewer snapshots than hellos").isBetween(1L, 19L);
     }
 

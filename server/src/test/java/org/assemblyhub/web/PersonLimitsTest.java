@@ -1,5 +1,7 @@
 package org.assemblyhub.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One person cannot fill the journal: their commands share one budget whatever the number of sockets, every record
@@ -33,8 +33,16 @@ class PersonLimitsTest {
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f1"));
         LiveClient lead = hub.client(setup.token("f1")).join(setup.assemblyId());
-        return lead.call("p", "open-poll", new JsonObject().put("kind", "single").put("question", "Which?")
-                .put("options", new JsonArray().add("a").add("b"))).path("result").path("pollId").asText();
+        return lead.call(
+                        "p",
+                        "open-poll",
+                        new JsonObject()
+                                .put("kind", "single")
+                                .put("question", "Which?")
+                                .put("options", new JsonArray().add("a").add("b")))
+                .path("result")
+                .path("pollId")
+                .asText();
     }
 
     @Test
@@ -46,8 +54,13 @@ class PersonLimitsTest {
         for (int i = 0; i < 20; i++) sockets.add(hub.client(setup.token("m1")).join(setup.assemblyId()));
         for (int round = 0; round < 10; round++) {
             for (int i = 0; i < sockets.size(); i++) {
-                sockets.get(i).command("c" + round + "-" + i, "answer-poll", new JsonObject().put("pollId", pollId)
-                        .put("choices", new JsonArray().add((round + i) % 2)));
+                sockets.get(i)
+                        .command(
+                                "c" + round + "-" + i,
+                                "answer-poll",
+                                new JsonObject()
+                                        .put("pollId", pollId)
+                                        .put("choices", new JsonArray().add((round + i) % 2)));
             }
         }
         int acks = 0;
@@ -55,7 +68,8 @@ class PersonLimitsTest {
         for (int round = 0; round < 10; round++) {
             for (int i = 0; i < sockets.size(); i++) {
                 String id = "c" + round + "-" + i;
-                JsonNode answer = sockets.get(i).await(m -> id.equals(m.path("id").asText()));
+                JsonNode answer =
+                        sockets.get(i).await(m -> id.equals(m.path("id").asText()));
                 if (answer.path("type").asText().equals("ack")) acks++;
                 else if (answer.path("code").asText().equals("rate-limited")) limited++;
             }
@@ -74,19 +88,35 @@ class PersonLimitsTest {
         LiveClient member = hub.client(setup.token("m1")).join(setup.assemblyId());
         var journal = JournalEditor.journal(hub.dataDir(), setup.assemblyId());
 
-        assertThat(member.call("a", "answer-poll", new JsonObject().put("pollId", pollId).put("choices", new JsonArray().add(0))).path("type").asText())
+        assertThat(member.call(
+                                "a",
+                                "answer-poll",
+                                new JsonObject().put("pollId", pollId).put("choices", new JsonArray().add(0)))
+                        .path("type")
+                        .asText())
                 .isEqualTo("ack");
         long size = Files.size(journal);
         for (int i = 0; i < 5; i++) {
-            assertThat(member.call("same" + i, "answer-poll", new JsonObject().put("pollId", pollId).put("choices", new JsonArray().add(0)))
-                    .path("type").asText()).isEqualTo("ack");
+            assertThat(member.call(
+                                    "same" + i,
+                                    "answer-poll",
+                                    new JsonObject().put("pollId", pollId).put("choices", new JsonArray().add(0)))
+                            .path("type")
+                            .asText())
+                    .isEqualTo("ack");
         }
-        assertThat(Files.size(journal)).as("the same answer again adds nothing to the journal").isEqualTo(size);
+        assertThat(Files.size(journal))
+                .as("the same answer again adds nothing to the journal")
+                .isEqualTo(size);
 
         String code = "";
         for (int i = 0; i < 40 && !code.equals("quota-exceeded"); i++) {
-            code = member.call("flip" + i, "answer-poll", new JsonObject().put("pollId", pollId).put("choices", new JsonArray().add(1 - i % 2)))
-                    .path("code").asText();
+            code = member.call(
+                            "flip" + i,
+                            "answer-poll",
+                            new JsonObject().put("pollId", pollId).put("choices", new JsonArray().add(1 - i % 2)))
+                    .path("code")
+                    .asText();
             LiveClient.sleep(60); // within the command budget
         }
         assertThat(code).as("2,000 bytes of records: about 15 answers").isEqualTo("quota-exceeded");

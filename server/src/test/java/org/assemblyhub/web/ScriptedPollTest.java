@@ -1,18 +1,23 @@
 package org.assemblyhub.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
+import org.assemblyhub.testing.MutableClock;
 import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.time.Instant;
 
 /** The script's poll and consensus segments open their poll when the clock enters them and close it when it leaves. */
 class ScriptedPollTest {
-    static final String SCRIPT = """
+    static final String SCRIPT =
+            """
             title: Meeting
             sessions:
               - id: agm
@@ -33,20 +38,28 @@ class ScriptedPollTest {
 
     @Test
     void a_poll_with_a_timer_closes_itself_when_its_time_is_up() {
-        var clock = new org.assemblyhub.testing.MutableClock();
+        var clock = new MutableClock();
         hub = new TestHub(TestHub.newDataDir(), TestHub.freePort(), 50, clock);
         TestHub.Setup setup = hub.createAssembly(true, "id,name,role\nm1,Aïcha,member\n");
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         LiveClient observer = hub.client(null).join(setup.assemblyId());
-        organiser.call("p", "open-poll", new JsonObject().put("kind", "scale").put("question", "How clear was the talk?").put("minutes", 2));
-        JsonNode open = observer.awaitView(v -> v.path("polls").has("p1")).path("polls").path("p1");
-        java.time.Instant closesAt = java.time.Instant.parse(open.path("closesAt").asText());
-        assertThat(java.time.Duration.between(clock.instant(), closesAt).toSeconds()).isBetween(110L, 120L);
+        organiser.call(
+                "p",
+                "open-poll",
+                new JsonObject()
+                        .put("kind", "scale")
+                        .put("question", "How clear was the talk?")
+                        .put("minutes", 2));
+        JsonNode open =
+                observer.awaitView(v -> v.path("polls").has("p1")).path("polls").path("p1");
+        Instant closesAt = Instant.parse(open.path("closesAt").asText());
+        assertThat(Duration.between(clock.instant(), closesAt).toSeconds()).isBetween(110L, 120L);
 
-        clock.advance(java.time.Duration.ofSeconds(110));
+        clock.advance(Duration.ofSeconds(110));
         LiveClient.sleep(1_500);
-        assertThat(observer.view().path("polls").path("p1").path("open").asBoolean()).isTrue();
-        clock.advance(java.time.Duration.ofSeconds(15));
+        assertThat(observer.view().path("polls").path("p1").path("open").asBoolean())
+                .isTrue();
+        clock.advance(Duration.ofSeconds(15));
         observer.awaitView(v -> !v.path("polls").path("p1").path("open").asBoolean(true));
     }
 
@@ -54,7 +67,12 @@ class ScriptedPollTest {
     void entering_a_poll_segment_opens_its_poll_for_everyone_and_leaving_it_closes_it_with_its_result() {
         hub = new TestHub();
         TestHub.Setup setup = hub.createAssembly(true, "id,name,role\nm1,Aïcha,member\nm2,Marc,member\n");
-        assertThat(hub.post("/api/assemblies/" + setup.assemblyId() + "/script", "text/yaml", setup.token("organiser-1"), SCRIPT).statusCode())
+        assertThat(hub.post(
+                                "/api/assemblies/" + setup.assemblyId() + "/script",
+                                "text/yaml",
+                                setup.token("organiser-1"),
+                                SCRIPT)
+                        .statusCode())
                 .isEqualTo(200);
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         LiveClient member = hub.client(setup.token("m1")).join(setup.assemblyId());
@@ -62,7 +80,8 @@ class ScriptedPollTest {
         organiser.call("s", "start-session", new JsonObject().put("sessionId", "agm"));
         organiser.call("k1", "skip-segment", new JsonObject());
 
-        JsonNode poll = observer.awaitView(v -> v.path("polls").has("p1")).path("polls").path("p1");
+        JsonNode poll =
+                observer.awaitView(v -> v.path("polls").has("p1")).path("polls").path("p1");
         assertThat(poll.path("question").asText()).isEqualTo("Do you approve the accounts?");
         assertThat(poll.path("options").toString()).isEqualTo("[\"For\",\"Against\",\"Abstain\"]");
         assertThat(poll.path("eligible").asInt()).isEqualTo(2);
@@ -75,7 +94,13 @@ class ScriptedPollTest {
         assertThat(polls.path("p2").path("kind").asText()).isEqualTo("gradients");
         assertThat(polls.path("p2").path("question").asText()).isEqualTo("We open a repair café");
         organiser.call("k3", "skip-segment", new JsonObject());
-        assertThat(observer.awaitView(v -> !v.path("polls").path("p2").path("open").asBoolean(true)).path("polls").path("p2")
-                .path("results").path("outcome").asText()).isEqualTo("no-quorum");
+        assertThat(observer.awaitView(
+                                v -> !v.path("polls").path("p2").path("open").asBoolean(true))
+                        .path("polls")
+                        .path("p2")
+                        .path("results")
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("no-quorum");
     }
 }

@@ -1,8 +1,11 @@
 package org.assemblyhub.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.recommendation.domain.Trackers;
 import org.assemblyhub.recommendation.verify.BallotVerifier;
 import org.assemblyhub.support.Jackson;
 import org.assemblyhub.testing.JournalEditor;
@@ -13,13 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.*;
 
 /**
  * Drafts and the final ballot, end to end over real sockets and HTTP: versions with a diff, a secret ballot with
@@ -41,24 +38,51 @@ class SecretBallotTest {
     void aDraftIsWrittenAmendedAndPutToTheVote() {
         hub = new TestHub(TestHub.newDataDir(), TestHub.freePort(), 100);
         StringBuilder csv = new StringBuilder("id,name,role\nf0,Lead Person,facilitator\n");
-        for (int i = 1; i <= MEMBERS; i++) csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
+        for (int i = 1; i <= MEMBERS; i++)
+            csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
         setup = hub.createAssembly(true, csv.toString());
         organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
         organiser.call("phase", "change-phase", new JsonObject().put("phase", "deliberation"));
         lead = hub.client(setup.token("f0")).join(setup.assemblyId());
         observer = hub.client(null).join(setup.assemblyId());
-        for (int i = 1; i <= MEMBERS; i++) members.add(hub.client(setup.token("m" + i)).join(setup.assemblyId()));
-        organiser.awaitView(v -> v.path("roster").path("m" + MEMBERS).path("online").asBoolean());
+        for (int i = 1; i <= MEMBERS; i++)
+            members.add(hub.client(setup.token("m" + i)).join(setup.assemblyId()));
+        organiser.awaitView(
+                v -> v.path("roster").path("m" + MEMBERS).path("online").asBoolean());
 
-        JsonObject analysis = new JsonObject().put("benefits", "Cleaner air").put("costs", "2 M€ a year").put("implementers", "The city");
-        assertThat(lead.call("d1", "propose-draft", new JsonObject().put("title", "Cycle lanes")
-                .put("text", "Build protected cycle lanes on every main road.").put("analysis", analysis)).path("type").asText()).isEqualTo("ack");
-        lead.call("d2", "amend-draft", new JsonObject().put("draftId", "d1").put("baseVersion", 1).put("title", "Cycle lanes")
-                .put("text", "Build protected cycle lanes on every main road by 2030.").put("analysis", analysis).put("note", "A date"));
+        JsonObject analysis = new JsonObject()
+                .put("benefits", "Cleaner air")
+                .put("costs", "2 M€ a year")
+                .put("implementers", "The city");
+        assertThat(lead.call(
+                                "d1",
+                                "propose-draft",
+                                new JsonObject()
+                                        .put("title", "Cycle lanes")
+                                        .put("text", "Build protected cycle lanes on every main road.")
+                                        .put("analysis", analysis))
+                        .path("type")
+                        .asText())
+                .isEqualTo("ack");
+        lead.call(
+                "d2",
+                "amend-draft",
+                new JsonObject()
+                        .put("draftId", "d1")
+                        .put("baseVersion", 1)
+                        .put("title", "Cycle lanes")
+                        .put("text", "Build protected cycle lanes on every main road by 2030.")
+                        .put("analysis", analysis)
+                        .put("note", "A date"));
         organiser.call("phase2", "change-phase", new JsonObject().put("phase", "decision"));
-        assertThat(lead.call("b", "open-ballot", new JsonObject().put("title", "Final vote").put("draftIds", new JsonArray().add("d1")))
-                .path("type").asText()).isEqualTo("ack");
+        assertThat(lead.call(
+                                "b",
+                                "open-ballot",
+                                new JsonObject().put("title", "Final vote").put("draftIds", new JsonArray().add("d1")))
+                        .path("type")
+                        .asText())
+                .isEqualTo("ack");
     }
 
     @AfterEach
@@ -79,7 +103,10 @@ class SecretBallotTest {
     /** Sends a cast without waiting (casts pool for a moment before they are decided); returns its secret. */
     private String send(int member, int level, String previous) {
         String secret = newSecret();
-        JsonObject args = new JsonObject().put("ballotId", "b1").put("levels", new JsonArray().add(level)).put("secret", secret);
+        JsonObject args = new JsonObject()
+                .put("ballotId", "b1")
+                .put("levels", new JsonArray().add(level))
+                .put("secret", secret);
         if (previous != null) args.put("previousSecret", previous);
         members.get(member - 1).command("cast-" + member + "-" + secret, "cast-ballot", args);
         return secret;
@@ -87,11 +114,14 @@ class SecretBallotTest {
 
     private JsonNode received(int member, String secret) {
         String id = "cast-" + member + "-" + secret;
-        JsonNode answer = members.get(member - 1).await(m -> id.equals(m.path("id").asText()));
+        JsonNode answer =
+                members.get(member - 1).await(m -> id.equals(m.path("id").asText()));
         if (answer.path("type").asText().equals("ack")) {
             secrets.put(member, secret);
-            assertThat(answer.path("result").has("tracker")).as("the ack keeps no tracker: the browser derives it").isFalse();
-            trackers.put(member, org.assemblyhub.recommendation.domain.Trackers.of("b1", secret));
+            assertThat(answer.path("result").has("tracker"))
+                    .as("the ack keeps no tracker: the browser derives it")
+                    .isFalse();
+            trackers.put(member, Trackers.of("b1", secret));
         }
         return answer;
     }
@@ -101,7 +131,8 @@ class SecretBallotTest {
     private void everyoneVotesAndOneChangesTheirMind() {
         Map<Integer, String> sent = new HashMap<>();
         for (int i = 1; i <= 10; i++) sent.put(i, send(i, i <= 8 ? 1 : 4, null));
-        for (int i = 1; i <= 10; i++) assertThat(received(i, sent.get(i)).path("type").asText()).isEqualTo("ack");
+        for (int i = 1; i <= 10; i++)
+            assertThat(received(i, sent.get(i)).path("type").asText()).isEqualTo("ack");
         String firstTracker = trackers.get(3);
         firstSecret = secrets.get(3);
         assertThat(cast(3, 5, secrets.get(3)).path("type").asText()).isEqualTo("ack");
@@ -111,34 +142,65 @@ class SecretBallotTest {
 
     @Test
     void members_see_each_version_of_a_draft_with_a_readable_diff_and_observers_do_not_see_drafts() {
-        JsonNode draft = members.get(0).awaitView(v -> v.path("drafts").path("d1").path("version").asInt() == 2).path("drafts").path("d1");
-        assertThat(draft.path("diff").toString()).isEqualTo("[{\"op\":\"=\",\"text\":\"Build protected cycle lanes on every main \"},"
-                + "{\"op\":\"-\",\"text\":\"road.\"},{\"op\":\"+\",\"text\":\"road by 2030.\"}]");
+        JsonNode draft = members.get(0)
+                .awaitView(v -> v.path("drafts").path("d1").path("version").asInt() == 2)
+                .path("drafts")
+                .path("d1");
+        assertThat(draft.path("diff").toString())
+                .isEqualTo("[{\"op\":\"=\",\"text\":\"Build protected cycle lanes on every main \"},"
+                        + "{\"op\":\"-\",\"text\":\"road.\"},{\"op\":\"+\",\"text\":\"road by 2030.\"}]");
         assertThat(draft.path("analysis").path("costs").asText()).isEqualTo("2 M€ a year");
         assertThat(draft.path("versions").get(1).path("note").asText()).isEqualTo("A date");
-        assertThat(String.join("\n", observer.frames())).doesNotContain("Cycle lanes on every", "protected cycle lanes");
-        assertThat(lead.call("stale", "amend-draft", new JsonObject().put("draftId", "d1").put("baseVersion", 1).put("title", "X")
-                .put("text", "Y")).path("code").asText()).isIn("draft-changed", "under-vote");
+        assertThat(String.join("\n", observer.frames()))
+                .doesNotContain("Cycle lanes on every", "protected cycle lanes");
+        assertThat(lead.call(
+                                "stale",
+                                "amend-draft",
+                                new JsonObject()
+                                        .put("draftId", "d1")
+                                        .put("baseVersion", 1)
+                                        .put("title", "X")
+                                        .put("text", "Y"))
+                        .path("code")
+                        .asText())
+                .isIn("draft-changed", "under-vote");
     }
 
     @Test
     void the_published_list_shows_every_tracker_with_its_choice_and_superseded_ones_marked() {
         everyoneVotesAndOneChangesTheirMind();
 
-        JsonNode ballot = observer.awaitView(v -> v.path("ballots").path("b1").has("results")).path("ballots").path("b1");
-        Map<String, String> status = new java.util.LinkedHashMap<>();
-        ballot.path("trackers").forEach(t -> status.put(t.path("tracker").asText(), t.path("status").asText()));
+        JsonNode ballot = observer.awaitView(v -> v.path("ballots").path("b1").has("results"))
+                .path("ballots")
+                .path("b1");
+        Map<String, String> status = new LinkedHashMap<>();
+        ballot.path("trackers")
+                .forEach(t ->
+                        status.put(t.path("tracker").asText(), t.path("status").asText()));
         assertThat(status).hasSize(10).doesNotContainKey(trackers.get(-3)); // a replaced ballot is never published
         for (int i = 1; i <= 10; i++) assertThat(status.get(trackers.get(i))).isEqualTo("counted");
-        assertThat(new ArrayList<>(status.keySet())).as("published in tracker order, not in the order cast").isSorted();
+        assertThat(new ArrayList<>(status.keySet()))
+                .as("published in tracker order, not in the order cast")
+                .isSorted();
         assertThat(ballot.path("results").get(0).path("levels").toString()).isEqualTo("[7,0,0,2,1]");
         assertThat(ballot.path("results").get(0).path("outcome").asText()).isEqualTo("not-adopted"); // 7 of 10 < 4/5
         assertThat(ballot.path("turnout").asInt()).isEqualTo(10);
-        JsonNode receipt = members.get(2).call("find", "find-receipt", new JsonObject().put("ballotId", "b1").put("secret", secrets.get(3)));
+        JsonNode receipt = members.get(2)
+                .call(
+                        "find",
+                        "find-receipt",
+                        new JsonObject().put("ballotId", "b1").put("secret", secrets.get(3)));
         assertThat(receipt.path("result").path("tracker").asText()).isEqualTo(trackers.get(3));
         assertThat(receipt.path("result").path("status").asText()).isEqualTo("counted");
-        assertThat(members.get(2).call("old", "find-receipt", new JsonObject().put("ballotId", "b1").put("secret", firstSecret))
-                .path("result").path("status").asText()).isEqualTo("superseded");
+        assertThat(members.get(2)
+                        .call(
+                                "old",
+                                "find-receipt",
+                                new JsonObject().put("ballotId", "b1").put("secret", firstSecret))
+                        .path("result")
+                        .path("status")
+                        .asText())
+                .isEqualTo("superseded");
     }
 
     @Test
@@ -147,11 +209,22 @@ class SecretBallotTest {
         assertThat(cast(1, 2, null).path("code").asText()).isEqualTo("already-voted");
         assertThat(cast(2, 6, null).path("code").asText()).isEqualTo("invalid-choice");
         LiveClient latecomer = hub.client(setup.token("f0")).join(setup.assemblyId());
-        assertThat(latecomer.call("x", "cast-ballot", new JsonObject().put("ballotId", "b1").put("levels", new JsonArray().add(1))
-                .put("secret", newSecret())).path("code").asText()).isEqualTo("forbidden");
+        assertThat(latecomer
+                        .call(
+                                "x",
+                                "cast-ballot",
+                                new JsonObject()
+                                        .put("ballotId", "b1")
+                                        .put("levels", new JsonArray().add(1))
+                                        .put("secret", newSecret()))
+                        .path("code")
+                        .asText())
+                .isEqualTo("forbidden");
         lead.call("close", "close-ballot", new JsonObject().put("ballotId", "b1"));
         assertThat(cast(2, 1, null).path("code").asText()).isEqualTo("ballot-closed");
-        JsonNode ballot = observer.awaitView(v -> v.path("ballots").path("b1").has("results")).path("ballots").path("b1");
+        JsonNode ballot = observer.awaitView(v -> v.path("ballots").path("b1").has("results"))
+                .path("ballots")
+                .path("b1");
         assertThat(ballot.path("trackers")).hasSize(1);
     }
 
@@ -169,7 +242,8 @@ class SecretBallotTest {
             String type = json.path("type").asText();
             if (!type.startsWith("Ballot") && !type.equals("ChoiceSealed")) continue;
             String data = json.path("data").toString();
-            boolean holdsChoice = data.contains("\"tracker\"") || data.contains("\"choice\"") || data.contains("\"levels\"");
+            boolean holdsChoice =
+                    data.contains("\"tracker\"") || data.contains("\"choice\"") || data.contains("\"levels\"");
             if (holdsChoice) {
                 choices++;
                 String cmd = json.path("cmd").asText("");
@@ -193,7 +267,8 @@ class SecretBallotTest {
         if (node.isObject()) {
             if (node.has("tracker") || node.has("choice")) {
                 String text = node.toString();
-                for (String p : people) assertThat(text).doesNotContain("\"" + p + "\"").doesNotContain("Member " + p.substring(1) + "\"");
+                for (String p : people)
+                    assertThat(text).doesNotContain("\"" + p + "\"").doesNotContain("Member " + p.substring(1) + "\"");
                 assertThat(node.has("personId")).isFalse();
             }
         }
@@ -201,19 +276,29 @@ class SecretBallotTest {
     }
 
     @Test
-    void the_published_record_recounts_to_the_same_result_and_a_choice_rewritten_in_the_journal_is_detected() throws Exception {
+    void the_published_record_recounts_to_the_same_result_and_a_choice_rewritten_in_the_journal_is_detected()
+            throws Exception {
         everyoneVotesAndOneChangesTheirMind();
-        String head = observer.awaitView(v -> v.path("ballots").path("b1").has("results")).path("ballots").path("b1").path("head").asText();
+        String head = observer.awaitView(v -> v.path("ballots").path("b1").has("results"))
+                .path("ballots")
+                .path("b1")
+                .path("head")
+                .asText();
         var response = hub.get("/api/assemblies/" + setup.assemblyId() + "/ballots/b1/record.json", null);
         assertThat(response.statusCode()).isEqualTo(200);
         var report = BallotVerifier.verify(Jackson.MAPPER.readTree(response.body()), head);
         assertThat(report.ok()).as(String.valueOf(report.problem())).isTrue();
-        assertThat(String.join("\n", report.lines())).contains("10 ballots counted").contains("outcome=not-adopted");
+        assertThat(String.join("\n", report.lines()))
+                .contains("10 ballots counted")
+                .contains("outcome=not-adopted");
 
         hub.stop();
         String victim = trackers.get(1);
-        JournalEditor.rewrite(JournalEditor.journal(hub.dataDir(), setup.assemblyId()),
-                record -> record.contains(victim) && record.contains("\"choice\"") ? record.replace("\"choice\":\"1\"", "\"choice\":\"5\"") : record);
+        JournalEditor.rewrite(
+                JournalEditor.journal(hub.dataDir(), setup.assemblyId()),
+                record -> record.contains(victim) && record.contains("\"choice\"")
+                        ? record.replace("\"choice\":\"1\"", "\"choice\":\"5\"")
+                        : record);
         hub.start();
 
         var tampered = hub.get("/api/assemblies/" + setup.assemblyId() + "/ballots/b1/record.json", null);
@@ -230,9 +315,18 @@ class SecretBallotTest {
         var csv = hub.get("/api/assemblies/" + setup.assemblyId() + "/results.csv", null);
 
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(Jackson.MAPPER.readTree(json.body()).path("ballots").get(0).path("results").get(0).path("outcome").asText()).isEqualTo("not-adopted");
+        assertThat(Jackson.MAPPER
+                        .readTree(json.body())
+                        .path("ballots")
+                        .get(0)
+                        .path("results")
+                        .get(0)
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("not-adopted");
         assertThat(json.body()).doesNotContain("Member ", "\"m1\"", "Lead Person");
-        assertThat(csv.body()).startsWith("source,id,question,round,item,answer,count,outcome")
+        assertThat(csv.body())
+                .startsWith("source,id,question,round,item,answer,count,outcome")
                 .contains("ballot,b1,Final vote,,d1 v2,level 1,7,not-adopted");
         var booklet = hub.get("/api/assemblies/" + setup.assemblyId() + "/booklet.pdf", null);
         assertThat(booklet.statusCode()).isEqualTo(403);

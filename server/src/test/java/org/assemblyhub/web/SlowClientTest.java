@@ -1,5 +1,7 @@
 package org.assemblyhub.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
@@ -7,14 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A tab that stops reading (a frozen phone, a dead network) must not slow anyone else down: its bounded write queue
@@ -46,7 +48,8 @@ class SlowClientTest {
             LiveClient observer = hub.client(null).join(setup.assemblyId());
             LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
             String filler = "x".repeat(990);
-            for (int i = 1; i <= 60; i++) organiser.command("fill-" + i, "announce", new JsonObject().put("text", i + " " + filler));
+            for (int i = 1; i <= 60; i++)
+                organiser.command("fill-" + i, "announce", new JsonObject().put("text", i + " " + filler));
             observer.awaitView(v -> v.path("announcements").has("a60"));
 
             // Each hello asks for a fresh ~55 KB snapshot (paced, since overlapping hellos are coalesced): ~16 MB that
@@ -58,17 +61,22 @@ class SlowClientTest {
             for (int i = 61; i <= ANNOUNCEMENTS; i++) {
                 organiser.command("slow-" + i, "announce", new JsonObject().put("text", i + " " + filler));
             }
-            observer.awaitView(v -> v.path("announcements").path("a" + ANNOUNCEMENTS).has("text"));
+            observer.awaitView(
+                    v -> v.path("announcements").path("a" + ANNOUNCEMENTS).has("text"));
 
             int closeCode = readUntilCloseFrame(frozen);
-            assertThat(closeCode).as("the hub closed the frozen socket: try again later (1013)").isEqualTo(1013);
+            assertThat(closeCode)
+                    .as("the hub closed the frozen socket: try again later (1013)")
+                    .isEqualTo(1013);
         }
     }
 
     private void handshakeAndHello(Socket socket) throws Exception {
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /live HTTP/1.1\r\nHost: 127.0.0.1:" + hub.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET /live HTTP/1.1\r\nHost: 127.0.0.1:" + hub.port()
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         InputStream in = socket.getInputStream();
         StringBuilder headers = new StringBuilder();
         while (!headers.toString().endsWith("\r\n\r\n")) headers.append((char) in.read());
@@ -93,7 +101,7 @@ class SlowClientTest {
     /** Reads the hub's frames (unmasked) until a close frame, and returns its status code. */
     private static int readUntilCloseFrame(Socket socket) throws Exception {
         socket.setSoTimeout(30_000);
-        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         try {
             while (true) {
                 int opcode = in.readUnsignedByte() & 0x0f;

@@ -1,5 +1,7 @@
 package org.assemblyhub.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
@@ -9,8 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Who sees what (DESIGN.md §7), checked on the wire: canary strings are planted in organiser-only fields (contact,
  * attributes) and in facilitator-visible ones (names), then every frame each audience received is scanned.
@@ -19,12 +19,14 @@ class VisibilityTest {
     static final String CONTACT_CANARY = "CANARY-CONTACT-7f3a";
     static final String ATTRIBUTE_CANARY = "CANARY-ATTRIBUTE-91c2";
     static final String NAME_CANARY = "CANARY-NAME-d4e8";
-    static final String ROSTER = """
+    static final String ROSTER =
+            """
             id,name,contact,role,area
             f1,Fatou,f1@example.org,facilitator,north
             m1,Aïcha,m1@example.org,member,north
             m2,%s,%s,member,%s
-            """.formatted(NAME_CANARY, CONTACT_CANARY, ATTRIBUTE_CANARY);
+            """
+                    .formatted(NAME_CANARY, CONTACT_CANARY, ATTRIBUTE_CANARY);
 
     static TestHub hub;
     static TestHub.Setup setup;
@@ -64,12 +66,14 @@ class VisibilityTest {
 
     @Test
     void observers_never_receive_personal_data_names_or_presence() {
-        assertThat(everything(observer)).doesNotContain(CONTACT_CANARY, ATTRIBUTE_CANARY, NAME_CANARY, "presence", "roster");
+        assertThat(everything(observer))
+                .doesNotContain(CONTACT_CANARY, ATTRIBUTE_CANARY, NAME_CANARY, "presence", "roster");
     }
 
     @Test
     void members_never_receive_personal_data_names_or_presence() {
-        assertThat(everything(member)).doesNotContain(CONTACT_CANARY, ATTRIBUTE_CANARY, NAME_CANARY, "presence", "roster");
+        assertThat(everything(member))
+                .doesNotContain(CONTACT_CANARY, ATTRIBUTE_CANARY, NAME_CANARY, "presence", "roster");
     }
 
     @Test
@@ -92,11 +96,20 @@ class VisibilityTest {
 
     @Test
     void each_audience_receives_exactly_the_sections_of_its_view() {
-        assertThat(observer.view().fieldNames()).toIterable().containsExactlyInAnyOrder("assembly", "phase", "announcements");
-        assertThat(member.view().fieldNames()).toIterable().containsExactlyInAnyOrder("assembly", "phase", "announcements");
-        assertThat(facilitator.view().fieldNames()).toIterable().containsExactlyInAnyOrder("assembly", "phase", "announcements", "presence");
-        assertThat(organiser.view().fieldNames()).toIterable().containsExactlyInAnyOrder("assembly", "phase", "announcements", "roster");
-        assertThat(facilitator.view().path("presence").path("m2").fieldNames()).toIterable()
+        assertThat(observer.view().fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("assembly", "phase", "announcements");
+        assertThat(member.view().fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("assembly", "phase", "announcements");
+        assertThat(facilitator.view().fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("assembly", "phase", "announcements", "presence");
+        assertThat(organiser.view().fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("assembly", "phase", "announcements", "roster");
+        assertThat(facilitator.view().path("presence").path("m2").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("name", "role", "online");
     }
 

@@ -24,8 +24,10 @@ public final class InvitationsCli {
 
     static int run(String[] args) throws IOException {
         if (args.length == 2 && args[0].equals("keygen")) return keygen(Path.of(args[1]));
-        if (args.length == 4 && args[0].equals("open") && args[2].equals("--key")) return open(Path.of(args[1]), Path.of(args[3]));
-        System.err.println("usage: hub invitations keygen DIR\n       hub invitations open SEALED.json --key officer.key");
+        if (args.length == 4 && args[0].equals("open") && args[2].equals("--key"))
+            return open(Path.of(args[1]), Path.of(args[3]));
+        System.err.println(
+                "usage: hub invitations keygen DIR\n       hub invitations open SEALED.json --key officer.key");
         return 2;
     }
 
@@ -42,7 +44,8 @@ public final class InvitationsCli {
         Files.writeString(dir.resolve("officer.pub"), SealedDelivery.pem(pair.getPublic()));
         System.out.println("Private key: " + key + " (keep it; only it opens the invitations)");
         System.out.println("Public key:  " + dir.resolve("officer.pub") + " (give it to the hub's operator)");
-        System.out.println("Fingerprint: " + SealedDelivery.fingerprint(pair.getPublic()) + " (every screen of the assembly shows it)");
+        System.out.println("Fingerprint: " + SealedDelivery.fingerprint(pair.getPublic())
+                + " (every screen of the assembly shows it)");
         return 0;
     }
 
@@ -62,7 +65,8 @@ public final class InvitationsCli {
         for (Map.Entry<String, String> t : tokens.entrySet()) {
             String name = "";
             for (int i = 0; i < people.size(); i++) {
-                if (t.getKey().equals(people.getJsonObject(i).getString("id"))) name = people.getJsonObject(i).getString("name", "");
+                if (t.getKey().equals(people.getJsonObject(i).getString("id")))
+                    name = people.getJsonObject(i).getString("name", "");
             }
             System.out.println(csv(t.getKey()) + "," + csv(name) + "," + csv(base + "/join/" + t.getValue()));
         }

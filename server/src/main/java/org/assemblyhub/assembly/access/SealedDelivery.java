@@ -38,7 +38,8 @@ import java.util.Map;
 public final class SealedDelivery {
     public static final String FORMAT = "assembly-hub sealed invitations 1";
     private static final int MIN_BITS = 2048;
-    private static final OAEPParameterSpec OAEP = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
+    private static final OAEPParameterSpec OAEP =
+            new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SealedDelivery() {}
@@ -46,8 +47,10 @@ public final class SealedDelivery {
     /** The officer's public key from its PEM text; refused unless it is RSA of at least 2048 bits. */
     public static PublicKey publicKey(String pem) {
         try {
-            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
-            if (((RSAPublicKey) key).getModulus().bitLength() < MIN_BITS) throw new IllegalArgumentException("key too short");
+            PublicKey key =
+                    KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
+            if (((RSAPublicKey) key).getModulus().bitLength() < MIN_BITS)
+                throw new IllegalArgumentException("key too short");
             return key;
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("not an RSA public key (PEM, at least " + MIN_BITS + " bits)", e);
@@ -65,7 +68,8 @@ public final class SealedDelivery {
     /** SHA-256 of the key's DER encoding, in hex groups of four: shown to everyone, so all know who holds the links. */
     public static String fingerprint(PublicKey key) {
         try {
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+            String hex = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
             return String.join(":", hex.substring(0, 32).split("(?<=\\G.{4})"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -81,13 +85,17 @@ public final class SealedDelivery {
             RANDOM.nextBytes(iv);
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(Cipher.ENCRYPT_MODE, content, new GCMParameterSpec(128, iv));
-            byte[] data = gcm.doFinal(new JsonObject(new LinkedHashMap<>(tokens)).encode().getBytes(StandardCharsets.UTF_8));
+            byte[] data = gcm.doFinal(
+                    new JsonObject(new LinkedHashMap<>(tokens)).encode().getBytes(StandardCharsets.UTF_8));
             Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
             rsa.init(Cipher.ENCRYPT_MODE, officer, OAEP);
             Base64.Encoder b64 = Base64.getEncoder();
-            return new JsonObject().put("format", FORMAT).put("for", fingerprint(officer))
+            return new JsonObject()
+                    .put("format", FORMAT)
+                    .put("for", fingerprint(officer))
                     .put("key", b64.encodeToString(rsa.doFinal(content.getEncoded())))
-                    .put("iv", b64.encodeToString(iv)).put("data", b64.encodeToString(data));
+                    .put("iv", b64.encodeToString(iv))
+                    .put("data", b64.encodeToString(data));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -102,12 +110,14 @@ public final class SealedDelivery {
             SecretKey content = new SecretKeySpec(rsa.doFinal(b64.decode(envelope.getString("key"))), "AES");
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(Cipher.DECRYPT_MODE, content, new GCMParameterSpec(128, b64.decode(envelope.getString("iv"))));
-            JsonObject tokens = new JsonObject(new String(gcm.doFinal(b64.decode(envelope.getString("data"))), StandardCharsets.UTF_8));
+            JsonObject tokens = new JsonObject(
+                    new String(gcm.doFinal(b64.decode(envelope.getString("data"))), StandardCharsets.UTF_8));
             Map<String, String> out = new LinkedHashMap<>();
             tokens.forEach(e -> out.put(e.getKey(), String.valueOf(e.getValue())));
             return out;
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalArgumentException("this envelope cannot be opened with this key (another key, or it was altered)", e);
+            throw new IllegalArgumentException(
+                    "this envelope cannot be opened with this key (another key, or it was altered)", e);
         }
     }
 
@@ -130,12 +140,15 @@ public final class SealedDelivery {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] der(String pem, String type) {
-        String body = pem.replace("-----BEGIN " + type + "-----", "").replace("-----END " + type + "-----", "").replaceAll("\\s", "");
+        String body = pem.replace("-----BEGIN " + type + "-----", "")
+                .replace("-----END " + type + "-----", "")
+                .replaceAll("\\s", "");
         return Base64.getDecoder().decode(body);
     }
 }

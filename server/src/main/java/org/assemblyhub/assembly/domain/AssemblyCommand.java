@@ -3,14 +3,22 @@ package org.assemblyhub.assembly.domain;
 import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
+
 import java.util.List;
 
 /** Requests to an assembly, in the imperative. Each is decided against the current state by {@link AssemblyDecider}. */
 public sealed interface AssemblyCommand extends DomainCommand {
 
     /** {@code deliveryKey}: the delivery officer's public key (PEM) when invitations are sealed for them, else null. */
-    record CreateAssembly(String assemblyId, String title, String question, boolean publicAssembly,
-                          Person organiser, String organiserTokenHash, String deliveryKey, String deliveryKeyFingerprint)
+    record CreateAssembly(
+            String assemblyId,
+            String title,
+            String question,
+            boolean publicAssembly,
+            Person organiser,
+            String organiserTokenHash,
+            String deliveryKey,
+            String deliveryKeyFingerprint)
             implements AssemblyCommand {}
 
     /** Adds people with their first invitations; token hashes are made by the caller, which alone keeps the tokens. */
@@ -29,5 +37,4 @@ public sealed interface AssemblyCommand extends DomainCommand {
     record ChangePhase(Phase to) implements AssemblyCommand {}
 
     record Announce(String text) implements AssemblyCommand {}
-
 }

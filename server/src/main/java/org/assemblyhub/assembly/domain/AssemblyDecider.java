@@ -1,20 +1,15 @@
 package org.assemblyhub.assembly.domain;
 
-import org.assemblyhub.kernel.Presence;
+import org.assemblyhub.assembly.domain.AssemblyCommand.*;
+import org.assemblyhub.assembly.domain.AssemblyEvent.*;
+import org.assemblyhub.kernel.*;
 
-import org.assemblyhub.kernel.Actor;
-import org.assemblyhub.kernel.Person;
-import org.assemblyhub.kernel.Phase;
-import org.assemblyhub.kernel.Role;
-import org.assemblyhub.kernel.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import org.assemblyhub.assembly.domain.AssemblyCommand.*;
-import org.assemblyhub.assembly.domain.AssemblyEvent.*;
+import java.util.function.Supplier;
 
 /**
  * decide(state, actor, command, now) → events or a rejection. Pure: no I/O, no clock of its own, no randomness
@@ -28,19 +23,24 @@ public final class AssemblyDecider {
 
     private AssemblyDecider() {}
 
-    public static Verdict decide(AssemblyState state, Actor actor, org.assemblyhub.kernel.DomainCommand command, Instant now) {
+    public static Verdict decide(AssemblyState state, Actor actor, DomainCommand command, Instant now) {
         if (command instanceof CreateAssembly create) return create(state, create);
         if (!state.exists()) return Verdict.reject("no-such-assembly", "This assembly does not exist.");
-        if (command instanceof ImportRoster c) return organiserOnly(actor, "import a roster", () -> importRoster(state, c));
-        if (command instanceof IssueInvitation c) return organiserOnly(actor, "issue invitations", () -> issue(state, actor, c));
+        if (command instanceof ImportRoster c)
+            return organiserOnly(actor, "import a roster", () -> importRoster(state, c));
+        if (command instanceof IssueInvitation c)
+            return organiserOnly(actor, "issue invitations", () -> issue(state, actor, c));
         if (command instanceof RevokeInvitation c) {
             return organiserOnly(actor, "revoke invitations", () -> revoke(state, actor, c));
         }
-        if (command instanceof ChangePhase c) return organiserOnly(actor, "change the phase", () -> changePhase(state, c));
-        if (command instanceof Announce c) return organiserOnly(actor, "make announcements", () -> announce(state, actor, c, now));
+        if (command instanceof ChangePhase c)
+            return organiserOnly(actor, "change the phase", () -> changePhase(state, c));
+        if (command instanceof Announce c)
+            return organiserOnly(actor, "make announcements", () -> announce(state, actor, c, now));
         if (command instanceof Presence.Mark c) return hubOnly(actor, () -> markPresence(state, c, now));
         if (command instanceof Presence.Reset) {
-            return hubOnly(actor, () -> state.present().isEmpty() ? Verdict.accept() : Verdict.accept(new PresenceReset()));
+            return hubOnly(
+                    actor, () -> state.present().isEmpty() ? Verdict.accept() : Verdict.accept(new PresenceReset()));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -60,7 +60,13 @@ public final class AssemblyDecider {
             return Verdict.reject("invalid-organiser", "The first person of an assembly must be an organiser.");
         }
         return Verdict.accept(
-                new AssemblyCreated(c.assemblyId(), title, question, c.publicAssembly(), c.deliveryKey(), c.deliveryKeyFingerprint()),
+                new AssemblyCreated(
+                        c.assemblyId(),
+                        title,
+                        question,
+                        c.publicAssembly(),
+                        c.deliveryKey(),
+                        c.deliveryKeyFingerprint()),
                 new PeopleAdded(List.of(c.organiser())),
                 new InvitationIssued(c.organiser().id(), c.organiserTokenHash()));
     }
@@ -68,11 +74,14 @@ public final class AssemblyDecider {
     private static Verdict importRoster(AssemblyState state, ImportRoster c) {
         if (state.phase() == Phase.CLOSED) return closed();
         if (!state.phase().acceptsNewPeople()) {
-            return Verdict.reject("out-of-phase",
-                    "New people can join only during onboarding or learning; the assembly is in " + state.phase().wire() + ".");
+            return Verdict.reject(
+                    "out-of-phase",
+                    "New people can join only during onboarding or learning; the assembly is in "
+                            + state.phase().wire() + ".");
         }
         if (c.people().isEmpty()) return Verdict.reject("roster-empty", "The roster has nobody in it.");
-        if (c.people().size() != c.tokenHashes().size()) throw new IllegalArgumentException("one token hash per person");
+        if (c.people().size() != c.tokenHashes().size())
+            throw new IllegalArgumentException("one token hash per person");
         if (state.people().size() + c.people().size() > MAX_ROSTER) {
             return Verdict.reject("roster-too-large", "An assembly holds at most " + MAX_ROSTER + " people.");
         }
@@ -85,7 +94,8 @@ public final class AssemblyDecider {
         List<AssemblyEvent> events = new ArrayList<>();
         events.add(new PeopleAdded(c.people()));
         for (int i = 0; i < c.people().size(); i++) {
-            events.add(new InvitationIssued(c.people().get(i).id(), c.tokenHashes().get(i)));
+            events.add(
+                    new InvitationIssued(c.people().get(i).id(), c.tokenHashes().get(i)));
         }
         return Verdict.accept(events);
     }
@@ -95,7 +105,9 @@ public final class AssemblyDecider {
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
         if (c.personId().equals(actor.personId())) {
             // The old link would end this very session before its answer arrives: the new one would be lost.
-            return Verdict.reject("cannot-reissue-self", "You cannot replace your own link here: another organiser, or the hub's operator, can.");
+            return Verdict.reject(
+                    "cannot-reissue-self",
+                    "You cannot replace your own link here: another organiser, or the hub's operator, can.");
         }
         return Verdict.accept(new InvitationIssued(c.personId(), c.tokenHash()));
     }
@@ -103,7 +115,8 @@ public final class AssemblyDecider {
     private static Verdict revoke(AssemblyState state, Actor actor, RevokeInvitation c) {
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
         if (c.personId().equals(actor.personId())) {
-            return Verdict.reject("cannot-revoke-self", "You cannot revoke your own invitation: you would lock yourself out.");
+            return Verdict.reject(
+                    "cannot-revoke-self", "You cannot revoke your own invitation: you would lock yourself out.");
         }
         if (!state.hasActiveInvitation(c.personId())) {
             return Verdict.reject("no-active-invitation", "This person has no active invitation to revoke.");
@@ -135,17 +148,16 @@ public final class AssemblyDecider {
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
         boolean present = state.present().contains(c.personId());
         if (present == c.connected()) return Verdict.accept();
-        return Verdict.accept(c.connected()
-                ? new PersonConnected(c.personId(), now)
-                : new PersonDisconnected(c.personId(), now));
+        return Verdict.accept(
+                c.connected() ? new PersonConnected(c.personId(), now) : new PersonDisconnected(c.personId(), now));
     }
 
-    private static Verdict organiserOnly(Actor actor, String what, java.util.function.Supplier<Verdict> then) {
+    private static Verdict organiserOnly(Actor actor, String what, Supplier<Verdict> then) {
         if (actor.role() != Role.ORGANISER) return Verdict.reject("forbidden", "Only organisers can " + what + ".");
         return then.get();
     }
 
-    private static Verdict hubOnly(Actor actor, java.util.function.Supplier<Verdict> then) {
+    private static Verdict hubOnly(Actor actor, Supplier<Verdict> then) {
         if (!actor.isHub()) return Verdict.reject("forbidden", "Only the hub itself records presence.");
         return then.get();
     }

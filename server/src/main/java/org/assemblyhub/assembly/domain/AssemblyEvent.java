@@ -1,8 +1,11 @@
 package org.assemblyhub.assembly.domain;
 
 import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.EndsSessions;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.PresenceChange;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -16,8 +19,14 @@ public sealed interface AssemblyEvent extends DomainEvent {
      * {@code deliveryKey}: when set (PEM), every new invitation is sealed for the delivery officer who holds its
      * private key, and organisers never see members' links; {@code deliveryKeyFingerprint} is shown to everyone.
      */
-    record AssemblyCreated(String assemblyId, String title, String question, boolean publicAssembly, String deliveryKey,
-                           String deliveryKeyFingerprint) implements AssemblyEvent {}
+    record AssemblyCreated(
+            String assemblyId,
+            String title,
+            String question,
+            boolean publicAssembly,
+            String deliveryKey,
+            String deliveryKeyFingerprint)
+            implements AssemblyEvent {}
 
     record PeopleAdded(List<Person> people) implements AssemblyEvent {
         public PeopleAdded {
@@ -25,22 +34,23 @@ public sealed interface AssemblyEvent extends DomainEvent {
         }
     }
 
-    record InvitationIssued(String personId, String tokenHash) implements AssemblyEvent, org.assemblyhub.kernel.EndsSessions {}
+    record InvitationIssued(String personId, String tokenHash) implements AssemblyEvent, EndsSessions {}
 
-    record InvitationRevoked(String personId) implements AssemblyEvent, org.assemblyhub.kernel.EndsSessions {}
+    record InvitationRevoked(String personId) implements AssemblyEvent, EndsSessions {}
 
     record PhaseChanged(Phase from, Phase to) implements AssemblyEvent {}
 
-    record AnnouncementMade(String announcementId, String text, String byPersonId, Instant at) implements AssemblyEvent {}
+    record AnnouncementMade(String announcementId, String text, String byPersonId, Instant at)
+            implements AssemblyEvent {}
 
-    record PersonConnected(String personId, Instant at) implements AssemblyEvent, org.assemblyhub.kernel.PresenceChange {
+    record PersonConnected(String personId, Instant at) implements AssemblyEvent, PresenceChange {
         @Override
         public boolean connected() {
             return true;
         }
     }
 
-    record PersonDisconnected(String personId, Instant at) implements AssemblyEvent, org.assemblyhub.kernel.PresenceChange {
+    record PersonDisconnected(String personId, Instant at) implements AssemblyEvent, PresenceChange {
         @Override
         public boolean connected() {
             return false;

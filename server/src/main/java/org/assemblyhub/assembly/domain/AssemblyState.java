@@ -2,6 +2,9 @@ package org.assemblyhub.assembly.domain;
 
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Roster;
+
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,7 +19,7 @@ import java.util.Set;
  * The fold of an assembly's events. Only {@link #evolve} changes it, and it never refuses an event: events are facts,
  * checked once by {@link AssemblyDecider} before they were recorded.
  */
-public final class AssemblyState implements java.io.Serializable, org.assemblyhub.kernel.Roster {
+public final class AssemblyState implements Serializable, Roster {
     private String id;
     private String title;
     private String question;

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.assemblyhub.kernel.Role;
 
 import java.io.IOException;
@@ -26,8 +27,24 @@ import java.util.Map;
 public final class RosterCsv {
     public static final int MAX_ROWS = 5_000;
     private static final Map<String, String> ALIASES = Map.of(
-            "id", "id", "name", "name", "display name", "name", "display_name", "name", "displayname", "name",
-            "contact", "contact", "email", "contact", "phone", "contact", "role", "role");
+            "id",
+            "id",
+            "name",
+            "name",
+            "display name",
+            "name",
+            "display_name",
+            "name",
+            "displayname",
+            "name",
+            "contact",
+            "contact",
+            "email",
+            "contact",
+            "phone",
+            "contact",
+            "role",
+            "role");
 
     public record Problem(long line, String code, String message) {
         public JsonObject toJson() {
@@ -46,8 +63,14 @@ public final class RosterCsv {
     public static Result parse(String text) {
         List<Problem> problems = new ArrayList<>();
         JsonArray people = new JsonArray();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_EMPTY)
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
                 .get();
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
@@ -57,7 +80,8 @@ public final class RosterCsv {
             for (CSVRecord record : parser) {
                 long line = parser.getCurrentLineNumber();
                 if (record.getRecordNumber() > MAX_ROWS) {
-                    problems.add(new Problem(line, "roster-too-large", "A roster holds at most " + MAX_ROWS + " people."));
+                    problems.add(
+                            new Problem(line, "roster-too-large", "A roster holds at most " + MAX_ROWS + " people."));
                     break;
                 }
                 JsonObject person = row(record, line, columns, firstLine, problems);
@@ -88,11 +112,18 @@ public final class RosterCsv {
         return columns;
     }
 
-    private static JsonObject row(CSVRecord record, long line, Map<String, String> columns, Map<String, Long> firstLine,
-                                  List<Problem> problems) {
+    private static JsonObject row(
+            CSVRecord record,
+            long line,
+            Map<String, String> columns,
+            Map<String, Long> firstLine,
+            List<Problem> problems) {
         if (!record.isConsistent()) {
-            problems.add(new Problem(line, "csv-wrong-field-count", "This line has " + record.size()
-                    + " fields; the header has " + record.getParser().getHeaderNames().size() + "."));
+            problems.add(new Problem(
+                    line,
+                    "csv-wrong-field-count",
+                    "This line has " + record.size() + " fields; the header has "
+                            + record.getParser().getHeaderNames().size() + "."));
             return null;
         }
         JsonObject person = new JsonObject();
@@ -111,16 +142,24 @@ public final class RosterCsv {
         if (id == null) {
             problems.add(new Problem(line, "missing-id", "This person has no id."));
         } else if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
-            problems.add(new Problem(line, "invalid-id", "The id '" + id + "' may use only letters, digits, '.', '_' and '-' (at most 64)."));
+            problems.add(new Problem(
+                    line,
+                    "invalid-id",
+                    "The id '" + id + "' may use only letters, digits, '.', '_' and '-' (at most 64)."));
         } else if (firstLine.containsKey(id)) {
-            problems.add(new Problem(line, "duplicate-id", "The id '" + id + "' is already used on line " + firstLine.get(id) + "."));
+            problems.add(new Problem(
+                    line, "duplicate-id", "The id '" + id + "' is already used on line " + firstLine.get(id) + "."));
         } else {
             firstLine.put(id, line);
         }
-        if (person.getString("name") == null) problems.add(new Problem(line, "missing-name", "This person has no name."));
+        if (person.getString("name") == null)
+            problems.add(new Problem(line, "missing-name", "This person has no name."));
         String role = person.getString("role");
         if (role != null && Role.parse(role) == null) {
-            problems.add(new Problem(line, "invalid-role", "Unknown role '" + role + "'; use member, facilitator, organiser, observer or expert."));
+            problems.add(new Problem(
+                    line,
+                    "invalid-role",
+                    "Unknown role '" + role + "'; use member, facilitator, organiser, observer or expert."));
         }
         return problems.size() == before ? person : null;
     }

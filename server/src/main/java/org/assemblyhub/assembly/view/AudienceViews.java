@@ -1,10 +1,10 @@
 package org.assemblyhub.assembly.view;
 
-import org.assemblyhub.kernel.Audience;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.Announcement;
 import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Role;
 
@@ -17,6 +17,7 @@ import java.util.List;
 public final class AudienceViews {
     /** Screens show the latest announcements; the full record stays in the journal. */
     static final int ANNOUNCEMENTS_SHOWN = 50;
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private AudienceViews() {}
@@ -28,13 +29,14 @@ public final class AudienceViews {
         assembly.put("title", state.title());
         assembly.put("question", state.question());
         assembly.put("public", state.isPublic());
-        if (state.deliveryKeyFingerprint() != null) assembly.put("invitationsSealedFor", state.deliveryKeyFingerprint());
+        if (state.deliveryKeyFingerprint() != null)
+            assembly.put("invitationsSealedFor", state.deliveryKeyFingerprint());
         view.put("phase", state.phase().wire());
         view.set("announcements", announcements(state.announcements()));
         switch (audience.kind()) {
             case FACILITATOR, LEAD -> view.set("presence", presence(state));
             case ORGANISER -> view.set("roster", roster(state));
-            default -> { }
+            default -> {}
         }
         return view;
     }

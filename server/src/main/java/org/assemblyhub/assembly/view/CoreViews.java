@@ -1,8 +1,8 @@
 package org.assemblyhub.assembly.view;
 
-import org.assemblyhub.kernel.Audience;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.assembly.domain.AssemblyState;
+import org.assemblyhub.kernel.Audience;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -24,7 +24,8 @@ final class AllocationQualities {
                 for (int v = 0; v < model.share[a].length; v++) {
                     double expected = model.share[a][v] * size;
                     l1 += Math.abs(counts[k][a][v] - expected);
-                    if (size > 0) gapMax = Math.max(gapMax, Math.abs(counts[k][a][v] / (double) size - model.share[a][v]));
+                    if (size > 0)
+                        gapMax = Math.max(gapMax, Math.abs(counts[k][a][v] / (double) size - model.share[a][v]));
                 }
                 sum += l1 / 2; // each member out of place shows up twice: one value over, another under
             }

@@ -9,9 +9,14 @@ import java.util.Set;
  * bounds, earlier rounds (to avoid repeated pairs), pinned members (accessibility, interpreter: group index) and pairs
  * to keep apart. The random generator's seed makes the allocation reproducible.
  */
-public record AllocationRequest(List<Participant> members, List<String> facilitators, int minSize, int maxSize,
-                                List<List<Set<String>>> earlierRounds, Map<String, Integer> pinned,
-                                Set<Set<String>> keepApart) {
+public record AllocationRequest(
+        List<Participant> members,
+        List<String> facilitators,
+        int minSize,
+        int maxSize,
+        List<List<Set<String>>> earlierRounds,
+        Map<String, Integer> pinned,
+        Set<Set<String>> keepApart) {
     public AllocationRequest {
         members = List.copyOf(members);
         facilitators = List.copyOf(facilitators);

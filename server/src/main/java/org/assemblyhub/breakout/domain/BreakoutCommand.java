@@ -19,8 +19,8 @@ public sealed interface BreakoutCommand extends DomainCommand {
 
     record AllowGroupExtensions(boolean allowed) implements BreakoutCommand {}
 
-    /** From a group's facilitator; {@code limit}: the segment's extendable minutes (filled in by the engine). */
-    record ExtendGroup(int minutes, int limit) implements BreakoutCommand {}
+    /** From a group's facilitator: more minutes for their group. */
+    record ExtendGroup(int minutes) implements BreakoutCommand {}
 
     /** The hub's timer: return the extended groups whose extra time is up. */
     record ReturnOverdueGroups() implements BreakoutCommand {}

@@ -1,11 +1,13 @@
 package org.assemblyhub.breakout.domain;
 
-import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.breakout.domain.BreakoutCommand.*;
 import org.assemblyhub.breakout.domain.BreakoutEvent.*;
+import org.assemblyhub.kernel.Verdict;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -17,9 +19,9 @@ public final class BreakoutDecider {
 
     /** The members and facilitators present when the command is decided (taken from the roster and presence). */
     /** {@code rosterMembers}: every member on the roster, connected or not (constraints may be set in advance). */
-    public record Present(List<Participant> members, List<String> facilitators, java.util.Set<String> rosterMembers) {
+    public record Present(List<Participant> members, List<String> facilitators, Set<String> rosterMembers) {
         public Present(List<Participant> members, List<String> facilitators) {
-            this(members, facilitators, java.util.Set.of());
+            this(members, facilitators, Set.of());
         }
 
         boolean isMember(String personId) {
@@ -31,15 +33,20 @@ public final class BreakoutDecider {
         return Verdict.reject("not-a-member", "Constraints apply to members on the roster.");
     }
 
-    /** A group's facilitator asks for more time ({@code facilitatedGroup} 0: they facilitate no open group). */
-    public static Verdict extend(BreakoutRooms rooms, int facilitatedGroup, ExtendGroup c) {
+    /**
+     * A group's facilitator asks for more time ({@code facilitatedGroup} 0: they facilitate no open group);
+     * {@code limit}: how far a group may run over in all (the segment's extendable minutes).
+     */
+    public static Verdict extend(BreakoutRooms rooms, int facilitatedGroup, ExtendGroup c, int limit) {
         if (!rooms.isOpen() || facilitatedGroup == 0 || rooms.returned(facilitatedGroup)) {
             return Verdict.reject("forbidden", "Only the facilitators of a group that is meeting can extend it.");
         }
-        if (!rooms.extensionsAllowed()) return Verdict.reject("extensions-not-allowed", "The lead facilitator has not allowed extensions.");
-        if (c.limit() <= 0) return Verdict.reject("not-extendable", "This round cannot be extended.");
-        if (c.minutes() < 1 || rooms.extraMinutes(facilitatedGroup) + c.minutes() > c.limit()) {
-            return Verdict.reject("extension-too-long", "A group may run over by at most " + c.limit() + " minutes in all.");
+        if (!rooms.extensionsAllowed())
+            return Verdict.reject("extensions-not-allowed", "The lead facilitator has not allowed extensions.");
+        if (limit <= 0) return Verdict.reject("not-extendable", "This round cannot be extended.");
+        if (c.minutes() < 1 || rooms.extraMinutes(facilitatedGroup) + c.minutes() > limit) {
+            return Verdict.reject(
+                    "extension-too-long", "A group may run over by at most " + limit + " minutes in all.");
         }
         return Verdict.accept(new GroupExtended(facilitatedGroup, c.minutes()));
     }
@@ -47,7 +54,7 @@ public final class BreakoutDecider {
     /** The timer: extended groups whose time is up come back; the last one closes the round. */
     public static Verdict returnOverdue(BreakoutRooms rooms, Instant now) {
         if (!rooms.isOpen()) return Verdict.accept();
-        List<Integer> due = new java.util.ArrayList<>();
+        List<Integer> due = new ArrayList<>();
         int stillOut = 0;
         for (Group g : rooms.groups()) {
             if (rooms.returned(g.number())) continue;
@@ -56,31 +63,47 @@ public final class BreakoutDecider {
             else stillOut++;
         }
         if (due.isEmpty()) return Verdict.accept();
-        return Verdict.accept(stillOut == 0 ? new BreakoutsClosed(rooms.round(), now)
-                : new GroupsReturned(due, now, rooms.overtimeLimit()));
+        return Verdict.accept(
+                stillOut == 0
+                        ? new BreakoutsClosed(rooms.round(), now)
+                        : new GroupsReturned(due, now, rooms.overtimeLimit()));
     }
 
-    public static Verdict decide(BreakoutRooms rooms, Present present, boolean leads, BreakoutCommand command, Instant now) {
+    public static Verdict decide(
+            BreakoutRooms rooms, Present present, boolean leads, BreakoutCommand command, Instant now) {
         if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator runs breakout rounds.");
         if (command instanceof AllowGroupExtensions c) {
             if (!rooms.isOpen()) return Verdict.reject("breakouts-closed", "No round is open.");
             return Verdict.accept(new GroupExtensionsAllowed(c.allowed()));
         }
         if (command instanceof PlanBreakouts c) {
-            if (rooms.isOpen()) return Verdict.reject("breakouts-open", "Close the open round before planning the next one.");
-            if (present.members().isEmpty()) return Verdict.reject("nobody-present", "No member is connected to place in a group.");
+            if (rooms.isOpen())
+                return Verdict.reject("breakouts-open", "Close the open round before planning the next one.");
+            if (present.members().isEmpty())
+                return Verdict.reject("nobody-present", "No member is connected to place in a group.");
             if (c.minSize() < 2 || c.maxSize() < c.minSize() || c.maxSize() > 15) {
                 return Verdict.reject("invalid-group-size", "Group sizes must be between 2 and 15, smallest first.");
             }
-            AllocationRequest request = new AllocationRequest(present.members(), present.facilitators(), c.minSize(), c.maxSize(),
-                    rooms.heldRounds(), rooms.pinnedIndexes(), rooms.keepApart());
+            AllocationRequest request = new AllocationRequest(
+                    present.members(),
+                    present.facilitators(),
+                    c.minSize(),
+                    c.maxSize(),
+                    rooms.heldRounds(),
+                    rooms.pinnedIndexes(),
+                    rooms.keepApart());
             Allocation allocation = new GroupAllocator(new SplittableRandom(c.seed())).allocate(request);
-            return Verdict.accept(new BreakoutsPlanned(rooms.heldRounds().size() + 1, c.seed(), allocation.groups(),
-                    allocation.quality(), allocation.randomBaseline()));
+            return Verdict.accept(new BreakoutsPlanned(
+                    rooms.heldRounds().size() + 1,
+                    c.seed(),
+                    allocation.groups(),
+                    allocation.quality(),
+                    allocation.randomBaseline()));
         }
         if (command instanceof PinMember c) {
             if (!present.isMember(c.personId())) return notAMember();
-            if (c.group() < 0 || c.group() > 100) return Verdict.reject("no-such-group", "Pin to a group number from 1 (0 lifts the pin).");
+            if (c.group() < 0 || c.group() > 100)
+                return Verdict.reject("no-such-group", "Pin to a group number from 1 (0 lifts the pin).");
             return Verdict.accept(new MemberPinned(c.personId(), c.group()));
         }
         if (command instanceof KeepApart c) {

@@ -8,8 +8,9 @@ import java.util.List;
 /** Facts about breakout rounds. A plan records its seed, so anyone can recompute the same groups from the journal. */
 public sealed interface BreakoutEvent extends DomainEvent {
 
-    record BreakoutsPlanned(int round, long seed, List<Group> groups, AllocationQuality quality,
-                            AllocationQuality randomBaseline) implements BreakoutEvent {
+    record BreakoutsPlanned(
+            int round, long seed, List<Group> groups, AllocationQuality quality, AllocationQuality randomBaseline)
+            implements BreakoutEvent {
         public BreakoutsPlanned {
             groups = List.copyOf(groups);
         }

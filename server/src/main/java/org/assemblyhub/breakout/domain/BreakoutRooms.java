@@ -2,26 +2,25 @@ package org.assemblyhub.breakout.domain;
 
 import org.assemblyhub.breakout.domain.BreakoutEvent.*;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.*;
 
 /** The fold of {@link BreakoutEvent}s: the current plan, whether its rooms are open, and the rounds held so far. */
-public final class BreakoutRooms implements java.io.Serializable {
+public final class BreakoutRooms implements Serializable {
     private BreakoutsPlanned plan;
     private List<Group> groups = List.of();
     private boolean open;
     private final List<List<Set<String>>> heldRounds = new ArrayList<>();
     private List<Group> lastGroups = List.of();
-    private final java.util.Map<String, Integer> pinned = new java.util.TreeMap<>();
+    private final Map<String, Integer> pinned = new TreeMap<>();
     private boolean extensionsAllowed;
-    private final java.util.Map<Integer, Integer> extra = new java.util.TreeMap<>();
-    private final Set<Integer> returned = new java.util.TreeSet<>();
-    private java.time.Instant overtimeFrom;
+    private final Map<Integer, Integer> extra = new TreeMap<>();
+    private final Set<Integer> returned = new TreeSet<>();
+    private Instant overtimeFrom;
     private int overtimeLimit;
-    private final Set<Set<String>> keepApart = new java.util.LinkedHashSet<>();
+    private final Set<Set<String>> keepApart = new LinkedHashSet<>();
 
     public void evolve(BreakoutEvent event) {
         if (event instanceof BreakoutsPlanned e) {
@@ -126,30 +125,32 @@ public final class BreakoutRooms implements java.io.Serializable {
     }
 
     /** When an extended group's time is up, once the round itself is over; null before that. */
-    public java.time.Instant groupEndsAt(int group) {
-        return overtimeFrom == null ? null : overtimeFrom.plus(java.time.Duration.ofMinutes(extraMinutes(group)));
+    public Instant groupEndsAt(int group) {
+        return overtimeFrom == null ? null : overtimeFrom.plus(Duration.ofMinutes(extraMinutes(group)));
     }
 
     /** The next moment an extended group must come back; empty when none runs over. */
-    public Optional<java.time.Instant> nextGroupEnd() {
+    public Optional<Instant> nextGroupEnd() {
         if (!open || overtimeFrom == null) return Optional.empty();
-        return groups.stream().filter(g -> !returned.contains(g.number())).map(g -> groupEndsAt(g.number()))
-                .min(java.time.Instant::compareTo);
+        return groups.stream()
+                .filter(g -> !returned.contains(g.number()))
+                .map(g -> groupEndsAt(g.number()))
+                .min(Instant::compareTo);
     }
 
     /** Pins as the allocator takes them: group index (0-based) by member id. */
-    public java.util.Map<String, Integer> pinnedIndexes() {
-        java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
+    public Map<String, Integer> pinnedIndexes() {
+        Map<String, Integer> indexes = new HashMap<>();
         pinned.forEach((id, group) -> indexes.put(id, group - 1));
         return indexes;
     }
 
-    public java.util.Map<String, Integer> pinned() {
-        return java.util.Collections.unmodifiableMap(pinned);
+    public Map<String, Integer> pinned() {
+        return Collections.unmodifiableMap(pinned);
     }
 
     public Set<Set<String>> keepApart() {
-        return java.util.Collections.unmodifiableSet(keepApart);
+        return Collections.unmodifiableSet(keepApart);
     }
 
     /** The groups of the last round that was closed (for a round that keeps its groups). */
@@ -160,7 +161,11 @@ public final class BreakoutRooms implements java.io.Serializable {
     /** The group a person (member or facilitator) sits in while rooms are open. */
     public Optional<Group> groupOf(String personId) {
         if (!open || personId == null) return Optional.empty();
-        return groups.stream().filter(g -> !returned.contains(g.number())).filter(g -> g.members().contains(personId)
-                || personId.equals(g.leadFacilitator()) || personId.equals(g.coFacilitator())).findFirst();
+        return groups.stream()
+                .filter(g -> !returned.contains(g.number()))
+                .filter(g -> g.members().contains(personId)
+                        || personId.equals(g.leadFacilitator())
+                        || personId.equals(g.coFacilitator()))
+                .findFirst();
     }
 }

@@ -38,19 +38,28 @@ public final class Breakouts implements Serializable, Seating {
 
     @Override
     public List<String> members(int group) {
-        return rooms.groups().stream().filter(g -> g.number() == group).findFirst().map(g -> List.copyOf(g.members())).orElse(List.of());
+        return rooms.groups().stream()
+                .filter(g -> g.number() == group)
+                .findFirst()
+                .map(g -> List.copyOf(g.members()))
+                .orElse(List.of());
     }
 
     @Override
     public List<Integer> meeting() {
         if (!rooms.isOpen()) return List.of();
-        return rooms.groups().stream().map(Group::number).filter(n -> !rooms.returned(n)).toList();
+        return rooms.groups().stream()
+                .map(Group::number)
+                .filter(n -> !rooms.returned(n))
+                .toList();
     }
 
     @Override
     public Optional<Integer> roundClosedBy(List<DomainEvent> events) {
-        return events.stream().filter(e -> e instanceof BreakoutEvent.BreakoutsClosed)
-                .map(e -> ((BreakoutEvent.BreakoutsClosed) e).round()).findFirst();
+        return events.stream()
+                .filter(e -> e instanceof BreakoutEvent.BreakoutsClosed)
+                .map(e -> ((BreakoutEvent.BreakoutsClosed) e).round())
+                .findFirst();
     }
 
     @Override

@@ -30,6 +30,7 @@ final class CostModel {
     final double[][] share;
     /** weight[i][j]: the cost of i and j sitting together. */
     final double[][] weight;
+
     final int[][] met;
     final boolean[][] apart;
 
@@ -53,16 +54,17 @@ final class CostModel {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) index.put(members.get(i).id(), i);
         met = new int[n][n];
-        for (List<java.util.Set<String>> round : request.earlierRounds()) {
-            for (java.util.Set<String> group : round) {
+        for (List<Set<String>> round : request.earlierRounds()) {
+            for (Set<String> group : round) {
                 List<Integer> present = new ArrayList<>();
                 for (String id : group) if (index.containsKey(id)) present.add(index.get(id));
                 for (int x : present) for (int y : present) if (x != y) met[x][y]++;
             }
         }
         apart = new boolean[n][n];
-        for (java.util.Set<String> pair : request.keepApart()) {
-            List<Integer> both = pair.stream().filter(index::containsKey).map(index::get).toList();
+        for (Set<String> pair : request.keepApart()) {
+            List<Integer> both =
+                    pair.stream().filter(index::containsKey).map(index::get).toList();
             if (both.size() == 2) {
                 apart[both.get(0)][both.get(1)] = true;
                 apart[both.get(1)][both.get(0)] = true;
@@ -109,11 +111,18 @@ final class CostModel {
             int vi = value[i][a];
             int vj = value[j][a];
             if (vi == vj) continue;
-            double eAi = share[a][vi] * sizeA, eAj = share[a][vj] * sizeA, eBi = share[a][vi] * sizeB, eBj = share[a][vj] * sizeB;
-            delta += sq(countsA[a][vi] - 1 - eAi) - sq(countsA[a][vi] - eAi)
-                    + sq(countsA[a][vj] + 1 - eAj) - sq(countsA[a][vj] - eAj)
-                    + sq(countsB[a][vi] + 1 - eBi) - sq(countsB[a][vi] - eBi)
-                    + sq(countsB[a][vj] - 1 - eBj) - sq(countsB[a][vj] - eBj);
+            double eAi = share[a][vi] * sizeA,
+                    eAj = share[a][vj] * sizeA,
+                    eBi = share[a][vi] * sizeB,
+                    eBj = share[a][vj] * sizeB;
+            delta += sq(countsA[a][vi] - 1 - eAi)
+                    - sq(countsA[a][vi] - eAi)
+                    + sq(countsA[a][vj] + 1 - eAj)
+                    - sq(countsA[a][vj] - eAj)
+                    + sq(countsB[a][vi] + 1 - eBi)
+                    - sq(countsB[a][vi] - eBi)
+                    + sq(countsB[a][vj] - 1 - eBj)
+                    - sq(countsB[a][vj] - eBj);
         }
         for (int m : groupA) if (m != i) delta += weight[j][m] - weight[i][m];
         for (int m : groupB) if (m != j) delta += weight[i][m] - weight[j][m];

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * Splits the members present into breakout groups of min–max size whose mix of attributes mirrors the assembly, with
@@ -64,11 +65,14 @@ public final class GroupAllocator {
         shuffle(free);
         int next = 0;
         for (int k = 0; k < groupCount && next < free.size(); k++) {
-            while (seats.get(k).size() < sizes[k] && next < free.size()) seats.get(k).add(free.get(next++));
+            while (seats.get(k).size() < sizes[k] && next < free.size())
+                seats.get(k).add(free.get(next++));
         }
-        for (int k = 0; next < free.size(); k = (k + 1) % groupCount) seats.get(k).add(free.get(next++));
+        for (int k = 0; next < free.size(); k = (k + 1) % groupCount)
+            seats.get(k).add(free.get(next++));
         int[][] groups = new int[groupCount][];
-        for (int k = 0; k < groupCount; k++) groups[k] = seats.get(k).stream().mapToInt(Integer::intValue).toArray();
+        for (int k = 0; k < groupCount; k++)
+            groups[k] = seats.get(k).stream().mapToInt(Integer::intValue).toArray();
         return groups;
     }
 
@@ -84,7 +88,7 @@ public final class GroupAllocator {
                 slotOf[groups[k][s]] = s;
             }
         }
-        int[] movable = java.util.stream.IntStream.range(0, model.n).filter(i -> !fixed[i]).toArray();
+        int[] movable = IntStream.range(0, model.n).filter(i -> !fixed[i]).toArray();
         if (movable.length < 2) return;
         long steps = (long) stepsPerMember * model.n;
         double temperature = initialTemperature(model, groups, counts, groupOf, movable);
@@ -118,13 +122,15 @@ public final class GroupAllocator {
             int i = movable[random.nextInt(movable.length)];
             int j = movable[random.nextInt(movable.length)];
             if (groupOf[i] == groupOf[j]) continue;
-            sum += Math.abs(model.swapDelta(i, groups[groupOf[i]], counts[groupOf[i]], j, groups[groupOf[j]], counts[groupOf[j]]));
+            sum += Math.abs(model.swapDelta(
+                    i, groups[groupOf[i]], counts[groupOf[i]], j, groups[groupOf[j]], counts[groupOf[j]]));
             samples++;
         }
         return samples == 0 || sum == 0 ? 1.0 : sum / samples;
     }
 
-    private static void swap(CostModel model, int[][] groups, int[][][] counts, int[] groupOf, int[] slotOf, int i, int j) {
+    private static void swap(
+            CostModel model, int[][] groups, int[][][] counts, int[] groupOf, int[] slotOf, int i, int j) {
         int a = groupOf[i];
         int b = groupOf[j];
         for (int attr = 0; attr < model.attributeNames.size(); attr++) {
@@ -182,14 +188,20 @@ public final class GroupAllocator {
      * Places someone who arrives after the round opened: in a group with a free seat (any group if none has one)
      * where adding them raises the cost least — the balance suffers least. Ties go to the lowest group number.
      */
-    public static Group placeLatecomer(List<Group> groups, Participant latecomer, List<Participant> everyone,
-                                       AllocationRequest context) {
+    public static Group placeLatecomer(
+            List<Group> groups, Participant latecomer, List<Participant> everyone, AllocationRequest context) {
         Map<String, Participant> byId = new LinkedHashMap<>();
         everyone.forEach(p -> byId.put(p.id(), p));
         byId.put(latecomer.id(), latecomer);
         List<Participant> all = new ArrayList<>(byId.values());
-        CostModel model = new CostModel(new AllocationRequest(all, List.of(), context.minSize(), context.maxSize(),
-                context.earlierRounds(), Map.of(), context.keepApart()));
+        CostModel model = new CostModel(new AllocationRequest(
+                all,
+                List.of(),
+                context.minSize(),
+                context.maxSize(),
+                context.earlierRounds(),
+                Map.of(),
+                context.keepApart()));
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < all.size(); i++) index.put(all.get(i).id(), i);
         boolean anyRoom = groups.stream().anyMatch(g -> g.members().size() < context.maxSize());
@@ -200,8 +212,8 @@ public final class GroupAllocator {
             int[] before = g.members().stream().mapToInt(index::get).toArray();
             int[] after = Arrays.copyOf(before, before.length + 1);
             after[before.length] = index.get(latecomer.id());
-            double delta = model.groupCost(after, model.counts(new int[][]{after})[0])
-                    - model.groupCost(before, model.counts(new int[][]{before})[0]);
+            double delta = model.groupCost(after, model.counts(new int[][] {after})[0])
+                    - model.groupCost(before, model.counts(new int[][] {before})[0]);
             if (delta < bestDelta - 1e-9) {
                 bestDelta = delta;
                 bestGroup = g;

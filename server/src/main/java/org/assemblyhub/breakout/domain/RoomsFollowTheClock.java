@@ -25,15 +25,24 @@ public final class RoomsFollowTheClock {
      * The clock moved: {@code entered} is the new segment (null: the session ended), {@code left} the one it leaves,
      * {@code onTime} whether time ran out (rather than someone moving the clock).
      */
-    public static List<DomainEvent> clockMoved(BreakoutRooms rooms, PlannedSegment entered, PlannedSegment left, boolean ended,
-                                               boolean onTime, BreakoutDecider.Present present, Instant now) {
+    public static List<DomainEvent> clockMoved(
+            BreakoutRooms rooms,
+            PlannedSegment entered,
+            PlannedSegment left,
+            boolean ended,
+            boolean onTime,
+            BreakoutDecider.Present present,
+            Instant now) {
         List<DomainEvent> events = new ArrayList<>();
         boolean planned = rooms.hasPlan() && !rooms.isOpen();
         int heldRounds = rooms.heldRounds().size();
         boolean leavingForPlenary = entered == null || !entered.isBreakouts();
         if (rooms.isOpen() && onTime && leavingForPlenary && rooms.hasExtendedGroups() && !ended) {
             // Time is up for the round, not for the groups given extra minutes: the others come back now.
-            List<Integer> back = rooms.groups().stream().map(Group::number).filter(n -> rooms.extraMinutes(n) == 0).toList();
+            List<Integer> back = rooms.groups().stream()
+                    .map(Group::number)
+                    .filter(n -> rooms.extraMinutes(n) == 0)
+                    .toList();
             events.add(new BreakoutEvent.GroupsReturned(back, now, left == null ? 0 : left.extendableMinutes()));
             return events;
         }
@@ -41,16 +50,24 @@ public final class RoomsFollowTheClock {
         if (entered == null || !entered.isBreakouts()) return events;
         int round = heldRounds + (planned ? 0 : 1);
         if (!planned && entered.keepGroups() && !rooms.lastGroups().isEmpty()) {
-            events.add(new BreakoutEvent.BreakoutsPlanned(round, 0, rooms.lastGroups(), emptyQuality(), emptyQuality()));
+            events.add(
+                    new BreakoutEvent.BreakoutsPlanned(round, 0, rooms.lastGroups(), emptyQuality(), emptyQuality()));
         } else if (!planned) {
             if (present.members().isEmpty()) return events;
             long seed = now.toEpochMilli();
             int min = entered.minSize() > 0 ? entered.minSize() : DEFAULT_MIN;
             int max = entered.maxSize() > 0 ? entered.maxSize() : DEFAULT_MAX;
-            var allocation = new GroupAllocator(new SplittableRandom(seed)).allocate(new AllocationRequest(
-                    present.members(), present.facilitators(), min, max, rooms.heldRounds(), rooms.pinnedIndexes(), rooms.keepApart()));
-            events.add(new BreakoutEvent.BreakoutsPlanned(round, seed, allocation.groups(), allocation.quality(),
-                    allocation.randomBaseline()));
+            var allocation = new GroupAllocator(new SplittableRandom(seed))
+                    .allocate(new AllocationRequest(
+                            present.members(),
+                            present.facilitators(),
+                            min,
+                            max,
+                            rooms.heldRounds(),
+                            rooms.pinnedIndexes(),
+                            rooms.keepApart()));
+            events.add(new BreakoutEvent.BreakoutsPlanned(
+                    round, seed, allocation.groups(), allocation.quality(), allocation.randomBaseline()));
         }
         events.add(new BreakoutEvent.BreakoutsOpened(planned ? rooms.round() : round, now));
         return events;
@@ -61,8 +78,10 @@ public final class RoomsFollowTheClock {
      * (and never a full one while another has room). {@code everyone}: the seated members, with their attributes.
      */
     public static List<DomainEvent> latecomer(BreakoutRooms rooms, Participant latecomer, List<Participant> everyone) {
-        if (!rooms.isOpen() || rooms.groups().stream().anyMatch(g -> g.members().contains(latecomer.id()))) return List.of();
-        var context = new AllocationRequest(everyone, List.of(), DEFAULT_MIN, DEFAULT_MAX, rooms.heldRounds(), Map.of(), rooms.keepApart());
+        if (!rooms.isOpen() || rooms.groups().stream().anyMatch(g -> g.members().contains(latecomer.id())))
+            return List.of();
+        var context = new AllocationRequest(
+                everyone, List.of(), DEFAULT_MIN, DEFAULT_MAX, rooms.heldRounds(), Map.of(), rooms.keepApart());
         var group = GroupAllocator.placeLatecomer(rooms.groups(), latecomer, everyone, context);
         return List.of(new BreakoutEvent.MemberMoved(latecomer.id(), group.number()));
     }

@@ -2,17 +2,20 @@ package org.assemblyhub.breakout.view;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.kernel.Roster;
-import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.breakout.domain.AllocationQuality;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
 import org.assemblyhub.breakout.domain.Group;
+import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.Roster;
+
+import java.util.function.IntUnaryOperator;
 
 /**
  * Breakout rounds as each audience sees them. Inside a group: members see their group's number and facilitators;
  * the group's facilitators also see who is in it and online. In the plenary: everyone sees whether a round is open;
  * facilitators at the plenary desk see every group's size and attendance; the lead and organisers see the groups with
- * names and the allocation quality (the lead adjusts them). Other members' names in other groups: lead and organisers only.
+ * names and the allocation quality (the lead adjusts them). Other members' names in other groups: lead and organisers
+ * only.
  */
 public final class BreakoutView {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -24,28 +27,36 @@ public final class BreakoutView {
     }
 
     /** {@code promoted}: how many cards each group of the current round has sent to the harvest board. */
-    public static ObjectNode project(BreakoutRooms rooms, Roster state, Audience audience,
-                                     java.util.function.IntUnaryOperator promoted) {
+    public static ObjectNode project(BreakoutRooms rooms, Roster state, Audience audience, IntUnaryOperator promoted) {
         ObjectNode view = JSON.objectNode();
-        if (audience.kind() == Audience.Kind.ORGANISER && (!rooms.pinned().isEmpty() || !rooms.keepApart().isEmpty())) {
+        if (audience.kind() == Audience.Kind.ORGANISER
+                && (!rooms.pinned().isEmpty() || !rooms.keepApart().isEmpty())) {
             ObjectNode constraints = view.putObject("constraints");
             ObjectNode pins = constraints.putObject("pinned");
             rooms.pinned().forEach(pins::put);
             ObjectNode apart = constraints.putObject("keepApart");
             rooms.keepApart().forEach(pair -> {
                 var ids = pair.stream().sorted().toList();
-                apart.put(ids.get(0) + "|" + ids.get(1), state.displayName(ids.get(0)) + " / " + state.displayName(ids.get(1)));
+                apart.put(
+                        ids.get(0) + "|" + ids.get(1),
+                        state.displayName(ids.get(0)) + " / " + state.displayName(ids.get(1)));
             });
         }
         if (!rooms.hasPlan()) return view;
-        view.put("round", rooms.round()).put("open", rooms.isOpen()).put("groupCount", rooms.groups().size());
+        view.put("round", rooms.round())
+                .put("open", rooms.isOpen())
+                .put("groupCount", rooms.groups().size());
         if (rooms.isOpen() && audience.kind() != Audience.Kind.OBSERVER && audience.kind() != Audience.Kind.MEMBER) {
             view.put("extensionsAllowed", rooms.extensionsAllowed());
         }
         if (audience.inGroup()) {
-            rooms.groups().stream().filter(g -> g.number() == audience.group()).findFirst()
-                    .ifPresent(g -> view.set("myGroup", myGroup(rooms, g, state, audience.kind() == Audience.Kind.FACILITATOR)));
-        } else if (audience.kind() == Audience.Kind.FACILITATOR || audience.kind() == Audience.Kind.LEAD
+            rooms.groups().stream()
+                    .filter(g -> g.number() == audience.group())
+                    .findFirst()
+                    .ifPresent(g -> view.set(
+                            "myGroup", myGroup(rooms, g, state, audience.kind() == Audience.Kind.FACILITATOR)));
+        } else if (audience.kind() == Audience.Kind.FACILITATOR
+                || audience.kind() == Audience.Kind.LEAD
                 || audience.kind() == Audience.Kind.ORGANISER) {
             boolean names = audience.kind() != Audience.Kind.FACILITATOR;
             ObjectNode groups = view.putObject("groups");
@@ -53,7 +64,11 @@ public final class BreakoutView {
                 ObjectNode node = groups.putObject(Integer.toString(g.number()));
                 facilitators(node, g, state);
                 node.put("size", g.members().size())
-                        .put("present", g.members().stream().filter(state.present()::contains).count());
+                        .put(
+                                "present",
+                                g.members().stream()
+                                        .filter(state.present()::contains)
+                                        .count());
                 if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
                 if (rooms.returned(g.number())) node.put("returned", true);
                 node.put("harvested", promoted.applyAsInt(g.number()));
@@ -73,12 +88,15 @@ public final class BreakoutView {
     private static ObjectNode myGroup(BreakoutRooms rooms, Group g, Roster state, boolean withMembers) {
         ObjectNode node = JSON.objectNode().put("number", g.number());
         if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
-        if (rooms.groupEndsAt(g.number()) != null) node.put("endsAt", rooms.groupEndsAt(g.number()).toString());
+        if (rooms.groupEndsAt(g.number()) != null)
+            node.put("endsAt", rooms.groupEndsAt(g.number()).toString());
         facilitators(node, g, state);
         if (withMembers) {
             ObjectNode members = node.putObject("members");
             for (String m : g.members()) {
-                members.putObject(m).put("name", state.displayName(m)).put("online", state.present().contains(m));
+                members.putObject(m)
+                        .put("name", state.displayName(m))
+                        .put("online", state.present().contains(m));
             }
         } else {
             node.put("size", g.members().size());
@@ -97,5 +115,4 @@ public final class BreakoutView {
         q.meanDeviation().forEach(deviation::put);
         return node;
     }
-
 }

@@ -2,11 +2,11 @@ package org.assemblyhub.breakout.view;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.kernel.Roster;
-import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
 import org.assemblyhub.breakout.workspace.Idea;
 import org.assemblyhub.breakout.workspace.Workspaces;
+import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.Roster;
 
 import java.util.List;
 
@@ -29,14 +29,20 @@ public final class WorkspaceView {
         ObjectNode ideas = view.putObject("ideas");
         int order = 0;
         for (Idea idea : ws.ideas(round, audience.group())) {
-            ideas.putObject(idea.id()).put("order", ++order).put("text", idea.text())
-                    .put("starred", idea.starred()).put("promoted", idea.promoted());
+            ideas.putObject(idea.id())
+                    .put("order", ++order)
+                    .put("text", idea.text())
+                    .put("starred", idea.starred())
+                    .put("promoted", idea.promoted());
         }
         ObjectNode queue = view.putObject("queue");
         int position = 0;
-        for (String personId : room.queue()) queue.putObject(personId).put("position", ++position).put("name", state.displayName(personId));
+        for (String personId : room.queue())
+            queue.putObject(personId).put("position", ++position).put("name", state.displayName(personId));
         if (room.speaker() != null) {
-            view.putObject("speaker").put("id", room.speaker()).put("name", state.displayName(room.speaker()))
+            view.putObject("speaker")
+                    .put("id", room.speaker())
+                    .put("name", state.displayName(room.speaker()))
                     .put("since", room.turnStartedAt().toString());
         }
         if (audience.kind() == Audience.Kind.FACILITATOR) {
@@ -48,16 +54,21 @@ public final class WorkspaceView {
 
     public static ObjectNode harvest(Workspaces ws, BreakoutRooms rooms, Audience audience) {
         ObjectNode view = JSON.objectNode();
-        boolean desk = !audience.inGroup() && (audience.kind() == Audience.Kind.FACILITATOR
-                || audience.kind() == Audience.Kind.LEAD || audience.kind() == Audience.Kind.ORGANISER);
+        boolean desk = !audience.inGroup()
+                && (audience.kind() == Audience.Kind.FACILITATOR
+                        || audience.kind() == Audience.Kind.LEAD
+                        || audience.kind() == Audience.Kind.ORGANISER);
         List<Idea> board = ws.harvest();
         int order = 0;
         ObjectNode items = JSON.objectNode();
         for (Idea idea : board) {
             order++;
             if (!idea.published() && !desk) continue;
-            ObjectNode item = items.putObject(idea.id()).put("order", order).put("text", idea.text())
-                    .put("group", idea.group()).put("round", idea.round());
+            ObjectNode item = items.putObject(idea.id())
+                    .put("order", order)
+                    .put("text", idea.text())
+                    .put("group", idea.group())
+                    .put("round", idea.round());
             if (desk) item.put("published", idea.published());
         }
         if (!items.isEmpty()) view.set("items", items);
@@ -70,5 +81,4 @@ public final class WorkspaceView {
         }
         return view;
     }
-
 }

@@ -1,27 +1,28 @@
 package org.assemblyhub.breakout.workspace;
 
 import org.assemblyhub.kernel.DomainCommand;
+import org.assemblyhub.kernel.WritesText;
 
 /** Requests inside a breakout group (from its members and facilitators) and on the harvest board (from the lead). */
 public sealed interface WorkspaceCommand extends DomainCommand {
-    record EditNotes(String text) implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
+    record EditNotes(String text) implements WorkspaceCommand, WritesText {}
 
-    record AddIdea(String text) implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
+    record AddIdea(String text) implements WorkspaceCommand, WritesText {}
 
-    record EditIdea(String ideaId, String text) implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
+    record EditIdea(String ideaId, String text) implements WorkspaceCommand, WritesText {}
 
     record StarIdea(String ideaId, boolean starred) implements WorkspaceCommand {}
 
     record MergeIdeas(String intoId, String fromId) implements WorkspaceCommand {}
 
-    record RaiseHand() implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
+    record RaiseHand() implements WorkspaceCommand, WritesText {}
 
-    record LowerHand() implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
+    record LowerHand() implements WorkspaceCommand, WritesText {}
 
     /** {@code personId} null ends the current turn. */
     record GiveFloor(String personId) implements WorkspaceCommand {}
 
-    record CallHelp() implements WorkspaceCommand, org.assemblyhub.kernel.WritesText {}
+    record CallHelp() implements WorkspaceCommand, WritesText {}
 
     record AnswerHelp(int group) implements WorkspaceCommand {}
 

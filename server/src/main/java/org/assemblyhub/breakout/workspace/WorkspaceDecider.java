@@ -1,14 +1,16 @@
 package org.assemblyhub.breakout.workspace;
 
-import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.breakout.workspace.WorkspaceCommand.*;
 import org.assemblyhub.breakout.workspace.WorkspaceEvent.*;
+import org.assemblyhub.kernel.Acting;
+import org.assemblyhub.kernel.Seating.Seat;
+import org.assemblyhub.kernel.Verdict;
 
 import java.time.Instant;
 import java.util.Set;
 
 /**
- * decide(workspaces, seat, leads, command, now): members add cards, raise hands and edit notes in their own group;
+ * decide(workspaces, who, seat, command, now): members add cards, raise hands and edit notes in their own group;
  * the group's facilitators edit, star, merge and promote cards and give the floor; the lead answers help calls and
  * publishes the harvest. {@code seat} is null when the person is not in an open group.
  */
@@ -18,17 +20,22 @@ public final class WorkspaceDecider {
 
     private WorkspaceDecider() {}
 
-    public static Verdict decide(Workspaces ws, String personId, Seat seat, Set<String> groupPeople, boolean leads,
-                                  int currentRound, WorkspaceCommand command, Instant now) {
+    public static Verdict decide(Workspaces ws, Acting who, Seat seat, WorkspaceCommand command, Instant now) {
+        String personId = who.personId();
+        boolean leads = who.leads();
+        int currentRound = who.round();
+        Set<String> groupPeople = seat == null ? Set.of() : seat.people();
         if (command instanceof AnswerHelp c) {
             if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator answers help calls.");
-            if (!ws.room(currentRound, c.group()).helpCalled()) return Verdict.reject("no-help-call", "This group has not called for help.");
+            if (!ws.room(currentRound, c.group()).helpCalled())
+                return Verdict.reject("no-help-call", "This group has not called for help.");
             return Verdict.accept(new HelpAnswered(currentRound, c.group(), personId));
         }
         if (command instanceof PublishHarvest c) {
             if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator publishes the harvest.");
             Idea idea = ws.idea(c.ideaId()).orElse(null);
-            if (idea == null || !idea.promoted()) return Verdict.reject("not-harvested", "This card is not on the harvest board.");
+            if (idea == null || !idea.promoted())
+                return Verdict.reject("not-harvested", "This card is not on the harvest board.");
             if (idea.published()) return Verdict.reject("already-published", "This card is already published.");
             return Verdict.accept(new HarvestPublished(idea.id()));
         }
@@ -37,27 +44,34 @@ public final class WorkspaceDecider {
             Idea into = ws.idea(c.intoId()).filter(Idea::promoted).orElse(null);
             Idea from = ws.idea(c.fromId()).filter(Idea::promoted).orElse(null);
             if (into != null && from != null) {
-                if (into.id().equals(from.id())) return Verdict.reject("same-idea", "A card cannot be merged into itself.");
+                if (into.id().equals(from.id()))
+                    return Verdict.reject("same-idea", "A card cannot be merged into itself.");
                 return Verdict.accept(new IdeasMerged(into.id(), from.id()));
             }
         }
         if (command instanceof PromoteIdea c) {
             Idea idea = ws.idea(c.ideaId()).orElse(null);
             if (idea == null) return noSuchIdea();
-            if (!leads && !facilitates(seat, idea)) return Verdict.reject("forbidden", "Only the group's facilitators promote its cards.");
-            if (idea.promoted()) return Verdict.reject("already-promoted", "This card is already on the harvest board.");
+            if (!leads && !facilitates(seat, idea))
+                return Verdict.reject("forbidden", "Only the group's facilitators promote its cards.");
+            if (idea.promoted())
+                return Verdict.reject("already-promoted", "This card is already on the harvest board.");
             return Verdict.accept(new IdeaPromoted(idea.id(), now));
         }
-        if (seat == null) return Verdict.reject("not-in-a-group", "This is done inside a breakout group, while it meets.");
+        if (seat == null)
+            return Verdict.reject("not-in-a-group", "This is done inside a breakout group, while it meets.");
         if (command instanceof EditNotes c) {
-            if (c.text().length() > MAX_NOTES) return Verdict.reject("text-too-long", "Notes are at most " + MAX_NOTES + " characters.");
+            if (c.text().length() > MAX_NOTES)
+                return Verdict.reject("text-too-long", "Notes are at most " + MAX_NOTES + " characters.");
             return Verdict.accept(new NotesEdited(seat.round(), seat.group(), c.text(), personId));
         }
         if (command instanceof AddIdea c) {
             String text = c.text().strip();
             if (text.isEmpty()) return Verdict.reject("text-empty", "Write the idea on the card.");
-            if (text.length() > MAX_IDEA) return Verdict.reject("text-too-long", "A card holds at most " + MAX_IDEA + " characters.");
-            return Verdict.accept(new IdeaAdded("i" + (ws.ideasAdded() + 1), seat.round(), seat.group(), text, personId, now));
+            if (text.length() > MAX_IDEA)
+                return Verdict.reject("text-too-long", "A card holds at most " + MAX_IDEA + " characters.");
+            return Verdict.accept(
+                    new IdeaAdded("i" + (ws.ideasAdded() + 1), seat.round(), seat.group(), text, personId, now));
         }
         if (command instanceof RaiseHand) {
             if (ws.room(seat.round(), seat.group()).queue().contains(personId)) {
@@ -66,14 +80,16 @@ public final class WorkspaceDecider {
             return Verdict.accept(new HandRaised(seat.round(), seat.group(), personId, now));
         }
         if (command instanceof LowerHand) {
-            if (!ws.room(seat.round(), seat.group()).queue().contains(personId)) return Verdict.reject("hand-not-raised", "Your hand is not up.");
+            if (!ws.room(seat.round(), seat.group()).queue().contains(personId))
+                return Verdict.reject("hand-not-raised", "Your hand is not up.");
             return Verdict.accept(new HandLowered(personId));
         }
         if (command instanceof CallHelp) {
-            if (ws.room(seat.round(), seat.group()).helpCalled()) return Verdict.reject("help-already-called", "Help is on its way.");
+            if (ws.room(seat.round(), seat.group()).helpCalled())
+                return Verdict.reject("help-already-called", "Help is on its way.");
             return Verdict.accept(new HelpCalled(seat.round(), seat.group(), personId, now));
         }
-        if (!seat.facilitator()) return Verdict.reject("forbidden", "Only the group's facilitators do this.");
+        if (!seat.facilitates()) return Verdict.reject("forbidden", "Only the group's facilitators do this.");
         if (command instanceof GiveFloor c) {
             if (c.personId() != null && !groupPeople.contains(c.personId())) {
                 return Verdict.reject("not-in-this-group", "This person is not in your group.");
@@ -84,7 +100,8 @@ public final class WorkspaceDecider {
             Idea idea = ownIdea(ws, seat, c.ideaId());
             if (idea == null) return noSuchIdea();
             String text = c.text().strip();
-            if (text.isEmpty() || text.length() > MAX_IDEA) return Verdict.reject("invalid-text", "A card holds 1 to " + MAX_IDEA + " characters.");
+            if (text.isEmpty() || text.length() > MAX_IDEA)
+                return Verdict.reject("invalid-text", "A card holds 1 to " + MAX_IDEA + " characters.");
             return Verdict.accept(new IdeaEdited(idea.id(), text, personId));
         }
         if (command instanceof StarIdea c) {
@@ -102,12 +119,14 @@ public final class WorkspaceDecider {
     }
 
     private static boolean facilitates(Seat seat, Idea idea) {
-        return seat != null && seat.facilitator() && seat.round() == idea.round() && seat.group() == idea.group();
+        return seat != null && seat.facilitates() && seat.round() == idea.round() && seat.group() == idea.group();
     }
 
     /** A card of the seat's own group and round, or null. */
     private static Idea ownIdea(Workspaces ws, Seat seat, String id) {
-        return ws.idea(id).filter(i -> i.round() == seat.round() && i.group() == seat.group()).orElse(null);
+        return ws.idea(id)
+                .filter(i -> i.round() == seat.round() && i.group() == seat.group())
+                .orElse(null);
     }
 
     private static Verdict noSuchIdea() {

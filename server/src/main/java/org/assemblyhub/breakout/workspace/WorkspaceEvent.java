@@ -1,17 +1,18 @@
 package org.assemblyhub.breakout.workspace;
 
-import org.assemblyhub.kernel.ParticipantText;
-
+import org.assemblyhub.kernel.Creation;
 import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.ParticipantText;
 
 import java.time.Instant;
 
 /** Facts about what groups produce and share: notes, idea cards, the speaking queue, help calls, the harvest board. */
 public sealed interface WorkspaceEvent extends DomainEvent {
-    record NotesEdited(int round, int group, String text, String byPersonId) implements WorkspaceEvent, ParticipantText {}
+    record NotesEdited(int round, int group, String text, String byPersonId)
+            implements WorkspaceEvent, ParticipantText {}
 
-    record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at) implements WorkspaceEvent,
-            org.assemblyhub.kernel.Creation, ParticipantText {
+    record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at)
+            implements WorkspaceEvent, Creation, ParticipantText {
         @Override
         public String idName() {
             return "ideaId";
@@ -24,9 +25,7 @@ public sealed interface WorkspaceEvent extends DomainEvent {
     }
 
     /** {@code byPersonId}: null in journals written before it was kept. */
-    record IdeaEdited(String ideaId, String text, String byPersonId) implements WorkspaceEvent, ParticipantText {
-
-    }
+    record IdeaEdited(String ideaId, String text, String byPersonId) implements WorkspaceEvent, ParticipantText {}
 
     record IdeaStarred(String ideaId, boolean starred) implements WorkspaceEvent {}
 

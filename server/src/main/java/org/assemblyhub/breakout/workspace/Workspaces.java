@@ -2,6 +2,7 @@ package org.assemblyhub.breakout.workspace;
 
 import org.assemblyhub.breakout.workspace.WorkspaceEvent.*;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The fold of {@link WorkspaceEvent}s: each group's notes, cards, queue and help call, by round; the harvest board. */
-public final class Workspaces implements java.io.Serializable {
+public final class Workspaces implements Serializable {
     /** One group's live workspace in one round. */
-    public static final class Room implements java.io.Serializable {
+    public static final class Room implements Serializable {
         String notes = "";
         final Set<String> queue = new LinkedHashSet<>();
         String speaker;
@@ -68,7 +69,9 @@ public final class Workspaces implements java.io.Serializable {
     }
 
     public List<Idea> ideas(int round, int group) {
-        return ideas.values().stream().filter(i -> i.round() == round && i.group() == group).toList();
+        return ideas.values().stream()
+                .filter(i -> i.round() == round && i.group() == group)
+                .toList();
     }
 
     public List<Idea> harvest() {
@@ -85,7 +88,9 @@ public final class Workspaces implements java.io.Serializable {
             room(e.round(), e.group()).notes = e.text();
         } else if (event instanceof IdeaAdded e) {
             ideasAdded++;
-            ideas.put(e.ideaId(), new Idea(e.ideaId(), e.round(), e.group(), e.text(), e.byPersonId(), e.at(), false, false, false));
+            ideas.put(
+                    e.ideaId(),
+                    new Idea(e.ideaId(), e.round(), e.group(), e.text(), e.byPersonId(), e.at(), false, false, false));
         } else if (event instanceof IdeaEdited e) {
             ideas.computeIfPresent(e.ideaId(), (k, i) -> i.withText(e.text()));
         } else if (event instanceof IdeaStarred e) {
@@ -99,7 +104,8 @@ public final class Workspaces implements java.io.Serializable {
             rooms.values().forEach(r -> r.queue.remove(e.personId()));
         } else if (event instanceof FloorGiven e) {
             Room room = room(e.round(), e.group());
-            if (room.speaker != null) room.spoken.merge(room.speaker, Duration.between(room.turnStartedAt, e.at()), Duration::plus);
+            if (room.speaker != null)
+                room.spoken.merge(room.speaker, Duration.between(room.turnStartedAt, e.at()), Duration::plus);
             room.speaker = e.personId();
             room.turnStartedAt = e.personId() == null ? null : e.at();
             if (e.personId() != null) room.queue.remove(e.personId());
@@ -120,7 +126,8 @@ public final class Workspaces implements java.io.Serializable {
     public List<Integer> helpCalls(int round) {
         List<Integer> groups = new ArrayList<>();
         rooms.forEach((k, r) -> {
-            if (r.helpCalled && k.startsWith(round + "/")) groups.add(Integer.parseInt(k.substring(k.indexOf('/') + 1)));
+            if (r.helpCalled && k.startsWith(round + "/"))
+                groups.add(Integer.parseInt(k.substring(k.indexOf('/') + 1)));
         });
         groups.sort(null);
         return groups;

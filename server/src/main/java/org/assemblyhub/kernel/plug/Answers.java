@@ -1,8 +1,11 @@
 package org.assemblyhub.kernel.plug;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The replies the engine sends back over the event bus: {@code ack} or {@code error} with a code and a human message. */
+/**
+ * The replies the engine sends back over the event bus: {@code ack} or {@code error} with a code and a human message.
+ */
 public final class Answers {
     private Answers() {}
 
@@ -16,7 +19,7 @@ public final class Answers {
         return new JsonObject().put("status", "error").put("code", code).put("message", message);
     }
 
-    public static JsonObject error(String code, String message, io.vertx.core.json.JsonArray problems) {
+    public static JsonObject error(String code, String message, JsonArray problems) {
         return error(code, message).put("problems", problems);
     }
 

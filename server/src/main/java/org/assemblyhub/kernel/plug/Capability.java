@@ -2,13 +2,7 @@ package org.assemblyhub.kernel.plug;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.kernel.Acting;
-import org.assemblyhub.kernel.Audience;
-import org.assemblyhub.kernel.DomainCommand;
-import org.assemblyhub.kernel.DomainEvent;
-import org.assemblyhub.kernel.Model;
-import org.assemblyhub.kernel.Pooled;
-import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.*;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,19 +45,22 @@ public interface Capability {
 
     /** Decides one of its commands: events, a rejection, or an answer. */
     default Verdict decide(Model model, Acting who, DomainCommand command, Instant now) {
-        throw new IllegalArgumentException(name() + " does not decide " + command.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                name() + " does not decide " + command.getClass().getSimpleName());
     }
 
     /** Decides a pool of commands together (each sender gets its own answer). */
     default Pool decide(Model model, Pooled command, RandomGenerator random) {
-        throw new IllegalArgumentException(name() + " does not pool " + command.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                name() + " does not pool " + command.getClass().getSimpleName());
     }
 
     /** Folds one of its events into its slice. */
     default void evolve(Model model, DomainEvent event) {}
 
     /**
-     * Rules that cross capabilities: given what {@code who}'s command just made happen — its events and the reactions of
+     * Rules that cross capabilities: given what {@code who}'s command just made happen — its events and the reactions
+     * of
      * the capabilities before this one, the model not yet changed by any of them — the events this capability adds: a
      * breakouts segment opens the rooms, a poll segment opens a poll, a latecomer is seated.
      */
@@ -101,5 +98,5 @@ public interface Capability {
     }
 
     /** The events of a pool, and each sender's answer in order: null when accepted, or why it was refused. */
-    record Pool(List<DomainEvent> events, List<org.assemblyhub.kernel.Rejection> refusals) {}
+    record Pool(List<DomainEvent> events, List<Rejection> refusals) {}
 }

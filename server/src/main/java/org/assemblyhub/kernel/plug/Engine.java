@@ -38,6 +38,8 @@ public interface Engine {
 
     boolean isConnected(String personId);
 
-    /** Publishes a message to one person's sockets (a call signal); {@code kind} is the header the gateways route by. */
+    /**
+     * Publishes a message to one person's sockets (a call signal); {@code kind} is the header the gateways route by.
+     */
     void sendTo(String personId, String text);
 }

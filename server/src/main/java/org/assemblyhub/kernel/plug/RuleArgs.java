@@ -7,10 +7,20 @@ import java.util.Map;
 
 /** Reads an adoption rule from the wire (consensus rounds and ballots), with the same rules as every argument. */
 public final class RuleArgs {
-    private static final Map<String, AdoptionRule.Base> BASES = Map.of("valid-votes", AdoptionRule.Base.VALID_VOTES,
-            "ballots-cast", AdoptionRule.Base.BALLOTS_CAST, "all-members", AdoptionRule.Base.ALL_MEMBERS);
-    private static final Map<String, AdoptionRule.BlockEffect> BLOCKS = Map.of("veto", AdoptionRule.BlockEffect.VETO,
-            "discuss", AdoptionRule.BlockEffect.DISCUSS, "oppose", AdoptionRule.BlockEffect.OPPOSE);
+    private static final Map<String, AdoptionRule.Base> BASES = Map.of(
+            "valid-votes",
+            AdoptionRule.Base.VALID_VOTES,
+            "ballots-cast",
+            AdoptionRule.Base.BALLOTS_CAST,
+            "all-members",
+            AdoptionRule.Base.ALL_MEMBERS);
+    private static final Map<String, AdoptionRule.BlockEffect> BLOCKS = Map.of(
+            "veto",
+            AdoptionRule.BlockEffect.VETO,
+            "discuss",
+            AdoptionRule.BlockEffect.DISCUSS,
+            "oppose",
+            AdoptionRule.BlockEffect.OPPOSE);
 
     private RuleArgs() {}
 

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -107,8 +109,9 @@ public final class WireArgs {
     public <T> T oneOf(String key, Map<String, T> choices, T fallback) {
         String word = text(key, 40);
         if (word == null) return fallback;
-        T value = choices.get(word.toLowerCase(java.util.Locale.ROOT));
-        if (value == null) throw new BadArgs("'" + key + "' is one of " + String.join(", ", new java.util.TreeSet<>(choices.keySet())) + ".");
+        T value = choices.get(word.toLowerCase(Locale.ROOT));
+        if (value == null)
+            throw new BadArgs("'" + key + "' is one of " + String.join(", ", new TreeSet<>(choices.keySet())) + ".");
         return value;
     }
 
@@ -144,7 +147,8 @@ public final class WireArgs {
             // 1.5, 1e400 (infinite as a double), "3": not a whole number in JSON's sense, whatever it would round to.
             throw new BadArgs("'" + key + "' must be a whole number.");
         }
-        if (v < min || v > max) throw new BadArgs("'" + key + "' must be a whole number from " + min + " to " + max + ".");
+        if (v < min || v > max)
+            throw new BadArgs("'" + key + "' must be a whole number from " + min + " to " + max + ".");
         return (int) v;
     }
 

@@ -1,8 +1,8 @@
 package org.assemblyhub.kernel.plug;
 
-import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Tokens;
 
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -24,6 +24,7 @@ public record WireCommand(String name, Set<Role> senders, boolean heavy, Decoder
     public static final Set<Role> PARTICIPANTS = Set.of(Role.ORGANISER, Role.FACILITATOR, Role.MEMBER);
     /** Members only (ballots). */
     public static final Set<Role> MEMBERS = Set.of(Role.MEMBER);
+
     public static final Set<Role> HUB_ONLY = Set.of();
 
     public interface Decoder {

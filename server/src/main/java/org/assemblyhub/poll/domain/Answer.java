@@ -1,13 +1,15 @@
 package org.assemblyhub.poll.domain;
 
 import org.assemblyhub.kernel.agreement.Level;
+
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * One person's answer: {@code choices} (option indexes; for a ranking, best first), {@code value} (scale or
  * agreement level) or {@code text} (open answer, or the reason given with an agreement level).
  */
-public record Answer(List<Integer> choices, Integer value, String text) implements java.io.Serializable {
+public record Answer(List<Integer> choices, Integer value, String text) implements Serializable {
     public Answer {
         choices = choices == null ? List.of() : List.copyOf(choices);
     }
@@ -23,7 +25,8 @@ public record Answer(List<Integer> choices, Integer value, String text) implemen
                 return kind == PollKind.RANKING ? "Each option can be ranked only once." : "An option is chosen twice.";
             }
             if (kind == PollKind.SINGLE && choices.size() != 1) return "Choose exactly one option.";
-            if (kind == PollKind.MULTIPLE && choices.size() > spec.maxChoices()) return "Choose at most " + spec.maxChoices() + " options.";
+            if (kind == PollKind.MULTIPLE && choices.size() > spec.maxChoices())
+                return "Choose at most " + spec.maxChoices() + " options.";
             return null;
         }
         if (kind == PollKind.SCALE) {
@@ -40,7 +43,8 @@ public record Answer(List<Integer> choices, Integer value, String text) implemen
         if (value == null || value < kind.firstLevel() || value > kind.lastLevel()) {
             return "Choose a level from " + kind.firstLevel() + " to " + kind.lastLevel() + ".";
         }
-        if (text != null && text.length() > PollSpec.MAX_REASON) return "A reason is at most " + PollSpec.MAX_REASON + " characters.";
+        if (text != null && text.length() > PollSpec.MAX_REASON)
+            return "A reason is at most " + PollSpec.MAX_REASON + " characters.";
         if (kind == PollKind.CONSENT && kind.level(value) == Level.BLOCK && (text == null || text.isBlank())) {
             return "An objection needs its reason, so the proposal can be improved.";
         }

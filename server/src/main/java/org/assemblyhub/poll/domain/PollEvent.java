@@ -1,6 +1,8 @@
 package org.assemblyhub.poll.domain;
 
+import org.assemblyhub.kernel.Creation;
 import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.ParticipantText;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +16,16 @@ public sealed interface PollEvent extends DomainEvent {
      * @param breakoutRound the breakout round a group's poll belongs to (group numbers restart every round; 0 for
      *                      plenary polls, and in journals written before it was kept)
      */
-    record PollOpened(String pollId, PollSpec spec, List<String> roll, int round, String openedBy, Instant at,
-                      Instant closesAt, int breakoutRound) implements PollEvent, org.assemblyhub.kernel.Creation {
+    record PollOpened(
+            String pollId,
+            PollSpec spec,
+            List<String> roll,
+            int round,
+            String openedBy,
+            Instant at,
+            Instant closesAt,
+            int breakoutRound)
+            implements PollEvent, Creation {
         @Override
         public String idName() {
             return "pollId";
@@ -27,9 +37,11 @@ public sealed interface PollEvent extends DomainEvent {
         }
     }
 
-    /** A person's answer; a later one from the same person replaces it. {@code group}: their group then (0: plenary). */
-    record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at) implements PollEvent,
-            org.assemblyhub.kernel.ParticipantText {
+    /**
+     * A person's answer; a later one from the same person replaces it. {@code group}: their group then (0: plenary).
+     */
+    record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at)
+            implements PollEvent, ParticipantText {
         @Override
         public String byPersonId() {
             return personId;
@@ -42,7 +54,7 @@ public sealed interface PollEvent extends DomainEvent {
 
         @Override
         public long textBytes() {
-            return RECORD + org.assemblyhub.kernel.ParticipantText.bytes(answer.text()); // choices alone cost a record too
+            return RECORD + ParticipantText.bytes(answer.text()); // choices alone cost a record too
         }
     }
 

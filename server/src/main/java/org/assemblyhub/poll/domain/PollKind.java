@@ -3,16 +3,21 @@ package org.assemblyhub.poll.domain;
 import org.assemblyhub.kernel.agreement.Level;
 import org.assemblyhub.kernel.agreement.Scale;
 
-import org.assemblyhub.kernel.agreement.Level;
-
 /**
  * The kinds of question. The last four are agreement scales, each with a fixed meaning per level (labels can be
  * changed, meanings cannot): gradients of agreement (Kaner's eight levels), fist-to-five, sociocratic consent, and
  * the support scale of final ballots.
  */
 public enum PollKind {
-    SINGLE, MULTIPLE, SCALE, RANKING, TEXT,
-    GRADIENTS(Scale.GRADIENTS), FIST(Scale.FIST), CONSENT(Scale.CONSENT), SUPPORT(Scale.SUPPORT);
+    SINGLE,
+    MULTIPLE,
+    SCALE,
+    RANKING,
+    TEXT,
+    GRADIENTS(Scale.GRADIENTS),
+    FIST(Scale.FIST),
+    CONSENT(Scale.CONSENT),
+    SUPPORT(Scale.SUPPORT);
 
     private final Scale scale;
 

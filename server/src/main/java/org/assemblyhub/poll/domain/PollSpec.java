@@ -2,6 +2,8 @@ package org.assemblyhub.poll.domain;
 
 import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.kernel.agreement.Fraction;
+
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +11,8 @@ import java.util.List;
  *
  * @param options    choices (single, multiple, ranking)
  * @param maxChoices multiple choice: how many may be ticked
- * @param scaleMin   scale: lowest value (labels: {@code labels.get(0)} for the lowest, {@code labels.get(1)} for the highest)
+ * @param scaleMin scale: lowest value (labels: {@code labels.get(0)} for the lowest, {@code labels.get(1)} for the
+ * highest)
  * @param labels     scale end labels, or custom labels for an agreement scale's levels (empty: the standard ones)
  * @param secret     nobody sees who answered what (the default; answers are still kept per person, so a vote can be
  *                   changed); otherwise a named poll, a show of hands that participants see
@@ -22,11 +25,30 @@ import java.util.List;
  * @param minutes    closes itself after this long (0: closed by hand)
  * @param fromScript opened by the script's segment, and closed when the segment ends
  */
-public record PollSpec(PollKind kind, String question, List<String> options, int maxChoices, int scaleMin, int scaleMax,
-                       List<String> labels, boolean secret, boolean liveResults, Voters voters, int group,
-                       boolean inGroups, Fraction quorum, AdoptionRule rule, String subject, int minutes,
-                       boolean fromScript) implements java.io.Serializable {
-    public enum Voters { EVERYONE, GROUP, FACILITATORS }
+public record PollSpec(
+        PollKind kind,
+        String question,
+        List<String> options,
+        int maxChoices,
+        int scaleMin,
+        int scaleMax,
+        List<String> labels,
+        boolean secret,
+        boolean liveResults,
+        Voters voters,
+        int group,
+        boolean inGroups,
+        Fraction quorum,
+        AdoptionRule rule,
+        String subject,
+        int minutes,
+        boolean fromScript)
+        implements Serializable {
+    public enum Voters {
+        EVERYONE,
+        GROUP,
+        FACILITATORS
+    }
 
     public static final int MAX_QUESTION = 500;
     public static final int MAX_OPTION = 200;
@@ -40,8 +62,24 @@ public record PollSpec(PollKind kind, String question, List<String> options, int
     }
 
     public PollSpec withVoters(Voters voters, int group) {
-        return new PollSpec(kind, question, options, maxChoices, scaleMin, scaleMax, labels, secret, liveResults, voters,
-                group, inGroups, quorum, rule, subject, minutes, fromScript);
+        return new PollSpec(
+                kind,
+                question,
+                options,
+                maxChoices,
+                scaleMin,
+                scaleMax,
+                labels,
+                secret,
+                liveResults,
+                voters,
+                group,
+                inGroups,
+                quorum,
+                rule,
+                subject,
+                minutes,
+                fromScript);
     }
 
     /** A problem with the definition itself, or null. */
@@ -50,20 +88,24 @@ public record PollSpec(PollKind kind, String question, List<String> options, int
         if (question == null || question.isBlank()) return "Write the question.";
         if (question.length() > MAX_QUESTION) return "A question is at most " + MAX_QUESTION + " characters.";
         boolean choices = kind == PollKind.SINGLE || kind == PollKind.MULTIPLE || kind == PollKind.RANKING;
-        if (choices && (options.size() < 2 || options.size() > MAX_OPTIONS)) return "Give 2 to " + MAX_OPTIONS + " options.";
+        if (choices && (options.size() < 2 || options.size() > MAX_OPTIONS))
+            return "Give 2 to " + MAX_OPTIONS + " options.";
         if (!choices && !options.isEmpty()) return "Only choice and ranking questions have options.";
         if (options.stream().anyMatch(o -> o == null || o.isBlank() || o.length() > MAX_OPTION)) {
             return "Each option holds 1 to " + MAX_OPTION + " characters.";
         }
-        if (options.stream().map(String::strip).distinct().count() != options.size()) return "Two options are the same.";
+        if (options.stream().map(String::strip).distinct().count() != options.size())
+            return "Two options are the same.";
         if (kind == PollKind.MULTIPLE && (maxChoices < 1 || maxChoices > options.size())) {
             return "The maximum number of choices is between 1 and the number of options.";
         }
-        if (kind == PollKind.SCALE && (scaleMax <= scaleMin || scaleMax - scaleMin > 10)) return "A scale has 2 to 11 points.";
+        if (kind == PollKind.SCALE && (scaleMax <= scaleMin || scaleMax - scaleMin > 10))
+            return "A scale has 2 to 11 points.";
         if (kind.isAgreement() && !labels.isEmpty() && labels.size() != kind.size()) {
             return "Give a label for each of the " + kind.size() + " levels, or none.";
         }
-        if (labels.stream().anyMatch(l -> l == null || l.length() > MAX_OPTION)) return "A label is at most " + MAX_OPTION + " characters.";
+        if (labels.stream().anyMatch(l -> l == null || l.length() > MAX_OPTION))
+            return "A label is at most " + MAX_OPTION + " characters.";
         if (inGroups && !kind.isAgreement()) return "Only consensus rounds run in every group at once.";
         if (minutes < 0 || minutes > 240) return "A poll lasts 0 to 240 minutes (0: until closed by hand).";
         return null;

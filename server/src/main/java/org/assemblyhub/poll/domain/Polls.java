@@ -2,18 +2,14 @@ package org.assemblyhub.poll.domain;
 
 import org.assemblyhub.poll.domain.PollEvent.*;
 
+import java.io.Serializable;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.*;
 
 /** The fold of {@link PollEvent}s: every poll and round of the assembly, open or closed, with its answers. */
-public final class Polls implements java.io.Serializable {
+public final class Polls implements Serializable {
     /** One poll as it stands. */
-    public static final class Poll implements java.io.Serializable {
+    public static final class Poll implements Serializable {
         private final PollOpened opened;
         private final Set<String> roll;
         private final Map<String, PollAnswered> answers = new LinkedHashMap<>();
@@ -95,16 +91,23 @@ public final class Polls implements java.io.Serializable {
 
     /** The rounds already held on a subject (a draft id, or the statement's text). */
     public int roundsOn(String subjectKey) {
-        return (int) polls.values().stream().filter(p -> p.spec().kind().isAgreement() && subjectKey.equals(subjectKey(p.spec()))).count();
+        return (int) polls.values().stream()
+                .filter(p -> p.spec().kind().isAgreement() && subjectKey.equals(subjectKey(p.spec())))
+                .count();
     }
 
     public static String subjectKey(PollSpec spec) {
-        return spec.subject() != null ? "draft:" + spec.subject() : "text:" + spec.question().strip();
+        return spec.subject() != null
+                ? "draft:" + spec.subject()
+                : "text:" + spec.question().strip();
     }
 
     /** The earliest timer of an open poll. */
     public Optional<Instant> nextDeadline() {
-        return polls.values().stream().filter(Poll::isOpen).map(p -> p.opened.closesAt()).filter(java.util.Objects::nonNull)
+        return polls.values().stream()
+                .filter(Poll::isOpen)
+                .map(p -> p.opened.closesAt())
+                .filter(Objects::nonNull)
                 .min(Instant::compareTo);
     }
 }

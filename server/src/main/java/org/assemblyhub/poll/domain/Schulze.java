@@ -1,6 +1,7 @@
 package org.assemblyhub.poll.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public record Schulze(int[][] pairwise, int[][] strongest, List<List<Integer>> r
         int[][] d = new int[options][options];
         for (List<Integer> ballot : ballots) {
             int[] position = new int[options];
-            java.util.Arrays.fill(position, Integer.MAX_VALUE);
+            Arrays.fill(position, Integer.MAX_VALUE);
             for (int k = 0; k < ballot.size(); k++) position[ballot.get(k)] = k;
             for (int i = 0; i < options; i++) {
                 for (int j = 0; j < options; j++) {

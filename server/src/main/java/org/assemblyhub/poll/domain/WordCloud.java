@@ -1,13 +1,7 @@
 package org.assemblyhub.poll.domain;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.*;
 
 /**
  * Short open answers folded into counted words: lower case, accents kept but letters compared in NFC form, words of
@@ -19,10 +13,10 @@ public final class WordCloud {
     private static final Set<String> STOP = Set.of(
             "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "was", "our", "has", "have", "with",
             "this", "that", "they", "them", "their", "from", "more", "less", "what", "when", "who", "will", "would",
-            "should", "could", "there", "here", "into", "its", "it's", "about", "than", "then", "also", "very",
-            "les", "des", "une", "est", "pas", "pour", "par", "sur", "dans", "avec", "que", "qui", "aux", "son", "ses",
-            "mais", "plus", "moins", "nous", "vous", "ils", "elles", "leur", "leurs", "cette", "ces", "sont", "ont",
-            "être", "avoir", "fait", "faire", "tout", "tous", "toutes", "comme", "aussi", "très", "bien", "entre");
+            "should", "could", "there", "here", "into", "its", "it's", "about", "than", "then", "also", "very", "les",
+            "des", "une", "est", "pas", "pour", "par", "sur", "dans", "avec", "que", "qui", "aux", "son", "ses", "mais",
+            "plus", "moins", "nous", "vous", "ils", "elles", "leur", "leurs", "cette", "ces", "sont", "ont", "être",
+            "avoir", "fait", "faire", "tout", "tous", "toutes", "comme", "aussi", "très", "bien", "entre");
 
     private WordCloud() {}
 
@@ -30,7 +24,7 @@ public final class WordCloud {
         Map<String, Integer> counts = new HashMap<>();
         for (String answer : answers) {
             String text = Normalizer.normalize(answer, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (String word : text.split("[^\\p{L}\\p{N}'’-]+")) {
                 String w = word.replaceAll("^['’-]+|['’-]+$", "");
                 if (w.length() > 2 && !STOP.contains(w) && seen.add(w)) counts.merge(w, 1, Integer::sum);

@@ -3,9 +3,10 @@ package org.assemblyhub.poll.view;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.poll.domain.PollEvent.PollAnswered;
+import org.assemblyhub.poll.domain.PollKind;
 import org.assemblyhub.poll.domain.PollSpec;
 import org.assemblyhub.poll.domain.Polls;
 
@@ -33,9 +34,11 @@ public final class PollView {
         for (Polls.Poll poll : polls.all()) {
             PollSpec spec = poll.spec();
             boolean sameRound = poll.opened().breakoutRound() == breakoutRound;
-            if (spec.voters() == PollSpec.Voters.GROUP && !desk && (audience.group() != spec.group() || !sameRound)) continue;
+            if (spec.voters() == PollSpec.Voters.GROUP && !desk && (audience.group() != spec.group() || !sameRound))
+                continue;
             ObjectNode p = poll(poll, audience, desk, sameRound);
-            if (!spec.secret() && p.has("results") && audience.kind() != Audience.Kind.OBSERVER) p.set("names", names(poll, state));
+            if (!spec.secret() && p.has("results") && audience.kind() != Audience.Kind.OBSERVER)
+                p.set("names", names(poll, state));
             view.set(poll.id(), p);
         }
         return view;
@@ -47,23 +50,36 @@ public final class PollView {
         p.put("kind", spec.kind().wire()).put("question", spec.question());
         if (!spec.options().isEmpty()) strings(p.putArray("options"), spec.options());
         if (!spec.labels().isEmpty()) strings(p.putArray("labels"), spec.labels());
-        if (spec.kind() == org.assemblyhub.poll.domain.PollKind.MULTIPLE) p.put("maxChoices", spec.maxChoices());
-        if (spec.kind() == org.assemblyhub.poll.domain.PollKind.SCALE) p.put("scaleMin", spec.scaleMin()).put("scaleMax", spec.scaleMax());
-        p.put("secret", spec.secret()).put("liveResults", spec.liveResults()).put("voters", spec.voters().name().toLowerCase())
-                .put("group", spec.group()).put("inGroups", spec.inGroups()).put("round", poll.opened().round())
-                .put("open", poll.isOpen()).put("openedAt", poll.opened().at().toString()).put("eligible", poll.eligible())
+        if (spec.kind() == PollKind.MULTIPLE) p.put("maxChoices", spec.maxChoices());
+        if (spec.kind() == PollKind.SCALE) p.put("scaleMin", spec.scaleMin()).put("scaleMax", spec.scaleMax());
+        p.put("secret", spec.secret())
+                .put("liveResults", spec.liveResults())
+                .put("voters", spec.voters().name().toLowerCase())
+                .put("group", spec.group())
+                .put("inGroups", spec.inGroups())
+                .put("round", poll.opened().round())
+                .put("open", poll.isOpen())
+                .put("openedAt", poll.opened().at().toString())
+                .put("eligible", poll.eligible())
                 .put("answered", poll.answers().size());
         if (spec.subject() != null) p.put("subject", spec.subject());
         if (spec.kind().isAgreement()) p.put("rule", spec.ruleOrDefault().describe());
         if (spec.quorum() != null) p.put("quorum", spec.quorum().toString());
-        if (poll.opened().closesAt() != null) p.put("closesAt", poll.opened().closesAt().toString());
+        if (poll.opened().closesAt() != null)
+            p.put("closesAt", poll.opened().closesAt().toString());
         poll.closed().ifPresent(c -> p.put("closedAt", c.at().toString()));
         if (!spec.liveResults() && poll.isOpen()) return p;
         List<PollAnswered> answers = List.copyOf(poll.answers());
         boolean participant = audience.kind() != Audience.Kind.OBSERVER;
-        ObjectNode results = PollResults.of(spec, poll.eligible(), answers, g -> true, participant,
+        ObjectNode results = PollResults.of(
+                spec,
+                poll.eligible(),
+                answers,
+                g -> true,
+                participant,
                 desk || audience.kind() == Audience.Kind.FACILITATOR);
-        if (spec.quorum() != null && !spec.kind().isAgreement()) results.put("quorumReached", spec.quorum().reachedBy(answers.size(), poll.eligible()));
+        if (spec.quorum() != null && !spec.kind().isAgreement())
+            results.put("quorumReached", spec.quorum().reachedBy(answers.size(), poll.eligible()));
         p.set("results", results);
         if (spec.inGroups()) {
             ObjectNode groups = p.putObject("groups");
@@ -83,11 +99,17 @@ public final class PollView {
     private static ObjectNode names(Polls.Poll poll, Roster state) {
         ObjectNode names = JSON.objectNode();
         for (PollAnswered a : poll.answers()) {
-            List<Integer> keys = a.answer().value() != null ? List.of(a.answer().value())
-                    : a.answer().choices().isEmpty() ? List.of() : poll.spec().kind() == org.assemblyhub.poll.domain.PollKind.RANKING
-                    ? List.of(a.answer().choices().get(0)) : a.answer().choices();
+            List<Integer> keys = a.answer().value() != null
+                    ? List.of(a.answer().value())
+                    : a.answer().choices().isEmpty()
+                            ? List.of()
+                            : poll.spec().kind() == PollKind.RANKING
+                                    ? List.of(a.answer().choices().get(0))
+                                    : a.answer().choices();
             for (int key : keys) {
-                ArrayNode list = names.has(String.valueOf(key)) ? (ArrayNode) names.get(String.valueOf(key)) : names.putArray(String.valueOf(key));
+                ArrayNode list = names.has(String.valueOf(key))
+                        ? (ArrayNode) names.get(String.valueOf(key))
+                        : names.putArray(String.valueOf(key));
                 list.add(state.displayName(a.personId()));
             }
         }

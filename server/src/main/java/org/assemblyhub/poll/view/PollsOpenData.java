@@ -17,15 +17,22 @@ public final class PollsOpenData {
         for (Polls.Poll poll : polls.all()) {
             if (poll.isOpen()) continue;
             PollSpec spec = poll.spec();
-            ObjectNode p = pollList.addObject().put("id", poll.id()).put("kind", spec.kind().wire()).put("question", spec.question())
-                    .put("round", poll.opened().round()).put("inGroups", spec.inGroups()).put("voters", spec.voters().name().toLowerCase())
-                    .put("openedAt", poll.opened().at().toString()).put("closedAt", poll.closed().orElseThrow().at().toString())
+            ObjectNode p = pollList.addObject()
+                    .put("id", poll.id())
+                    .put("kind", spec.kind().wire())
+                    .put("question", spec.question())
+                    .put("round", poll.opened().round())
+                    .put("inGroups", spec.inGroups())
+                    .put("voters", spec.voters().name().toLowerCase())
+                    .put("openedAt", poll.opened().at().toString())
+                    .put("closedAt", poll.closed().orElseThrow().at().toString())
                     .put("eligible", poll.eligible());
             if (spec.subject() != null) p.put("subject", spec.subject());
             if (spec.kind().isAgreement()) p.put("rule", spec.ruleOrDefault().describe());
             spec.options().forEach(p.putArray("options")::add);
-            p.set("results", PollResults.of(spec, poll.eligible(), List.copyOf(poll.answers()), g -> true, false, false));
+            p.set(
+                    "results",
+                    PollResults.of(spec, poll.eligible(), List.copyOf(poll.answers()), g -> true, false, false));
         }
     }
-
 }

@@ -1,7 +1,13 @@
 package org.assemblyhub.recommendation.domain;
 
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The same questions asked of every draft recommendation. */
-public record Analysis(String benefits, String drawbacks, String costs, String implementers, String tradeoffs, String evidence) implements java.io.Serializable {
+public record Analysis(
+        String benefits, String drawbacks, String costs, String implementers, String tradeoffs, String evidence)
+        implements Serializable {
     public static final int MAX_FIELD = 4_000;
     public static final Analysis EMPTY = new Analysis("", "", "", "", "", "");
 
@@ -19,8 +25,8 @@ public record Analysis(String benefits, String drawbacks, String costs, String i
     }
 
     /** The fields in reading order, with their names. */
-    public java.util.Map<String, String> fields() {
-        var m = new java.util.LinkedHashMap<String, String>();
+    public Map<String, String> fields() {
+        var m = new LinkedHashMap<String, String>();
         m.put("benefits", benefits);
         m.put("drawbacks", drawbacks);
         m.put("costs", costs);
@@ -32,6 +38,7 @@ public record Analysis(String benefits, String drawbacks, String costs, String i
 
     public String problem() {
         return fields().values().stream().anyMatch(v -> v.length() > MAX_FIELD)
-                ? "Each part of the analysis is at most " + MAX_FIELD + " characters." : null;
+                ? "Each part of the analysis is at most " + MAX_FIELD + " characters."
+                : null;
     }
 }

@@ -1,8 +1,10 @@
 package org.assemblyhub.recommendation.domain;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,11 +17,12 @@ import java.util.TreeMap;
  * with the fields sorted by key and, in values, {@code \} written {@code \\}, a line feed {@code \n}, a carriage
  * return {@code \r}. The first entry's {@code prev} is {@link #GENESIS}. Anyone can recompute it (docs/ballots.md).
  */
-public record AuditEntry(int n, String type, Map<String, String> fields, String prev, String hash) implements java.io.Serializable {
+public record AuditEntry(int n, String type, Map<String, String> fields, String prev, String hash)
+        implements Serializable {
     public static final String GENESIS = "0".repeat(64);
 
     public AuditEntry {
-        fields = java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
+        fields = Collections.unmodifiableMap(new TreeMap<>(fields));
     }
 
     public static AuditEntry next(String ballotId, AuditEntry previous, String type, Map<String, String> fields) {
@@ -30,11 +33,21 @@ public record AuditEntry(int n, String type, Map<String, String> fields, String 
 
     public static String hashOf(String ballotId, int n, String type, Map<String, String> fields, String prev) {
         StringBuilder text = new StringBuilder()
-                .append("ballot=").append(escape(ballotId)).append('\n')
-                .append("n=").append(n).append('\n')
-                .append("type=").append(escape(type)).append('\n')
-                .append("prev=").append(prev).append('\n');
-        new TreeMap<>(fields).forEach((k, v) -> text.append(escape(k)).append('=').append(escape(v)).append('\n'));
+                .append("ballot=")
+                .append(escape(ballotId))
+                .append('\n')
+                .append("n=")
+                .append(n)
+                .append('\n')
+                .append("type=")
+                .append(escape(type))
+                .append('\n')
+                .append("prev=")
+                .append(prev)
+                .append('\n');
+        new TreeMap<>(fields)
+                .forEach((k, v) ->
+                        text.append(escape(k)).append('=').append(escape(v)).append('\n'));
         return sha256(text.toString());
     }
 
@@ -45,7 +58,8 @@ public record AuditEntry(int n, String type, Map<String, String> fields, String 
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

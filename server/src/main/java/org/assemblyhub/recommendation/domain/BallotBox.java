@@ -2,25 +2,19 @@ package org.assemblyhub.recommendation.domain;
 
 import org.assemblyhub.recommendation.domain.BallotEvent.*;
 
+import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.*;
 
 /** The fold of {@link BallotEvent}s: each ballot's roll, marks, sealed choices, public chain and result. */
-public final class BallotBox implements java.io.Serializable {
-    public static final class Ballot implements java.io.Serializable {
+public final class BallotBox implements Serializable {
+    public static final class Ballot implements Serializable {
         private final BallotOpened opened;
         private final Set<String> roll;
         private final Set<String> voted = new HashSet<>();
         /** Person → {@link Trackers#owner} of the ballot of theirs that counts (absent in older journals). */
         private final Map<String, String> owners = new HashMap<>();
+
         private final List<AuditEntry> chain = new ArrayList<>();
         /** Every ballot that counts now: tracker → levels (sealed ones included). */
         private final Map<String, List<Integer>> live = new LinkedHashMap<>();
@@ -28,6 +22,7 @@ public final class BallotBox implements java.io.Serializable {
         private final Map<String, List<Integer>> sealed = new TreeMap<>();
         /** Trackers of the public chain (older journals put choices there as they came) replaced by a sealed choice. */
         private final Set<String> replacedInChain = new HashSet<>();
+
         private final Set<String> superseded = new HashSet<>();
         private boolean closed;
         private AuditEntry tallied;
@@ -84,7 +79,6 @@ public final class BallotBox implements java.io.Serializable {
             return shownAt;
         }
 
-
         /** The public chain: while the ballot is open, only its opening (choices are sealed until the close). */
         public List<AuditEntry> chain() {
             return List.copyOf(chain);
@@ -96,15 +90,15 @@ public final class BallotBox implements java.io.Serializable {
 
         /** Ballots that count now: tracker → levels. */
         public Map<String, List<Integer>> live() {
-            return java.util.Collections.unmodifiableMap(live);
+            return Collections.unmodifiableMap(live);
         }
 
         Map<String, List<Integer>> sealed() {
-            return java.util.Collections.unmodifiableMap(sealed);
+            return Collections.unmodifiableMap(sealed);
         }
 
         Set<String> replacedInChain() {
-            return java.util.Collections.unmodifiableSet(replacedInChain);
+            return Collections.unmodifiableSet(replacedInChain);
         }
 
         public boolean isSuperseded(String tracker) {
@@ -165,7 +159,8 @@ public final class BallotBox implements java.io.Serializable {
         switch (entry.type()) {
             case BallotChain.ACCEPTED -> {
                 // At the close a sealed choice enters the chain (already live); older journals accepted choices here.
-                if (b.sealed.remove(tracker) == null) b.live.put(tracker, Trackers.parseChoice(entry.fields().get("choice")));
+                if (b.sealed.remove(tracker) == null)
+                    b.live.put(tracker, Trackers.parseChoice(entry.fields().get("choice")));
             }
             case BallotChain.SUPERSEDED -> {
                 b.live.remove(tracker);
@@ -192,8 +187,8 @@ public final class BallotBox implements java.io.Serializable {
 
     /** Open ballots that put this draft to the vote (a draft under a ballot is not amended). */
     public boolean underVote(String draftId) {
-        return ballots.values().stream().filter(Ballot::isOpen)
-                .anyMatch(b -> b.spec().items().stream().anyMatch(i -> i.draftId().equals(draftId)));
+        return ballots.values().stream().filter(Ballot::isOpen).anyMatch(b -> b.spec().items().stream()
+                .anyMatch(i -> i.draftId().equals(draftId)));
     }
 
     /** Whether an open ballot's turnout moved since it was last shown (the next tick will show it). */

@@ -6,6 +6,7 @@ import org.assemblyhub.kernel.agreement.Scale;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,13 @@ public final class BallotChain {
             List<Integer> values = new ArrayList<>();
             for (List<Integer> choice : live.values()) values.add(choice.get(i));
             AgreementTally t = AgreementTally.of(Scale.SUPPORT, values, eligible, rule);
-            f.put("item." + (i + 1), "levels=" + java.util.Arrays.stream(t.perLevel()).mapToObj(String::valueOf).collect(Collectors.joining(","))
-                    + " support=" + t.support() + " base=" + t.base() + " outcome=" + t.outcome().wire());
+            f.put(
+                    "item." + (i + 1),
+                    "levels="
+                            + Arrays.stream(t.perLevel())
+                                    .mapToObj(String::valueOf)
+                                    .collect(Collectors.joining(",")) + " support=" + t.support() + " base=" + t.base()
+                            + " outcome=" + t.outcome().wire());
         }
         f.put("counted", String.valueOf(live.size()));
         return f;
@@ -86,7 +92,10 @@ public final class BallotChain {
     public static Map<String, List<Integer>> liveBallots(List<AuditEntry> chain) {
         Map<String, List<Integer>> live = new LinkedHashMap<>();
         for (AuditEntry e : chain) {
-            if (ACCEPTED.equals(e.type())) live.put(e.fields().get("tracker"), Trackers.parseChoice(e.fields().get("choice")));
+            if (ACCEPTED.equals(e.type()))
+                live.put(
+                        e.fields().get("tracker"),
+                        Trackers.parseChoice(e.fields().get("choice")));
             if (SUPERSEDED.equals(e.type())) live.remove(e.fields().get("tracker"));
         }
         return live;

@@ -1,6 +1,7 @@
 package org.assemblyhub.recommendation.domain;
 
 import org.assemblyhub.kernel.DomainCommand;
+import org.assemblyhub.kernel.Pooled;
 import org.assemblyhub.kernel.agreement.AdoptionRule;
 
 import java.util.List;
@@ -11,7 +12,8 @@ public sealed interface BallotCommand extends DomainCommand {
      * {@code draftIds}: one ballot per draft, or one ballot over several; {@code rollSalt}: random hex the roll's
      * public fingerprint is salted with (null: none), shown to organisers only.
      */
-    record OpenBallot(String title, List<String> draftIds, AdoptionRule rule, String rollSalt) implements BallotCommand {
+    record OpenBallot(String title, List<String> draftIds, AdoptionRule rule, String rollSalt)
+            implements BallotCommand {
         public OpenBallot(String title, List<String> draftIds, AdoptionRule rule) {
             this(title, draftIds, rule, null);
         }
@@ -21,7 +23,8 @@ public sealed interface BallotCommand extends DomainCommand {
      * A member's vote: one support level per item. {@code secret}: made by their browser (the tracker derives from
      * it); {@code previousSecret}: the secret of their earlier ballot when they change their vote.
      */
-    record CastBallot(String ballotId, List<Integer> levels, String secret, String previousSecret) implements BallotCommand {
+    record CastBallot(String ballotId, List<Integer> levels, String secret, String previousSecret)
+            implements BallotCommand {
         /** Never the secrets: a command may end up in a log line. */
         @Override
         public String toString() {
@@ -30,7 +33,7 @@ public sealed interface BallotCommand extends DomainCommand {
     }
 
     /** Casts pooled by the engine and decided together, so that their order says nothing of who cast which. */
-    record CastPooled(List<Cast> casts) implements BallotCommand, org.assemblyhub.kernel.Pooled {
+    record CastPooled(List<Cast> casts) implements BallotCommand, Pooled {
         @Override
         public int size() {
             return casts.size();

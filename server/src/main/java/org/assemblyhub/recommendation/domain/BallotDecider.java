@@ -1,19 +1,15 @@
 package org.assemblyhub.recommendation.domain;
 
-import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.Rejection;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.agreement.Scale;
 import org.assemblyhub.recommendation.domain.BallotCommand.*;
 import org.assemblyhub.recommendation.domain.BallotEvent.*;
-import org.assemblyhub.kernel.agreement.Scale;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.*;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,30 +20,37 @@ import java.util.random.RandomGenerator;
  */
 public final class BallotDecider {
     /** The turnout everyone sees moves at most this often while a ballot is open. */
-    public static final java.time.Duration TURNOUT_INTERVAL = java.time.Duration.ofSeconds(20);
+    public static final Duration TURNOUT_INTERVAL = Duration.ofSeconds(20);
 
     /** The events of a pool of casts, and each cast's answer: its tracker, or why it was refused. */
     public record Pooled(List<DomainEvent> events, List<Object> answers) {}
 
     private BallotDecider() {}
 
-    public static Verdict open(BallotBox box, Drafts drafts, boolean leads, OpenBallot c, List<String> seated, Instant now) {
+    public static Verdict open(
+            BallotBox box, Drafts drafts, boolean leads, OpenBallot c, List<String> seated, Instant now) {
         if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator opens a ballot.");
-        if (c.title() == null || c.title().isBlank() || c.title().length() > 200) return Verdict.reject("invalid-ballot", "Give the ballot a title (at most 200 characters).");
-        if (c.draftIds().isEmpty() || c.draftIds().size() > 50) return Verdict.reject("invalid-ballot", "Put 1 to 50 drafts to the vote.");
-        if (new HashSet<>(c.draftIds()).size() != c.draftIds().size()) return Verdict.reject("invalid-ballot", "A draft is listed twice.");
+        if (c.title() == null || c.title().isBlank() || c.title().length() > 200)
+            return Verdict.reject("invalid-ballot", "Give the ballot a title (at most 200 characters).");
+        if (c.draftIds().isEmpty() || c.draftIds().size() > 50)
+            return Verdict.reject("invalid-ballot", "Put 1 to 50 drafts to the vote.");
+        if (new HashSet<>(c.draftIds()).size() != c.draftIds().size())
+            return Verdict.reject("invalid-ballot", "A draft is listed twice.");
         List<BallotSpec.Item> items = new ArrayList<>();
         for (String id : c.draftIds()) {
             var draft = drafts.draft(id).orElse(null);
             if (draft == null) return Verdict.reject("no-such-draft", "There is no draft " + id + ".");
-            if (box.underVote(id)) return Verdict.reject("already-under-vote", "Draft " + id + " is already under an open ballot.");
-            items.add(new BallotSpec.Item(id, draft.latest().version(), draft.latest().title()));
+            if (box.underVote(id))
+                return Verdict.reject("already-under-vote", "Draft " + id + " is already under an open ballot.");
+            items.add(new BallotSpec.Item(
+                    id, draft.latest().version(), draft.latest().title()));
         }
         if (seated.isEmpty()) return Verdict.reject("nobody-to-ask", "No member is seated: nobody could vote.");
         BallotSpec spec = new BallotSpec(c.title().strip(), items, c.rule());
         String id = "b" + (box.count() + 1);
         List<String> roll = seated.stream().sorted().toList();
-        AuditEntry first = AuditEntry.next(id, null, BallotChain.OPENED, BallotChain.opened(spec, roll, c.rollSalt(), now));
+        AuditEntry first =
+                AuditEntry.next(id, null, BallotChain.OPENED, BallotChain.opened(spec, roll, c.rollSalt(), now));
         return Verdict.accept(new BallotOpened(id, spec, roll, first, c.rollSalt()));
     }
 
@@ -58,7 +61,7 @@ public final class BallotDecider {
     public static Pooled castPooled(BallotBox box, List<CastPooled.Cast> casts, RandomGenerator random) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < casts.size(); i++) order.add(i);
-        java.util.Collections.shuffle(order, new java.util.Random(random.nextLong()));
+        Collections.shuffle(order, new Random(random.nextLong()));
         Object[] answers = new Object[casts.size()];
         List<BallotVoted> marks = new ArrayList<>();
         List<DomainEvent> records = new ArrayList<>();
@@ -75,7 +78,8 @@ public final class BallotDecider {
             }
             String tracker = Trackers.of(ballot.id(), c.secret());
             String replaces = c.previousSecret() == null ? null : Trackers.of(ballot.id(), c.previousSecret());
-            marks.add(new BallotVoted(ballot.id(), cast.personId(), Trackers.owner(ballot.id(), cast.personId(), c.secret())));
+            marks.add(new BallotVoted(
+                    ballot.id(), cast.personId(), Trackers.owner(ballot.id(), cast.personId(), c.secret())));
             records.add(new ChoiceSealed(ballot.id(), tracker, List.copyOf(c.levels()), replaces));
             votedNow.add(ballot.id() + "/" + cast.personId());
             takenNow.add(tracker);
@@ -84,32 +88,47 @@ public final class BallotDecider {
         marks.sort(Comparator.comparing(BallotVoted::personId));
         List<DomainEvent> events = new ArrayList<>(marks);
         events.addAll(records);
-        return new Pooled(events, java.util.Arrays.asList(answers));
+        return new Pooled(events, Arrays.asList(answers));
     }
 
-    private static Rejection problem(BallotBox.Ballot ballot, String personId, CastBallot c, Set<String> votedNow, Set<String> takenNow) {
+    private static Rejection problem(
+            BallotBox.Ballot ballot, String personId, CastBallot c, Set<String> votedNow, Set<String> takenNow) {
         if (ballot == null) return Rejection.of("no-such-ballot", "There is no such ballot.");
         if (!ballot.isOpen()) return Rejection.of("ballot-closed", "This ballot is closed: votes are no longer taken.");
         if (personId == null || !ballot.onRoll(personId)) {
-            return Rejection.of("not-on-roll", "You are not on this ballot's roll (the members seated when it opened).");
+            return Rejection.of(
+                    "not-on-roll", "You are not on this ballot's roll (the members seated when it opened).");
         }
-        if (votedNow.contains(ballot.id() + "/" + personId)) return Rejection.of("vote-in-progress", "Your vote is already being recorded.");
+        if (votedNow.contains(ballot.id() + "/" + personId))
+            return Rejection.of("vote-in-progress", "Your vote is already being recorded.");
         int items = ballot.spec().items().size();
-        if (c.levels() == null || c.levels().size() != items) return Rejection.of("invalid-choice", "Give one answer for each of the " + items + " recommendations.");
-        if (c.levels().stream().anyMatch(v -> v == null || v < Scale.SUPPORT.firstLevel() || v > Scale.SUPPORT.lastLevel())) {
-            return Rejection.of("invalid-choice", "Each answer is a level from " + Scale.SUPPORT.firstLevel() + " to " + Scale.SUPPORT.lastLevel() + ".");
+        if (c.levels() == null || c.levels().size() != items)
+            return Rejection.of("invalid-choice", "Give one answer for each of the " + items + " recommendations.");
+        if (c.levels().stream()
+                .anyMatch(v -> v == null || v < Scale.SUPPORT.firstLevel() || v > Scale.SUPPORT.lastLevel())) {
+            return Rejection.of(
+                    "invalid-choice",
+                    "Each answer is a level from " + Scale.SUPPORT.firstLevel() + " to " + Scale.SUPPORT.lastLevel()
+                            + ".");
         }
-        if (!Trackers.validSecret(c.secret())) return Rejection.of("invalid-secret", "The ballot's secret must be 32 to 128 hexadecimal digits.");
+        if (!Trackers.validSecret(c.secret()))
+            return Rejection.of("invalid-secret", "The ballot's secret must be 32 to 128 hexadecimal digits.");
         String tracker = Trackers.of(ballot.id(), c.secret());
         if (ballot.live().containsKey(tracker) || ballot.isSuperseded(tracker) || takenNow.contains(tracker)) {
-            return Rejection.of("secret-reused", "This secret was used already: your browser must make a new one for each ballot.");
+            return Rejection.of(
+                    "secret-reused", "This secret was used already: your browser must make a new one for each ballot.");
         }
         boolean voted = ballot.hasVoted(personId);
         if (c.previousSecret() == null) {
-            return voted ? Rejection.of("already-voted", "You have voted already. To change your vote, use the device you voted with: it keeps your receipt.") : null;
+            return voted
+                    ? Rejection.of(
+                            "already-voted",
+                            "You have voted already. To change your vote, use the device you voted with: it keeps your receipt.")
+                    : null;
         }
         if (!voted) return Rejection.of("no-earlier-vote", "You have no earlier vote to change.");
-        if (!Trackers.validSecret(c.previousSecret()) || !ballot.live().containsKey(Trackers.of(ballot.id(), c.previousSecret()))) {
+        if (!Trackers.validSecret(c.previousSecret())
+                || !ballot.live().containsKey(Trackers.of(ballot.id(), c.previousSecret()))) {
             return Rejection.of("unknown-receipt", "This receipt does not match a ballot that counts now.");
         }
         // Only the member who cast a ballot replaces it: someone who learnt another member's secret cannot.
@@ -129,17 +148,21 @@ public final class BallotDecider {
         List<AuditEntry> chain = new ArrayList<>(ballot.chain());
         List<DomainEvent> events = new ArrayList<>();
         AuditEntry head = ballot.head();
-        for (String replaced : new java.util.TreeSet<>(ballot.replacedInChain())) {
+        for (String replaced : new TreeSet<>(ballot.replacedInChain())) {
             head = AuditEntry.next(ballot.id(), head, BallotChain.SUPERSEDED, BallotChain.superseded(replaced));
             chain.add(head);
             events.add(new BallotRecorded(ballot.id(), head));
         }
         for (Map.Entry<String, List<Integer>> sealed : ballot.sealed().entrySet()) {
-            head = AuditEntry.next(ballot.id(), head, BallotChain.ACCEPTED, BallotChain.accepted(sealed.getKey(), sealed.getValue()));
+            head = AuditEntry.next(
+                    ballot.id(), head, BallotChain.ACCEPTED, BallotChain.accepted(sealed.getKey(), sealed.getValue()));
             chain.add(head);
             events.add(new BallotRecorded(ballot.id(), head));
         }
-        AuditEntry closed = AuditEntry.next(ballot.id(), head, BallotChain.CLOSED,
+        AuditEntry closed = AuditEntry.next(
+                ballot.id(),
+                head,
+                BallotChain.CLOSED,
                 BallotChain.closed(ballot.turnout(), ballot.live().size(), now));
         chain.add(closed);
         AuditEntry tallied = AuditEntry.next(ballot.id(), closed, BallotChain.TALLIED, BallotChain.tally(chain));
@@ -160,7 +183,9 @@ public final class BallotDecider {
         return Verdict.accept(events);
     }
 
-    /** The first tick of the turnout's grid strictly after {@code now}: the wall clock's :00, :20, :40 of each minute. */
+    /**
+     * The first tick of the turnout's grid strictly after {@code now}: the wall clock's :00, :20, :40 of each minute.
+     */
     public static Instant nextTick(Instant now) {
         long interval = TURNOUT_INTERVAL.toMillis();
         return Instant.ofEpochMilli((Math.floorDiv(now.toEpochMilli(), interval) + 1) * interval);
@@ -172,7 +197,10 @@ public final class BallotDecider {
         if (ballot == null) return Verdict.reject("no-such-ballot", "There is no such ballot.");
         if (!Trackers.validSecret(c.secret())) return Verdict.reject("invalid-secret", "This is not a ballot secret.");
         String tracker = Trackers.of(ballot.id(), c.secret());
-        String status = ballot.live().containsKey(tracker) ? "counted" : ballot.isSuperseded(tracker) ? "superseded" : "unknown";
-        return new Verdict.Answered(Map.of("ballotId", ballot.id(), "tracker", tracker, "status", status, "closed", !ballot.isOpen()));
+        String status = ballot.live().containsKey(tracker)
+                ? "counted"
+                : ballot.isSuperseded(tracker) ? "superseded" : "unknown";
+        return new Verdict.Answered(
+                Map.of("ballotId", ballot.id(), "tracker", tracker, "status", status, "closed", !ballot.isOpen()));
     }
 }

@@ -1,7 +1,9 @@
 package org.assemblyhub.recommendation.domain;
 
+import org.assemblyhub.kernel.Creation;
 import org.assemblyhub.kernel.DomainEvent;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,8 +18,8 @@ public sealed interface BallotEvent extends DomainEvent {
      * {@code roll}: the members seated when it opened; {@code entry}: the chain's first link (with the roll's salted
      * fingerprint); {@code rollSalt}: the salt (null in journals written before it was kept), for organisers' eyes.
      */
-    record BallotOpened(String ballotId, BallotSpec spec, List<String> roll, AuditEntry entry, String rollSalt) implements BallotEvent,
-            org.assemblyhub.kernel.Creation {
+    record BallotOpened(String ballotId, BallotSpec spec, List<String> roll, AuditEntry entry, String rollSalt)
+            implements BallotEvent, Creation {
         @Override
         public String idName() {
             return "ballotId";
@@ -37,10 +39,14 @@ public sealed interface BallotEvent extends DomainEvent {
     record BallotVoted(String ballotId, String personId, String owner) implements BallotEvent {}
 
     /** A choice under its tracker, sealed until the close; {@code replaces}: the tracker it supersedes, or null. */
-    record ChoiceSealed(String ballotId, String tracker, List<Integer> levels, String replaces) implements BallotEvent {}
+    record ChoiceSealed(String ballotId, String tracker, List<Integer> levels, String replaces)
+            implements BallotEvent {}
 
-    /** The number of members who have voted, as shown to everyone while the ballot is open (updated at coarse intervals). */
-    record TurnoutShown(String ballotId, int turnout, java.time.Instant at) implements BallotEvent {}
+    /**
+     * The number of members who have voted, as shown to everyone while the ballot is open (updated at coarse
+     * intervals).
+     */
+    record TurnoutShown(String ballotId, int turnout, Instant at) implements BallotEvent {}
 
     /** A link of the chain: opened, accepted, superseded, closed or tallied. */
     record BallotRecorded(String ballotId, AuditEntry entry) implements BallotEvent {}

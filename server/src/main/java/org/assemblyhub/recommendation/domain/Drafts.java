@@ -2,6 +2,7 @@ package org.assemblyhub.recommendation.domain;
 
 import org.assemblyhub.recommendation.domain.DraftEvent.*;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The fold of {@link DraftEvent}s: each draft with all its versions. */
-public final class Drafts implements java.io.Serializable {
-    public record Version(int version, String title, String text, Analysis analysis, int fromGroup, String note,
-                          String byPersonId, Instant at) implements java.io.Serializable {}
+public final class Drafts implements Serializable {
+    public record Version(
+            int version,
+            String title,
+            String text,
+            Analysis analysis,
+            int fromGroup,
+            String note,
+            String byPersonId,
+            Instant at)
+            implements Serializable {}
 
-    public record Draft(String id, String fromIdeaId, List<Version> versions) implements java.io.Serializable {
+    public record Draft(String id, String fromIdeaId, List<Version> versions) implements Serializable {
         public Version latest() {
             return versions.get(versions.size() - 1);
         }
@@ -29,11 +38,22 @@ public final class Drafts implements java.io.Serializable {
     public void evolve(DraftEvent event) {
         if (event instanceof DraftProposed e) {
             List<Version> versions = new ArrayList<>();
-            versions.add(new Version(1, e.title(), e.text(), e.analysis(), e.fromGroup(), null, e.byPersonId(), e.at()));
+            versions.add(
+                    new Version(1, e.title(), e.text(), e.analysis(), e.fromGroup(), null, e.byPersonId(), e.at()));
             drafts.put(e.draftId(), new Draft(e.draftId(), e.fromIdeaId(), versions));
         } else if (event instanceof DraftAmended e) {
             Draft d = drafts.get(e.draftId());
-            if (d != null) d.versions().add(new Version(e.version(), e.title(), e.text(), e.analysis(), e.fromGroup(), e.note(), e.byPersonId(), e.at()));
+            if (d != null)
+                d.versions()
+                        .add(new Version(
+                                e.version(),
+                                e.title(),
+                                e.text(),
+                                e.analysis(),
+                                e.fromGroup(),
+                                e.note(),
+                                e.byPersonId(),
+                                e.at()));
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }

@@ -1,5 +1,6 @@
 package org.assemblyhub.recommendation.domain;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,7 +36,10 @@ public final class Trackers {
 
     /** A secret is 32 to 128 lower-case hex digits (16 random bytes or more). */
     public static boolean validSecret(String secret) {
-        return secret != null && secret.length() >= 32 && secret.length() <= 128 && secret.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        return secret != null
+                && secret.length() >= 32
+                && secret.length() <= 128
+                && secret.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
     public static String choiceText(List<Integer> values) {
@@ -43,6 +47,9 @@ public final class Trackers {
     }
 
     public static List<Integer> parseChoice(String text) {
-        return java.util.Arrays.stream(text.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
     }
 }

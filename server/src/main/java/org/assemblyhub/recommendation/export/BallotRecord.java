@@ -3,6 +3,7 @@ package org.assemblyhub.recommendation.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonObject;
 import org.assemblyhub.recommendation.domain.AuditEntry;
 import org.assemblyhub.recommendation.domain.BallotBox;
 import org.assemblyhub.support.Jackson;
@@ -23,11 +24,18 @@ public final class BallotRecord {
 
     public static ObjectNode of(String assemblyId, BallotBox.Ballot ballot) {
         ObjectNode record = Jackson.MAPPER.createObjectNode();
-        record.put("format", FORMAT).put("assembly", assemblyId).put("ballotId", ballot.id()).put("title", ballot.spec().title())
+        record.put("format", FORMAT)
+                .put("assembly", assemblyId)
+                .put("ballotId", ballot.id())
+                .put("title", ballot.spec().title())
                 .put("head", ballot.head().hash());
         ArrayNode entries = record.putArray("entries");
         for (AuditEntry e : ballot.chain()) {
-            ObjectNode entry = entries.addObject().put("n", e.n()).put("type", e.type()).put("prev", e.prev()).put("hash", e.hash());
+            ObjectNode entry = entries.addObject()
+                    .put("n", e.n())
+                    .put("type", e.type())
+                    .put("prev", e.prev())
+                    .put("hash", e.hash());
             ObjectNode fields = entry.putObject("fields");
             e.fields().forEach(fields::put);
         }
@@ -35,11 +43,15 @@ public final class BallotRecord {
     }
 
     /** While a ballot is open, all of it that is public: its opening link (which is also the head until it closes). */
-    public static io.vertx.core.json.JsonObject opening(BallotBox.Ballot ballot) {
+    public static JsonObject opening(BallotBox.Ballot ballot) {
         AuditEntry e = ballot.chain().get(0);
-        io.vertx.core.json.JsonObject fields = new io.vertx.core.json.JsonObject();
+        JsonObject fields = new JsonObject();
         e.fields().forEach(fields::put);
-        return new io.vertx.core.json.JsonObject().put("n", e.n()).put("type", e.type()).put("prev", e.prev()).put("hash", e.hash())
+        return new JsonObject()
+                .put("n", e.n())
+                .put("type", e.type())
+                .put("prev", e.prev())
+                .put("hash", e.hash())
                 .put("fields", fields);
     }
 
@@ -48,8 +60,15 @@ public final class BallotRecord {
         List<AuditEntry> out = new ArrayList<>();
         for (JsonNode e : record.path("entries")) {
             Map<String, String> fields = new LinkedHashMap<>();
-            e.path("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
-            out.add(new AuditEntry(e.path("n").asInt(), e.path("type").asText(), fields, e.path("prev").asText(), e.path("hash").asText()));
+            e.path("fields")
+                    .fields()
+                    .forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
+            out.add(new AuditEntry(
+                    e.path("n").asInt(),
+                    e.path("type").asText(),
+                    fields,
+                    e.path("prev").asText(),
+                    e.path("hash").asText()));
         }
         return out;
     }

@@ -18,13 +18,25 @@ import java.util.Map;
  */
 public final class Booklet {
     private static final Map<String, String[]> HEADINGS = Map.of(
-            "benefits", new String[]{"Benefits", "Avantages"}, "drawbacks", new String[]{"Drawbacks", "Inconvénients"},
-            "costs", new String[]{"Costs", "Coûts"}, "implementers", new String[]{"Who would implement it", "Qui le mettrait en œuvre"},
-            "tradeoffs", new String[]{"Trade-offs", "Arbitrages"}, "evidence", new String[]{"Evidence", "Éléments de preuve"});
+            "benefits",
+            new String[] {"Benefits", "Avantages"},
+            "drawbacks",
+            new String[] {"Drawbacks", "Inconvénients"},
+            "costs",
+            new String[] {"Costs", "Coûts"},
+            "implementers",
+            new String[] {"Who would implement it", "Qui le mettrait en œuvre"},
+            "tradeoffs",
+            new String[] {"Trade-offs", "Arbitrages"},
+            "evidence",
+            new String[] {"Evidence", "Éléments de preuve"});
 
     private Booklet() {}
 
-    /** {@code drafts}: the drafts view ({@code {id: {title, text, version, fromGroup, analysis}}}); {@code french}: headings in French. */
+    /**
+     * {@code drafts}: the drafts view ({@code {id: {title, text, version, fromGroup, analysis}}}); {@code french}:
+     * headings in French.
+     */
     public static byte[] pdf(String title, JsonNode drafts, boolean french) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 56, 56, 56, 56);
@@ -37,7 +49,8 @@ public final class Booklet {
         Font body = new Font(Font.HELVETICA, 13);
         Font small = new Font(Font.HELVETICA, 11, Font.ITALIC);
         document.add(new Paragraph(title, h1));
-        document.add(new Paragraph(french ? "Livret des projets de recommandation" : "Booklet of draft recommendations", body));
+        document.add(new Paragraph(
+                french ? "Livret des projets de recommandation" : "Booklet of draft recommendations", body));
         int n = 0;
         var it = drafts.fields();
         while (it.hasNext()) {
@@ -47,12 +60,18 @@ public final class Booklet {
             heading.setSpacingBefore(24);
             document.add(heading);
             int group = d.path("fromGroup").asInt();
-            String from = group > 0 ? (french ? "Proposé par le groupe " : "Proposed by group ") + group : (french ? "Proposé en plénière" : "Proposed in the plenary");
-            document.add(new Paragraph(from + " · " + (french ? "version " : "version ") + d.path("version").asInt() + " · " + entry.getKey(), small));
+            String from = group > 0
+                    ? (french ? "Proposé par le groupe " : "Proposed by group ") + group
+                    : (french ? "Proposé en plénière" : "Proposed in the plenary");
+            document.add(new Paragraph(
+                    from + " · " + (french ? "version " : "version ")
+                            + d.path("version").asInt() + " · " + entry.getKey(),
+                    small));
             Paragraph text = new Paragraph(d.path("text").asText(), body);
             text.setSpacingBefore(8);
             document.add(text);
-            for (String field : new String[]{"benefits", "drawbacks", "costs", "implementers", "tradeoffs", "evidence"}) {
+            for (String field :
+                    new String[] {"benefits", "drawbacks", "costs", "implementers", "tradeoffs", "evidence"}) {
                 String value = d.path("analysis").path(field).asText("");
                 if (value.isBlank()) continue;
                 Paragraph h = new Paragraph(HEADINGS.get(field)[french ? 1 : 0], h3);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.recommendation.domain.BallotBox;
 import org.assemblyhub.recommendation.domain.Drafts;
-
+import org.assemblyhub.recommendation.view.DecisionView;
 
 /**
  * The recommendations' part of the open data (docs/open-data.md): every draft with its versions, every closed ballot
@@ -17,11 +17,18 @@ public final class OpenData {
     public static void recommendations(Drafts drafts, BallotBox ballots, ObjectNode root) {
         ArrayNode draftList = root.putArray("drafts");
         for (Drafts.Draft d : drafts.all()) {
-            ObjectNode x = draftList.addObject().put("id", d.id()).put("fromGroup", d.versions().get(0).fromGroup());
+            ObjectNode x = draftList
+                    .addObject()
+                    .put("id", d.id())
+                    .put("fromGroup", d.versions().get(0).fromGroup());
             ArrayNode versions = x.putArray("versions");
             for (Drafts.Version v : d.versions()) {
-                ObjectNode version = versions.addObject().put("version", v.version()).put("title", v.title()).put("text", v.text())
-                        .put("fromGroup", v.fromGroup()).put("at", v.at().toString());
+                ObjectNode version = versions.addObject()
+                        .put("version", v.version())
+                        .put("title", v.title())
+                        .put("text", v.text())
+                        .put("fromGroup", v.fromGroup())
+                        .put("at", v.at().toString());
                 if (v.note() != null) version.put("note", v.note());
                 v.analysis().fields().forEach(version.putObject("analysis")::put);
             }
@@ -29,7 +36,7 @@ public final class OpenData {
         ArrayNode ballotList = root.putArray("ballots");
         for (BallotBox.Ballot b : ballots.all()) {
             if (b.isOpen()) continue;
-            ObjectNode x = org.assemblyhub.recommendation.view.DecisionView.ballot(b);
+            ObjectNode x = DecisionView.ballot(b);
             x.remove("trackers");
             ballotList.add(x.put("id", b.id()));
         }

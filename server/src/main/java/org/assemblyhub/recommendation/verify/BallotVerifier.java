@@ -28,10 +28,15 @@ public final class BallotVerifier {
 
     public static Report verify(JsonNode record, String expectedHead) {
         List<String> lines = new ArrayList<>();
-        if (!BallotRecord.FORMAT.equals(record.path("format").asText())) return new Report("this is not a ballot record (format '" + record.path("format").asText() + "')", lines);
+        if (!BallotRecord.FORMAT.equals(record.path("format").asText()))
+            return new Report(
+                    "this is not a ballot record (format '"
+                            + record.path("format").asText() + "')",
+                    lines);
         String ballotId = record.path("ballotId").asText();
         List<AuditEntry> entries = BallotRecord.entries(record);
-        if (entries.isEmpty() || !BallotChain.OPENED.equals(entries.get(0).type())) return new Report("the record does not start with the ballot's opening", lines);
+        if (entries.isEmpty() || !BallotChain.OPENED.equals(entries.get(0).type()))
+            return new Report("the record does not start with the ballot's opening", lines);
         String prev = AuditEntry.GENESIS;
         Set<String> live = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -41,8 +46,12 @@ public final class BallotVerifier {
             AuditEntry e = entries.get(i);
             String where = "entry " + (i + 1) + " (" + e.type() + ")";
             if (e.n() != i + 1) return new Report(where + ": numbered " + e.n() + ", expected " + (i + 1), lines);
-            if (!e.prev().equals(prev)) return new Report(where + ": does not point at the entry before it — an entry was removed, added or altered", lines);
-            if (!e.intact(ballotId)) return new Report(where + ": its hash does not match its content — the entry was altered", lines);
+            if (!e.prev().equals(prev))
+                return new Report(
+                        where + ": does not point at the entry before it — an entry was removed, added or altered",
+                        lines);
+            if (!e.intact(ballotId))
+                return new Report(where + ": its hash does not match its content — the entry was altered", lines);
             prev = e.hash();
             if (tallied != null) return new Report(where + ": comes after the count", lines);
             String tracker = e.fields().get("tracker");
@@ -57,15 +66,22 @@ public final class BallotVerifier {
                 }
                 case BallotChain.SUPERSEDED -> {
                     if (closed != null) return new Report(where + ": a ballot superseded after closing", lines);
-                    if (!live.remove(tracker)) return new Report(where + ": supersedes " + tracker + ", which was not counted", lines);
+                    if (!live.remove(tracker))
+                        return new Report(where + ": supersedes " + tracker + ", which was not counted", lines);
                 }
                 case BallotChain.CLOSED -> {
                     closed = e;
                     if (!String.valueOf(live.size()).equals(e.fields().get("counted"))) {
-                        return new Report(where + ": says " + e.fields().get("counted") + " ballots count, the chain holds " + live.size(), lines);
+                        return new Report(
+                                where + ": says " + e.fields().get("counted") + " ballots count, the chain holds "
+                                        + live.size(),
+                                lines);
                     }
                     if (!String.valueOf(live.size()).equals(e.fields().get("turnout"))) {
-                        return new Report(where + ": " + e.fields().get("turnout") + " members voted but " + live.size() + " ballots count", lines);
+                        return new Report(
+                                where + ": " + e.fields().get("turnout") + " members voted but " + live.size()
+                                        + " ballots count",
+                                lines);
                     }
                 }
                 case BallotChain.TALLIED -> tallied = e;
@@ -77,14 +93,22 @@ public final class BallotVerifier {
         AuditEntry last = entries.get(entries.size() - 1);
         // A head noted from a screen is the chain's head at that moment: while the ballot was open (its opening) or
         // after it closed (the count). The record must contain it, so nothing before it was rewritten since.
-        AuditEntry shown = expectedHead == null ? null
-                : entries.stream().filter(e -> e.hash().equalsIgnoreCase(expectedHead.strip())).findFirst().orElse(null);
+        AuditEntry shown = expectedHead == null
+                ? null
+                : entries.stream()
+                        .filter(e -> e.hash().equalsIgnoreCase(expectedHead.strip()))
+                        .findFirst()
+                        .orElse(null);
         if (expectedHead != null && shown == null) {
-            return new Report("the chain does not contain the head " + expectedHead + " that was shown: it was rewritten, or this is another ballot", lines);
+            return new Report(
+                    "the chain does not contain the head " + expectedHead
+                            + " that was shown: it was rewritten, or this is another ballot",
+                    lines);
         }
         Map<String, String> opened = entries.get(0).fields();
-        lines.add("Ballot " + ballotId + " \"" + opened.get("title") + "\": " + live.size() + " ballots counted, " + opened.get("roll.size")
-                + " members on the roll (fingerprint " + opened.get("roll.fingerprint").substring(0, 16) + "…)");
+        lines.add("Ballot " + ballotId + " \"" + opened.get("title") + "\": " + live.size() + " ballots counted, "
+                + opened.get("roll.size") + " members on the roll (fingerprint "
+                + opened.get("roll.fingerprint").substring(0, 16) + "…)");
         lines.add("Rule: " + opened.get("rule"));
         if (tallied == null) {
             lines.add(closed == null ? "The ballot is still open: no count yet." : "Closed, but the count is missing.");
@@ -94,13 +118,18 @@ public final class BallotVerifier {
         for (Map.Entry<String, String> f : recount.entrySet()) {
             String published = tallied.fields().get(f.getKey());
             if (!f.getValue().equals(published)) {
-                return new Report("the published count for " + f.getKey() + " is '" + published + "', the re-count gives '" + f.getValue() + "'", lines);
+                return new Report(
+                        "the published count for " + f.getKey() + " is '" + published + "', the re-count gives '"
+                                + f.getValue() + "'",
+                        lines);
             }
         }
         int items = Integer.parseInt(opened.get("items"));
-        for (int i = 1; i <= items; i++) lines.add(i + ". " + opened.get("item." + i) + " — " + recount.get("item." + i));
+        for (int i = 1; i <= items; i++)
+            lines.add(i + ". " + opened.get("item." + i) + " — " + recount.get("item." + i));
         lines.add("Head: " + last.hash());
-        if (shown != null) lines.add("The head you noted is entry " + shown.n() + " (" + shown.type() + ") of this chain.");
+        if (shown != null)
+            lines.add("The head you noted is entry " + shown.n() + " (" + shown.type() + ") of this chain.");
         return new Report(null, lines);
     }
 }

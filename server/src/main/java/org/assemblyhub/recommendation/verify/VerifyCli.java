@@ -2,6 +2,7 @@ package org.assemblyhub.recommendation.verify;
 
 import org.assemblyhub.support.Jackson;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,7 +19,7 @@ public final class VerifyCli {
         BallotVerifier.Report report;
         try {
             report = BallotVerifier.verify(Jackson.MAPPER.readTree(Files.readAllBytes(Path.of(args[1]))), head);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("cannot read " + args[1] + ": " + e.getMessage());
             System.exit(2);
             return;

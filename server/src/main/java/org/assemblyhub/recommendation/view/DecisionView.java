@@ -3,8 +3,8 @@ package org.assemblyhub.recommendation.view;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.recommendation.domain.Analysis;
 import org.assemblyhub.recommendation.domain.AuditEntry;
 import org.assemblyhub.recommendation.domain.BallotBox;
@@ -12,6 +12,7 @@ import org.assemblyhub.recommendation.domain.BallotChain;
 import org.assemblyhub.recommendation.domain.Drafts;
 import org.assemblyhub.recommendation.domain.Trackers;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,13 @@ import java.util.Map;
  */
 public final class DecisionView {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Map<String, List<DraftDiff.Run>> DIFFS = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<DraftDiff.Run>> eldest) {
-            return size() > 500;
-        }
-    });
+    private static final Map<String, List<DraftDiff.Run>> DIFFS =
+            Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<DraftDiff.Run>> eldest) {
+                    return size() > 500;
+                }
+            });
 
     private DecisionView() {}
 
@@ -39,20 +41,27 @@ public final class DecisionView {
         for (Drafts.Draft d : drafts.all()) {
             Drafts.Version v = d.latest();
             ObjectNode draft = view.putObject(d.id());
-            draft.put("title", v.title()).put("text", v.text()).put("version", v.version()).put("fromGroup", d.versions().get(0).fromGroup())
+            draft.put("title", v.title())
+                    .put("text", v.text())
+                    .put("version", v.version())
+                    .put("fromGroup", d.versions().get(0).fromGroup())
                     .put("underVote", ballots.underVote(d.id()));
             if (d.fromIdeaId() != null) draft.put("fromIdeaId", d.fromIdeaId());
             analysis(draft.putObject("analysis"), v.analysis());
             ArrayNode versions = draft.putArray("versions");
             for (Drafts.Version each : d.versions()) {
-                ObjectNode x = versions.addObject().put("version", each.version()).put("fromGroup", each.fromGroup())
-                        .put("at", each.at().toString()).put("by", state.displayName(each.byPersonId()));
+                ObjectNode x = versions.addObject()
+                        .put("version", each.version())
+                        .put("fromGroup", each.fromGroup())
+                        .put("at", each.at().toString())
+                        .put("by", state.displayName(each.byPersonId()));
                 if (each.note() != null) x.put("note", each.note());
             }
             if (d.versions().size() > 1) {
                 Drafts.Version before = d.versions().get(d.versions().size() - 2);
                 ArrayNode diff = draft.putArray("diff");
-                diff(d.id(), before, v).forEach(run -> diff.addObject().put("op", run.op()).put("text", run.text()));
+                diff(d.id(), before, v)
+                        .forEach(run -> diff.addObject().put("op", run.op()).put("text", run.text()));
             }
         }
         return view;
@@ -60,7 +69,8 @@ public final class DecisionView {
 
     /** The diff of the text from one version to the next, computed once per version. */
     static List<DraftDiff.Run> diff(String draftId, Drafts.Version before, Drafts.Version after) {
-        return DIFFS.computeIfAbsent(draftId + "@" + after.version() + "/" + after.at(), k -> DraftDiff.of(before.text(), after.text()));
+        return DIFFS.computeIfAbsent(
+                draftId + "@" + after.version() + "/" + after.at(), k -> DraftDiff.of(before.text(), after.text()));
     }
 
     static void analysis(ObjectNode node, Analysis analysis) {
@@ -81,11 +91,19 @@ public final class DecisionView {
 
     public static ObjectNode ballot(BallotBox.Ballot b) {
         ObjectNode node = JSON.objectNode();
-        node.put("title", b.spec().title()).put("open", b.isOpen()).put("rule", b.spec().rule().describe())
-                .put("rollSize", b.rollSize()).put("rollFingerprint", b.rollFingerprint()).put("turnout", b.shownTurnout())
-                .put("head", b.head().hash()).put("entries", b.head().n());
+        node.put("title", b.spec().title())
+                .put("open", b.isOpen())
+                .put("rule", b.spec().rule().describe())
+                .put("rollSize", b.rollSize())
+                .put("rollFingerprint", b.rollFingerprint())
+                .put("turnout", b.shownTurnout())
+                .put("head", b.head().hash())
+                .put("entries", b.head().n());
         ArrayNode items = node.putArray("items");
-        b.spec().items().forEach(i -> items.addObject().put("draftId", i.draftId()).put("version", i.version()).put("title", i.title()));
+        b.spec().items().forEach(i -> items.addObject()
+                .put("draftId", i.draftId())
+                .put("version", i.version())
+                .put("title", i.title()));
         b.tallied().ifPresent(t -> {
             ArrayNode results = node.putArray("results");
             for (int i = 1; i <= b.spec().items().size(); i++) {
@@ -97,7 +115,8 @@ public final class DecisionView {
                         Trackers.parseChoice(part.substring(7)).forEach(levels::add);
                     } else if (eq > 0) {
                         String value = part.substring(eq + 1);
-                        if (value.matches("\\d+")) r.put(part.substring(0, eq), Integer.parseInt(value)); else r.put(part.substring(0, eq), value);
+                        if (value.matches("\\d+")) r.put(part.substring(0, eq), Integer.parseInt(value));
+                        else r.put(part.substring(0, eq), value);
                     }
                 }
             }
@@ -105,7 +124,9 @@ public final class DecisionView {
             for (AuditEntry e : b.chain()) {
                 if (!BallotChain.ACCEPTED.equals(e.type())) continue;
                 String tracker = e.fields().get("tracker");
-                ArrayNode choice = trackers.addObject().put("tracker", tracker).put("status", b.isSuperseded(tracker) ? "superseded" : "counted")
+                ArrayNode choice = trackers.addObject()
+                        .put("tracker", tracker)
+                        .put("status", b.isSuperseded(tracker) ? "superseded" : "counted")
                         .putArray("choice");
                 Trackers.parseChoice(e.fields().get("choice")).forEach(choice::add);
             }

@@ -1,16 +1,18 @@
 package org.assemblyhub.session.domain;
 
+import org.assemblyhub.kernel.Agenda;
+import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.PlannedSegment;
-
 import org.assemblyhub.session.domain.SessionEvent.*;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The fold of {@link SessionEvent}s: the attached script, the lead, and where the running session stands. */
-public final class SessionClock implements java.io.Serializable, org.assemblyhub.kernel.Agenda {
+public final class SessionClock implements Serializable, Agenda {
     private String scriptTitle;
     private List<PlannedSession> sessions = List.of();
     private String lead;
@@ -93,7 +95,8 @@ public final class SessionClock implements java.io.Serializable, org.assemblyhub
 
     public Optional<PlannedSegment> next() {
         return running == null || index + 1 >= running.segments().size()
-                ? Optional.empty() : Optional.of(running.segments().get(index + 1));
+                ? Optional.empty()
+                : Optional.of(running.segments().get(index + 1));
     }
 
     public int plannedMinutes() {
@@ -110,7 +113,8 @@ public final class SessionClock implements java.io.Serializable, org.assemblyhub
     /** When the current segment ends if nothing changes; empty when no session runs or it is paused. */
     public Optional<Instant> deadline() {
         if (running == null || pausedAt != null) return Optional.empty();
-        return Optional.of(segmentStartedAt.plus(Duration.ofMinutes(plannedMinutes())).plus(pausedBefore));
+        return Optional.of(
+                segmentStartedAt.plus(Duration.ofMinutes(plannedMinutes())).plus(pausedBefore));
     }
 
     @Override
@@ -120,11 +124,11 @@ public final class SessionClock implements java.io.Serializable, org.assemblyhub
 
     /** The segment a batch of accepted events enters: a session started or moved on, or ended (entered: null). */
     @Override
-    public Optional<Move> move(List<org.assemblyhub.kernel.DomainEvent> events) {
+    public Optional<Move> move(List<DomainEvent> events) {
         String sessionId = isRunning() ? running().id() : null;
         boolean moved = false;
         PlannedSegment entered = null;
-        for (org.assemblyhub.kernel.DomainEvent e : events) {
+        for (DomainEvent e : events) {
             if (e instanceof SessionEvent.SessionStarted s) sessionId = s.sessionId();
             if (e instanceof SessionEvent.SegmentStarted s) {
                 moved = true;

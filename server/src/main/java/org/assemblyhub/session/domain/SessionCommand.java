@@ -4,7 +4,9 @@ import org.assemblyhub.kernel.DomainCommand;
 
 import java.util.List;
 
-/** Requests that steer the live clock. Most come from the lead facilitator; {@link AdvanceClock} from the hub's timer. */
+/**
+ * Requests that steer the live clock. Most come from the lead facilitator; {@link AdvanceClock} from the hub's timer.
+ */
 public sealed interface SessionCommand extends DomainCommand {
     record AttachScript(String title, List<PlannedSession> sessions) implements SessionCommand {
         public AttachScript {
@@ -12,8 +14,7 @@ public sealed interface SessionCommand extends DomainCommand {
         }
     }
 
-    /** {@code eligible}: the person is on the roster as a facilitator or organiser (checked by the caller). */
-    record AppointLead(String personId, boolean eligible) implements SessionCommand {}
+    record AppointLead(String personId) implements SessionCommand {}
 
     record StartSession(String sessionId) implements SessionCommand {}
 
@@ -29,6 +30,8 @@ public sealed interface SessionCommand extends DomainCommand {
 
     record EndSession() implements SessionCommand {}
 
-    /** The timer's check: moves on if segment {@code index} of {@code sessionId} is still current and its time is up. */
+    /**
+     * The timer's check: moves on if segment {@code index} of {@code sessionId} is still current and its time is up.
+     */
     record AdvanceClock(String sessionId, int index) implements SessionCommand {}
 }

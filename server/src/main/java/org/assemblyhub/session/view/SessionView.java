@@ -1,14 +1,14 @@
 package org.assemblyhub.session.view;
 
-import org.assemblyhub.kernel.PlannedSegment;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.PlannedSegment;
 import org.assemblyhub.session.domain.PlannedSession;
 import org.assemblyhub.session.domain.SessionClock;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The live clock as screens show it. Everyone sees the running session: its current and next segment and when the
@@ -25,8 +25,10 @@ public final class SessionView {
         if (clock.isRunning()) {
             PlannedSession session = clock.running();
             ObjectNode running = view.putObject("running");
-            running.put("id", session.id()).put("title", session.title())
-                    .put("index", clock.index()).put("count", session.segments().size());
+            running.put("id", session.id())
+                    .put("title", session.title())
+                    .put("index", clock.index())
+                    .put("count", session.segments().size());
             ObjectNode segment = segment(clock.segment(), running.putObject("segment"));
             segment.put("minutes", clock.plannedMinutes());
             boolean staff = audience.kind() != Audience.Kind.OBSERVER && audience.kind() != Audience.Kind.MEMBER;
@@ -37,12 +39,16 @@ public final class SessionView {
             }
             clock.next().ifPresent(next -> segment(next, running.putObject("next")));
             if (clock.isPaused()) {
-                running.put("paused", true).put("remainingMs", clock.remaining(java.time.Instant.EPOCH).toMillis());
+                running.put("paused", true)
+                        .put("remainingMs", clock.remaining(Instant.EPOCH).toMillis());
             } else {
                 clock.deadline().ifPresent(end -> {
                     running.put("paused", false).put("endsAt", end.toString());
                     int warning = clock.segment().warningMinutes();
-                    if (warning > 0) running.put("warningAt", end.minus(Duration.ofMinutes(warning)).toString());
+                    if (warning > 0)
+                        running.put(
+                                "warningAt",
+                                end.minus(Duration.ofMinutes(warning)).toString());
                 });
             }
         }
@@ -52,8 +58,14 @@ public final class SessionView {
                 ObjectNode sessions = script.putObject("sessions");
                 int order = 0;
                 for (PlannedSession s : clock.sessions()) {
-                    sessions.putObject(s.id()).put("order", ++order).put("title", s.title())
-                            .put("minutes", s.segments().stream().mapToInt(PlannedSegment::minutes).sum())
+                    sessions.putObject(s.id())
+                            .put("order", ++order)
+                            .put("title", s.title())
+                            .put(
+                                    "minutes",
+                                    s.segments().stream()
+                                            .mapToInt(PlannedSegment::minutes)
+                                            .sum())
                             .put("segments", s.segments().size());
                 }
             }

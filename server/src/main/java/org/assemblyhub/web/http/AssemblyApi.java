@@ -6,11 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.assemblyhub.assembly.roster.RosterCsv;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.engine.EngineClient;
-import org.assemblyhub.assembly.roster.RosterCsv;
+import org.assemblyhub.support.BoundedWorkers;
 
+import java.util.function.BiConsumer;
 
 /**
  * The HTTP side of organising: create and list assemblies (bootstrap token), import a roster from CSV and get one
@@ -22,9 +24,9 @@ public final class AssemblyApi {
     private final EngineClient engines;
     private final BootstrapToken bootstrap;
     private final String publicUrl;
-    private final org.assemblyhub.support.BoundedWorkers uploads;
+    private final BoundedWorkers uploads;
 
-    public AssemblyApi(EngineClient engines, BootstrapToken bootstrap, String publicUrl, org.assemblyhub.support.BoundedWorkers uploads) {
+    public AssemblyApi(EngineClient engines, BootstrapToken bootstrap, String publicUrl, BoundedWorkers uploads) {
         this.engines = engines;
         this.bootstrap = bootstrap;
         this.publicUrl = publicUrl;
@@ -46,7 +48,11 @@ public final class AssemblyApi {
 
     private void create(RoutingContext rc) {
         if (!bootstrap.matches(Sessions.tokenOf(rc.request()))) {
-            HttpErrors.error(rc, 401, "bootstrap-required", "Creating an assembly needs the hub's bootstrap token (Authorization: Bearer …).");
+            HttpErrors.error(
+                    rc,
+                    401,
+                    "bootstrap-required",
+                    "Creating an assembly needs the hub's bootstrap token (Authorization: Bearer …).");
             return;
         }
         JsonObject body;
@@ -56,11 +62,18 @@ public final class AssemblyApi {
             body = null;
         }
         if (body == null) {
-            HttpErrors.error(rc, 400, "malformed-json", "Send a JSON object: {\"title\", \"question\", \"public\", \"organiserName\"}.");
+            HttpErrors.error(
+                    rc,
+                    400,
+                    "malformed-json",
+                    "Send a JSON object: {\"title\", \"question\", \"public\", \"organiserName\"}.");
             return;
         }
-        JsonObject request = new JsonObject().put("title", body.getValue("title")).put("question", body.getValue("question"))
-                .put("public", body.getValue("public")).put("organiserName", body.getValue("organiserName", "Organiser"));
+        JsonObject request = new JsonObject()
+                .put("title", body.getValue("title"))
+                .put("question", body.getValue("question"))
+                .put("public", body.getValue("public"))
+                .put("organiserName", body.getValue("organiserName", "Organiser"));
         if (body.getValue("id") instanceof String id) request.put("id", id);
         if (body.getValue("deliveryKey") != null) request.put("deliveryKey", body.getValue("deliveryKey"));
         engines.registry("create", request).onSuccess(answer -> {
@@ -69,9 +82,15 @@ public final class AssemblyApi {
                 return;
             }
             String id = answer.getString("assemblyId");
-            HttpErrors.json(rc, 201, new JsonObject().put("id", id)
-                    .put("organiserLink", link(answer.getJsonObject("result").getString("token")))
-                    .put("observerLink", publicUrl + "/a/" + id));
+            HttpErrors.json(
+                    rc,
+                    201,
+                    new JsonObject()
+                            .put("id", id)
+                            .put(
+                                    "organiserLink",
+                                    link(answer.getJsonObject("result").getString("token")))
+                            .put("observerLink", publicUrl + "/a/" + id));
         });
     }
 
@@ -90,7 +109,10 @@ public final class AssemblyApi {
             for (int i = 0; i < all.size(); i++) {
                 JsonObject a = all.getJsonObject(i);
                 if (a.getBoolean("public", false)) {
-                    visible.add(new JsonObject().put("id", a.getString("id")).put("title", a.getString("title")).put("phase", a.getString("phase")));
+                    visible.add(new JsonObject()
+                            .put("id", a.getString("id"))
+                            .put("title", a.getString("title"))
+                            .put("phase", a.getString("phase")));
                 }
             }
             HttpErrors.json(rc, 200, new JsonObject().put("assemblies", visible));
@@ -106,7 +128,11 @@ public final class AssemblyApi {
             String csv = rc.body().asString("UTF-8");
             uploads.submit(() -> RosterCsv.parse(csv))
                     .onSuccess(parsed -> imported(rc, assemblyId, who, parsed))
-                    .onFailure(e -> HttpErrors.error(rc, 503, "busy", "The hub is busy reading other uploads. Please try again in a few seconds."));
+                    .onFailure(e -> HttpErrors.error(
+                            rc,
+                            503,
+                            "busy",
+                            "The hub is busy reading other uploads. Please try again in a few seconds."));
         });
     }
 
@@ -120,14 +146,22 @@ public final class AssemblyApi {
             return;
         }
         asOrganiser(rc, (assemblyId, who) -> {
-            JsonObject command = new JsonObject().put("actor", actor(who)).put("name", "attach-script")
+            JsonObject command = new JsonObject()
+                    .put("actor", actor(who))
+                    .put("name", "attach-script")
                     .put("args", new JsonObject().put("yaml", rc.body().asString("UTF-8")));
             engines.engine(assemblyId, "command", command).onSuccess(answer -> {
                 if (Answers.isError(answer)) {
                     HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
                 } else {
-                    HttpErrors.json(rc, 200, new JsonObject().put("seq", answer.getLong("seq"))
-                            .put("sessions", answer.getJsonObject("result").getInteger("sessions")));
+                    HttpErrors.json(
+                            rc,
+                            200,
+                            new JsonObject()
+                                    .put("seq", answer.getLong("seq"))
+                                    .put(
+                                            "sessions",
+                                            answer.getJsonObject("result").getInteger("sessions")));
                 }
             });
         });
@@ -146,7 +180,7 @@ public final class AssemblyApi {
      * that rides on the session cookie must come from the hub's own pages: another site's page — even one on the same
      * site — cannot make an organiser's browser upload a roster or a script.
      */
-    private void asOrganiser(RoutingContext rc, java.util.function.BiConsumer<String, JsonObject> then) {
+    private void asOrganiser(RoutingContext rc, BiConsumer<String, JsonObject> then) {
         String assemblyId = rc.pathParam("id");
         String token = Sessions.tokenOf(rc.request());
         if (token == null || !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) {
@@ -159,15 +193,16 @@ public final class AssemblyApi {
             HttpErrors.error(rc, 403, "cross-site-request", "This request did not come from the hub's own pages.");
             return;
         }
-        engines.engine(assemblyId, "identify", new JsonObject().put("token", token)).onSuccess(who -> {
-            if (Answers.isError(who)) {
-                HttpErrors.json(rc, HttpErrors.statusOf(who.getString("code")), who);
-            } else if (!"organiser".equals(who.getString("role"))) {
-                HttpErrors.error(rc, 403, "forbidden", "Only organisers can do this.");
-            } else {
-                then.accept(assemblyId, who);
-            }
-        });
+        engines.engine(assemblyId, "identify", new JsonObject().put("token", token))
+                .onSuccess(who -> {
+                    if (Answers.isError(who)) {
+                        HttpErrors.json(rc, HttpErrors.statusOf(who.getString("code")), who);
+                    } else if (!"organiser".equals(who.getString("role"))) {
+                        HttpErrors.error(rc, 403, "forbidden", "Only organisers can do this.");
+                    } else {
+                        then.accept(assemblyId, who);
+                    }
+                });
     }
 
     private static JsonObject actor(JsonObject who) {
@@ -178,13 +213,22 @@ public final class AssemblyApi {
         if (!parsed.ok()) {
             JsonArray problems = new JsonArray();
             parsed.problems().forEach(p -> problems.add(p.toJson()));
-            HttpErrors.json(rc, 422, new JsonObject().put("code", "csv-invalid")
-                    .put("message", "The roster was not imported: " + parsed.problems().size() + " problem(s) to fix.")
-                    .put("problems", problems));
+            HttpErrors.json(
+                    rc,
+                    422,
+                    new JsonObject()
+                            .put("code", "csv-invalid")
+                            .put(
+                                    "message",
+                                    "The roster was not imported: "
+                                            + parsed.problems().size() + " problem(s) to fix.")
+                            .put("problems", problems));
             return;
         }
-        JsonObject command = new JsonObject().put("actor", actor(who))
-                .put("name", "import-roster").put("args", new JsonObject().put("people", parsed.people()));
+        JsonObject command = new JsonObject()
+                .put("actor", actor(who))
+                .put("name", "import-roster")
+                .put("args", new JsonObject().put("people", parsed.people()));
         engines.engine(assemblyId, "command", command).onSuccess(answer -> respondImported(rc, parsed, answer));
     }
 
@@ -198,18 +242,27 @@ public final class AssemblyApi {
         JsonArray people = new JsonArray();
         for (int i = 0; i < parsed.people().size(); i++) {
             JsonObject p = parsed.people().getJsonObject(i);
-            JsonObject person = new JsonObject().put("id", p.getString("id")).put("name", p.getString("name"))
+            JsonObject person = new JsonObject()
+                    .put("id", p.getString("id"))
+                    .put("name", p.getString("name"))
                     .put("role", p.getString("role", "member"));
             if (tokens != null) person.put("link", link(tokens.getString(p.getString("id"))));
             people.add(person);
         }
-        JsonObject body = new JsonObject().put("imported", people.size()).put("seq", answer.getLong("seq")).put("people", people);
+        JsonObject body = new JsonObject()
+                .put("imported", people.size())
+                .put("seq", answer.getLong("seq"))
+                .put("people", people);
         if (result.containsKey("sealed")) {
             // Sealed for the delivery officer: the organiser passes this file on and never sees a link.
-            body.put("sealed", result.getJsonObject("sealed").copy().put("publicUrl", publicUrl).put("assemblyId", rc.pathParam("id"))
-                    .put("people", people.copy()));
+            body.put(
+                    "sealed",
+                    result.getJsonObject("sealed")
+                            .copy()
+                            .put("publicUrl", publicUrl)
+                            .put("assemblyId", rc.pathParam("id"))
+                            .put("people", people.copy()));
         }
         HttpErrors.json(rc, 200, body);
     }
-
 }

@@ -39,7 +39,7 @@ public final class BootstrapToken {
 
     public boolean matches(String candidate) {
         if (candidate == null) return false;
-        return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
-                Tokens.hash(candidate).getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash.getBytes(StandardCharsets.US_ASCII), Tokens.hash(candidate).getBytes(StandardCharsets.US_ASCII));
     }
 }

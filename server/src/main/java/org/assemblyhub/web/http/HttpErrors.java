@@ -8,8 +8,11 @@ public final class HttpErrors {
     private HttpErrors() {}
 
     public static void json(RoutingContext rc, int status, JsonObject body) {
-        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").end(body.encode());
+        rc.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(body.encode());
     }
 
     public static void error(RoutingContext rc, int status, String code, String message) {
@@ -21,8 +24,13 @@ public final class HttpErrors {
         return switch (code) {
             case "forbidden", "invalid-invitation", "not-public" -> 403;
             case "no-such-assembly", "no-such-person", "no-such-ballot" -> 404;
-            case "assembly-exists", "duplicate-person", "out-of-phase", "assembly-closed", "phase-unchanged",
-                 "session-running", "ballot-open" -> 409;
+            case "assembly-exists",
+                    "duplicate-person",
+                    "out-of-phase",
+                    "assembly-closed",
+                    "phase-unchanged",
+                    "session-running",
+                    "ballot-open" -> 409;
             case "unavailable", "journal-unavailable", "busy" -> 503;
             case "rate-limited", "too-many-connections" -> 429;
             default -> 422;

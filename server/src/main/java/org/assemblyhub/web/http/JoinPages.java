@@ -16,7 +16,9 @@ final class JoinPages {
         String who = escape(name);
         String assembly = escape(assemblyTitle);
         String other = signedInAs == null ? null : escape(signedInAs);
-        return page("Rejoindre l'assemblée · Join the assembly", """
+        return page(
+                "Rejoindre l'assemblée · Join the assembly",
+                """
                 <h1>%s</h1>
                 %s
                 <p>Vous rejoignez l'assemblée en tant que <strong>%s</strong>.</p>
@@ -26,24 +28,39 @@ final class JoinPages {
                 </form>
                 <p class="muted">Ce n'est pas vous ? Fermez cette page et demandez votre propre lien à l'équipe d'organisation.</p>
                 <p class="muted" lang="en">Not you? Close this page and ask the organisers for your own link.</p>
-                """.formatted(assembly, other == null ? "" : """
+                """
+                        .formatted(
+                                assembly,
+                                other == null
+                                        ? ""
+                                        : """
                 <div class="warning" role="alert" data-testid="join-other">
                 <p>Cet appareil est connecté en tant que <strong>%s</strong>. Continuer en tant que <strong>%s</strong> ?</p>
                 <p lang="en">This device is signed in as <strong>%s</strong>. Continue as <strong>%s</strong>?</p>
                 </div>
-                """.formatted(other, who, other, who), who, who, escape(token),
-                other == null ? "Entrer · <span lang=\"en\">Enter</span>"
-                        : "Continuer en tant que " + who + " · <span lang=\"en\">Continue as " + who + "</span>"));
+                """
+                                                .formatted(other, who, other, who),
+                                who,
+                                who,
+                                escape(token),
+                                other == null
+                                        ? "Entrer · <span lang=\"en\">Enter</span>"
+                                        : "Continuer en tant que " + who + " · <span lang=\"en\">Continue as " + who
+                                                + "</span>"));
     }
 
-    static final String INVALID = page("Lien non valide · Link not valid", """
+    static final String INVALID = page(
+            "Lien non valide · Link not valid",
+            """
             <h1>Ce lien d'invitation n'est plus valide</h1>
             <p>Il a peut-être été remplacé ou révoqué. Demandez un nouveau lien à l'équipe d'organisation.</p>
             <h1 lang="en">This invitation link is no longer valid</h1>
             <p lang="en">It may have been replaced or revoked. Please ask the organisers for a new link.</p>
             """);
 
-    static final String CROSS_SITE = page("Demande refusée · Request refused", """
+    static final String CROSS_SITE = page(
+            "Demande refusée · Request refused",
+            """
             <h1>Cette demande venait d'un autre site</h1>
             <p>Pour votre sécurité, on ne rejoint une assemblée qu'en ouvrant son lien personnel puis en appuyant sur le
             bouton de la page qui s'affiche. Ouvrez à nouveau votre lien d'invitation.</p>
@@ -52,7 +69,9 @@ final class JoinPages {
             on the page it shows. Please open your invitation link again.</p>
             """);
 
-    static final String UNAVAILABLE = page("Indisponible · Unavailable", """
+    static final String UNAVAILABLE = page(
+            "Indisponible · Unavailable",
+            """
             <h1>L'assemblée ne répond pas pour le moment</h1>
             <p>Réessayez dans un instant.</p>
             <h1 lang="en">The assembly is not reachable right now</h1>
@@ -67,7 +86,8 @@ final class JoinPages {
                 <title>%s</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/styles.css"></head>
                 <body><main class="notice">
                 %s</main></body></html>
-                """.formatted(title, body);
+                """
+                .formatted(title, body);
     }
 
     static String escape(String text) {

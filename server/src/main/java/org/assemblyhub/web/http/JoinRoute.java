@@ -3,9 +3,9 @@ package org.assemblyhub.web.http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
-import org.assemblyhub.engine.EngineClient;
 
 /**
  * The personal invitation link, {@code /join/<token>}. Opening it ({@code GET}) only shows who the link is for, and
@@ -35,17 +35,25 @@ final class JoinRoute {
                 return;
             }
             if (token.equals(current)) {
-                rc.response().putHeader("Cache-Control", "no-store").putHeader("Location", "/a/" + person.getString("assemblyId"))
-                        .setStatusCode(303).end();
+                rc.response()
+                        .putHeader("Cache-Control", "no-store")
+                        .putHeader("Location", "/a/" + person.getString("assemblyId"))
+                        .setStatusCode(303)
+                        .end();
                 return;
             }
             Future<JsonObject> other = current == null ? Future.succeededFuture(null) : person(current);
             other.onSuccess(signedIn -> {
-                String signedInAs = signedIn == null || Answers.isError(signedIn) ? null : signedIn.getString("displayName");
+                String signedInAs =
+                        signedIn == null || Answers.isError(signedIn) ? null : signedIn.getString("displayName");
                 // Its form must send a real Origin (browsers say "null" under no-referrer); strict-origin still never
                 // sends the link's path, which holds the token, to anyone.
                 rc.response().putHeader("Referrer-Policy", "strict-origin");
-                html(rc, 200, JoinPages.confirm(token, person.getString("title"), person.getString("displayName"), signedInAs));
+                html(
+                        rc,
+                        200,
+                        JoinPages.confirm(
+                                token, person.getString("title"), person.getString("displayName"), signedInAs));
             });
         });
     }
@@ -62,10 +70,12 @@ final class JoinRoute {
                 refuse(rc, person);
                 return;
             }
-            rc.response().addCookie(Sessions.cookie(token, secureCookies, person.getBoolean("closed", false)))
+            rc.response()
+                    .addCookie(Sessions.cookie(token, secureCookies, person.getBoolean("closed", false)))
                     .putHeader("Cache-Control", "no-store")
                     .putHeader("Location", "/a/" + person.getString("assemblyId"))
-                    .setStatusCode(303).end();
+                    .setStatusCode(303)
+                    .end();
         });
     }
 
@@ -75,12 +85,18 @@ final class JoinRoute {
      */
     Future<JsonObject> person(String token) {
         String assemblyId = Tokens.assemblyOf(token).orElse(null);
-        if (assemblyId == null) return Future.succeededFuture(Answers.error("invalid-invitation", "This is not an invitation link."));
-        return engines.engine(assemblyId, "identify", new JsonObject().put("token", token)).compose(identity -> {
-            if (Answers.isError(identity)) return Future.succeededFuture(identity);
-            return engines.engine(assemblyId, "summary", new JsonObject()).map(summary -> Answers.isError(summary) ? summary
-                    : identity.copy().put("title", summary.getString("title")).put("closed", "closed".equals(summary.getString("phase"))));
-        });
+        if (assemblyId == null)
+            return Future.succeededFuture(Answers.error("invalid-invitation", "This is not an invitation link."));
+        return engines.engine(assemblyId, "identify", new JsonObject().put("token", token))
+                .compose(identity -> {
+                    if (Answers.isError(identity)) return Future.succeededFuture(identity);
+                    return engines.engine(assemblyId, "summary", new JsonObject())
+                            .map(summary -> Answers.isError(summary)
+                                    ? summary
+                                    : identity.copy()
+                                            .put("title", summary.getString("title"))
+                                            .put("closed", "closed".equals(summary.getString("phase"))));
+                });
     }
 
     private static void refuse(RoutingContext rc, JsonObject error) {
@@ -89,7 +105,10 @@ final class JoinRoute {
     }
 
     private static void html(RoutingContext rc, int status, String page) {
-        rc.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").end(page);
+        rc.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(page);
     }
 }

@@ -21,10 +21,17 @@ final class LeaveRoute implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext rc) {
         if (!SameOrigin.check(rc.request(), publicUrl)) {
-            HttpErrors.error(rc, 403, "cross-site-request",
+            HttpErrors.error(
+                    rc,
+                    403,
+                    "cross-site-request",
                     "This request came from another site. · Cette demande venait d'un autre site.");
             return;
         }
-        rc.response().addCookie(Sessions.expired(secureCookies)).putHeader("Cache-Control", "no-store").setStatusCode(204).end();
+        rc.response()
+                .addCookie(Sessions.expired(secureCookies))
+                .putHeader("Cache-Control", "no-store")
+                .setStatusCode(204)
+                .end();
     }
 }

@@ -6,12 +6,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.engine.EngineClient;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.recommendation.export.Booklet;
 import org.assemblyhub.records.OpenDataCsv;
+import org.assemblyhub.support.BoundedWorkers;
 import org.assemblyhub.support.Jackson;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -22,39 +28,65 @@ public final class RecordsApi {
     private static final int BOOKLETS_KEPT = 16;
 
     private final EngineClient engines;
-    private final org.assemblyhub.support.BoundedWorkers exports;
+    private final BoundedWorkers exports;
     /** Booklets already made, by assembly, journal position and language: asking again costs nothing. */
-    private final java.util.Map<String, byte[]> booklets = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, byte[]> booklets = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
             return size() > BOOKLETS_KEPT;
         }
     };
 
-    public RecordsApi(EngineClient engines, org.assemblyhub.support.BoundedWorkers exports) {
+    public RecordsApi(EngineClient engines, BoundedWorkers exports) {
         this.engines = engines;
         this.exports = exports;
     }
 
     public void mount(Router router) {
-        router.get("/api/assemblies/:id/open-data.json").handler(rc -> fetch(rc, "open-data", null, data -> send(rc, "application/json", data.toPrettyString(), null)));
-        router.get("/api/assemblies/:id/results.csv").handler(rc -> fetch(rc, "open-data", null,
-                data -> send(rc, "text/csv", OpenDataCsv.results(data), rc.pathParam("id") + "-results.csv")));
-        router.get("/api/assemblies/:id/ballots/:ballot/record.json").handler(rc -> fetch(rc, "ballot", rc.pathParam("ballot"),
-                data -> send(rc, "application/json", data.toPrettyString(), rc.pathParam("id") + "-" + rc.pathParam("ballot") + "-record.json")));
-        router.get("/api/assemblies/:id/booklet.pdf").handler(rc -> fetchWithTitle(rc, "drafts", null, (answer, data) -> {
-            boolean french = String.valueOf(rc.request().getHeader("Accept-Language")).startsWith("fr") || "fr".equals(rc.request().getParam("lang"));
-            String key = rc.pathParam("id") + "@" + answer.getLong("seq") + (french ? "/fr" : "/en");
-            byte[] made = booklets.get(key);
-            Future<byte[]> pdf = made != null ? Future.succeededFuture(made)
-                    : exports.submit(() -> Booklet.pdf(answer.getString("title"), data, french)).onSuccess(bytes -> booklets.put(key, bytes));
-            pdf.onSuccess(bytes -> rc.response().putHeader("Content-Type", "application/pdf").putHeader("Cache-Control", "no-store")
-                            .putHeader("Content-Disposition", "inline; filename=\"booklet.pdf\"").end(Buffer.buffer(bytes)))
-                    .onFailure(e -> {
-                        rc.response().putHeader("Retry-After", "5");
-                        HttpErrors.error(rc, 503, "busy", "The booklet is being made for many people at once. Please try again in a few seconds.");
-                    });
-        }));
+        router.get("/api/assemblies/:id/open-data.json")
+                .handler(rc -> fetch(
+                        rc, "open-data", null, data -> send(rc, "application/json", data.toPrettyString(), null)));
+        router.get("/api/assemblies/:id/results.csv")
+                .handler(rc -> fetch(
+                        rc,
+                        "open-data",
+                        null,
+                        data -> send(rc, "text/csv", OpenDataCsv.results(data), rc.pathParam("id") + "-results.csv")));
+        router.get("/api/assemblies/:id/ballots/:ballot/record.json")
+                .handler(rc -> fetch(
+                        rc,
+                        "ballot",
+                        rc.pathParam("ballot"),
+                        data -> send(
+                                rc,
+                                "application/json",
+                                data.toPrettyString(),
+                                rc.pathParam("id") + "-" + rc.pathParam("ballot") + "-record.json")));
+        router.get("/api/assemblies/:id/booklet.pdf")
+                .handler(rc -> fetchWithTitle(rc, "drafts", null, (answer, data) -> {
+                    boolean french = String.valueOf(rc.request().getHeader("Accept-Language"))
+                                    .startsWith("fr")
+                            || "fr".equals(rc.request().getParam("lang"));
+                    String key = rc.pathParam("id") + "@" + answer.getLong("seq") + (french ? "/fr" : "/en");
+                    byte[] made = booklets.get(key);
+                    Future<byte[]> pdf = made != null
+                            ? Future.succeededFuture(made)
+                            : exports.submit(() -> Booklet.pdf(answer.getString("title"), data, french))
+                                    .onSuccess(bytes -> booklets.put(key, bytes));
+                    pdf.onSuccess(bytes -> rc.response()
+                                    .putHeader("Content-Type", "application/pdf")
+                                    .putHeader("Cache-Control", "no-store")
+                                    .putHeader("Content-Disposition", "inline; filename=\"booklet.pdf\"")
+                                    .end(Buffer.buffer(bytes)))
+                            .onFailure(e -> {
+                                rc.response().putHeader("Retry-After", "5");
+                                HttpErrors.error(
+                                        rc,
+                                        503,
+                                        "busy",
+                                        "The booklet is being made for many people at once. Please try again in a few seconds.");
+                            });
+                }));
     }
 
     private void fetch(RoutingContext rc, String what, String ballotId, Consumer<JsonNode> then) {
@@ -65,25 +97,31 @@ public final class RecordsApi {
      * Asks the engine for a record. The session cookie counts only when it is an invitation to this assembly: a link
      * of another assembly on the same browser must not stand in the way of this one's public records.
      */
-    private void fetchWithTitle(RoutingContext rc, String what, String ballotId, java.util.function.BiConsumer<JsonObject, JsonNode> then) {
+    private void fetchWithTitle(
+            RoutingContext rc, String what, String ballotId, BiConsumer<JsonObject, JsonNode> then) {
         String token = Sessions.tokenOf(rc.request());
-        if (token != null && !org.assemblyhub.kernel.Tokens.assemblyOf(token).orElse("").equals(rc.pathParam("id"))) token = null;
-        JsonObject request = new JsonObject().put("what", what).put("ballotId", ballotId).put("token", token);
+        if (token != null && !Tokens.assemblyOf(token).orElse("").equals(rc.pathParam("id"))) token = null;
+        JsonObject request =
+                new JsonObject().put("what", what).put("ballotId", ballotId).put("token", token);
         engines.engine(rc.pathParam("id"), "records", request).onSuccess(answer -> {
             if (Answers.isError(answer)) {
                 HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
                 return;
             }
             try {
-                then.accept(answer, Jackson.MAPPER.readTree(answer.getJsonObject("data").encode()));
-            } catch (java.io.IOException e) {
+                then.accept(
+                        answer,
+                        Jackson.MAPPER.readTree(answer.getJsonObject("data").encode()));
+            } catch (IOException e) {
                 HttpErrors.error(rc, 500, "internal", "The record could not be read.");
             }
         });
     }
 
     private static void send(RoutingContext rc, String type, String body, String filename) {
-        var response = rc.response().putHeader("Content-Type", type + "; charset=utf-8").putHeader("Cache-Control", "no-store");
+        var response = rc.response()
+                .putHeader("Content-Type", type + "; charset=utf-8")
+                .putHeader("Cache-Control", "no-store");
         if (filename != null) response.putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         response.end(body);
     }

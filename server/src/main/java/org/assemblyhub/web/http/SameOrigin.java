@@ -24,8 +24,9 @@ public final class SameOrigin {
         if (origin == null || origin.equals("null")) return site != null;
         try {
             String authority = URI.create(origin).getRawAuthority();
-            return authority != null && (authority.equalsIgnoreCase(request.getHeader("Host"))
-                    || authority.equalsIgnoreCase(URI.create(publicUrl).getRawAuthority()));
+            return authority != null
+                    && (authority.equalsIgnoreCase(request.getHeader("Host"))
+                            || authority.equalsIgnoreCase(URI.create(publicUrl).getRawAuthority()));
         } catch (IllegalArgumentException e) {
             return false; // "null" and other opaque origins
         }

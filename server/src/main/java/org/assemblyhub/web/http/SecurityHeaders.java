@@ -33,15 +33,25 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
 
     static String csp(String jitsiDomain) {
         String jitsi = jitsiDomain == null ? "" : " " + jitsiDomain;
-        return String.join("; ",
-                "default-src 'self'", "script-src 'self'" + jitsi, "style-src 'self'", "img-src 'self' data:",
-                "connect-src 'self'", "media-src 'self' blob:", "frame-src " + (jitsiDomain == null ? "'none'" : jitsiDomain.strip()),
-                "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'");
+        return String.join(
+                "; ",
+                "default-src 'self'",
+                "script-src 'self'" + jitsi,
+                "style-src 'self'",
+                "img-src 'self' data:",
+                "connect-src 'self'",
+                "media-src 'self' blob:",
+                "frame-src " + (jitsiDomain == null ? "'none'" : jitsiDomain.strip()),
+                "frame-ancestors 'none'",
+                "object-src 'none'",
+                "base-uri 'none'",
+                "form-action 'self'");
     }
 
     @Override
     public void handle(RoutingContext rc) {
-        rc.response().headers()
+        rc.response()
+                .headers()
                 .set("Content-Security-Policy", policy)
                 .set("X-Content-Type-Options", "nosniff")
                 .set("X-Frame-Options", "DENY")

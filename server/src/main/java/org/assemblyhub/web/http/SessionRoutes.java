@@ -1,8 +1,8 @@
 package org.assemblyhub.web.http;
 
 import io.vertx.ext.web.Router;
-import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.engine.EngineClient;
 
 /**
  * Everything that sets or clears the session cookie, in one place: the invitation link ({@code GET} shows who it is

@@ -23,7 +23,9 @@ public final class Sessions {
 
     private Sessions() {}
 
-    /** The cookie for a valid token: {@link #LIFETIME} while the assembly runs, this browser session once it is closed. */
+    /**
+     * The cookie for a valid token: {@link #LIFETIME} while the assembly runs, this browser session once it is closed.
+     */
     public static Cookie cookie(String token, boolean secure, boolean assemblyClosed) {
         Cookie cookie = base(token, secure);
         return assemblyClosed ? cookie : cookie.setMaxAge(LIFETIME.toSeconds());
@@ -35,7 +37,11 @@ public final class Sessions {
     }
 
     private static Cookie base(String value, boolean secure) {
-        return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSecure(secure).setSameSite(CookieSameSite.LAX);
+        return Cookie.cookie(COOKIE, value)
+                .setPath("/")
+                .setHttpOnly(true)
+                .setSecure(secure)
+                .setSameSite(CookieSameSite.LAX);
     }
 
     /** The token from the session cookie, or from an {@code Authorization: Bearer} header (scripts, tests). */

@@ -1,11 +1,10 @@
 package org.assemblyhub.web.live;
 
-import org.assemblyhub.support.RateLimiter;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.shareddata.Shareable;
 import org.assemblyhub.config.LimitsConfig;
+import org.assemblyhub.support.RateLimiter;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,8 @@ public final class ClientLimits implements Shareable {
 
     /** The one instance of this Vert.x (created by the first gateway that asks). */
     public static ClientLimits of(Vertx vertx, LimitsConfig limits) {
-        return (ClientLimits) vertx.sharedData().<String, ClientLimits>getLocalMap("assembly-hub.client-limits")
+        return (ClientLimits) vertx.sharedData()
+                .<String, ClientLimits>getLocalMap("assembly-hub.client-limits")
                 .computeIfAbsent("limits", k -> new ClientLimits(limits));
     }
 
@@ -46,7 +46,9 @@ public final class ClientLimits implements Shareable {
             String real = request.getHeader("X-Real-IP");
             if (real != null && !real.isBlank()) return real.strip();
         }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
     }
 
     /** Counts a new socket of this address; false (and nothing counted) when the address has its fill. */
@@ -67,8 +69,11 @@ public final class ClientLimits implements Shareable {
     public boolean tryRequest(String address) {
         long now = System.nanoTime();
         if (buckets.size() > SWEEP_OVER) buckets.values().removeIf(b -> now - b.lastUsed()[0] > IDLE_NANOS);
-        Bucket bucket = buckets.computeIfAbsent(address, a ->
-                new Bucket(new RateLimiter(limits.httpPerSecond(), limits.httpPerSecond() * 3, System::nanoTime), new long[1]));
+        Bucket bucket = buckets.computeIfAbsent(
+                address,
+                a -> new Bucket(
+                        new RateLimiter(limits.httpPerSecond(), limits.httpPerSecond() * 3, System::nanoTime),
+                        new long[1]));
         synchronized (bucket) {
             bucket.lastUsed()[0] = now;
             return bucket.limiter().tryAcquire();

@@ -1,20 +1,23 @@
 package org.assemblyhub.web.live;
 
-import org.assemblyhub.support.RateLimiter;
-
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.assemblyhub.kernel.Tokens;
-import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.support.RateLimiter;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,7 +29,12 @@ import java.util.UUID;
 final class ClientSession {
     private static final int MAX_FLOOD = 100;
 
-    private enum State { NEW, JOINING, LIVE, CLOSED }
+    private enum State {
+        NEW,
+        JOINING,
+        LIVE,
+        CLOSED
+    }
 
     private final LiveGateway gateway;
     private final EngineClient engines;
@@ -39,6 +47,7 @@ final class ClientSession {
      * each of nine peers) fits, a flood does not.
      */
     private final RateLimiter signals = new RateLimiter(40, 240, System::nanoTime);
+
     private final String connectionId = UUID.randomUUID().toString();
     private State state = State.NEW;
     private String assemblyId;
@@ -67,16 +76,25 @@ final class ClientSession {
         }
     }
 
-    /** The message being put together from its frames (null: none); whether it passed the limit; a binary one to skip. */
-    private java.io.ByteArrayOutputStream partial;
+    /**
+     * The message being put together from its frames (null: none); whether it passed the limit; a binary one to skip.
+     */
+    private ByteArrayOutputStream partial;
+
     private boolean tooLarge;
     private boolean skipping;
 
     private final Runnable released;
 
     /** {@code released}: run once when the socket closes (it frees the client address's place). */
-    ClientSession(LiveGateway gateway, EngineClient engines, ServerWebSocket ws, String token, int maxMessageBytes,
-                  int commandsPerSecond, Runnable released) {
+    ClientSession(
+            LiveGateway gateway,
+            EngineClient engines,
+            ServerWebSocket ws,
+            String token,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            Runnable released) {
         this.released = released;
         this.gateway = gateway;
         this.engines = engines;
@@ -100,10 +118,11 @@ final class ClientSession {
         if (state == State.CLOSED) return;
         lastHeard = System.nanoTime();
         if (frame.isText() || frame.isBinary()) {
-            partial = frame.isText() ? new java.io.ByteArrayOutputStream() : null;
+            partial = frame.isText() ? new ByteArrayOutputStream() : null;
             tooLarge = false;
             if (frame.isBinary()) {
-                if (withinRate(null)) send(Wire.error(seq, null, "binary-not-supported", "Send JSON text messages only."));
+                if (withinRate(null))
+                    send(Wire.error(seq, null, "binary-not-supported", "Send JSON text messages only."));
                 skipping = !frame.isFinal();
                 return;
             }
@@ -115,12 +134,13 @@ final class ClientSession {
             if (frame.isFinal()) skipping = false;
             return;
         }
-        io.vertx.core.buffer.Buffer data = frame.binaryData();
+        Buffer data = frame.binaryData();
         if (!tooLarge && partial.size() + data.length() > maxMessageBytes) {
             tooLarge = true;
-            partial = new java.io.ByteArrayOutputStream();
+            partial = new ByteArrayOutputStream();
             if (withinRate(null)) {
-                send(Wire.error(seq, null, "message-too-large", "Messages are limited to " + maxMessageBytes / 1024 + " KiB."));
+                send(Wire.error(
+                        seq, null, "message-too-large", "Messages are limited to " + maxMessageBytes / 1024 + " KiB."));
             }
         }
         if (!tooLarge) partial.writeBytes(data.getBytes());
@@ -134,9 +154,11 @@ final class ClientSession {
 
     /** A frame over the transport's limit: the connection ends with "message too big" (1009), never silently. */
     private void onTransportError(Throwable error) {
-        if (error instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted && !ws.isClosed()) {
+        if (error instanceof CorruptedWebSocketFrameException corrupted && !ws.isClosed()) {
             state = State.CLOSED;
-            short code = corrupted.closeStatus() == null ? Wire.CLOSE_POLICY : (short) corrupted.closeStatus().code();
+            short code = corrupted.closeStatus() == null
+                    ? Wire.CLOSE_POLICY
+                    : (short) corrupted.closeStatus().code();
             ws.close(code, code == Wire.CLOSE_TOO_BIG ? "message too big" : "protocol error");
         }
     }
@@ -174,7 +196,10 @@ final class ClientSession {
         } else if ("signal".equals(type)) {
             signal(message, text.length());
         } else {
-            send(Wire.error(seq, stringOrNull(message, "id"), "unknown-type",
+            send(Wire.error(
+                    seq,
+                    stringOrNull(message, "id"),
+                    "unknown-type",
                     "Unknown message type '" + type + "'; use hello, command, signal or ping."));
         }
     }
@@ -182,7 +207,11 @@ final class ClientSession {
     private void hello(JsonObject message) {
         Object assembly = message.getValue("assembly");
         if (!(assembly instanceof String requested)) {
-            send(Wire.error(seq, null, "invalid-hello", "A hello names its assembly: {\"type\":\"hello\",\"assembly\":\"…\"}."));
+            send(Wire.error(
+                    seq,
+                    null,
+                    "invalid-hello",
+                    "A hello names its assembly: {\"type\":\"hello\",\"assembly\":\"…\"}."));
             return;
         }
         Long lastSeq = message.getValue("lastSeq") instanceof Number n ? n.longValue() : null;
@@ -193,7 +222,11 @@ final class ClientSession {
         }
         if (state == State.LIVE) {
             if (!requested.equals(assemblyId)) {
-                send(Wire.error(seq, null, "already-joined", "This connection already follows another assembly; open a new one."));
+                send(Wire.error(
+                        seq,
+                        null,
+                        "already-joined",
+                        "This connection already follows another assembly; open a new one."));
             } else {
                 sync(lastSeq, lastAudience);
             }
@@ -202,7 +235,10 @@ final class ClientSession {
         state = State.JOINING;
         assemblyId = requested;
         String ownToken = token != null && Tokens.assemblyOf(token).orElse("").equals(requested) ? token : null;
-        engines.engine(requested, "join", new JsonObject().put("token", ownToken).put("connectionId", connectionId))
+        engines.engine(
+                        requested,
+                        "join",
+                        new JsonObject().put("token", ownToken).put("connectionId", connectionId))
                 .onSuccess(answer -> joined(answer, lastSeq, lastAudience));
     }
 
@@ -239,8 +275,11 @@ final class ClientSession {
         }
         syncing = true;
         if (held == null) held = new ArrayList<>();
-        JsonObject request = new JsonObject().put("audience", audience.wire()).put("lastSeq", lastSeq)
-                .put("lastAudience", lastAudience == null ? null : lastAudience.wire()).put("personId", personId());
+        JsonObject request = new JsonObject()
+                .put("audience", audience.wire())
+                .put("lastSeq", lastSeq)
+                .put("lastAudience", lastAudience == null ? null : lastAudience.wire())
+                .put("personId", personId());
         engines.engine(assemblyId, "sync", request).onSuccess(answer -> {
             syncing = false;
             if (state != State.LIVE) return;
@@ -316,7 +355,10 @@ final class ClientSession {
 
     void kick() {
         if (state == State.CLOSED) return;
-        send(Wire.error(seq, null, "invalid-invitation",
+        send(Wire.error(
+                seq,
+                null,
+                "invalid-invitation",
                 "Your invitation was replaced or revoked. Please ask the organisers for a new link."));
         ws.close(Wire.CLOSE_UNAUTHORISED, "invitation revoked");
     }
@@ -331,14 +373,21 @@ final class ClientSession {
         Object name = message.getValue("name");
         Object args = message.getValue("args");
         if (id == null || !(name instanceof String) || (args != null && !(args instanceof JsonObject))) {
-            send(Wire.error(seq, id, "invalid-command",
+            send(Wire.error(
+                    seq,
+                    id,
+                    "invalid-command",
                     "A command needs an id (1–64 characters), a name, and args as an object."));
             return;
         }
         String personId = personId();
         JsonObject actor = new JsonObject().put("personId", personId).put("role", identity.getString("role"));
         String key = (personId != null ? personId : connectionId) + ":" + id;
-        JsonObject request = new JsonObject().put("actor", actor).put("key", key).put("name", name).put("args", args);
+        JsonObject request = new JsonObject()
+                .put("actor", actor)
+                .put("key", key)
+                .put("name", name)
+                .put("args", args);
         engines.engine(assemblyId, "command", request).onSuccess(answer -> {
             if (Answers.isError(answer)) {
                 send(Wire.error(seq, id, answer.getString("code"), answer.getString("message")));
@@ -349,7 +398,7 @@ final class ClientSession {
     }
 
     static final int MAX_SIGNAL_CHARS = 16 * 1024;
-    static final java.util.Set<String> SIGNAL_KINDS = java.util.Set.of("offer", "answer", "candidate", "bye", "mute", "stalled");
+    static final Set<String> SIGNAL_KINDS = Set.of("offer", "answer", "candidate", "bye", "mute", "stalled");
 
     /**
      * WebRTC signalling for the built-in mesh: checked here (shape, size, rate — ICE candidates come in bursts, so a
@@ -362,8 +411,16 @@ final class ClientSession {
             send(signalError(to, "not-joined", "Join the assembly with your invitation before joining a call."));
             return;
         }
-        if (to == null || to.length() > 64 || kind == null || !SIGNAL_KINDS.contains(kind) || !(message.getValue("data") instanceof JsonObject)) {
-            send(signalError(to, "malformed-signal", "A signal needs 'to' (a person), 'kind' (offer, answer, candidate, bye or mute) and 'data' (an object)."));
+        if (to == null
+                || to.length() > 64
+                || kind == null
+                || !SIGNAL_KINDS.contains(kind)
+                || !(message.getValue("data") instanceof JsonObject)) {
+            send(
+                    signalError(
+                            to,
+                            "malformed-signal",
+                            "A signal needs 'to' (a person), 'kind' (offer, answer, candidate, bye or mute) and 'data' (an object)."));
             return;
         }
         if (length > MAX_SIGNAL_CHARS) {
@@ -375,14 +432,23 @@ final class ClientSession {
             if (++refusedInARow > MAX_FLOOD) ws.close(Wire.CLOSE_POLICY, "flood");
             return;
         }
-        JsonObject request = new JsonObject().put("from", personId()).put("to", to).put("kind", kind).put("data", message.getJsonObject("data"));
+        JsonObject request = new JsonObject()
+                .put("from", personId())
+                .put("to", to)
+                .put("kind", kind)
+                .put("data", message.getJsonObject("data"));
         engines.engine(assemblyId, "signal", request).onSuccess(answer -> {
             if (Answers.isError(answer)) send(signalError(to, answer.getString("code"), answer.getString("message")));
         });
     }
 
     private String signalError(String to, String code, String text) {
-        JsonObject error = new JsonObject().put("type", "error").put("seq", seq).put("code", code).put("message", text).put("signal", true);
+        JsonObject error = new JsonObject()
+                .put("type", "error")
+                .put("seq", seq)
+                .put("code", code)
+                .put("message", text)
+                .put("signal", true);
         if (to != null) error.put("to", to);
         return error.encode();
     }

@@ -3,20 +3,21 @@ package org.assemblyhub.web.live;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.engine.EngineAddresses;
 import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Audience;
-import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.web.http.HttpErrors;
 import org.assemblyhub.web.http.Sessions;
 
 import java.net.URI;
-
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class LiveGateway {
     private final EngineClient engines;
     private final HubConfig config;
     private final Map<String, Fanout> fanouts = new HashMap<>();
-    private final Set<ClientSession> all = new java.util.HashSet<>();
+    private final Set<ClientSession> all = new HashSet<>();
     private final ClientLimits limits;
 
     private final class Fanout {
@@ -105,7 +106,10 @@ public final class LiveGateway {
         }
         String address = limits.addressOf(request);
         if (!limits.openSocket(address)) {
-            org.assemblyhub.web.http.HttpErrors.error(rc, 429, "too-many-connections",
+            HttpErrors.error(
+                    rc,
+                    429,
+                    "too-many-connections",
                     "Too many connections from your network at once. Close a few tabs and try again.");
             return;
         }
@@ -117,7 +121,13 @@ public final class LiveGateway {
             }
             ServerWebSocket ws = ar.result();
             ws.setWriteQueueMaxSize(512 * 1024);
-            ClientSession session = new ClientSession(this, engines, ws, token, config.maxMessageBytes(), config.commandsPerSecond(),
+            ClientSession session = new ClientSession(
+                    this,
+                    engines,
+                    ws,
+                    token,
+                    config.maxMessageBytes(),
+                    config.commandsPerSecond(),
                     () -> limits.closeSocket(address));
             all.add(session);
             session.start();
@@ -131,8 +141,10 @@ public final class LiveGateway {
         try {
             String originAuthority = URI.create(origin).getRawAuthority();
             String host = request.getHeader("Host");
-            return originAuthority != null && (originAuthority.equalsIgnoreCase(host)
-                    || originAuthority.equalsIgnoreCase(URI.create(config.publicUrl()).getRawAuthority()));
+            return originAuthority != null
+                    && (originAuthority.equalsIgnoreCase(host)
+                            || originAuthority.equalsIgnoreCase(
+                                    URI.create(config.publicUrl()).getRawAuthority()));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -140,8 +152,13 @@ public final class LiveGateway {
 
     Future<Void> subscribe(ClientSession session) {
         Fanout fanout = fanouts.computeIfAbsent(session.assemblyId(), Fanout::new);
-        fanout.sessions.computeIfAbsent(session.audience(), a -> new LinkedHashSet<>()).add(session);
-        if (session.personId() != null) fanout.byPerson.computeIfAbsent(session.personId(), p -> new LinkedHashSet<>()).add(session);
+        fanout.sessions
+                .computeIfAbsent(session.audience(), a -> new LinkedHashSet<>())
+                .add(session);
+        if (session.personId() != null)
+            fanout.byPerson
+                    .computeIfAbsent(session.personId(), p -> new LinkedHashSet<>())
+                    .add(session);
         return fanout.consumer.completion();
     }
 
@@ -154,7 +171,9 @@ public final class LiveGateway {
         }
         Set<ClientSession> set = fanout.sessions.get(from);
         if (set != null) set.remove(session);
-        fanout.sessions.computeIfAbsent(session.audience(), a -> new LinkedHashSet<>()).add(session);
+        fanout.sessions
+                .computeIfAbsent(session.audience(), a -> new LinkedHashSet<>())
+                .add(session);
     }
 
     void unsubscribe(ClientSession session) {

@@ -1,15 +1,17 @@
 package org.assemblyhub.assembly.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.assemblyhub.kernel.Actor;
+import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Verdict;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** given(events…).when(actor, command).thenEvents(…) / thenRejected(code) — the decider as a behaviour spec. */
 final class AssemblyFixture {
@@ -44,7 +46,7 @@ final class AssemblyFixture {
         return new Person(id, "Name of " + id, id + "@example.org", role, Map.of("area", "north"));
     }
 
-    AssemblyFixture when(Actor actor, org.assemblyhub.kernel.DomainCommand command) {
+    AssemblyFixture when(Actor actor, DomainCommand command) {
         decision = AssemblyDecider.decide(AssemblyState.fold(history), actor, command, NOW);
         return this;
     }

@@ -1,13 +1,15 @@
 package org.assemblyhub.assembly.roster;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 class RosterCsvTest {
     @Test
     void required_and_optional_columns_are_read_and_the_rest_become_attributes() {
-        RosterCsv.Result result = RosterCsv.parse("""
+        RosterCsv.Result result = RosterCsv.parse(
+                """
                 id,Name,Email,role,Gender,Age band,Area
                 m1,Aïcha Benali,a@example.org,member,female,16-24,north
                 f1,Fatou Diallo,,facilitator,female,35-49,south
@@ -15,7 +17,11 @@ class RosterCsvTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.people().getJsonObject(0).encode())
-                .contains("\"id\":\"m1\"", "\"name\":\"Aïcha Benali\"", "\"contact\":\"a@example.org\"", "\"role\":\"member\"")
+                .contains(
+                        "\"id\":\"m1\"",
+                        "\"name\":\"Aïcha Benali\"",
+                        "\"contact\":\"a@example.org\"",
+                        "\"role\":\"member\"")
                 .contains("\"Gender\":\"female\"", "\"Age band\":\"16-24\"", "\"Area\":\"north\"");
         assertThat(result.people().getJsonObject(1).containsKey("contact")).isFalse();
     }
@@ -27,7 +33,8 @@ class RosterCsvTest {
 
     @Test
     void every_problem_is_reported_with_its_line_and_nothing_is_kept() {
-        RosterCsv.Result result = RosterCsv.parse("""
+        RosterCsv.Result result = RosterCsv.parse(
+                """
                 id,name,role
                 m1,Aïcha,member
                 ,Nobody,member
@@ -38,18 +45,21 @@ class RosterCsvTest {
                 """);
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems()).extracting(RosterCsv.Problem::line, RosterCsv.Problem::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3L, "missing-id"),
-                org.assertj.core.groups.Tuple.tuple(4L, "missing-name"),
-                org.assertj.core.groups.Tuple.tuple(5L, "invalid-role"),
-                org.assertj.core.groups.Tuple.tuple(6L, "duplicate-id"),
-                org.assertj.core.groups.Tuple.tuple(7L, "invalid-id"));
+        assertThat(result.problems())
+                .extracting(RosterCsv.Problem::line, RosterCsv.Problem::code)
+                .containsExactly(
+                        Tuple.tuple(3L, "missing-id"),
+                        Tuple.tuple(4L, "missing-name"),
+                        Tuple.tuple(5L, "invalid-role"),
+                        Tuple.tuple(6L, "duplicate-id"),
+                        Tuple.tuple(7L, "invalid-id"));
     }
 
     @Test
     void missing_required_columns_are_named() {
         RosterCsv.Result result = RosterCsv.parse("identifier,label\nx,y\n");
-        assertThat(result.problems()).extracting(RosterCsv.Problem::message)
+        assertThat(result.problems())
+                .extracting(RosterCsv.Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("'id'"))
                 .anySatisfy(m -> assertThat(m).contains("'name'"));
     }
@@ -62,7 +72,8 @@ class RosterCsvTest {
 
     @Test
     void quoted_fields_may_hold_commas_and_line_breaks() {
-        RosterCsv.Result result = RosterCsv.parse("id,name,area\nm1,\"Benali, Aïcha\",\"north\nside\"\nm2,Bernard,south\n");
+        RosterCsv.Result result =
+                RosterCsv.parse("id,name,area\nm1,\"Benali, Aïcha\",\"north\nside\"\nm2,Bernard,south\n");
         assertThat(result.ok()).isTrue();
         assertThat(result.people().getJsonObject(0).getString("name")).isEqualTo("Benali, Aïcha");
     }

@@ -1,26 +1,30 @@
 package org.assemblyhub.breakout.domain;
 
-import org.assemblyhub.kernel.Verdict;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.assemblyhub.breakout.domain.BreakoutCommand.*;
 import org.assemblyhub.breakout.domain.BreakoutEvent.*;
+import org.assemblyhub.kernel.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class BreakoutDeciderTest {
     static final Instant NOW = Instant.parse("2026-12-03T18:00:00Z");
-    static final BreakoutDecider.Present PRESENT = new BreakoutDecider.Present(GroupAllocatorTest.roster(30, 1), GroupAllocatorTest.facilitators(8));
+    static final BreakoutDecider.Present PRESENT =
+            new BreakoutDecider.Present(GroupAllocatorTest.roster(30, 1), GroupAllocatorTest.facilitators(8));
 
     private static BreakoutsPlanned plan(BreakoutRooms rooms, long seed) {
         Verdict d = BreakoutDecider.decide(rooms, PRESENT, true, new PlanBreakouts(seed, 7, 8), NOW);
         return (BreakoutsPlanned) ((Verdict.Accepted) d).events().get(0);
     }
 
-    private static String rejection(BreakoutRooms rooms, BreakoutDecider.Present present, boolean leads, BreakoutCommand command) {
-        return ((Verdict.Rejected) BreakoutDecider.decide(rooms, present, leads, command, NOW)).rejection().code();
+    private static String rejection(
+            BreakoutRooms rooms, BreakoutDecider.Present present, boolean leads, BreakoutCommand command) {
+        return ((Verdict.Rejected) BreakoutDecider.decide(rooms, present, leads, command, NOW))
+                .rejection()
+                .code();
     }
 
     @Test
@@ -40,7 +44,8 @@ class BreakoutDeciderTest {
         BreakoutsPlanned second = plan(rooms, 2);
 
         assertThat(second.round()).isEqualTo(2);
-        assertThat(second.randomBaseline().repeatedPairs()).isGreaterThan(second.quality().repeatedPairs());
+        assertThat(second.randomBaseline().repeatedPairs())
+                .isGreaterThan(second.quality().repeatedPairs());
     }
 
     @Test
@@ -66,9 +71,9 @@ class BreakoutDeciderTest {
         rooms.evolve(new GroupsReturned(List.of(2, 3, 4), NOW, 5));
 
         assertThat(rooms.overtimeLimit()).isEqualTo(5);
-        Verdict more = BreakoutDecider.extend(rooms, 1, new ExtendGroup(3, rooms.overtimeLimit()));
+        Verdict more = BreakoutDecider.extend(rooms, 1, new ExtendGroup(3), rooms.overtimeLimit());
         assertThat(more).isInstanceOf(Verdict.Accepted.class);
-        Verdict tooMuch = BreakoutDecider.extend(rooms, 1, new ExtendGroup(4, rooms.overtimeLimit()));
+        Verdict tooMuch = BreakoutDecider.extend(rooms, 1, new ExtendGroup(4), rooms.overtimeLimit());
         assertThat(((Verdict.Rejected) tooMuch).rejection().code()).isEqualTo("extension-too-long");
     }
 
@@ -76,7 +81,9 @@ class BreakoutDeciderTest {
     void rules_are_refused_with_their_own_codes() {
         BreakoutRooms rooms = new BreakoutRooms();
         assertThat(rejection(rooms, PRESENT, false, new PlanBreakouts(1, 7, 8))).isEqualTo("forbidden");
-        assertThat(rejection(rooms, new BreakoutDecider.Present(List.of(), List.of()), true, new PlanBreakouts(1, 7, 8))).isEqualTo("nobody-present");
+        assertThat(rejection(
+                        rooms, new BreakoutDecider.Present(List.of(), List.of()), true, new PlanBreakouts(1, 7, 8)))
+                .isEqualTo("nobody-present");
         assertThat(rejection(rooms, PRESENT, true, new OpenBreakouts())).isEqualTo("no-breakouts-planned");
         assertThat(rejection(rooms, PRESENT, true, new CloseBreakouts())).isEqualTo("breakouts-closed");
         rooms.evolve(plan(rooms, 1));

@@ -1,5 +1,7 @@
 package org.assemblyhub.breakout.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,8 +14,6 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class GroupAllocatorTest {
     /** A roster like a real sortition result: gender, age band and area in realistic proportions. */
     static List<Participant> roster(int n, long seed) {
@@ -24,8 +24,15 @@ class GroupAllocatorTest {
         for (int i = 1; i <= n; i++) {
             double g = r.nextDouble();
             String gender = g < 0.51 ? "female" : g < 0.98 ? "male" : "other";
-            people.add(new Participant("m" + i, Map.of("gender", gender, "age", ages[r.nextInt(ages.length)],
-                    "area", areas[r.nextInt(areas.length)])));
+            people.add(new Participant(
+                    "m" + i,
+                    Map.of(
+                            "gender",
+                            gender,
+                            "age",
+                            ages[r.nextInt(ages.length)],
+                            "area",
+                            areas[r.nextInt(areas.length)])));
         }
         return people;
     }
@@ -39,7 +46,9 @@ class GroupAllocatorTest {
     }
 
     static List<Set<String>> asRound(Allocation allocation) {
-        return allocation.groups().stream().map(g -> (Set<String>) new HashSet<>(g.members())).toList();
+        return allocation.groups().stream()
+                .map(g -> (Set<String>) new HashSet<>(g.members()))
+                .toList();
     }
 
     @Test
@@ -47,8 +56,10 @@ class GroupAllocatorTest {
         Allocation allocation = allocate(AllocationRequest.of(roster(150, 1), facilitators(38), 7, 8), 42);
 
         assertThat(allocation.groups()).hasSize(19);
-        assertThat(allocation.groups()).allSatisfy(g -> assertThat(g.members().size()).isBetween(7, 8));
-        List<String> placed = allocation.groups().stream().flatMap(g -> g.members().stream()).toList();
+        assertThat(allocation.groups())
+                .allSatisfy(g -> assertThat(g.members().size()).isBetween(7, 8));
+        List<String> placed =
+                allocation.groups().stream().flatMap(g -> g.members().stream()).toList();
         assertThat(placed).hasSize(150).doesNotHaveDuplicates();
     }
 
@@ -66,8 +77,11 @@ class GroupAllocatorTest {
     void with_too_few_facilitators_every_group_still_gets_a_lead_before_any_gets_a_co() {
         Allocation allocation = allocate(AllocationRequest.of(roster(40, 1), facilitators(6), 7, 8), 1);
 
-        assertThat(allocation.groups()).hasSize(5).allSatisfy(g -> assertThat(g.leadFacilitator()).isNotNull());
-        assertThat(allocation.groups()).filteredOn(g -> g.coFacilitator() != null).hasSize(1);
+        assertThat(allocation.groups()).hasSize(5).allSatisfy(g -> assertThat(g.leadFacilitator())
+                .isNotNull());
+        assertThat(allocation.groups())
+                .filteredOn(g -> g.coFacilitator() != null)
+                .hasSize(1);
     }
 
     @Test
@@ -75,7 +89,8 @@ class GroupAllocatorTest {
         AllocationRequest request = AllocationRequest.of(roster(60, 3), facilitators(16), 7, 8);
 
         assertThat(allocate(request, 7).groups()).isEqualTo(allocate(request, 7).groups());
-        assertThat(allocate(request, 7).groups()).isNotEqualTo(allocate(request, 8).groups());
+        assertThat(allocate(request, 7).groups())
+                .isNotEqualTo(allocate(request, 8).groups());
     }
 
     @Test
@@ -92,10 +107,13 @@ class GroupAllocatorTest {
     @Test
     void no_group_is_lopsided_on_gender() {
         Allocation allocation = allocate(AllocationRequest.of(roster(150, 5), facilitators(38), 7, 8), 42);
-        Map<String, String> gender = roster(150, 5).stream().collect(Collectors.toMap(Participant::id, p -> p.attributes().get("gender")));
+        Map<String, String> gender = roster(150, 5).stream()
+                .collect(Collectors.toMap(Participant::id, p -> p.attributes().get("gender")));
 
         assertThat(allocation.groups()).allSatisfy(g -> {
-            long women = g.members().stream().filter(m -> gender.get(m).equals("female")).count();
+            long women = g.members().stream()
+                    .filter(m -> gender.get(m).equals("female"))
+                    .count();
             assertThat(women).as("women in group " + g.number()).isBetween(3L, 5L);
         });
     }
@@ -106,8 +124,11 @@ class GroupAllocatorTest {
         Allocation round1 = allocate(first, 1);
         Allocation round2 = allocate(first.withEarlierRounds(List.of(asRound(round1))), 2);
 
-        assertThat(round2.randomBaseline().repeatedPairs()).as("a random second round repeats pairs").isGreaterThan(10);
-        assertThat(round2.quality().repeatedPairs()).isLessThanOrEqualTo(round2.randomBaseline().repeatedPairs() / 5);
+        assertThat(round2.randomBaseline().repeatedPairs())
+                .as("a random second round repeats pairs")
+                .isGreaterThan(10);
+        assertThat(round2.quality().repeatedPairs())
+                .isLessThanOrEqualTo(round2.randomBaseline().repeatedPairs() / 5);
     }
 
     @Test
@@ -124,7 +145,8 @@ class GroupAllocatorTest {
     @Test
     void keep_apart_pairs_never_share_a_group() {
         Set<Set<String>> apart = Set.of(Set.of("m1", "m2"), Set.of("m3", "m4"), Set.of("m5", "m6"));
-        AllocationRequest request = AllocationRequest.of(roster(16, 2), facilitators(4), 7, 8).withKeepApart(apart);
+        AllocationRequest request =
+                AllocationRequest.of(roster(16, 2), facilitators(4), 7, 8).withKeepApart(apart);
 
         for (long seed = 0; seed < 10; seed++) {
             Allocation allocation = allocate(request, seed);
@@ -143,18 +165,24 @@ class GroupAllocatorTest {
 
         assertThat(allocation.groups()).hasSize(17);
         assertThat(allocation.groupOf("m140")).isEmpty();
-        assertThat(allocation.groups().stream().mapToInt(g -> g.members().size()).sum()).isEqualTo(131);
+        assertThat(allocation.groups().stream()
+                        .mapToInt(g -> g.members().size())
+                        .sum())
+                .isEqualTo(131);
     }
 
     @Test
     void a_very_small_assembly_makes_one_group() {
         Allocation allocation = allocate(AllocationRequest.of(roster(5, 1), facilitators(2), 7, 8), 1);
-        assertThat(allocation.groups()).singleElement().satisfies(g -> assertThat(g.members()).hasSize(5));
+        assertThat(allocation.groups()).singleElement().satisfies(g -> assertThat(g.members())
+                .hasSize(5));
     }
 
     @Test
     void nobody_present_makes_no_groups() {
-        assertThat(allocate(AllocationRequest.of(List.of(), facilitators(2), 7, 8), 1).groups()).isEmpty();
+        assertThat(allocate(AllocationRequest.of(List.of(), facilitators(2), 7, 8), 1)
+                        .groups())
+                .isEmpty();
     }
 
     @Test
@@ -171,7 +199,8 @@ class GroupAllocatorTest {
         List<Group> groups = List.of(new Group(1, "f1", "f2", g1), new Group(2, "f3", "f4", g2));
         Participant latecomer = new Participant("late", Map.of("gender", "female"));
 
-        Group placed = GroupAllocator.placeLatecomer(groups, latecomer, everyone, AllocationRequest.of(everyone, List.of(), 7, 8));
+        Group placed = GroupAllocator.placeLatecomer(
+                groups, latecomer, everyone, AllocationRequest.of(everyone, List.of(), 7, 8));
 
         assertThat(placed.number()).isEqualTo(1);
         assertThat(placed.members()).contains("late").hasSize(8);
@@ -188,7 +217,10 @@ class GroupAllocatorTest {
         everyone.add(new Participant("b0", Map.of("gender", "female")));
         List<Group> groups = List.of(new Group(1, null, null, full), new Group(2, null, null, List.of("b0")));
 
-        Group placed = GroupAllocator.placeLatecomer(groups, new Participant("late", Map.of("gender", "female")), everyone,
+        Group placed = GroupAllocator.placeLatecomer(
+                groups,
+                new Participant("late", Map.of("gender", "female")),
+                everyone,
                 AllocationRequest.of(everyone, List.of(), 7, 8));
 
         assertThat(placed.number()).isEqualTo(2);

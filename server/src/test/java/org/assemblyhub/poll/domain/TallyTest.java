@@ -1,5 +1,7 @@
 package org.assemblyhub.poll.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.kernel.agreement.AgreementTally;
 import org.assemblyhub.kernel.agreement.Fraction;
@@ -11,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TallyTest {
     private static final int A = 0, B = 1, C = 2, D = 3, E = 4;
@@ -78,8 +78,8 @@ class TallyTest {
         return v;
     }
 
-    private static final AdoptionRule NO_QUORUM = new AdoptionRule(new Fraction(4, 5), AdoptionRule.Base.VALID_VOTES, null,
-            AdoptionRule.BlockEffect.DISCUSS, null);
+    private static final AdoptionRule NO_QUORUM = new AdoptionRule(
+            new Fraction(4, 5), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.DISCUSS, null);
 
     @Test
     void a_support_of_exactly_80_percent_is_adopted_and_79_point_9_percent_is_not() {
@@ -96,8 +96,16 @@ class TallyTest {
         List<Integer> v = votes(2, 8, 4, 1);
         v.add(3); // one abstention: 8 of 9 valid votes, 8 of 10 cast
         AgreementTally valid = AgreementTally.of(Scale.SUPPORT, v, 10, NO_QUORUM);
-        AgreementTally cast = AgreementTally.of(Scale.SUPPORT, v, 10,
-                new AdoptionRule(new Fraction(9, 10), AdoptionRule.Base.BALLOTS_CAST, null, AdoptionRule.BlockEffect.DISCUSS, null));
+        AgreementTally cast = AgreementTally.of(
+                Scale.SUPPORT,
+                v,
+                10,
+                new AdoptionRule(
+                        new Fraction(9, 10),
+                        AdoptionRule.Base.BALLOTS_CAST,
+                        null,
+                        AdoptionRule.BlockEffect.DISCUSS,
+                        null));
 
         assertThat(valid.base()).isEqualTo(9);
         assertThat(valid.outcome()).isEqualTo(Outcome.ADOPTED);
@@ -117,17 +125,24 @@ class TallyTest {
 
     @Test
     void a_tie_at_half_support_is_not_adopted_under_a_majority_threshold_of_more_than_half() {
-        AdoptionRule majority = new AdoptionRule(new Fraction(51, 100), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.OPPOSE, null);
-        assertThat(AgreementTally.of(Scale.SUPPORT, votes(1, 5, 5, 5), 10, majority).outcome()).isEqualTo(Outcome.NOT_ADOPTED);
+        AdoptionRule majority = new AdoptionRule(
+                new Fraction(51, 100), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.OPPOSE, null);
+        assertThat(AgreementTally.of(Scale.SUPPORT, votes(1, 5, 5, 5), 10, majority)
+                        .outcome())
+                .isEqualTo(Outcome.NOT_ADOPTED);
     }
 
     @Test
     void one_block_in_gradients_of_agreement_does_what_the_rule_says() {
         List<Integer> v = votes(1, 19, 8, 1);
-        AdoptionRule veto = new AdoptionRule(new Fraction(4, 5), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.VETO, null);
-        AdoptionRule oppose = new AdoptionRule(new Fraction(4, 5), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.OPPOSE, null);
+        AdoptionRule veto = new AdoptionRule(
+                new Fraction(4, 5), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.VETO, null);
+        AdoptionRule oppose = new AdoptionRule(
+                new Fraction(4, 5), AdoptionRule.Base.VALID_VOTES, null, AdoptionRule.BlockEffect.OPPOSE, null);
 
-        assertThat(AgreementTally.of(Scale.GRADIENTS, v, 20, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ANOTHER_ROUND);
+        assertThat(AgreementTally.of(Scale.GRADIENTS, v, 20, AdoptionRule.DEFAULT)
+                        .outcome())
+                .isEqualTo(Outcome.ANOTHER_ROUND);
         assertThat(AgreementTally.of(Scale.GRADIENTS, v, 20, veto).outcome()).isEqualTo(Outcome.NOT_ADOPTED);
         assertThat(AgreementTally.of(Scale.GRADIENTS, v, 20, oppose).outcome()).isEqualTo(Outcome.ADOPTED);
     }
@@ -137,8 +152,12 @@ class TallyTest {
         List<Integer> v = votes(1, 8, 5, 2); // 2 of 10 at level 5, "more discussion needed"
         List<Integer> fewer = votes(1, 9, 5, 1);
 
-        assertThat(AgreementTally.of(Scale.GRADIENTS, v, 10, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ANOTHER_ROUND);
-        assertThat(AgreementTally.of(Scale.GRADIENTS, fewer, 10, AdoptionRule.DEFAULT).outcome()).isEqualTo(Outcome.ADOPTED);
+        assertThat(AgreementTally.of(Scale.GRADIENTS, v, 10, AdoptionRule.DEFAULT)
+                        .outcome())
+                .isEqualTo(Outcome.ANOTHER_ROUND);
+        assertThat(AgreementTally.of(Scale.GRADIENTS, fewer, 10, AdoptionRule.DEFAULT)
+                        .outcome())
+                .isEqualTo(Outcome.ADOPTED);
     }
 
     @Test
@@ -161,14 +180,20 @@ class TallyTest {
 
     @Test
     void a_rule_reads_back_from_its_one_line_description() {
-        AdoptionRule rule = new AdoptionRule(new Fraction(2, 3), AdoptionRule.Base.ALL_MEMBERS, null, AdoptionRule.BlockEffect.VETO, new Fraction(1, 4));
+        AdoptionRule rule = new AdoptionRule(
+                new Fraction(2, 3),
+                AdoptionRule.Base.ALL_MEMBERS,
+                null,
+                AdoptionRule.BlockEffect.VETO,
+                new Fraction(1, 4));
         assertThat(AdoptionRule.parse(rule.describe())).isEqualTo(rule);
         assertThat(AdoptionRule.parse(AdoptionRule.DEFAULT.describe())).isEqualTo(AdoptionRule.DEFAULT);
     }
 
     @Test
     void the_word_cloud_counts_each_word_once_per_answer_and_leaves_out_little_words() {
-        var words = WordCloud.of(List.of("More trees, more TREES!", "Trees and bikes", "des vélos et des arbres", "vélos"), 10);
+        var words = WordCloud.of(
+                List.of("More trees, more TREES!", "Trees and bikes", "des vélos et des arbres", "vélos"), 10);
 
         assertThat(words).startsWith(new WordCloud.Word("trees", 2), new WordCloud.Word("vélos", 2));
         assertThat(words).extracting(WordCloud.Word::word).doesNotContain("and", "des", "more", "et");

@@ -1,5 +1,7 @@
 package org.assemblyhub.web.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -12,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The headers every answer carries, over real HTTP: HSTS only when the hub's public address is https. */
 class SecurityHeadersTest {
@@ -29,11 +29,18 @@ class SecurityHeadersTest {
         router.route().handler(headers);
         router.get("/").handler(rc -> rc.response().end("ok"));
         int port = TestHub.freePort();
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(port, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } finally {
             server.close();
         }
@@ -43,7 +50,8 @@ class SecurityHeadersTest {
     void a_hub_whose_public_address_is_https_tells_browsers_to_use_https_only() throws Exception {
         HttpResponse<String> response = get(new SecurityHeaders(null, true));
         assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
-        assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'");
     }
 
     @Test

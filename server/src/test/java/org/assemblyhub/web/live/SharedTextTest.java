@@ -1,10 +1,10 @@
 package org.assemblyhub.web.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.impl.websocket.WebSocketFrameImpl;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SharedTextTest {
     @Test
@@ -23,7 +23,9 @@ class SharedTextTest {
 
     @Test
     void aMessageLongerThanOneFrameIsLeftToTheOrdinaryPath() {
-        assertThat(new SharedText("x".repeat(SharedText.MAX_FRAME_BYTES)).fitsOneFrame()).isTrue();
-        assertThat(new SharedText("é".repeat(SharedText.MAX_FRAME_BYTES / 2 + 1)).fitsOneFrame()).isFalse();
+        assertThat(new SharedText("x".repeat(SharedText.MAX_FRAME_BYTES)).fitsOneFrame())
+                .isTrue();
+        assertThat(new SharedText("é".repeat(SharedText.MAX_FRAME_BYTES / 2 + 1)).fitsOneFrame())
+                .isFalse();
     }
 }
