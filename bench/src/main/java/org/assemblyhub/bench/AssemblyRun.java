@@ -115,7 +115,12 @@ final class AssemblyRun {
                                 "127.0.0.1",
                                 "--data",
                                 data.toString()),
-                        Map.of("HUB_BOOTSTRAP_TOKEN", BOOTSTRAP, "HUB_COMMANDS_PER_SECOND", "50"),
+                        Map.of(
+                                "HUB_BOOTSTRAP_TOKEN", BOOTSTRAP,
+                                "HUB_COMMANDS_PER_SECOND", "50",
+                                // every simulated person connects from 127.0.0.1: lift the per-address limits
+                                "HUB_SOCKETS_PER_ADDRESS", "100000",
+                                "HUB_HTTP_PER_SECOND", "100000"),
                         work.resolve("hub-" + observers + ".log"));
                 Sockets sockets = new Sockets()) {
             hub.awaitHealthy("http://127.0.0.1:" + port + "/health", Duration.ofSeconds(60));

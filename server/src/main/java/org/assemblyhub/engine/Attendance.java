@@ -119,16 +119,24 @@ final class Attendance {
      * moved): the move carries the new audience's view, so their sockets switch audience without asking for it.
      */
     void publishMoves(Model model) {
-        Map<Audience, String> moves = new HashMap<>();
+        Map<Audience, JsonObject> views = new HashMap<>();
         for (String personId : connections.people()) {
             model.roster().person(personId).ifPresent(person -> {
                 Audience now = Rules.audienceOf(model, person);
                 if (now.equals(audiences.put(personId, now))) return;
                 plugins.moved(personId, now);
-                String move = moves.computeIfAbsent(now, to -> catchUp.sync(to, null, null)
-                        .put("audience", to.wire())
-                        .encode());
-                bus.publish(EngineAddresses.out(assemblyId), move, new DeliveryOptions().addHeader("move", personId));
+                JsonObject view = views.computeIfAbsent(now, to -> catchUp.sync(to, null, null));
+                DeliveryOptions move =
+                        new DeliveryOptions().addHeader("move", personId).addHeader("aud", now.wire());
+                if (Answers.isError(view)) {
+                    bus.publish(EngineAddresses.out(assemblyId), "", move); // the gateway asks for a sync instead
+                } else {
+                    move.addHeader("seq", Long.toString(view.getLong("seq")));
+                    bus.publish(
+                            EngineAddresses.out(assemblyId),
+                            view.getJsonArray("messages").getString(0),
+                            move);
+                }
             });
         }
     }

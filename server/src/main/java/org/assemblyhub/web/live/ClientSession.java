@@ -335,21 +335,21 @@ final class ClientSession {
 
     /**
      * The person's audience changed (a breakout round opened or closed): switch sets and show the new audience's
-     * {@code view}, which the move carries (as a sync answers it). While a sync is under way, another follows it.
+     * snapshot at {@code viewSeq}, which the move carries (null: ask for it). While a sync is under way, another
+     * follows it.
      */
-    void moveTo(Audience to, JsonObject view) {
+    void moveTo(Audience to, long viewSeq, SharedText view) {
         if (state != State.LIVE || to == null || to.equals(audience)) return;
         Audience from = audience;
         audience = to;
         identity.put("audience", to.wire());
         gateway.switched(this, from);
-        if (syncing || view == null || !"ok".equals(view.getString("status"))) {
+        if (syncing || view == null) {
             sync(seq, from);
             return;
         }
-        JsonArray messages = view.getJsonArray("messages");
-        for (int i = 0; i < messages.size(); i++) send(messages.getString(i));
-        seq = view.getLong("seq");
+        send(view);
+        seq = viewSeq;
         send(Wire.personal(seq, identity));
     }
 

@@ -6,7 +6,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.engine.EngineAddresses;
@@ -49,9 +48,11 @@ public final class LiveGateway {
         void onMessage(Message<String> message) {
             String moved = message.headers().get("move");
             if (moved != null) {
-                JsonObject view = new JsonObject(message.body()); // the new audience's view, as a sync answers it
-                Audience to = Audience.parse(view.getString("audience"));
-                sessionsOf(moved).forEach(s -> s.moveTo(to, view));
+                // The move carries the new audience's snapshot (empty: the sockets ask for a sync).
+                Audience to = Audience.parse(message.headers().get("aud"));
+                String seq = message.headers().get("seq");
+                SharedText view = seq == null || message.body().isEmpty() ? null : new SharedText(message.body());
+                for (ClientSession s : sessionsOf(moved)) s.moveTo(to, view == null ? -1 : Long.parseLong(seq), view);
                 return;
             }
             String signalled = message.headers().get("signal");
