@@ -167,7 +167,7 @@ public final class JournalGenerator {
                 notes.append(sentence(6)).append(' ');
                 String by = group.members().get(n % 8);
                 emit(
-                        new WorkspaceEvent.NotesEdited(round, group.number(), notes.toString(), by),
+                        new WorkspaceEvent.NotesEdited(round, group.number(), notes.toString(), by, tick()),
                         by + ":n" + round + "-" + n);
             }
             for (int i = 0; i < 4; i++) {

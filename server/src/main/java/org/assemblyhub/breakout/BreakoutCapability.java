@@ -9,6 +9,7 @@ import org.assemblyhub.breakout.domain.Breakouts;
 import org.assemblyhub.breakout.domain.Participant;
 import org.assemblyhub.breakout.domain.RoomsFollowTheClock;
 import org.assemblyhub.breakout.view.BreakoutView;
+import org.assemblyhub.breakout.view.GroupReports;
 import org.assemblyhub.breakout.view.WorkspaceView;
 import org.assemblyhub.breakout.workspace.WorkspaceCommand;
 import org.assemblyhub.breakout.workspace.WorkspaceDecider;
@@ -25,6 +26,7 @@ import org.assemblyhub.kernel.PlannedSegment;
 import org.assemblyhub.kernel.PresenceChange;
 import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Roster;
+import org.assemblyhub.kernel.Seating;
 import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.kernel.plug.WireCommand;
@@ -78,6 +80,9 @@ public final class BreakoutCapability implements Capability {
                     ? BreakoutDecider.returnOverdue(rooms, now)
                     : Verdict.reject("forbidden", "Only the hub's timer does this.");
         }
+        if (command instanceof WorkspaceCommand.ListReports) return GroupReports.list(breakouts(model), who);
+        if (command instanceof WorkspaceCommand.ReadReport c)
+            return GroupReports.read(breakouts(model), model.roster(), who, c.round(), c.group());
         if (model.roster().phase() == Phase.CLOSED) return Verdict.assemblyClosed();
         if (command instanceof BreakoutCommand.ExtendGroup c) {
             int limit = model.agenda()
@@ -100,8 +105,18 @@ public final class BreakoutCapability implements Capability {
             return BreakoutDecider.decide(rooms, present(model), who.leads(), c, now);
         var seat = who.personId() == null
                 ? null
-                : model.seating().seatOf(who.personId()).orElse(null);
-        return WorkspaceDecider.decide(breakouts(model).workspaces, who, seat, (WorkspaceCommand) command, now);
+                : model.seating()
+                        .seatOf(who.personId())
+                        .map(s -> new Seating.Seat(
+                                rooms.workspaceRound(s.round()), s.group(), s.facilitates(), s.people()))
+                        .orElse(null);
+        return WorkspaceDecider.decide(
+                breakouts(model).workspaces,
+                who,
+                seat,
+                rooms.workspaceRound(who.round()),
+                (WorkspaceCommand) command,
+                now);
     }
 
     @Override

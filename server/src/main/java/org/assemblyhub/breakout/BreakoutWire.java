@@ -54,7 +54,8 @@ public final class BreakoutWire {
             of("close-breakouts", DESK, (a, c) -> Decoded.ok(new CloseBreakouts())),
             of("edit-notes", PARTICIPANTS, (a, c) -> {
                 String text = a.text("text", MAX_NOTES);
-                return Decoded.ok(new EditNotes(text == null ? "" : text));
+                Integer base = a.optionalInteger("base", 0, Integer.MAX_VALUE);
+                return Decoded.ok(new EditNotes(text == null ? "" : text, base));
             }),
             of("add-idea", PARTICIPANTS, (a, c) -> plain(a.requiredText("text", MAX_CARD), AddIdea::new)),
             of("edit-idea", PARTICIPANTS, (a, c) -> {
@@ -69,5 +70,11 @@ public final class BreakoutWire {
             of("call-help", PARTICIPANTS, (a, c) -> Decoded.ok(new CallHelp())),
             of("answer-help", DESK, (a, c) -> Decoded.ok(new AnswerHelp(a.integer("group", 1, WireArgs.MAX_GROUP)))),
             of("promote-idea", PARTICIPANTS, (a, c) -> Decoded.ok(new PromoteIdea(a.id("ideaId")))),
+            of("group-reports", PARTICIPANTS, (a, c) -> Decoded.ok(new ListReports())),
+            of(
+                    "group-report",
+                    PARTICIPANTS,
+                    (a, c) -> Decoded.ok(
+                            new ReadReport(a.integer("round", 1, 10_000), a.integer("group", 1, WireArgs.MAX_GROUP)))),
             of("publish-harvest", DESK, (a, c) -> Decoded.ok(new PublishHarvest(a.id("ideaId")))));
 }

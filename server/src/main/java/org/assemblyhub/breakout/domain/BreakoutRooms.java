@@ -25,9 +25,16 @@ public final class BreakoutRooms implements Serializable {
     private final Map<String, Integer> visitors = new TreeMap<>();
 
     private final Set<String> hosts = new TreeSet<>();
+    /** Each round's groups as they met (kept when the round closes, for its group reports). */
+    private final Map<Integer, List<Group>> rounds = new TreeMap<>();
+    /** A round that kept the previous round's groups continues its workspaces: round → the round they began in. */
+    private final Map<Integer, Integer> continues = new TreeMap<>();
 
     public void evolve(BreakoutEvent event) {
         if (event instanceof BreakoutsPlanned e) {
+            if (!lastGroups.isEmpty() && e.groups().equals(lastGroups) && heldRounds.size() == e.round() - 1)
+                continues.put(e.round(), workspaceRound(e.round() - 1));
+            else continues.remove(e.round());
             plan = e;
             groups = e.groups();
             open = false;
@@ -42,11 +49,13 @@ public final class BreakoutRooms implements Serializable {
                 moved.add(new Group(g.number(), g.leadFacilitator(), g.coFacilitator(), members));
             }
             groups = List.copyOf(moved);
+            if (open) rounds.put(round(), groups);
         } else if (event instanceof BreakoutsOpened) {
             open = true;
             List<Set<String>> round = new ArrayList<>();
             groups.forEach(g -> round.add(new HashSet<>(g.members())));
             heldRounds.add(round);
+            rounds.put(round(), groups);
         } else if (event instanceof MemberPinned e) {
             if (e.group() > 0) pinned.put(e.personId(), e.group());
             else pinned.remove(e.personId());
@@ -185,6 +194,16 @@ public final class BreakoutRooms implements Serializable {
                                 || personId.equals(g.leadFacilitator())
                                 || personId.equals(g.coFacilitator()))
                 .findFirst();
+    }
+
+    /** The round whose workspaces round {@code round} uses: its own, or the first of a run that kept its groups. */
+    public int workspaceRound(int round) {
+        return continues.getOrDefault(round, round);
+    }
+
+    /** The groups of every round that was opened, as they met, by round. */
+    public Map<Integer, List<Group>> rounds() {
+        return Collections.unmodifiableMap(rounds);
     }
 
     /** The group this person visits in the open round (0: none). */

@@ -92,7 +92,7 @@ public final class BreakoutView {
 
     /** What the desk shows of a group at a glance: hands up, a help call, how evenly people spoke, cards harvested. */
     private static void tile(ObjectNode node, BreakoutRooms rooms, Workspaces ws, Group g) {
-        int round = rooms.round();
+        int round = rooms.workspaceRound(rooms.round());
         Workspaces.Room room = ws.room(round, g.number());
         node.put("hands", room.queue().size()).put("help", room.helpCalled());
         Set<String> members = Set.copyOf(g.members());

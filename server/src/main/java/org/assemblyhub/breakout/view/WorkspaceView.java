@@ -8,7 +8,9 @@ import org.assemblyhub.breakout.workspace.Workspaces;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.Roster;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A group's workspace for its own audience (notes, cards, queue, help call; speaking times for its facilitators) and
@@ -18,14 +20,24 @@ import java.util.List;
 public final class WorkspaceView {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    private static final int MAX_EDITORS_SHOWN = 5;
+
     private WorkspaceView() {}
 
     public static ObjectNode workspace(Workspaces ws, BreakoutRooms rooms, Roster state, Audience audience) {
         ObjectNode view = JSON.objectNode();
         if (!audience.inGroup() || !rooms.isOpen()) return view;
-        int round = rooms.round();
+        int round = rooms.workspaceRound(rooms.round());
         Workspaces.Room room = ws.room(round, audience.group());
-        view.put("notes", room.notes()).put("help", room.helpCalled());
+        view.put("notes", room.notes()).put("notesVersion", room.version()).put("help", room.helpCalled());
+        List<Map.Entry<String, Instant>> editors = List.copyOf(room.editors().entrySet());
+        if (!editors.isEmpty()) {
+            ObjectNode names = view.putObject("notesEditors");
+            editors.subList(Math.max(0, editors.size() - MAX_EDITORS_SHOWN), editors.size())
+                    .forEach(e -> names.putObject(e.getKey())
+                            .put("name", state.displayName(e.getKey()))
+                            .put("at", e.getValue().toString()));
+        }
         ObjectNode ideas = view.putObject("ideas");
         int order = 0;
         for (Idea idea : ws.ideas(round, audience.group())) {
@@ -73,7 +85,7 @@ public final class WorkspaceView {
         }
         if (!items.isEmpty()) view.set("items", items);
         if (desk && rooms.isOpen()) {
-            List<Integer> calls = ws.helpCalls(rooms.round());
+            List<Integer> calls = ws.helpCalls(rooms.workspaceRound(rooms.round()));
             if (!calls.isEmpty()) {
                 ObjectNode help = view.putObject("helpCalls");
                 calls.forEach(g -> help.put(Integer.toString(g), true));

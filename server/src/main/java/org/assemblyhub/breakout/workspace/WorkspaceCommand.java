@@ -5,7 +5,11 @@ import org.assemblyhub.kernel.WritesText;
 
 /** Requests inside a breakout group (from its members and facilitators) and on the harvest board (from the lead). */
 public sealed interface WorkspaceCommand extends DomainCommand {
-    record EditNotes(String text) implements WorkspaceCommand, WritesText {}
+    /**
+     * The whole notes as the person left them, written on version {@code base} (null: replace whatever is there). If
+     * others saved since, their changes and these are merged ({@link NotesMerge}).
+     */
+    record EditNotes(String text, Integer base) implements WorkspaceCommand, WritesText {}
 
     record AddIdea(String text) implements WorkspaceCommand, WritesText {}
 
@@ -29,4 +33,10 @@ public sealed interface WorkspaceCommand extends DomainCommand {
     record PromoteIdea(String ideaId) implements WorkspaceCommand {}
 
     record PublishHarvest(String ideaId) implements WorkspaceCommand {}
+
+    /** A question: which group reports this person may read (nothing is recorded). */
+    record ListReports() implements WorkspaceCommand {}
+
+    /** A question: one group's report — its notes and cards — for a round it met in. */
+    record ReadReport(int round, int group) implements WorkspaceCommand {}
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * decide(workspaces, who, seat, command, now): members add cards, raise hands and edit notes in their own group;
  * the group's facilitators edit, star, merge and promote cards and give the floor; the lead answers help calls and
- * publishes the harvest. {@code seat} is null when the person is not in an open group.
+ * publishes the harvest. {@code seat} is null when the person is not in an open group; its round, like
+ * {@code currentRound}, is the round whose workspaces are in use (a round that kept its groups continues them).
  */
 public final class WorkspaceDecider {
     public static final int MAX_NOTES = 10_000;
@@ -20,10 +21,10 @@ public final class WorkspaceDecider {
 
     private WorkspaceDecider() {}
 
-    public static Verdict decide(Workspaces ws, Acting who, Seat seat, WorkspaceCommand command, Instant now) {
+    public static Verdict decide(
+            Workspaces ws, Acting who, Seat seat, int currentRound, WorkspaceCommand command, Instant now) {
         String personId = who.personId();
         boolean leads = who.leads();
-        int currentRound = who.round();
         Set<String> groupPeople = seat == null ? Set.of() : seat.people();
         if (command instanceof AnswerHelp c) {
             if (!leads) return Verdict.reject("forbidden", "Only the lead facilitator answers help calls.");
@@ -61,9 +62,14 @@ public final class WorkspaceDecider {
         if (seat == null)
             return Verdict.reject("not-in-a-group", "This is done inside a breakout group, while it meets.");
         if (command instanceof EditNotes c) {
-            if (c.text().length() > MAX_NOTES)
+            Workspaces.Room room = ws.room(seat.round(), seat.group());
+            String text = c.base() == null || c.base() == room.version()
+                    ? c.text()
+                    : NotesMerge.merge(room.notesAt(c.base()).orElse(""), room.notes(), c.text());
+            if (text.length() > MAX_NOTES)
                 return Verdict.reject("text-too-long", "Notes are at most " + MAX_NOTES + " characters.");
-            return Verdict.accept(new NotesEdited(seat.round(), seat.group(), c.text(), personId));
+            if (text.equals(room.notes()) && room.version() > 0) return Verdict.accept();
+            return Verdict.accept(new NotesEdited(seat.round(), seat.group(), text, personId, now));
         }
         if (command instanceof AddIdea c) {
             String text = c.text().strip();

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /** Facts about what groups produce and share: notes, idea cards, the speaking queue, help calls, the harvest board. */
 public sealed interface WorkspaceEvent extends DomainEvent {
-    record NotesEdited(int round, int group, String text, String byPersonId)
+    /** {@code text}: the notes after the edit (merged with edits made meanwhile); {@code at} null in older journals. */
+    record NotesEdited(int round, int group, String text, String byPersonId, Instant at)
             implements WorkspaceEvent, ParticipantText {}
 
     record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at)

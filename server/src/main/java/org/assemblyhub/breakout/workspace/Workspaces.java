@@ -19,7 +19,15 @@ import java.util.Set;
 public final class Workspaces implements Serializable {
     /** One group's live workspace in one round. */
     public static final class Room implements Serializable {
+        /** Earlier versions kept to merge late saves against: a save written on an older one merges against "". */
+        static final int VERSIONS_KEPT = 32;
+
         String notes = "";
+        int version;
+        final Map<Integer, String> versions = new LinkedHashMap<>();
+        /** Who edited the notes last, and when (the screen says who else is writing). */
+        final Map<String, Instant> editors = new LinkedHashMap<>();
+
         final Set<String> queue = new LinkedHashSet<>();
         String speaker;
         Instant turnStartedAt;
@@ -28,6 +36,23 @@ public final class Workspaces implements Serializable {
 
         public String notes() {
             return notes;
+        }
+
+        /** How many times the notes were saved (0: never). */
+        public int version() {
+            return version;
+        }
+
+        /** The notes as they were at {@code version}, if still kept. */
+        public Optional<String> notesAt(int version) {
+            if (version == this.version) return Optional.of(notes);
+            if (version == 0) return Optional.of("");
+            return Optional.ofNullable(versions.get(version));
+        }
+
+        /** When each person last saved the notes, latest last. */
+        public Map<String, Instant> editors() {
+            return Collections.unmodifiableMap(editors);
         }
 
         public List<String> queue() {
@@ -85,7 +110,15 @@ public final class Workspaces implements Serializable {
 
     public void evolve(WorkspaceEvent event) {
         if (event instanceof NotesEdited e) {
-            room(e.round(), e.group()).notes = e.text();
+            Room room = room(e.round(), e.group());
+            room.notes = e.text();
+            room.version++;
+            room.versions.put(room.version, e.text());
+            room.versions.remove(room.version - Room.VERSIONS_KEPT);
+            if (e.byPersonId() != null && e.at() != null) {
+                room.editors.remove(e.byPersonId());
+                room.editors.put(e.byPersonId(), e.at());
+            }
         } else if (event instanceof IdeaAdded e) {
             ideasAdded++;
             ideas.put(
