@@ -12,6 +12,7 @@ import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.Model;
+import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.Presence;
 import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Verdict;
@@ -61,11 +62,24 @@ public final class AssemblyCapability implements Capability {
     @Override
     public Verdict decide(Model model, Acting who, DomainCommand command, Instant now) {
         Actor actor = who.actor();
-        if (command instanceof AssemblyCommand.Announce && who.leads() && !who.isHub()) {
-            // The lead facilitator broadcasts to every screen, groups included, like the organisers.
+        if ((command instanceof AssemblyCommand.Announce || command instanceof AssemblyCommand.ChangePhase)
+                && who.leads()
+                && !who.isHub()) {
+            // The lead facilitator broadcasts to every screen, groups included, and moves the phase, like organisers.
             actor = Actor.person(who.personId(), Role.ORGANISER);
         }
         return AssemblyDecider.decide(state(model), actor, command, now);
+    }
+
+    /** A session the script places in a phase moves the assembly into it when it starts (never out of closed). */
+    @Override
+    public List<DomainEvent> react(Model model, Acting who, List<DomainEvent> accepted, Instant now) {
+        AssemblyState state = state(model);
+        return model.agenda()
+                .phaseEntered(accepted)
+                .filter(phase -> phase != state.phase() && state.phase() != Phase.CLOSED)
+                .<List<DomainEvent>>map(phase -> List.of(new AssemblyEvent.PhaseChanged(state.phase(), phase)))
+                .orElse(List.of());
     }
 
     @Override

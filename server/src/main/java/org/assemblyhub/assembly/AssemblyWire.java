@@ -39,7 +39,7 @@ public final class AssemblyWire {
 
     public static final List<WireCommand> COMMANDS = List.of(
             of("announce", DESK, (a, c) -> PlainWire.plain(a.requiredText("text", 10_000), Announce::new)),
-            of("change-phase", ORGANISERS, (a, c) -> {
+            of("change-phase", DESK, (a, c) -> {
                 Phase phase = Phase.parse(a.requiredText("phase", 40));
                 return phase == null
                         ? Decoded.invalid("Unknown phase; use onboarding, learning, deliberation, decision or closed.")

@@ -17,5 +17,8 @@ public interface Agenda {
      */
     Optional<Move> move(List<DomainEvent> events);
 
+    /** The phase of the assembly a session started by these events belongs to, if the script gives one. */
+    Optional<Phase> phaseEntered(List<DomainEvent> events);
+
     record Move(PlannedSegment entered) {}
 }

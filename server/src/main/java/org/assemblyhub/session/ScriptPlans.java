@@ -1,5 +1,6 @@
 package org.assemblyhub.session;
 
+import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.PlannedSegment;
 import org.assemblyhub.scripts.Script;
 import org.assemblyhub.scripts.Segment;
@@ -16,7 +17,8 @@ public final class ScriptPlans {
                 .map(s -> new PlannedSession(
                         s.id(),
                         s.title(),
-                        s.segments().stream().map(ScriptPlans::segment).toList()))
+                        s.segments().stream().map(ScriptPlans::segment).toList(),
+                        Phase.parse(s.phase())))
                 .toList();
     }
 

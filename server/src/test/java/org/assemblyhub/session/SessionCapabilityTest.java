@@ -5,6 +5,7 @@ import static org.assemblyhub.testing.Given.NOW;
 import static org.assemblyhub.testing.Given.ORGANISER;
 import static org.assemblyhub.testing.Given.givenAnAssembly;
 
+import org.assemblyhub.assembly.domain.AssemblyCommand.ChangePhase;
 import org.assemblyhub.assembly.domain.AssemblyEvent.PhaseChanged;
 import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Phase;
@@ -13,10 +14,12 @@ import org.assemblyhub.session.domain.PlannedSession;
 import org.assemblyhub.session.domain.SessionCommand.AdvanceClock;
 import org.assemblyhub.session.domain.SessionCommand.AppointLead;
 import org.assemblyhub.session.domain.SessionCommand.SkipSegment;
+import org.assemblyhub.session.domain.SessionCommand.StartSession;
 import org.assemblyhub.session.domain.SessionEvent.LeadAppointed;
 import org.assemblyhub.session.domain.SessionEvent.ScriptAttached;
 import org.assemblyhub.session.domain.SessionEvent.SegmentStarted;
 import org.assemblyhub.session.domain.SessionEvent.SessionStarted;
+import org.assemblyhub.testing.Given;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,5 +49,27 @@ class SessionCapabilityTest {
                 new PhaseChanged(Phase.DECISION, Phase.CLOSED));
         closed.when(LEAD, new SkipSegment()).thenRejected("assembly-closed");
         closed.when(Actor.HUB, new AdvanceClock("evening", 0)).thenEvents(new SegmentStarted(1, NOW));
+    }
+
+    @Test
+    void starting_a_session_the_script_places_in_a_phase_moves_the_assembly_into_that_phase() {
+        PlannedSession deliberation = new PlannedSession("s2", "Deliberation", EVENING.segments(), Phase.DELIBERATION);
+        var ready =
+                givenAnAssembly(new ScriptAttached("Script", List.of(EVENING, deliberation)), new LeadAppointed("f1"));
+        ready.when(LEAD, new StartSession("s2"))
+                .thenEvents(
+                        new SessionStarted("s2", NOW),
+                        new SegmentStarted(0, NOW),
+                        new PhaseChanged(Phase.ONBOARDING, Phase.DELIBERATION));
+        ready.when(LEAD, new StartSession("evening"))
+                .thenEvents(new SessionStarted("evening", NOW), new SegmentStarted(0, NOW));
+    }
+
+    @Test
+    void the_lead_may_change_the_phase_and_a_member_may_not() {
+        var led = givenAnAssembly(new LeadAppointed("f1"));
+        led.when(LEAD, new ChangePhase(Phase.DECISION)).thenEvents(new PhaseChanged(Phase.ONBOARDING, Phase.DECISION));
+        led.when(Given.FACILITATOR, new ChangePhase(Phase.DECISION)).thenRejected("forbidden");
+        led.when(Given.MEMBER, new ChangePhase(Phase.DECISION)).thenRejected("forbidden");
     }
 }

@@ -2,6 +2,7 @@ package org.assemblyhub.session.domain;
 
 import org.assemblyhub.kernel.Agenda;
 import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.PlannedSegment;
 import org.assemblyhub.session.domain.SessionEvent.*;
 
@@ -120,6 +121,16 @@ public final class SessionClock implements Serializable, Agenda {
     @Override
     public Optional<PlannedSegment> current() {
         return isRunning() ? Optional.of(segment()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Phase> phaseEntered(List<DomainEvent> events) {
+        return events.stream()
+                .filter(e -> e instanceof SessionEvent.SessionStarted)
+                .map(e -> ((SessionEvent.SessionStarted) e).sessionId())
+                .reduce((first, last) -> last)
+                .flatMap(this::session)
+                .map(PlannedSession::phase);
     }
 
     /** The segment a batch of accepted events enters: a session started or moved on, or ended (entered: null). */
