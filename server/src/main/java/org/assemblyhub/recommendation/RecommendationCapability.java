@@ -21,6 +21,7 @@ import org.assemblyhub.recommendation.export.OpenData;
 import org.assemblyhub.recommendation.view.DecisionView;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -109,6 +110,21 @@ public final class RecommendationCapability implements Capability {
                 decided.answers().stream()
                         .map(a -> a instanceof Rejection r ? r : null)
                         .toList());
+    }
+
+    /** A member who arrives while a ballot is open joins its roll: latecomers vote too. */
+    @Override
+    public List<DomainEvent> react(Model model, Acting who, List<DomainEvent> accepted, Instant now) {
+        List<DomainEvent> events = new ArrayList<>();
+        for (DomainEvent e : accepted) {
+            if (!(e instanceof PresenceChange arrived) || !arrived.connected()) continue;
+            boolean member = model.roster()
+                    .person(arrived.personId())
+                    .map(p -> p.role() == Role.MEMBER)
+                    .orElse(false);
+            if (member) events.addAll(BallotDecider.latecomer(state(model).ballots, arrived.personId(), now));
+        }
+        return events;
     }
 
     @Override

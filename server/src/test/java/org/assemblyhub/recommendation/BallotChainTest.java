@@ -10,6 +10,7 @@ import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.recommendation.domain.Analysis;
 import org.assemblyhub.recommendation.domain.BallotBox;
+import org.assemblyhub.recommendation.domain.BallotChain;
 import org.assemblyhub.recommendation.domain.BallotCommand.*;
 import org.assemblyhub.recommendation.domain.BallotDecider;
 import org.assemblyhub.recommendation.domain.BallotEvent;
@@ -174,5 +175,26 @@ class BallotChainTest {
         ((ArrayNode) record.get("entries")).remove(2);
 
         assertThat(BallotVerifier.verify(record, shownHead).problem()).contains("does not contain the head");
+    }
+
+    @Test
+    void a_latecomer_joins_the_roll_votes_and_the_record_still_verifies_with_the_larger_roll() {
+        open(List.of("m1", "m2", "m3"));
+        apply(List.copyOf(BallotDecider.latecomer(box, "m4", NOW.plusSeconds(60))));
+        assertThat(BallotDecider.latecomer(box, "m4", NOW.plusSeconds(90))).isEmpty(); // already on the roll
+        var ballot = box.ballot("b1").orElseThrow();
+        assertThat(ballot.rollSize()).isEqualTo(4);
+        assertThat(ballot.rollFingerprint()).isEqualTo(BallotChain.fingerprint(List.of("m1", "m2", "m3", "m4"), null));
+        for (String m : List.of("m1", "m2", "m4")) cast(m, List.of(1, 4), secret(), null);
+        close();
+        ObjectNode record = BallotRecord.of("a1", box.ballot("b1").orElseThrow());
+        var ok = BallotVerifier.verify(record, null);
+        assertThat(ok.ok()).as(String.valueOf(ok.problem())).isTrue();
+        assertThat(String.join("\n", ok.lines()))
+                .contains("3 ballots counted, 4 members on the roll (1 joined after it opened)");
+
+        ObjectNode extended = (ObjectNode) record.get("entries").get(1).get("fields");
+        extended.put("roll.size", "9"); // someone inflates the roll to bend the quorum
+        assertThat(BallotVerifier.verify(record, null).problem()).startsWith("entry 2 (roll-extended)");
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.assemblyhub.assembly.domain.AssemblyEvent.PhaseChanged;
 import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Presence;
 import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.recommendation.domain.Analysis;
@@ -16,6 +17,7 @@ import org.assemblyhub.recommendation.domain.BallotCommand.CastBallot;
 import org.assemblyhub.recommendation.domain.BallotCommand.OpenBallot;
 import org.assemblyhub.recommendation.domain.BallotCommand.ShowTurnout;
 import org.assemblyhub.recommendation.domain.BallotEvent.BallotOpened;
+import org.assemblyhub.recommendation.domain.BallotEvent.VoterAdded;
 import org.assemblyhub.recommendation.domain.DraftCommand.ProposeDraft;
 import org.assemblyhub.recommendation.domain.DraftEvent.DraftProposed;
 import org.assemblyhub.recommendation.domain.Recommendations;
@@ -66,5 +68,33 @@ class RecommendationCapabilityTest {
         decision.when(MEMBER, new CastBallot("b1", List.of(1), "secret-secret-secret", null))
                 .thenRejected("forbidden");
         decision.when(Actor.person("o2", Role.ORGANISER), new ShowTurnout()).thenRejected("forbidden");
+    }
+
+    @Test
+    void a_member_who_arrives_while_a_ballot_is_open_joins_its_roll_and_a_facilitator_does_not() {
+        Given drafted = inPhase(Phase.DECISION)
+                .and(present("m1", "m2"))
+                .when(LEAD, new ProposeDraft("Cycle lanes", "Build them", ANALYSIS, null))
+                .andThen();
+        String draftId = drafted.thenModel()
+                .slice(RecommendationCapability.NAME, Recommendations.class)
+                .drafts
+                .all()
+                .get(0)
+                .id();
+        Given open = drafted.when(LEAD, new OpenBallot("Final vote", List.of(draftId), AdoptionRule.DEFAULT, "salt"))
+                .andThen();
+        Given arrives = open.when(Actor.HUB, new Presence.Mark("m3", true));
+        assertThat(arrives.events(VoterAdded.class)).containsExactly(new VoterAdded("b1", "m3"));
+        var ballot = arrives.andThen()
+                .thenModel()
+                .slice(RecommendationCapability.NAME, Recommendations.class)
+                .ballots
+                .ballot("b1")
+                .orElseThrow();
+        assertThat(ballot.onRoll("m3")).isTrue();
+        assertThat(ballot.rollSize()).isEqualTo(3);
+        assertThat(open.when(Actor.HUB, new Presence.Mark("f2", true)).events(VoterAdded.class))
+                .isEmpty();
     }
 }

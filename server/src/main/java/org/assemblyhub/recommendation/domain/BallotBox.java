@@ -10,7 +10,7 @@ import java.util.*;
 public final class BallotBox implements Serializable {
     public static final class Ballot implements Serializable {
         private final BallotOpened opened;
-        private final Set<String> roll;
+        private final Set<String> roll = new HashSet<>();
         private final Set<String> voted = new HashSet<>();
         /** Person → {@link Trackers#owner} of the ballot of theirs that counts (absent in older journals). */
         private final Map<String, String> owners = new HashMap<>();
@@ -31,7 +31,7 @@ public final class BallotBox implements Serializable {
 
         Ballot(BallotOpened opened) {
             this.opened = opened;
-            this.roll = Set.copyOf(opened.roll());
+            this.roll.addAll(opened.roll());
             chain.add(opened.entry());
             this.shownAt = Instant.parse(opened.entry().fields().get("at"));
         }
@@ -114,8 +114,18 @@ public final class BallotBox implements Serializable {
             return opened.rollSalt();
         }
 
+        /** The roll's fingerprint as the chain last stated it (at the opening, or when a latecomer joined). */
         public String rollFingerprint() {
-            return opened.entry().fields().get("roll.fingerprint");
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                String fingerprint = chain.get(i).fields().get("roll.fingerprint");
+                if (fingerprint != null) return fingerprint;
+            }
+            return null;
+        }
+
+        /** The members on the roll now (those seated at the opening, and those who arrived before the close). */
+        public List<String> roll() {
+            return roll.stream().sorted().toList();
         }
     }
 
@@ -136,6 +146,8 @@ public final class BallotBox implements Serializable {
                 b.shownTurnout = e.turnout();
                 b.shownAt = e.at();
             });
+        } else if (event instanceof VoterAdded e) {
+            ballot(e.ballotId()).ifPresent(b -> b.roll.add(e.personId()));
         } else if (event instanceof BallotRecorded e) {
             ballot(e.ballotId()).ifPresent(b -> record(b, e.entry()));
         } else {
@@ -166,6 +178,9 @@ public final class BallotBox implements Serializable {
                 b.live.remove(tracker);
                 b.superseded.add(tracker);
                 b.replacedInChain.remove(tracker);
+            }
+            case BallotChain.ROLL_EXTENDED -> {
+                // the roll itself grew with the VoterAdded that came with this link
             }
             case BallotChain.CLOSED -> b.closed = true;
             case BallotChain.TALLIED -> b.tallied = entry;

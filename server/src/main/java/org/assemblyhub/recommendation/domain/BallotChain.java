@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class BallotChain {
     public static final String OPENED = "opened";
+    public static final String ROLL_EXTENDED = "roll-extended";
     public static final String ACCEPTED = "accepted";
     public static final String SUPERSEDED = "superseded";
     public static final String CLOSED = "closed";
@@ -52,6 +53,25 @@ public final class BallotChain {
         return AuditEntry.sha256(salt == null ? ids : salt + "\n" + ids);
     }
 
+    /** A latecomer joined the roll: its new size and fingerprint (same salt as the opening). */
+    static Map<String, String> rollExtended(List<String> roll, String salt, Instant at) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("roll.size", String.valueOf(roll.size()));
+        f.put("roll.fingerprint", fingerprint(roll, salt));
+        f.put("at", at.toString());
+        return f;
+    }
+
+    /** The roll's size as the chain last stated it: at the opening, or at the last latecomer. */
+    public static int rollSize(List<AuditEntry> chain) {
+        int size = 0;
+        for (AuditEntry e : chain) {
+            if (OPENED.equals(e.type()) || ROLL_EXTENDED.equals(e.type()))
+                size = Integer.parseInt(e.fields().get("roll.size"));
+        }
+        return size;
+    }
+
     static Map<String, String> accepted(String tracker, List<Integer> levels) {
         return Map.of("tracker", tracker, "choice", Trackers.choiceText(levels));
     }
@@ -68,7 +88,7 @@ public final class BallotChain {
     public static Map<String, String> tally(List<AuditEntry> chain) {
         AuditEntry opened = chain.get(0);
         int items = Integer.parseInt(opened.fields().get("items"));
-        int eligible = Integer.parseInt(opened.fields().get("roll.size"));
+        int eligible = rollSize(chain);
         AdoptionRule rule = AdoptionRule.parse(opened.fields().get("rule"));
         Map<String, List<Integer>> live = liveBallots(chain);
         Map<String, String> f = new LinkedHashMap<>();

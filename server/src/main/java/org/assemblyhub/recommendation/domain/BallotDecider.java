@@ -96,8 +96,7 @@ public final class BallotDecider {
         if (ballot == null) return Rejection.of("no-such-ballot", "There is no such ballot.");
         if (!ballot.isOpen()) return Rejection.of("ballot-closed", "This ballot is closed: votes are no longer taken.");
         if (personId == null || !ballot.onRoll(personId)) {
-            return Rejection.of(
-                    "not-on-roll", "You are not on this ballot's roll (the members seated when it opened).");
+            return Rejection.of("not-on-roll", "You are not on this ballot's roll: only members vote.");
         }
         if (votedNow.contains(ballot.id() + "/" + personId))
             return Rejection.of("vote-in-progress", "Your vote is already being recorded.");
@@ -189,6 +188,28 @@ public final class BallotDecider {
     public static Instant nextTick(Instant now) {
         long interval = TURNOUT_INTERVAL.toMillis();
         return Instant.ofEpochMilli((Math.floorDiv(now.toEpochMilli(), interval) + 1) * interval);
+    }
+
+    /**
+     * A member has arrived: they join the roll of every open ballot they are not on, so latecomers vote too, and the
+     * public chain says how many may vote now.
+     */
+    public static List<BallotEvent> latecomer(BallotBox box, String personId, Instant now) {
+        List<BallotEvent> events = new ArrayList<>();
+        for (BallotBox.Ballot ballot : box.all()) {
+            if (!ballot.isOpen() || ballot.onRoll(personId)) continue;
+            List<String> roll = new ArrayList<>(ballot.roll());
+            roll.add(personId);
+            events.add(new VoterAdded(ballot.id(), personId));
+            events.add(new BallotRecorded(
+                    ballot.id(),
+                    AuditEntry.next(
+                            ballot.id(),
+                            ballot.head(),
+                            BallotChain.ROLL_EXTENDED,
+                            BallotChain.rollExtended(roll, ballot.rollSalt(), now))));
+        }
+        return events;
     }
 
     /** The state of one's own ballot, found from its secret; nothing is recorded and nobody else learns of it. */

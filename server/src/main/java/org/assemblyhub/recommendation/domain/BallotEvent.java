@@ -48,6 +48,12 @@ public sealed interface BallotEvent extends DomainEvent {
      */
     record TurnoutShown(String ballotId, int turnout, Instant at) implements BallotEvent {}
 
-    /** A link of the chain: opened, accepted, superseded, closed or tallied. */
+    /**
+     * A member who arrived after the ballot opened joins its roll (they may vote until it closes); the chain records
+     * the roll's new size and fingerprint in the {@code roll-extended} link that comes with it.
+     */
+    record VoterAdded(String ballotId, String personId) implements BallotEvent {}
+
+    /** A link of the chain: opened, roll extended, accepted, superseded, closed or tallied. */
     record BallotRecorded(String ballotId, AuditEntry entry) implements BallotEvent {}
 }

@@ -59,6 +59,15 @@ public final class BallotVerifier {
                 case BallotChain.OPENED -> {
                     if (i > 0) return new Report(where + ": a second opening", lines);
                 }
+                case BallotChain.ROLL_EXTENDED -> {
+                    if (closed != null) return new Report(where + ": the roll grew after closing", lines);
+                    int size = Integer.parseInt(e.fields().get("roll.size"));
+                    int before = BallotChain.rollSize(entries.subList(0, i));
+                    if (size != before + 1)
+                        return new Report(
+                                where + ": the roll goes from " + before + " to " + size + " members, not one more",
+                                lines);
+                }
                 case BallotChain.ACCEPTED -> {
                     if (closed != null) return new Report(where + ": a ballot accepted after closing", lines);
                     if (!seen.add(tracker)) return new Report(where + ": tracker " + tracker + " appears twice", lines);
@@ -106,9 +115,19 @@ public final class BallotVerifier {
                     lines);
         }
         Map<String, String> opened = entries.get(0).fields();
+        int extended = (int) entries.stream()
+                .filter(e -> BallotChain.ROLL_EXTENDED.equals(e.type()))
+                .count();
+        String fingerprint = entries.stream()
+                .filter(e -> e.fields().containsKey("roll.fingerprint"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .fields()
+                .get("roll.fingerprint");
         lines.add("Ballot " + ballotId + " \"" + opened.get("title") + "\": " + live.size() + " ballots counted, "
-                + opened.get("roll.size") + " members on the roll (fingerprint "
-                + opened.get("roll.fingerprint").substring(0, 16) + "…)");
+                + BallotChain.rollSize(entries) + " members on the roll"
+                + (extended > 0 ? " (" + extended + " joined after it opened)" : "")
+                + " (fingerprint " + fingerprint.substring(0, 16) + "…)");
         lines.add("Rule: " + opened.get("rule"));
         if (tallied == null) {
             lines.add(closed == null ? "The ballot is still open: no count yet." : "Closed, but the count is missing.");
