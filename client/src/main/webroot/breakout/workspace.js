@@ -30,8 +30,9 @@ export function workspacePanel(ctx) {
       ${ws.help ? html`<p role="status">${t('ws.helpComing')}</p>`
         : html`<button type="button" class="secondary" @click=${() => send('call-help', {})}>${t('ws.callHelp')}</button>`}
     </div>
-    ${facilitator && ws.spokenSeconds ? html`<p class="muted">${t('ws.spoken')}: ${Object.entries(ws.spokenSeconds)
-      .map(([id, s]) => `${ws.queue?.[id]?.name ?? id} ${minutesSeconds(s * 1000)}`).join(' · ')}</p>` : ''}
+    ${facilitator && ws.spokenSeconds && Object.keys(ws.spokenSeconds).length ? html`<h3>${t('ws.spoken')}</h3>
+      <ul class="spoken" data-testid="spoken">${Object.entries(ws.spokenSeconds).sort((a, b) => b[1] - a[1]).map(([id, s]) => html`
+        <li>${nameOf(ctx, id)} · ${t('ws.spokenFor', { time: minutesSeconds(s * 1000) })}</li>`)}</ul>` : ''}
 
     <h3>${t('ws.ideas')}</h3>
     <ul class="cards">
@@ -50,12 +51,105 @@ export function workspacePanel(ctx) {
       <button type="submit">${t('ws.addIdea')}</button>
     </form>
 
-    <form @submit=${(e) => { e.preventDefault(); send('edit-notes', { text: e.target.notes.value }); }}>
-      <h3><label for="notes">${t('ws.notes')}</label></h3>
-      <textarea id="notes" name="notes" rows="4" maxlength="10000" .value=${ws.notes ?? ''}></textarea>
-      <button type="submit" class="secondary">${t('ws.saveNotes')}</button>
-    </form>
+    ${notesEditor(ctx, ws)}
   </section>`;
+}
+
+/** A person's name in their group: from the group's member list (facilitators), the queue, or the speaker. */
+function nameOf(ctx, id) {
+  const ws = ctx.view.workspace;
+  return ctx.view.breakouts?.myGroup?.members?.[id]?.name ?? ws?.queue?.[id]?.name
+    ?? (ws?.speaker?.id === id ? ws.speaker.name : null) ?? ws?.notesEditors?.[id]?.name ?? t('ws.someone');
+}
+
+/** How long after someone's save the screen still says they are writing. */
+const WRITING_MS = 30_000;
+/** Notes are saved this long after the last keystroke (and when the field loses focus). */
+const AUTOSAVE_MS = 2_000;
+
+/**
+ * The shared notes. What this person types is theirs until it is saved: others' saves never replace it on screen
+ * (the server merges both, line by line, against the version this text was written on), and once saved the field
+ * follows the group's notes again. ui.notes: {text, base (the version the text was written on), dirty}.
+ */
+function notesEditor(ctx, ws) {
+  const ui = ctx.ui.notes ||= { text: '', base: 0, dirty: false, timer: null };
+  if (!ui.dirty) {
+    ui.text = ws.notes ?? '';
+    ui.base = ws.notesVersion ?? 0;
+  }
+  const writing = Object.entries(ws.notesEditors || {})
+    .filter(([id, e]) => id !== ctx.me?.personId && ctx.now - Date.parse(e.at) < WRITING_MS)
+    .map(([, e]) => e.name);
+  const behind = ui.dirty && (ws.notesVersion ?? 0) > ui.base;
+  const save = () => {
+    clearTimeout(ui.timer);
+    ui.timer = null;
+    if (!ui.dirty || ui.saving) return;
+    const sent = ui.text;
+    ui.saving = true;
+    ctx.send('edit-notes', { text: sent, base: ui.base }).then((ack) => {
+      ui.saving = false;
+      if (ack && ui.text === sent) ui.dirty = false;
+      else if (ack) ui.timer = setTimeout(save, AUTOSAVE_MS); // more was typed meanwhile
+      ctx.redraw();
+    });
+  };
+  return html`<form data-testid="notes" @submit=${(e) => { e.preventDefault(); save(); }}>
+    <h3><label for="notes">${t('ws.notes')}</label></h3>
+    <p id="notes-state" class="muted" aria-live="polite">${writing.length ? t('ws.notesWriting', { names: writing.join(', ') }) : ''}
+      ${behind ? t('ws.notesMerged') : ui.dirty ? t('ws.notesUnsaved') : ws.notesVersion ? t('ws.notesSaved') : ''}</p>
+    <textarea id="notes" name="notes" rows="6" maxlength="10000" aria-describedby="notes-state" .value=${ui.text}
+      @input=${(e) => { ui.text = e.target.value; ui.dirty = true; clearTimeout(ui.timer); ui.timer = setTimeout(save, AUTOSAVE_MS); }}
+      @blur=${() => save()}></textarea>
+    <button type="submit" class="secondary">${t('ws.saveNotes')}</button>
+  </form>`;
+}
+
+/**
+ * After a round, what each group wrote stays readable: the groups this person met in (every group for the lead and
+ * organisers), and one report at a time, printable. ui.reports: {key, list, report}.
+ */
+export function reportsPanel(ctx) {
+  if (!ctx.me?.personId || ctx.view.workspace || !['member', 'facilitator', 'organiser'].includes(ctx.me.role)) return '';
+  const ui = ctx.ui.reports ||= { key: null, list: null, report: null };
+  const key = `${ctx.view.breakouts?.round ?? 0}/${ctx.view.breakouts?.open ?? false}/${ctx.me.audience}`;
+  if (ui.key !== key) {
+    ui.key = key;
+    ctx.connection.send('group-reports', {}).then((ack) => { ui.list = ack?.result?.reports ?? []; ctx.redraw(); },
+      () => { ui.list = []; });
+  }
+  if (!ui.list?.length) return '';
+  const open = (r) => ctx.send('group-report', { round: r.round, group: r.group })
+    .then((ack) => { if (ack) { ui.report = ack.result; ctx.redraw(); document.getElementById('report-title')?.focus(); } });
+  const rounds = (r) => (r.rounds ?? [r.round]).join(', ');
+  const report = ui.report;
+  return html`<section aria-labelledby="reports-title" data-testid="group-reports">
+    <h2 id="reports-title">${t('report.title')}</h2>
+    <ul class="report-list">${ui.list.map((r) => html`<li><button type="button" class="secondary"
+      aria-pressed=${String(report?.round === r.round && report?.group === r.group)}
+      @click=${() => open(r)}>${t('report.item', { group: r.group, rounds: rounds(r) })}</button></li>`)}</ul>
+    ${report ? html`<article class="report" data-testid="group-report" aria-labelledby="report-title">
+      <h3 id="report-title" tabindex="-1">${t('report.item', { group: report.group, rounds: rounds(report) })}</h3>
+      ${report.facilitators.length ? html`<p>${t('breakout.facilitators', { names: report.facilitators.join(', ') })}</p>` : ''}
+      <p>${t('report.members', { names: report.members.join(', ') })}</p>
+      <h4>${t('ws.notes')}</h4>
+      ${report.notes ? html`<p class="announcement-text">${report.notes}</p>` : html`<p class="muted">${t('report.noNotes')}</p>`}
+      <h4>${t('ws.ideas')}</h4>
+      ${report.cards.length ? html`<ul class="cards">${report.cards.map((c) => html`<li>
+        <p class="announcement-text">${c.starred ? html`<span aria-label=${t('report.starred')}>★ </span>` : ''}${c.text}</p>
+        ${c.promoted ? html`<p class="muted">${c.published ? t('report.published') : t('ws.promoted')}</p>` : ''}</li>`)}</ul>`
+        : html`<p class="muted">${t('report.noCards')}</p>`}
+      <button type="button" class="secondary no-print" @click=${printReport}>${t('report.print')}</button>
+    </article>` : ''}
+  </section>`;
+}
+
+/** Prints the report alone (styles.css hides the rest of the page under body.print-report). */
+function printReport() {
+  document.body.classList.add('print-report');
+  window.print();
+  document.body.classList.remove('print-report');
 }
 
 /** Facilitators and organisers see what is not published yet; the lead and organisers (ctx.steers) act on it. */
