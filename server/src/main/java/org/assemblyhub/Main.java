@@ -5,13 +5,15 @@ import org.assemblyhub.config.ConfigException;
 import org.assemblyhub.config.ConfigLoader;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.demo.DemoAssembly;
-import org.assemblyhub.engine.EngineClient;
+import org.assemblyhub.demo.DemoBanner;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
-/** {@code java -jar assembly-hub.jar [--port N] [--data DIR] [--public-url URL] [--config FILE] [--demo]} */
+/**
+ * {@code java -jar assembly-hub.jar [--port N] [--host ADDR] [--data DIR] [--public-url URL] [--config FILE] [--demo]}
+ */
 public final class Main {
     private Main() {}
 
@@ -38,8 +40,7 @@ public final class Main {
                                 .ifPresent(token ->
                                         BootstrapNotice.show(token, finalConfig.dataDir(), System.console() != null));
                         if (!finalConfig.demo()) return Future.succeededFuture(List.<String>of());
-                        return DemoAssembly.ensure(
-                                new EngineClient(hub.vertx()), finalConfig.dataDir(), finalConfig.publicUrl());
+                        return DemoAssembly.start(hub.vertx(), finalConfig.dataDir(), finalConfig.publicUrl());
                     })
                     .toCompletionStage()
                     .toCompletableFuture()
@@ -52,13 +53,9 @@ public final class Main {
             System.exit(1);
             return;
         }
-        System.out.println(
-                "assembly-hub is running on " + finalConfig.publicUrl() + " (data in " + finalConfig.dataDir() + ")");
-        if (!links.isEmpty()) {
-            System.out.println("\nDemo assembly — open each link in its own browser profile or private window:\n");
-            links.forEach(line -> System.out.println("  " + line));
-            System.out.println();
-        }
+        System.out.println("assembly-hub is running on " + finalConfig.publicUrl() + " (listening on "
+                + finalConfig.host() + ":" + finalConfig.port() + ", data in " + finalConfig.dataDir() + ")");
+        if (finalConfig.demo()) DemoBanner.lines(finalConfig, links).forEach(System.out::println);
     }
 
     /** The failure in words, with its cause ("Address already in use" hides under a bind exception). */

@@ -19,7 +19,7 @@ import java.util.Map;
  * <pre>
  * setting          file key          env                    flag
  * port             port              PORT / HUB_PORT        --port
- * host             host              HUB_HOST               --host
+ * host             host              HUB_HOST               --host    (0.0.0.0; 127.0.0.1 for the demo)
  * data directory   data              HUB_DATA               --data
  * public URL       publicUrl         HUB_PUBLIC_URL         --public-url
  * bootstrap token  bootstrapToken    HUB_BOOTSTRAP_TOKEN    —
@@ -74,7 +74,10 @@ public final class ConfigLoader {
             if (!key.equals("config")) values.put(key, value);
         });
 
-        String host = values.getOrDefault("host", "0.0.0.0");
+        boolean demo = bool(values, "demo", false);
+        // The demo's links sign anyone in who can reach the hub, and its switcher hands out every identity: it stays on
+        // this computer unless the operator says otherwise.
+        String host = values.getOrDefault("host", demo ? "127.0.0.1" : "0.0.0.0");
         int port = integer(values, "port", 8080, 0, 65535);
         Path data =
                 Path.of(values.getOrDefault("data", "data")).toAbsolutePath().normalize();
@@ -94,7 +97,7 @@ public final class ConfigLoader {
                 data,
                 publicUrl,
                 bootstrap,
-                bool(values, "demo", false),
+                demo,
                 integer(values, "maxMessageBytes", 64 * 1024, 1024, 1024 * 1024),
                 integer(values, "commandsPerSecond", 10, 1, 10_000),
                 bool(values, "secureCookies", publicUrl.startsWith("https://")),

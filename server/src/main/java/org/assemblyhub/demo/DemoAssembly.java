@@ -1,10 +1,12 @@
 package org.assemblyhub.demo;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.store.PrivateFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +19,15 @@ import java.util.List;
 /**
  * The demo assembly of {@code ./hub demo}: a public assembly with an organiser, two facilitators, ten members and an
  * expert. Created once; its links are kept in {@code <data>/demo-links.txt} (a demo convenience: real deployments
- * never store tokens) and printed at every start.
+ * never store tokens), printed at every start and kept true while the hub runs ({@link DemoLinksKeeper}).
  */
 public final class DemoAssembly {
     public static final String ID = "demo";
+    static final String ORGANISER_ID = "organiser-1";
+    static final String ORGANISER_NAME = "Olivia Organiser";
+    /** The lead facilitator the demo appoints. */
+    public static final String LEAD_ID = "f1";
+
     private static final String[][] PEOPLE = {
         {"f1", "Fatou Diallo", "facilitator", "female", "35-49", "north"},
         {"f2", "Marc Lefèvre", "facilitator", "male", "50-64", "south"},
@@ -39,10 +46,25 @@ public final class DemoAssembly {
 
     private DemoAssembly() {}
 
+    /**
+     * What the launcher runs: the demo assembly (made once), then a keeper that rewrites {@code demo-links.txt}
+     * whenever the organiser console re-issues or revokes a demo person's link. The lines of the file, to print.
+     */
+    public static Future<List<String>> start(Vertx vertx, Path dataDir, String publicUrl) {
+        return ensure(new EngineClient(vertx), dataDir, publicUrl).compose(lines -> vertx.deployVerticle(
+                        new DemoLinksKeeper(links(dataDir), publicUrl, DemoLinks.parse(lines)))
+                .map(lines));
+    }
+
+    /** Where the demo keeps its links. */
+    public static Path links(Path dataDir) {
+        return dataDir.resolve("demo-links.txt");
+    }
+
     public static Future<List<String>> ensure(EngineClient engines, Path dataDir, String publicUrl) {
-        Path file = dataDir.resolve("demo-links.txt");
+        Path file = links(dataDir);
         if (Files.exists(file)) {
-            return Future.succeededFuture().map(v -> readLines(file));
+            return Future.succeededFuture().map(v -> current(file, publicUrl));
         }
         JsonObject create = new JsonObject()
                 .put("id", ID)
@@ -51,7 +73,7 @@ public final class DemoAssembly {
                         "question",
                         "Comment notre ville peut-elle réduire de moitié ses émissions d'ici 2035, de manière juste ?")
                 .put("public", true)
-                .put("organiserName", "Olivia Organiser");
+                .put("organiserName", ORGANISER_NAME);
         return engines.registry("create", create).compose(created -> {
             if ("assembly-exists".equals(created.getString("code"))) return reissueAll(engines, file, publicUrl);
             if (Answers.isError(created)) return Future.failedFuture(created.getString("message"));
@@ -80,8 +102,12 @@ public final class DemoAssembly {
                     })
                     .compose(imported -> {
                         List<String> lines = new ArrayList<>();
-                        lines.add("organiser   Olivia Organiser      " + publicUrl + "/join/"
-                                + created.getJsonObject("result").getString("token"));
+                        lines.add(String.format(
+                                "%-11s %-21s %s/join/%s",
+                                "organiser",
+                                ORGANISER_NAME,
+                                publicUrl,
+                                created.getJsonObject("result").getString("token")));
                         JsonObject tokens = imported.getJsonObject("result").getJsonObject("tokens");
                         for (String[] p : PEOPLE) {
                             lines.add(String.format(
@@ -128,7 +154,7 @@ public final class DemoAssembly {
     /** The demo exists but its links file was lost: new links for everyone (the old ones stop working). */
     private static Future<List<String>> reissueAll(EngineClient engines, Path file, String publicUrl) {
         List<String[]> everyone = new ArrayList<>();
-        everyone.add(new String[] {"organiser-1", "Olivia Organiser", "organiser"});
+        everyone.add(new String[] {ORGANISER_ID, ORGANISER_NAME, "organiser"});
         for (String[] p : PEOPLE) everyone.add(p);
         List<Future<String>> lines = new ArrayList<>();
         for (String[] p : everyone) {
@@ -153,9 +179,26 @@ public final class DemoAssembly {
         });
     }
 
-    private static List<String> readLines(Path file) {
+    /**
+     * The person id of a line of the links file: the organiser, or one of the demo's people by name; null for anyone
+     * else.
+     */
+    static String personIdOf(String role, String name) {
+        if ("organiser".equals(role)) return ORGANISER_NAME.equals(name) ? ORGANISER_ID : null;
+        for (String[] p : PEOPLE) {
+            if (p[1].equals(name) && p[2].equals(role)) return p[0];
+        }
+        return null;
+    }
+
+    /** The links file as it is, moved to this start's public URL if that changed (the file is rewritten then). */
+    private static List<String> current(Path file, String publicUrl) {
         try {
-            return Files.readAllLines(file);
+            List<String> lines = Files.readAllLines(file);
+            DemoLinks here = DemoLinks.parse(lines).at(publicUrl);
+            if (here.lines().equals(lines) || here.entries().isEmpty()) return lines;
+            here.write(file);
+            return here.lines();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,7 +206,7 @@ public final class DemoAssembly {
 
     private static void writeLines(Path file, List<String> lines) {
         try {
-            Files.write(file, lines);
+            PrivateFiles.writeAtomically(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,6 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
         router.route("/join/*").handler(budget);
         router.get("/live").handler(live::accept);
         SessionRoutes.mount(router, engines, config); // /join, /leave, and the cookie's renewal on /a/:id
+        DemoSwitcher.mount(router, vertx, config); // /demo: only for the demo on a loopback address
         new AssemblyApi(engines, bootstrap, config.publicUrl(), new BoundedWorkers(vertx, "assembly-hub-uploads", 2, 8))
                 .mount(router);
         new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);

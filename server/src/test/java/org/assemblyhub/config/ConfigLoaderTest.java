@@ -21,6 +21,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_demo_listens_on_127_0_0_1_unless_told_otherwise_and_a_hub_on_every_address() throws Exception {
+        assertThat(ConfigLoader.load(List.of(), Map.of()).host()).isEqualTo("0.0.0.0");
+        assertThat(ConfigLoader.load(List.of("--demo"), Map.of()).host()).isEqualTo("127.0.0.1");
+        assertThat(ConfigLoader.load(List.of(), Map.of("HUB_DEMO", "true")).host())
+                .isEqualTo("127.0.0.1");
+        assertThat(ConfigLoader.load(List.of("--demo", "--host", "0.0.0.0"), Map.of())
+                        .host())
+                .isEqualTo("0.0.0.0");
+        assertThat(ConfigLoader.load(List.of("--demo"), Map.of("HUB_HOST", "192.168.1.20"))
+                        .host())
+                .isEqualTo("192.168.1.20");
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"demo\": true, \"host\": \"0.0.0.0\"}");
+        assertThat(ConfigLoader.load(List.of("--config", file.toString()), Map.of())
+                        .host())
+                .isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void loopback_is_read_from_the_address_itself_never_from_a_name_lookup() {
+        assertThat(List.of("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST"))
+                .allMatch(Loopback::isLoopback);
+        assertThat(List.of("0.0.0.0", "::", "192.168.1.20", "127.0.0.1.evil.example", "localhost.evil.example", ""))
+                .noneMatch(Loopback::isLoopback);
+        assertThat(List.of("localhost:8080", "127.0.0.1:9000", "[::1]:8080", "localhost"))
+                .allMatch(Loopback::isLoopbackAuthority);
+        assertThat(List.of(
+                        "evil.example:8080", "localhost:80@evil.example", "localhost:x", "[::1]x", "127.0.0.1.nip.io"))
+                .noneMatch(Loopback::isLoopbackAuthority);
+    }
+
+    @Test
     void flags_win_over_environment_which_wins_over_the_file() throws Exception {
         Path file = Files.createTempFile("hub", ".json");
         Files.writeString(
