@@ -92,6 +92,10 @@ public final class BreakoutCapability implements Capability {
                     .orElse(0);
             return BreakoutDecider.extend(rooms, facilitated, c, limit);
         }
+        if (command instanceof BreakoutCommand.VisitGroup || command instanceof BreakoutCommand.LeaveGroup) {
+            if (who.personId() == null) return Verdict.reject("forbidden", "Only people visit groups.");
+            return BreakoutDecider.visit(rooms, who.personId(), who.role(), who.leads(), (BreakoutCommand) command);
+        }
         if (command instanceof BreakoutCommand c)
             return BreakoutDecider.decide(rooms, present(model), who.leads(), c, now);
         var seat = who.personId() == null
@@ -145,12 +149,8 @@ public final class BreakoutCapability implements Capability {
     @Override
     public void view(Model model, Audience audience, ObjectNode view) {
         Breakouts breakouts = breakouts(model);
-        int round = breakouts.rooms.round();
         Roster roster = model.roster();
-        var rooms = BreakoutView.project(
-                breakouts.rooms, roster, audience, group -> (int) breakouts.workspaces.ideas(round, group).stream()
-                        .filter(i -> i.promoted())
-                        .count());
+        var rooms = BreakoutView.project(breakouts.rooms, breakouts.workspaces, roster, audience);
         if (!rooms.isEmpty()) view.set("breakouts", rooms);
         var workspace = WorkspaceView.workspace(breakouts.workspaces, breakouts.rooms, roster, audience);
         if (!workspace.isEmpty()) view.set("workspace", workspace);

@@ -7,16 +7,21 @@ import static org.assemblyhub.kernel.plug.WireCommand.of;
 
 import org.assemblyhub.breakout.domain.BreakoutCommand.*;
 import org.assemblyhub.breakout.workspace.WorkspaceCommand.*;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.plug.Decoded;
 import org.assemblyhub.kernel.plug.WireArgs;
 import org.assemblyhub.kernel.plug.WireCommand;
 
 import java.util.List;
+import java.util.Set;
 
 /** Wire commands of breakout rounds (the lead's desk) and of each group's workspace (cards, notes, queue, help). */
 public final class BreakoutWire {
     static final int MAX_NOTES = 20_000;
     static final int MAX_CARD = 2_000;
+
+    /** Who may visit a group: the desk, and experts. */
+    private static final Set<Role> VISITORS = Set.of(Role.ORGANISER, Role.FACILITATOR, Role.EXPERT);
 
     private BreakoutWire() {}
 
@@ -40,6 +45,11 @@ public final class BreakoutWire {
                     (a, c) -> Decoded.ok(new KeepApart(a.id("personId"), a.id("otherId"), a.flag("apart", true)))),
             of("allow-group-extensions", DESK, (a, c) -> Decoded.ok(new AllowGroupExtensions(a.flag("allowed", true)))),
             of("extend-group", DESK, (a, c) -> Decoded.ok(new ExtendGroup(a.integer("minutes", 1, 240)))),
+            of(
+                    "visit-group",
+                    VISITORS,
+                    (a, c) -> Decoded.ok(new VisitGroup(a.integer("group", 1, WireArgs.MAX_GROUP)))),
+            of("leave-group", VISITORS, (a, c) -> Decoded.ok(new LeaveGroup())),
             of("open-breakouts", DESK, (a, c) -> Decoded.ok(new OpenBreakouts())),
             of("close-breakouts", DESK, (a, c) -> Decoded.ok(new CloseBreakouts())),
             of("edit-notes", PARTICIPANTS, (a, c) -> {

@@ -150,14 +150,18 @@ public final class Rules {
         return due;
     }
 
-    /** The audience a person's sockets belong to now: their role's, inside their group while rooms are open. */
+    /**
+     * The audience a person's sockets belong to now: inside their group while rooms are open (as one of its
+     * facilitators, or as a member or guest), else their role's — the appointed lead's desk for the lead.
+     */
     static Audience audienceOf(Model model, Person person) {
+        Optional<Seating.Seat> seat = model.seating().seatOf(person.id());
+        if (seat.isPresent()) {
+            Audience.Kind kind = seat.get().facilitates() ? Audience.Kind.FACILITATOR : Audience.Kind.MEMBER;
+            return new Audience(kind, seat.get().group());
+        }
         if (person.id().equals(model.agenda().lead()) && person.role() == Role.FACILITATOR) return Audience.LEAD;
-        Audience base = Audience.of(person.role());
-        return model.seating()
-                .seatOf(person.id())
-                .map(s -> base.inGroup(s.group()))
-                .orElse(base);
+        return Audience.of(person.role());
     }
 
     /** An audience's view: each capability's sections, in order. */

@@ -6,12 +6,16 @@ import static org.assemblyhub.testing.Given.givenAnAssembly;
 import static org.assemblyhub.testing.Given.present;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assemblyhub.assembly.domain.AssemblyEvent.PeopleAdded;
 import org.assemblyhub.breakout.domain.BreakoutCommand.AllowGroupExtensions;
 import org.assemblyhub.breakout.domain.BreakoutCommand.ExtendGroup;
+import org.assemblyhub.breakout.domain.BreakoutCommand.LeaveGroup;
+import org.assemblyhub.breakout.domain.BreakoutCommand.VisitGroup;
 import org.assemblyhub.breakout.domain.BreakoutEvent.BreakoutsClosed;
 import org.assemblyhub.breakout.domain.BreakoutEvent.BreakoutsOpened;
 import org.assemblyhub.breakout.domain.BreakoutEvent.BreakoutsPlanned;
 import org.assemblyhub.breakout.domain.BreakoutEvent.GroupExtended;
+import org.assemblyhub.breakout.domain.BreakoutEvent.GroupVisited;
 import org.assemblyhub.breakout.domain.BreakoutEvent.GroupsReturned;
 import org.assemblyhub.breakout.domain.BreakoutEvent.MemberMoved;
 import org.assemblyhub.breakout.domain.Group;
@@ -112,5 +116,52 @@ class BreakoutCapabilityTest {
     void moving_the_clock_by_hand_out_of_the_round_brings_every_group_back() {
         Given open = welcome().when(LEAD, new SkipSegment()).andThen();
         open.when(LEAD, new SkipSegment()).thenEvents(new SegmentStarted(2, NOW), new BreakoutsClosed(1, NOW));
+    }
+
+    @Test
+    void the_lead_joins_a_group_as_its_host_and_comes_back_to_the_desk_when_they_leave() {
+        Given open = welcome().when(LEAD, new SkipSegment()).andThen();
+        Given visiting = open.when(LEAD, new VisitGroup(2))
+                .thenEvents(new GroupVisited("f1", 2, true))
+                .andThen();
+        var seat = visiting.thenModel().seating().seatOf("f1").orElseThrow();
+        assertThat(seat.group()).isEqualTo(2);
+        assertThat(seat.facilitates()).isTrue();
+        String member = visiting.thenModel().seating().members(2).get(0);
+        assertThat(visiting.thenModel().seating().seatOf(member).orElseThrow().people())
+                .contains("f1");
+        Given left = visiting.when(LEAD, new LeaveGroup())
+                .thenEvents(new GroupVisited("f1", 0, false))
+                .andThen();
+        assertThat(left.thenModel().seating().seatOf("f1")).isEmpty();
+        left.when(LEAD, new LeaveGroup()).thenRejected("not-visiting");
+    }
+
+    @Test
+    void an_expert_joins_as_a_guest_and_members_and_seated_facilitators_keep_their_own_group() {
+        Given open = welcome()
+                .and(new PeopleAdded(List.of(Given.person("e1", Role.EXPERT))))
+                .when(LEAD, new SkipSegment())
+                .andThen();
+        Given expert = open.when(Actor.person("e1", Role.EXPERT), new VisitGroup(1))
+                .thenEvents(new GroupVisited("e1", 1, false))
+                .andThen();
+        assertThat(expert.thenModel().seating().seatOf("e1").orElseThrow().facilitates())
+                .isFalse();
+        open.when(Given.MEMBER, new VisitGroup(1)).thenRejected("forbidden");
+        open.when(Actor.person("f2", Role.FACILITATOR), new VisitGroup(1)).thenRejected("already-in-a-group");
+        open.when(LEAD, new VisitGroup(9)).thenRejected("no-such-group");
+        welcome().when(LEAD, new VisitGroup(1)).thenRejected("breakouts-closed");
+    }
+
+    @Test
+    void visitors_are_back_in_the_plenary_when_the_round_closes() {
+        Given visiting = welcome()
+                .when(LEAD, new SkipSegment())
+                .andThen()
+                .when(LEAD, new VisitGroup(1))
+                .andThen();
+        Given closed = visiting.when(LEAD, new SkipSegment()).andThen();
+        assertThat(closed.thenModel().seating().seatOf("f1")).isEmpty();
     }
 }

@@ -22,6 +22,15 @@ public sealed interface BreakoutCommand extends DomainCommand {
     /** From a group's facilitator: more minutes for their group. */
     record ExtendGroup(int minutes) implements BreakoutCommand {}
 
+    /**
+     * The lead, an organiser, a facilitator with no group this round or an expert joins group {@code group}'s call and
+     * workspace (a roaming co-facilitator, an expert answering questions, the lead answering a help call).
+     */
+    record VisitGroup(int group) implements BreakoutCommand {}
+
+    /** A visitor goes back to the plenary (the lead to the desk). */
+    record LeaveGroup() implements BreakoutCommand {}
+
     /** The hub's timer: return the extended groups whose extra time is up. */
     record ReturnOverdueGroups() implements BreakoutCommand {}
 }

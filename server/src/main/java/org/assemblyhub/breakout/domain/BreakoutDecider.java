@@ -2,6 +2,7 @@ package org.assemblyhub.breakout.domain;
 
 import org.assemblyhub.breakout.domain.BreakoutCommand.*;
 import org.assemblyhub.breakout.domain.BreakoutEvent.*;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Verdict;
 
 import java.time.Instant;
@@ -49,6 +50,29 @@ public final class BreakoutDecider {
                     "extension-too-long", "A group may run over by at most " + limit + " minutes in all.");
         }
         return Verdict.accept(new GroupExtended(facilitatedGroup, c.minutes()));
+    }
+
+    /**
+     * Someone joins a group's call and workspace, or leaves it. The lead and organisers come as hosts (they facilitate
+     * while there), so does a facilitator who has no group this round (a roaming co-facilitator); an expert comes as a
+     * guest. Members stay in their own group.
+     */
+    public static Verdict visit(BreakoutRooms rooms, String personId, Role role, boolean leads, BreakoutCommand c) {
+        if (c instanceof LeaveGroup) {
+            if (rooms.visiting(personId) == 0) return Verdict.reject("not-visiting", "You are not visiting a group.");
+            return Verdict.accept(new GroupVisited(personId, 0, false));
+        }
+        int group = ((VisitGroup) c).group();
+        boolean host = leads || role == Role.FACILITATOR;
+        if (!host && role != Role.EXPERT)
+            return Verdict.reject("forbidden", "Only the lead, facilitators and experts visit groups.");
+        if (!rooms.isOpen()) return Verdict.reject("breakouts-closed", "No round is open.");
+        if (rooms.groups().stream().noneMatch(g -> g.number() == group) || rooms.returned(group))
+            return Verdict.reject("no-such-group", "There is no such group meeting now.");
+        if (rooms.seated(personId))
+            return Verdict.reject("already-in-a-group", "You have a group of your own in this round.");
+        if (rooms.visiting(personId) == group) return Verdict.accept();
+        return Verdict.accept(new GroupVisited(personId, group, host));
     }
 
     /** The timer: extended groups whose time is up come back; the last one closes the round. */

@@ -41,6 +41,12 @@ public sealed interface BreakoutEvent extends DomainEvent {
         }
     }
 
+    /**
+     * Someone not seated in the round joins group {@code group} ({@code facilitates}: as one of its facilitators — the
+     * lead, an organiser, a roaming facilitator — rather than as a guest, e.g. an expert); group 0: they left it.
+     */
+    record GroupVisited(String personId, int group, boolean facilitates) implements BreakoutEvent {}
+
     /** Everyone is back in the plenary. */
     record BreakoutsClosed(int round, Instant at) implements BreakoutEvent {}
 }

@@ -21,6 +21,10 @@ public final class BreakoutRooms implements Serializable {
     private Instant overtimeFrom;
     private int overtimeLimit;
     private final Set<Set<String>> keepApart = new LinkedHashSet<>();
+    /** People visiting a group of the open round: person id → group (facilitating visitors in {@link #hosts}). */
+    private final Map<String, Integer> visitors = new TreeMap<>();
+
+    private final Set<String> hosts = new TreeSet<>();
 
     public void evolve(BreakoutEvent event) {
         if (event instanceof BreakoutsPlanned e) {
@@ -59,7 +63,18 @@ public final class BreakoutRooms implements Serializable {
                 overtimeFrom = e.at();
                 overtimeLimit = e.extendableMinutes();
             }
+        } else if (event instanceof GroupVisited e) {
+            if (e.group() > 0) {
+                visitors.put(e.personId(), e.group());
+                if (e.facilitates()) hosts.add(e.personId());
+                else hosts.remove(e.personId());
+            } else {
+                visitors.remove(e.personId());
+                hosts.remove(e.personId());
+            }
         } else if (event instanceof BreakoutsClosed) {
+            visitors.clear();
+            hosts.clear();
             lastGroups = groups;
             open = false;
             resetOvertime();
@@ -158,14 +173,43 @@ public final class BreakoutRooms implements Serializable {
         return lastGroups;
     }
 
-    /** The group a person (member or facilitator) sits in while rooms are open. */
+    /** The group a person (member, facilitator or visitor) sits in while rooms are open. */
     public Optional<Group> groupOf(String personId) {
         if (!open || personId == null) return Optional.empty();
+        Integer visiting = visitors.get(personId);
         return groups.stream()
                 .filter(g -> !returned.contains(g.number()))
-                .filter(g -> g.members().contains(personId)
-                        || personId.equals(g.leadFacilitator())
-                        || personId.equals(g.coFacilitator()))
+                .filter(g -> visiting != null
+                        ? g.number() == visiting
+                        : g.members().contains(personId)
+                                || personId.equals(g.leadFacilitator())
+                                || personId.equals(g.coFacilitator()))
                 .findFirst();
+    }
+
+    /** The group this person visits in the open round (0: none). */
+    public int visiting(String personId) {
+        return visitors.getOrDefault(personId, 0);
+    }
+
+    /** Whether this visitor joined their group as one of its facilitators. */
+    public boolean hosts(String personId) {
+        return hosts.contains(personId);
+    }
+
+    /** Who visits group {@code group} now. */
+    public List<String> visitorsOf(int group) {
+        return visitors.entrySet().stream()
+                .filter(e -> e.getValue() == group)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Whether this person is seated in a group of the current plan (member or facilitator, not a visitor). */
+    public boolean seated(String personId) {
+        return groups.stream()
+                .anyMatch(g -> g.members().contains(personId)
+                        || personId.equals(g.leadFacilitator())
+                        || personId.equals(g.coFacilitator()));
     }
 }

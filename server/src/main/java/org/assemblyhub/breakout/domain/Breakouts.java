@@ -31,7 +31,9 @@ public final class Breakouts implements Serializable, Seating {
             Set<String> people = new HashSet<>(g.members());
             if (g.leadFacilitator() != null) people.add(g.leadFacilitator());
             if (g.coFacilitator() != null) people.add(g.coFacilitator());
-            boolean facilitates = personId.equals(g.leadFacilitator()) || personId.equals(g.coFacilitator());
+            people.addAll(rooms.visitorsOf(g.number()));
+            boolean facilitates =
+                    personId.equals(g.leadFacilitator()) || personId.equals(g.coFacilitator()) || rooms.hosts(personId);
             return new Seat(rooms.round(), g.number(), facilitates, Set.copyOf(people));
         });
     }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.breakout.domain.AllocationQuality;
 import org.assemblyhub.breakout.domain.BreakoutRooms;
 import org.assemblyhub.breakout.domain.Group;
+import org.assemblyhub.breakout.workspace.Workspaces;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.Roster;
 
-import java.util.function.IntUnaryOperator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Breakout rounds as each audience sees them. Inside a group: members see their group's number and facilitators;
@@ -23,11 +27,11 @@ public final class BreakoutView {
     private BreakoutView() {}
 
     public static ObjectNode project(BreakoutRooms rooms, Roster state, Audience audience) {
-        return project(rooms, state, audience, g -> 0);
+        return project(rooms, new Workspaces(), state, audience);
     }
 
-    /** {@code promoted}: how many cards each group of the current round has sent to the harvest board. */
-    public static ObjectNode project(BreakoutRooms rooms, Roster state, Audience audience, IntUnaryOperator promoted) {
+    /** {@code ws}: each group's workspace, for the desk's tiles (hands, help calls, speaking balance, harvest). */
+    public static ObjectNode project(BreakoutRooms rooms, Workspaces ws, Roster state, Audience audience) {
         ObjectNode view = JSON.objectNode();
         if (audience.kind() == Audience.Kind.ORGANISER
                 && (!rooms.pinned().isEmpty() || !rooms.keepApart().isEmpty())) {
@@ -71,10 +75,11 @@ public final class BreakoutView {
                                         .count());
                 if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
                 if (rooms.returned(g.number())) node.put("returned", true);
-                node.put("harvested", promoted.applyAsInt(g.number()));
+                tile(node, rooms, ws, g);
                 if (names) {
                     ObjectNode members = node.putObject("members");
                     g.members().forEach(m -> members.put(m, state.displayName(m)));
+                    visitors(node, rooms, g, state);
                 }
             }
             if (names) {
@@ -85,8 +90,39 @@ public final class BreakoutView {
         return view;
     }
 
+    /** What the desk shows of a group at a glance: hands up, a help call, how evenly people spoke, cards harvested. */
+    private static void tile(ObjectNode node, BreakoutRooms rooms, Workspaces ws, Group g) {
+        int round = rooms.round();
+        Workspaces.Room room = ws.room(round, g.number());
+        node.put("hands", room.queue().size()).put("help", room.helpCalled());
+        Set<String> members = Set.copyOf(g.members());
+        long total = 0;
+        long most = 0;
+        int speakers = 0;
+        for (Map.Entry<String, Duration> spoken : room.spoken().entrySet()) {
+            if (!members.contains(spoken.getKey())) continue;
+            long seconds = spoken.getValue().toSeconds();
+            total += seconds;
+            most = Math.max(most, seconds);
+            if (seconds > 0) speakers++;
+        }
+        node.put("speakers", speakers).put("topShare", total == 0 ? 0 : (int) Math.round(100.0 * most / total));
+        node.put("harvested", (int)
+                ws.ideas(round, g.number()).stream().filter(i -> i.promoted()).count());
+        if (rooms.groupEndsAt(g.number()) != null && !rooms.returned(g.number()))
+            node.put("endsAt", rooms.groupEndsAt(g.number()).toString());
+    }
+
+    private static void visitors(ObjectNode node, BreakoutRooms rooms, Group g, Roster state) {
+        List<String> visitors = rooms.visitorsOf(g.number());
+        if (visitors.isEmpty()) return;
+        ObjectNode names = node.putObject("visitors");
+        visitors.forEach(v -> names.put(v, state.displayName(v)));
+    }
+
     private static ObjectNode myGroup(BreakoutRooms rooms, Group g, Roster state, boolean withMembers) {
         ObjectNode node = JSON.objectNode().put("number", g.number());
+        visitors(node, rooms, g, state);
         if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
         if (rooms.groupEndsAt(g.number()) != null)
             node.put("endsAt", rooms.groupEndsAt(g.number()).toString());
