@@ -74,7 +74,8 @@ export function t(key, params = {}) {
 }
 
 function errorCatalogue(lang, key) {
-  return key.startsWith('error.') && Object.hasOwn(errors[lang], key.slice(6)) ? errors[lang][key.slice(6)] : undefined;
+  const code = /^error\.(.+)$/.exec(key)?.[1];
+  return code && Object.hasOwn(errors[lang], code) ? errors[lang][code] : undefined;
 }
 
 /**
