@@ -2,7 +2,7 @@
 // public observer; / lists public assemblies.
 import { html, render } from './lib/html.js';
 import { t, toggleLanguage, addStrings, errorText } from './i18n/i18n.js';
-import { anchorFor, showNear, clearNear } from './lib/near.js';
+import { anchorFor, showNear, clearNear, clearAll } from './lib/near.js';
 import { setTitle } from './lib/attention.js';
 import { later, undo, now as doNow, undoLatest, pendingActions, onPendingChange } from './lib/undo.js';
 import { LiveConnection } from './live/socket.js';
@@ -117,6 +117,7 @@ function act(name, args, options = {}) {
   const near = anchorFor(options.near);
   if (near) clearNear(near);
   return connection.send(name, args).then((ack) => {
+    clearAll();
     if (state.notice) { state.notice = null; draw(); }
     return ack;
   }, (error) => { report(error, near); return null; });

@@ -145,7 +145,9 @@ function qualityText(q, r) {
       : t('desk.quality.close', { attribute: a, n: number.format(ours) });
     return chance === undefined ? base : `${base} ${t('desk.quality.random', { n: number.format(chance) })}`;
   });
-  const better = attributes.every((a) => random(a) === undefined || q.meanDeviation[a] <= random(a));
+  // Better than chance: never worse on any attribute, and better on one at least.
+  const better = attributes.every((a) => random(a) === undefined || q.meanDeviation[a] <= random(a))
+    && attributes.some((a) => random(a) !== undefined && q.meanDeviation[a] < random(a));
   const pairs = q.repeatedPairs === 0 && !r?.repeatedPairs ? '' : q.repeatedPairs === 0
     ? t('desk.quality.noPairs', { random: r?.repeatedPairs ?? 0 })
     : t('desk.quality.pairs', { n: q.repeatedPairs, random: r?.repeatedPairs ?? 0 });

@@ -1,8 +1,8 @@
 // A problem shown where the person is looking: right after the control that caused it (a button, a field, a form),
-// announced (role="alert"), tied to the control (aria-describedby), brought into view, and gone when dismissed or
-// when the next action from the same control succeeds. The node is the page's own, beside what lit-html draws: when
+// announced (role="alert"), tied to the control (aria-describedby), brought into view, and gone when dismissed,
+// when the same control acts again, or once the person's next action succeeds. The node is the page's own, beside what lit-html draws: when
 // lit-html takes the control away, the message goes with it.
-const MESSAGES = new WeakMap(); // anchor → its message node
+const MESSAGES = new Map(); // anchor → its message node
 let counter = 0;
 
 /** The element a message should sit next to: the given one, or the focused control (what was just clicked). */
@@ -33,8 +33,10 @@ export function showNear(anchor, text, dismissLabel) {
     if (anchor.isConnected) anchor.focus?.();
   });
   message.append(words, close);
+  // A button in a row of buttons: under the row, so that the row stays whole.
+  const row = anchor.closest('.controls-row');
   if (anchor.tagName === 'FORM') anchor.append(message);
-  else anchor.insertAdjacentElement('afterend', message);
+  else (row || anchor).insertAdjacentElement('afterend', message);
   const described = (anchor.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
   anchor.setAttribute('aria-describedby', [...described, message.id].join(' '));
   MESSAGES.set(anchor, message);
@@ -51,4 +53,9 @@ export function clearNear(anchor) {
   const rest = (anchor.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== message.id);
   if (rest.length) anchor.setAttribute('aria-describedby', rest.join(' '));
   else anchor.removeAttribute('aria-describedby');
+}
+
+/** Clears every message (the person's next action went through: what was wrong before is stale). */
+export function clearAll() {
+  for (const anchor of [...MESSAGES.keys()]) clearNear(anchor);
 }

@@ -62,8 +62,9 @@ class DeskAndPhonesIT {
             LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
             organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
             List<LiveClient> members = new ArrayList<>();
-            for (String facilitator : List.of("f1", "f2")) // connected, so that each group gets one
+            for (String facilitator : List.of("f1", "f2")) { // connected, so that each group gets one
                 members.add(hub.client(setup.token(facilitator)).join(setup.assemblyId()));
+            }
             for (int i = 1; i <= 16; i++)
                 members.add(hub.client(setup.token("m" + i)).join(setup.assemblyId()));
             organiser.awaitView(v -> v.path("roster").path("m16").path("online").asBoolean());
@@ -71,9 +72,8 @@ class DeskAndPhonesIT {
         }
 
         Page open(Browser browser, String person, int width, int height, List<String> errors) {
-            Page page = browser.newContext(new Browser.NewContextOptions()
-                            .setLocale("fr-FR")
-                            .setViewportSize(width, height))
+            Page page = browser.newContext(
+                            new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(width, height))
                     .newPage();
             page.onConsoleMessage(m -> {
                 if (m.type().equals("error")) errors.add(m.text());
@@ -97,7 +97,8 @@ class DeskAndPhonesIT {
     }
 
     private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static void screenshot(Page page, String name) {
@@ -141,24 +142,27 @@ class DeskAndPhonesIT {
             assertThat(tiles).hasCount(2);
             assertThat(tiles.first()).containsText("Groupe 1");
             assertThat(tiles.first().locator("[data-testid=tile-present]")).containsText("8/8");
-            assertThat(tiles.first().locator("[data-testid=tile-left]")).containsText(Pattern.compile("(19|20):\\d\\d"));
+            assertThat(tiles.first().locator("[data-testid=tile-left]"))
+                    .containsText(Pattern.compile("(19|20):\\d\\d"));
             assertThat(tiles.first()).containsText("8 membres");
             assertThat(tiles.first().locator("details")).containsText("Membre ");
             assertThat(tiles.first()).containsText(Pattern.compile("Jean Martin|Léa Petit"));
             assertThat(desk.locator("[data-testid=desk-quality]")).containsText("age : ");
 
             // An error provoked on purpose: back from the first step, in French, next to the button.
-            Locator back = lead.locator("[data-testid=clock-controls]").getByRole(
-                            AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revenir"));
+            Locator back = lead.locator("[data-testid=clock-controls]")
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revenir"));
             back.click();
-            Locator problem = lead.locator("[data-testid=clock-controls] [data-testid=field-error]");
+            Locator problem = lead.locator("[data-testid=clock-controls] + [data-testid=field-error]");
             assertThat(problem).hasText(Pattern.compile("Vous êtes déjà à la première étape\\."));
             assertInViewport(lead, problem);
             assertThat(lead.locator("[data-testid=notice]")).hasCount(0);
 
             // A help call from a member: a badge on the group's tile, and the tab's title.
             LiveClient caller = s.inGroup(1).get(0);
-            assertThat(caller.call("help", "call-help", new JsonObject()).path("type").asText())
+            assertThat(caller.call("help", "call-help", new JsonObject())
+                            .path("type")
+                            .asText())
                     .isEqualTo("ack");
             Locator tile1 = lead.locator("[data-testid=desk-tile][data-group='1']");
             assertThat(tile1.locator("[data-testid=help-badge]")).hasText("Aide demandée");
@@ -168,7 +172,9 @@ class DeskAndPhonesIT {
             screenshot(lead, "desk-1280");
 
             // Answer and join: the lead is in the group (its call and workspace), then back to the desk.
-            tile1.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Répondre et rejoindre le groupe 1"))
+            tile1.getByRole(
+                            AriaRole.BUTTON,
+                            new Locator.GetByRoleOptions().setName("Répondre et rejoindre le groupe 1"))
                     .click();
             lead.waitForFunction("() => window.assemblyHub.audience === 'facilitator@1'");
             assertThat(lead.locator("[data-testid=my-group]")).containsText("Vous êtes dans le groupe 1");
@@ -206,7 +212,8 @@ class DeskAndPhonesIT {
         Scenario s = Scenario.start();
         try (TestHub hub = s.hub();
                 Playwright playwright = Playwright.create()) {
-            LiveClient leadClient = hub.client(s.setup().token("f0")).join(s.setup().assemblyId());
+            LiveClient leadClient =
+                    hub.client(s.setup().token("f0")).join(s.setup().assemblyId());
             assertThat(leadClient
                             .call("start", "start-session", new JsonObject().put("sessionId", "soir"))
                             .path("type")
@@ -240,8 +247,7 @@ class DeskAndPhonesIT {
             // The raise-hand control comes before the call on a phone.
             Locator raise = member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("✋ Lever la main"));
             Locator call = member.locator("[data-testid=call]");
-            if (call.count() > 0)
-                assertThat(raise.boundingBox().y).isLessThan(call.boundingBox().y);
+            if (call.count() > 0) assertThat(raise.boundingBox().y).isLessThan(call.boundingBox().y);
 
             // Dismissed, it stays dismissed (for this tab) after a reload.
             banner.getByRole(AriaRole.BUTTON).click();

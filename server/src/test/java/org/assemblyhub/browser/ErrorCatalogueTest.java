@@ -26,7 +26,7 @@ class ErrorCatalogueTest {
     static final Path CATALOGUE = ClientStrings.WEBROOT.resolve("i18n/errors.js");
 
     private static final String NAME = "\"([a-z][a-z0-9-]+)\"";
-    /** An argument that is not a quoted text: a name, or a call with its own arguments ({@code stringOrNull(m, "id")}). */
+    /** An argument that is not a quoted text: a name, or a call with arguments ({@code stringOrNull(m, "id")}). */
     private static final String ARGUMENT = "(?:[^,\"()]|\\([^()]*\\))+";
     /** Every way the server's sources refuse with a code: deciders, wire decoders, the socket, HTTP, call signals. */
     static final Pattern CODE = Pattern.compile(
@@ -66,10 +66,14 @@ class ErrorCatalogueTest {
             Matcher entry = ENTRY.matcher(line);
             if (lang.matches()) language = lang.group(1);
             else if (entry.matches()) {
-                assertThat(language).as("an entry outside fr: { } and en: { }: " + line).isNotNull();
+                assertThat(language)
+                        .as("an entry outside fr: { } and en: { }: " + line)
+                        .isNotNull();
                 String previous =
                         out.computeIfAbsent(language, l -> new TreeMap<>()).put(entry.group(1), entry.group(2));
-                assertThat(previous).as(language + " " + entry.group(1) + " twice").isNull();
+                assertThat(previous)
+                        .as(language + " " + entry.group(1) + " twice")
+                        .isNull();
             }
         }
         return out;
@@ -104,9 +108,7 @@ class ErrorCatalogueTest {
         Map<String, String> fr = catalogue.get("fr");
         Map<String, String> en = catalogue.get("en");
         assertThat(fr.keySet()).isEqualTo(en.keySet());
-        assertThat(fr.keySet().stream()
-                        .filter(c -> fr.get(c).equals(en.get(c)))
-                        .toList())
+        assertThat(fr.keySet().stream().filter(c -> fr.get(c).equals(en.get(c))).toList())
                 .as("codes whose French text is the English one")
                 .isEmpty();
     }
