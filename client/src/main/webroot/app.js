@@ -1,7 +1,10 @@
 // Entry point: /a/<assembly> shows that assembly live, for whoever this browser is (invitation cookie) or as a
 // public observer; / lists public assemblies.
 import { html, render } from './lib/html.js';
-import { t, toggleLanguage, addStrings } from './i18n/i18n.js';
+import { t, toggleLanguage, addStrings, errorText } from './i18n/i18n.js';
+import { anchorFor, showNear, clearNear, clearAll } from './lib/near.js';
+import { setTitle } from './lib/attention.js';
+import { later, undo, now as doNow, undoLatest, pendingActions, onPendingChange } from './lib/undo.js';
 import { LiveConnection } from './live/socket.js';
 import assembly from './assembly/feature.js';
 import live from './live/feature.js';
@@ -13,8 +16,9 @@ import video from './video/feature.js';
 /**
  * The features of this hub, each from its folder's feature.js: its strings, its panels (a screen region, an order in
  * it, optionally the roles that see it, and render(ctx)) and, optionally, what it does when the page starts or the
- * socket brings news (start, onView, onPersonal, onSignal, onSignalError: each gets ctx first) and whether its clock
- * needs a redraw every second (ticking). Adding a feature: its folder, and its line here (and its import above).
+ * socket brings news (start, onView, onPersonal, onSignal, onSignalError: each gets ctx first), whether its clock
+ * needs a redraw every second (ticking) and what waits for the person (attention: {count, what}, shown in the tab's
+ * title). Adding a feature: its folder, and its line here (and its import above).
  */
 const FEATURES = [
   assembly,
@@ -26,7 +30,11 @@ const FEATURES = [
 ];
 
 for (const feature of FEATURES) addStrings(feature.name, feature.strings);
-/** Panels by region, in their order: header (by the language switch), plenary (the main column), aside, wide. */
+/**
+ * Panels by region, in their order: header (by the language switch), banner (messages that must reach everyone, at
+ * the top of every screen), strip (the steering controls, kept in reach at the bottom), plenary (the main column),
+ * aside, wide.
+ */
 const PANELS = FEATURES.flatMap((feature) => feature.panels || []).sort((a, b) => a.order - b.order);
 
 const root = document.getElementById('app');
@@ -68,27 +76,70 @@ function region(name) {
 function assemblyPage() {
   const view = state.view;
   if (state.status === 'refused' && !view) {
-    return html`<main class="notice"><h2>${t('refused.title')}</h2><p>${state.notice?.message ?? ''}</p></main>`;
+    return html`<main class="notice"><h2>${t('refused.title')}</h2><p>${state.notice ? errorText(state.notice) : ''}</p></main>`;
   }
   if (!view || !view.assembly) return html`<main><p>${t('status.connecting')}</p></main>`;
-  const [plenary, aside, wide] = ['plenary', 'aside', 'wide'].map(region);
+  const [plenary, aside, wide, strip] = ['plenary', 'aside', 'wide', 'strip'].map(region);
   return html`
     <main class="layout">
-      ${state.notice ? html`<p class="flash" role="alert">${state.notice.message}</p>` : ''}
       ${plenary.length ? html`<div class="plenary">${plenary}</div>` : ''}
       ${aside.length ? html`<aside>${aside}</aside>` : ''}
       ${wide.length ? html`<div class="wide">${wide}</div>` : ''}
+      ${strip.length ? html`<div class="strip" role="region" aria-label=${t('strip.label')} data-testid="strip">${strip}</div>` : ''}
     </main>`;
 }
 
-/** Sends a command; resolves with its ack, or null after showing the error (so forms keep what was typed). */
-function act(name, args) {
-  return connection.send(name, args).then((ack) => { state.notice = null; draw(); return ack; },
-    (error) => { report(error); return null; });
+/**
+ * The top of every screen, kept in view while the page scrolls: messages for everyone (announcements, the lead's
+ * broadcast, time warnings), actions waiting a few seconds to be undone, and a problem that has no control to sit by.
+ */
+function attention() {
+  if (!state.view?.assembly) return '';
+  const banner = region('banner');
+  const waiting = pendingActions();
+  return html`<div class="attention">
+    <div role="status" aria-live="polite" class="banner" data-testid="banner">${banner}</div>
+    ${waiting.length ? html`<div class="undo" role="status" data-testid="undo">${waiting.map((a) => html`
+      <p class="undo-item"><span>${t('undo.pending', { what: a.label, s: a.seconds })}</span>
+        <button type="button" data-testid="undo-button" @click=${() => undo(a.id)}>${t('undo.cancel')}</button>
+        <button type="button" class="secondary" data-testid="undo-now" @click=${() => doNow(a.id)}>${t('undo.now')}</button></p>`)}</div>` : ''}
+    ${state.notice ? html`<p class="flash" role="alert" data-testid="notice">${errorText(state.notice)}
+      <button type="button" class="secondary dismiss" aria-label=${t('error.dismiss')} @click=${() => { state.notice = null; draw(); }}>×</button></p>` : ''}
+  </div>`;
+}
+
+/**
+ * Sends a command; resolves with its ack, or null after showing the error (so forms keep what was typed). The error
+ * is shown next to options.near (the control or form that caused it; by default the focused control), in the
+ * person's language; with nothing to sit by, at the top of the screen.
+ */
+function act(name, args, options = {}) {
+  const near = anchorFor(options.near);
+  if (near) clearNear(near);
+  return connection.send(name, args).then((ack) => {
+    clearAll();
+    if (state.notice) { state.notice = null; draw(); }
+    return ack;
+  }, (error) => { report(error, near); return null; });
+}
+
+/**
+ * An action that is hard to take back waits a few seconds with "Undo" (label: what will happen); then
+ * send(name, args, options). Resolves with the ack, or null when undone or refused.
+ */
+function actLater(label, name, args, options = {}) {
+  const near = anchorFor(options.near);
+  return new Promise((resolve) => {
+    later(label, () => act(name, args, { near }).then(resolve), () => resolve(null));
+  });
 }
 
 function draw() {
-  render(html`${header()}${assemblyPage()}`, root);
+  const base = state.view?.assembly?.title ? `${state.view.assembly.title} · ${t('app.name')}` : t('app.name');
+  render(html`${header()}${attention()}${assemblyPage()}`, root);
+  // What waits for this person (a group calling for help…) also goes in front of the tab's title.
+  const waiting = FEATURES.map((feature) => feature.attention?.(context)).filter((a) => a?.count > 0);
+  setTitle(base, waiting.reduce((sum, a) => sum + a.count, 0), waiting[0]?.what);
 }
 
 /** Views can change up to 50 times a second: draw at most once per frame (and in a hidden tab, four times a second). */
@@ -105,7 +156,9 @@ function drawSoon() {
   setTimeout(go, 250);
 }
 
-function report(error) {
+/** Shows a problem ({code, message}) next to near when it is still on the page, else at the top of the screen. */
+function report(error, near) {
+  if (near && showNear(near, errorText(error), t('error.dismiss'))) return;
   state.notice = error;
   draw();
 }
@@ -131,6 +184,8 @@ const context = {
   /** The live socket: send(name, args) resolves with the ack or rejects with the error; signal(...) for calls. */
   get connection() { return connection; },
   send: act,
+  /** Like send, after a few seconds in which the person can undo (lib/undo.js): sendLater(label, name, args, options). */
+  sendLater: actLater,
   redraw: draw,
   report,
 };
@@ -180,12 +235,16 @@ if (match) {
     onNotice: (error) => report(error),
   });
   window.assemblyHub = connection; // for people debugging in the console, and for the browser tests
+  onPendingChange(draw);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && undoLatest()) event.preventDefault();
+  });
   each('start');
   draw();
   connection.start();
   // Countdowns tick locally; the server only says when a segment ends.
   setInterval(() => {
-    if (FEATURES.some((feature) => feature.ticking?.(context))) draw();
+    if (pendingActions().length || FEATURES.some((feature) => feature.ticking?.(context))) draw();
   }, 1000);
 } else {
   homePage();

@@ -1,7 +1,8 @@
-// The assembly core: the plenary everyone sees (question, phase, announcements), who is here for facilitators, and
+// The assembly core: the plenary everyone sees (question, phase, announcements, also in the banner at the top of
+// every screen), who is here for facilitators, and
 // the organiser console. Other features may use its strings (presence.online, presence.offline): it is always there.
 import strings from './strings.js';
-import { plenaryPanel } from './plenary.js';
+import { plenaryPanel, announcementBanner } from './plenary.js';
 import { presencePanel } from './presence.js';
 import { organiserConsole } from './organiser.js';
 
@@ -10,6 +11,7 @@ export default {
   strings,
   panels: [
     { region: 'plenary', order: 90, render: plenaryPanel },
+    { region: 'banner', order: 10, render: announcementBanner },
     { region: 'aside', order: 10, roles: ['facilitator'], render: (ctx) => (ctx.view.presence ? presencePanel(ctx) : '') },
     { region: 'wide', order: 10, roles: ['organiser'], render: (ctx) => (ctx.view.roster ? organiserConsole(ctx) : '') },
   ],

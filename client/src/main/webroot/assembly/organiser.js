@@ -1,11 +1,11 @@
 // The organiser console: phase, announcements, roster import and invitation links.
 import { html, repeat } from '../lib/html.js';
-import { t } from '../i18n/i18n.js';
+import { t, errorText } from '../i18n/i18n.js';
 
 const PHASES = ['onboarding', 'learning', 'deliberation', 'decision', 'closed'];
 
 /** What the console's forms and buttons do; what they brought back (links, problems) is kept in ctx.ui. */
-function organiserActions({ assemblyId, ui: kept, connection, send, redraw, report }) {
+function organiserActions({ assemblyId, ui: kept, send, sendLater, redraw }) {
   const upload = async (what, type, file) => {
     const response = await fetch(`/api/assemblies/${assemblyId}/${what}`, {
       method: 'POST', headers: { 'Content-Type': type }, body: await file.text(), credentials: 'same-origin',
@@ -16,25 +16,26 @@ function organiserActions({ assemblyId, ui: kept, connection, send, redraw, repo
     get imported() { return kept.imported; },
     get newLink() { return kept.newLink; },
     get script() { return kept.script; },
-    changePhase: (phase) => send('change-phase', { phase }),
-    announce: (text, form) => send('announce', { text }).then((ack) => ack && form.reset()),
-    reissue: (person) => connection.send('reissue-invitation', { personId: person.id }).then((ack) => {
+    changePhase: (phase, form) => send('change-phase', { phase }, { near: form }),
+    announce: (text, form) => send('announce', { text }, { near: form }).then((ack) => ack && form.reset()),
+    // A new link stops the old one at once, a revoked link too: both wait a few seconds, with "Undo".
+    reissue: (person, near) => sendLater(t('organiser.reissue.pending', { name: person.name }), 'reissue-invitation',
+      { personId: person.id }, { near }).then((ack) => {
+      if (!ack) return;
       // Sealed for the delivery officer: the organiser gets a file to pass on, never the link.
       kept.newLink = ack.result.sealed
         ? { name: person.name, sealed: { ...ack.result.sealed, publicUrl: location.origin, people: [{ id: person.id, name: person.name }] } }
         : { name: person.name, link: `${location.origin}/join/${ack.result.token}` };
       redraw();
-    }, report),
-    revoke: (person) => {
-      if (!confirm(t('organiser.revoke.confirm', { name: person.name }))) return;
-      connection.send('revoke-invitation', { personId: person.id }).then(() => redraw(), report);
-    },
+    }),
+    revoke: (person, near) => sendLater(t('organiser.revoke.pending', { name: person.name }), 'revoke-invitation',
+      { personId: person.id }, { near }),
     attachScript: async (file) => {
       if (!file) return;
       kept.script = await upload('script', 'text/yaml', file);
       redraw();
     },
-    appointLead: (personId) => send('appoint-lead', { personId }),
+    appointLead: (personId, form) => send('appoint-lead', { personId }, { near: form }),
     importRoster: async (file) => {
       if (!file) return;
       kept.imported = await upload('roster', 'text/csv', file);
@@ -51,7 +52,7 @@ export function organiserConsole(ctx) {
     <section aria-labelledby="organiser-title" class="console">
       <h2 id="organiser-title">${t('organiser.title')}</h2>
 
-      <form @submit=${(e) => { e.preventDefault(); ui.changePhase(e.target.phase.value); }}>
+      <form @submit=${(e) => { e.preventDefault(); ui.changePhase(e.target.phase.value, e.target); }}>
         <h3>${t('organiser.phase')}</h3>
         <label for="phase-select" class="visually-hidden">${t('organiser.phase')}</label>
         <select id="phase-select" name="phase">
@@ -75,7 +76,7 @@ export function organiserConsole(ctx) {
       </form>
       ${scriptResult(ui.script)}
 
-      <form @submit=${(e) => { e.preventDefault(); ui.appointLead(e.target.lead.value); }}>
+      <form @submit=${(e) => { e.preventDefault(); ui.appointLead(e.target.lead.value, e.target); }}>
         <h3>${t('organiser.lead')}</h3>
         ${view.session?.lead ? html`<p class="muted">${t('organiser.lead.current', { name: view.roster?.[view.session.lead]?.name ?? view.session.lead })}</p>` : ''}
         <label for="lead-select" class="visually-hidden">${t('organiser.lead')}</label>
@@ -109,8 +110,8 @@ export function organiserConsole(ctx) {
               <td>${t('role.' + p.role)}</td>
               <td>${p.online ? t('presence.online') : t('presence.offline')} · ${p.invited ? t('organiser.invited') : t('organiser.notInvited')}</td>
               <td>
-                <button type="button" @click=${() => ui.reissue(p)}>${t('organiser.reissue')}</button>
-                ${p.invited ? html`<button type="button" class="secondary" @click=${() => ui.revoke(p)}>${t('organiser.revoke')}</button>` : ''}
+                <button type="button" @click=${(e) => ui.reissue(p, e.currentTarget)}>${t('organiser.reissue')}</button>
+                ${p.invited ? html`<button type="button" class="secondary" @click=${(e) => ui.revoke(p, e.currentTarget)}>${t('organiser.revoke')}</button>` : ''}
               </td>
             </tr>`)}
         </tbody>
@@ -125,7 +126,7 @@ function scriptResult(result) {
       ${result.problems.map((p) => html`<li>${p.line > 0 ? t('organiser.line', { n: p.line }) + ' — ' : ''}${p.where ? p.where + ' : ' : ''}${p.message}</li>`)}</ul></div>`;
   }
   if (result.sessions) return html`<p role="status">${t('organiser.script.done', { n: result.sessions })}</p>`;
-  return html`<p role="alert">${t('error.generic', { message: result.message })}</p>`;
+  return html`<p role="alert" class="field-error">${errorText(result)}</p>`;
 }
 
 function importResult(result) {
@@ -143,7 +144,7 @@ function importResult(result) {
       ${result.people.map((p) => html`<li>${p.name} (${t('role.' + p.role)}): <input class="link" readonly .value=${p.link} aria-label=${p.name}></li>`)}
       </ul></div>`;
   }
-  return html`<p role="alert">${t('error.generic', { message: result.message })}</p>`;
+  return html`<p role="alert" class="field-error">${errorText(result)}</p>`;
 }
 
 const sealedFiles = new WeakMap();

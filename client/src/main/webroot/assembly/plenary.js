@@ -1,6 +1,30 @@
-// The plenary panel everyone sees: the question, the phase, the organisers' announcements.
+// The plenary panel everyone sees: the question, the phase, the organisers' announcements; and the newest
+// announcements (the lead's broadcast among them) in the banner at the top of every screen, groups included.
 import { html, repeat } from '../lib/html.js';
 import { t, language } from '../i18n/i18n.js';
+import { bannerMessage } from '../lib/banner.js';
+
+/** Announcements older than this stay in the plenary's list only. */
+const BANNER_HOURS = 3;
+const BANNER_MAX = 3;
+
+/** The newest announcements, until each is dismissed: at the top of every screen. */
+export function announcementBanner(ctx) {
+  const since = ctx.now - BANNER_HOURS * 3600 * 1000;
+  const items = Object.entries(ctx.view.announcements || {}).map(([id, a]) => ({ id, ...a }))
+    .filter((a) => !a.at || Date.parse(a.at) >= since)
+    .sort((a, b) => b.order - a.order).slice(0, BANNER_MAX);
+  if (!items.length) return '';
+  const time = new Intl.DateTimeFormat(language(), { hour: '2-digit', minute: '2-digit' });
+  return items.map((a) => bannerMessage({
+    id: `announcement/${ctx.assemblyId}/${a.id}`,
+    kind: 'announcement',
+    label: t('banner.announcement'),
+    text: a.text,
+    meta: a.at ? time.format(new Date(a.at)) : '',
+    testid: 'banner-announcement',
+  }, ctx.redraw));
+}
 
 const PHASES = ['onboarding', 'learning', 'deliberation', 'decision', 'closed'];
 

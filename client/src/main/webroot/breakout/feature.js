@@ -1,16 +1,22 @@
-// Breakout groups: my group or the lead's desk, the group's workspace, and the harvest board.
+// Breakout groups: the lead's desk (a tile per group), my group, the group's workspace, the harvest board; the
+// round's controls and the broadcast in the steering strip; a help call in the tab's title and as a short sound.
 import strings from './strings.js';
-import { breakoutPanel } from './rooms.js';
+import { breakoutPanel, deskPanel, roundControls, deskAttention, listenForHelp } from './rooms.js';
 import { workspacePanel, harvestPanel, reportsPanel } from './workspace.js';
 
 export default {
   name: 'breakout',
   strings,
   panels: [
+    { region: 'plenary', order: 5, render: deskPanel },
     { region: 'plenary', order: 30, render: breakoutPanel },
     { region: 'plenary', order: 40, render: workspacePanel },
     { region: 'plenary', order: 45, render: reportsPanel },
     { region: 'plenary', order: 50, render: harvestPanel },
+    { region: 'strip', order: 20, render: roundControls },
   ],
-  ticking: ({ view }) => Boolean(view?.workspace?.speaker || view?.breakouts?.myGroup?.endsAt),
+  onView: listenForHelp,
+  attention: deskAttention,
+  ticking: ({ view }) => Boolean(view?.workspace?.speaker || view?.breakouts?.myGroup?.endsAt
+    || (view?.breakouts?.groups && view?.session?.running && !view.session.running.paused)),
 };

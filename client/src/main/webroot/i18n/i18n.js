@@ -1,6 +1,7 @@
 // French and English, chosen from the browser's language and switchable; the choice is remembered on this device.
 // The app's own strings are here (strings.js); each feature brings its own, added once when the page starts.
 import common from './strings.js';
+import errors from './errors.js';
 
 const DICTIONARIES = { en: {}, fr: {} };
 const OWNERS = { en: {}, fr: {} }; // key → who added it, to name both sides when a key comes twice
@@ -62,7 +63,28 @@ export function toggleLanguage() {
   document.documentElement.lang = current;
 }
 
+/**
+ * The text of a key in the current language ({name} replaced by params.name). Keys 'error.<code>' read the error
+ * catalogue (errors.js: every code the hub can send, kept apart from the features' strings).
+ */
 export function t(key, params = {}) {
-  const text = DICTIONARIES[current][key] ?? DICTIONARIES.en[key] ?? key;
+  const text = DICTIONARIES[current][key] ?? errorCatalogue(current, key) ?? DICTIONARIES.en[key]
+    ?? errorCatalogue('en', key) ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+}
+
+function errorCatalogue(lang, key) {
+  const code = /^error\.(.+)$/.exec(key)?.[1];
+  return code && Object.hasOwn(errors[lang], code) ? errors[lang][code] : undefined;
+}
+
+/**
+ * What an error ({code, message}) means, in the person's language: the catalogue's text of its code; the server's own
+ * sentence only for a code the catalogue does not know (and a neutral sentence when there is neither).
+ */
+export function errorText(error) {
+  const code = error?.code;
+  if (code && Object.hasOwn(errors[current], code)) return t('error.' + code);
+  if (error?.message) return t('error.generic', { message: error.message });
+  return t('error.unknown');
 }

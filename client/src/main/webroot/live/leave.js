@@ -15,7 +15,7 @@ function openVotes(me, view) {
     .map(([id]) => recall(me, 'ballot', id)).filter((mine) => mine?.tracker).map((mine) => mine.tracker);
 }
 
-export async function leaveDevice(me, view, report) {
+export async function leaveDevice(me, view, report, near) {
   const trackers = openVotes(me, view);
   if (trackers.length && !confirm(t('leave.confirmVote', { trackers: trackers.join(', ') }))) return;
   let response;
@@ -25,7 +25,7 @@ export async function leaveDevice(me, view, report) {
     response = null;
   }
   if (!response?.ok) {
-    report({ code: 'leave-failed', message: t('leave.failed') });
+    report({ code: 'leave-failed', message: t('leave.failed') }, near);
     return;
   }
   forgetPerson(me);
@@ -40,6 +40,6 @@ export function followLeaving() {
 
 export function leaveButton({ me, view, report }) {
   return html`<button type="button" class="secondary" data-testid="leave-device" aria-describedby="leave-hint"
-      @click=${() => leaveDevice(me, view, report)}>${t('leave.button')}</button>
+      @click=${(e) => leaveDevice(me, view, report, e.currentTarget)}>${t('leave.button')}</button>
     <span id="leave-hint" class="visually-hidden">${t('leave.hint')}</span>`;
 }

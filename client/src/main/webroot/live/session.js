@@ -1,7 +1,9 @@
-// The live clock: what happens now, how long is left, what comes next; and the lead's controls.
+// The live clock: what happens now, how long is left, what comes next; the lead's controls (in the steering strip,
+// always in reach); and the time warning in the banner at the top of every screen.
 import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { minutesSeconds as clockText } from '../lib/time.js';
+import { bannerMessage } from '../lib/banner.js';
 
 /** Everyone sees the clock; the lead and organisers (ctx.steers) also run it. */
 export function sessionPanel(ctx) {
@@ -27,17 +29,16 @@ export function sessionPanel(ctx) {
       <p class="countdown ${remaining <= 0 ? 'over' : ''}" data-testid="countdown" aria-live="off">
         ${running.paused ? t('session.paused') + ' · ' : ''}${clockText(remaining)}
         <span class="visually-hidden">${t('session.left')}</span></p>
-      ${warning ? html`<p class="warning" role="alert">${t('session.warning', { time: clockText(remaining) })}</p>` : ''}
+      ${warning ? html`<p class="warning">${t('session.warning', { time: clockText(remaining) })}</p>` : ''}
       ${running.next ? html`<p class="muted">${t('session.next')} ${t('segment.' + running.next.kind)} — ${running.next.title}
         (${running.next.minutes} min)</p>` : ''}
-      ${controls ? runningControls(running, controls) : ''}
     </section>`;
 }
 
 function startControls(session, controls) {
   const sessions = Object.entries(session?.script?.sessions || {}).sort((a, b) => a[1].order - b[1].order);
   if (sessions.length === 0) return html`<p class="muted">${t('session.noScript')}</p>`;
-  return html`<form @submit=${(e) => { e.preventDefault(); controls.send('start-session', { sessionId: e.target.session.value }); }}>
+  return html`<form @submit=${(e) => { e.preventDefault(); controls.send('start-session', { sessionId: e.target.session.value }, { near: e.target }); }}>
       <label for="session-select">${t('session.choose')}</label>
       <select id="session-select" name="session">
         ${sessions.map(([id, s]) => html`<option value=${id}>${s.order}. ${s.title} (${s.minutes} min)</option>`)}
@@ -46,15 +47,35 @@ function startControls(session, controls) {
     </form>`;
 }
 
-function runningControls(running, controls) {
+/** The clock's controls, for the steering strip (the lead and organisers), while a session runs. */
+export function clockControls(ctx) {
+  const running = ctx.steers ? ctx.view.session?.running : null;
+  if (!running) return '';
   const button = (label, name, args = {}, secondary = true) => html`<button type="button" class=${secondary ? 'secondary' : ''}
-    @click=${() => controls.send(name, args)}>${label}</button>`;
-  return html`<div class="controls-row" role="group" aria-label=${t('session.controls')}>
+    @click=${(e) => ctx.send(name, args, { near: e.currentTarget })}>${label}</button>`;
+  const later = (label, pending, name, testid) => html`<button type="button" class="secondary" data-testid=${testid}
+    @click=${(e) => ctx.sendLater(pending, name, {}, { near: e.currentTarget })}>${label}</button>`;
+  return html`<div class="controls-row strip-clock" role="group" aria-label=${t('session.controls')} data-testid="clock-controls">
       ${running.paused ? button(t('session.resume'), 'resume-session', {}, false) : button(t('session.pause'), 'pause-session', {}, false)}
       ${button('+1 min', 'extend-segment', { minutes: 1 })}
       ${button('+5 min', 'extend-segment', { minutes: 5 })}
       ${button(t('session.back'), 'go-back')}
-      ${button(t('session.skip'), 'skip-segment')}
-      ${button(t('session.end'), 'end-session')}
+      ${later(t('session.skip'), t('session.skip.pending'), 'skip-segment', 'skip-segment')}
+      ${later(t('session.end'), t('session.end.pending'), 'end-session', 'end-session')}
     </div>`;
+}
+
+/** The time warning of the current segment, at the top of every screen until dismissed. */
+export function clockBanner(ctx) {
+  const running = ctx.view.session?.running;
+  if (!running || running.paused || !running.warningAt) return '';
+  const remaining = Date.parse(running.endsAt) - ctx.now;
+  if (ctx.now < Date.parse(running.warningAt) || remaining <= 0) return '';
+  return bannerMessage({
+    id: `warning/${running.id ?? running.title}/${running.index}/${running.endsAt}`,
+    kind: 'warning',
+    label: t('banner.time'),
+    text: t('session.warning', { time: clockText(remaining) }),
+    testid: 'banner-warning',
+  }, ctx.redraw);
 }

@@ -59,12 +59,20 @@ class LeadDeskIT {
                     : 2;
             int to = 3 - from;
 
+            lead.locator("details.move summary").click();
             lead.getByLabel("Move a member").selectOption(new SelectOption().setValue("m1"));
             lead.locator("#move-group").selectOption(new SelectOption().setValue(Integer.toString(to)));
             lead.getByRole(
                             AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Move").setExact(true))
                     .click();
+            // A move waits a few seconds with "Undo"; "Do it now" sends it at once.
+            lead.locator("[data-testid=undo-now]").click();
+            organiser.awaitView(v -> v.path("breakouts")
+                    .path("groups")
+                    .path(Integer.toString(to))
+                    .path("members")
+                    .has("m1"));
             lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the groups"))
                     .click();
 

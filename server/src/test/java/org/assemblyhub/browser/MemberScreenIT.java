@@ -164,9 +164,11 @@ class MemberScreenIT {
                 .setFullPage(true));
         lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bring everyone back"))
                 .click();
+        lead.locator("[data-testid=undo-now]").click(); // bringing everyone back waits a few seconds with "Undo"
         assertThat(member.locator("[data-testid=my-group]")).hasCount(0);
         lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End the session"))
                 .click();
+        lead.locator("[data-testid=undo-now]").click();
         assertThat(member.locator("[data-testid=session]")).hasCount(0);
         assertThat(errors).isEmpty();
         lead.context().close();
