@@ -158,12 +158,9 @@ export function harvestPanel(ctx) {
   const desk = ctx.me?.role === 'organiser' || ctx.me?.role === 'facilitator';
   const send = ctx.steers ? ctx.send : null;
   const items = Object.entries(harvest?.items || {}).sort((a, b) => a[1].order - b[1].order);
-  const calls = Object.keys(harvest?.helpCalls || {});
-  if (items.length === 0 && calls.length === 0) return '';
+  if (items.length === 0) return ''; // help calls are badges on the desk's tiles
   return html`<section aria-labelledby="harvest-title" data-testid="harvest">
     <h2 id="harvest-title">${t('harvest.title')}</h2>
-    ${calls.length ? html`<div role="alert" class="warning">${calls.map((g) => html`<p>${t('harvest.help', { n: g })}
-      ${send ? html`<button type="button" class="secondary" @click=${() => send('answer-help', { group: Number(g) })}>${t('harvest.answered')}</button>` : ''}</p>`)}</div>` : ''}
     ${desk && send && items.length > 1 ? html`<form @submit=${(e) => { e.preventDefault();
         send('merge-ideas', { intoId: e.target.into.value, fromId: e.target.from.value }); }}>
       <label for="merge-from">${t('harvest.mergeFrom')}</label>
