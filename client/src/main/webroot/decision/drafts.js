@@ -71,7 +71,7 @@ function draftCard(id, d, writer, kept, send, ui, redraw) {
 }
 
 /** A new draft being written, kept under draft/new/ until the hub has it. */
-function newDraftForm(kept, send, redraw) {
+function newDraftForm(kept, ui, send, redraw) {
   const start = 'draft/new/';
   const restore = (field) => kept.restore(start + field);
   const onSubmit = (e) => {
@@ -84,7 +84,8 @@ function newDraftForm(kept, send, redraw) {
       redraw();
     });
   };
-  return html`<details class="desk" ?open=${kept.has(start)}><summary>${t('draft.new')}</summary>
+  return html`<details class="desk" ?open=${kept.has(start) || Boolean(ui.writingDraft)}
+      @toggle=${(e) => { ui.writingDraft = e.target.open; }}><summary>${t('draft.new')}</summary>
     <form data-testid="new-draft" @input=${keepTyping(kept, start)} @submit=${onSubmit}>
       <label for="dr-title">${t('draft.titleLabel')}</label><input id="dr-title" name="title" class="link" maxlength="200" required .value=${restore('title') ?? ''}>
       <label for="dr-text">${t('draft.text')}</label><textarea id="dr-text" name="text" rows="4" maxlength="8000" required .value=${restore('text') ?? ''}></textarea>
@@ -106,6 +107,6 @@ export function draftsPanel(ctx) {
     ${all.length ? html`<p class="controls-row"><a href="/api/assemblies/${assembly}/booklet.pdf?lang=${language()}" target="_blank" rel="noopener">${t('draft.bookletPdf')}</a>
       <button type="button" class="secondary" @click=${() => window.print()}>${t('draft.print')}</button></p>` : ''}
     ${repeat(all, ([id]) => id, ([id, d]) => draftCard(id, d, writer, kept, send, ui, redraw))}
-    ${writer ? newDraftForm(kept, send, redraw) : ''}
+    ${writer ? newDraftForm(kept, ui, send, redraw) : ''}
   </section>`;
 }

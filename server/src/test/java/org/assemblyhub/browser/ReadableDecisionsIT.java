@@ -261,6 +261,15 @@ class ReadableDecisionsIT {
             assertThat(lead.locator("#am-text-d1")).hasCount(0);
             assertThat(kept(lead)).isEmpty();
 
+            lead.getByText("Rédiger un projet de recommandation").click();
+            lead.locator("#dr-title").fill("Un autre brouillon");
+            assertThat(kept(lead)).hasSize(1);
+            lead.locator("[data-testid=leave-device]").click();
+            lead.waitForURL(url -> url.contains("left=1"));
+            assertThat(kept(lead))
+                    .as("leaving this device forgets what was being written")
+                    .isEmpty();
+
             organiser.call(
                     "text",
                     "open-poll",
