@@ -2,10 +2,12 @@
 // the tracker is derived from it (here, and the same way by the hub) and the hub keeps no link between the member and
 // the choice. After closing, every tracker is published with its choice, and the member can find theirs.
 import { html, repeat } from '../lib/html.js';
-import { t } from '../i18n/i18n.js';
-import { levelLabel } from '../poll/results.js';
+import { t, language } from '../i18n/i18n.js';
+import { bars, levelLabel } from '../poll/results.js';
+import { ruleParts, ruleSentences } from '../poll/rules.js';
 import { recall, remember, forget } from '../lib/device.js';
 import { trackerOf } from './tracker.js';
+import { eligibility } from './eligibility.js';
 
 /**
  * This person's record of a ballot on this device: { secret, tracker?, pending?, previous?, hubTracker? }. Never the
@@ -14,6 +16,43 @@ import { trackerOf } from './tracker.js';
  */
 export const myBallot = (me, id) => recall(me, 'ballot', id);
 const SUPPORT = { kind: 'support' };
+/** The hub's default rule (AdoptionRule.DEFAULT), stated when a ballot is opened without one. */
+const DEFAULT_RULE = { threshold: '4/5', base: 'valid-votes', quorum: '2/3', block: 'discuss', anotherRoundAt: '1/5' };
+
+/** A tracker in its groups (7K2P-QX4M-9RTD): a line may break between groups, never inside one. */
+export function trackerCode(tracker) {
+  const groups = String(tracker).split('-');
+  return html`<span class="code">${groups.map((g, i) => html`<span class="code-group">${g}${i < groups.length - 1 ? '-' : ''}</span>${i < groups.length - 1 ? html`<wbr>` : ''}`)}</span>`;
+}
+
+const itemChoice = (b, i, v) => t('ballot.itemChoice', { item: b.items[i]?.title ?? i + 1, choice: levelLabel(SUPPORT, v) });
+
+/** A published choice by its labels: one item reads "Support", several "Cycle lanes: Support", one to a line. */
+function choiceText(b, choice) {
+  if (choice.length === 1) return levelLabel(SUPPORT, choice[0]);
+  return html`<ul class="choices">${choice.map((v, i) => html`<li>${itemChoice(b, i, v)}</li>`)}</ul>`;
+}
+
+function ruleText(rule) {
+  return html`<p class="rule" data-testid="rule"><strong>${t('rule.label')}</strong> ${ruleSentences(rule, { scale: 'support' }, t).join(' ')}</p>`;
+}
+
+function time(iso) {
+  return iso ? new Date(iso).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' }) : '';
+}
+
+/** Why this person cannot vote, said before any form; '' when they can (or when a receipt says they did here). */
+function reasonNotToVote(status, me, b) {
+  const say = (text) => html`<p class="eligibility" role="status" data-testid="eligibility">${text}</p>`;
+  switch (status) {
+    case 'observer': return say(t('ballot.observer'));
+    case 'not-member': return say(t('ballot.notMember', { role: t('role.' + me.role) }));
+    case 'not-on-roll': return say(t('ballot.notOnRoll', { time: time(b.openedAt) }));
+    case 'voted-elsewhere': return say(t('ballot.votedElsewhere'));
+    case 'checking': return html`<p class="muted" role="status" data-testid="eligibility-checking">${t('ballot.checking')}</p>`;
+    default: return '';
+  }
+}
 
 function newSecret() {
   const bytes = new Uint8Array(16);
@@ -65,7 +104,7 @@ function castForm(me, id, b, send, redraw, report) {
 function receipt(mine) {
   return html`<div class="receipt" role="status" data-testid="receipt">
     <p>${t('ballot.recorded')}</p>
-    <p class="tracker" data-testid="my-tracker">${mine.tracker}</p>
+    <p class="tracker" data-testid="my-tracker">${trackerCode(mine.tracker)}</p>
     <p class="muted">${t('ballot.writeDown')}</p>
     ${mine.hubTracker ? html`<p class="warning" role="alert" data-testid="tracker-mismatch">${t('ballot.trackerMismatch', { hub: mine.hubTracker })}</p>` : ''}</div>`;
 }
@@ -78,16 +117,18 @@ function published(assembly, me, id, b, ui, redraw) {
     ${b.items.map((item, i) => { const r = b.results[i]; return html`<div class="item-result" data-testid="ballot-result">
       <p><strong>${item.title}</strong> — <span class="outcome ${r.outcome}">${t('outcome.' + r.outcome)}</span>
         (${t('ballot.supportOf', { support: r.support, base: r.base })})</p>
-      <ul class="bars">${r.levels.map((c, l) => html`<li><span class="bar-label">${levelLabel(SUPPORT, l + 1)}</span><span class="bar-count">${c}</span></li>`)}</ul></div>`; })}
+      ${bars(r.levels.map((_, l) => levelLabel(SUPPORT, l + 1)), r.levels)}</div>`; })}
     <h4>${t('ballot.find')}</h4>
     <label for="find-${id}">${t('ballot.trackerLabel')}</label>
     <input id="find-${id}" class="link" .value=${query} @input=${(e) => { ui.find = { ...(ui.find || {}), [id]: e.target.value }; redraw(); }}>
-    ${query ? (match ? html`<p class="found" data-testid="tracker-found">${t('ballot.found', { status: t('ballot.status.' + match.status) })}:
-        ${match.choice.map((v, i) => `${b.items[i].title}: ${levelLabel(SUPPORT, v)}`).join(' · ')}</p>`
+    ${query ? (match ? html`<p class="found" data-testid="tracker-found">${t('ballot.found', { status: t('ballot.status.' + match.status) })}
+        ${match.choice.map((v, i) => itemChoice(b, i, v)).join(' · ')}</p>`
       : html`<p class="warning">${t('ballot.notFound')}</p>`) : ''}
     <details><summary>${t('ballot.allTrackers', { n: b.trackers.length })}</summary>
-      <table class="trackers"><tr><th>${t('ballot.trackerLabel')}</th><th>${t('ballot.choice')}</th><th>${t('ballot.statusLabel')}</th></tr>
-      ${b.trackers.map((x) => html`<tr class=${x.tracker === mine?.tracker ? 'mine' : ''}><td>${x.tracker}</td><td>${x.choice.join(', ')}</td><td>${t('ballot.status.' + x.status)}</td></tr>`)}</table></details>
+      <div class="table-room"><table class="trackers" data-testid="trackers"><caption class="visually-hidden">${t('ballot.allTrackers', { n: b.trackers.length })}</caption>
+      <thead><tr><th scope="col">${t('ballot.trackerLabel')}</th><th scope="col">${t('ballot.choice')}</th><th scope="col">${t('ballot.statusLabel')}</th></tr></thead>
+      <tbody>${b.trackers.map((x) => html`<tr class=${x.tracker === mine?.tracker ? 'mine' : ''}><td class="code-cell">${x.tracker}</td>
+        <td data-testid="tracker-choice">${choiceText(b, x.choice)}</td><td>${t('ballot.status.' + x.status)}</td></tr>`)}</tbody></table></div></details>
     <p><a href="/api/assemblies/${assembly}/ballots/${id}/record.json">${t('ballot.record')}</a></p>`;
 }
 
@@ -99,7 +140,7 @@ function openBallotForm(drafts, send) {
       send('open-ballot', { title: e.target.title.value, draftIds }).then((ack) => ack && e.target.reset()); }}>
     <label for="bal-title">${t('ballot.titleLabel')}</label><input id="bal-title" name="title" class="link" maxlength="200" required>
     <fieldset><legend>${t('ballot.drafts')}</legend>${all.map(([id, d]) => html`<label class="choice"><input type="checkbox" name="draft" value=${id}> ${d.title}</label>`)}</fieldset>
-    <p class="muted">${t('ballot.defaultRule')}</p>
+    ${ruleText(DEFAULT_RULE)}
     <button type="submit">${t('ballot.open')}</button></form></details>`;
 }
 
@@ -109,17 +150,21 @@ function openBallotForm(drafts, send) {
  */
 export function ballotsPanel(ctx) {
   const { assemblyId: assembly, view, me, send, steers: desk, ui, redraw, report } = ctx;
+  const rule = (b) => ruleParts(b.ruleParts, b.rule);
   const { ballots, drafts } = view;
   const all = Object.entries(ballots || {}).reverse();
   if (all.length === 0 && !(desk && Object.keys(drafts || {}).length)) return '';
   return html`<section aria-labelledby="ballots-title" data-testid="ballots">
     <h2 id="ballots-title">${t('ballot.title')}</h2>
     <p class="muted secrecy">${t('ballot.secrecy')}</p>
-    ${repeat(all, ([id]) => id, ([id, b]) => { const mine = myBallot(me, id); return html`<article class="ballot" data-testid="ballot-${id}">
+    ${repeat(all, ([id]) => id, ([id, b]) => { const mine = myBallot(me, id); const status = eligibility(ctx, id, b, mine);
+      return html`<article class="ballot" data-testid="ballot-${id}">
       <h3>${b.title}</h3>
+      ${rule(b) ? ruleText(rule(b)) : ''}
       <p class="muted">${t('ballot.turnout', { n: b.turnout, of: b.rollSize })} · ${t('ballot.roll')} <code title=${b.rollFingerprint}>${b.rollFingerprint.slice(0, 12)}…</code>
         · ${t('ballot.head')} <code data-testid="head" title=${b.head}>${b.head.slice(0, 12)}…</code></p>
-      ${b.open && me?.role === 'member' ? castForm(me, id, b, send, redraw, report) : ''}
+      ${b.open ? reasonNotToVote(status, me, b) : ''}
+      ${b.open && ['eligible', 'voted-here', 'unknown'].includes(status) ? castForm(me, id, b, send, redraw, report) : ''}
       ${mine?.tracker && !mine.pending ? receipt(mine) : ''}
       ${b.open && desk ? html`<button type="button" class="secondary" @click=${() => send('close-ballot', { ballotId: id })}>${t('ballot.close')}</button>` : ''}
       ${b.results ? published(assembly, me, id, b, ui, redraw) : ''}

@@ -1,9 +1,12 @@
 // Polls and consensus rounds: answer the open ones (changing one's answer is fine while open), see results, and
-// for the lead, open and close them. One's own answers are remembered on this device only, for this person only.
+// for the lead, open and close them. One's own answers are remembered on this device only, for this person only, and
+// so is an answer being written (lib/kept-drafts.js) until the hub has it. Every rule is stated as sentences.
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { recall, remember } from '../lib/device.js';
-import { AGREEMENT, levelLabel, resultsView } from './results.js';
+import { keptDrafts, keepTyping } from '../lib/kept-drafts.js';
+import { AGREEMENT, levelLabel, resultsView, scaleLabel } from './results.js';
+import { quorumSentence, ruleParts, ruleSentences } from './rules.js';
 
 function canAnswer(poll, me) {
   if (!poll.open || !me?.personId) return false;
@@ -14,8 +17,13 @@ function canAnswer(poll, me) {
 
 function answerForm(me, id, poll, send, redraw) {
   const previous = recall(me, 'poll', id);
+  const kept = keptDrafts(me);
+  const typing = `poll/${id}/`;
   const submit = (args) => send('answer-poll', { pollId: id, ...args }).then((ack) => {
-    if (ack) remember(me, 'poll', id, args);
+    if (ack) {
+      remember(me, 'poll', id, args);
+      kept.forgetAll(typing);
+    }
     redraw();
   });
   const onSubmit = (e) => {
@@ -39,31 +47,46 @@ function answerForm(me, id, poll, send, redraw) {
       <select name="rank${rank}" aria-label=${t('poll.rank', { n: rank + 1 })}><option value="">—</option>
         ${poll.options.map((o, i) => html`<option value=${i} ?selected=${previous?.choices?.[rank] === i}>${o}</option>`)}</select></label>`)}</fieldset>`;
   } else if (poll.kind === 'text') {
-    fields = html`<label for="text-${id}">${t('poll.yourAnswer')}</label><textarea id="text-${id}" name="text" rows="2" maxlength="280" required>${previous?.text ?? ''}</textarea>`;
+    fields = html`<label for="text-${id}">${t('poll.yourAnswer')}</label><textarea id="text-${id}" name="text" rows="2" maxlength="280" required
+      .value=${kept.restore(typing + 'text') ?? previous?.text ?? ''}></textarea>`;
   } else {
     const [first, last] = poll.kind === 'scale' ? [poll.scaleMin, poll.scaleMax] : AGREEMENT[poll.kind];
     const values = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-    fields = html`<fieldset class="levels"><legend>${t('poll.chooseOne')}</legend>${values.map((v) => html`<label class="choice">
+    fields = html`<fieldset class="levels"><legend>${t('poll.chooseOne')}</legend>
+      ${values.map((v) => html`<label class="choice">
         <input type="radio" name="value" value=${v} required ?checked=${previous?.value === v}>
-        ${poll.kind === 'scale' ? v : levelLabel(poll, v)}</label>`)}</fieldset>
+        ${poll.kind === 'scale' ? scaleLabel(poll, v) : levelLabel(poll, v)}</label>`)}</fieldset>
       ${poll.kind !== 'scale' ? html`<label for="reason-${id}">${t('poll.reason')}</label>
-        <textarea id="reason-${id}" name="reason" rows="2" maxlength="500">${previous?.text ?? ''}</textarea>` : ''}`;
+        <textarea id="reason-${id}" name="reason" rows="2" maxlength="500"
+          .value=${kept.restore(typing + 'reason') ?? previous?.text ?? ''}></textarea>` : ''}`;
   }
-  return html`<form class="answer" @submit=${onSubmit} data-testid="answer-form">${fields}
+  return html`<form class="answer" @submit=${onSubmit} @input=${keepTyping(kept, typing)} data-testid="answer-form">${fields}
+    ${kept.has(typing) ? html`<p class="muted kept">${t('kept.note')}</p>` : ''}
     <button type="submit">${previous ? t('poll.change') : t('poll.send')}</button>
     ${previous ? html`<p class="muted" role="status" data-testid="answered">${t('poll.answered')}</p>` : ''}</form>`;
 }
 
 function answerLabel(poll, key) {
   if (poll.options) return poll.options[key];
+  if (poll.kind === 'scale') return scaleLabel(poll, key);
   return AGREEMENT[poll.kind] ? levelLabel(poll, key) : String(key);
+}
+
+/** The rule of a consensus round, or the quorum of a poll, stated in full next to it. */
+function ruleText(poll) {
+  const parts = ruleParts(poll.ruleParts, poll.rule);
+  const sentences = AGREEMENT[poll.kind] && parts
+    ? ruleSentences(parts, { scale: poll.kind, who: poll.voters === 'facilitators' ? 'facilitators' : 'members' }, t)
+    : [quorumSentence(poll.quorum, t)].filter(Boolean);
+  return sentences.length ? html`<p class="rule" data-testid="rule"><strong>${t('rule.label')}</strong> ${sentences.join(' ')}</p>` : '';
 }
 
 function pollCard(assembly, id, poll, me, send, desk, redraw) {
   return html`<article class="poll" data-testid="poll-${id}">
     <h3>${poll.round ? t('poll.round', { n: poll.round }) + ' · ' : ''}${poll.question}</h3>
     <p class="muted">${t('kind.' + poll.kind)}${poll.inGroups ? ' · ' + t('poll.inGroups') : ''}${poll.secret ? ' · ' + t('poll.secret') : ' · ' + t('poll.named')}
-      · ${t('poll.answers', { n: poll.answered, of: poll.eligible })}${poll.rule ? html` · <span title=${poll.rule}>${t('poll.rule')}</span>` : ''}</p>
+      · ${t('poll.answers', { n: poll.answered, of: poll.eligible })}</p>
+    ${ruleText(poll)}
     ${canAnswer(poll, me) ? answerForm(me, id, poll, send, redraw) : ''}
     ${resultsView(poll, poll.results)}
     ${poll.names && Object.keys(poll.names).length ? html`<details><summary>${t('poll.whoAnswered')}</summary><ul>${Object.entries(poll.names).map(([k, names]) =>
@@ -80,6 +103,12 @@ function newPollForm(send, inBreakouts) {
     const f = e.target;
     const kind = f.kind.value;
     const args = { kind, question: f.question.value, secret: !f.named.checked, liveResults: f.live.checked };
+    if (kind === 'scale') {
+      if (f.scaleMin.value !== '') args.scaleMin = Number(f.scaleMin.value);
+      if (f.scaleMax.value !== '') args.scaleMax = Number(f.scaleMax.value);
+      const ends = [f.lowLabel.value.trim(), f.highLabel.value.trim()];
+      if (ends.some(Boolean)) args.labels = ends;
+    }
     if (['single', 'multiple', 'ranking'].includes(kind)) args.options = f.options.value.split('\n').map((s) => s.trim()).filter(Boolean);
     if (kind === 'multiple') args.maxChoices = Number(f.maxChoices.value) || args.options.length;
     if (AGREEMENT[kind] && f.inGroups.checked) args.inGroups = true;
@@ -96,6 +125,10 @@ function newPollForm(send, inBreakouts) {
     <label for="poll-question">${t('poll.question')}</label><textarea id="poll-question" name="question" rows="2" maxlength="500" required></textarea>
     <label for="poll-options">${t('poll.options')}</label><textarea id="poll-options" name="options" rows="3"></textarea>
     <label for="poll-max">${t('poll.maxChoices')}</label><input id="poll-max" name="maxChoices" type="number" min="1" class="link">
+    <label for="poll-scale-min">${t('poll.scaleMin')}</label><input id="poll-scale-min" name="scaleMin" type="number" min="-100" max="100" class="link" placeholder="1">
+    <label for="poll-scale-max">${t('poll.scaleMax')}</label><input id="poll-scale-max" name="scaleMax" type="number" min="-100" max="100" class="link" placeholder="5">
+    <label for="poll-low">${t('poll.lowLabel')}</label><input id="poll-low" name="lowLabel" class="link" maxlength="200">
+    <label for="poll-high">${t('poll.highLabel')}</label><input id="poll-high" name="highLabel" class="link" maxlength="200">
     <label for="poll-minutes">${t('poll.minutes')}</label><input id="poll-minutes" name="minutes" type="number" min="0" max="240" class="link">
     <fieldset><legend>${t('rule.title')}</legend>
       <label for="rule-quorum">${t('rule.quorum')}</label><input id="rule-quorum" name="quorum" class="link" placeholder="2/3" pattern="[0-9]+/[0-9]+">

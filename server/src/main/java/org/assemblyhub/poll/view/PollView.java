@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.Roster;
+import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.poll.domain.PollEvent.PollAnswered;
 import org.assemblyhub.poll.domain.PollKind;
 import org.assemblyhub.poll.domain.PollSpec;
@@ -63,7 +64,10 @@ public final class PollView {
                 .put("eligible", poll.eligible())
                 .put("answered", poll.answers().size());
         if (spec.subject() != null) p.put("subject", spec.subject());
-        if (spec.kind().isAgreement()) p.put("rule", spec.ruleOrDefault().describe());
+        if (spec.kind().isAgreement()) {
+            p.put("rule", spec.ruleOrDefault().describe());
+            ruleParts(p.putObject("ruleParts"), spec.ruleOrDefault());
+        }
         if (spec.quorum() != null) p.put("quorum", spec.quorum().toString());
         if (poll.opened().closesAt() != null)
             p.put("closesAt", poll.opened().closesAt().toString());
@@ -114,6 +118,16 @@ public final class PollView {
             }
         }
         return names;
+    }
+
+    /** The rule's parts, named as in {@code open-poll}'s {@code rule} (absent: none): clients state it in words. */
+    static void ruleParts(ObjectNode node, AdoptionRule rule) {
+        node.put("threshold", rule.threshold().toString())
+                .put("base", rule.base().name().toLowerCase().replace('_', '-'))
+                .put("block", rule.block().name().toLowerCase());
+        if (rule.quorum() != null) node.put("quorum", rule.quorum().toString());
+        if (rule.anotherRoundAt() != null)
+            node.put("anotherRoundAt", rule.anotherRoundAt().toString());
     }
 
     static void strings(ArrayNode array, List<String> values) {

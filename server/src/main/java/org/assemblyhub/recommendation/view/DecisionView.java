@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.Roster;
+import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.recommendation.domain.Analysis;
 import org.assemblyhub.recommendation.domain.AuditEntry;
 import org.assemblyhub.recommendation.domain.BallotBox;
@@ -83,10 +84,22 @@ public final class DecisionView {
         boolean desk = audience.kind() == Audience.Kind.ORGANISER || audience.kind() == Audience.Kind.LEAD;
         for (BallotBox.Ballot b : box.all()) {
             ObjectNode ballot = ballot(b);
+            ballot.put("openedAt", b.chain().get(0).fields().get("at"));
+            ruleParts(ballot.putObject("ruleParts"), b.spec().rule());
             if (desk && b.rollSalt() != null) ballot.put("rollSalt", b.rollSalt());
             view.set(b.id(), ballot);
         }
         return view;
+    }
+
+    /** The rule's parts, named as in {@code open-ballot}'s {@code rule} (absent: none): clients state it in words. */
+    static void ruleParts(ObjectNode node, AdoptionRule rule) {
+        node.put("threshold", rule.threshold().toString())
+                .put("base", rule.base().name().toLowerCase().replace('_', '-'))
+                .put("block", rule.block().name().toLowerCase());
+        if (rule.quorum() != null) node.put("quorum", rule.quorum().toString());
+        if (rule.anotherRoundAt() != null)
+            node.put("anotherRoundAt", rule.anotherRoundAt().toString());
     }
 
     public static ObjectNode ballot(BallotBox.Ballot b) {
