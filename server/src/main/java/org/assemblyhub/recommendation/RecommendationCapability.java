@@ -79,6 +79,7 @@ public final class RecommendationCapability implements Capability {
             return DraftDecider.amend(r.drafts, r.ballots, who, (DraftCommand.AmendDraft) c, now);
         }
         if (command instanceof BallotCommand.FindReceipt c) return BallotDecider.receipt(r.ballots, c);
+        if (command instanceof BallotCommand.Standing c) return BallotDecider.standing(r.ballots, who.personId(), c);
         if (command instanceof BallotCommand.OpenBallot c) {
             if (closed) return Verdict.assemblyClosed();
             if (roster.phase() != Phase.DECISION)

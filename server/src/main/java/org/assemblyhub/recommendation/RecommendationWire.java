@@ -79,6 +79,7 @@ public final class RecommendationWire {
                             a.text("secret", 128),
                             a.text("previousSecret", 128)))),
             of("close-ballot", DESK, (a, c) -> Decoded.ok(new BallotCommand.CloseBallot(a.id("ballotId")))),
+            of("ballot-standing", MEMBERS, (a, c) -> Decoded.ok(new BallotCommand.Standing(a.id("ballotId")))),
             of(
                     "find-receipt",
                     MEMBERS,

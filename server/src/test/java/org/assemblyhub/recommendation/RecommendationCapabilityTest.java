@@ -11,11 +11,13 @@ import org.assemblyhub.kernel.Actor;
 import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.Presence;
 import org.assemblyhub.kernel.Role;
+import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.recommendation.domain.Analysis;
 import org.assemblyhub.recommendation.domain.BallotCommand.CastBallot;
 import org.assemblyhub.recommendation.domain.BallotCommand.OpenBallot;
 import org.assemblyhub.recommendation.domain.BallotCommand.ShowTurnout;
+import org.assemblyhub.recommendation.domain.BallotCommand.Standing;
 import org.assemblyhub.recommendation.domain.BallotEvent.BallotOpened;
 import org.assemblyhub.recommendation.domain.BallotEvent.VoterAdded;
 import org.assemblyhub.recommendation.domain.DraftCommand.ProposeDraft;
@@ -94,6 +96,17 @@ class RecommendationCapabilityTest {
                 .orElseThrow();
         assertThat(ballot.onRoll("m3")).isTrue();
         assertThat(ballot.rollSize()).isEqualTo(3);
+        Given joined = arrives.andThen(); // before `open` is asked anything else: when() answers on the same Given
+        assertThat(((Verdict.Answered) joined.when(Actor.person("m3", Role.MEMBER), new Standing("b1"))
+                                .verdict())
+                        .result())
+                .containsEntry("onRoll", true)
+                .containsEntry("voted", false)
+                .containsEntry("open", true);
+        assertThat(((Verdict.Answered) joined.when(Actor.person("m9", Role.MEMBER), new Standing("b1"))
+                                .verdict())
+                        .result())
+                .containsEntry("onRoll", false);
         assertThat(open.when(Actor.HUB, new Presence.Mark("f2", true)).events(VoterAdded.class))
                 .isEmpty();
     }

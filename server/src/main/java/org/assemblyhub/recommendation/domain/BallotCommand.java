@@ -47,6 +47,9 @@ public sealed interface BallotCommand extends DomainCommand {
     /** The hub's timer: show each open ballot's turnout when it moved and the interval has passed. */
     record ShowTurnout() implements BallotCommand {}
 
+    /** A member asks where they stand in a ballot: on its roll, and whether they have voted (nothing is recorded). */
+    record Standing(String ballotId) implements BallotCommand {}
+
     /** Looks up the state of one's own ballot from its secret (nothing is recorded). */
     record FindReceipt(String ballotId, String secret) implements BallotCommand {
         @Override

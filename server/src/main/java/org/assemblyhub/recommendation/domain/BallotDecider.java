@@ -212,6 +212,21 @@ public final class BallotDecider {
         return events;
     }
 
+    /** Where this member stands: whether the ballot is open, they are on its roll and have voted (for their eyes). */
+    public static Verdict standing(BallotBox box, String personId, Standing c) {
+        BallotBox.Ballot ballot = box.ballot(c.ballotId()).orElse(null);
+        if (ballot == null) return Verdict.reject("no-such-ballot", "There is no such ballot.");
+        return new Verdict.Answered(Map.of(
+                "ballotId",
+                ballot.id(),
+                "open",
+                ballot.isOpen(),
+                "onRoll",
+                personId != null && ballot.onRoll(personId),
+                "voted",
+                personId != null && ballot.hasVoted(personId)));
+    }
+
     /** The state of one's own ballot, found from its secret; nothing is recorded and nobody else learns of it. */
     public static Verdict receipt(BallotBox box, FindReceipt c) {
         BallotBox.Ballot ballot = box.ballot(c.ballotId()).orElse(null);
