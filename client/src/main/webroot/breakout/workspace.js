@@ -2,6 +2,7 @@
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { minutesSeconds } from '../lib/time.js';
+import { keptDrafts } from '../lib/kept-drafts.js';
 
 /** The group's facilitators (ctx.facilitating) give the floor and star and promote cards. */
 export function workspacePanel(ctx) {
@@ -45,11 +46,8 @@ export function workspacePanel(ctx) {
         </div>` : ''}
       </li>`)}
     </ul>
-    <form @submit=${(e) => { e.preventDefault(); send('add-idea', { text: e.target.idea.value }).then((ack) => ack && e.target.reset()); }}>
-      <label for="idea-text">${t('ws.newIdea')}</label>
-      <textarea id="idea-text" name="idea" rows="2" maxlength="500" required></textarea>
-      <button type="submit">${t('ws.addIdea')}</button>
-    </form>
+    ${cardForm(ctx)}
+
 
     ${notesEditor(ctx, ws)}
   </section>`;
@@ -60,6 +58,32 @@ function nameOf(ctx, id) {
   const ws = ctx.view.workspace;
   return ctx.view.breakouts?.myGroup?.members?.[id]?.name ?? ws?.queue?.[id]?.name
     ?? (ws?.speaker?.id === id ? ws.speaker.name : null) ?? ws?.notesEditors?.[id]?.name ?? t('ws.someone');
+}
+
+/** A new card: what is typed is kept in this browser until the hub has the card (a reload or a lost link costs nothing). */
+function cardForm(ctx) {
+  const kept = keptDrafts(ctx.me);
+  const ui = ctx.ui.card ||= { text: '' };
+  if (!ui.restored && ctx.me?.personId) { // the person is known once `personal` came, maybe after the first view
+    ui.restored = true;
+    ui.text ||= kept.restore('card:new') ?? '';
+  }
+  const submit = (e) => {
+    e.preventDefault();
+    const sent = ui.text;
+    ctx.send('add-idea', { text: sent }).then((ack) => {
+      if (!ack) return;
+      kept.forget('card:new');
+      if (ui.text === sent) ui.text = '';
+      ctx.redraw();
+    });
+  };
+  return html`<form data-testid="new-card" @submit=${submit}>
+    <label for="idea-text">${t('ws.newIdea')}</label>
+    <textarea id="idea-text" name="idea" rows="2" maxlength="500" required .value=${ui.text}
+      @input=${(e) => { ui.text = e.target.value; kept.keep('card:new', ui.text); }}></textarea>
+    <button type="submit">${t('ws.addIdea')}</button>
+  </form>`;
 }
 
 /** How long after someone's save the screen still says they are writing. */
@@ -73,7 +97,10 @@ const AUTOSAVE_MS = 2_000;
  * follows the group's notes again. ui.notes: {text, base (the version the text was written on), dirty}.
  */
 function notesEditor(ctx, ws) {
-  const ui = ctx.ui.notes ||= { text: '', base: 0, dirty: false, timer: null };
+  const kept = keptDrafts(ctx.me);
+  const where = `notes:${ctx.view.breakouts?.round ?? 0}/${ctx.view.breakouts?.myGroup?.number ?? 0}`;
+  const ui = ctx.ui.notes ||= { where: null };
+  if (ui.where !== where && ctx.me?.personId) Object.assign(ui, restoredNotes(kept, where));
   if (!ui.dirty) {
     ui.text = ws.notes ?? '';
     ui.base = ws.notesVersion ?? 0;
@@ -90,7 +117,10 @@ function notesEditor(ctx, ws) {
     ui.saving = true;
     ctx.send('edit-notes', { text: sent, base: ui.base }).then((ack) => {
       ui.saving = false;
-      if (ack && ui.text === sent) ui.dirty = false;
+      if (ack && ui.text === sent) {
+        ui.dirty = false;
+        kept.forget(where);
+      }
       else if (ack) ui.timer = setTimeout(save, AUTOSAVE_MS); // more was typed meanwhile
       ctx.redraw();
     });
@@ -100,10 +130,25 @@ function notesEditor(ctx, ws) {
     <p id="notes-state" class="muted" aria-live="polite">${writing.length ? t('ws.notesWriting', { names: writing.join(', ') }) : ''}
       ${behind ? t('ws.notesMerged') : ui.dirty ? t('ws.notesUnsaved') : ws.notesVersion ? t('ws.notesSaved') : ''}</p>
     <textarea id="notes" name="notes" rows="6" maxlength="10000" aria-describedby="notes-state" .value=${ui.text}
-      @input=${(e) => { ui.text = e.target.value; ui.dirty = true; clearTimeout(ui.timer); ui.timer = setTimeout(save, AUTOSAVE_MS); }}
+      @input=${(e) => {
+        ui.text = e.target.value;
+        ui.dirty = true;
+        kept.keep(where, JSON.stringify({ text: ui.text, base: ui.base }));
+        clearTimeout(ui.timer);
+        ui.timer = setTimeout(save, AUTOSAVE_MS);
+      }}
       @blur=${() => save()}></textarea>
     <button type="submit" class="secondary">${t('ws.saveNotes')}</button>
   </form>`;
+}
+
+/** Notes typed but not saved before a reload or a lost connection: they come back as unsaved (and then merge). */
+function restoredNotes(kept, where) {
+  try {
+    const saved = JSON.parse(kept.restore(where) ?? 'null');
+    if (saved && typeof saved.text === 'string') return { where, text: saved.text, base: saved.base ?? 0, dirty: true };
+  } catch (e) { /* nothing usable was kept */ }
+  return { where, text: '', base: 0, dirty: false, timer: null };
 }
 
 /**

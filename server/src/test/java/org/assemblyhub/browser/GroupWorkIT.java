@@ -73,6 +73,17 @@ class GroupWorkIT {
                     .setPath(Path.of("target/screens/group-notes-merged.png"))
                     .setFullPage(true));
 
+            // A card being written survives a reload, and is forgotten once the hub has it.
+            amina.locator("#idea-text").fill("Des vélos en libre-service");
+            amina.reload();
+            assertThat(amina.locator("#idea-text")).hasValue("Des vélos en libre-service");
+            amina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter la carte"))
+                    .click();
+            assertThat(bernard.locator("[data-testid=workspace] .cards")).containsText("Des vélos en libre-service");
+            assertThat(amina.locator("#idea-text")).hasValue("");
+            amina.reload();
+            assertThat(amina.locator("#idea-text")).hasValue("");
+
             // The lead steps into the group (as one of its hosts) and back to the desk.
             lead.call("visit", "visit-group", new JsonObject().put("group", 1));
             lead.awaitAudience("facilitator@1");
