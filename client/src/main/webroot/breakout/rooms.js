@@ -75,7 +75,7 @@ export function deskPanel(ctx) {
     ${groups.length ? html`<p class="muted desk-legend">${t('desk.legend')}</p>
     <ul class="desk-tiles" data-testid="desk-tiles">${repeat(groups, ([n]) => n, ([n, g]) => tile(ctx, n, g, {
       help: calls.has(n), roundEnd, mayVisit }))}</ul>` : ''}
-    ${ctx.steers ? qualityText(breakouts?.quality, breakouts?.randomBaseline) : ''}
+    ${ctx.steers ? qualityText(breakouts?.quality, breakouts?.randomBaseline, breakouts?.coverage) : ''}
     ${ctx.steers ? moveForm(ctx, groups) : ''}
   </section>`;
 }
@@ -132,11 +132,16 @@ function tile(ctx, n, g, { help, roundEnd, mayVisit }) {
   </li>`;
 }
 
-/** The allocation's quality in words: how closely groups mirror the assembly, against a random split. */
-function qualityText(q, r) {
+/**
+ * The allocation's quality in words: groups that have nobody of a kind ("2 groups have nobody from the north; a random
+ * split would leave 4.6"), how closely groups mirror the assembly, against a random split.
+ */
+function qualityText(q, r, coverage = []) {
   const attributes = Object.keys(q?.meanDeviation || {});
-  if (!attributes.length) return '';
+  if (!attributes.length && !coverage.length) return '';
   const number = new Intl.NumberFormat(language(), { maximumFractionDigits: 1 });
+  const missing = coverage.map((c) => t(c.without ? 'desk.quality.without' : 'desk.quality.everyGroup', {
+    n: c.without, value: c.value, attribute: c.attribute, random: number.format(c.random) }));
   const random = (a) => r?.meanDeviation?.[a];
   const sentences = attributes.map((a) => {
     const ours = q.meanDeviation[a];
@@ -153,7 +158,7 @@ function qualityText(q, r) {
     : t('desk.quality.pairs', { n: q.repeatedPairs, random: r?.repeatedPairs ?? 0 });
   return html`<div class="quality" data-testid="desk-quality">
     <p><strong>${better ? t('desk.quality.better') : t('desk.quality.title')}</strong></p>
-    <ul>${sentences.map((s) => html`<li>${s}</li>`)}${pairs ? html`<li>${pairs}</li>` : ''}</ul>
+    <ul>${[...missing, ...sentences].map((s) => html`<li>${s}</li>`)}${pairs ? html`<li>${pairs}</li>` : ''}</ul>
   </div>`;
 }
 

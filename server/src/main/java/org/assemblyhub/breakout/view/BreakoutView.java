@@ -1,5 +1,6 @@
 package org.assemblyhub.breakout.view;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.breakout.domain.AllocationQuality;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Breakout rounds as each audience sees them. Inside a group: members see their group's number and facilitators;
@@ -83,6 +85,8 @@ public final class BreakoutView {
                 }
             }
             if (names) {
+                ArrayNode coverage = coverage(rooms.groups(), state);
+                if (!coverage.isEmpty()) view.set("coverage", coverage);
                 view.set("quality", quality(rooms.plan().quality()));
                 view.set("randomBaseline", quality(rooms.plan().randomBaseline()));
             }
@@ -143,6 +147,57 @@ public final class BreakoutView {
     private static void facilitators(ObjectNode node, Group g, Roster state) {
         if (g.leadFacilitator() != null) node.put("lead", state.displayName(g.leadFacilitator()));
         if (g.coFacilitator() != null) node.put("co", state.displayName(g.coFacilitator()));
+    }
+
+    /** Values with more distinct answers than this are free text, not a category groups should mix. */
+    private static final int MAX_VALUES = 12;
+
+    /**
+     * For each attribute value some members hold: how many groups have nobody holding it, and how many a random split
+     * of the same sizes would leave without on average — Σ over groups of C(N−k, s)/C(N, s) (N members, k of them
+     * holding the value, s the group's size). What the desk says in words ("2 groups have no one over 60; random
+     * would have 5").
+     */
+    private static ArrayNode coverage(List<Group> groups, Roster state) {
+        ArrayNode coverage = JSON.arrayNode();
+        Map<String, Map<String, Integer>> holders = new TreeMap<>();
+        int total = 0;
+        for (Group g : groups) {
+            for (String m : g.members()) {
+                total++;
+                state.person(m).ifPresent(p -> p.attributes()
+                        .forEach((attribute, value) -> holders.computeIfAbsent(attribute, a -> new TreeMap<>())
+                                .merge(value, 1, Integer::sum)));
+            }
+        }
+        for (Map.Entry<String, Map<String, Integer>> attribute : holders.entrySet()) {
+            if (attribute.getValue().size() < 2 || attribute.getValue().size() > MAX_VALUES) continue;
+            for (Map.Entry<String, Integer> value : attribute.getValue().entrySet()) {
+                int without = 0;
+                double random = 0;
+                for (Group g : groups) {
+                    boolean none = g.members().stream().noneMatch(m -> state.person(m)
+                            .map(p -> value.getKey().equals(p.attributes().get(attribute.getKey())))
+                            .orElse(false));
+                    if (none) without++;
+                    random += chanceOfNone(total, value.getValue(), g.members().size());
+                }
+                if (without == 0 && random < 0.5) continue;
+                coverage.addObject()
+                        .put("attribute", attribute.getKey())
+                        .put("value", value.getKey())
+                        .put("without", without)
+                        .put("random", Math.round(random * 10) / 10.0);
+            }
+        }
+        return coverage;
+    }
+
+    /** The chance that a group of {@code size} drawn at random from {@code n} people has none of {@code k}. */
+    static double chanceOfNone(int n, int k, int size) {
+        double chance = 1;
+        for (int i = 0; i < size; i++) chance *= Math.max(0, n - k - i) / (double) (n - i);
+        return chance;
     }
 
     private static ObjectNode quality(AllocationQuality q) {
