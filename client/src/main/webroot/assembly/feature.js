@@ -4,7 +4,7 @@
 import strings from './strings.js';
 import { plenaryPanel, announcementBanner } from './plenary.js';
 import { presencePanel } from './presence.js';
-import { organiserConsole } from './organiser.js';
+import { organiserConsole, leadPhaseControl } from './organiser.js';
 
 export default {
   name: 'assembly',
@@ -13,6 +13,7 @@ export default {
     { region: 'plenary', order: 90, render: plenaryPanel },
     { region: 'banner', order: 10, render: announcementBanner },
     { region: 'aside', order: 10, roles: ['facilitator'], render: (ctx) => (ctx.view.presence ? presencePanel(ctx) : '') },
+    { region: 'strip', order: 40, roles: ['facilitator'], render: leadPhaseControl },
     { region: 'wide', order: 10, roles: ['organiser'], render: (ctx) => (ctx.view.roster ? organiserConsole(ctx) : '') },
   ],
 };

@@ -4,6 +4,24 @@ import { t, errorText } from '../i18n/i18n.js';
 
 const PHASES = ['onboarding', 'learning', 'deliberation', 'decision', 'closed'];
 
+/**
+ * The phase for the lead facilitator, in the steering strip (organisers have it in their console): the script moves
+ * it when a session starts; the lead may move it too (closing the assembly stays with organisers).
+ */
+export function leadPhaseControl(ctx) {
+  if (!ctx.steers || ctx.me?.role === 'organiser' || !ctx.view.phase) return '';
+  return html`<form class="controls-row lead-phase" data-testid="lead-phase" @submit=${(e) => {
+      e.preventDefault();
+      ctx.send('change-phase', { phase: e.target.phase.value }, { near: e.target });
+    }}>
+    <label for="lead-phase-select">${t('organiser.phase')}</label>
+    <select id="lead-phase-select" name="phase">
+      ${PHASES.filter((p) => p !== 'closed').map((p) => html`<option value=${p} ?selected=${p === ctx.view.phase}>${t('phase.' + p)}</option>`)}
+    </select>
+    <button type="submit" class="secondary">${t('organiser.phase.button')}</button>
+  </form>`;
+}
+
 /** What the console's forms and buttons do; what they brought back (links, problems) is kept in ctx.ui. */
 function organiserActions({ assemblyId, ui: kept, send, sendLater, redraw }) {
   const upload = async (what, type, file) => {

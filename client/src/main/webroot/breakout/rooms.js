@@ -46,7 +46,14 @@ export function breakoutPanel(ctx) {
     </section>`;
   }
   if (ctx.steers || breakouts?.groups) return '';
-  return breakouts?.open ? html`<section class="group"><p>${t('breakout.meeting', { n: breakouts.groupCount })}</p></section>` : '';
+  if (!breakouts?.open) return '';
+  // An expert may step into any group to answer its questions (as a guest), and come back.
+  const expert = ctx.me?.role === 'expert';
+  return html`<section class="group" data-testid="groups-meeting"><p>${t('breakout.meeting', { n: breakouts.groupCount })}</p>
+    ${expert ? html`<div class="controls-row">${Array.from({ length: breakouts.groupCount }, (_, i) => i + 1).map((n) => html`
+      <button type="button" class="secondary" @click=${(e) => ctx.send('visit-group', { group: n }, { near: e.currentTarget })}>
+        ${t('desk.joinLabel', { n })}</button>`)}</div>` : ''}
+  </section>`;
 }
 
 function leaveGroupButton(ctx) {

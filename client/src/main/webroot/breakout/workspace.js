@@ -207,7 +207,9 @@ export function harvestPanel(ctx) {
   return html`<section aria-labelledby="harvest-title" data-testid="harvest">
     <h2 id="harvest-title">${t('harvest.title')}</h2>
     ${desk && send && items.length > 1 ? html`<form @submit=${(e) => { e.preventDefault();
-        send('merge-ideas', { intoId: e.target.into.value, fromId: e.target.from.value }); }}>
+        // A merge folds one card into another for good: it waits a few seconds, with "Annuler".
+        ctx.sendLater(t('harvest.merge.pending'), 'merge-ideas', { intoId: e.target.into.value, fromId: e.target.from.value },
+          { near: e.target }); }}>
       <label for="merge-from">${t('harvest.mergeFrom')}</label>
       <select id="merge-from" name="from">${items.map(([id, item]) => html`<option value=${id}>${item.text.slice(0, 60)}</option>`)}</select>
       <label for="merge-into">${t('harvest.mergeInto')}</label>

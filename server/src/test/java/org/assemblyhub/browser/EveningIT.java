@@ -95,6 +95,7 @@ class EveningIT {
             button(lead, "Lancer la séance").click();
             for (Page p : List.of(aicha, bernard, observer))
                 assertThat(p.locator("[data-testid=phase] li.current")).containsText("Délibération");
+            assertThat(lead.locator("[data-testid=lead-phase] select")).hasValue("deliberation"); // the lead may move it
 
             // An action out of place is refused next to its button, in French.
             button(lead, "Revenir").click();
