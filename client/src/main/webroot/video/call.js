@@ -1,10 +1,16 @@
 // The call panel: whoever is in a breakout group is in its call (built-in mesh) or its Jitsi room, and follows the
-// hub when the lead opens or closes groups — nobody copies a link. The camera can be turned off at any time.
+// hub when the lead opens or closes groups — nobody copies a link. The camera can be turned off at any time. Every
+// tile says whose it is and what they are doing (speaking, hand raised, given the floor, microphone or camera off).
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { MeshCall } from './mesh.js';
 import { StageCall } from './stage.js';
 import { JitsiCall } from './jitsi.js';
+import { SpeakerMeter } from './levels.js';
+import { personTile, groupPeople } from './tiles.js';
+
+/** How often the sound levels are read (Web Audio); the fallback on WebRTC's statistics, once a second. */
+const LEVELS_MS = 100;
 
 export class CallController {
   constructor(connection, redraw) {
@@ -19,6 +25,39 @@ export class CallController {
     this.mutedBy = null;
     this.joining = false;
     this.early = [];
+    this.names = new Map(); // peer id → display name, in a group's call: from the hub only
+    this.meter = new SpeakerMeter();
+    window.assemblyHubMeter = this.meter; // for people debugging, and the browser tests
+    this.speaking = []; // the key of the active speaker ('self' or a peer id), or none
+    this.ticks = 0;
+    this.soundHeld = false; // the browser holds the call's sound back until the person uses the page
+    // Any click or key on the page lets the browser play sound: the call's sound starts at once.
+    addEventListener('pointerdown', () => this.playSound(), true);
+    addEventListener('keydown', () => this.playSound(), true);
+  }
+
+  /** Plays each person's sound that is not playing (after a click or key, the browser allows it). */
+  playSound() {
+    const held = [...document.querySelectorAll('audio[data-call-audio]')].filter((a) => a.paused && a.srcObject?.getAudioTracks().length);
+    if (held.length === 0) {
+      if (this.soundHeld) {
+        this.soundHeld = false;
+        this.redraw();
+      }
+      return;
+    }
+    Promise.all(held.map((a) => a.play().then(() => true, () => false))).then((played) => {
+      const heldNow = played.includes(false);
+      if (heldNow !== this.soundHeld) {
+        this.soundHeld = heldNow;
+        this.redraw();
+      }
+    });
+  }
+
+  /** One's own microphone and camera, as peers and the hub are told. */
+  media() {
+    return { audio: this.micOn, video: this.cameraOn };
   }
 
   /**
@@ -38,7 +77,7 @@ export class CallController {
     this.early = [];
     try {
       // A stage member's camera (kept from a group) is named to the hub at once: screens caption only streams it names.
-      const ack = await this.connection.send('video-join', key === 'plenary' && this.stream ? { stream: this.stream.id } : {});
+      const ack = await this.connection.send('video-join', key === 'plenary' && this.stream ? { stream: this.stream.id, ...this.media() } : {});
       const info = ack.result;
       // Moved while asking (groups opened or closed meanwhile): the hub answered for the room the person is in now,
       // not the one this call was for. Drop it; the move's own update brings the right room.
@@ -50,7 +89,8 @@ export class CallController {
       if (info.provider === 'jitsi') {
         this.redraw(); // the frame's container must exist first
         await new Promise((r) => requestAnimationFrame(r));
-        this.jitsi = await new JitsiCall(info, document.getElementById('jitsi-frame'), me.displayName ?? 'Observer', this.audioOnly).start();
+        this.jitsi = await new JitsiCall(info, document.getElementById('jitsi-frame'), me.displayName ?? 'Observer', this.audioOnly,
+          () => this.redraw()).start();
         window.assemblyHubJitsi = this.jitsi;
         return;
       }
@@ -59,11 +99,12 @@ export class CallController {
         return;
       }
       await this.camera();
-      this.call = new MeshCall({ ...this.callOptions(me, info), room: info.room, stream: this.stream });
+      for (const [id, name] of Object.entries(info.names || {})) if (typeof name === 'string') this.names.set(id, name);
+      this.call = new MeshCall({ ...this.callOptions(me, info), room: info.room, stream: this.stream, media: this.media() });
       window.assemblyHubCall = this.call; // for people debugging, and the browser tests
       this.call.start(info.peers);
       this.replayEarly(this.call);
-      setTimeout(() => this.watchSpeakers(this.call), 1_000);
+      this.watchSpeakers();
       this.error = null;
     } catch (e) {
       this.error = e?.name === 'NotAllowedError' ? 'video.denied' : e?.name === 'NotFoundError' ? 'video.noDevice' : 'video.failed';
@@ -94,7 +135,7 @@ export class CallController {
     if (relay.onStage && !this.stream) {
       await this.camera();
       // The camera is new: tell the hub which stream it is, so that screens show it under this person's name.
-      const named = await this.connection.send('video-join', { room: info.room, stream: this.stream.id });
+      const named = await this.connection.send('video-join', { room: info.room, stream: this.stream.id, ...this.media() });
       if (named.result?.relay) relay = named.result.relay;
     } else if (relay.onStage) this.applyDevices();
     this.stage = new StageCall({ ...this.callOptions(me, info), stream: relay.onStage ? this.stream : null });
@@ -103,6 +144,7 @@ export class CallController {
     if (this.pendingRelay) this.stage.update(this.pendingRelay); // taken only if newer (positions carry a version)
     this.pendingRelay = null;
     this.replayEarly(this.stage);
+    this.watchSpeakers();
     this.error = null;
   }
 
@@ -118,19 +160,68 @@ export class CallController {
       signal: (to, kind, data) => this.connection.signal(to, kind, data), onChange: () => this.redraw() };
   }
 
-  /** Marks who is speaking (received audio above a threshold), once a second, while this call lasts. */
-  async watchSpeakers(call) {
-    if (this.call !== call || !call) return;
-    const levels = await call.levels();
-    const now = [...levels].filter(([, level]) => level > 0.02).map(([id]) => id).sort();
-    if (now.join() !== (this.speaking || []).join()) {
-      this.speaking = now;
-      this.redraw();
+  /**
+   * Marks the active speaker while a mesh call or the stage lasts: the sound of each tile's stream through Web Audio
+   * (one's own too, so one sees one is heard), people known to be muted left out. Where Web Audio cannot run yet
+   * (the browser waits for a first click), the levels WebRTC reports for each peer, once a second.
+   */
+  watchSpeakers() {
+    if (this.watching) return;
+    this.watching = setInterval(() => this.readLevels(), LEVELS_MS);
+  }
+
+  async readLevels() {
+    const call = this.call;
+    const stage = this.stage;
+    if (!call && !stage) {
+      clearInterval(this.watching);
+      this.watching = null;
+      return;
     }
-    setTimeout(() => this.watchSpeakers(call), 1_000);
+    if (this.reading) return;
+    this.reading = true;
+    this.ticks++;
+    if (this.ticks % 10 === 0) this.playSound(); // once a second: is some sound held back?
+    try {
+      const streams = new Map();
+      if (call) {
+        if (this.stream && this.micOn) streams.set('self', this.stream);
+        for (const [id, p] of call.peers) if (p.state === 'connected' && p.media?.audio !== false) streams.set(id, p.remote);
+      } else {
+        for (const s of stage.speakers()) {
+          if (s.self ? this.micOn : s.audio) streams.set(s.self ? 'self' : s.id, s.stream);
+        }
+      }
+      let levels = this.meter.measure(streams);
+      if (!levels && call) {
+        if (this.ticks % 10 !== 1) return;
+        levels = await call.levels();
+        for (const id of levels.keys()) if (!streams.has(id)) levels.delete(id);
+      }
+      if (!levels || (this.call !== call || this.stage !== stage)) return;
+      const active = this.meter.update(levels);
+      const now = active ? [active] : [];
+      if (now.join() !== this.speaking.join()) {
+        this.speaking = now;
+        this.redraw();
+      }
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  /** A stage member's microphone or camera changed: the hub is told, and every position then says it. */
+  tellStage() {
+    if (!this.stage?.onStage || !this.stream || !this.info?.room) return;
+    const stage = this.stage;
+    this.connection.send('video-join', { room: this.info.room, stream: this.stream.id, ...this.media() })
+      .then((ack) => { if (ack.result?.relay && this.stage === stage) stage.update(ack.result.relay); })
+      .catch(() => {}); // moved meanwhile: the new room's join says it
   }
 
   onSignal(message) {
+    // In a group the hub names whoever offers or answers (a newcomer's offer is how the others learn who joined).
+    if (typeof message.name === 'string' && typeof message.from === 'string') this.names.set(message.from, message.name);
     if (message.kind === 'relay') {
       if (this.stage && message.data.onStage && !this.stage.stream && !this.joining) {
         // Put on stage during the call (appointed lead): join again, this time with the camera.
@@ -168,6 +259,9 @@ export class CallController {
   }
 
   leave() {
+    this.names = new Map();
+    this.speaking = [];
+    this.meter.close();
     this.call?.close();
     this.call = null;
     this.stage?.close();
@@ -188,9 +282,12 @@ export class CallController {
     this.follow(me);
   }
 
+  /** The toggles applied to the camera and microphone, and said to the others (peers in a group, the hub on stage). */
   applyDevices() {
     this.stream?.getVideoTracks().forEach((tr) => { tr.enabled = this.cameraOn; });
     this.stream?.getAudioTracks().forEach((tr) => { tr.enabled = this.micOn; });
+    this.call?.setMedia(this.media());
+    this.tellStage();
   }
 
   toggleCamera() {
@@ -207,13 +304,6 @@ export class CallController {
   }
 }
 
-/** A video element bound to a stream (lit-html sets srcObject as a property). */
-function tile(stream, label, muted, testid) {
-  return html`<figure class="tile" data-testid=${testid}>
-    <video autoplay playsinline .muted=${muted} .srcObject=${stream}></video>
-    <figcaption>${label}</figcaption></figure>`;
-}
-
 /** Phone dial-in: the number for the visitor's country first (from the browser's language), the others folded. */
 function dialIn({ numbers, pin }) {
   const region = (navigator.language || '').split('-')[1]?.toUpperCase();
@@ -224,53 +314,99 @@ function dialIn({ numbers, pin }) {
       ${numbers.map((n) => html`<li>${n.country ? `${n.country} ` : ''}${telLink(n)}</li>`)}</ul></details>` : ''}</p>`;
 }
 
-/** The plenary in mesh mode: the speakers' pictures, passed on from browser to browser. */
+/** When the browser holds the call's sound back: one press lets everyone be heard. */
+function soundButton(controller) {
+  return controller.soundHeld ? html`<p class="vc-sound" role="status">${t('video.soundHeld')}
+    <button type="button" data-testid="play-sound" @click=${() => controller.playSound()}>${t('video.playSound')}</button></p>` : '';
+}
+
+/** One's own camera and microphone toggles (their words say what pressing does; aria-pressed says the state). */
+function deviceControls(controller) {
+  return html`<div class="controls-row">
+    <button type="button" class="secondary" data-testid="toggle-camera" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>
+    <button type="button" class="secondary" data-testid="toggle-mic" aria-pressed=${!controller.micOn} @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
+  </div>`;
+}
+
+/** The plenary in mesh mode: the speakers' pictures, passed on from browser to browser, each under its name. */
 function stagePanel(controller) {
   const stage = controller.stage;
   const speakers = stage.speakers();
+  const active = controller.speaking || [];
   return html`<section aria-labelledby="call-title" data-testid="stage" data-upstream=${stage.upstreamState}>
     <h2 id="call-title">${t('video.plenary')}</h2>
+    ${soundButton(controller)}
     ${speakers.length === 0 ? html`<p role="status">${stage.position.stage.length === 0 ? t('video.stageEmpty') : t('video.connecting')}</p>` : ''}
-    <div class="tiles">
-      ${repeat(speakers, (s) => s.id, (s) => html`<div class="speaker" data-speaker=${s.id}>
-        ${tile(s.stream, s.self ? t('video.me') : s.name || t('video.speaker'), Boolean(s.self), 'stage-tile')}</div>`)}
+    <div class="tiles vc-tiles vc-stage-tiles">
+      ${repeat(speakers, (s) => s.id, (s) => html`<div class="speaker vc-person" data-speaker=${s.id}>
+        ${personTile({
+          id: s.id, testid: 'stage-tile', self: Boolean(s.self), stream: s.stream,
+          name: s.name || t('video.speaker'),
+          media: s.self ? controller.media() : { audio: s.audio, video: s.video },
+          speaking: active.includes(s.self ? 'self' : s.id),
+        })}</div>`)}
     </div>
-    ${stage.onStage ? html`<div class="controls-row">
-      <button type="button" class="secondary" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>
-      <button type="button" class="secondary" aria-pressed=${!controller.micOn} @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
-    </div>` : html`<p class="hint">${t('video.watching')}</p>`}
+    ${stage.onStage ? deviceControls(controller) : html`<p class="hint">${t('video.watching')}</p>`}
   </section>`;
 }
 
-export function callPanel(controller, facilitator) {
+/**
+ * A Jitsi room: Jitsi draws the tiles (names from the tokens, its own mute icons). Beside the frame, who is in the
+ * call, with the dominant speaker marked (Jitsi's event) and raised hands from the group's queue, and one's own state.
+ */
+function jitsiPanel(controller, ctx) {
+  const jitsi = controller.jitsi;
+  const people = jitsi ? [...jitsi.participants.entries()] : [];
+  const queue = Object.entries(ctx.view?.workspace?.queue || {});
+  const names = people.map(([, name]) => name);
+  const handOf = (id, name) => (id === jitsi?.myId
+    ? ctx.view?.workspace?.queue?.[ctx.me?.personId]?.position ?? 0
+    : names.filter((n) => n === name).length === 1 ? queue.find(([pid, q]) => pid !== ctx.me?.personId && q.name === name)?.[1].position ?? 0 : 0);
+  return html`<section aria-labelledby="call-title" data-testid="call" data-room=${controller.room ?? ''}>
+    <h2 id="call-title">${controller.info.group ? t('video.title') : t('video.plenary')}</h2>
+    <div id="jitsi-frame" class="jitsi-frame"></div>
+    ${jitsi?.speakerName ? html`<p class="vc-now" data-testid="jitsi-speaker">${t('video.nowSpeaking', { name: jitsi.speakerName })}</p>` : ''}
+    ${people.length ? html`<ul class="vc-people" data-testid="jitsi-people" aria-label=${t('video.inCall')}>
+      ${repeat(people, ([id]) => id, ([id, name]) => {
+        const hand = handOf(id, name);
+        const self = id === jitsi.myId;
+        return html`<li data-speaking=${String(id === jitsi.dominant)} data-hand=${String(Boolean(hand))}>
+          <span class="vc-name">${self ? t('video.meNamed', { name: name || t('video.someone') }) : name || t('video.someone')}</span>
+          ${id === jitsi.dominant ? html`<span class="vc-badge vc-speaking">${t('video.speaking')}</span>` : ''}
+          ${hand ? html`<span class="vc-badge vc-hand">${t('video.handRaised')}</span>` : ''}
+          ${self && jitsi.audioMuted ? html`<span class="vc-badge vc-micOff">${t('video.micMuted')}</span>` : ''}
+          ${self && jitsi.videoMuted ? html`<span class="vc-badge vc-cameraOff">${t('video.cameraMuted')}</span>` : ''}
+        </li>`;
+      })}</ul>` : ''}
+    ${controller.info.dialIn ? dialIn(controller.info.dialIn) : ''}
+    <div class="controls-row"><button type="button" class="secondary" aria-pressed=${Boolean(controller.audioOnly)}
+      @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button></div>
+  </section>`;
+}
+
+/**
+ * The call panel. ctx: the app's context (the view for hands, the floor and the facilitators' names; who this is;
+ * whether they facilitate this group, for the requests to mute).
+ */
+export function callPanel(controller, ctx) {
   if (!controller.room && !controller.error) return '';
   if (controller.stage) return stagePanel(controller);
-  const call = controller.call;
-  const peers = call ? [...call.peers.entries()] : [];
-  if (controller.info?.provider === 'jitsi') {
-    return html`<section aria-labelledby="call-title" data-testid="call" data-room=${controller.room ?? ''}>
-      <h2 id="call-title">${controller.info.group ? t('video.title') : t('video.plenary')}</h2>
-      <div id="jitsi-frame" class="jitsi-frame"></div>
-      ${controller.info.dialIn ? dialIn(controller.info.dialIn) : ''}
-      <div class="controls-row"><button type="button" class="secondary" aria-pressed=${Boolean(controller.audioOnly)}
-        @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button></div>
-    </section>`;
-  }
+  if (controller.info?.provider === 'jitsi') return jitsiPanel(controller, ctx);
+  const people = groupPeople(controller, ctx);
+  const mutedBy = controller.mutedBy && controller.names.get(controller.mutedBy);
   return html`<section aria-labelledby="call-title" data-testid="call" data-room=${controller.room ?? ''}>
     <h2 id="call-title">${t('video.title')}</h2>
     ${controller.error ? html`<p class="warning" role="alert">${t(controller.error)} <a href="/tech-check.html" target="_blank">${t('video.check')}</a></p>` : ''}
-    ${controller.mutedBy ? html`<p role="status">${t('video.mutedByFacilitator')}</p>` : ''}
-    <div class="tiles">
-      ${controller.stream ? tile(controller.stream, t('video.me'), true, 'self') : ''}
-      ${repeat(peers, ([id]) => id, ([id, p]) => html`<div class="peer" data-peer=${id} data-state=${p.state}
-          data-speaking=${String((controller.speaking || []).includes(id))}>
-        ${tile(p.remote, p.state !== 'connected' ? t('video.connecting') : (controller.speaking || []).includes(id) ? t('video.speaking') : '', false, 'peer')}
-        ${facilitator ? html`<button type="button" class="secondary" @click=${() => controller.connection.signal(id, 'mute', { audio: true })}>${t('video.askMute')}</button>` : ''}
+    ${controller.mutedBy ? html`<p role="status">${mutedBy ? t('video.mutedByNamed', { name: mutedBy }) : t('video.mutedByFacilitator')}</p>` : ''}
+    ${soundButton(controller)}
+    <div class="tiles vc-tiles">
+      ${repeat(people, (p) => p.id, (p) => html`<div class="${p.self ? 'vc-person' : 'peer vc-person'}" data-peer=${p.self ? '' : p.id}
+          data-state=${p.state ?? ''} data-speaking=${String(p.speaking)}>
+        ${personTile(p)}
+        ${ctx.facilitating && !p.self ? html`<button type="button" class="secondary vc-ask-mute" data-testid="ask-mute"
+          @click=${() => controller.connection.signal(p.id, 'mute', { audio: true })}>${t('video.askMute', { name: p.name || t('video.someone') })}</button>` : ''}
       </div>`)}
     </div>
-    <div class="controls-row">
-      <button type="button" class="secondary" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>
-      <button type="button" class="secondary" aria-pressed=${!controller.micOn} @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
-    </div>
+    ${deviceControls(controller)}
   </section>`;
 }

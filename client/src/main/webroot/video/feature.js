@@ -12,7 +12,7 @@ export default {
   panels: [
     { region: 'header', order: 10, render: (ctx) => (ctx.me?.personId
       ? html`<a href="/tech-check.html" target="_blank" rel="noopener">${t('video.check')}</a>` : '') },
-    { region: 'plenary', order: 10, render: (ctx) => (call ? callPanel(call, ctx.facilitating) : '') },
+    { region: 'plenary', order: 10, render: (ctx) => (call ? callPanel(call, ctx) : '') },
   ],
   start: (ctx) => { call = new CallController(ctx.connection, () => ctx.redraw()); },
   // After a lost socket the call is joined again (the hub counted this person as gone); otherwise it follows moves.

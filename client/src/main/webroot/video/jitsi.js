@@ -1,6 +1,8 @@
 // Jitsi adapter: the IFrame API from the configured Jitsi domain, created with the room and the token the hub gave
 // for it. A move (a group opens or closes) disposes the call and opens the new room with its own token. Camera off
-// by default when entering a group; an audio-only mode for weak connections.
+// by default when entering a group; an audio-only mode for weak connections. Jitsi draws its own tiles (with names
+// from the tokens); the adapter also follows who is in the call and who is speaking (its dominant-speaker event),
+// so the page can name them outside the frame too.
 
 let loading = null;
 
@@ -19,12 +21,46 @@ function loadApi(domain) {
 }
 
 export class JitsiCall {
-  constructor(info, parentNode, displayName, audioOnly) {
+  constructor(info, parentNode, displayName, audioOnly, onChange = () => {}) {
     this.info = info;
     this.parentNode = parentNode;
     this.displayName = displayName;
     this.audioOnly = audioOnly;
+    this.onChange = onChange;
     this.api = null;
+    this.myId = null;
+    this.participants = new Map(); // Jitsi's participant id → display name (one's own included, once joined)
+    this.dominant = null; // the participant id Jitsi names as the dominant speaker
+    this.audioMuted = false;
+    this.videoMuted = false;
+  }
+
+  /** The dominant speaker's name, or null. */
+  get speakerName() {
+    return this.dominant ? this.participants.get(this.dominant) ?? null : null;
+  }
+
+  /** Events of the IFrame API (names as Jitsi documents them); a stand-in without addListener is simply not followed. */
+  listen() {
+    const on = (event, handler) => this.api?.addListener?.(event, (e) => {
+      handler(e || {});
+      this.onChange();
+    });
+    on('videoConferenceJoined', ({ id, displayName }) => {
+      this.myId = id ?? null;
+      if (id) this.participants.set(id, displayName || this.displayName);
+    });
+    on('participantJoined', ({ id, displayName }) => { if (id) this.participants.set(id, displayName || ''); });
+    on('participantLeft', ({ id }) => {
+      this.participants.delete(id);
+      if (this.dominant === id) this.dominant = null;
+    });
+    on('displayNameChange', ({ id, displayname, displayName }) => {
+      if (id && this.participants.has(id)) this.participants.set(id, displayname ?? displayName ?? '');
+    });
+    on('dominantSpeakerChanged', ({ id }) => { this.dominant = id ?? null; });
+    on('audioMuteStatusChanged', ({ muted }) => { this.audioMuted = Boolean(muted); });
+    on('videoMuteStatusChanged', ({ muted }) => { this.videoMuted = Boolean(muted); });
   }
 
   async start() {
@@ -39,6 +75,8 @@ export class JitsiCall {
       userInfo: { displayName: this.displayName },
       configOverwrite: { startWithVideoMuted: inGroup || this.audioOnly, startAudioOnly: this.audioOnly, prejoinConfig: { enabled: false } },
     });
+    this.videoMuted = inGroup || Boolean(this.audioOnly);
+    this.listen();
     return this;
   }
 

@@ -1,16 +1,23 @@
 // The built-in mesh: one RTCPeerConnection per other person in the room, signalled through the hub (which relays
 // only inside the room). "Perfect negotiation": both sides may offer; the polite one yields on a collision.
-// Signals of one peer are handled strictly one at a time.
+// Signals of one peer are handled strictly one at a time. Once connected, each connection also carries a small data
+// channel on which each side says whether its own microphone and camera are on (a disabled track still sends
+// silence and black frames, so the others could not tell otherwise).
 
 export class MeshCall {
-  /** me: this person's peer id in the room (from the hub); signal(to, kind, data) sends through the hub; onChange() redraws. */
-  constructor({ me, room, iceServers, iceTransportPolicy, stream, signal, onChange }) {
+  /**
+   * me: this person's peer id in the room (from the hub); signal(to, kind, data) sends through the hub; onChange()
+   * redraws; media: { audio, video }, whether one's own microphone and camera are on (setMedia when they change).
+   */
+  constructor({ me, room, iceServers, iceTransportPolicy, stream, signal, onChange, media }) {
     this.me = me;
     this.room = room;
     this.config = rtcConfig(iceServers, iceTransportPolicy);
     this.stream = stream;
     this.signal = signal;
     this.onChange = onChange;
+    this.media = media || { audio: true, video: true };
+    this.mediaChannel = true; // each Peer carries the state channel
     this.peers = new Map();
     this.retries = new Map(); // restarts of stuck connections, per person
     this.closed = false;
@@ -65,13 +72,19 @@ export class MeshCall {
     }
   }
 
+  /** One's own microphone or camera was turned on or off: every peer is told. */
+  setMedia(media) {
+    this.media = { audio: Boolean(media.audio), video: Boolean(media.video) };
+    for (const p of this.peers.values()) p.sendMedia(this.media);
+  }
+
   /** The person left (a goodbye, or the hub says they are not in the room any more): drop the connection. */
   drop(id) {
     this.peers.get(id)?.close();
     if (this.peers.delete(id)) this.onChange();
   }
 
-  /** Received audio level of each connected peer (getStats), for the "who is speaking" marks. */
+  /** Received audio level of each connected peer (getStats): who is speaking, where Web Audio cannot run yet. */
   async levels() {
     const out = new Map();
     for (const [id, p] of [...this.peers]) {
@@ -111,6 +124,18 @@ export function rtcConfig(iceServers, iceTransportPolicy) {
   };
 }
 
+/** A peer's word on its microphone and camera: two booleans, nothing else taken (a peer may send anything). */
+export function parseMedia(data) {
+  if (typeof data !== 'string' || data.length > 200) return null;
+  try {
+    const m = JSON.parse(data);
+    if (typeof m?.audio !== 'boolean' || typeof m?.video !== 'boolean') return null;
+    return { audio: m.audio, video: m.video };
+  } catch (e) {
+    return null;
+  }
+}
+
 /** A stream's tracks, as Peer wants them to send. */
 export function tracksOf(stream) {
   return (stream?.getTracks() || []).map((track) => ({ track, stream }));
@@ -118,7 +143,9 @@ export function tracksOf(stream) {
 
 /**
  * One RTCPeerConnection to one person. `call` gives signal(to, kind, data) and onChange(), and optionally
- * offerData() (more fields for each offer), onOfferData(peer, data) and onTrack(peer, track, stream).
+ * offerData() (more fields for each offer), onOfferData(peer, data) and onTrack(peer, track, stream); with
+ * mediaChannel set, media ({ audio, video }, one's own state) is sent to the other side on a data channel opened
+ * once connected.
  */
 export class Peer {
   constructor(call, id, sends = []) {
@@ -163,11 +190,49 @@ export class Peer {
           this.pc.close();
         }
       }
-      if (this.pc.connectionState === 'connected') this.restarts = 0;
+      if (this.pc.connectionState === 'connected') {
+        this.restarts = 0;
+        this.openMediaChannel();
+      }
       this.call.onChange();
     };
     this.senders = new Map();
     for (const { track, stream } of sends) this.send(track, stream);
+    /** What the other side says of its own microphone and camera; unknown (null) until it says. */
+    this.media = null;
+    if (call.mediaChannel) {
+      this.pc.ondatachannel = ({ channel }) => { if (channel.label === 'media' && !this.channel) this.useChannel(channel); };
+    }
+  }
+
+  /**
+   * The state channel is opened once the connection is up, by the impolite side only: it then adds one renegotiation
+   * that nobody crosses, and never weighs on the first offer and answer (a channel made before them is rolled back
+   * with the polite side's offer when two offers cross, and Chrome then loses the connection). The other side gets
+   * it through ondatachannel. Each side sends its own state when it opens and on every change.
+   */
+  openMediaChannel() {
+    if (!this.call.mediaChannel || this.polite || this.channel || this.pc.connectionState !== 'connected') return;
+    this.useChannel(this.pc.createDataChannel('media'));
+  }
+
+  useChannel(channel) {
+    this.channel = channel;
+    channel.onopen = () => this.sendMedia(this.call.media);
+    channel.onmessage = ({ data }) => {
+      const media = parseMedia(data);
+      if (!media) return;
+      this.media = media;
+      this.call.onChange();
+    };
+    if (channel.readyState === 'open') this.sendMedia(this.call.media);
+  }
+
+  sendMedia(media) {
+    if (this.channel?.readyState !== 'open' || !media) return;
+    try {
+      this.channel.send(JSON.stringify({ audio: Boolean(media.audio), video: Boolean(media.video) }));
+    } catch (e) { /* closing */ }
   }
 
   /** Sends a track (again): a track of the same stream and kind replaces the one sent before, without renegotiating. */
@@ -209,6 +274,7 @@ export class Peer {
   }
 
   close() {
+    this.channel?.close();
     this.pc.close();
   }
 }

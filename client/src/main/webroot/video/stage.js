@@ -12,7 +12,10 @@ import { Peer, tracksOf, rtcConfig } from './mesh.js';
 const STALL_MS = 4_000;
 
 export class StageCall {
-  /** position: { parent, children, stage: [{ id, name, streamId? }], onStage }; stream: own camera, only when on stage. */
+  /**
+   * position: { parent, children, stage: [{ id, name, streamId?, audio?, video? }], onStage }; stream: own camera,
+   * only when on stage.
+   */
   constructor({ me, iceServers, iceTransportPolicy, stream, signal, onChange }) {
     this.me = me;
     this.config = rtcConfig(iceServers, iceTransportPolicy);
@@ -145,7 +148,10 @@ export class StageCall {
     }
   }
 
-  /** The speakers this screen shows: own camera first when on stage, then each stream the hub named, with its name. */
+  /**
+   * The speakers this screen shows: own camera first when on stage, then each stream the hub named, with its name
+   * and whether the speaker's microphone and camera are on (also from the hub: `audio: false`, `video: false`).
+   */
   speakers() {
     const out = [];
     const self = this.position.stage.find((s) => s.id === this.me);
@@ -155,7 +161,7 @@ export class StageCall {
       if (!speaker || speaker.id === this.me) continue; // not named by the hub: not shown, not captioned
       // A speaker who left: their tracks ended and no new parent sends them again.
       if (stream.getTracks().every((t) => t.readyState === 'ended')) continue;
-      out.push({ id: speaker.id, stream, name: speaker.name });
+      out.push({ id: speaker.id, stream, name: speaker.name, audio: speaker.audio !== false, video: speaker.video !== false });
     }
     return out;
   }

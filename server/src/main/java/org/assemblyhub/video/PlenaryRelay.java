@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,10 @@ public final class PlenaryRelay {
     private final RelayTree tree;
     private final RelayHealth health;
     private final Map<String, String> streams = new HashMap<>();
+    /** Stage members whose microphone / camera is off (as they say: it is their own). */
+    private final Set<String> micOff = new HashSet<>();
+
+    private final Set<String> cameraOff = new HashSet<>();
     /** Grows with each change: a browser keeps the newest position whatever order messages come in. */
     private long version;
 
@@ -39,6 +44,7 @@ public final class PlenaryRelay {
     public Set<String> leave(String personId) {
         health.forget(personId);
         boolean named = streams.remove(personId) != null;
+        named |= micOff.remove(personId) | cameraOff.remove(personId);
         Set<String> changed = new LinkedHashSet<>(tree.leave(personId));
         if (named) changed.addAll(tree.everyone()); // every position lists the stage with its streams
         return changed(changed);
@@ -65,6 +71,17 @@ public final class PlenaryRelay {
     }
 
     /**
+     * A stage member says whether their microphone and camera are on; ignored for anyone not on the stage. When it
+     * changes, {@code changed} receives everyone (every position lists the stage with it).
+     */
+    public void media(String personId, boolean audio, boolean video, Set<String> changed) {
+        if (!tree.onStage(personId)) return;
+        boolean moved = audio ? micOff.remove(personId) : micOff.add(personId);
+        moved |= video ? cameraOff.remove(personId) : cameraOff.add(personId);
+        if (moved) changed.addAll(changed(new LinkedHashSet<>(tree.everyone())));
+    }
+
+    /**
      * A viewer reports that its parent sends nothing any more. Only a child may report its own parent; once confirmed
      * (see {@link RelayHealth}) the parent swaps places with a viewer who relays to nobody. The stage is never moved.
      */
@@ -81,7 +98,8 @@ public final class PlenaryRelay {
 
     /**
      * Who sends me the stage, to whom I pass it on, and the stage: each member's peer id, name and stream (names: the
-     * stage speaks to everyone). {@code peerId} maps a person to the id peers know them by.
+     * stage speaks to everyone), and {@code audio: false} / {@code video: false} when their microphone / camera is
+     * off. {@code peerId} maps a person to the id peers know them by.
      */
     public JsonObject position(String personId, Function<String, String> peerId, Function<String, String> name) {
         RelayTree.Position p = tree.position(personId);
@@ -91,6 +109,8 @@ public final class PlenaryRelay {
         for (String id : p.stage()) {
             JsonObject member = new JsonObject().put("id", peerId.apply(id)).put("name", name.apply(id));
             if (streams.containsKey(id)) member.put("streamId", streams.get(id));
+            if (micOff.contains(id)) member.put("audio", false);
+            if (cameraOff.contains(id)) member.put("video", false);
             stage.add(member);
         }
         return out.put("parent", p.parent() == null ? null : peerId.apply(p.parent()))

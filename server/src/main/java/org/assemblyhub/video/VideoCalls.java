@@ -110,6 +110,10 @@ final class VideoCalls implements Plugin {
     /**
      * {@code video-join}: the room and how to join it. {@code args.stream}: in the plenary, a stage member's camera
      * stream id, which the hub then names in every position (the only source of speakers' captions).
+     * {@code args.audio}, {@code args.video}: in the plenary, whether a stage member's microphone and camera are on
+     * (sent again whenever one is toggled); every position then says it, so viewers see "microphone off" on the
+     * speaker's tile from the hub, not from whoever relays the picture to them. In a group the answer names the
+     * room's peers ({@code names}: peer id → display name): the people one sees in one's own group's call.
      */
     JsonObject join(Model model, Actor actor, JsonObject args) {
         if (!model.roster().exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
@@ -119,10 +123,14 @@ final class VideoCalls implements Plugin {
         Object stream = args == null ? null : args.getValue("stream");
         if (stream != null && !(stream instanceof String))
             return Answers.error("invalid-args", "'stream' must be text.");
+        Object audio = args == null ? null : args.getValue("audio");
+        Object camera = args == null ? null : args.getValue("video");
+        if ((audio != null && !(audio instanceof Boolean)) || (camera != null && !(camera instanceof Boolean)))
+            return Answers.error("invalid-args", "'audio' and 'video' must be true or false.");
         String me = actor.personId();
         var room = roomOf(model, me);
-        List<String> peers =
-                peersOf(model, me, room).stream().map(p -> ids.of(room, p)).toList();
+        List<String> people = peersOf(model, me, room);
+        List<String> peers = people.stream().map(p -> ids.of(room, p)).toList();
         JsonObject answer = video.join(
                 me == null ? null : model.roster().displayName(me),
                 room,
@@ -143,8 +151,17 @@ final class VideoCalls implements Plugin {
                     }
                     push(model, changed, me);
                 }
+                if (audio != null || camera != null) {
+                    Set<String> changed = new LinkedHashSet<>();
+                    plenary.media(me, !Boolean.FALSE.equals(audio), !Boolean.FALSE.equals(camera), changed);
+                    push(model, changed, me);
+                }
                 answer.put("relay", position(model, me));
             } else {
+                JsonObject names = new JsonObject();
+                for (String p : people)
+                    names.put(ids.of(room, p), model.roster().displayName(p));
+                answer.put("names", names);
                 push(model, plenary.leave(me), null);
             }
         }
@@ -182,8 +199,9 @@ final class VideoCalls implements Plugin {
 
     /**
      * Relays one WebRTC signalling message (offer, answer, ICE candidate, bye, or a facilitator's request to mute)
-     * to the people in the sender's room only, under the sender's peer id and with only the fields its kind uses;
-     * nothing is recorded. {@code stalled} is for the hub itself: a viewer whose parent sends nothing any more.
+     * to the people in the sender's room only, under the sender's peer id and with only the fields its kind uses
+     * (and, in a group, the sender's display name on offers and answers); nothing is recorded. {@code stalled} is for
+     * the hub itself: a viewer whose parent sends nothing any more.
      */
     JsonObject signal(Model model, JsonObject body) {
         String from = body.getString("from");
@@ -215,6 +233,10 @@ final class VideoCalls implements Plugin {
                 .put("from", ids.of(room, from))
                 .put("kind", kind)
                 .put("data", SignalData.clean(kind, body.getJsonObject("data")));
+        // In a group, whoever calls is named by the hub (peers' own words about names are not taken): a newcomer's
+        // offer is how the others learn who joined. Not in the plenary, where viewers relay to each other unnamed.
+        if (!room.isPlenary() && ("offer".equals(kind) || "answer".equals(kind)))
+            relayed.put("name", model.roster().displayName(from));
         engine.sendTo(to, relayed.encode());
         return new JsonObject().put("status", "ok");
     }

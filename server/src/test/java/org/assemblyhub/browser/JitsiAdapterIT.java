@@ -33,7 +33,11 @@ class JitsiAdapterIT {
                 window.jitsiCalls.push({ op: 'new', domain, room: options.roomName, jwt: options.jwt,
                   videoMuted: Boolean(options.configOverwrite && options.configOverwrite.startWithVideoMuted),
                   inPage: document.body.contains(options.parentNode) });
+                this.listeners = {};
+                window.jitsiApi = this;
               }
+              addListener(event, handler) { (this.listeners[event] = this.listeners[event] || []).push(handler); }
+              emit(event, data) { (this.listeners[event] || []).forEach(handler => handler(data)); }
               dispose() { window.jitsiCalls.push({ op: 'dispose', room: this.room }); }
             };
             """;
@@ -159,6 +163,27 @@ class JitsiAdapterIT {
             page.waitForFunction(
                     "pin => document.querySelector('[data-testid=dial-in]')?.textContent.includes(pin)",
                     pinOf(group) + "#");
+
+            // Jitsi's events: who is in the room, who is speaking (its dominant speaker), one's own microphone.
+            page.evaluate(
+                    """
+                    () => { const api = window.jitsiApi;
+                      api.emit('videoConferenceJoined', { id: 'j1', displayName: 'Member 1' });
+                      api.emit('participantJoined', { id: 'j2', displayName: 'Member 2' });
+                      api.emit('participantJoined', { id: 'j3', displayName: 'Member 3' });
+                      api.emit('dominantSpeakerChanged', { id: 'j2' });
+                      api.emit('audioMuteStatusChanged', { muted: true }); }""");
+            page.waitForFunction(
+                    "() => document.querySelector('[data-testid=jitsi-speaker]')?.textContent.includes('Speaking now: Member 2')");
+            assertThat(page.locator("[data-testid=jitsi-people] li[data-speaking=true]")
+                            .textContent())
+                    .contains("Member 2")
+                    .contains("speaking");
+            assertThat(page.locator("[data-testid=jitsi-people] li").first().textContent())
+                    .contains("Member 1 (you)")
+                    .contains("microphone off");
+            page.evaluate("() => window.jitsiApi.emit('participantLeft', { id: 'j2' })");
+            page.waitForFunction("() => !document.querySelector('[data-testid=jitsi-speaker]')");
             assertThat(errors).isEmpty();
             browser.close();
         } finally {

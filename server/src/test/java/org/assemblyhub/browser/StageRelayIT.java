@@ -103,7 +103,7 @@ class StageRelayIT {
         await("m3 is attached to m1", () -> id(m1).equals(stage(m3).get("parent")));
         await("m3 decodes the lead's picture passed on by m1", () -> receivesFromParent(m3));
         await("m3 names the speaker", () -> ((List<?>) stage(m3).get("speakers")).contains("Léa Lead"));
-        assertThat(m3.locator("[data-testid=stage] [data-speaker=" + id(lead) + "] figcaption")
+        assertThat(m3.locator("[data-testid=stage] [data-speaker=" + id(lead) + "] [data-testid=tile-name]")
                         .textContent())
                 .isEqualTo("Léa Lead");
         return new Plenary(browser, lead, m1, m2, m3);
@@ -153,7 +153,7 @@ class StageRelayIT {
             assertThat(stage(p.m3()).get("parent")).isEqualTo(id(p.lead()));
             await("m3 decodes the lead's picture again", () -> receivesFromParent(p.m3()));
             await("m3 names the lead again", () -> ((List<?>) stage(p.m3()).get("speakers")).contains("Léa Lead"));
-            assertThat(p.m3().locator("[data-testid=stage] [data-speaker=" + id(p.lead()) + "] figcaption")
+            assertThat(p.m3().locator("[data-testid=stage] [data-speaker=" + id(p.lead()) + "] [data-testid=tile-name]")
                             .textContent())
                     .isEqualTo("Léa Lead");
             assertThat((List<?>) stage(p.m1()).get("children"))

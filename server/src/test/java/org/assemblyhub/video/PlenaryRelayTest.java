@@ -105,6 +105,47 @@ class PlenaryRelayTest {
     }
 
     @Test
+    void a_stage_members_microphone_and_camera_state_reaches_every_position_and_a_viewers_is_not_taken() {
+        join("f0", new JsonObject().put("stream", "lead-camera"));
+        join("m1");
+        JsonNode muted = join(
+                "f0",
+                new JsonObject()
+                        .put("stream", "lead-camera")
+                        .put("audio", false)
+                        .put("video", true));
+        assertThat(muted.path("stage").get(0).path("audio").asBoolean(true)).isFalse();
+        assertThat(muted.path("stage").get(0).has("video")).as("absent: on").isFalse();
+        JsonNode seen = pushed(people.get("m1"), d -> d.path("stage").path(0).has("audio"));
+        assertThat(seen.path("stage").get(0).path("audio").asBoolean(true)).isFalse();
+        assertThat(seen.path("stage").get(0).path("name").asText()).isEqualTo("Léa Lead");
+
+        join(
+                "f0",
+                new JsonObject().put("stream", "lead-camera").put("audio", true).put("video", false));
+        JsonNode cameraOff =
+                pushed(people.get("m1"), d -> d.path("stage").path(0).has("video"));
+        assertThat(cameraOff.path("stage").get(0).path("video").asBoolean(true)).isFalse();
+        assertThat(cameraOff.path("stage").get(0).has("audio")).isFalse();
+
+        // A viewer sends nothing: its word on a microphone is ignored, and nobody's position changes for it.
+        int before = people.get("m1").count();
+        JsonNode viewer = join("m1", new JsonObject().put("audio", false));
+        assertThat(viewer.path("stage").get(0).has("audio")).isFalse();
+        assertThat(people.get("f0")
+                        .call("bad", "video-join", new JsonObject().put("audio", "off"))
+                        .path("code")
+                        .asText())
+                .isEqualTo("invalid-args");
+        LiveClient.sleep(200);
+        List<JsonNode> since = List.copyOf(people.get("m1").messages());
+        assertThat(since.subList(before, since.size()).stream()
+                        .filter(m -> m.path("kind").asText().equals("relay"))
+                        .toList())
+                .isEmpty();
+    }
+
+    @Test
     void in_the_plenary_signals_go_only_along_the_tree() {
         join("f0");
         join("m1");
@@ -112,14 +153,12 @@ class PlenaryRelayTest {
         join("m3"); // under m1
 
         offer("m3", "m1", "to-my-parent");
-        assertThat(people.get("m1")
-                        .await(m -> m.path("type").asText().equals("signal")
-                                && m.path("from").asText().equals(ids.get("m3")))
-                        .path("data")
-                        .path("description")
-                        .path("sdp")
-                        .asText())
+        JsonNode relayed = people.get("m1")
+                .await(m -> m.path("type").asText().equals("signal")
+                        && m.path("from").asText().equals(ids.get("m3")));
+        assertThat(relayed.path("data").path("description").path("sdp").asText())
                 .isEqualTo("to-my-parent");
+        assertThat(relayed.has("name")).as("viewers stay unnamed to each other").isFalse();
 
         for (String other : new String[] {"f0", "m2"}) {
             int before = people.get("m3").count();

@@ -103,6 +103,38 @@ class SignallingTest {
     }
 
     @Test
+    void in_a_group_the_hub_names_the_peers_in_the_join_and_the_sender_of_offers_and_answers() {
+        String a = membersOf.get(1).get(0);
+        String b = membersOf.get(1).get(1);
+        String bId = peerId(b);
+        String facilitatorId = peerId(facilitatorOf.get(1));
+        JsonNode joined =
+                people.get(a).call("vj-names", "video-join", new JsonObject()).path("result");
+        JsonNode names = joined.path("names");
+        assertThat(names.path(bId).asText()).isEqualTo("Member " + b.substring(1));
+        assertThat(names.path(facilitatorId).asText())
+                .isEqualTo("Fac " + (facilitatorOf.get(1).equals("f1") ? "One" : "Two"));
+        assertThat(names.size()).isEqualTo(joined.path("peers").size());
+
+        // A name a peer puts in its signal is not taken: only the hub's.
+        signal(
+                people.get(a),
+                bId,
+                "offer",
+                new JsonObject()
+                        .put(
+                                "description",
+                                new JsonObject().put("type", "offer").put("sdp", "v=0"))
+                        .put("name", "Someone Else"));
+        JsonNode offer = people.get(b).await(m -> m.path("kind").asText().equals("offer"));
+        assertThat(offer.path("name").asText()).isEqualTo("Member " + a.substring(1));
+        assertThat(offer.path("data").has("name")).isFalse();
+        signal(people.get(a), bId, "candidate", new JsonObject().put("candidate", "c"));
+        JsonNode candidate = people.get(b).await(m -> m.path("kind").asText().equals("candidate"));
+        assertThat(candidate.has("name")).as("only offers and answers carry it").isFalse();
+    }
+
+    @Test
     void a_signal_to_someone_outside_the_room_is_refused_and_never_delivered() {
         String a = membersOf.get(1).get(0);
         String stranger = membersOf.get(2).get(0);
