@@ -8,12 +8,15 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.support.Jackson;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -61,6 +64,10 @@ class EveningIT {
                   - {kind: plenary, title: "Mise en commun", minutes: 10, prompt: "Ce que les groupes ont trouvé"}
             """;
 
+    /** Fake cameras at 5 frames a second, for three of the group (more pages decoding video starve two cores). */
+    static final List<String> MEDIA =
+            List.of("--use-fake-device-for-media-stream=fps=5", "--use-fake-ui-for-media-stream");
+
     /** Every page of the evening, by who holds it, with its width. */
     private final Map<String, Page> pages = new LinkedHashMap<>();
 
@@ -68,6 +75,11 @@ class EveningIT {
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
     /** The English sentences of every error the hub sent to any of these pages. */
     private final Set<String> englishErrors = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    static void patience() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000); // nine pages and a call on two cores
+    }
 
     @Test
     void a_scripted_evening_in_french_reaches_everyone_loses_no_words_and_counts_a_latecomers_vote() {
@@ -77,14 +89,16 @@ class EveningIT {
             LiveClient organiserSocket = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
             organiserSocket.call("script", "attach-script", new JsonObject().put("yaml", SCRIPT));
             organiserSocket.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
+            // Three of the group have (fake) cameras and microphones; the others' browser has none.
             Browser browser = Chromium.launch(playwright, List.of());
+            Browser withMedia = Chromium.launch(playwright, MEDIA);
 
             Page organiser = open(browser, hub, setup.token("organiser-1"), "organiser", 768, 1024);
             Page lead = open(browser, hub, setup.token("f0"), "lead", 1280, 900);
-            Page fatou = open(browser, hub, setup.token("f1"), "facilitator-fatou", 1280, 900);
+            Page fatou = open(withMedia, hub, setup.token("f1"), "facilitator-fatou", 1280, 900);
             Page gaspard = open(browser, hub, setup.token("f2"), "facilitator-gaspard", 390, 844);
-            Page aicha = open(browser, hub, setup.token("m1"), "member-aicha", 1280, 900);
-            Page bernard = open(browser, hub, setup.token("m2"), "member-bernard", 390, 844);
+            Page aicha = open(withMedia, hub, setup.token("m1"), "member-aicha", 1280, 900);
+            Page bernard = open(withMedia, hub, setup.token("m2"), "member-bernard", 390, 844);
             Page chloe = open(browser, hub, setup.token("m3"), "member-chloe", 390, 844);
             Page observer = openPublic(browser, hub, "/a/" + setup.assemblyId(), "observer", 390, 844);
             organiserSocket.awaitView(
@@ -95,7 +109,8 @@ class EveningIT {
             button(lead, "Lancer la séance").click();
             for (Page p : List.of(aicha, bernard, observer))
                 assertThat(p.locator("[data-testid=phase] li.current")).containsText("Délibération");
-            assertThat(lead.locator("[data-testid=lead-phase] select")).hasValue("deliberation"); // the lead may move it
+            assertThat(lead.locator("[data-testid=lead-phase] select"))
+                    .hasValue("deliberation"); // the lead may move it
 
             // An action out of place is refused next to its button, in French.
             button(lead, "Revenir").click();
@@ -119,6 +134,15 @@ class EveningIT {
             lead.locator("[data-testid=undo-now]").click();
             for (Page p : List.of(aicha, bernard, chloe))
                 assertThat(p.locator("[data-testid=my-group]")).containsText("Vous êtes dans le groupe 1");
+            // Who is who in the group's call: every tile named, on every member's screen (no camera needed to be
+            // named).
+            for (Page p : List.of(aicha, bernard, fatou)) {
+                Locator names = p.locator("[data-testid=call] [data-testid=tile-name]");
+                for (String name : List.of("Aïcha Benali", "Bernard Morel", "Fatou Diallo"))
+                    assertThat(names.filter(new Locator.FilterOptions().setHasText(name))
+                                    .first())
+                            .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+            }
             Locator tile = lead.locator("[data-testid=desk-tile][data-group='1']");
             assertThat(tile.locator("[data-testid=tile-present]")).containsText("3/3");
             screenshotAll("2-groups");
@@ -187,8 +211,10 @@ class EveningIT {
             button(lead, "Clore le vote et dépouiller").click();
             Locator davidBallot = david.locator("[data-testid=ballot-b1]");
             assertThat(davidBallot.locator("[data-testid=ballot-result]")).containsText("Adopté");
-            JsonNode ballotView = organiserSocket
-                    .awaitView(v -> v.path("ballots").path("b1").has("results"))
+            // A fresh socket: the first one stayed silent past the hub's minute and was told to reconnect (4408).
+            LiveClient check = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+            JsonNode ballotView = check.awaitView(
+                            v -> v.path("ballots").path("b1").has("results"))
                     .path("ballots")
                     .path("b1");
             assertThat(ballotView.path("rollSize").asInt()).isEqualTo(4); // the latecomer joined the roll
@@ -208,6 +234,7 @@ class EveningIT {
                     .as("the hub refused at least one action during the evening")
                     .isNotEmpty();
             assertThat(consoleErrors).isEmpty();
+            withMedia.close();
             browser.close();
         }
     }
@@ -262,7 +289,8 @@ class EveningIT {
     private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target/screens/" + name + ".png"))
-                .setFullPage(true));
+                .setFullPage(true)
+                .setTimeout(120_000)); // pages playing four videos on two cores draw slowly
     }
 
     private static void assertInViewport(Page page, Locator locator, String who) {
