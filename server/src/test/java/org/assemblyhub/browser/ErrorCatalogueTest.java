@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The client's error catalogue ({@code i18n/errors.js}) says, in French and in English, what every error code the hub
- * can send means: a person reads it next to what they just did, in their language, never the server's English
- * sentence. The codes are read from the server's sources, each place an answer is refused (as ProtocolDocTest reads
- * them), so a new code without its two texts fails here.
+ * The client's error catalogue ({@code i18n/errors.fr.js}, {@code errors.en.js}) says, in French and in English, what
+ * every error code the hub can send means: a person reads it next to what they just did, in their language, never the
+ * server's English sentence. The codes are read from the server's sources, each place an answer is refused (as
+ * ProtocolDocTest reads them), so a new code without its two texts fails here.
  */
 class ErrorCatalogueTest {
     static final Path SOURCES = Path.of("src/main/java");
-    static final Path CATALOGUE = ClientStrings.WEBROOT.resolve("i18n/errors.js");
+    static final Path CATALOGUE = ClientStrings.WEBROOT.resolve("i18n");
 
     private static final String NAME = "\"([a-z][a-z0-9-]+)\"";
     /** An argument that is not a quoted text: a name, or a call with arguments ({@code stringOrNull(m, "id")}). */
@@ -41,7 +41,6 @@ class ErrorCatalogueTest {
                     + "|put\\(\\s*\"code\"\\s*,\\s*"
                     + NAME);
 
-    private static final Pattern LANGUAGE = Pattern.compile("^\\s*(fr|en)\\s*:\\s*\\{\\s*$");
     private static final Pattern ENTRY = Pattern.compile("^\\s*'([a-z][a-z0-9-]+)'\\s*:\\s*\"(.*)\",\\s*$");
 
     static Set<String> serverCodes() throws IOException {
@@ -57,18 +56,14 @@ class ErrorCatalogueTest {
         return out;
     }
 
-    /** Language → code → text, as errors.js writes them (one code a line). */
+    /** Language → code → text, as errors.fr.js and errors.en.js write them (one code a line). */
     static Map<String, Map<String, String>> catalogue() throws IOException {
         Map<String, Map<String, String>> out = new TreeMap<>();
-        String language = null;
-        for (String line : Files.readString(CATALOGUE).split("\n")) {
-            Matcher lang = LANGUAGE.matcher(line);
-            Matcher entry = ENTRY.matcher(line);
-            if (lang.matches()) language = lang.group(1);
-            else if (entry.matches()) {
-                assertThat(language)
-                        .as("an entry outside fr: { } and en: { }: " + line)
-                        .isNotNull();
+        for (String language : new String[] {"fr", "en"}) {
+            for (String line : Files.readString(CATALOGUE.resolve("errors." + language + ".js"))
+                    .split("\n")) {
+                Matcher entry = ENTRY.matcher(line);
+                if (!entry.matches()) continue;
                 String previous =
                         out.computeIfAbsent(language, l -> new TreeMap<>()).put(entry.group(1), entry.group(2));
                 assertThat(previous)
@@ -91,7 +86,7 @@ class ErrorCatalogueTest {
         for (String language : new String[] {"fr", "en"}) {
             Map<String, String> texts = catalogue.getOrDefault(language, Map.of());
             assertThat(codes.stream().filter(c -> !texts.containsKey(c)).toList())
-                    .as("codes the server can send with no " + language + " text in i18n/errors.js")
+                    .as("codes the server can send with no " + language + " text in i18n/errors.fr.js and errors.en.js")
                     .isEmpty();
             assertThat(texts.entrySet().stream()
                             .filter(e -> e.getValue().isBlank())
