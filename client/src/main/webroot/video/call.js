@@ -98,14 +98,25 @@ export class CallController {
         await this.joinStage(me, info);
         return;
       }
-      await this.camera();
+      // Without a camera or microphone (none found, or refused), one still sees and hears the group: the others'
+      // pictures and sound come in, nothing goes out.
+      let deviceProblem = null;
+      try {
+        await this.camera();
+      } catch (e) {
+        if (!['NotFoundError', 'NotAllowedError', 'NotReadableError', 'OverconstrainedError'].includes(e?.name)) throw e;
+        deviceProblem = e.name === 'NotAllowedError' ? 'video.denied' : 'video.noDevice';
+        this.micOn = false;
+        this.cameraOn = false;
+      }
       for (const [id, name] of Object.entries(info.names || {})) if (typeof name === 'string') this.names.set(id, name);
       this.call = new MeshCall({ ...this.callOptions(me, info), room: info.room, stream: this.stream, media: this.media() });
       window.assemblyHubCall = this.call; // for people debugging, and the browser tests
       this.call.start(info.peers);
       this.replayEarly(this.call);
       this.watchSpeakers();
-      this.error = null;
+      this.error = deviceProblem;
+      this.receiveOnly = Boolean(deviceProblem);
     } catch (e) {
       this.error = e?.name === 'NotAllowedError' ? 'video.denied' : e?.name === 'NotFoundError' ? 'video.noDevice' : 'video.failed';
     } finally {
@@ -396,7 +407,8 @@ export function callPanel(controller, ctx) {
   const mutedBy = controller.mutedBy && controller.names.get(controller.mutedBy);
   return html`<section aria-labelledby="call-title" data-testid="call" data-room=${controller.room ?? ''}>
     <h2 id="call-title">${t('video.title')}</h2>
-    ${controller.error ? html`<p class="warning" role="alert">${t(controller.error)} <a href="/tech-check.html" target="_blank">${t('video.check')}</a></p>` : ''}
+    ${controller.error ? html`<p class="warning" role="alert">${t(controller.error)}${controller.receiveOnly && controller.call
+      ? ` ${t('video.receiveOnly')}` : ''} <a href="/tech-check.html" target="_blank">${t('video.check')}</a></p>` : ''}
     ${controller.mutedBy ? html`<p role="status">${mutedBy ? t('video.mutedByNamed', { name: mutedBy }) : t('video.mutedByFacilitator')}</p>` : ''}
     ${soundButton(controller)}
     <div class="tiles vc-tiles">

@@ -29,10 +29,23 @@ export class MeshCall {
       // When a group opens everyone joins at once and each would call the others: two offers cross, and Chrome can
       // lose the candidates of the one that yields. So the smaller id calls first; the other calls only if no call
       // came within 1.5 s (the peer had joined earlier and will not call).
-      if (this.me < id) this.peer(id);
-      else setTimeout(() => { if (!this.closed && !this.peers.has(id)) this.peer(id); }, 1_500);
+      if (this.me < id) this.call(id);
+      else setTimeout(() => { if (!this.closed && !this.peers.has(id)) this.call(id); }, 1_500);
     }
     this.watchdog = setInterval(() => this.unstick(), 4_000);
+  }
+
+  /**
+   * Calls someone. With nothing to send (no camera or microphone), the offer still asks to receive sound and picture:
+   * without it there would be no offer at all, and the others would never know this person is there.
+   */
+  call(id) {
+    const p = this.peer(id);
+    if (!this.stream && p.pc.getTransceivers().length === 0) {
+      p.pc.addTransceiver('audio', { direction: 'recvonly' });
+      p.pc.addTransceiver('video', { direction: 'recvonly' });
+    }
+    return p;
   }
 
   /**
@@ -48,7 +61,7 @@ export class MeshCall {
       if (p.pc.connectionState === 'new' && now - p.since > 10_000 && tries < 3) {
         this.retries.set(id, tries + 1);
         this.drop(id);
-        this.peer(id);
+        this.call(id);
       }
     }
   }

@@ -83,7 +83,7 @@ export function groupPeople(controller, ctx) {
   const unique = (name) => Boolean(name) && names.filter((n) => n === name).length === 1;
   const handOf = (name) => (unique(name) ? queue.find(([pid, q]) => pid !== me.personId && q.name === name)?.[1].position ?? 0 : 0);
   const out = [];
-  if (controller.stream) {
+  if (controller.stream || call) { // without a camera or microphone one is still in the call, receiving
     out.push({
       id: 'self', testid: 'self', self: true, name: me.displayName, stream: controller.stream,
       media: { audio: controller.micOn, video: controller.cameraOn },

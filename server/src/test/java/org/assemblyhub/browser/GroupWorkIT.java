@@ -58,8 +58,8 @@ class GroupWorkIT {
             assertThat(bernard.locator("#notes")).isVisible();
 
             // Both start from the same empty notes and type before either has saved.
-            amina.locator("#notes").fill("Aïcha : des pistes cyclables protégées");
-            bernard.locator("#notes").fill("Bernard : des bus de nuit le week-end");
+            EveningIT.typeNotes(amina, "Aïcha : des pistes cyclables protégées");
+            EveningIT.typeNotes(bernard, "Bernard : des bus de nuit le week-end");
             amina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer les notes"))
                     .click();
             bernard.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer les notes"))

@@ -40,11 +40,23 @@ public final class LiveClient implements AutoCloseable {
     private volatile Short closeCode;
     private volatile String closeReason;
 
-    private LiveClient(WebSocketClient client, WebSocket ws) {
+    /** Like a browser, a client that has sent nothing for this long pings (the hub closes sockets silent a minute). */
+    private static final long KEEPALIVE_MS = 20_000;
+
+    private final Vertx vertx;
+    private final long keepalive;
+    private volatile long lastSent = System.currentTimeMillis();
+
+    private LiveClient(Vertx vertx, WebSocketClient client, WebSocket ws) {
+        this.vertx = vertx;
         this.client = client;
         this.ws = ws;
         ws.textMessageHandler(this::onText);
+        keepalive = vertx.setPeriodic(KEEPALIVE_MS, id -> {
+            if (!ws.isClosed() && System.currentTimeMillis() - lastSent >= KEEPALIVE_MS) sendRaw("{\"type\":\"ping\"}");
+        });
         ws.closeHandler(v -> {
+            vertx.cancelTimer(keepalive);
             closeCode = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode();
             closeReason = ws.closeReason();
         });
@@ -66,7 +78,7 @@ public final class LiveClient implements AutoCloseable {
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(15, TimeUnit.SECONDS);
-            return new LiveClient(client, ws);
+            return new LiveClient(vertx, client, ws);
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to /live", e);
         }
@@ -147,6 +159,7 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public void sendRaw(String text) {
+        lastSent = System.currentTimeMillis();
         ws.writeTextMessage(text);
     }
 
@@ -250,6 +263,7 @@ public final class LiveClient implements AutoCloseable {
 
     @Override
     public void close() {
+        vertx.cancelTimer(keepalive);
         if (!ws.isClosed()) ws.close();
         client.close();
     }
