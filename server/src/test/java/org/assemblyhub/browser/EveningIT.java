@@ -135,7 +135,8 @@ class EveningIT {
             for (Page p : List.of(aicha, bernard, chloe))
                 assertThat(p.locator("[data-testid=my-group]")).containsText("Vous êtes dans le groupe 1");
             // Who is who in the group's call: every tile named, on every screen. Chloé has no camera or microphone: she
-            // sees and hears the others, and they see her name, with her microphone and camera off.
+            // sees and hears the others, and they see her name (her microphone and camera state follows once connected:
+            // NamedCallIT checks states).
             assertThat(chloe.locator("[data-testid=call]")).containsText("Vous voyez et entendez votre groupe");
             for (Page p : List.of(aicha, bernard, fatou, chloe)) {
                 Locator names = p.locator("[data-testid=call] [data-testid=tile-name]");
@@ -144,8 +145,6 @@ class EveningIT {
                                     .first())
                             .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
             }
-            assertThat(aicha.locator("[data-testid=call] figure[data-name='Chloé Petit']"))
-                    .containsText("micro coupé");
             Locator tile = lead.locator("[data-testid=desk-tile][data-group='1']");
             assertThat(tile.locator("[data-testid=tile-present]")).containsText("3/3");
             screenshotAll("2-groups");
