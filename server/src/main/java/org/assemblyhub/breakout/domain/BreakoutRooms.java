@@ -188,11 +188,7 @@ public final class BreakoutRooms implements Serializable {
         Integer visiting = visitors.get(personId);
         return groups.stream()
                 .filter(g -> !returned.contains(g.number()))
-                .filter(g -> visiting != null
-                        ? g.number() == visiting
-                        : g.members().contains(personId)
-                                || personId.equals(g.leadFacilitator())
-                                || personId.equals(g.coFacilitator()))
+                .filter(g -> visiting != null ? g.number() == visiting : g.seats(personId))
                 .findFirst();
     }
 
@@ -226,9 +222,6 @@ public final class BreakoutRooms implements Serializable {
 
     /** Whether this person is seated in a group of the current plan (member or facilitator, not a visitor). */
     public boolean seated(String personId) {
-        return groups.stream()
-                .anyMatch(g -> g.members().contains(personId)
-                        || personId.equals(g.leadFacilitator())
-                        || personId.equals(g.coFacilitator()));
+        return groups.stream().anyMatch(g -> g.seats(personId));
     }
 }

@@ -32,8 +32,7 @@ public final class Breakouts implements Serializable, Seating {
             if (g.leadFacilitator() != null) people.add(g.leadFacilitator());
             if (g.coFacilitator() != null) people.add(g.coFacilitator());
             people.addAll(rooms.visitorsOf(g.number()));
-            boolean facilitates =
-                    personId.equals(g.leadFacilitator()) || personId.equals(g.coFacilitator()) || rooms.hosts(personId);
+            boolean facilitates = g.facilitatedBy(personId) || rooms.hosts(personId);
             return new Seat(rooms.round(), g.number(), facilitates, Set.copyOf(people));
         });
     }

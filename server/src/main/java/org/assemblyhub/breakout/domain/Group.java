@@ -12,4 +12,14 @@ public record Group(int number, String leadFacilitator, String coFacilitator, Li
     public Group {
         members = List.copyOf(members);
     }
+
+    /** Whether this person is one of its facilitators. */
+    public boolean facilitatedBy(String personId) {
+        return personId != null && (personId.equals(leadFacilitator) || personId.equals(coFacilitator));
+    }
+
+    /** Whether this person sits in it: a member or one of its facilitators (visitors are not seated). */
+    public boolean seats(String personId) {
+        return personId != null && (members.contains(personId) || facilitatedBy(personId));
+    }
 }

@@ -28,7 +28,7 @@ public final class GroupReports {
         breakouts.rooms.rounds().forEach((round, groups) -> {
             int workspace = breakouts.rooms.workspaceRound(round);
             for (Group g : groups) {
-                if (!who.leads() && !sat(g, who.personId())) continue;
+                if (!who.leads() && !g.seats(who.personId())) continue;
                 Map<String, Object> report = reports.computeIfAbsent(workspace + "/" + g.number(), k -> {
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("round", workspace);
@@ -53,7 +53,7 @@ public final class GroupReports {
             groups.stream().filter(g -> g.number() == group).findFirst().ifPresent(g -> met.put(r, g));
         });
         if (met.isEmpty()) return Verdict.reject("no-such-report", "No group met under that number in that round.");
-        if (!who.leads() && met.values().stream().noneMatch(g -> sat(g, who.personId())))
+        if (!who.leads() && met.values().stream().noneMatch(g -> g.seats(who.personId())))
             return Verdict.reject(
                     "forbidden", "Only the group's members and facilitators and the lead read its report.");
         Group last = met.values().stream().reduce((a, b) -> b).orElseThrow();
@@ -80,12 +80,5 @@ public final class GroupReports {
         report.put("notes", ws.room(workspace, group).notes());
         report.put("cards", cards);
         return new Verdict.Answered(report);
-    }
-
-    private static boolean sat(Group g, String personId) {
-        return personId != null
-                && (g.members().contains(personId)
-                        || personId.equals(g.leadFacilitator())
-                        || personId.equals(g.coFacilitator()));
     }
 }
