@@ -12,6 +12,7 @@ import breakout from './breakout/feature.js';
 import poll from './poll/feature.js';
 import decision from './decision/feature.js';
 import video from './video/feature.js';
+import learning from './learning/feature.js';
 
 /**
  * The features of this hub, each from its folder's feature.js: its strings, its panels (a screen region, an order in
@@ -27,6 +28,7 @@ const FEATURES = [
   poll,
   decision,
   video,
+  learning,
 ];
 
 for (const feature of FEATURES) addStrings(feature.name, feature.strings);

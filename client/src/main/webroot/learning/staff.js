@@ -1,0 +1,2 @@
+// The staff's learning tools: {panels, start?, onView?, onPersonal?} (learning/feature.js).
+export default { panels: [] };
