@@ -1,0 +1,42 @@
+// Answering a question of the queue: "answered live" (the expert said it in the plenary), or a written answer that
+// joins the public archive (docs/learning.md, answer-question). Experts, the lead and organisers.
+import { html } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+import { focusSoon } from './staff-shared.js';
+
+const MAX_ANSWER = 4000;
+
+export function answerControls(ctx, state, queue, q, index) {
+  const writing = state.open?.id === q.id && state.open.action === 'answer';
+  const next = queue[index + 1] ?? queue[index - 1];
+  const answered = (ack, message) => {
+    if (!ack) return;
+    state.open = null;
+    state.status = message;
+    ctx.redraw();
+    focusSoon(...(next ? [`learn-live-${next.id}`] : []), 'learn-moderation-title', 'learn-expert-title');
+  };
+  const live = (e) => ctx.send('answer-question', { questionId: q.id }, { near: e.currentTarget })
+    .then((ack) => answered(ack, t('learn.staff.answer.liveDone')));
+  const written = (e) => {
+    e.preventDefault();
+    const form = e.target;
+    ctx.send('answer-question', { questionId: q.id, text: form.answer.value.trim() }, { near: form })
+      .then((ack) => answered(ack, t('learn.staff.answer.writtenDone')));
+  };
+  return html`<div class="controls-row" role="group" aria-label=${t('learn.staff.answer.for', { text: q.text })}>
+      <button type="button" id="learn-live-${q.id}" data-testid="learn-answer-live" @click=${live}>${t('learn.staff.answer.live')}</button>
+      <button type="button" class="secondary" aria-expanded=${writing ? 'true' : 'false'} @click=${() => {
+        state.open = writing ? null : { id: q.id, action: 'answer' };
+        ctx.redraw();
+        focusSoon(writing ? `learn-live-${q.id}` : `learn-answer-${q.id}`);
+      }}>${t('learn.staff.answer.write')}</button>
+    </div>
+    ${writing ? html`<form class="learn-form" data-testid="learn-answer-form" @submit=${written}>
+      <label for="learn-answer-${q.id}">${t('learn.staff.answer.label')}</label>
+      <textarea id="learn-answer-${q.id}" name="answer" rows="6" required maxlength=${MAX_ANSWER}
+        aria-describedby="learn-answer-help-${q.id}"></textarea>
+      <p class="muted" id="learn-answer-help-${q.id}">${t('learn.staff.answer.help', { n: MAX_ANSWER })}</p>
+      <div class="controls-row"><button type="submit">${t('learn.staff.answer.send')}</button></div>
+    </form>` : ''}`;
+}
