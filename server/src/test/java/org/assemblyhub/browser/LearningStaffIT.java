@@ -1,0 +1,241 @@
+package org.assemblyhub.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.testing.LiveClient;
+import org.assemblyhub.testing.TestHub;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * The staff's learning tools in real Chromium: an organiser publishes a module with a Markdown reading uploaded
+ * through the page and a quiz (an unsafe Markdown file is refused next to its control, in French); a member sees it
+ * come; a group's facilitator moderates questions asked over a socket (approve, edit with a note, hide with a reason),
+ * reads the coverage hint that names the group with nothing in the top of the queue, and sees progress move when a
+ * member marks the reading done.
+ */
+class LearningStaffIT {
+    static final String ROSTER = "id,name,role,area\n"
+            + "f1,Jean Martin,facilitator,\nf2,Léa Petit,facilitator,\n"
+            + "m1,Amina Diallo,member,nord\nm2,Bernard Morel,member,sud\nm3,Chloé Roux,member,nord\n"
+            + "m4,David Blanc,member,sud\nm5,Emma Noir,member,nord\nm6,Farid Vert,member,sud\n";
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator label(Page page, String text) {
+        return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private static Page open(Browser browser, TestHub hub, String token, String locale, List<String> errors) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setLocale(locale))
+                .newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) errors.add(m.text());
+        });
+        Invitations.accept(page, hub.url(), token);
+        assertThat(page.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
+        return page;
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screens/" + name + ".png"))
+                .setFullPage(true));
+    }
+
+    static void ok(JsonNode answer) {
+        assertThat(answer.path("type").asText()).as(answer.toString()).isEqualTo("ack");
+    }
+
+    @Test
+    void the_organiser_publishes_a_reading_with_a_quiz_the_facilitator_moderates_and_follows_progress() {
+        try (TestHub hub = new TestHub();
+                Playwright playwright = Playwright.create()) {
+            TestHub.Setup setup = hub.createAssembly(true, ROSTER);
+            String assembly = setup.assemblyId();
+            LiveClient organiserSocket = hub.client(setup.token("organiser-1")).join(assembly);
+            Browser browser = Chromium.launch(playwright, List.of());
+            List<String> errors = new CopyOnWriteArrayList<>();
+
+            // Facilitators are connected before the round is planned, so that each group gets one.
+            Page f1 = open(browser, hub, setup.token("f1"), "fr-FR", errors);
+            Page f2 = open(browser, hub, setup.token("f2"), "fr-FR", errors);
+            List<LiveClient> members = new ArrayList<>();
+            for (int i = 1; i <= 6; i++)
+                members.add(hub.client(setup.token("m" + i)).join(assembly));
+            organiserSocket.awaitView(
+                    v -> v.path("roster").path("m6").path("online").asBoolean());
+            ok(organiserSocket.call(
+                    "plan", "plan-breakouts", new JsonObject().put("minSize", 3).put("maxSize", 4)));
+            ok(organiserSocket.call("open", "open-breakouts", new JsonObject()));
+            for (LiveClient m : members)
+                m.awaitView(
+                        v -> v.path("breakouts").path("myGroup").path("number").asInt(0) > 0);
+            LiveClient asker = members.stream()
+                    .filter(m -> "member@1".equals(m.audience()))
+                    .findFirst()
+                    .orElseThrow();
+            JsonNode group1 = organiserSocket
+                    .awaitView(v -> v.path("breakouts").path("groups").path("1").has("lead"))
+                    .path("breakouts")
+                    .path("groups")
+                    .path("1");
+            int groupSize = group1.path("members").size();
+            Page facilitator = group1.path("lead").asText().equals("Jean Martin") ? f1 : f2;
+            facilitator.waitForFunction("() => window.assemblyHub.audience === 'facilitator@1'");
+
+            // The organiser publishes a module, then a reading: an unsafe Markdown file is refused next to its
+            // control, in the organiser's language; a safe one is stored; a quiz goes with it.
+            Page organiser = open(browser, hub, setup.token("organiser-1"), "fr-FR", errors);
+            Page member = open(browser, hub, setup.token("m6"), "en-GB", errors);
+            Locator publish = organiser.locator("[data-testid=learn-publish]");
+            button(organiser, "Nouveau module").click();
+            assertThat(label(organiser, "Titre du module")).isFocused();
+            label(organiser, "Titre du module").fill("Semaine 1 : nos émissions");
+            label(organiser, "Résumé (facultatif)").fill("D'où viennent nos émissions.");
+            button(organiser, "Enregistrer le module").click();
+            assertThat(publish.locator("[data-testid=learn-module] h3")).hasText("Semaine 1 : nos émissions");
+            assertThat(publish.locator("[data-testid=learn-publish-status]"))
+                    .hasText("Module « Semaine 1 : nos émissions » enregistré.");
+
+            button(organiser, "Ajouter un contenu à « Semaine 1 : nos émissions »")
+                    .click();
+            assertThat(label(organiser, "Titre")).isFocused();
+            label(organiser, "Titre").fill("Ce que disent les chiffres");
+            Locator fileInput = label(organiser, "Fichier à lire (PDF ou Markdown)");
+            fileInput.setInputFiles(new FilePayload(
+                    "piege.md",
+                    "text/markdown",
+                    "# Piège\n\n<script>alert('x')</script>\n".getBytes(StandardCharsets.UTF_8)));
+            Locator refused = organiser.locator("[data-testid=learn-upload-file] [data-testid=upload-error]");
+            assertThat(refused)
+                    .containsText("Ce texte contient du HTML ou des liens non sûrs : retirez-les et réessayez.");
+            assertThat(fileInput).hasAttribute("aria-describedby", Pattern.compile("learn-item-upload-file-error"));
+            screenshot(organiser, "learning-upload-refused");
+            fileInput.setInputFiles(new FilePayload(
+                    "chiffres.md",
+                    "text/markdown",
+                    "# Les chiffres\n\nLes transports font **30 %** de nos émissions.\n"
+                            .getBytes(StandardCharsets.UTF_8)));
+            assertThat(organiser.locator("[data-testid=learn-upload-file]"))
+                    .containsText("chiffres.md est envoyé et vérifié.");
+            assertThat(refused).hasCount(0);
+
+            label(organiser, "Tâche après ce contenu").selectOption("quiz");
+            label(organiser, "Consigne").fill("Vérifiez ce que vous avez retenu");
+            label(organiser, "Texte de la question 1").fill("Quelle part viennent des transports ?");
+            label(organiser, "Réponse 1").fill("10 %");
+            label(organiser, "Réponse 2").fill("30 %");
+            button(organiser, "Ajouter une réponse").click();
+            assertThat(label(organiser, "Réponse 3")).isFocused();
+            label(organiser, "Réponse 3").fill("60 %");
+            label(organiser, "Bonne réponse (Réponse 2)").check();
+            label(organiser, "Explication montrée après la réponse (facultative)")
+                    .fill("Environ un tiers, d'après le texte.");
+            button(organiser, "Publier").click();
+            assertThat(publish.locator("[data-testid=learn-publish-status]"))
+                    .hasText("« Ce que disent les chiffres » est publié.");
+            assertThat(publish.locator("[data-testid=learn-item]")).containsText("Ce que disent les chiffres");
+            screenshot(organiser, "learning-published");
+
+            JsonNode item = organiserSocket
+                    .awaitView(v -> v.path("learning")
+                                    .path("modules")
+                                    .path(0)
+                                    .path("items")
+                                    .size()
+                            == 1)
+                    .path("learning")
+                    .path("modules")
+                    .path(0)
+                    .path("items")
+                    .path(0);
+            String itemId = item.path("id").asText();
+            assertThat(item.path("kind").asText()).isEqualTo("reading");
+            assertThat(item.path("file").path("mediaType").asText()).startsWith("text/markdown");
+            JsonNode quiz = item.path("task").path("questions").path(0);
+            assertThat(quiz.path("options").size()).isEqualTo(3);
+            assertThat(quiz.path("correct").asInt()).isEqualTo(1);
+
+            // The member's page has it at once.
+            assertThat(member.locator("main")).containsText("Ce que disent les chiffres");
+
+            // Questions asked over a socket from group 1 wait for the facilitator.
+            for (String text :
+                    List.of("Pourquoi les transports ?", "Combein coûte le bus ?", "Une question hors sujet"))
+                ok(asker.call("ask", "ask-question", new JsonObject().put("text", text)));
+            Locator moderation = facilitator.locator("[data-testid=learn-moderation]");
+            Locator pending = moderation.locator("[data-testid=learn-pending-question]");
+            assertThat(pending).hasCount(3);
+
+            pending.filter(new Locator.FilterOptions().setHasText("Pourquoi les transports ?"))
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accepter"))
+                    .click();
+            assertThat(pending).hasCount(2);
+            assertThat(moderation.locator("[data-testid=learn-queue]")).containsText("Pourquoi les transports ?");
+            assertThat(facilitator.locator("#learn-first-q2")).isFocused();
+
+            Locator typo = pending.filter(new Locator.FilterOptions().setHasText("Combein"));
+            typo.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Corriger"))
+                    .click();
+            label(facilitator, "Texte corrigé").fill("Combien coûte le bus ?");
+            label(facilitator, "Note visible : ce qui a été corrigé et pourquoi")
+                    .fill("Faute de frappe corrigée");
+            button(facilitator, "Enregistrer la correction").click();
+            assertThat(pending.filter(new Locator.FilterOptions().setHasText("Combien coûte le bus ?")))
+                    .hasCount(1);
+            pending.filter(new Locator.FilterOptions().setHasText("Combien coûte le bus ?"))
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accepter"))
+                    .click();
+            assertThat(moderation.locator("[data-testid=learn-queue] [data-testid=learn-edited]"))
+                    .hasText("corrigée : Faute de frappe corrigée");
+
+            pending.filter(new Locator.FilterOptions().setHasText("hors sujet"))
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Masquer"))
+                    .click();
+            label(facilitator, "Raison (l’auteur·ice la verra)").fill("Elle ne concerne pas le climat");
+            button(facilitator, "Masquer la question").click();
+            assertThat(pending).hasCount(0);
+            assertThat(moderation).containsText("Aucune question n’attend.");
+            JsonNode mine = asker.call("mine", "learning-mine", new JsonObject());
+            assertThat(mine.toString()).contains("hidden", "Elle ne concerne pas le climat");
+
+            // The queue speaks only for group 1: the hint names group 2.
+            assertThat(moderation.locator("[data-testid=learn-coverage-sentence]"))
+                    .hasText("Le groupe 2 n’a aucune question parmi les 5 premières.");
+            screenshot(facilitator, "learning-moderation");
+
+            // Progress: the facilitator's group, counted when a member marks the reading done.
+            Locator progress = facilitator.locator("[data-testid=learn-progress]");
+            Locator count = progress.locator("[data-testid=learn-progress-group][data-group='1'] tr[data-item='"
+                    + itemId + "'] [data-testid=learn-done-count]");
+            assertThat(count).hasText("0 / " + groupSize);
+            ok(asker.call("done", "mark-done", new JsonObject().put("itemId", itemId)));
+            assertThat(count).hasText("1 / " + groupSize);
+            assertThat(progress.locator("[data-testid=learn-progress-group]")).hasCount(1);
+            screenshot(facilitator, "learning-progress");
+
+            assertThat(errors).isEmpty();
+            members.forEach(LiveClient::close);
+            browser.close();
+        }
+    }
+}
