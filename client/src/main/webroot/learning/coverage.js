@@ -25,8 +25,9 @@ export function withoutSentence(coverage) {
     : t('learn.staff.coverage.manyWithout', { groups: listOf(without), top });
 }
 
-export function coverageHint(ctx, coverage) {
-  if (!coverage?.groups?.length && !coverage?.attributes?.length) return '';
+export function coverageHint(coverage, queued) {
+  // Before anyone asked, there is nothing to say about whom the queue speaks for.
+  if (!coverage || (!queued && !(coverage.groups || []).some((g) => g.asked > 0))) return '';
   const top = coverage.top ?? 5;
   const sentence = withoutSentence(coverage);
   return html`<div class="learn-coverage" data-testid="learn-coverage">

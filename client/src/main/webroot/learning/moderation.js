@@ -23,7 +23,7 @@ export function moderationPanel(ctx) {
       : html`<p class="muted">${t('learn.staff.qa.pendingNone')}</p>`}
     <h3>${t('learn.staff.qa.queue')}</h3>
     ${queueList(ctx, state, qa, { moderate: true, answer: ctx.steers })}
-    ${coverageHint(ctx, qa.coverage)}
+    ${coverageHint(qa.coverage, qa.queue?.length ?? 0)}
     ${qa.hidden?.length ? html`<details class="learn-hidden"><summary>${t('learn.staff.qa.hidden', { n: qa.hidden.length })}</summary>
       <ul>${qa.hidden.map((q) => html`<li>${q.text} — <span class="muted">${t('learn.staff.qa.hiddenReason', { reason: q.reason })}</span></li>`)}</ul>
     </details>` : ''}

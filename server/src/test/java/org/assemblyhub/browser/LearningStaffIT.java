@@ -40,8 +40,13 @@ class LearningStaffIT {
                 AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    private static Locator label(Page page, String text) {
-        return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));
+    private static Locator button(Locator within, String name) {
+        return within.getByRole(
+                AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator label(Locator within, String text) {
+        return within.getByLabel(text, new Locator.GetByLabelOptions().setExact(true));
     }
 
     private static Page open(Browser browser, TestHub hub, String token, String locale, List<String> errors) {
@@ -55,10 +60,9 @@ class LearningStaffIT {
         return page;
     }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screens/" + name + ".png"))
-                .setFullPage(true));
+    /** A picture of one tool (the whole page is long: every panel of the organiser is on it). */
+    private static void screenshot(Locator tool, String name) {
+        tool.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target/screens/" + name + ".png")));
     }
 
     static void ok(JsonNode answer) {
@@ -108,19 +112,21 @@ class LearningStaffIT {
             Page member = open(browser, hub, setup.token("m6"), "en-GB", errors);
             Locator publish = organiser.locator("[data-testid=learn-publish]");
             button(organiser, "Nouveau module").click();
-            assertThat(label(organiser, "Titre du module")).isFocused();
-            label(organiser, "Titre du module").fill("Semaine 1 : nos émissions");
-            label(organiser, "Résumé (facultatif)").fill("D'où viennent nos émissions.");
-            button(organiser, "Enregistrer le module").click();
+            Locator moduleForm = publish.locator("[data-testid=learn-module-form]");
+            assertThat(label(moduleForm, "Titre du module")).isFocused();
+            label(moduleForm, "Titre du module").fill("Semaine 1 : nos émissions");
+            label(moduleForm, "Résumé (facultatif)").fill("D'où viennent nos émissions.");
+            button(moduleForm, "Enregistrer le module").click();
             assertThat(publish.locator("[data-testid=learn-module] h3")).hasText("Semaine 1 : nos émissions");
             assertThat(publish.locator("[data-testid=learn-publish-status]"))
                     .hasText("Module « Semaine 1 : nos émissions » enregistré.");
 
             button(organiser, "Ajouter un contenu à « Semaine 1 : nos émissions »")
                     .click();
-            assertThat(label(organiser, "Titre")).isFocused();
-            label(organiser, "Titre").fill("Ce que disent les chiffres");
-            Locator fileInput = label(organiser, "Fichier à lire (PDF ou Markdown)");
+            Locator itemForm = publish.locator("[data-testid=learn-item-form]");
+            assertThat(label(itemForm, "Titre")).isFocused();
+            label(itemForm, "Titre").fill("Ce que disent les chiffres");
+            Locator fileInput = label(itemForm, "Fichier à lire (PDF ou Markdown)");
             fileInput.setInputFiles(new FilePayload(
                     "piege.md",
                     "text/markdown",
@@ -129,7 +135,7 @@ class LearningStaffIT {
             assertThat(refused)
                     .containsText("Ce texte contient du HTML ou des liens non sûrs : retirez-les et réessayez.");
             assertThat(fileInput).hasAttribute("aria-describedby", Pattern.compile("learn-item-upload-file-error"));
-            screenshot(organiser, "learning-upload-refused");
+            screenshot(itemForm, "learning-upload-refused");
             fileInput.setInputFiles(new FilePayload(
                     "chiffres.md",
                     "text/markdown",
@@ -139,22 +145,22 @@ class LearningStaffIT {
                     .containsText("chiffres.md est envoyé et vérifié.");
             assertThat(refused).hasCount(0);
 
-            label(organiser, "Tâche après ce contenu").selectOption("quiz");
-            label(organiser, "Consigne").fill("Vérifiez ce que vous avez retenu");
-            label(organiser, "Texte de la question 1").fill("Quelle part viennent des transports ?");
-            label(organiser, "Réponse 1").fill("10 %");
-            label(organiser, "Réponse 2").fill("30 %");
-            button(organiser, "Ajouter une réponse").click();
-            assertThat(label(organiser, "Réponse 3")).isFocused();
-            label(organiser, "Réponse 3").fill("60 %");
-            label(organiser, "Bonne réponse (Réponse 2)").check();
-            label(organiser, "Explication montrée après la réponse (facultative)")
+            label(itemForm, "Tâche après ce contenu").selectOption("quiz");
+            label(itemForm, "Consigne").fill("Vérifiez ce que vous avez retenu");
+            label(itemForm, "Texte de la question 1").fill("Quelle part viennent des transports ?");
+            label(itemForm, "Réponse 1").fill("10 %");
+            label(itemForm, "Réponse 2").fill("30 %");
+            button(itemForm, "Ajouter une réponse").click();
+            assertThat(label(itemForm, "Réponse 3")).isFocused();
+            label(itemForm, "Réponse 3").fill("60 %");
+            label(itemForm, "Bonne réponse (Réponse 2)").check();
+            label(itemForm, "Explication montrée après la réponse (facultative)")
                     .fill("Environ un tiers, d'après le texte.");
-            button(organiser, "Publier").click();
+            button(itemForm, "Publier").click();
             assertThat(publish.locator("[data-testid=learn-publish-status]"))
                     .hasText("« Ce que disent les chiffres » est publié.");
             assertThat(publish.locator("[data-testid=learn-item]")).containsText("Ce que disent les chiffres");
-            screenshot(organiser, "learning-published");
+            screenshot(publish, "learning-published");
 
             JsonNode item = organiserSocket
                     .awaitView(v -> v.path("learning")
@@ -179,9 +185,10 @@ class LearningStaffIT {
             assertThat(member.locator("main")).containsText("Ce que disent les chiffres");
 
             // Questions asked over a socket from group 1 wait for the facilitator.
-            for (String text :
-                    List.of("Pourquoi les transports ?", "Combein coûte le bus ?", "Une question hors sujet"))
-                ok(asker.call("ask", "ask-question", new JsonObject().put("text", text)));
+            List<String> questions =
+                    List.of("Pourquoi les transports ?", "Combein coûte le bus ?", "Une question hors sujet");
+            for (int i = 0; i < questions.size(); i++)
+                ok(asker.call("ask" + i, "ask-question", new JsonObject().put("text", questions.get(i))));
             Locator moderation = facilitator.locator("[data-testid=learn-moderation]");
             Locator pending = moderation.locator("[data-testid=learn-pending-question]");
             assertThat(pending).hasCount(3);
@@ -196,10 +203,9 @@ class LearningStaffIT {
             Locator typo = pending.filter(new Locator.FilterOptions().setHasText("Combein"));
             typo.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Corriger"))
                     .click();
-            label(facilitator, "Texte corrigé").fill("Combien coûte le bus ?");
-            label(facilitator, "Note visible : ce qui a été corrigé et pourquoi")
-                    .fill("Faute de frappe corrigée");
-            button(facilitator, "Enregistrer la correction").click();
+            label(moderation, "Texte corrigé").fill("Combien coûte le bus ?");
+            label(moderation, "Note visible : ce qui a été corrigé et pourquoi").fill("Faute de frappe corrigée");
+            button(moderation, "Enregistrer la correction").click();
             assertThat(pending.filter(new Locator.FilterOptions().setHasText("Combien coûte le bus ?")))
                     .hasCount(1);
             pending.filter(new Locator.FilterOptions().setHasText("Combien coûte le bus ?"))
@@ -211,8 +217,8 @@ class LearningStaffIT {
             pending.filter(new Locator.FilterOptions().setHasText("hors sujet"))
                     .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Masquer"))
                     .click();
-            label(facilitator, "Raison (l’auteur·ice la verra)").fill("Elle ne concerne pas le climat");
-            button(facilitator, "Masquer la question").click();
+            label(moderation, "Raison (l’auteur·ice la verra)").fill("Elle ne concerne pas le climat");
+            button(moderation, "Masquer la question").click();
             assertThat(pending).hasCount(0);
             assertThat(moderation).containsText("Aucune question n’attend.");
             JsonNode mine = asker.call("mine", "learning-mine", new JsonObject());
@@ -221,7 +227,7 @@ class LearningStaffIT {
             // The queue speaks only for group 1: the hint names group 2.
             assertThat(moderation.locator("[data-testid=learn-coverage-sentence]"))
                     .hasText("Le groupe 2 n’a aucune question parmi les 5 premières.");
-            screenshot(facilitator, "learning-moderation");
+            screenshot(moderation, "learning-moderation");
 
             // Progress: the facilitator's group, counted when a member marks the reading done.
             Locator progress = facilitator.locator("[data-testid=learn-progress]");
@@ -231,9 +237,18 @@ class LearningStaffIT {
             ok(asker.call("done", "mark-done", new JsonObject().put("itemId", itemId)));
             assertThat(count).hasText("1 / " + groupSize);
             assertThat(progress.locator("[data-testid=learn-progress-group]")).hasCount(1);
-            screenshot(facilitator, "learning-progress");
+            screenshot(progress, "learning-progress");
 
-            assertThat(errors).isEmpty();
+            // On a phone, the facilitator's tools fit the screen's width.
+            facilitator.setViewportSize(360, 780);
+            Object fits = facilitator.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
+            assertThat(fits).as("no horizontal scroll at 360 px").isEqualTo(true);
+            screenshot(moderation, "learning-moderation-360");
+
+            // The refused upload is the one failed request the browser logs.
+            assertThat(errors)
+                    .containsOnly(
+                            "Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)");
             members.forEach(LiveClient::close);
             browser.close();
         }
