@@ -21,7 +21,7 @@ function localInput(iso) {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
-/** The draft of an existing item (an expert does not see a quiz's keys: the first option is offered as correct). */
+/** The draft of an existing item (an expert does not see a quiz's keys: correct is null, to be ticked again). */
 export function itemDraftOf(item) {
   const opens = item.opens || {};
   return {
@@ -44,7 +44,7 @@ export function itemDraftOf(item) {
     taskKind: item.task?.kind ?? '',
     taskPrompt: item.task?.prompt ?? '',
     questions: item.task?.questions?.length
-      ? item.task.questions.map((q) => ({ text: q.text, options: [...q.options], correct: q.correct ?? 0, feedback: q.feedback ?? '' }))
+      ? item.task.questions.map((q) => ({ text: q.text, options: [...q.options], correct: q.correct ?? null, feedback: q.feedback ?? '' }))
       : [newQuestion()],
   };
 }

@@ -93,7 +93,7 @@ function groupTable(g, items, named) {
   </div>`;
 }
 
-/** The answers to one item's task: chosen from the items that have one. */
+/** The answers to one item's task: chosen from the items that have one. Written answers may go to the board. */
 function taskAnswers(ctx, state, items) {
   const withTask = [...items.values()].filter((item) => item.task);
   if (!withTask.length) return '';
@@ -139,7 +139,7 @@ function answerRow(ctx, state, item, a) {
   return html`<li class="learn-answer" data-testid="learn-answer">
     <p><strong>${a.name}</strong> <span class="muted">· ${a.group > 0 ? t('learn.staff.qa.group', { n: a.group }) : ''}</span></p>
     <p class="learn-answer-text">${answerText(item, a)}</p>
-    ${ctx.facilitating ? html`<div class="controls-row"><button type="button" class="secondary" data-testid="learn-bring"
+    ${ctx.facilitating && a.text ? html`<div class="controls-row"><button type="button" class="secondary" data-testid="learn-bring"
       aria-label=${t('learn.staff.answers.bringLabel', { name: a.name })} @click=${bring}>${t('learn.staff.answers.bring')}</button></div>` : ''}
   </li>`;
 }

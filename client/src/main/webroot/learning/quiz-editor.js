@@ -32,7 +32,9 @@ export function quizEditor(ctx, d) {
     ctx.redraw();
     focusSoon(focus);
   };
+  const unknown = d.questions.some((q) => q.correct === null);
   return html`<div class="learn-quiz" data-testid="learn-quiz">
+    ${unknown ? html`<p class="warning">${t('learn.staff.quiz.keysHidden')}</p>` : ''}
     ${d.questions.map((q, i) => html`<fieldset class="learn-quiz-question">
       <legend>${t('learn.staff.quiz.question', { n: i + 1 })}</legend>
       <label for="quiz-${i}-text">${t('learn.staff.quiz.text', { n: i + 1 })}</label>
@@ -41,13 +43,13 @@ export function quizEditor(ctx, d) {
         ${q.options.map((o, j) => html`<div class="learn-option">
           <label for="quiz-${i}-option-${j}">${t('learn.staff.quiz.option', { n: j + 1 })}</label>
           <input id="quiz-${i}-option-${j}" name="quiz-${i}-option-${j}" required maxlength="200" .value=${o}>
-          <label class="choice learn-correct"><input type="radio" name="quiz-${i}-correct" value=${j} .checked=${q.correct === j}>
+          <label class="choice learn-correct"><input type="radio" name="quiz-${i}-correct" value=${j} required .checked=${q.correct === j}>
             ${t('learn.staff.quiz.correct')}<span class="visually-hidden"> (${t('learn.staff.quiz.option', { n: j + 1 })})</span></label>
           ${q.options.length > MIN_OPTIONS ? html`<button type="button" class="secondary learn-small"
             aria-label=${t('learn.staff.quiz.removeOption', { n: j + 1, q: i + 1 })}
             @click=${change(() => {
               q.options.splice(j, 1);
-              if (q.correct === j) q.correct = 0;
+              if (q.correct === j) q.correct = null;
               else if (q.correct > j) q.correct -= 1;
             }, `quiz-${i}-option-${Math.max(0, j - 1)}`)}>×</button>` : ''}
         </div>`)}

@@ -237,6 +237,62 @@ class LearningStaffIT {
             ok(asker.call("done", "mark-done", new JsonObject().put("itemId", itemId)));
             assertThat(count).hasText("1 / " + groupSize);
             assertThat(progress.locator("[data-testid=learn-progress-group]")).hasCount(1);
+
+            // The answers to a task: a quiz's choices in words; a written answer brought to the group's board.
+            ok(asker.call(
+                    "quiz",
+                    "answer-task",
+                    new JsonObject().put("itemId", itemId).put("choices", List.of(1))));
+            Locator answers = progress.locator("[data-testid=learn-task-answers]");
+            label(answers, "Contenu").selectOption(itemId);
+            button(answers, "Voir les réponses").click();
+            assertThat(answers.locator("[data-testid=learn-answer]"))
+                    .containsText("Quelle part viennent des transports ? → 30 %");
+            assertThat(answers.locator("[data-testid=learn-bring]")).hasCount(0); // only written answers go
+            String moduleId = organiserSocket
+                    .view()
+                    .path("learning")
+                    .path("modules")
+                    .path(0)
+                    .path("id")
+                    .asText();
+            ok(organiserSocket.call(
+                    "reflection",
+                    "publish-item",
+                    new JsonObject()
+                            .put("moduleId", moduleId)
+                            .put("kind", "link")
+                            .put("title", "Un lien pour réfléchir")
+                            .put("url", "https://example.org/climat")
+                            .put(
+                                    "task",
+                                    new JsonObject()
+                                            .put("kind", "reflection")
+                                            .put("prompt", "Trois choses apprises"))));
+            String reflectionId = organiserSocket
+                    .awaitView(v -> v.path("learning")
+                                    .path("modules")
+                                    .path(0)
+                                    .path("items")
+                                    .size()
+                            == 2)
+                    .path("learning")
+                    .path("modules")
+                    .path(0)
+                    .path("items")
+                    .path(1)
+                    .path("id")
+                    .asText();
+            ok(asker.call(
+                    "reflect",
+                    "answer-task",
+                    new JsonObject().put("itemId", reflectionId).put("text", "Le vélo compte beaucoup")));
+            label(answers, "Contenu").selectOption(reflectionId);
+            button(answers, "Voir les réponses").click();
+            assertThat(answers.locator("[data-testid=learn-answer]")).containsText("Le vélo compte beaucoup");
+            answers.locator("[data-testid=learn-bring]").click();
+            assertThat(progress).containsText("est sur le tableau du groupe.");
+            assertThat(facilitator.locator("[data-testid=workspace]")).containsText("Le vélo compte beaucoup");
             screenshot(progress, "learning-progress");
 
             // On a phone, the facilitator's tools fit the screen's width.
