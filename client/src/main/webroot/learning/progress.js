@@ -64,7 +64,8 @@ export function progressPanel(ctx) {
     <p class="muted">${result?.named ? t('learn.staff.progress.namedOn') : t('learn.staff.progress.namedOff')}</p>
     ${organiser ? html`<div class="controls-row"><button type="button" class="secondary" id="learn-named"
       aria-pressed=${result?.named ? 'true' : 'false'}
-      @click=${(e) => ctx.send('set-learning-options', { namedProgress: !result?.named }, { near: e.currentTarget })}>
+      @click=${(e) => ctx.send('set-learning-options', { namedProgress: !result?.named }, { near: e.currentTarget })
+        .then((ack) => ack && ask(ctx, state))}>
       ${t('learn.staff.progress.named')}</button></div>` : ''}
     <p role="status" class="learn-status">${state.status}</p>
     ${state.error ? html`<p class="field-error" role="alert">${errorText(state.error)}</p>` : ''}

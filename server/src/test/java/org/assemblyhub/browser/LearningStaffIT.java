@@ -309,4 +309,78 @@ class LearningStaffIT {
             browser.close();
         }
     }
+
+    @Test
+    void a_named_expert_publishes_in_their_module_and_answers_in_writing_while_the_organiser_runs_live_questions() {
+        try (TestHub hub = new TestHub();
+                Playwright playwright = Playwright.create()) {
+            TestHub.Setup setup = hub.createAssembly(true, ROSTER + "x1,Awa Ndiaye,expert,\n");
+            String assembly = setup.assemblyId();
+            LiveClient asker = hub.client(setup.token("m1")).join(assembly);
+            Browser browser = Chromium.launch(playwright, List.of());
+            List<String> errors = new CopyOnWriteArrayList<>();
+            Page organiser = open(browser, hub, setup.token("organiser-1"), "en-GB", errors);
+            Page expert = open(browser, hub, setup.token("x1"), "fr-FR", errors);
+
+            // The organiser makes a module and names the expert, who may then publish in it.
+            Locator publish = organiser.locator("[data-testid=learn-publish]");
+            button(organiser, "New module").click();
+            Locator moduleForm = publish.locator("[data-testid=learn-module-form]");
+            label(moduleForm, "Module title").fill("Week 2: what can be done");
+            label(moduleForm, "Awa Ndiaye").check();
+            button(moduleForm, "Save the module").click();
+            assertThat(publish.locator("[data-testid=learn-module]")).containsText("Experts: Awa Ndiaye");
+
+            Locator expertPublish = expert.locator("[data-testid=learn-publish]");
+            assertThat(expertPublish.locator("[data-testid=learn-module] h3")).hasText("Week 2: what can be done");
+            button(expertPublish, "Ajouter un contenu à « Week 2: what can be done »")
+                    .click();
+            Locator itemForm = expertPublish.locator("[data-testid=learn-item-form]");
+            label(itemForm, "Lien").check();
+            label(itemForm, "Titre").fill("Le rapport du GIEC");
+            label(itemForm, "Adresse web (http ou https)").fill("https://www.ipcc.ch/report/ar6/syr/");
+            label(itemForm, "Public : visible aussi par le public (ce que les membres ont appris)")
+                    .check();
+            button(itemForm, "Publier").click();
+            assertThat(expertPublish.locator("[data-testid=learn-publish-status]"))
+                    .hasText("« Le rapport du GIEC » est publié.");
+            assertThat(publish.locator("[data-testid=learn-item]")).containsText("Le rapport du GIEC");
+
+            // The organiser approves a question and opens live questions; the expert answers it in writing.
+            ok(asker.call("ask", "ask-question", new JsonObject().put("text", "What is the cheapest measure?")));
+            Locator moderation = organiser.locator("[data-testid=learn-moderation]");
+            button(moderation, "Approve").click();
+            label(moderation, "Title of the live questions (optional)").fill("Ask Awa Ndiaye");
+            button(moderation, "Open live questions").click();
+            assertThat(moderation.locator("[data-testid=learn-qa-live]"))
+                    .hasText("Live questions are open: Ask Awa Ndiaye");
+            assertThat(button(moderation, "Close live questions")).isFocused();
+
+            Locator queue = expert.locator("[data-testid=learn-expert-queue]");
+            assertThat(queue).containsText("Questions en direct ouvertes : Ask Awa Ndiaye");
+            assertThat(queue.locator("[data-testid=learn-queue]")).containsText("What is the cheapest measure?");
+            button(queue, "Répondre par écrit").click();
+            assertThat(label(queue, "Votre réponse écrite")).isFocused();
+            label(queue, "Votre réponse écrite").fill("Insulating homes, according to the report.");
+            button(queue, "Publier la réponse").click();
+            assertThat(queue).containsText("Réponse publiée.");
+            assertThat(queue).containsText("Aucune question dans la file.");
+            asker.awaitView(v ->
+                    v.path("learning").path("qa").path("archive").toString().contains("Insulating homes"));
+            screenshot(queue, "learning-expert-queue");
+
+            button(moderation, "Close live questions").click();
+            assertThat(moderation.locator("[data-testid=learn-qa-live]")).hasText("Questions are not live.");
+
+            // Named progress: the organiser turns it on, and the progress says so.
+            Locator progress = organiser.locator("[data-testid=learn-progress]");
+            assertThat(progress).containsText("Only counts are shown, no names.");
+            button(progress, "Show names").click();
+            assertThat(progress).containsText("The names of those who finished are shown.");
+            assertThat(button(progress, "Show names")).hasAttribute("aria-pressed", "true");
+
+            assertThat(errors).isEmpty();
+            browser.close();
+        }
+    }
 }
