@@ -226,15 +226,17 @@ function uploadField(ctx, d, slot, kind) {
     }
     ctx.redraw();
   };
+  // The live region says when an upload starts and ends; the percentage is shown, not announced at every step.
   const status = !upload ? (current ? t('learn.staff.upload.current', { name: current.name ?? current.hash.slice(0, 12) }) : '')
-    : upload.state === 'sending' ? t('learn.staff.upload.sending', { name: upload.name, percent: upload.percent })
+    : upload.state === 'sending' ? t('learn.staff.upload.sending', { name: upload.name })
       : upload.state === 'done' ? t('learn.staff.upload.done', { name: upload.name }) : '';
   return html`<div class="learn-upload" data-testid=${`learn-upload-${slot}`}>
     <label for=${id}>${label}</label>
     <input type="file" id=${id} accept=${ACCEPT[kind ?? 'reading']} @change=${chosen}
       aria-describedby=${`${id}-status${upload?.state === 'failed' ? ` ${id}-error` : ''}`}>
-    <p class="muted learn-upload-status" id=${`${id}-status`} role="status">${status}
-      ${upload?.state === 'sending' ? html`<progress max="100" .value=${upload.percent} aria-hidden="true"></progress>` : ''}</p>
+    <p class="muted learn-upload-status" id=${`${id}-status`} role="status">${status}</p>
+    ${upload?.state === 'sending' ? html`<p class="learn-upload-progress"><progress max="100" .value=${upload.percent}
+      aria-label=${t('learn.staff.upload.sending', { name: upload.name })}></progress> <span aria-hidden="true">${upload.percent} %</span></p>` : ''}
     ${upload?.state === 'failed' ? html`<p class="field-error" role="alert" id=${`${id}-error`} data-testid="upload-error">
       ${t('learn.staff.upload.refused', { name: upload.name })} ${errorText(upload.error)}</p>` : ''}
     ${slot !== 'file' && current ? html`<button type="button" class="secondary" @click=${() => {

@@ -336,6 +336,17 @@ class LearningStaffIT {
             button(expertPublish, "Ajouter un contenu à « Week 2: what can be done »")
                     .click();
             Locator itemForm = expertPublish.locator("[data-testid=learn-item-form]");
+            // The editor, with a quiz of three options, fits a phone's width.
+            expert.setViewportSize(360, 780);
+            label(itemForm, "Tâche après ce contenu").selectOption("quiz");
+            button(itemForm, "Ajouter une réponse").click();
+            assertThat(label(itemForm, "Réponse 3")).isFocused();
+            assertThat(expert.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no horizontal scroll at 360 px")
+                    .isEqualTo(true);
+            screenshot(itemForm, "learning-item-form-360");
+            label(itemForm, "Tâche après ce contenu").selectOption("");
+            expert.setViewportSize(1280, 800);
             label(itemForm, "Lien").check();
             label(itemForm, "Titre").fill("Le rapport du GIEC");
             label(itemForm, "Adresse web (http ou https)").fill("https://www.ipcc.ch/report/ar6/syr/");
