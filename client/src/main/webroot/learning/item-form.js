@@ -6,11 +6,12 @@ import { t, errorText } from '../i18n/i18n.js';
 import { focusSoon, PHASES } from './staff-shared.js';
 import { readingKind, uploadFile, videoSeconds } from './upload.js';
 import { quizEditor, newQuestion, readQuizField } from './quiz-editor.js';
+import { minutesSeconds } from '../lib/time.js';
 
 export function newItemDraft() {
   return {
     kind: 'reading', title: '', speaker: '', source: 'file', url: '', file: null, captions: null, transcript: null,
-    minutes: '', public: false, opensHow: 'now', opensAt: '', opensPhase: 'learning', opensSession: '', prepareFor: '',
+    length: '', public: false, opensHow: 'now', opensAt: '', opensPhase: 'learning', opensSession: '', prepareFor: '',
     taskKind: '', taskPrompt: '', questions: [newQuestion()], uploads: {}, problem: null,
   };
 }
@@ -34,7 +35,7 @@ export function itemDraftOf(item) {
     file: item.file ?? null,
     captions: item.captions ? { hash: item.captions } : null,
     transcript: item.transcript ? { hash: item.transcript } : null,
-    minutes: item.durationSeconds ? String(Math.round(item.durationSeconds / 6) / 10) : '',
+    length: item.durationSeconds ? minutesSeconds(item.durationSeconds * 1000) : '',
     public: Boolean(item.public),
     opensHow: opens.at ? 'at' : opens.phase ? 'phase' : opens.session ? 'session' : 'now',
     opensAt: opens.at ? localInput(opens.at) : '',
@@ -49,6 +50,12 @@ export function itemDraftOf(item) {
   };
 }
 
+/** "12:30" or "12" (minutes) as seconds; 0 when it says nothing usable. */
+function lengthSeconds(text) {
+  const parts = /^\s*(\d{1,3})(?::(\d{1,2}))?\s*$/.exec(text || '');
+  return parts ? Number(parts[1]) * 60 + Number(parts[2] ?? 0) : 0;
+}
+
 /** The command's arguments from a draft (docs/learning.md, publish-item). */
 function itemArgs(moduleId, itemId, d) {
   const args = { moduleId, kind: d.kind, title: d.title.trim(), public: d.public };
@@ -59,7 +66,7 @@ function itemArgs(moduleId, itemId, d) {
   if (d.kind === 'talk') {
     if (d.captions) args.captions = d.captions.hash;
     if (d.transcript) args.transcript = d.transcript.hash;
-    const seconds = Math.round(Number(String(d.minutes).replace(',', '.')) * 60);
+    const seconds = lengthSeconds(d.length);
     if (seconds > 0) args.durationSeconds = Math.min(14400, seconds);
   }
   if (d.opensHow === 'at' && d.opensAt) args.opens = { at: new Date(d.opensAt).toISOString() };
@@ -134,10 +141,10 @@ export function itemForm(ctx, state, module) {
       : html`<label for="learn-item-url">${t('learn.staff.item.url')}</label>
         <input id="learn-item-url" name="url" type="url" required maxlength="2000" placeholder="https://" .value=${d.url}>`}
     ${d.kind === 'talk' ? html`
-      <label for="learn-item-minutes">${t('learn.staff.item.minutes')}</label>
-      <input id="learn-item-minutes" name="minutes" inputmode="decimal" class="learn-short" .value=${d.minutes}
-        aria-describedby="learn-item-minutes-help">
-      <p class="muted" id="learn-item-minutes-help">${t('learn.staff.item.minutesHelp')}</p>
+      <label for="learn-item-length">${t('learn.staff.item.length')}</label>
+      <input id="learn-item-length" name="length" inputmode="numeric" class="learn-short" pattern="\\d{1,3}(:[0-5]\\d)?"
+        .value=${d.length} aria-describedby="learn-item-length-help">
+      <p class="muted" id="learn-item-length-help">${t('learn.staff.item.lengthHelp')}</p>
       ${uploadField(ctx, d, 'captions', 'captions')}
       ${uploadField(ctx, d, 'transcript', 'markdown')}` : ''}
     ${openingFields(d, sessions)}
@@ -210,7 +217,7 @@ function uploadField(ctx, d, slot, kind) {
     ctx.redraw();
     if (as === 'video') videoSeconds(file).then((s) => {
       if (s > 0) {
-        d.minutes = String(Math.round(s / 6) / 10);
+        d.length = minutesSeconds(s * 1000);
         ctx.redraw();
       }
     });
