@@ -23,7 +23,9 @@ public final class HttpErrors {
     public static int statusOf(String code) {
         return switch (code) {
             case "forbidden", "invalid-invitation", "not-public" -> 403;
-            case "no-such-assembly", "no-such-person", "no-such-ballot" -> 404;
+            case "no-such-assembly", "no-such-person", "no-such-ballot", "no-such-file" -> 404;
+            case "upload-too-large" -> 413;
+            case "upload-wrong-type" -> 415;
             case "assembly-exists",
                     "duplicate-person",
                     "out-of-phase",
