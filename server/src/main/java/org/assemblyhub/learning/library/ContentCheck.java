@@ -6,8 +6,10 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Whether a file's content is what its kind says, read from the bytes alone (never the name the uploader gave):
@@ -15,6 +17,9 @@ import java.nio.file.Path;
  * text that must pass their own checks. Blocking and CPU-bound: call it off the event loop.
  */
 public final class ContentCheck {
+    /** Enough of a video's start for its {@code ftyp} box or EBML header. */
+    private static final int HEAD = 4096;
+
     private final Detector detector = new DefaultDetector();
 
     public FileFacts check(FileKind kind, Path file) throws IOException, FileRefused {
@@ -35,10 +40,27 @@ public final class ContentCheck {
         };
     }
 
+    /**
+     * Tika names the container family from the signatures; the MP4 brands or the EBML doc type then decide between
+     * what browsers play (MP4, WebM) and its relatives they may not (QuickTime, Matroska).
+     */
     private FileFacts video(Path file) throws IOException, FileRefused {
         String type = detect(file);
-        if (type.equals("video/mp4") || type.equals("video/webm")) return new FileFacts(type, null);
+        byte[] head = head(file);
+        if (Set.of("video/mp4", "video/quicktime", "video/x-m4v").contains(type) && VideoSignature.isMp4(head)) {
+            return new FileFacts("video/mp4", null);
+        }
+        if (Set.of("application/x-matroska", "video/webm").contains(type)
+                && "webm".equals(VideoSignature.ebmlDocType(head))) {
+            return new FileFacts("video/webm", null);
+        }
         throw FileRefused.wrongType(FileKind.VIDEO, type);
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD);
+        }
     }
 
     private void sniff(FileKind kind, Path file, String expected) throws IOException, FileRefused {

@@ -36,7 +36,7 @@ sealed interface ByteRange {
             return new Part(Math.max(0, size - n), size - 1);
         }
         long first = Long.parseLong(m.group(1));
-        long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
+        long last = m.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(m.group(2));
         if (last < first) return new Whole(); // not a valid range: ignored
         if (first >= size) return new Unsatisfiable();
         return new Part(first, Math.min(last, size - 1));
