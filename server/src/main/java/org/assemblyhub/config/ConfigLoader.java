@@ -63,8 +63,8 @@ public final class ConfigLoader {
             Map.entry("HUB_LEARNING_MAX_PDF_BYTES", "learning.maxPdfBytes"),
             Map.entry("HUB_LEARNING_MAX_MARKDOWN_BYTES", "learning.maxMarkdownBytes"),
             Map.entry("HUB_LEARNING_MAX_CAPTIONS_BYTES", "learning.maxCaptionsBytes"));
-    /** The largest upload limit one may set: 16 GiB. */
-    private static final long MAX_UPLOAD_LIMIT = 16L * 1024 * 1024 * 1024;
+    /** The largest upload limit one may set: just under 2 GiB (the journal records a file's size as an int). */
+    private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
 
     private static final Map<String, String> FLAGS = Map.of(
             "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");

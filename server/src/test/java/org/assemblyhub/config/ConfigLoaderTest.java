@@ -224,13 +224,13 @@ class ConfigLoaderTest {
     @Test
     void upload_limits_are_read_from_a_learning_object_in_the_file_and_from_the_environment() throws Exception {
         Path file = Files.createTempFile("hub", ".json");
-        Files.writeString(file, "{\"learning\": {\"maxVideoBytes\": 2147483648, \"maxPdfBytes\": 1048576}}");
+        Files.writeString(file, "{\"learning\": {\"maxVideoBytes\": 1073741824, \"maxPdfBytes\": 1048576}}");
 
         LearningConfig learning = ConfigLoader.load(
                         List.of("--config", file.toString()), Map.of("HUB_LEARNING_MAX_PDF_BYTES", "2048"))
                 .learning();
 
-        assertThat(learning.maxVideoBytes()).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThat(learning.maxVideoBytes()).isEqualTo(1024L * 1024 * 1024);
         assertThat(learning.maxPdfBytes()).isEqualTo(2048);
         assertThat(learning.maxMarkdownBytes()).isEqualTo(1024L * 1024);
     }

@@ -71,7 +71,7 @@ public final class FileStore {
     }
 
     /** Stores a whole stream, unchecked: what the HTTP upload does chunk by chunk, in one call (tools and tests). */
-    public StoredFile store(String assemblyId, FileKind kind, long limit, InputStream in)
+    public SavedFile store(String assemblyId, FileKind kind, long limit, InputStream in)
             throws IOException, FileRefused {
         try (Upload upload = begin(assemblyId, kind, limit)) {
             byte[] buffer = new byte[64 * 1024];

@@ -71,7 +71,7 @@ public final class Upload implements AutoCloseable {
      * Forces the bytes to disk, then renames the temporary file to its hash in one atomic step (or removes it when
      * the same bytes are already stored), and forces the folder so the new name survives a crash too.
      */
-    public StoredFile commit() throws IOException {
+    public SavedFile commit() throws IOException {
         if (finished) throw new IllegalStateException("upload already finished");
         finished = true;
         String hash = HexFormat.of().formatHex(sha256.digest());
@@ -81,7 +81,7 @@ public final class Upload implements AutoCloseable {
             channel.close();
             if (Files.exists(target)) {
                 Files.delete(temp);
-                return new StoredFile(hash, target, bytes, true);
+                return new SavedFile(hash, target, bytes, true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -89,7 +89,7 @@ public final class Upload implements AutoCloseable {
             throw e;
         }
         forceFolder();
-        return new StoredFile(hash, target, bytes, false);
+        return new SavedFile(hash, target, bytes, false);
     }
 
     /** Drops what was received; safe to call more than once. */

@@ -10,7 +10,7 @@ import org.assemblyhub.learning.library.FileFacts;
 import org.assemblyhub.learning.library.FileKind;
 import org.assemblyhub.learning.library.FileRefused;
 import org.assemblyhub.learning.library.FileStore;
-import org.assemblyhub.learning.library.StoredFile;
+import org.assemblyhub.learning.library.SavedFile;
 import org.assemblyhub.learning.library.Upload;
 import org.assemblyhub.support.BoundedWorkers;
 
@@ -27,7 +27,7 @@ final class FileUpload {
     static final int CHUNK = 256 * 1024;
 
     /** The stored file and what its check found. */
-    record Received(StoredFile stored, FileFacts facts) {}
+    record Received(SavedFile stored, FileFacts facts) {}
 
     private final Vertx vertx;
     private final HttpServerRequest request;

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -171,7 +172,6 @@ public final class FilesApi {
                 });
     }
 
-    /** Refusals before or while the body is read end the connection: what is left of the body is never read. */
     private static void refuse(RoutingContext rc, Throwable failure) {
         HttpServerResponse response = rc.response();
         if (response.ended() || response.closed()) return;
@@ -193,14 +193,19 @@ public final class FilesApi {
             status = 500;
             body = new JsonObject().put("code", "internal").put("message", "The file could not be stored.");
         }
+        // What is left of the body is never read: over HTTP/1.1 the connection ends with the answer; over HTTP/2 the
+        // stream is reset with NO_ERROR once the answer is out (RFC 9113 §8.1), the connection's other streams go on.
         boolean unread = !rc.request().isEnded();
-        if (unread) response.putHeader("Connection", "close");
+        boolean http2 = rc.request().version() == HttpVersion.HTTP_2;
+        if (unread && !http2) response.putHeader("Connection", "close");
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end(body.encode())
                 .onComplete(ignored -> {
-                    if (unread) rc.request().connection().close();
+                    if (!unread) return;
+                    if (http2) response.reset(0);
+                    else rc.request().connection().close();
                 });
     }
 

@@ -35,7 +35,7 @@ class FileStoreTest {
         byte[] bytes = "# Week 1\n\nWhere our emissions come from.\n".getBytes(StandardCharsets.UTF_8);
         FileStore store = new FileStore(data);
 
-        StoredFile stored = store.store("climate-2027", FileKind.MARKDOWN, 1024, new ByteArrayInputStream(bytes));
+        SavedFile stored = store.store("climate-2027", FileKind.MARKDOWN, 1024, new ByteArrayInputStream(bytes));
 
         assertThat(stored.hash()).isEqualTo(sha256(bytes));
         assertThat(stored.path()).isEqualTo(data.resolve("files/climate-2027/" + stored.hash()));
@@ -51,8 +51,8 @@ class FileStoreTest {
         byte[] bytes = "same".getBytes(StandardCharsets.UTF_8);
         FileStore store = new FileStore(data);
 
-        StoredFile first = store.store("a1", FileKind.MARKDOWN, 1024, new ByteArrayInputStream(bytes));
-        StoredFile second = store.store("a1", FileKind.MARKDOWN, 1024, new ByteArrayInputStream(bytes));
+        SavedFile first = store.store("a1", FileKind.MARKDOWN, 1024, new ByteArrayInputStream(bytes));
+        SavedFile second = store.store("a1", FileKind.MARKDOWN, 1024, new ByteArrayInputStream(bytes));
 
         assertThat(second.hash()).isEqualTo(first.hash());
         assertThat(second.existed()).isTrue();
@@ -86,7 +86,7 @@ class FileStoreTest {
                 .isEqualTo("upload-too-large");
         assertThat(filesIn(data.resolve("files/a1"))).isEmpty();
 
-        StoredFile exactly = store.store("a1", FileKind.CAPTIONS, 1024, new ByteArrayInputStream(new byte[1024]));
+        SavedFile exactly = store.store("a1", FileKind.CAPTIONS, 1024, new ByteArrayInputStream(new byte[1024]));
         assertThat(exactly.bytes()).isEqualTo(1024);
     }
 
