@@ -60,8 +60,9 @@ final class FileUpload {
         this.assemblyId = assemblyId;
         this.kind = kind;
         this.limit = limit;
+        // The sender leaving before the body ended (a closed connection, a reset stream) comes here; once it has ended
+        // the upload is finished as if they had stayed, and only the answer is lost.
         request.exceptionHandler(e -> fail(new IOException("the upload was interrupted", e)));
-        request.response().closeHandler(v -> fail(new IOException("the sender went away")));
         workers.submit(() -> store.begin(assemblyId, kind, limit)).onComplete(begun -> {
             if (begun.failed()) {
                 fail(begun.cause());
@@ -133,7 +134,7 @@ final class FileUpload {
     private void fail(Throwable cause) {
         if (finished) return;
         finished = true;
-        request.pause();
+        if (!request.isEnded()) request.pause(); // an HTTP/2 request refuses pause() once its stream has ended
         writes.transform(ignored -> abort()).onComplete(ignored -> result.tryFail(cause));
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -219,6 +220,51 @@ class FilesApiTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(code(response)).isEqualTo("upload-too-large");
         assertThat(folder()).noneMatch(name -> name.startsWith(".upload-")).doesNotContain(sha256(tooLong));
+    }
+
+    @Test
+    void a_body_of_unannounced_length_is_counted_as_it_streams_and_stopped_past_the_limit() throws Exception {
+        byte[] tooLong = ("# Long\n\n" + "a".repeat(1024 * 1024)).getBytes();
+        for (HttpClient client : List.of(http, http2)) {
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    hub.url() + "/api/assemblies/" + id + "/files?kind=markdown&name=long.md"))
+                            .header("Authorization", "Bearer " + organiserToken())
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLong)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(response.statusCode()).as(client.version().toString()).isEqualTo(413);
+            assertThat(code(response)).isEqualTo("upload-too-large");
+            assertThat(folder()).noneMatch(name -> name.startsWith(".upload-")).doesNotContain(sha256(tooLong));
+        }
+    }
+
+    @Test
+    void over_http2_in_clear_text_uploads_are_stored_and_refused_as_over_http1() throws Exception {
+        byte[] notes = "# Over HTTP/2\n".getBytes();
+        HttpResponse<byte[]> warm = http2.send(
+                HttpRequest.newBuilder(URI.create(hub.url() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(warm.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        HttpResponse<byte[]> stored = http2.send(
+                HttpRequest.newBuilder(
+                                URI.create(hub.url() + "/api/assemblies/" + id + "/files?kind=markdown&name=h2.md"))
+                        .header("Authorization", "Bearer " + organiserToken())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(notes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stored.statusCode()).as(new String(stored.body())).isEqualTo(201);
+        assertThat(json(stored).getString("hash")).isEqualTo(sha256(notes));
+
+        HttpResponse<byte[]> wrong = http2.send(
+                HttpRequest.newBuilder(
+                                URI.create(hub.url() + "/api/assemblies/" + id + "/files?kind=video&name=talk.mp4"))
+                        .header("Authorization", "Bearer " + organiserToken())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray("plain text".getBytes()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(wrong.statusCode()).isEqualTo(415);
     }
 
     @Test
