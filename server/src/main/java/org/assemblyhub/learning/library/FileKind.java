@@ -21,7 +21,7 @@ public enum FileKind {
         return defaultLimit;
     }
 
-    /** The kind's name on the wire and in the journal: {@code video}, {@code pdf}, {@code markdown}, {@code captions}. */
+    /** Its name on the wire and in the journal: {@code video}, {@code pdf}, {@code markdown}, {@code captions}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
