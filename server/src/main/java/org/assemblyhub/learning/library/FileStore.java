@@ -1,10 +1,16 @@
 package org.assemblyhub.learning.library;
 
+import org.assemblyhub.store.PrivateFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,10 +29,19 @@ public final class FileStore {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
+    /** No upload takes this long: a temporary file this old was left by a crash and is removed. */
+    static final Duration STALE = Duration.ofDays(1);
+
     private final Path root;
+    private final Clock clock;
 
     public FileStore(Path dataDir) {
+        this(dataDir, Clock.systemUTC());
+    }
+
+    public FileStore(Path dataDir, Clock clock) {
         this.root = dataDir.toAbsolutePath().normalize().resolve("files");
+        this.clock = clock;
     }
 
     public static boolean isHash(String text) {
@@ -46,8 +61,21 @@ public final class FileStore {
     /** Starts an upload of at most {@code limit} bytes: a temporary file in the assembly's folder. */
     public Upload begin(String assemblyId, FileKind kind, long limit) throws IOException {
         Path folder = folder(assemblyId);
-        Files.createDirectories(folder);
+        PrivateFiles.create(folder); // 0700 where it is made, like the journal's, and its entry durable
+        sweep(folder);
         return new Upload(folder, Files.createTempFile(folder, ".upload-", ".part"), kind, limit);
+    }
+
+    /** Removes the temporary files of uploads a crash interrupted (those older than {@link #STALE}). */
+    private void sweep(Path folder) {
+        Instant before = clock.instant().minus(STALE);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".upload-*.part")) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).toInstant().isBefore(before)) Files.deleteIfExists(temp);
+            }
+        } catch (IOException ignored) {
+            // a leftover costs disk space only; the next upload tries again
+        }
     }
 
     /**

@@ -10,7 +10,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -132,5 +136,29 @@ class FileStoreTest {
         Files.createSymbolicLink(folder.resolve(hash), outside);
 
         assertThat(store.find("a1", hash)).isEmpty();
+    }
+
+    @Test
+    void temporary_files_a_crash_left_a_day_ago_are_removed_when_the_next_upload_begins() throws Exception {
+        FileStore store = new FileStore(data);
+        Path folder = Files.createDirectories(data.resolve("files/a1"));
+        Path old = Files.createFile(folder.resolve(".upload-1.part"));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+        Path recent = Files.createFile(folder.resolve(".upload-2.part")); // another upload under way
+
+        try (Upload upload = store.begin("a1", FileKind.PDF, 1024)) {
+            assertThat(filesIn(folder))
+                    .doesNotContain(".upload-1.part")
+                    .contains(".upload-2.part", upload.content().getFileName().toString());
+        }
+        assertThat(recent).exists();
+    }
+
+    @Test
+    void the_folders_the_store_makes_are_private_to_the_hub() throws Exception {
+        new FileStore(data).begin("a1", FileKind.PDF, 1024).close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("files/a1"))))
+                .isEqualTo("rwx------");
     }
 }
