@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 
 class ContentCheckTest {
     private final ContentCheck check = new ContentCheck();
@@ -205,6 +207,41 @@ class ContentCheckTest {
         }
         assertThat(refusal(FileKind.CAPTIONS, file("binary.vtt", TestVideos.webmHead())))
                 .isEqualTo("upload-wrong-type");
+    }
+
+    @Test
+    void random_content_of_every_kind_is_accepted_or_refused_with_a_code_never_with_another_failure() throws Exception {
+        Random random = new Random(20270106);
+        String alphabet = "WEBVT0123456789:.-> \n\r\t#*_[]()<>!&;`\\/abcjavscript\u00e9\u2014";
+        for (int i = 0; i < 300; i++) {
+            byte[] noise = new byte[random.nextInt(2048)];
+            random.nextBytes(noise);
+            StringBuilder text = new StringBuilder(i % 2 == 0 ? "WEBVTT\n\n" : "");
+            for (int k = random.nextInt(400); k > 0; k--)
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            byte[] pdfLike = ("%PDF-1." + (i % 8) + "\n").getBytes(StandardCharsets.US_ASCII);
+            List<Object[]> cases = List.of(
+                    new Object[] {FileKind.VIDEO, noise},
+                    new Object[] {FileKind.PDF, concat(pdfLike, noise)},
+                    new Object[] {FileKind.MARKDOWN, text.toString().getBytes(StandardCharsets.UTF_8)},
+                    new Object[] {FileKind.CAPTIONS, text.toString().getBytes(StandardCharsets.UTF_8)},
+                    new Object[] {FileKind.MARKDOWN, noise});
+            for (Object[] c : cases) {
+                Path file = file("random", (byte[]) c[1]);
+                try {
+                    check.check((FileKind) c[0], file);
+                } catch (FileRefused refused) {
+                    assertThat(refused.code())
+                            .isIn("upload-wrong-type", "pdf-unreadable", "markdown-unsafe", "captions-invalid");
+                }
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
