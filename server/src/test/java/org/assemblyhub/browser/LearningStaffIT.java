@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.FilePayload;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
+import org.assemblyhub.testing.TestVideos;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -390,6 +391,73 @@ class LearningStaffIT {
             assertThat(progress).containsText("The names of those who finished are shown.");
             assertThat(button(progress, "Show names")).hasAttribute("aria-pressed", "true");
 
+            assertThat(errors).isEmpty();
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_talk_is_published_with_its_video_length_read_in_the_browser_its_captions_and_an_opening_date() {
+        try (TestHub hub = new TestHub();
+                Playwright playwright = Playwright.create()) {
+            TestHub.Setup setup = hub.createAssembly(true, ROSTER);
+            LiveClient organiserSocket = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+            Path video = TestVideos.mp4(TestHub.newDataDir().resolve("talk.mp4"), 5);
+            Browser browser = Chromium.launch(playwright, List.of());
+            List<String> errors = new CopyOnWriteArrayList<>();
+            Page organiser = browser.newContext(
+                            new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId("Europe/Paris"))
+                    .newPage();
+            organiser.onConsoleMessage(m -> {
+                if (m.type().equals("error")) errors.add(m.text());
+            });
+            Invitations.accept(organiser, hub.url(), setup.token("organiser-1"));
+            Locator publish = organiser.locator("[data-testid=learn-publish]");
+            button(organiser, "New module").click();
+            Locator moduleForm = publish.locator("[data-testid=learn-module-form]");
+            label(moduleForm, "Module title").fill("Week 3");
+            label(moduleForm, "Public: observers can see this module and its public materials")
+                    .check();
+            button(moduleForm, "Save the module").click();
+            button(publish, "Add material to “Week 3”").click();
+
+            Locator itemForm = publish.locator("[data-testid=learn-item-form]");
+            label(itemForm, "Video talk").check();
+            label(itemForm, "Title").fill("Where our emissions come from");
+            label(itemForm, "Speaker").fill("Dr Awa Ndiaye");
+            label(itemForm, "Video file (MP4 or WebM)").setInputFiles(video);
+            assertThat(itemForm.locator("[data-testid=learn-upload-file]"))
+                    .containsText("talk.mp4 is uploaded and checked.");
+            assertThat(label(itemForm, "Length (minutes:seconds)")).hasValue("0:05");
+            label(itemForm, "Captions (WebVTT file, optional)")
+                    .setInputFiles(new FilePayload(
+                            "talk.vtt", "text/vtt", TestVideos.captions().getBytes(StandardCharsets.UTF_8)));
+            assertThat(itemForm.locator("[data-testid=learn-upload-captions]"))
+                    .containsText("talk.vtt is uploaded and checked.");
+            label(itemForm, "Available").selectOption("at");
+            label(itemForm, "Opening date and time").fill("2030-01-10T18:00");
+            button(itemForm, "Publish").click();
+            assertThat(publish.locator("[data-testid=learn-publish-status]"))
+                    .hasText("“Where our emissions come from” is published.");
+            assertThat(publish.locator("[data-testid=learn-item]")).containsText("Video talk · opens");
+
+            JsonNode item = organiserSocket
+                    .awaitView(v -> v.path("learning")
+                                    .path("modules")
+                                    .path(0)
+                                    .path("items")
+                                    .size()
+                            == 1)
+                    .path("learning")
+                    .path("modules")
+                    .path(0)
+                    .path("items")
+                    .path(0);
+            assertThat(item.path("durationSeconds").asInt()).isEqualTo(5);
+            assertThat(item.path("speaker").asText()).isEqualTo("Dr Awa Ndiaye");
+            assertThat(item.path("file").path("mediaType").asText()).isEqualTo("video/mp4");
+            assertThat(item.path("captions").asText()).hasSize(64);
+            assertThat(item.path("opens").path("at").asText()).isEqualTo("2030-01-10T17:00:00Z");
             assertThat(errors).isEmpty();
             browser.close();
         }
