@@ -25,7 +25,7 @@ export function answerControls(ctx, state, queue, q, index) {
   const written = (e) => {
     e.preventDefault();
     const form = e.target;
-    ctx.send('answer-question', { questionId: q.id, text: form.answer.value.trim() }, { near: form })
+    ctx.send('answer-question', { questionId: q.id, text: form.elements.answer.value.trim() }, { near: form })
       .then((ack) => {
         if (ack) kept.forgetAll(typing);
         answered(ack, t('learn.staff.answer.writtenDone'));

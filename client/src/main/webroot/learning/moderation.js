@@ -54,7 +54,7 @@ function liveControls(ctx, qa) {
   return html`${words}<form class="controls-row learn-inline" @submit=${(e) => {
     e.preventDefault();
     const form = e.target;
-    const title = form.title.value.trim();
+    const title = form.elements.title.value.trim();
     ctx.send('open-qa', title ? { title } : {}, { near: form }).then((ack) => ack && focusSoon('learn-qa-close'));
   }}>
     <label for="learn-qa-title-input">${t('learn.staff.qa.liveTitle')}</label>
@@ -88,7 +88,7 @@ function pendingQuestion(ctx, state, qa, q, index) {
   const open = (action) => () => {
     state.open = { id: q.id, action };
     ctx.redraw();
-    focusSoon(`learn-${action}-${q.id}`);
+    focusSoon(`learn-q-${action}-${q.id}`);
   };
   const opened = state.open?.id === q.id ? state.open.action : null;
   return html`<li class="learn-question" data-testid="learn-pending-question" data-question=${q.id}>
@@ -120,7 +120,7 @@ function moderationForm(ctx, state, qa, q, action, act) {
   };
   if (action === 'edit') {
     // An edit keeps the question where it is (pending): the focus stays with it.
-    const edit = (form) => ctx.send('edit-question', { questionId: q.id, text: form.text.value.trim(), note: form.note.value.trim() },
+    const edit = (form) => ctx.send('edit-question', { questionId: q.id, text: form.elements.text.value.trim(), note: form.elements.note.value.trim() },
       { near: form }).then((ack) => {
       if (!ack) return;
       state.open = null;
@@ -129,28 +129,28 @@ function moderationForm(ctx, state, qa, q, action, act) {
       focusSoon(`learn-first-${q.id}`);
     });
     return html`<form class="learn-form" data-testid="learn-edit-form" @submit=${submit(edit)}>
-      <label for="learn-edit-${q.id}">${t('learn.staff.qa.editText')}</label>
-      <textarea id="learn-edit-${q.id}" name="text" rows="2" required maxlength="300" .value=${q.text}></textarea>
-      <label for="learn-edit-note-${q.id}">${t('learn.staff.qa.editNote')}</label>
-      <input id="learn-edit-note-${q.id}" name="note" required maxlength="200" aria-describedby="learn-edit-note-help-${q.id}">
-      <p class="muted" id="learn-edit-note-help-${q.id}">${t('learn.staff.qa.editNoteHelp')}</p>
+      <label for="learn-q-edit-${q.id}">${t('learn.staff.qa.editText')}</label>
+      <textarea id="learn-q-edit-${q.id}" name="text" rows="2" required maxlength="300" .value=${q.text}></textarea>
+      <label for="learn-q-edit-note-${q.id}">${t('learn.staff.qa.editNote')}</label>
+      <input id="learn-q-edit-note-${q.id}" name="note" required maxlength="200" aria-describedby="learn-q-edit-note-help-${q.id}">
+      <p class="muted" id="learn-q-edit-note-help-${q.id}">${t('learn.staff.qa.editNoteHelp')}</p>
       ${buttons(t('learn.staff.qa.editSave'))}
     </form>`;
   }
   if (action === 'hide') {
     return html`<form class="learn-form" data-testid="learn-hide-form"
-      @submit=${submit((form) => act({ target: form }, 'hide-question', { reason: form.reason.value.trim() }, t('learn.staff.qa.hiddenDone')))}>
-      <label for="learn-hide-${q.id}">${t('learn.staff.qa.hideReason')}</label>
-      <textarea id="learn-hide-${q.id}" name="reason" rows="2" required maxlength="300" aria-describedby="learn-hide-help-${q.id}"></textarea>
-      <p class="muted" id="learn-hide-help-${q.id}">${t('learn.staff.qa.hideHelp')}</p>
+      @submit=${submit((form) => act({ target: form }, 'hide-question', { reason: form.elements.reason.value.trim() }, t('learn.staff.qa.hiddenDone')))}>
+      <label for="learn-q-hide-${q.id}">${t('learn.staff.qa.hideReason')}</label>
+      <textarea id="learn-q-hide-${q.id}" name="reason" rows="2" required maxlength="300" aria-describedby="learn-q-hide-help-${q.id}"></textarea>
+      <p class="muted" id="learn-q-hide-help-${q.id}">${t('learn.staff.qa.hideHelp')}</p>
       ${buttons(t('learn.staff.qa.hideSave'))}
     </form>`;
   }
   const targets = [...(qa.queue || []), ...qa.pending.filter((p) => p.id !== q.id)];
   return html`<form class="learn-form" data-testid="learn-merge-form"
-    @submit=${submit((form) => act({ target: form }, 'merge-question', { into: form.into.value }, t('learn.staff.qa.mergedDone')))}>
-    ${targets.length ? html`<label for="learn-merge-${q.id}">${t('learn.staff.qa.mergeInto')}</label>
-      <select id="learn-merge-${q.id}" name="into" required>
+    @submit=${submit((form) => act({ target: form }, 'merge-question', { into: form.elements.into.value }, t('learn.staff.qa.mergedDone')))}>
+    ${targets.length ? html`<label for="learn-q-merge-${q.id}">${t('learn.staff.qa.mergeInto')}</label>
+      <select id="learn-q-merge-${q.id}" name="into" required>
         ${targets.map((other) => html`<option value=${other.id}>${other.text}${other.votes !== undefined
           ? ` (${t('learn.staff.qa.votes', { n: other.votes })})` : ` (${t('learn.staff.qa.waiting')})`}</option>`)}
       </select>${buttons(t('learn.staff.qa.mergeSave'))}`

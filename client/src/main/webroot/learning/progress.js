@@ -101,7 +101,7 @@ function taskAnswers(ctx, state, items) {
   const chosen = state.answers?.itemId;
   const choose = (e) => {
     e.preventDefault();
-    const itemId = e.target.item.value;
+    const itemId = e.target.elements.chosen.value;
     state.answers = { itemId, list: null, error: null };
     ctx.redraw();
     loadAnswers(ctx, state, itemId).then(() => {
@@ -114,7 +114,7 @@ function taskAnswers(ctx, state, items) {
     <h3>${t('learn.staff.answers.title')}</h3>
     <form class="controls-row learn-inline" @submit=${choose}>
       <label for="learn-answers-item">${t('learn.staff.answers.item')}</label>
-      <select id="learn-answers-item" name="item">${withTask.map((i) => html`<option value=${i.id} ?selected=${i.id === chosen}>${i.title}</option>`)}</select>
+      <select id="learn-answers-item" name="chosen">${withTask.map((i) => html`<option value=${i.id} ?selected=${i.id === chosen}>${i.title}</option>`)}</select>
       <button type="submit" class="secondary">${t('learn.staff.answers.show')}</button>
     </form>
     ${item ? html`<h4 id="learn-answers-title" tabindex="-1">${t('learn.staff.answers.for', { title: item.title })}</h4>

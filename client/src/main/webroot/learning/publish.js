@@ -114,9 +114,9 @@ function moduleForm(ctx, state, m) {
     e.preventDefault();
     const form = e.target;
     const args = {
-      title: form.title.value.trim(),
-      summary: form.summary.value.trim() || undefined,
-      public: form.public.checked,
+      title: form.elements.title.value.trim(),
+      summary: form.elements.summary.value.trim() || undefined,
+      public: form.elements.public.checked,
       authors: [...form.querySelectorAll('input[name=author]:checked')].map((box) => box.value),
     };
     if (m) args.moduleId = m.id;

@@ -175,7 +175,7 @@ export default {
     'learn.staff.answers.for': 'Réponses à « {title} »',
     'learn.staff.answers.none': 'Aucune réponse pour l’instant.',
     'learn.staff.answers.bring': 'Apporter au tableau du groupe',
-    'learn.staff.answers.bringLabel': 'Apporter la réponse de {name} au tableau du groupe',
+    'learn.staff.answers.bringLabel': 'Apporter au tableau du groupe : la réponse de {name}',
     'learn.staff.answers.brought': 'La réponse de {name} est sur le tableau du groupe.',
   },
   en: {
@@ -353,7 +353,7 @@ export default {
     'learn.staff.answers.for': 'Answers to “{title}”',
     'learn.staff.answers.none': 'No answer yet.',
     'learn.staff.answers.bring': 'Bring to the group’s board',
-    'learn.staff.answers.bringLabel': 'Bring {name}’s answer to the group’s board',
+    'learn.staff.answers.bringLabel': 'Bring to the group’s board: {name}’s answer',
     'learn.staff.answers.brought': '{name}’s answer is on the group’s board.',
   },
 };
