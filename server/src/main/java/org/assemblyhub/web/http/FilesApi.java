@@ -17,6 +17,7 @@ import org.assemblyhub.learning.library.FileKind;
 import org.assemblyhub.learning.library.FileRefused;
 import org.assemblyhub.learning.library.FileStore;
 import org.assemblyhub.learning.library.MarkdownHtml;
+import org.assemblyhub.learning.library.SavedFile;
 import org.assemblyhub.support.BoundedWorkers;
 
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ public final class FilesApi {
     private final FileStore store;
     private final ContentCheck checks = new ContentCheck();
     private final BoundedWorkers workers;
+    private final FileHolds holds;
 
     public FilesApi(
             Vertx vertx,
@@ -54,6 +56,7 @@ public final class FilesApi {
         this.limits = limits;
         this.store = new FileStore(dataDir);
         this.workers = workers;
+        this.holds = new FileHolds(vertx);
     }
 
     public void mount(Router router) {
@@ -86,25 +89,31 @@ public final class FilesApi {
                     if (declaredLength(request) > limit) {
                         return Future.failedFuture(FileRefused.tooLarge(kind.get(), limit));
                     }
-                    return new FileUpload(vertx, request, store, checks, workers)
-                            .receive(assemblyId, kind.get(), limit)
-                            .compose(received -> record(assemblyId, who, kind.get(), name.strip(), received));
+                    FileUpload upload = new FileUpload(vertx, request, store, checks, workers, holds);
+                    return upload.receive(assemblyId, kind.get(), limit)
+                            .compose(received -> record(assemblyId, who, kind.get(), name.strip(), received, upload));
                 })
                 .onSuccess(body -> HttpErrors.json(rc, 201, body))
                 .onFailure(failure -> refuse(rc, failure));
     }
 
     /**
-     * The file counts once the engine has recorded it; if the engine refuses, the file goes — unless the same bytes
-     * were stored before this upload (another item uses them).
+     * The file counts once the engine has recorded it; if the engine refuses, the file goes — unless it was stored
+     * before this upload, or another upload of the same bytes still counts on it ({@link FileHolds}).
      */
     private Future<JsonObject> record(
-            String assemblyId, JsonObject who, FileKind kind, String name, FileUpload.Received received) {
+            String assemblyId,
+            JsonObject who,
+            FileKind kind,
+            String name,
+            FileUpload.Received received,
+            FileUpload upload) {
+        SavedFile saved = received.stored();
         JsonObject file = new JsonObject()
-                .put("hash", received.stored().hash())
+                .put("hash", saved.hash())
                 .put("kind", kind.wireName())
                 .put("mediaType", received.facts().mediaType())
-                .put("bytes", received.stored().bytes())
+                .put("bytes", saved.bytes())
                 .put("name", name);
         if (received.facts().pages() != null) file.put("pages", received.facts().pages());
         JsonObject command = new JsonObject()
@@ -115,13 +124,19 @@ public final class FilesApi {
                                 .put("role", who.getString("role")))
                 .put("name", "store-file")
                 .put("args", file.copy());
+        String key = FileHolds.key(assemblyId, saved.hash());
         return engines.engine(assemblyId, "command", command).compose(answer -> {
-            if (!Answers.isError(answer)) return Future.succeededFuture(file);
-            Senders.Refused refused = new Senders.Refused(HttpErrors.statusOf(answer.getString("code")), answer);
-            if (received.stored().existed()) return Future.failedFuture(refused);
-            return vertx.executeBlocking(
-                            () -> store.delete(assemblyId, received.stored().hash()), false)
-                    .transform(ignored -> Future.failedFuture(refused));
+            boolean refused = Answers.isError(answer);
+            Runnable removal = refused && !saved.existed() ? () -> upload.remove(saved.hash()) : null;
+            Future<Void> released = vertx.executeBlocking(
+                    () -> {
+                        holds.release(key, removal);
+                        return null;
+                    },
+                    false);
+            if (!refused) return released.map(file);
+            Senders.Refused refusal = new Senders.Refused(HttpErrors.statusOf(answer.getString("code")), answer);
+            return released.transform(ignored -> Future.failedFuture(refusal));
         });
     }
 
