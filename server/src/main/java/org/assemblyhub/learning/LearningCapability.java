@@ -151,7 +151,7 @@ public final class LearningCapability implements Capability {
         StoredFile f = file.get();
         return Optional.of(new JsonObject()
                 .put("hash", f.hash())
-                .put("kind", f.kind().wire())
+                .put("kind", f.kind().wireName())
                 .put("mediaType", f.mediaType())
                 .put("name", f.name())
                 .put("bytes", f.bytes()));

@@ -19,6 +19,7 @@ import org.assemblyhub.learning.domain.Opening;
 import org.assemblyhub.learning.domain.Question;
 import org.assemblyhub.learning.domain.StoredFile;
 import org.assemblyhub.learning.domain.Task;
+import org.assemblyhub.learning.library.FileKind;
 
 import java.net.URI;
 import java.time.Instant;
@@ -44,8 +45,8 @@ public final class LearningWire {
 
     public static final List<WireCommand> COMMANDS = List.of(
             of("store-file", PUBLISHERS, (a, c) -> {
-                StoredFile.FileKind kind = StoredFile.FileKind.parse(a.requiredText("kind", 20));
-                if (kind == null) throw new WireArgs.BadArgs("'kind' is video, pdf, markdown or captions.");
+                FileKind kind = FileKind.parse(a.requiredText("kind", 20))
+                        .orElseThrow(() -> new WireArgs.BadArgs("'kind' is video, pdf, markdown or captions."));
                 return Decoded.ok(new StoreFile(new StoredFile(
                         hash(a, "hash", true),
                         kind,

@@ -28,6 +28,7 @@ import org.assemblyhub.learning.domain.LearningEvent.*;
 import org.assemblyhub.learning.domain.Opening;
 import org.assemblyhub.learning.domain.StoredFile;
 import org.assemblyhub.learning.domain.Task;
+import org.assemblyhub.learning.library.FileKind;
 import org.assemblyhub.session.domain.PlannedSession;
 import org.assemblyhub.session.domain.SessionCommand.SkipSegment;
 import org.assemblyhub.session.domain.SessionCommand.StartSession;
@@ -85,15 +86,11 @@ class LearningCapabilityTest {
                         new LeadAppointed("f1"))
                 .when(ORGANISER, new PublishModule(null, "Week 1", "Where emissions come from", false, List.of("x1")))
                 .andThen()
-                .when(
-                        EXPERT,
-                        new StoreFile(
-                                new StoredFile(VIDEO, StoredFile.FileKind.VIDEO, "video/mp4", 9, "t.mp4", 0, null)))
+                .when(EXPERT, new StoreFile(new StoredFile(VIDEO, FileKind.VIDEO, "video/mp4", 9, "t.mp4", 0, null)))
                 .andThen()
                 .when(
                         EXPERT,
-                        new StoreFile(new StoredFile(
-                                CAPTIONS, StoredFile.FileKind.CAPTIONS, "text/vtt", 9, "t.vtt", 0, null)))
+                        new StoreFile(new StoredFile(CAPTIONS, FileKind.CAPTIONS, "text/vtt", 9, "t.vtt", 0, null)))
                 .andThen()
                 .when(EXPERT, new PublishItem(talk(null, Opening.NOW, null)))
                 .andThen();
@@ -133,8 +130,8 @@ class LearningCapabilityTest {
         talk.when(OTHER_EXPERT, new PublishItem(talk(null, Opening.NOW, null))).thenRejected("not-an-author");
         talk.when(
                         OTHER_EXPERT,
-                        new StoreFile(new StoredFile(
-                                "c".repeat(64), StoredFile.FileKind.PDF, "application/pdf", 1, "x.pdf", 1, null)))
+                        new StoreFile(
+                                new StoredFile("c".repeat(64), FileKind.PDF, "application/pdf", 1, "x.pdf", 1, null)))
                 .thenRejected("not-an-author");
         talk.when(
                         EXPERT,

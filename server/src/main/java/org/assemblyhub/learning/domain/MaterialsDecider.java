@@ -7,7 +7,7 @@ import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.learning.domain.LearningCommand.*;
 import org.assemblyhub.learning.domain.LearningEvent.*;
-import org.assemblyhub.learning.domain.StoredFile.FileKind;
+import org.assemblyhub.learning.library.FileKind;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,7 +131,7 @@ public final class MaterialsDecider {
                         default -> item.kind() == Item.Kind.TALK ? List.of(FileKind.MARKDOWN) : List.of();
                     };
             if (!allowed.contains(f.kind()))
-                return "kind: A " + f.kind().wire() + " file cannot be the " + field[0] + " of a "
+                return "kind: A " + f.kind().wireName() + " file cannot be the " + field[0] + " of a "
                         + item.kind().wire() + ".";
         }
         return null;

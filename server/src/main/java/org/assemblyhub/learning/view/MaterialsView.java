@@ -78,7 +78,7 @@ public final class MaterialsView {
         return library.file(hash).map((StoredFile f) -> {
             ObjectNode node = JSON.objectNode()
                     .put("hash", f.hash())
-                    .put("kind", f.kind().wire())
+                    .put("kind", f.kind().wireName())
                     .put("mediaType", f.mediaType())
                     .put("bytes", f.bytes())
                     .put("name", f.name());
