@@ -24,6 +24,7 @@ public final class Upload implements AutoCloseable {
     private final FileChannel channel;
     private final MessageDigest sha256;
     private long bytes;
+    private String hash;
     private boolean finished;
 
     Upload(Path folder, Path temp, FileKind kind, long limit) throws IOException {
@@ -44,7 +45,7 @@ public final class Upload implements AutoCloseable {
     }
 
     public void write(ByteBuffer data) throws IOException, FileRefused {
-        if (finished) throw new IllegalStateException("upload already finished");
+        if (finished || hash != null) throw new IllegalStateException("upload already finished");
         if (bytes + data.remaining() > limit) {
             abort();
             throw FileRefused.tooLarge(kind, limit);
@@ -67,6 +68,12 @@ public final class Upload implements AutoCloseable {
         return kind;
     }
 
+    /** The lower-case hex SHA-256 of the bytes received; nothing more may be written once it is asked. */
+    public String hash() {
+        if (hash == null) hash = HexFormat.of().formatHex(sha256.digest());
+        return hash;
+    }
+
     /**
      * Forces the bytes to disk, then renames the temporary file to its hash in one atomic step (or removes it when
      * the same bytes are already stored), and forces the folder so the new name survives a crash too.
@@ -74,7 +81,7 @@ public final class Upload implements AutoCloseable {
     public SavedFile commit() throws IOException {
         if (finished) throw new IllegalStateException("upload already finished");
         finished = true;
-        String hash = HexFormat.of().formatHex(sha256.digest());
+        String hash = hash();
         Path target = folder.resolve(hash);
         try {
             channel.force(true);

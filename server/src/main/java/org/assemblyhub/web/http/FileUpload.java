@@ -34,6 +34,7 @@ final class FileUpload {
     private final FileStore store;
     private final ContentCheck checks;
     private final BoundedWorkers workers;
+    private final FileHolds holds;
     private final Promise<Received> result = Promise.promise();
     private Upload upload;
     private String assemblyId;
@@ -44,12 +45,19 @@ final class FileUpload {
     private Future<Void> writes = Future.succeededFuture();
     private boolean finished;
 
-    FileUpload(Vertx vertx, HttpServerRequest request, FileStore store, ContentCheck checks, BoundedWorkers workers) {
+    FileUpload(
+            Vertx vertx,
+            HttpServerRequest request,
+            FileStore store,
+            ContentCheck checks,
+            BoundedWorkers workers,
+            FileHolds holds) {
         this.vertx = vertx;
         this.request = request;
         this.store = store;
         this.checks = checks;
         this.workers = workers;
+        this.holds = holds;
     }
 
     /**
@@ -109,25 +117,51 @@ final class FileUpload {
         return writes;
     }
 
-    /** The body is complete: the last chunk, then the check and the rename, in the same chain as the writes. */
+    /**
+     * The body is complete: the last chunk, then the check and the rename, in the same chain as the writes. The file
+     * is held ({@link FileHolds}) from just before the rename; whoever receives the result lets go of it.
+     */
     private void end() {
         if (finished) return;
         flush();
         Future<Received> done = writes.compose(v -> workers.submit(() -> {
             FileFacts facts = checks.check(kind, upload.content());
-            return new Received(upload.commit(), facts);
+            String key = FileHolds.key(assemblyId, upload.hash());
+            holds.hold(key);
+            try {
+                return new Received(upload.commit(), facts);
+            } catch (IOException | RuntimeException e) {
+                holds.release(key, null);
+                throw e;
+            }
         }));
         writes = done.mapEmpty();
-        done.onSuccess(stored -> {
+        done.onSuccess(received -> {
                     if (!finished) {
                         finished = true;
-                        result.complete(stored);
-                    } else if (!stored.stored().existed()) { // the sender left meanwhile: nobody will record it
+                        result.complete(received);
+                    } else { // failed meanwhile: nobody will record it
+                        SavedFile saved = received.stored();
                         vertx.executeBlocking(
-                                () -> store.delete(assemblyId, stored.stored().hash()), false);
+                                () -> {
+                                    holds.release(
+                                            FileHolds.key(assemblyId, saved.hash()),
+                                            saved.existed() ? null : () -> remove(saved.hash()));
+                                    return null;
+                                },
+                                false);
                     }
                 })
                 .onFailure(this::fail);
+    }
+
+    /** Removes a stored file that no upload counts on any more; one that cannot be removed stays, unused. */
+    void remove(String hash) {
+        try {
+            store.delete(assemblyId, hash);
+        } catch (IOException ignored) {
+            // an orphan costs disk space, nothing else: no item names it
+        }
     }
 
     /** Stops receiving; once every write in flight is done, the temporary file is removed, then the answer given. */
