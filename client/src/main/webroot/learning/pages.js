@@ -1,0 +1,28 @@
+// Markdown files (transcripts, readings) as the hub renders them: HTML it has already made safe (commonmark, raw
+// HTML escaped, unsafe links dropped), fetched once per file and kept for the page's life.
+import { html } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+import { state } from './mine.js';
+import { fileUrl } from './items.js';
+
+function load(ctx, hash) {
+  const pages = state(ctx).pages;
+  if (pages[hash]) return pages[hash];
+  const page = (pages[hash] = { status: 'loading', html: '' });
+  fetch(fileUrl(ctx, hash, true), { credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+    .then((text) => { page.status = 'ok'; page.html = text; }, () => { page.status = 'error'; })
+    .finally(() => ctx.redraw());
+  return page;
+}
+
+/** A rendered Markdown file (fetched on first use), or what stands for it while it comes or when it cannot. */
+export function renderedPage(ctx, hash, testid) {
+  const page = load(ctx, hash);
+  if (page.status === 'loading') return html`<p class="muted">${t('learn.page.loading')}</p>`;
+  if (page.status === 'error') {
+    return html`<p class="muted">${t('learn.page.failed')}
+      <button type="button" class="secondary" @click=${() => { delete state(ctx).pages[hash]; ctx.redraw(); }}>${t('learn.page.retry')}</button></p>`;
+  }
+  return html`<div class="learn-page" data-testid=${testid} .innerHTML=${page.html}></div>`;
+}
