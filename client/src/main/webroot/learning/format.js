@@ -1,26 +1,28 @@
 // Dates, durations and sizes in the person's language (fr-FR or en-GB, as the page's language switch says), in their
 // own time zone.
-import { language } from '../i18n/i18n.js';
-import { t } from '../i18n/i18n.js';
+import { language, t } from '../i18n/i18n.js';
 
 export function locale() {
   return language() === 'fr' ? 'fr-FR' : 'en-GB';
 }
 
-/** "mardi 6 janvier" / "Tuesday 6 January" (the year only when it is not this year's). */
+const NEAR_DAYS = 300;
+
+/** "mardi 6 janvier" / "Tuesday 6 January"; with the year for a date more than about ten months away. */
 export function dayText(instant, now = Date.now()) {
   const date = new Date(instant);
-  const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) })
+  const near = Math.abs(date.getTime() - now) < NEAR_DAYS * 24 * 3600 * 1000;
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', ...(near ? {} : { year: 'numeric' }) })
     .format(date);
 }
 
-/** "18 h 30" in French (as French typography writes it), "18:30" in English. */
+/** "18 h 30" and "18 h" in French (as French typography writes them), "18:30" in English. */
 export function timeText(instant) {
   const parts = new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant));
   const hour = Number(parts.find((p) => p.type === 'hour')?.value);
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
-  return language() === 'fr' ? `${hour} h ${minute}` : `${String(hour).padStart(2, '0')}:${minute}`;
+  if (language() === 'fr') return minute === '00' ? `${hour} h` : `${hour} h ${minute}`;
+  return `${String(hour).padStart(2, '0')}:${minute}`;
 }
 
 /** "mardi 6 janvier, 18 h 30". */

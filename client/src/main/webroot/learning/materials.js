@@ -32,15 +32,23 @@ function reading(ctx, item) {
   if (hash && isPdf(item.file)) {
     const facts = [sizeText(item.file.bytes ?? 0), item.file.pages ? t('learn.reading.pages', { n: item.file.pages }) : ''].filter(Boolean);
     return html`<p><a href=${fileUrl(ctx, hash)} target="_blank" rel="noopener" data-testid="learn-pdf">${t('learn.reading.pdf')}</a>
-      <span class="muted">(${facts.join(', ')}; ${t('learn.newTab')})</span></p>`;
+      <span class="muted">(${[...facts, t('learn.newTab')].join(', ')})</span></p>`;
   }
   if (hash) return renderedPage(ctx, hash, 'learn-reading');
   return link(item);
 }
 
+function hostOf(url) {
+  try {
+    return new URL(url, location.href).host;
+  } catch (e) {
+    return '';
+  }
+}
+
 function link(item) {
   return item.url ? html`<p><a href=${item.url} target="_blank" rel="noopener noreferrer">${t('learn.link.open')}</a>
-    <span class="muted">(${new URL(item.url, location.href).host}; ${t('learn.newTab')})</span></p>` : '';
+    <span class="muted">(${[hostOf(item.url), t('learn.newTab')].filter(Boolean).join(', ')})</span></p>` : '';
 }
 
 /** One button whose words change, so that focus stays on it after the action. */
@@ -81,7 +89,7 @@ function itemView(ctx, item, learner) {
   return html`<li class=${'learn-item' + (locked ? ' locked' : '')} id=${itemAnchor(item.id)} data-testid="learn-item" data-item=${item.id} tabindex="-1">
     <h4>${item.title}</h4>
     ${facts(ctx, item)}
-    ${locked ? html`<p class="learn-locked" data-testid="learn-locked"><span aria-hidden="true">🔒 </span>${opensText(ctx, item)}</p>` : html`
+    ${locked ? html`<p class="learn-locked" data-testid="learn-locked">${opensText(ctx, item)}</p>` : html`
       ${content(ctx, item, learner)}
       ${learner ? doneButton(ctx, item) : ''}
       ${learner ? taskForm(ctx, item) : ''}`}
