@@ -3,6 +3,7 @@ package org.assemblyhub;
 import org.assemblyhub.assembly.AssemblyCapability;
 import org.assemblyhub.breakout.BreakoutCapability;
 import org.assemblyhub.kernel.plug.Capability;
+import org.assemblyhub.learning.LearningCapability;
 import org.assemblyhub.poll.PollCapability;
 import org.assemblyhub.recommendation.RecommendationCapability;
 import org.assemblyhub.session.SessionCapability;
@@ -27,6 +28,7 @@ public final class Capabilities {
                 new BreakoutCapability(),
                 new PollCapability(),
                 new RecommendationCapability(),
+                new LearningCapability(),
                 new VideoCapability(video));
     }
 

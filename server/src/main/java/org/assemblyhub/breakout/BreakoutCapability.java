@@ -20,6 +20,7 @@ import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.Model;
+import org.assemblyhub.kernel.OffersCard;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.PlannedSegment;
@@ -145,6 +146,20 @@ public final class BreakoutCapability implements Capability {
                     now);
         }
         List<DomainEvent> events = new ArrayList<>();
+        int added = breakouts(model).workspaces.ideasAdded();
+        for (DomainEvent e : accepted) {
+            // A card offered by another capability (a task answer a facilitator brings in) lands on its group's board.
+            if (e instanceof OffersCard offered && rooms.isOpen() && offered.round() == rooms.round()) {
+                events.add(new WorkspaceEvent.IdeaAdded(
+                        "i" + (++added),
+                        rooms.workspaceRound(offered.round()),
+                        offered.group(),
+                        offered.text(),
+                        offered.byPersonId(),
+                        now,
+                        offered.source()));
+            }
+        }
         for (DomainEvent e : accepted) {
             if (!(e instanceof PresenceChange arrived) || !arrived.connected()) continue;
             Roster roster = model.roster();

@@ -1,5 +1,6 @@
 package org.assemblyhub.kernel;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,5 +21,11 @@ public interface Agenda {
     /** The phase of the assembly a session started by these events belongs to, if the script gives one. */
     Optional<Phase> phaseEntered(List<DomainEvent> events);
 
+    /** The script's sessions in order, as a calendar: when each is planned, whether it was held or runs now. */
+    List<Scheduled> schedule();
+
     record Move(PlannedSegment entered) {}
+
+    /** {@code plannedStart} and {@code phase} may be null (the script does not say). */
+    record Scheduled(String id, String title, Phase phase, Instant plannedStart, boolean held, boolean running) {}
 }

@@ -6,9 +6,13 @@ package org.assemblyhub.kernel;
  * serialised once per audience and the same text goes to all its sockets.
  */
 public record Audience(Kind kind, int group) {
-    /** LEAD: the appointed lead facilitator — a facilitator's view plus the whole breakout desk, with names. */
+    /**
+     * LEAD: the appointed lead facilitator — a facilitator's view plus the whole breakout desk, with names. EXPERT: an
+     * expert in the plenary — what observers see, plus the questions put to the experts.
+     */
     public enum Kind {
         OBSERVER,
+        EXPERT,
         MEMBER,
         FACILITATOR,
         LEAD,
@@ -20,20 +24,27 @@ public record Audience(Kind kind, int group) {
     public static final Audience FACILITATOR = new Audience(Kind.FACILITATOR, 0);
     public static final Audience ORGANISER = new Audience(Kind.ORGANISER, 0);
     public static final Audience LEAD = new Audience(Kind.LEAD, 0);
-    public static final Audience[] PLENARY = {OBSERVER, MEMBER, FACILITATOR, LEAD, ORGANISER};
+    public static final Audience EXPERT = new Audience(Kind.EXPERT, 0);
+    public static final Audience[] PLENARY = {OBSERVER, MEMBER, FACILITATOR, LEAD, ORGANISER, EXPERT};
 
     public static Audience of(Role role) {
         return switch (role) {
             case ORGANISER -> ORGANISER;
             case FACILITATOR -> FACILITATOR;
             case MEMBER -> MEMBER;
-            case OBSERVER, EXPERT -> OBSERVER;
+            case OBSERVER -> OBSERVER;
+            case EXPERT -> EXPERT;
         };
     }
 
     /** The same kind inside group {@code number} (members and facilitators only; others stay in the plenary). */
     public Audience inGroup(int number) {
         return kind == Kind.MEMBER || kind == Kind.FACILITATOR ? new Audience(kind, number) : this;
+    }
+
+    /** Watches without taking part: observers, and experts in the plenary (they see what observers see). */
+    public boolean onlooker() {
+        return kind == Kind.OBSERVER || kind == Kind.EXPERT;
     }
 
     public boolean inGroup() {

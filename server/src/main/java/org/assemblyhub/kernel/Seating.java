@@ -1,6 +1,7 @@
 package org.assemblyhub.kernel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +14,18 @@ public interface Seating {
 
     /** Where this person sits now, if in a group. */
     Optional<Seat> seatOf(String personId);
+
+    /**
+     * The seat this person had in the latest round they sat in (the round may be closed: between sessions, the group of
+     * the last evening), as a member or one of its facilitators; visitors are not seated.
+     */
+    Optional<Seat> lastSeatOf(String personId);
+
+    /** Everyone's group in the latest round they sat in, by person id (one pass over the rounds held). */
+    Map<String, Integer> lastGroups();
+
+    /** The members (not facilitators) of group {@code group} in round {@code round}. */
+    List<String> members(int round, int group);
 
     /** The members (not facilitators) of a group of the current round. */
     List<String> members(int group);

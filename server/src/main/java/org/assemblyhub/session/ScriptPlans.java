@@ -18,7 +18,8 @@ public final class ScriptPlans {
                         s.id(),
                         s.title(),
                         s.segments().stream().map(ScriptPlans::segment).toList(),
-                        Phase.parse(s.phase())))
+                        Phase.parse(s.phase()),
+                        s.plannedStart() == null ? null : s.plannedStart().toInstant()))
                 .toList();
     }
 
@@ -32,6 +33,7 @@ public final class ScriptPlans {
         List<String> harvest = List.of();
         List<String> options = List.of();
         boolean inGroups = false;
+        PlannedSegment.Material material = null;
         if (segment instanceof Segment.Plenary p) text = p.prompt();
         if (segment instanceof Segment.Breakouts b) {
             text = b.prompt();
@@ -51,8 +53,10 @@ public final class ScriptPlans {
             text = c.statement();
             inGroups = c.inGroups();
         }
-        if (segment instanceof Segment.Learning l)
+        if (segment instanceof Segment.Learning l) {
             text = l.material() + (l.speaker() == null ? "" : " — " + l.speaker());
+            material = new PlannedSegment.Material(l.material(), l.speaker(), l.url(), l.qa());
+        }
         return new PlannedSegment(
                 segment.kind(),
                 segment.title(),
@@ -65,6 +69,7 @@ public final class ScriptPlans {
                 extendable,
                 harvest,
                 options,
-                inGroups);
+                inGroups,
+                material);
     }
 }

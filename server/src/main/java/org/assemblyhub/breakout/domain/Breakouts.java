@@ -5,8 +5,12 @@ import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.Seating;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +39,47 @@ public final class Breakouts implements Serializable, Seating {
             boolean facilitates = g.facilitatedBy(personId) || rooms.hosts(personId);
             return new Seat(rooms.round(), g.number(), facilitates, Set.copyOf(people));
         });
+    }
+
+    @Override
+    public Optional<Seat> lastSeatOf(String personId) {
+        List<Integer> held = new ArrayList<>(rooms.rounds().keySet());
+        Collections.reverse(held);
+        for (int round : held) {
+            for (Group g : rooms.rounds().get(round)) {
+                if (g.seats(personId)) {
+                    Set<String> people = new HashSet<>(g.members());
+                    if (g.leadFacilitator() != null) people.add(g.leadFacilitator());
+                    if (g.coFacilitator() != null) people.add(g.coFacilitator());
+                    return Optional.of(new Seat(round, g.number(), g.facilitatedBy(personId), Set.copyOf(people)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Integer> lastGroups() {
+        Map<String, Integer> groups = new HashMap<>();
+        List<Integer> held = new ArrayList<>(rooms.rounds().keySet());
+        Collections.reverse(held);
+        for (int round : held) {
+            for (Group g : rooms.rounds().get(round)) {
+                for (String m : g.members()) groups.putIfAbsent(m, g.number());
+                if (g.leadFacilitator() != null) groups.putIfAbsent(g.leadFacilitator(), g.number());
+                if (g.coFacilitator() != null) groups.putIfAbsent(g.coFacilitator(), g.number());
+            }
+        }
+        return groups;
+    }
+
+    @Override
+    public List<String> members(int round, int group) {
+        return rooms.rounds().getOrDefault(round, List.of()).stream()
+                .filter(g -> g.number() == group)
+                .findFirst()
+                .map(g -> List.copyOf(g.members()))
+                .orElse(List.of());
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class BreakoutView {
         view.put("round", rooms.round())
                 .put("open", rooms.isOpen())
                 .put("groupCount", rooms.groups().size());
-        if (rooms.isOpen() && audience.kind() != Audience.Kind.OBSERVER && audience.kind() != Audience.Kind.MEMBER) {
+        if (rooms.isOpen() && !audience.onlooker() && audience.kind() != Audience.Kind.MEMBER) {
             view.put("extensionsAllowed", rooms.extensionsAllowed());
         }
         if (audience.inGroup()) {

@@ -41,11 +41,17 @@ public final class WorkspaceView {
         ObjectNode ideas = view.putObject("ideas");
         int order = 0;
         for (Idea idea : ws.ideas(round, audience.group())) {
-            ideas.putObject(idea.id())
+            ObjectNode card = ideas.putObject(idea.id())
                     .put("order", ++order)
                     .put("text", idea.text())
                     .put("starred", idea.starred())
                     .put("promoted", idea.promoted());
+            if (idea.source() != null)
+                card.putObject("source")
+                        .put("kind", idea.source().kind())
+                        .put("ref", idea.source().ref())
+                        .put("title", idea.source().title())
+                        .put("by", idea.source().by());
         }
         ObjectNode queue = view.putObject("queue");
         int position = 0;

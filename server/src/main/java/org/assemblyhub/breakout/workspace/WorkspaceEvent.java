@@ -2,6 +2,7 @@ package org.assemblyhub.breakout.workspace;
 
 import org.assemblyhub.kernel.Creation;
 import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.OffersCard;
 import org.assemblyhub.kernel.ParticipantText;
 
 import java.time.Instant;
@@ -12,8 +13,20 @@ public sealed interface WorkspaceEvent extends DomainEvent {
     record NotesEdited(int round, int group, String text, String byPersonId, Instant at)
             implements WorkspaceEvent, ParticipantText {}
 
-    record IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at)
+    /** {@code source}: where a card brought from elsewhere comes from (null: written in the group). */
+    record IdeaAdded(
+            String ideaId,
+            int round,
+            int group,
+            String text,
+            String byPersonId,
+            Instant at,
+            OffersCard.CardSource source)
             implements WorkspaceEvent, Creation, ParticipantText {
+        public IdeaAdded(String ideaId, int round, int group, String text, String byPersonId, Instant at) {
+            this(ideaId, round, group, text, byPersonId, at, null);
+        }
+
         @Override
         public String idName() {
             return "ideaId";

@@ -123,7 +123,17 @@ public final class Workspaces implements Serializable {
             ideasAdded++;
             ideas.put(
                     e.ideaId(),
-                    new Idea(e.ideaId(), e.round(), e.group(), e.text(), e.byPersonId(), e.at(), false, false, false));
+                    new Idea(
+                            e.ideaId(),
+                            e.round(),
+                            e.group(),
+                            e.text(),
+                            e.byPersonId(),
+                            e.at(),
+                            false,
+                            false,
+                            false,
+                            e.source()));
         } else if (event instanceof IdeaEdited e) {
             ideas.computeIfPresent(e.ideaId(), (k, i) -> i.withText(e.text()));
         } else if (event instanceof IdeaStarred e) {

@@ -38,8 +38,7 @@ public final class PollView {
             if (spec.voters() == PollSpec.Voters.GROUP && !desk && (audience.group() != spec.group() || !sameRound))
                 continue;
             ObjectNode p = poll(poll, audience, desk, sameRound);
-            if (!spec.secret() && p.has("results") && audience.kind() != Audience.Kind.OBSERVER)
-                p.set("names", names(poll, state));
+            if (!spec.secret() && p.has("results") && !audience.onlooker()) p.set("names", names(poll, state));
             view.set(poll.id(), p);
         }
         return view;
@@ -74,7 +73,7 @@ public final class PollView {
         poll.closed().ifPresent(c -> p.put("closedAt", c.at().toString()));
         if (!spec.liveResults() && poll.isOpen()) return p;
         List<PollAnswered> answers = List.copyOf(poll.answers());
-        boolean participant = audience.kind() != Audience.Kind.OBSERVER;
+        boolean participant = !audience.onlooker();
         ObjectNode results = PollResults.of(
                 spec,
                 poll.eligible(),

@@ -38,7 +38,7 @@ public final class DecisionView {
 
     public static ObjectNode drafts(Drafts drafts, BallotBox ballots, Roster state, Audience audience) {
         ObjectNode view = JSON.objectNode();
-        if (audience.kind() == Audience.Kind.OBSERVER) return view;
+        if (audience.onlooker()) return view;
         for (Drafts.Draft d : drafts.all()) {
             Drafts.Version v = d.latest();
             ObjectNode draft = view.putObject(d.id());

@@ -9,8 +9,10 @@ import org.assemblyhub.session.domain.SessionEvent.*;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The fold of {@link SessionEvent}s: the attached script, the lead, and where the running session stands. */
 public final class SessionClock implements Serializable, Agenda {
@@ -23,6 +25,8 @@ public final class SessionClock implements Serializable, Agenda {
     private int extraMinutes;
     private Instant pausedAt;
     private Duration pausedBefore = Duration.ZERO;
+    /** Sessions that have ended at least once. */
+    private final Set<String> held = new HashSet<>();
 
     public void evolve(SessionEvent event) {
         if (event instanceof ScriptAttached e) {
@@ -46,6 +50,7 @@ public final class SessionClock implements Serializable, Agenda {
             pausedBefore = pausedBefore.plus(Duration.between(pausedAt, e.at()));
             pausedAt = null;
         } else if (event instanceof SessionEnded) {
+            if (running != null) held.add(running.id());
             running = null;
             index = -1;
             pausedAt = null;
@@ -121,6 +126,19 @@ public final class SessionClock implements Serializable, Agenda {
     @Override
     public Optional<PlannedSegment> current() {
         return isRunning() ? Optional.of(segment()) : Optional.empty();
+    }
+
+    @Override
+    public List<Scheduled> schedule() {
+        return sessions.stream()
+                .map(s -> new Scheduled(
+                        s.id(),
+                        s.title(),
+                        s.phase(),
+                        s.plannedStart(),
+                        held.contains(s.id()),
+                        running != null && running.id().equals(s.id())))
+                .toList();
     }
 
     @Override

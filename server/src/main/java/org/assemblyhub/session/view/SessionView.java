@@ -31,7 +31,7 @@ public final class SessionView {
                     .put("count", session.segments().size());
             ObjectNode segment = segment(clock.segment(), running.putObject("segment"));
             segment.put("minutes", clock.plannedMinutes());
-            boolean staff = audience.kind() != Audience.Kind.OBSERVER && audience.kind() != Audience.Kind.MEMBER;
+            boolean staff = !audience.onlooker() && audience.kind() != Audience.Kind.MEMBER;
             if (staff && !clock.segment().harvest().isEmpty()) {
                 var harvest = segment.putObject("harvest");
                 int order = 0;
@@ -52,7 +52,7 @@ public final class SessionView {
                 });
             }
         }
-        if (audience.kind() != Audience.Kind.OBSERVER && audience.kind() != Audience.Kind.MEMBER) {
+        if (!audience.onlooker() && audience.kind() != Audience.Kind.MEMBER) {
             if (clock.hasScript()) {
                 ObjectNode script = view.putObject("script").put("title", clock.scriptTitle());
                 ObjectNode sessions = script.putObject("sessions");
