@@ -17,6 +17,13 @@ function refocus(selector) {
   });
 }
 
+/** The question just sent, while it waits for a facilitator (then "My questions" says what became of it). */
+function justAsked(s) {
+  if (!s.asked) return false;
+  const question = s.mine?.questions?.find((q) => q.id === s.asked);
+  return !question || question.status === 'pending';
+}
+
 function askForm(ctx) {
   const s = state(ctx);
   const kept = keptDrafts(ctx.me);
@@ -30,7 +37,7 @@ function askForm(ctx) {
       if (!ack) return;
       kept.forgetAll('learn-ask/');
       s.notes.ask = '';
-      s.asked = true;
+      s.asked = ack.result?.questionId ?? true;
       updateMine(ctx, (mine) => ({ ...mine, questions: [...mine.questions, { id: ack.result?.questionId, text: sent, status: 'pending' }] }));
       refreshMine(ctx);
       ctx.redraw();
@@ -40,7 +47,7 @@ function askForm(ctx) {
   const onInput = (e) => {
     keepTyping(kept, 'learn-ask/')(e);
     s.notes.ask = e.target.value;
-    s.asked = false;
+    s.asked = null;
     ctx.redraw();
   };
   return html`<form class="learn-ask" @submit=${submit} @input=${onInput} data-testid="learn-ask">
@@ -48,7 +55,7 @@ function askForm(ctx) {
     <textarea id="learn-ask-text" name="text" rows="2" maxlength=${MAX} required aria-describedby="learn-ask-count" .value=${text}></textarea>
     <p class=${'muted learn-count' + (text.length > MAX - 30 ? ' near-limit' : '')} id="learn-ask-count">${t('learn.count', { n: text.length, of: MAX })}</p>
     <button type="submit">${t('learn.qa.send')}</button>
-    <p role="status" data-testid="learn-asked">${s.asked ? t('learn.qa.sent') : ''}</p>
+    <p role="status" data-testid="learn-asked">${justAsked(s) ? t('learn.qa.sent') : ''}</p>
   </form>`;
 }
 

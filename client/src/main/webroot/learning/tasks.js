@@ -47,34 +47,44 @@ function textTask(ctx, item, task, previous) {
   </form>`;
 }
 
+/**
+ * The quiz's feedback comes with learning-mine once the answer is recorded ({correct, answer: the right option,
+ * feedback?} per question, score, of); until then the form says it is checking.
+ */
 function quizTask(ctx, item, task, previous) {
   const s = state(ctx);
-  const result = s.feedback[item.id];
+  const sent = s.feedback[item.id];
   const submit = (e) => {
     e.preventDefault();
     const form = e.target;
     const choices = task.questions.map((_, q) => Number(form.querySelector(`input[name="q${q}"]:checked`)?.value));
     ctx.send('answer-task', { itemId: item.id, choices }, { near: form }).then((ack) => {
       if (!ack) return;
-      s.feedback[item.id] = { quiz: ack.result ?? null };
-      recordAnswer(ctx, item.id, { choices });
+      s.feedback[item.id] = { checking: true };
+      updateMine(ctx, (mine) => ({ ...mine, answers: { ...mine.answers, [item.id]: { choices, at: new Date(ctx.now).toISOString() } } }));
+      refreshMine(ctx);
       ctx.redraw();
     });
   };
-  const feedback = result?.quiz?.feedback;
+  const feedback = previous?.feedback;
+  const checking = sent?.checking && !feedback;
   return html`<form class="learn-task learn-quiz" @submit=${submit} data-testid="learn-quiz">
     <p class="learn-task-prompt">${task.prompt}</p>
     ${task.questions.map((question, q) => html`<fieldset data-testid="learn-quiz-question">
       <legend>${t('learn.quiz.question', { n: q + 1 })} ${question.text}</legend>
       ${question.options.map((option, o) => html`<label class="choice">
         <input type="radio" name=${'q' + q} value=${o} required ?checked=${previous?.choices?.[q] === o}> ${option}</label>`)}
-      ${feedback?.[q] ? html`<p class=${'learn-feedback ' + (feedback[q].correct ? 'right' : 'wrong')} data-testid="learn-quiz-feedback">
+      ${feedback?.[q] ? html`<p class=${'learn-feedback ' + (feedback[q].correct ? 'right' : 'wrong')} data-testid="learn-quiz-feedback"
+          data-correct=${Boolean(feedback[q].correct)}>
         <strong>${feedback[q].correct ? t('learn.quiz.right') : t('learn.quiz.wrong')}</strong>
+        ${!feedback[q].correct && question.options[feedback[q].answer] !== undefined
+          ? html` ${t('learn.quiz.answer', { option: question.options[feedback[q].answer] })}` : ''}
         ${feedback[q].feedback ? html` ${feedback[q].feedback}` : ''}</p>` : ''}
     </fieldset>`)}
     <button type="submit">${previous ? t('learn.quiz.again') : t('learn.quiz.send')}</button>
-    <div role="status">${result?.quiz ? html`<p class="learn-score" data-testid="learn-quiz-score">
-      ${t('learn.quiz.score', { n: result.quiz.score, of: result.quiz.of })}</p>` : previous ? html`<p class="muted">${t('learn.task.answered')}</p>` : ''}</div>
+    <div role="status">${checking ? html`<p class="muted">${t('learn.quiz.checking')}</p>`
+      : feedback && previous?.of ? html`<p class="learn-score" data-testid="learn-quiz-score">${t('learn.quiz.score', { n: previous.score ?? 0, of: previous.of })}</p>`
+        : previous ? html`<p class="muted">${t('learn.task.answered')}</p>` : ''}</div>
   </form>`;
 }
 
