@@ -119,6 +119,7 @@ function myQuestions(ctx) {
         <p class="learn-question-text">${q.text}</p>
         <p class=${'learn-status ' + q.status}>${statusText(ctx, q)}</p>
         ${q.status !== 'hidden' && q.note ? html`<p class="muted">${t('learn.qa.edited', { note: q.note })}</p>` : ''}
+        ${q.status === 'answered' && q.answer ? html`<p class="learn-answer"><strong>${t('learn.qa.answer')}</strong> ${q.answer}</p>` : ''}
       </li>`)}</ul>`;
 }
 
