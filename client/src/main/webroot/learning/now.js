@@ -6,8 +6,9 @@ import { itemsById, itemAnchor } from './items.js';
 export function nowPanel(ctx) {
   const now = ctx.view?.learning?.now;
   if (!now) return '';
-  // The script names the material by item id or by its words.
-  const item = now.material ? itemsById(ctx.view).get(now.material) : null;
+  // The script names the material in its own words (or by an item's id): when an item matches, link to it.
+  const items = itemsById(ctx.view);
+  const item = now.material ? items.get(now.material) ?? [...items.values()].find((i) => i.title === now.material) : null;
   const material = item?.title ?? now.material;
   const speaker = now.speaker ?? item?.speaker;
   return html`<section aria-labelledby="learn-now-title" class="learn-now" data-testid="learn-now">
