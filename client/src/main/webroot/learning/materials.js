@@ -64,7 +64,7 @@ function doneButton(ctx, item) {
     });
   };
   return html`<div class="learn-done-row">
-    <p class=${'learn-state ' + (done ? 'done' : '')} data-testid="learn-done-state" data-done=${done}>
+    <p class=${'learn-state ' + (done ? 'done' : '')} role="status" data-testid="learn-done-state" data-done=${done}>
       ${done ? html`<span aria-hidden="true">✓ </span>${t('learn.done.state')}` : t('learn.notDone.state')}</p>
     <button type="button" class="secondary" data-testid="learn-done-button" @click=${toggle}>${done ? t('learn.done.undo') : t('learn.done.mark')}</button>
   </div>`;

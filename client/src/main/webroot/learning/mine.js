@@ -76,23 +76,38 @@ export function updateMine(ctx, change) {
   s.mine = change(s.mine ?? normalise(null));
 }
 
+/**
+ * What of the questions' view can change this person's own questions and votes: which questions are in the queue
+ * and the archive (approved, merged, hidden after approval, answered) and their words (an edit) — not the vote counts,
+ * which change all the time in a live Q&A and say nothing new about this person.
+ */
+function questionsShape(view) {
+  const qa = view?.learning?.qa;
+  if (!qa) return 'none';
+  return JSON.stringify([(qa.queue ?? []).map((q) => [q.id, q.text, q.edited?.note]), (qa.archive ?? []).map((q) => q.id)]);
+}
+
 /** After every (re)connection: what this person did may have changed elsewhere (another device). */
 export function onPersonal(ctx) {
-  state(ctx).qaSeen = JSON.stringify(ctx.view?.learning?.qa ?? null);
+  state(ctx).qaSeen = questionsShape(ctx.view);
   refreshMine(ctx);
 }
 
+/** Up to this long after a change everyone sees, so that a whole assembly does not ask in the same instant. */
+const SPREAD_MS = 800;
+
 /**
- * When the questions change (a question approved, merged, answered, votes), the person's own questions and votes may
- * have changed too.
+ * When the questions change (a question approved, merged, edited, answered), the person's own questions and votes
+ * may have changed too.
  */
 export function onView(ctx) {
   const s = state(ctx);
   if (!learns(ctx.me)) return;
-  const qa = JSON.stringify(ctx.view?.learning?.qa ?? null);
-  if (qa !== s.qaSeen) {
-    s.qaSeen = qa;
-    refreshMine(ctx);
+  const shape = questionsShape(ctx.view);
+  if (shape !== s.qaSeen) {
+    s.qaSeen = shape;
+    clearTimeout(s.soon);
+    s.soon = setTimeout(() => refreshMine(ctx), Math.random() * SPREAD_MS);
   }
   watchPending(ctx);
 }
