@@ -12,6 +12,9 @@ public interface Seating {
 
     boolean isOpen();
 
+    /** Changes whenever who sits where may have changed (derived views keyed on it stay right). */
+    long version();
+
     /** Where this person sits now, if in a group. */
     Optional<Seat> seatOf(String personId);
 

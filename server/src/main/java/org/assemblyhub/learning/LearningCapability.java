@@ -19,8 +19,7 @@ import org.assemblyhub.learning.domain.*;
 import org.assemblyhub.learning.domain.LearningCommand.*;
 import org.assemblyhub.learning.view.LearningOpenData;
 import org.assemblyhub.learning.view.LearningQueries;
-import org.assemblyhub.learning.view.MaterialsView;
-import org.assemblyhub.learning.view.QuestionsView;
+import org.assemblyhub.learning.view.LearningViews;
 
 import java.time.Instant;
 import java.util.List;
@@ -127,28 +126,9 @@ public final class LearningCapability implements Capability {
 
     @Override
     public void view(Model model, Audience audience, ObjectNode view) {
-        Learning l = learning(model);
-        Agenda agenda = model.agenda();
-        List<Agenda.Scheduled> schedule = agenda.schedule();
-        boolean nothing = l.library.modules().isEmpty()
-                && l.questions.all().isEmpty()
-                && !l.questions.live()
-                && schedule.isEmpty();
-        Optional<ObjectNode> now = MaterialsView.now(agenda.current(), l.questions.live());
-        if (nothing && now.isEmpty()) return;
-        ObjectNode node = view.putObject(NAME);
-        node.set("modules", MaterialsView.modules(l.library, model.roster().phase(), schedule, audience));
-        node.set("agenda", MaterialsView.agenda(l.library, schedule, audience));
-        now.ifPresent(n -> node.set("now", n));
-        node.set(
-                "qa",
-                QuestionsView.project(
-                        l.questions, model.roster(), model.seating().lastGroups(), audience));
-        if (audience.kind() == Audience.Kind.FACILITATOR
-                || audience.kind() == Audience.Kind.LEAD
-                || audience.kind() == Audience.Kind.ORGANISER) {
-            node.put("progressVersion", l.progress.version());
-        }
+        model.cache(NAME + "/views", LearningViews::new)
+                .of(model, learning(model), audience)
+                .ifPresent(section -> view.set(NAME, section));
     }
 
     @Override

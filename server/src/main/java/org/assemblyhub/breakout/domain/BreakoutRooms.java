@@ -12,6 +12,9 @@ public final class BreakoutRooms implements Serializable {
     private BreakoutsPlanned plan;
     private List<Group> groups = List.of();
     private boolean open;
+    /** Moves with every event: who sits where may have changed. */
+    private long version;
+
     private final List<List<Set<String>>> heldRounds = new ArrayList<>();
     private List<Group> lastGroups = List.of();
     private final Map<String, Integer> pinned = new TreeMap<>();
@@ -31,6 +34,7 @@ public final class BreakoutRooms implements Serializable {
     private final Map<Integer, Integer> continues = new TreeMap<>();
 
     public void evolve(BreakoutEvent event) {
+        version++;
         if (event instanceof BreakoutsPlanned e) {
             if (!lastGroups.isEmpty() && e.groups().equals(lastGroups) && heldRounds.size() == e.round() - 1)
                 continues.put(e.round(), workspaceRound(e.round() - 1));
@@ -112,6 +116,10 @@ public final class BreakoutRooms implements Serializable {
 
     public BreakoutsPlanned plan() {
         return plan;
+    }
+
+    public long version() {
+        return version;
     }
 
     /** Earlier rounds, as sets of member ids, for the allocator's mixing. */

@@ -25,6 +25,11 @@ public final class Breakouts implements Serializable, Seating {
     }
 
     @Override
+    public long version() {
+        return rooms.version();
+    }
+
+    @Override
     public boolean isOpen() {
         return rooms.isOpen();
     }
