@@ -18,11 +18,11 @@ function whenText(session, now) {
 function prepareList(ctx, session, items) {
   const ids = (session.prepare ?? []).filter((id) => items.has(id));
   if (!ids.length) return '';
-  return html`<p class="learn-prepare-title">${t('learn.agenda.prepare')}</p>
-    <ul class="learn-prepare">${ids.map((id) => {
+  return html`<p class="lm-prepare-title">${t('learn.agenda.prepare')}</p>
+    <ul class="lm-prepare">${ids.map((id) => {
       const done = isDone(ctx, id);
       return html`<li class=${done ? 'done' : ''} data-testid="prepare-item" data-done=${done}>
-        <span class="learn-tick" aria-hidden="true">${done ? '✓' : '○'}</span>
+        <span class="lm-tick" aria-hidden="true">${done ? '✓' : '○'}</span>
         <a href=${'#' + itemAnchor(id)}>${items.get(id).title}</a>
         <span class="visually-hidden">(${done ? t('learn.done.state') : t('learn.notDone.state')})</span></li>`;
     })}</ul>`;
@@ -45,15 +45,15 @@ export function agendaPanel(ctx) {
   const items = itemsById(ctx.view);
   const next = nextSession(agenda);
   const now = ctx.now;
-  return html`<section aria-labelledby="learn-agenda-title" class="learn-agenda" data-testid="learn-agenda">
-    <h2 id="learn-agenda-title">${t('learn.agenda.title')}</h2>
-    ${next ? html`<p class="learn-next" data-testid="learn-next">
+  return html`<section aria-labelledby="lm-agenda-title" class="lm-agenda" data-testid="learn-agenda">
+    <h2 id="lm-agenda-title">${t('learn.agenda.title')}</h2>
+    ${next ? html`<p class="lm-next" data-testid="learn-next">
       <strong>${t('learn.agenda.next')}</strong> ${whenText(next, now)}<br>${next.title}</p>` : ''}
     ${learner ? whatNext(ctx, next, items) : ''}
-    <ol class="learn-sessions">${agenda.map((s) => html`<li class=${s === next ? 'next' : s.current ? 'current' : s.done ? 'past' : ''}
+    <ol class="lm-sessions">${agenda.map((s) => html`<li class=${s === next ? 'next' : s.current ? 'current' : s.done ? 'past' : ''}
         data-testid="learn-session" data-session=${s.id} aria-current=${s.current ? 'step' : 'false'}>
       <h3>${s.title}</h3>
-      <p class="learn-when">${s.plannedStart ? html`<time datetime=${s.plannedStart}>${whenText(s, now)}</time>` : whenText(s, now)}
+      <p class="lm-when">${s.plannedStart ? html`<time datetime=${s.plannedStart}>${whenText(s, now)}</time>` : whenText(s, now)}
         ${s.current ? html` · <strong>${t('learn.agenda.now')}</strong>` : s.done ? html` · ${t('learn.agenda.past')}` : s === next ? html` · <strong>${t('learn.agenda.nextBadge')}</strong>` : ''}</p>
       ${learner && !s.done ? prepareList(ctx, s, items) : ''}
     </li>`)}</ol>

@@ -11,7 +11,7 @@ export function itemsById(view) {
 
 /** The id of an item's place on the page (links from the agenda and from "now"). */
 export function itemAnchor(itemId) {
-  return `learn-item-${itemId}`;
+  return `lm-item-${itemId}`;
 }
 
 /** The URL of a stored file of this assembly (and of its rendered HTML, for Markdown). */

@@ -63,8 +63,8 @@ function doneButton(ctx, item) {
       ctx.redraw();
     });
   };
-  return html`<div class="learn-done-row">
-    <p class=${'learn-state ' + (done ? 'done' : '')} role="status" data-testid="learn-done-state" data-done=${done}>
+  return html`<div class="lm-done-row">
+    <p class=${'lm-state ' + (done ? 'done' : '')} role="status" data-testid="learn-done-state" data-done=${done}>
       ${done ? html`<span aria-hidden="true">✓ </span>${t('learn.done.state')}` : t('learn.notDone.state')}</p>
     <button type="button" class="secondary" data-testid="learn-done-button" @click=${toggle}>${done ? t('learn.done.undo') : t('learn.done.mark')}</button>
   </div>`;
@@ -74,7 +74,7 @@ function facts(ctx, item) {
   const parts = [t('learn.kind.' + item.kind)];
   if (item.speaker) parts.push(item.speaker);
   if (item.durationSeconds) parts.push(durationText(item.durationSeconds));
-  return html`<p class="muted learn-facts">${parts.join(' · ')}${item.prepareFor
+  return html`<p class="muted lm-facts">${parts.join(' · ')}${item.prepareFor
     ? html`<br><strong>${t('learn.prepareFor', { session: sessionTitle(ctx, item.prepareFor) })}</strong>` : ''}</p>`;
 }
 
@@ -86,10 +86,10 @@ function content(ctx, item, learner) {
 
 function itemView(ctx, item, learner) {
   const locked = item.open === false;
-  return html`<li class=${'learn-item' + (locked ? ' locked' : '')} id=${itemAnchor(item.id)} data-testid="learn-item" data-item=${item.id} tabindex="-1">
+  return html`<li class=${'lm-item' + (locked ? ' locked' : '')} id=${itemAnchor(item.id)} data-testid="learn-item" data-item=${item.id} tabindex="-1">
     <h4>${item.title}</h4>
     ${facts(ctx, item)}
-    ${locked ? html`<p class="learn-locked" data-testid="learn-locked">${opensText(ctx, item)}</p>` : html`
+    ${locked ? html`<p class="lm-locked" data-testid="learn-locked">${opensText(ctx, item)}</p>` : html`
       ${content(ctx, item, learner)}
       ${learner ? doneButton(ctx, item) : ''}
       ${learner ? taskForm(ctx, item) : ''}`}
@@ -100,12 +100,12 @@ export function materialsPanel(ctx) {
   const modules = ctx.view?.learning?.modules;
   if (!Array.isArray(modules) || modules.length === 0) return '';
   const learner = learns(ctx.me);
-  return html`<section aria-labelledby="learn-materials-title" class="learn-materials" data-testid="learn-materials">
-    <h2 id="learn-materials-title">${t('learn.materials.title')}</h2>
-    ${repeat(modules, (m) => m.id, (module) => html`<article class="learn-module" data-testid="learn-module">
+  return html`<section aria-labelledby="lm-materials-title" class="lm-materials" data-testid="learn-materials">
+    <h2 id="lm-materials-title">${t('learn.materials.title')}</h2>
+    ${repeat(modules, (m) => m.id, (module) => html`<article class="lm-module" data-testid="learn-module">
       <h3>${module.title}</h3>
-      ${module.summary ? html`<p class="learn-summary">${module.summary}</p>` : ''}
-      ${(module.items ?? []).length ? html`<ul class="learn-items">${repeat(module.items, (i) => i.id, (item) => itemView(ctx, item, learner))}</ul>`
+      ${module.summary ? html`<p class="lm-summary">${module.summary}</p>` : ''}
+      ${(module.items ?? []).length ? html`<ul class="lm-items">${repeat(module.items, (i) => i.id, (item) => itemView(ctx, item, learner))}</ul>`
         : html`<p class="muted">${t('learn.materials.empty')}</p>`}
     </article>`)}
   </section>`;

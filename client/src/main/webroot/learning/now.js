@@ -11,13 +11,13 @@ export function nowPanel(ctx) {
   const item = now.material ? items.get(now.material) ?? [...items.values()].find((i) => i.title === now.material) : null;
   const material = item?.title ?? now.material;
   const speaker = now.speaker ?? item?.speaker;
-  return html`<section aria-labelledby="learn-now-title" class="learn-now" data-testid="learn-now">
-    <h2 id="learn-now-title">${t('learn.now.title')}</h2>
-    ${now.title ? html`<p class="learn-now-title">${now.title}</p>` : ''}
-    ${material ? html`<p class="learn-now-material">${item ? html`<a href=${'#' + itemAnchor(item.id)}>${material}</a>` : material}</p>` : ''}
+  return html`<section aria-labelledby="lm-now-title" class="lm-now" data-testid="learn-now">
+    <h2 id="lm-now-title">${t('learn.now.title')}</h2>
+    ${now.title ? html`<p class="lm-now-title">${now.title}</p>` : ''}
+    ${material ? html`<p class="lm-now-material">${item ? html`<a href=${'#' + itemAnchor(item.id)}>${material}</a>` : material}</p>` : ''}
     ${speaker ? html`<p>${t('learn.now.speaker', { name: speaker })}</p>` : ''}
-    ${now.url ? html`<p><a class="learn-now-link" href=${now.url} target="_blank" rel="noopener noreferrer">${t('learn.now.open')}</a>
+    ${now.url ? html`<p><a class="lm-now-link" href=${now.url} target="_blank" rel="noopener noreferrer">${t('learn.now.open')}</a>
       <span class="muted">(${t('learn.newTab')})</span></p>` : ''}
-    ${now.qa ? html`<p><a href="#learn-questions-title">${t('learn.now.ask')}</a></p>` : ''}
+    ${now.qa ? html`<p><a href="#lm-questions-title">${t('learn.now.ask')}</a></p>` : ''}
   </section>`;
 }

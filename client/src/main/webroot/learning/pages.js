@@ -41,5 +41,5 @@ export function renderedPage(ctx, hash, testid) {
     return html`<p class="muted">${t('learn.page.failed')}
       <button type="button" class="secondary" @click=${() => { delete state(ctx).pages[hash]; ctx.redraw(); }}>${t('learn.page.retry')}</button></p>`;
   }
-  return html`<div class="learn-page" data-testid=${testid} .innerHTML=${page.html}></div>`;
+  return html`<div class="lm-page" data-testid=${testid} .innerHTML=${page.html}></div>`;
 }

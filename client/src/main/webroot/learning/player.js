@@ -34,7 +34,7 @@ function transcript(ctx, item) {
   if (!hash) return '';
   const shown = state(ctx).notes;
   const key = `transcript/${item.id}`;
-  return html`<details class="learn-transcript" data-testid="learn-transcript"
+  return html`<details class="lm-transcript" data-testid="learn-transcript"
       @toggle=${(e) => { shown[key] = e.target.open; ctx.redraw(); }}>
     <summary>${t('learn.talk.transcript')}</summary>
     ${shown[key] ? renderedPage(ctx, hash, 'learn-transcript-text') : ''}
@@ -50,7 +50,7 @@ export function talk(ctx, item, learner) {
   }
   const captions = hashOf(item.captions);
   const onProgress = (e) => checkWatched(ctx, item, e.target, learner);
-  return html`<div class="learn-player">
+  return html`<div class="lm-player">
       <video controls preload="metadata" playsinline src=${fileUrl(ctx, video)} data-testid="learn-video" data-item=${item.id}
         aria-label=${t('learn.talk.video', { title: item.title })} @timeupdate=${onProgress} @ended=${onProgress}>
         ${captions ? html`<track kind="captions" srclang=${item.language || language()} label=${t('learn.talk.captions')}

@@ -27,7 +27,7 @@ function justAsked(s) {
 function askForm(ctx) {
   const s = state(ctx);
   const kept = keptDrafts(ctx.me);
-  const text = s.notes.ask ?? kept.restore('learn-ask/text') ?? '';
+  const text = s.notes.ask ?? kept.restore('lm-ask/text') ?? '';
   const submit = (e) => {
     e.preventDefault();
     const form = e.target;
@@ -35,7 +35,7 @@ function askForm(ctx) {
     if (!sent) return;
     ctx.send('ask-question', { text: sent }, { near: form }).then((ack) => {
       if (!ack) return;
-      kept.forgetAll('learn-ask/');
+      kept.forgetAll('lm-ask/');
       s.notes.ask = '';
       s.asked = ack.result?.questionId ?? true;
       updateMine(ctx, (mine) => ({ ...mine, questions: [...mine.questions, { id: ack.result?.questionId, text: sent, status: 'pending' }] }));
@@ -45,15 +45,15 @@ function askForm(ctx) {
     });
   };
   const onInput = (e) => {
-    keepTyping(kept, 'learn-ask/')(e);
+    keepTyping(kept, 'lm-ask/')(e);
     s.notes.ask = e.target.value;
     s.asked = null;
     ctx.redraw();
   };
-  return html`<form class="learn-ask" @submit=${submit} @input=${onInput} data-testid="learn-ask">
-    <label for="learn-ask-text">${t('learn.qa.ask')}</label>
-    <textarea id="learn-ask-text" name="text" rows="2" maxlength=${MAX} required aria-describedby="learn-ask-count" .value=${text}></textarea>
-    <p class=${'muted learn-count' + (text.length > MAX - 30 ? ' near-limit' : '')} id="learn-ask-count">${t('learn.count', { n: text.length, of: MAX })}</p>
+  return html`<form class="lm-ask" @submit=${submit} @input=${onInput} data-testid="learn-ask">
+    <label for="lm-ask-text">${t('learn.qa.ask')}</label>
+    <textarea id="lm-ask-text" name="text" rows="2" maxlength=${MAX} required aria-describedby="lm-ask-count" .value=${text}></textarea>
+    <p class=${'muted lm-count' + (text.length > MAX - 30 ? ' near-limit' : '')} id="lm-ask-count">${t('learn.count', { n: text.length, of: MAX })}</p>
     <button type="submit">${t('learn.qa.send')}</button>
     <p role="status" data-testid="learn-asked">${justAsked(s) ? t('learn.qa.sent') : ''}</p>
   </form>`;
@@ -76,7 +76,7 @@ function voteButton(ctx, question) {
       refocus(`[data-testid=learn-vote][data-question="${CSS.escape(question.id)}"]`);
     });
   };
-  return html`<button type="button" class=${'learn-vote' + (voted ? ' voted' : '')} aria-pressed=${voted ? 'true' : 'false'}
+  return html`<button type="button" class=${'lm-vote' + (voted ? ' voted' : '')} aria-pressed=${voted ? 'true' : 'false'}
     data-testid="learn-vote" data-question=${question.id} @click=${toggle}>
     <span aria-hidden="true">▲</span> ${voted ? t('learn.qa.supported') : t('learn.qa.support')}</button>`;
 }
@@ -84,12 +84,12 @@ function voteButton(ctx, question) {
 function queueList(ctx, queue, canVote) {
   if (!queue.length) return html`<p class="muted">${t('learn.qa.queueEmpty')}</p>`;
   const sorted = [...queue].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || String(a.askedAt).localeCompare(String(b.askedAt)));
-  return html`<ol class="learn-queue" data-testid="learn-queue">${repeat(sorted, (q) => q.id, (q) => html`
+  return html`<ol class="lm-queue" data-testid="learn-queue">${repeat(sorted, (q) => q.id, (q) => html`
     <li data-testid="learn-question" data-question=${q.id}>
-      <p class="learn-question-text">${q.text}</p>
+      <p class="lm-question-text">${q.text}</p>
       ${q.edited ? html`<p class="muted">${t('learn.qa.edited', { note: q.edited.note ?? '' })}</p>` : ''}
-      <div class="learn-question-row">
-        <span class="learn-votes" data-testid="learn-votes">${votesText(q.votes ?? 0)}</span>
+      <div class="lm-question-row">
+        <span class="lm-votes" data-testid="learn-votes">${votesText(q.votes ?? 0)}</span>
         ${q.group ? html`<span class="muted">${t('learn.qa.fromGroup', { n: q.group })}</span>` : ''}
         ${canVote ? voteButton(ctx, q) : ''}
       </div>
@@ -114,22 +114,22 @@ function myQuestions(ctx) {
   const mine = state(ctx).mine?.questions ?? [];
   if (!mine.length) return '';
   return html`<h3>${t('learn.mine.title')}</h3>
-    <ul class="learn-mine" data-testid="learn-my-questions">${mine.map((q) => html`
+    <ul class="lm-mine" data-testid="learn-my-questions">${mine.map((q) => html`
       <li data-testid="learn-my-question" data-status=${q.status}>
-        <p class="learn-question-text">${q.text}</p>
-        <p class=${'learn-status ' + q.status}>${statusText(ctx, q)}</p>
+        <p class="lm-question-text">${q.text}</p>
+        <p class=${'lm-status ' + q.status}>${statusText(ctx, q)}</p>
         ${q.status !== 'hidden' && q.note ? html`<p class="muted">${t('learn.qa.edited', { note: q.note })}</p>` : ''}
-        ${q.status === 'answered' && q.answer ? html`<p class="learn-answer"><strong>${t('learn.qa.answer')}</strong> ${q.answer}</p>` : ''}
+        ${q.status === 'answered' && q.answer ? html`<p class="lm-answer"><strong>${t('learn.qa.answer')}</strong> ${q.answer}</p>` : ''}
       </li>`)}</ul>`;
 }
 
 function archiveList(ctx, archive) {
   if (!archive.length) return html`<p class="muted">${t('learn.qa.archiveEmpty')}</p>`;
   const newest = [...archive].sort((a, b) => String(b.answeredAt).localeCompare(String(a.answeredAt)));
-  return html`<ol class="learn-archive" data-testid="learn-archive">${repeat(newest, (q) => q.id, (q) => html`
+  return html`<ol class="lm-archive" data-testid="learn-archive">${repeat(newest, (q) => q.id, (q) => html`
     <li data-testid="learn-answered" data-question=${q.id}>
-      <p class="learn-question-text">${q.text}</p>
-      ${q.answer ? html`<p class="learn-answer"><strong>${t('learn.qa.answer')}</strong> ${q.answer}</p>`
+      <p class="lm-question-text">${q.text}</p>
+      ${q.answer ? html`<p class="lm-answer"><strong>${t('learn.qa.answer')}</strong> ${q.answer}</p>`
         : html`<p class="muted">${t('learn.qa.answeredLive')}</p>`}
       <p class="muted">${votesText(q.votes ?? 0)}${q.answeredAt ? html` · <time datetime=${q.answeredAt}>${dayAndTime(q.answeredAt, ctx.now)}</time>` : ''}</p>
     </li>`)}</ol>`;
@@ -142,10 +142,10 @@ function questionsSection(ctx) {
   const observer = observes(ctx.me);
   const archive = qa.archive ?? [];
   if (observer && !archive.length) return '';
-  return html`<section aria-labelledby="learn-questions-title" class=${'learn-questions' + (qa.live ? ' live' : '')} data-testid="learn-questions"
+  return html`<section aria-labelledby="lm-questions-title" class=${'lm-questions' + (qa.live ? ' live' : '')} data-testid="learn-questions"
       data-live=${Boolean(qa.live)}>
-    <h2 id="learn-questions-title">${qa.live ? t('learn.qa.liveTitle') : t('learn.qa.title')}</h2>
-    ${qa.live && qa.liveTitle ? html`<p class="learn-live-title">${qa.liveTitle}</p>` : ''}
+    <h2 id="lm-questions-title">${qa.live ? t('learn.qa.liveTitle') : t('learn.qa.title')}</h2>
+    ${qa.live && qa.liveTitle ? html`<p class="lm-live-title">${qa.liveTitle}</p>` : ''}
     ${observer ? '' : html`
       ${learner ? askForm(ctx) : ''}
       ${learner ? myQuestions(ctx) : ''}

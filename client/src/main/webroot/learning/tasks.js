@@ -14,10 +14,10 @@ function recordAnswer(ctx, itemId, answer) {
 
 function textTask(ctx, item, task, previous) {
   const kept = keptDrafts(ctx.me);
-  const key = `learn-task/${item.id}/`;
+  const key = `lm-task/${item.id}/`;
   const limit = LIMITS[task.kind] ?? 1000;
   const s = state(ctx);
-  const field = `learn-answer-${item.id}`;
+  const field = `lm-answer-${item.id}`;
   const text = s.notes[field] ?? kept.restore(key + 'text') ?? previous?.text ?? '';
   const submit = (e) => {
     e.preventDefault();
@@ -38,12 +38,12 @@ function textTask(ctx, item, task, previous) {
     delete s.feedback[item.id];
     ctx.redraw();
   };
-  return html`<form class="learn-task" @submit=${submit} @input=${onInput} data-testid="learn-task">
+  return html`<form class="lm-task" @submit=${submit} @input=${onInput} data-testid="learn-task">
     <label for=${field}>${task.prompt}</label>
     <textarea id=${field} name="text" rows="4" maxlength=${limit} required aria-describedby=${field + '-count'} .value=${text}></textarea>
-    <p class="muted learn-count" id=${field + '-count'}>${t('learn.count', { n: text.length, of: limit })}</p>
+    <p class="muted lm-count" id=${field + '-count'}>${t('learn.count', { n: text.length, of: limit })}</p>
     <button type="submit">${previous ? t('learn.task.update') : t('learn.task.send')}</button>
-    <p role="status" class="learn-saved">${s.feedback[item.id]?.saved ? t('learn.task.saved') : previous ? t('learn.task.answered') : ''}</p>
+    <p role="status" class="lm-saved">${s.feedback[item.id]?.saved ? t('learn.task.saved') : previous ? t('learn.task.answered') : ''}</p>
   </form>`;
 }
 
@@ -68,13 +68,13 @@ function quizTask(ctx, item, task, previous) {
   };
   const feedback = previous?.feedback;
   const checking = sent?.checking && !feedback;
-  return html`<form class="learn-task learn-quiz" @submit=${submit} data-testid="learn-quiz">
-    <p class="learn-task-prompt">${task.prompt}</p>
+  return html`<form class="lm-task lm-quiz" @submit=${submit} data-testid="learn-quiz">
+    <p class="lm-task-prompt">${task.prompt}</p>
     ${task.questions.map((question, q) => html`<fieldset data-testid="learn-quiz-question">
       <legend>${t('learn.quiz.question', { n: q + 1 })} ${question.text}</legend>
       ${question.options.map((option, o) => html`<label class="choice">
         <input type="radio" name=${'q' + q} value=${o} required ?checked=${previous?.choices?.[q] === o}> ${option}</label>`)}
-      ${feedback?.[q] ? html`<p class=${'learn-feedback ' + (feedback[q].correct ? 'right' : 'wrong')} data-testid="learn-quiz-feedback"
+      ${feedback?.[q] ? html`<p class=${'lm-feedback ' + (feedback[q].correct ? 'right' : 'wrong')} data-testid="learn-quiz-feedback"
           data-correct=${Boolean(feedback[q].correct)}>
         <strong>${feedback[q].correct ? t('learn.quiz.right') : t('learn.quiz.wrong')}</strong>
         ${!feedback[q].correct && question.options[feedback[q].answer] !== undefined
@@ -83,7 +83,7 @@ function quizTask(ctx, item, task, previous) {
     </fieldset>`)}
     <button type="submit">${previous ? t('learn.quiz.again') : t('learn.quiz.send')}</button>
     <div role="status">${checking ? html`<p class="muted">${t('learn.quiz.checking')}</p>`
-      : feedback && previous?.of ? html`<p class="learn-score" data-testid="learn-quiz-score">${t('learn.quiz.score', { n: previous.score ?? 0, of: previous.of })}</p>`
+      : feedback && previous?.of ? html`<p class="lm-score" data-testid="learn-quiz-score">${t('learn.quiz.score', { n: previous.score ?? 0, of: previous.of })}</p>`
         : previous ? html`<p class="muted">${t('learn.task.answered')}</p>` : ''}</div>
   </form>`;
 }
