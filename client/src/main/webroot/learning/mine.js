@@ -7,11 +7,6 @@ export function learns(me) {
   return Boolean(me?.personId) && (me.role === 'member' || me.role === 'facilitator');
 }
 
-/** Observers (invited or public) see the calendar, public materials and the archive of answers only. */
-export function observes(me) {
-  return !me?.personId || me.role === 'observer';
-}
-
 /** The learning screens' memory: mine (the last answer of learning-mine, or null) and what panels keep. */
 export function state(ctx) {
   return (ctx.ui.learning ||= {

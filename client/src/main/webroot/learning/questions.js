@@ -4,7 +4,7 @@
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { keptDrafts, keepTyping } from '../lib/kept-drafts.js';
-import { learns, observes, state, hasVoted, refreshMine, updateMine } from './mine.js';
+import { learns, state, hasVoted, refreshMine, updateMine } from './mine.js';
 import { dayAndTime, locale } from './format.js';
 
 const MAX = 300;
@@ -81,7 +81,7 @@ function voteButton(ctx, question) {
     <span aria-hidden="true">▲</span> ${voted ? t('learn.qa.supported') : t('learn.qa.support')}</button>`;
 }
 
-function queueList(ctx, queue, canVote) {
+function queueList(ctx, queue) {
   if (!queue.length) return html`<p class="muted">${t('learn.qa.queueEmpty')}</p>`;
   const sorted = [...queue].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || String(a.askedAt).localeCompare(String(b.askedAt)));
   return html`<ol class="lm-queue" data-testid="learn-queue">${repeat(sorted, (q) => q.id, (q) => html`
@@ -91,7 +91,7 @@ function queueList(ctx, queue, canVote) {
       <div class="lm-question-row">
         <span class="lm-votes" data-testid="learn-votes">${votesText(q.votes ?? 0)}</span>
         ${q.group ? html`<span class="muted">${t('learn.qa.fromGroup', { n: q.group })}</span>` : ''}
-        ${canVote ? voteButton(ctx, q) : ''}
+        ${voteButton(ctx, q)}
       </div>
     </li>`)}</ol>`;
 }
@@ -135,22 +135,25 @@ function archiveList(ctx, archive) {
     </li>`)}</ol>`;
 }
 
+/**
+ * Members and facilitators ask, vote and follow their questions; everyone reads the archive. Organisers and experts
+ * find the queue in their own tools (staff.js), observers never see it.
+ */
 function questionsSection(ctx) {
   const qa = ctx.view?.learning?.qa;
   if (!qa) return '';
   const learner = learns(ctx.me);
-  const observer = observes(ctx.me);
   const archive = qa.archive ?? [];
-  if (observer && !archive.length) return '';
+  if (!learner && !archive.length) return '';
   return html`<section aria-labelledby="lm-questions-title" class=${'lm-questions' + (qa.live ? ' live' : '')} data-testid="learn-questions"
       data-live=${Boolean(qa.live)}>
     <h2 id="lm-questions-title">${qa.live ? t('learn.qa.liveTitle') : t('learn.qa.title')}</h2>
     ${qa.live && qa.liveTitle ? html`<p class="lm-live-title">${qa.liveTitle}</p>` : ''}
-    ${observer ? '' : html`
-      ${learner ? askForm(ctx) : ''}
-      ${learner ? myQuestions(ctx) : ''}
+    ${learner ? html`
+      ${askForm(ctx)}
+      ${myQuestions(ctx)}
       <h3>${t('learn.qa.queue')}</h3>
-      ${queueList(ctx, qa.queue ?? [], learner)}`}
+      ${queueList(ctx, qa.queue ?? [])}` : ''}
     <h3>${t('learn.qa.archive')}</h3>
     ${archiveList(ctx, archive)}
   </section>`;
