@@ -26,6 +26,9 @@ import java.util.Map;
  * demo assembly    demo              HUB_DEMO               --demo
  * </pre>
  * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
+ * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
+ * {@code maxMarkdownBytes} and {@code maxCaptionsBytes}: in the file a {@code "learning": {...}} object (or the dotted
+ * keys), in the environment {@code HUB_LEARNING_MAX_VIDEO_BYTES} and so on.
  */
 public final class ConfigLoader {
     private static final Map<String, String> ENV_KEYS = Map.ofEntries(
@@ -55,7 +58,14 @@ public final class ConfigLoader {
             Map.entry("HUB_TURN_USERNAME", "turnUsername"),
             Map.entry("HUB_TURN_CREDENTIAL", "turnCredential"),
             Map.entry("HUB_TURN_SECRET", "turnSecret"),
-            Map.entry("HUB_RELAY_ONLY", "relayOnly"));
+            Map.entry("HUB_RELAY_ONLY", "relayOnly"),
+            Map.entry("HUB_LEARNING_MAX_VIDEO_BYTES", "learning.maxVideoBytes"),
+            Map.entry("HUB_LEARNING_MAX_PDF_BYTES", "learning.maxPdfBytes"),
+            Map.entry("HUB_LEARNING_MAX_MARKDOWN_BYTES", "learning.maxMarkdownBytes"),
+            Map.entry("HUB_LEARNING_MAX_CAPTIONS_BYTES", "learning.maxCaptionsBytes"));
+    /** The largest upload limit one may set: just under 2 GiB (the journal records a file's size as an int). */
+    private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
+
     private static final Map<String, String> FLAGS = Map.of(
             "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");
 
@@ -102,7 +112,30 @@ public final class ConfigLoader {
                 integer(values, "commandsPerSecond", 10, 1, 10_000),
                 bool(values, "secureCookies", publicUrl.startsWith("https://")),
                 video(values),
-                limits(values));
+                limits(values),
+                learning(values));
+    }
+
+    private static LearningConfig learning(Map<String, String> values) {
+        LearningConfig d = LearningConfig.DEFAULTS;
+        return new LearningConfig(
+                bytes(values, "learning.maxVideoBytes", d.maxVideoBytes()),
+                bytes(values, "learning.maxPdfBytes", d.maxPdfBytes()),
+                bytes(values, "learning.maxMarkdownBytes", d.maxMarkdownBytes()),
+                bytes(values, "learning.maxCaptionsBytes", d.maxCaptionsBytes()));
+    }
+
+    private static long bytes(Map<String, String> values, String key, long fallback) {
+        String raw = values.get(key);
+        if (raw == null) return fallback;
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value < 1024 || value > MAX_UPLOAD_LIMIT) throw new NumberFormatException();
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(
+                    key + " must be a number of bytes between 1024 and " + MAX_UPLOAD_LIMIT + ", got '" + raw + "'");
+        }
     }
 
     private static LimitsConfig limits(Map<String, String> values) {
@@ -180,15 +213,28 @@ public final class ConfigLoader {
             Map<String, String> values = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!ENV_KEYS.containsValue(e.getKey())) {
-                    throw new ConfigException("config file " + file + ": unknown setting '" + e.getKey() + "'");
+                if (e.getKey().equals("learning") && e.getValue().isObject()) {
+                    for (Iterator<Map.Entry<String, JsonNode>> inner =
+                                    e.getValue().fields();
+                            inner.hasNext(); ) {
+                        Map.Entry<String, JsonNode> l = inner.next();
+                        put(values, file, "learning." + l.getKey(), l.getValue());
+                    }
+                } else {
+                    put(values, file, e.getKey(), e.getValue());
                 }
-                values.put(e.getKey(), e.getValue().asText());
             }
             return values;
         } catch (IOException e) {
             throw new ConfigException("config file " + file + " is not valid JSON: " + e.getMessage());
         }
+    }
+
+    private static void put(Map<String, String> values, Path file, String key, JsonNode value) {
+        if (!ENV_KEYS.containsValue(key)) {
+            throw new ConfigException("config file " + file + ": unknown setting '" + key + "'");
+        }
+        values.put(key, value.asText());
     }
 
     private static int integer(Map<String, String> values, String key, int fallback, int min, int max) {

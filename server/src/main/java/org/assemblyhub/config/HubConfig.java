@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param secureCookies   mark the session cookie Secure (behind HTTPS)
  * @param video           video provider and its settings
  * @param limits          what one client address or one assembly may cost
+ * @param learning        the largest learning material accepted, per kind of file
  */
 public record HubConfig(
         String host,
@@ -28,7 +29,35 @@ public record HubConfig(
         int commandsPerSecond,
         boolean secureCookies,
         VideoConfig video,
-        LimitsConfig limits) {
+        LimitsConfig limits,
+        LearningConfig learning) {
+    public HubConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String publicUrl,
+            String bootstrapToken,
+            boolean demo,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            boolean secureCookies,
+            VideoConfig video,
+            LimitsConfig limits) {
+        this(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                LearningConfig.DEFAULTS);
+    }
+
     public HubConfig(
             String host,
             int port,

@@ -98,7 +98,9 @@ public final class DemoAssembly {
             return engines.engine(ID, "command", importRoster)
                     .compose(imported -> {
                         if (Answers.isError(imported)) return Future.failedFuture(imported.getString("message"));
-                        return prepareSession(engines).map(imported);
+                        return prepareSession(engines)
+                                .compose(v -> DemoLearning.seed(engines, ID, dataDir))
+                                .map(imported);
                     })
                     .compose(imported -> {
                         List<String> lines = new ArrayList<>();

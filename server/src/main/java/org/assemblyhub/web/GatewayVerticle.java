@@ -54,6 +54,15 @@ public final class GatewayVerticle extends VerticleBase {
         router.get("/live").handler(live::accept);
         SessionRoutes.mount(router, engines, config); // /join, /leave, and the cookie's renewal on /a/:id
         DemoSwitcher.mount(router, vertx, config); // /demo: only for the demo on a loopback address
+        // Before AssemblyApi: its body handler on /api/* would read an upload into memory; this route streams it.
+        new FilesApi(
+                        vertx,
+                        engines,
+                        config.publicUrl(),
+                        config.dataDir(),
+                        config.learning(),
+                        new BoundedWorkers(vertx, "assembly-hub-files", 2, 32))
+                .mount(router);
         new AssemblyApi(engines, bootstrap, config.publicUrl(), new BoundedWorkers(vertx, "assembly-hub-uploads", 2, 8))
                 .mount(router);
         new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);

@@ -3,6 +3,7 @@ package org.assemblyhub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assemblyhub.learning.library.FileKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -209,5 +210,41 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_RELAY_ONLY", "maybe")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("relayOnly must be true or false");
+    }
+
+    @Test
+    void upload_limits_default_to_512_32_1_and_1_mebibytes() {
+        LearningConfig learning = ConfigLoader.load(List.of(), Map.of()).learning();
+        assertThat(learning.limitOf(FileKind.VIDEO)).isEqualTo(512L * 1024 * 1024);
+        assertThat(learning.limitOf(FileKind.PDF)).isEqualTo(32L * 1024 * 1024);
+        assertThat(learning.limitOf(FileKind.MARKDOWN)).isEqualTo(1024L * 1024);
+        assertThat(learning.limitOf(FileKind.CAPTIONS)).isEqualTo(1024L * 1024);
+    }
+
+    @Test
+    void upload_limits_are_read_from_a_learning_object_in_the_file_and_from_the_environment() throws Exception {
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"learning\": {\"maxVideoBytes\": 1073741824, \"maxPdfBytes\": 1048576}}");
+
+        LearningConfig learning = ConfigLoader.load(
+                        List.of("--config", file.toString()), Map.of("HUB_LEARNING_MAX_PDF_BYTES", "2048"))
+                .learning();
+
+        assertThat(learning.maxVideoBytes()).isEqualTo(1024L * 1024 * 1024);
+        assertThat(learning.maxPdfBytes()).isEqualTo(2048);
+        assertThat(learning.maxMarkdownBytes()).isEqualTo(1024L * 1024);
+    }
+
+    @Test
+    void an_upload_limit_out_of_range_or_an_unknown_learning_key_is_explained() throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_LEARNING_MAX_CAPTIONS_BYTES", "12")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("learning.maxCaptionsBytes")
+                .hasMessageContaining("'12'");
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"learning\": {\"maxAudioBytes\": 4096}}");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--config", file.toString()), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown setting 'learning.maxAudioBytes'");
     }
 }

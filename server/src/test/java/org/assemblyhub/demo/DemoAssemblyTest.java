@@ -42,6 +42,35 @@ class DemoAssemblyTest {
     }
 
     @Test
+    void the_demo_opens_with_a_reading_to_prepare_a_quiz_and_questions_to_its_expert_and_the_public_sees_the_answers()
+            throws Exception {
+        try (TestHub hub = new TestHub()) {
+            List<String> lines = ensure(hub, new EngineClient(hub.vertx()));
+            String member = lines.stream()
+                    .filter(l -> l.startsWith("member"))
+                    .findFirst()
+                    .orElseThrow();
+            var view = hub.client(TestHub.tokenOf(member.substring(member.lastIndexOf(' ') + 1)))
+                    .join("demo")
+                    .awaitView(v -> v.path("learning").path("modules").size() == 1)
+                    .path("learning");
+            var reading = view.at("/modules/0/items/0");
+            assertThat(reading.path("kind").asText()).isEqualTo("reading");
+            assertThat(reading.at("/file/kind").asText()).isEqualTo("markdown");
+            assertThat(reading.at("/task/kind").asText()).isEqualTo("quiz");
+            assertThat(view.at("/agenda/0/prepare").toString())
+                    .contains(reading.path("id").asText());
+            assertThat(view.at("/qa/queue").size()).isEqualTo(1);
+            assertThat(view.at("/qa/queue/0/votes").asInt()).isEqualTo(1);
+            var observer = hub.client(null).join("demo").view().path("learning");
+            assertThat(observer.at("/qa/archive/0/answer").asText()).startsWith("Elles aident");
+            assertThat(observer.at("/modules/0/items").size())
+                    .as("the module is public")
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void a_restarted_demo_prints_the_same_working_links_and_a_lost_links_file_gets_fresh_ones() throws Exception {
         try (TestHub hub = new TestHub()) {
             List<String> first = DemoAssembly.ensure(new EngineClient(hubVertx(hub)), hub.dataDir(), hub.url())

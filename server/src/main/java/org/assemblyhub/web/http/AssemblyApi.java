@@ -8,10 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.assemblyhub.assembly.roster.RosterCsv;
 import org.assemblyhub.engine.EngineClient;
-import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.support.BoundedWorkers;
 
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -175,32 +175,15 @@ public final class AssemblyApi {
         return false;
     }
 
-    /**
-     * Runs {@code then} with the organiser behind the request (session cookie or Bearer invitation token). A request
-     * that rides on the session cookie must come from the hub's own pages: another site's page — even one on the same
-     * site — cannot make an organiser's browser upload a roster or a script.
-     */
+    /** Runs {@code then} with the organiser behind the request (session cookie from the hub's pages, or Bearer). */
     private void asOrganiser(RoutingContext rc, BiConsumer<String, JsonObject> then) {
-        String assemblyId = rc.pathParam("id");
-        String token = Sessions.tokenOf(rc.request());
-        if (token == null || !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) {
-            HttpErrors.error(rc, 401, "invitation-required", "Open your organiser invitation link first.");
-            return;
-        }
-        String authorization = rc.request().getHeader("Authorization");
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        if (!bearer && !SameOrigin.check(rc.request(), publicUrl)) {
-            HttpErrors.error(rc, 403, "cross-site-request", "This request did not come from the hub's own pages.");
-            return;
-        }
-        engines.engine(assemblyId, "identify", new JsonObject().put("token", token))
-                .onSuccess(who -> {
-                    if (Answers.isError(who)) {
-                        HttpErrors.json(rc, HttpErrors.statusOf(who.getString("code")), who);
-                    } else if (!"organiser".equals(who.getString("role"))) {
-                        HttpErrors.error(rc, 403, "forbidden", "Only organisers can do this.");
+        Senders.identify(rc, engines, publicUrl, Set.of("organiser"), "Only organisers can do this.")
+                .onSuccess(who -> then.accept(rc.pathParam("id"), who))
+                .onFailure(failure -> {
+                    if (failure instanceof Senders.Refused refused) {
+                        HttpErrors.json(rc, refused.refusal.status(), refused.refusal.body());
                     } else {
-                        then.accept(assemblyId, who);
+                        HttpErrors.error(rc, 500, "internal", "The request could not be checked.");
                     }
                 });
     }

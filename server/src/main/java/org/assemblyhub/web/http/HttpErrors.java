@@ -22,8 +22,10 @@ public final class HttpErrors {
     /** Maps an engine error code to an HTTP status. */
     public static int statusOf(String code) {
         return switch (code) {
-            case "forbidden", "invalid-invitation", "not-public" -> 403;
-            case "no-such-assembly", "no-such-person", "no-such-ballot" -> 404;
+            case "forbidden", "invalid-invitation", "not-public", "not-an-author" -> 403;
+            case "no-such-assembly", "no-such-person", "no-such-ballot", "no-such-file" -> 404;
+            case "upload-too-large" -> 413;
+            case "upload-wrong-type" -> 415;
             case "assembly-exists",
                     "duplicate-person",
                     "out-of-phase",
