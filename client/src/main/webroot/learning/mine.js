@@ -107,12 +107,14 @@ export function onView(ctx) {
   watchPending(ctx);
 }
 
-/** A pending question can be hidden without any change members see: while one waits, ask every half minute. */
+/** A pending question can be hidden without any change members see: while one waits, learning-mine is asked this often. */
+const PENDING_POLL_MS = 15_000;
+
 function watchPending(ctx) {
   const s = state(ctx);
   const waiting = s.mine?.questions?.some((q) => q.status === 'pending');
   if (waiting && !s.poll) {
-    s.poll = setInterval(() => refreshMine(ctx), 30_000);
+    s.poll = setInterval(() => refreshMine(ctx), PENDING_POLL_MS);
   } else if (!waiting && s.poll) {
     clearInterval(s.poll);
     s.poll = null;

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -259,7 +260,8 @@ class LearningIT {
         asker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my question"))
                 .click();
         assertThat(asker.locator("[data-testid=learn-asked]")).containsText("waiting for a facilitator");
-        Locator mine = asker.locator("[data-testid=learn-my-question]");
+        Locator mine = asker.locator("[data-testid=learn-my-question]")
+                .filter(new Locator.FilterOptions().setHasText("camions"));
         assertThat(mine).containsText(question);
         assertThat(mine).hasAttribute("data-status", "pending");
 
@@ -291,6 +293,30 @@ class LearningIT {
         asker.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target/screens/learning-questions-360.png"))
                 .setFullPage(true));
+
+        // A question the facilitator hides: its author learns why (within the 15 s the page waits between asking).
+        asker.getByLabel("Your question to the experts").fill("Et le foot ?");
+        asker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my question"))
+                .click();
+        assertThat(asker.locator("[data-testid=learn-my-question][data-status=pending]"))
+                .containsText("Et le foot ?");
+        String offTopic = facilitator
+                .awaitView(v ->
+                        v.path("learning").path("qa").path("pending").toString().contains("foot"))
+                .path("learning")
+                .path("qa")
+                .path("pending")
+                .get(0)
+                .path("id")
+                .asText();
+        result(facilitator.call(
+                "hide",
+                "hide-question",
+                new JsonObject().put("questionId", offTopic).put("reason", "Hors sujet pour cette séance")));
+        assertThat(asker.locator("[data-testid=learn-my-question][data-status=hidden]"))
+                .containsText(
+                        "Hidden by the facilitators: Hors sujet pour cette séance",
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(25_000));
 
         // The expert answers in writing: the public archive has it, and so does the asker's list.
         result(expert.call(
