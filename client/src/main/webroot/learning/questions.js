@@ -63,6 +63,7 @@ function votesText(n) {
   return new Intl.PluralRules(locale()).select(n) === 'one' ? t('learn.qa.vote', { n }) : t('learn.qa.votes', { n });
 }
 
+/** A toggle (aria-pressed) whose name stays the same; the check mark shows the vote to the eye. */
 function voteButton(ctx, question) {
   const voted = hasVoted(ctx, question.id);
   const toggle = (e) => {
@@ -78,7 +79,7 @@ function voteButton(ctx, question) {
   };
   return html`<button type="button" class=${'lm-vote' + (voted ? ' voted' : '')} aria-pressed=${voted ? 'true' : 'false'}
     data-testid="learn-vote" data-question=${question.id} @click=${toggle}>
-    <span aria-hidden="true">▲</span> ${voted ? t('learn.qa.supported') : t('learn.qa.support')}</button>`;
+    <span aria-hidden="true">${voted ? '✓' : '▲'}</span> ${t('learn.qa.support')}</button>`;
 }
 
 function queueList(ctx, queue) {

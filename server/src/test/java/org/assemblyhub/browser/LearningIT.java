@@ -280,9 +280,9 @@ class LearningIT {
 
         Locator seen = voter.locator("[data-testid=learn-question][data-question=\"" + questionId + "\"]");
         assertThat(seen).containsText(question);
-        assertThat(seen.locator("[data-testid=learn-votes]")).hasText("0 soutien");
+        assertThat(seen.locator("[data-testid=learn-votes]")).hasText("0 vote");
         assertThat(mine).hasAttribute("data-status", "approved");
-        Locator vote = seen.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Soutenir"));
+        Locator vote = seen.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Voter"));
         assertThat(vote).hasAttribute("aria-pressed", "false");
         vote.click();
         assertThat(seen.locator("[data-testid=learn-vote]")).hasAttribute("aria-pressed", "true");
