@@ -12,6 +12,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
 import org.assemblyhub.testing.TestVideos;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -343,7 +346,8 @@ class LearningIT {
     }
 
     @Test
-    void a_member_answers_a_quiz_and_a_reflection_and_sees_per_question_whether_each_choice_was_right() {
+    void a_member_opens_a_pdf_and_a_markdown_reading_and_sees_per_question_whether_each_quiz_choice_was_right()
+            throws IOException {
         TestHub.Setup setup = hub.createAssembly(true, ROSTER);
         LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
         String moduleId = publishModule(organiser, "Week 1");
@@ -373,7 +377,28 @@ class LearningIT {
                 "The report",
                 new JsonObject().put("kind", "reflection").put("prompt", "Three things I learned"));
 
+        String pdf = upload(setup, "pdf", "report.pdf", pdf(3));
+        String markdown = upload(
+                setup,
+                "markdown",
+                "summary.md",
+                "# In short\n\nTransport is a **third** of it.\n".getBytes(StandardCharsets.UTF_8));
+        String pdfItem = publishReading(organiser, moduleId, "The full report", pdf);
+        String markdownItem = publishReading(organiser, moduleId, "The summary", markdown);
+
         Page member = open(setup, "m2", "en-GB", 360, 800);
+        Locator pdfLink =
+                member.locator("[data-testid=learn-item][data-item=\"" + pdfItem + "\"] [data-testid=learn-pdf]");
+        assertThat(pdfLink).hasText("Open the PDF document");
+        assertThat(pdfLink).hasAttribute("target", "_blank");
+        assertThat(pdfLink).hasAttribute("href", "/api/assemblies/" + setup.assemblyId() + "/files/" + pdf);
+        assertThat(member.locator("[data-testid=learn-item][data-item=\"" + pdfItem + "\"]"))
+                .containsText("3 pages, opens in a new tab");
+        Locator reading = member.locator(
+                "[data-testid=learn-item][data-item=\"" + markdownItem + "\"] [data-testid=learn-reading]");
+        assertThat(reading.locator("h5")).hasText("In short");
+        assertThat(reading.locator("strong")).hasText("third");
+
         Locator form =
                 member.locator("[data-testid=learn-item][data-item=\"" + quizItem + "\"] [data-testid=learn-quiz]");
         form.getByLabel("Transport").check();
@@ -456,6 +481,28 @@ class LearningIT {
                                 .put("task", task)))
                 .path("itemId")
                 .asText();
+    }
+
+    private static String publishReading(LiveClient organiser, String moduleId, String title, String file) {
+        return result(organiser.call(
+                        "item-" + title.hashCode(),
+                        "publish-item",
+                        new JsonObject()
+                                .put("moduleId", moduleId)
+                                .put("kind", "reading")
+                                .put("title", title)
+                                .put("file", file)))
+                .path("itemId")
+                .asText();
+    }
+
+    private static byte[] pdf(int pages) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 0; i < pages; i++) document.addPage(new PDPage());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     /** The result of an ack (the test fails on an error, naming it). */
