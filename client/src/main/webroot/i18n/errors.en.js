@@ -31,6 +31,7 @@ export default {
   'extension-too-long': "A group cannot run over any longer.",
   'extensions-not-allowed': "The lead facilitator has not allowed extensions.",
   'first-segment': "This is already the first step.",
+  'files-full': "This assembly's files take all the room set aside for them: withdraw unused ones or ask the hub's operator.",
   'forbidden': "You are not allowed to do this.",
   'hand-already-raised': "Your hand is already up.",
   'hand-not-raised': "Your hand is not up.",

@@ -31,6 +31,7 @@ export default {
   'extension-too-long': "Un groupe ne peut pas dépasser davantage son temps.",
   'extensions-not-allowed': "L'animateur·rice principal·e n'a pas permis les prolongations.",
   'first-segment': "Vous êtes déjà à la première étape.",
+  'files-full': "Les fichiers de cette assemblée occupent toute la place prévue : retirez-en qui ne servent plus, ou demandez à l'exploitant du hub.",
   'forbidden': "Vous n'avez pas le droit de faire cela.",
   'hand-already-raised': "Votre main est déjà levée.",
   'hand-not-raised': "Votre main n'est pas levée.",

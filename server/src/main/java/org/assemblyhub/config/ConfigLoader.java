@@ -62,7 +62,8 @@ public final class ConfigLoader {
             Map.entry("HUB_LEARNING_MAX_VIDEO_BYTES", "learning.maxVideoBytes"),
             Map.entry("HUB_LEARNING_MAX_PDF_BYTES", "learning.maxPdfBytes"),
             Map.entry("HUB_LEARNING_MAX_MARKDOWN_BYTES", "learning.maxMarkdownBytes"),
-            Map.entry("HUB_LEARNING_MAX_CAPTIONS_BYTES", "learning.maxCaptionsBytes"));
+            Map.entry("HUB_LEARNING_MAX_CAPTIONS_BYTES", "learning.maxCaptionsBytes"),
+            Map.entry("HUB_LEARNING_MAX_ASSEMBLY_MB", "learning.maxAssemblyMb"));
     /** The largest upload limit one may set: just under 2 GiB (the journal records a file's size as an int). */
     private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
 
@@ -122,7 +123,9 @@ public final class ConfigLoader {
                 bytes(values, "learning.maxVideoBytes", d.maxVideoBytes()),
                 bytes(values, "learning.maxPdfBytes", d.maxPdfBytes()),
                 bytes(values, "learning.maxMarkdownBytes", d.maxMarkdownBytes()),
-                bytes(values, "learning.maxCaptionsBytes", d.maxCaptionsBytes()));
+                bytes(values, "learning.maxCaptionsBytes", d.maxCaptionsBytes()),
+                integer(values, "learning.maxAssemblyMb", (int) (d.maxAssemblyBytes() >> 20), 1, 100_000_000)
+                        * (1L << 20));
     }
 
     private static long bytes(Map<String, String> values, String key, long fallback) {

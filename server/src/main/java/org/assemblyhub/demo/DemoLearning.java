@@ -46,7 +46,12 @@ final class DemoLearning {
                                         "Avant la soirée : une lecture de cinq minutes, un quiz, et vos questions à l'experte.")
                                 .put("public", true)
                                 .put("authors", new JsonArray().add("e1"))))
-                .compose(x -> send(engines, assemblyId, "e1", "expert", command("store-file", reading)))
+                .compose(x -> send(
+                        engines,
+                        assemblyId,
+                        null,
+                        null,
+                        command("store-file", reading.copy().put("by", "e1"))))
                 .compose(x -> send(
                         engines,
                         assemblyId,
@@ -179,8 +184,10 @@ final class DemoLearning {
 
     private static Future<JsonObject> send(
             EngineClient engines, String assemblyId, String personId, String role, JsonObject command) {
-        JsonObject request = command.copy()
-                .put("actor", new JsonObject().put("personId", personId).put("role", role));
+        JsonObject actor = personId == null
+                ? new JsonObject().put("hub", true) // what the upload route sends once a file is stored
+                : new JsonObject().put("personId", personId).put("role", role);
+        JsonObject request = command.copy().put("actor", actor);
         return engines.engine(assemblyId, "command", request)
                 .compose(answer -> Answers.isError(answer)
                         ? Future.failedFuture(command.getString("name") + ": " + answer.getString("message"))

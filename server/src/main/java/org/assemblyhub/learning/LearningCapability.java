@@ -67,7 +67,8 @@ public final class LearningCapability implements Capability {
         if (command instanceof TaskAnswers c) return LearningQueries.taskAnswers(l, model, who, c.itemId());
         if (model.roster().phase() == Phase.CLOSED) return Verdict.assemblyClosed();
         Library library = l.library;
-        if (command instanceof StoreFile c) return MaterialsDecider.storeFile(library, who, c.file(), now);
+        if (command instanceof StoreFile c) return MaterialsDecider.storeFile(library, model.roster(), c.file(), now);
+        if (command instanceof CheckUpload c) return MaterialsDecider.checkUpload(library, model.roster(), c.by());
         if (command instanceof PublishModule c) return MaterialsDecider.publishModule(library, model.roster(), c, now);
         if (command instanceof PublishItem c)
             return MaterialsDecider.publishItem(
@@ -133,7 +134,8 @@ public final class LearningCapability implements Capability {
 
     @Override
     public void openData(Model model, ObjectNode openData) {
-        LearningOpenData.of(learning(model), openData);
+        LearningOpenData.of(
+                learning(model), model.roster().phase(), model.agenda().schedule(), openData);
     }
 
     /**
@@ -146,12 +148,15 @@ public final class LearningCapability implements Capability {
         Library library = learning(model).library;
         String hash = request.getString("hash", "");
         Optional<StoredFile> file = library.file(hash);
-        if (file.isEmpty() || (!participant && !library.isPublicFile(hash)))
+        if (file.isEmpty()
+                || (!participant
+                        && !library.isPublicFile(
+                                hash, model.roster().phase(), model.agenda().schedule())))
             return Optional.of(Answers.error("no-such-file", "There is no such file here."));
         StoredFile f = file.get();
         return Optional.of(new JsonObject()
                 .put("hash", f.hash())
-                .put("kind", f.kind().wire())
+                .put("kind", f.kind().wireName())
                 .put("mediaType", f.mediaType())
                 .put("name", f.name())
                 .put("bytes", f.bytes()));

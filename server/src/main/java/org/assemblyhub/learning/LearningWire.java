@@ -2,6 +2,7 @@ package org.assemblyhub.learning;
 
 import static org.assemblyhub.kernel.plug.PlainWire.checked;
 import static org.assemblyhub.kernel.plug.WireCommand.DESK;
+import static org.assemblyhub.kernel.plug.WireCommand.HUB_ONLY;
 import static org.assemblyhub.kernel.plug.WireCommand.ORGANISERS;
 import static org.assemblyhub.kernel.plug.WireCommand.PARTICIPANTS;
 import static org.assemblyhub.kernel.plug.WireCommand.of;
@@ -19,6 +20,7 @@ import org.assemblyhub.learning.domain.Opening;
 import org.assemblyhub.learning.domain.Question;
 import org.assemblyhub.learning.domain.StoredFile;
 import org.assemblyhub.learning.domain.Task;
+import org.assemblyhub.learning.library.FileKind;
 
 import java.net.URI;
 import java.time.Instant;
@@ -43,9 +45,10 @@ public final class LearningWire {
             Map.of("talk", Item.Kind.TALK, "reading", Item.Kind.READING, "link", Item.Kind.LINK);
 
     public static final List<WireCommand> COMMANDS = List.of(
-            of("store-file", PUBLISHERS, (a, c) -> {
-                StoredFile.FileKind kind = StoredFile.FileKind.parse(a.requiredText("kind", 20));
-                if (kind == null) throw new WireArgs.BadArgs("'kind' is video, pdf, markdown or captions.");
+            of("check-upload", HUB_ONLY, (a, c) -> Decoded.ok(new CheckUpload(a.id("by")))),
+            of("store-file", HUB_ONLY, (a, c) -> {
+                FileKind kind = FileKind.parse(a.requiredText("kind", 20))
+                        .orElseThrow(() -> new WireArgs.BadArgs("'kind' is video, pdf, markdown or captions."));
                 return Decoded.ok(new StoreFile(new StoredFile(
                         hash(a, "hash", true),
                         kind,
@@ -53,7 +56,7 @@ public final class LearningWire {
                         a.integer("bytes", 0, Integer.MAX_VALUE),
                         a.requiredText("name", 200),
                         a.integer("pages", 0, 1_000_000, 0),
-                        null)));
+                        a.id("by"))));
             }),
             of("publish-module", ORGANISERS, (a, c) -> {
                 String title = a.requiredText("title", Module.MAX_TITLE);

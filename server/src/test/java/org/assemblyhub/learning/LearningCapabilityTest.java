@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonObject;
 import org.assemblyhub.assembly.domain.AssemblyEvent;
 import org.assemblyhub.breakout.workspace.WorkspaceEvent.IdeaAdded;
 import org.assemblyhub.kernel.Actor;
@@ -28,6 +29,7 @@ import org.assemblyhub.learning.domain.LearningEvent.*;
 import org.assemblyhub.learning.domain.Opening;
 import org.assemblyhub.learning.domain.StoredFile;
 import org.assemblyhub.learning.domain.Task;
+import org.assemblyhub.learning.library.FileKind;
 import org.assemblyhub.session.domain.PlannedSession;
 import org.assemblyhub.session.domain.SessionCommand.SkipSegment;
 import org.assemblyhub.session.domain.SessionCommand.StartSession;
@@ -85,15 +87,11 @@ class LearningCapabilityTest {
                         new LeadAppointed("f1"))
                 .when(ORGANISER, new PublishModule(null, "Week 1", "Where emissions come from", false, List.of("x1")))
                 .andThen()
-                .when(
-                        EXPERT,
-                        new StoreFile(
-                                new StoredFile(VIDEO, StoredFile.FileKind.VIDEO, "video/mp4", 9, "t.mp4", 0, null)))
+                .when(EXPERT, new StoreFile(new StoredFile(VIDEO, FileKind.VIDEO, "video/mp4", 9, "t.mp4", 0, "x1")))
                 .andThen()
                 .when(
                         EXPERT,
-                        new StoreFile(new StoredFile(
-                                CAPTIONS, StoredFile.FileKind.CAPTIONS, "text/vtt", 9, "t.vtt", 0, null)))
+                        new StoreFile(new StoredFile(CAPTIONS, FileKind.CAPTIONS, "text/vtt", 9, "t.vtt", 0, "x1")))
                 .andThen()
                 .when(EXPERT, new PublishItem(talk(null, Opening.NOW, null)))
                 .andThen();
@@ -133,8 +131,8 @@ class LearningCapabilityTest {
         talk.when(OTHER_EXPERT, new PublishItem(talk(null, Opening.NOW, null))).thenRejected("not-an-author");
         talk.when(
                         OTHER_EXPERT,
-                        new StoreFile(new StoredFile(
-                                "c".repeat(64), StoredFile.FileKind.PDF, "application/pdf", 1, "x.pdf", 1, null)))
+                        new StoreFile(
+                                new StoredFile("c".repeat(64), FileKind.PDF, "application/pdf", 1, "x.pdf", 1, "x2")))
                 .thenRejected("not-an-author");
         talk.when(
                         EXPERT,
@@ -212,6 +210,62 @@ class LearningCapabilityTest {
                 .thenRejected("no-such-module");
         talk.when(ORGANISER, new PublishModule(null, "W", null, false, List.of("m1")))
                 .thenRejected("no-such-person");
+        talk.when(
+                        Given.LEAD,
+                        new StoreFile(new StoredFile(VIDEO, FileKind.MARKDOWN, "text/markdown", 9, "t.md", 0, "x1")))
+                .thenRejected("wrong-file-kind");
+        talk.when(
+                        Given.LEAD,
+                        new StoreFile(
+                                new StoredFile("f".repeat(64), FileKind.PDF, "application/pdf", 9, "p.pdf", 1, "m1")))
+                .thenRejected("not-an-author");
+    }
+
+    @Test
+    void an_expert_attaches_only_files_they_uploaded_so_nobody_makes_a_private_file_public() {
+        Given talk = withATalk()
+                .when(ORGANISER, new PublishModule(null, "Week 2", null, false, List.of("x2")))
+                .andThen();
+        Item borrowed = new Item(
+                null, "m2", Item.Kind.TALK, "Borrowed", null, null, VIDEO, null, null, 0, true, null, null, null);
+        talk.when(OTHER_EXPERT, new PublishItem(borrowed)).thenRejected("no-such-file");
+        assertThat(talk.when(ORGANISER, new PublishItem(borrowed)).events(ItemPublished.class))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_public_items_file_and_task_reach_observers_only_once_it_is_open_and_the_task_never() {
+        Item later = new Item(
+                null,
+                "m1",
+                Item.Kind.TALK,
+                "Later",
+                null,
+                null,
+                VIDEO,
+                CAPTIONS,
+                null,
+                0,
+                true,
+                new Opening(LATER, null, null),
+                null,
+                quiz());
+        Given published = withATalk().when(EXPERT, new PublishItem(later)).andThen();
+        LearningCapability learning = new LearningCapability();
+        JsonObject asked = new JsonObject().put("hash", VIDEO);
+        assertThat(learning.record(published.thenModel(), "file", asked, false)
+                        .orElseThrow()
+                        .getString("code"))
+                .isEqualTo("no-such-file");
+        Model open =
+                published.when(Given.LEAD, new OpenDueItems(), LATER).andThen().thenModel();
+        assertThat(learning.record(open, "file", asked, false).orElseThrow().getString("hash"))
+                .isEqualTo(VIDEO);
+        JsonNode seen = item(view(open, Audience.OBSERVER), "t2");
+        assertThat(seen.has("task")).isFalse();
+        assertThat(seen.at("/file/name").isMissingNode())
+                .as("the uploader's file name")
+                .isTrue();
     }
 
     @Test

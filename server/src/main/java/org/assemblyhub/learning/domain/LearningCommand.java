@@ -7,7 +7,11 @@ import java.util.List;
 
 /** What people ask of the learning phase; the queries (Mine, Progress, TaskAnswers) record nothing. */
 public sealed interface LearningCommand extends DomainCommand {
+    /** The upload route's, once a file is stored and checked ({@code file.by()}: the uploader). */
     record StoreFile(StoredFile file) implements LearningCommand {}
+
+    /** The upload route's, before it reads a byte: may {@code by} upload, and how much is stored already. */
+    record CheckUpload(String by) implements LearningCommand {}
 
     /** {@code moduleId} null: a new module. */
     record PublishModule(String moduleId, String title, String summary, boolean isPublic, List<String> authors)
@@ -18,7 +22,7 @@ public sealed interface LearningCommand extends DomainCommand {
     }
 
     /** {@code item.id()} null: a new item. */
-    record PublishItem(Item item) implements LearningCommand {}
+    record PublishItem(Item item) implements LearningCommand, WritesText {}
 
     record WithdrawItem(String itemId) implements LearningCommand {}
 
@@ -26,7 +30,7 @@ public sealed interface LearningCommand extends DomainCommand {
 
     record OpenDueItems() implements LearningCommand {}
 
-    record MarkDone(String itemId, boolean done, boolean watched) implements LearningCommand {}
+    record MarkDone(String itemId, boolean done, boolean watched) implements LearningCommand, WritesText {}
 
     record AnswerTask(String itemId, String text, List<Integer> choices) implements LearningCommand, WritesText {
         public AnswerTask {
@@ -40,11 +44,11 @@ public sealed interface LearningCommand extends DomainCommand {
 
     record TaskAnswers(String itemId) implements LearningCommand {}
 
-    record BringAnswer(String itemId, String personId) implements LearningCommand {}
+    record BringAnswer(String itemId, String personId) implements LearningCommand, WritesText {}
 
     record AskQuestion(String text) implements LearningCommand, WritesText {}
 
-    record Upvote(String questionId, boolean vote) implements LearningCommand {}
+    record Upvote(String questionId, boolean vote) implements LearningCommand, WritesText {}
 
     record Approve(String questionId) implements LearningCommand {}
 

@@ -24,7 +24,12 @@ public sealed interface LearningEvent extends DomainEvent {
         }
     }
 
-    record ItemPublished(Item item, String byPersonId, Instant at) implements LearningEvent, Creation {
+    record ItemPublished(Item item, String byPersonId, Instant at) implements LearningEvent, Creation, ParticipantText {
+        @Override
+        public String text() {
+            return item.title();
+        }
+
         @Override
         public String idName() {
             return "itemId";
@@ -48,9 +53,30 @@ public sealed interface LearningEvent extends DomainEvent {
     record LearningOptionsSet(boolean namedProgress) implements LearningEvent {}
 
     /** {@code watched}: marked by the player after most of the video was played, not by hand. */
-    record ItemDone(String personId, String itemId, boolean watched, Instant at) implements LearningEvent {}
+    record ItemDone(String personId, String itemId, boolean watched, Instant at)
+            implements LearningEvent, ParticipantText {
+        @Override
+        public String byPersonId() {
+            return personId;
+        }
 
-    record ItemUndone(String personId, String itemId, Instant at) implements LearningEvent {}
+        @Override
+        public String text() {
+            return null;
+        }
+    }
+
+    record ItemUndone(String personId, String itemId, Instant at) implements LearningEvent, ParticipantText {
+        @Override
+        public String byPersonId() {
+            return personId;
+        }
+
+        @Override
+        public String text() {
+            return null;
+        }
+    }
 
     /** {@code text} for written tasks, {@code choices} for a quiz (one option index per question). */
     record TaskAnswered(String personId, String itemId, String text, List<Integer> choices, Instant at)
@@ -101,7 +127,18 @@ public sealed interface LearningEvent extends DomainEvent {
         }
     }
 
-    record QuestionUpvoted(String questionId, String personId, boolean vote, Instant at) implements LearningEvent {}
+    record QuestionUpvoted(String questionId, String personId, boolean vote, Instant at)
+            implements LearningEvent, ParticipantText {
+        @Override
+        public String byPersonId() {
+            return personId;
+        }
+
+        @Override
+        public String text() {
+            return null;
+        }
+    }
 
     record QuestionApproved(String questionId, String byPersonId, Instant at) implements LearningEvent {}
 
@@ -113,7 +150,8 @@ public sealed interface LearningEvent extends DomainEvent {
     record QuestionsMerged(String questionId, String intoId, String byPersonId, Instant at) implements LearningEvent {}
 
     /** {@code text}: a written answer; null when answered live. */
-    record QuestionAnswered(String questionId, String text, String byPersonId, Instant at) implements LearningEvent {}
+    record QuestionAnswered(String questionId, String text, String byPersonId, Instant at)
+            implements LearningEvent, ParticipantText {}
 
     /** {@code fromScript}: opened by a script segment with {@code qa: true} (closed when the clock leaves it). */
     record QaOpened(String title, boolean fromScript, Instant at) implements LearningEvent {}

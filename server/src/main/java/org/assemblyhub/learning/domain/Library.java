@@ -65,6 +65,11 @@ public final class Library implements Serializable {
         return "t" + (itemsMade + 1);
     }
 
+    /** All the bytes of the files recorded for this assembly. */
+    public long storedBytes() {
+        return files.values().stream().mapToLong(StoredFile::bytes).sum();
+    }
+
     public boolean namedProgress() {
         return namedProgress;
     }
@@ -104,8 +109,8 @@ public final class Library implements Serializable {
                 .toList();
     }
 
-    /** Whether an observer may fetch this file: one of a public item's. */
-    public boolean isPublicFile(String hash) {
-        return items.values().stream().anyMatch(i -> i.uses(hash) && isPublic(i));
+    /** Whether an observer may fetch this file: one of a public item's that is open. */
+    public boolean isPublicFile(String hash, Phase phase, List<Agenda.Scheduled> schedule) {
+        return items.values().stream().anyMatch(i -> i.uses(hash) && isPublic(i) && isOpen(i, phase, schedule));
     }
 }

@@ -2,27 +2,50 @@ package org.assemblyhub.learning.domain;
 
 import org.assemblyhub.kernel.Acting;
 import org.assemblyhub.kernel.Agenda;
+import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.learning.domain.LearningCommand.*;
 import org.assemblyhub.learning.domain.LearningEvent.*;
-import org.assemblyhub.learning.domain.StoredFile.FileKind;
+import org.assemblyhub.learning.library.FileKind;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Decides what may be published: files, modules, items, and when dated items open. */
 public final class MaterialsDecider {
     private MaterialsDecider() {}
 
-    public static Verdict storeFile(Library library, Acting who, StoredFile file, Instant now) {
-        if (who.role() == Role.EXPERT && !namedAnywhere(library, who.personId())) return notAnAuthor();
-        if (library.file(file.hash()).isPresent()) return Verdict.accept(List.of());
-        StoredFile stored = new StoredFile(
-                file.hash(), file.kind(), file.mediaType(), file.bytes(), file.name(), file.pages(), who.personId());
-        return Verdict.accept(new FileStored(stored, now));
+    /**
+     * A file the upload route stored and checked, by {@code file.by()}: an organiser, or an expert named for a module.
+     * The same bytes are recorded once; as another kind they are refused (a video is never read as a Markdown file).
+     */
+    public static Verdict storeFile(Library library, Roster roster, StoredFile file, Instant now) {
+        Verdict refused = mayUpload(library, roster, file.by());
+        if (refused != null) return refused;
+        StoredFile before = library.file(file.hash()).orElse(null);
+        if (before != null && before.kind() != file.kind())
+            return Verdict.reject(
+                    "wrong-file-kind",
+                    "These bytes were uploaded before as a " + before.kind().wireName() + " file.");
+        if (before != null) return Verdict.accept(List.of());
+        return Verdict.accept(new FileStored(file, now));
+    }
+
+    /** Asked by the upload route before it reads a byte: whether {@code by} may upload, and the bytes stored so far. */
+    public static Verdict checkUpload(Library library, Roster roster, String by) {
+        Verdict refused = mayUpload(library, roster, by);
+        if (refused != null) return refused;
+        return new Verdict.Answered(Map.of("storedBytes", library.storedBytes()));
+    }
+
+    private static Verdict mayUpload(Library library, Roster roster, String by) {
+        Role role = roster.person(by).map(Person::role).orElse(null);
+        if (role == Role.ORGANISER || (role == Role.EXPERT && namedAnywhere(library, by))) return null;
+        return notAnAuthor();
     }
 
     public static Verdict publishModule(Library library, Roster roster, PublishModule c, Instant now) {
@@ -44,7 +67,7 @@ public final class MaterialsDecider {
         if (!mayPublishIn(module, who)) return notAnAuthor();
         Item before = library.item(item.id()).orElse(null);
         if (item.id() != null && (before == null || !before.moduleId().equals(item.moduleId()))) return noSuchItem();
-        String problem = filesProblem(library, item);
+        String problem = filesProblem(library, item, who);
         if (problem != null)
             return Verdict.reject(
                     problem.startsWith("no-such") ? "no-such-file" : "wrong-file-kind",
@@ -113,7 +136,7 @@ public final class MaterialsDecider {
     }
 
     /** "no-such: …" or "kind: …" when a file field names a file that is not stored or not of the right kind. */
-    private static String filesProblem(Library library, Item item) {
+    private static String filesProblem(Library library, Item item, Acting who) {
         List<FileKind> main = item.kind() == Item.Kind.TALK
                 ? List.of(FileKind.VIDEO)
                 : item.kind() == Item.Kind.READING ? List.of(FileKind.PDF, FileKind.MARKDOWN) : List.of();
@@ -123,7 +146,9 @@ public final class MaterialsDecider {
         for (String[] field : fields) {
             if (field[1] == null) continue;
             StoredFile f = library.file(field[1]).orElse(null);
-            if (f == null) return "no-such: No file " + field[1] + " was uploaded to this assembly.";
+            // An expert attaches the files they uploaded: never another module's private file to a public item.
+            boolean theirs = who.role() != Role.EXPERT || who.personId().equals(f == null ? null : f.by());
+            if (f == null || !theirs) return "no-such: No file " + field[1] + " was uploaded to this assembly by you.";
             List<FileKind> allowed =
                     switch (field[0]) {
                         case "file" -> main;
@@ -131,7 +156,7 @@ public final class MaterialsDecider {
                         default -> item.kind() == Item.Kind.TALK ? List.of(FileKind.MARKDOWN) : List.of();
                     };
             if (!allowed.contains(f.kind()))
-                return "kind: A " + f.kind().wire() + " file cannot be the " + field[0] + " of a "
+                return "kind: A " + f.kind().wireName() + " file cannot be the " + field[0] + " of a "
                         + item.kind().wire() + ".";
         }
         return null;

@@ -14,6 +14,8 @@ public final class Progress implements Serializable {
     private final Map<String, Set<String>> done = new HashMap<>();
     private final Map<String, Map<String, Answer>> answers = new HashMap<>();
     private long version;
+    /** Answers brought to a group's board: item, author and round (once each). */
+    private final Set<String> brought = new HashSet<>();
 
     void evolve(LearningEvent event) {
         if (event instanceof ItemDone e) {
@@ -23,6 +25,8 @@ public final class Progress implements Serializable {
             Set<String> mine = done.get(e.personId());
             if (mine != null) mine.remove(e.itemId());
             version++;
+        } else if (event instanceof AnswerBrought e) {
+            brought.add(e.itemId() + "/" + e.personId() + "/" + e.round());
         } else if (event instanceof TaskAnswered e) {
             answers.computeIfAbsent(e.itemId(), k -> new LinkedHashMap<>())
                     .put(e.personId(), new Answer(e.text(), e.choices(), e.at()));
@@ -44,6 +48,10 @@ public final class Progress implements Serializable {
 
     public Map<String, Answer> answersTo(String itemId) {
         return Collections.unmodifiableMap(answers.getOrDefault(itemId, Map.of()));
+    }
+
+    public boolean brought(String itemId, String personId, int round) {
+        return brought.contains(itemId + "/" + personId + "/" + round);
     }
 
     /** Changes with every completion and answer: staff screens ask for the counts again when it moves. */

@@ -9,6 +9,7 @@ import org.assemblyhub.learning.domain.LearningEvent.*;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** Decides progress: an item done (or not), a task answered, an answer brought into a group's workspace. */
 public final class ProgressDecider {
@@ -42,13 +43,23 @@ public final class ProgressDecider {
                 if (choice < 0 || choice >= task.questions().get(i).options().size())
                     return Verdict.reject("invalid-answer", "Question " + (i + 1) + " has no option " + choice + ".");
             }
+            if (same(learning, who, item, null, c.choices())) return Verdict.accept(List.of());
             return Verdict.accept(new TaskAnswered(who.personId(), item.id(), null, c.choices(), now));
         }
         if (c.text() == null || c.text().isBlank()) return Verdict.reject("text-empty", "Write your answer first.");
         if (c.text().length() > task.maxAnswer())
             return Verdict.reject(
                     "text-too-long", "An answer to this task is at most " + task.maxAnswer() + " characters.");
+        if (same(learning, who, item, c.text(), List.of())) return Verdict.accept(List.of());
         return Verdict.accept(new TaskAnswered(who.personId(), item.id(), c.text(), List.of(), now));
+    }
+
+    /** The same answer again records nothing. */
+    private static boolean same(Learning learning, Acting who, Item item, String text, List<Integer> choices) {
+        return learning.progress
+                .answer(item.id(), who.personId())
+                .map(a -> Objects.equals(a.text(), text) && a.choices().equals(choices))
+                .orElse(false);
     }
 
     public static Verdict bring(
@@ -68,6 +79,7 @@ public final class ProgressDecider {
                 learning.progress.answer(item.id(), c.personId()).orElse(null);
         if (answer == null || answer.text() == null)
             return Verdict.reject("no-answer", "This person has not answered this task yet.");
+        if (learning.progress.brought(item.id(), c.personId(), who.round())) return Verdict.accept(List.of());
         return Verdict.accept(new AnswerBrought(
                 item.id(),
                 c.personId(),

@@ -1,5 +1,7 @@
 package org.assemblyhub.learning.domain;
 
+import org.assemblyhub.learning.library.FileKind;
+
 import java.io.Serializable;
 
 /**
@@ -7,21 +9,4 @@ import java.io.Serializable;
  * when it was uploaded. {@code pages}: a PDF's page count (0 otherwise).
  */
 public record StoredFile(String hash, FileKind kind, String mediaType, long bytes, String name, int pages, String by)
-        implements Serializable {
-    public enum FileKind {
-        VIDEO,
-        PDF,
-        MARKDOWN,
-        CAPTIONS;
-
-        public static FileKind parse(String text) {
-            if (text == null) return null;
-            for (FileKind k : values()) if (k.name().equalsIgnoreCase(text.trim())) return k;
-            return null;
-        }
-
-        public String wire() {
-            return name().toLowerCase();
-        }
-    }
-}
+        implements Serializable {}

@@ -18,6 +18,11 @@ final class MarkdownCheck {
     private MarkdownCheck() {}
 
     static void check(String text) throws FileRefused {
+        try {
+            MarkdownHtml.render(text);
+        } catch (MarkdownHtml.TooLarge e) {
+            throw FileRefused.markdownUnsafe(e.getMessage() + " (reference links repeated too often).");
+        }
         Node node = MarkdownHtml.PARSER.parse(text);
         // Walked without recursion: the parser bounds nesting, but a walk that cannot overflow needs no such promise.
         while (node != null) {

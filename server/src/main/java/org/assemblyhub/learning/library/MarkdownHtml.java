@@ -29,9 +29,46 @@ public final class MarkdownHtml {
             })
             .build();
 
+    /**
+     * The most HTML a reading may become. Reference links repeat their destination at every use: a small file of
+     * thousands of {@code [x]} with one long {@code [x]: http://…} would otherwise render into gigabytes.
+     */
+    public static final int MAX_HTML = 4 * 1024 * 1024;
+
     private MarkdownHtml() {}
 
+    /** The HTML of a reading; {@link TooLarge} past {@link #MAX_HTML} characters (rendering stops there). */
     public static String render(String markdown) {
-        return RENDERER.render(PARSER.parse(markdown));
+        StringBuilder html = new StringBuilder();
+        RENDERER.render(PARSER.parse(markdown), new Bounded(html));
+        return html.toString();
+    }
+
+    /** Rendering would go past {@link #MAX_HTML}. */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("the reading renders to more than " + MAX_HTML / (1024 * 1024) + " MiB of HTML", null, false, false);
+        }
+    }
+
+    private record Bounded(StringBuilder out) implements Appendable {
+        @Override
+        public Appendable append(CharSequence text) {
+            return append(text, 0, text.length());
+        }
+
+        @Override
+        public Appendable append(CharSequence text, int start, int end) {
+            if (out.length() + (end - start) > MAX_HTML) throw new TooLarge();
+            out.append(text, start, end);
+            return this;
+        }
+
+        @Override
+        public Appendable append(char c) {
+            if (out.length() + 1 > MAX_HTML) throw new TooLarge();
+            out.append(c);
+            return this;
+        }
     }
 }

@@ -2,9 +2,13 @@ package org.assemblyhub.learning.view;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assemblyhub.kernel.Agenda;
+import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.learning.domain.Item;
 import org.assemblyhub.learning.domain.Learning;
 import org.assemblyhub.learning.domain.Question;
+
+import java.util.List;
 
 /**
  * The learning phase in the open data: what members were taught (public items: titles, kinds, links, file hashes —
@@ -14,13 +18,13 @@ import org.assemblyhub.learning.domain.Question;
 public final class LearningOpenData {
     private LearningOpenData() {}
 
-    public static void of(Learning learning, ObjectNode openData) {
+    public static void of(Learning learning, Phase phase, List<Agenda.Scheduled> schedule, ObjectNode openData) {
         if (learning.library.items().isEmpty() && learning.questions.all().isEmpty()) return;
         ObjectNode node = openData.putObject("learning");
         node.put("items", learning.library.items().size());
         ArrayNode materials = node.putArray("publicMaterials");
         for (Item item : learning.library.items()) {
-            if (!learning.library.isPublic(item)) continue;
+            if (!learning.library.isPublic(item) || !learning.library.isOpen(item, phase, schedule)) continue;
             ObjectNode m = materials
                     .addObject()
                     .put("id", item.id())

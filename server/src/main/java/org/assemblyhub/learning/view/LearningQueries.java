@@ -148,7 +148,14 @@ public final class LearningQueries {
         }
         seating.lastSeatOf(who.personId())
                 .filter(Seating.Seat::facilitates)
-                .ifPresent(seat -> scope.put(seat.group(), seating.members(seat.round(), seat.group())));
+                .ifPresent(seat -> scope.put(
+                        seat.group(),
+                        seating.members(seat.round(), seat.group()).stream()
+                                // a member who sat in a later round belongs to that round's group now
+                                .filter(m -> seating.lastSeatOf(m)
+                                        .map(s -> s.round() == seat.round())
+                                        .orElse(false))
+                                .toList()));
         return scope;
     }
 }

@@ -33,7 +33,7 @@ public final class MaterialsView {
             ArrayNode items = JSON.arrayNode();
             for (Item item : library.itemsOf(m.id())) {
                 if (observer && !library.isPublic(item)) continue;
-                items.add(item(library, item, library.isOpen(item, phase, schedule), organiser));
+                items.add(item(library, item, library.isOpen(item, phase, schedule), audience));
             }
             if (observer && items.isEmpty() && !m.isPublic()) continue;
             ObjectNode module = modules.addObject()
@@ -50,7 +50,9 @@ public final class MaterialsView {
         return modules;
     }
 
-    private static ObjectNode item(Library library, Item item, boolean open, boolean organiser) {
+    private static ObjectNode item(Library library, Item item, boolean open, Audience audience) {
+        boolean organiser = audience.kind() == Audience.Kind.ORGANISER;
+        boolean authors = organiser || audience.kind() == Audience.Kind.EXPERT;
         ObjectNode node = JSON.objectNode()
                 .put("id", item.id())
                 .put("kind", item.kind().wire())
@@ -67,21 +69,24 @@ public final class MaterialsView {
         if (item.opens().session() != null) opens.put("session", item.opens().session());
         if (!open && !organiser) return node;
         if (item.url() != null) node.put("url", item.url());
-        file(library, item.file()).ifPresent(f -> node.set("file", f));
+        file(library, item.file(), authors).ifPresent(f -> node.set("file", f));
         if (item.captions() != null) node.put("captions", item.captions());
         if (item.transcript() != null) node.put("transcript", item.transcript());
-        if (item.task() != null) node.set("task", task(item.task(), organiser));
+        // Observers see what members were taught, not the exercises members answer.
+        if (item.task() != null && audience.kind() != Audience.Kind.OBSERVER)
+            node.set("task", task(item.task(), organiser));
         return node;
     }
 
-    private static Optional<ObjectNode> file(Library library, String hash) {
+    /** A file's facts; its uploaded name only for those who publish (it is the uploader's, not checked text). */
+    private static Optional<ObjectNode> file(Library library, String hash, boolean withName) {
         return library.file(hash).map((StoredFile f) -> {
             ObjectNode node = JSON.objectNode()
                     .put("hash", f.hash())
-                    .put("kind", f.kind().wire())
+                    .put("kind", f.kind().wireName())
                     .put("mediaType", f.mediaType())
-                    .put("bytes", f.bytes())
-                    .put("name", f.name());
+                    .put("bytes", f.bytes());
+            if (withName) node.put("name", f.name());
             if (f.pages() > 0) node.put("pages", f.pages());
             return node;
         });

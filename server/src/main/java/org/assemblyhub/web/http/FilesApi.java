@@ -22,6 +22,8 @@ import org.assemblyhub.support.BoundedWorkers;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,6 +34,10 @@ import java.util.Set;
  * may see the file and answer every refusal as if the file did not exist.
  */
 public final class FilesApi {
+    private static final int RENDERED_KEPT = 8;
+    /** Answers after which the engine may or may not have recorded the file. */
+    private static final Set<String> UNSURE = Set.of("unavailable", "journal-unavailable", "internal-error");
+
     private static final int MAX_NAME = 200;
 
     private final Vertx vertx;
@@ -58,6 +64,14 @@ public final class FilesApi {
         this.workers = workers;
         this.holds = new FileHolds(vertx);
     }
+
+    /** Readings already rendered (a file never changes under its hash): asking again costs nothing. */
+    private final Map<String, String> rendered = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > RENDERED_KEPT;
+        }
+    };
 
     public void mount(Router router) {
         router.post("/api/assemblies/:id/files").handler(this::upload);
@@ -89,12 +103,43 @@ public final class FilesApi {
                     if (declaredLength(request) > limit) {
                         return Future.failedFuture(FileRefused.tooLarge(kind.get(), limit));
                     }
-                    FileUpload upload = new FileUpload(vertx, request, store, checks, workers, holds);
-                    return upload.receive(assemblyId, kind.get(), limit)
-                            .compose(received -> record(assemblyId, who, kind.get(), name.strip(), received, upload));
+                    return mayUpload(assemblyId, who, declaredLength(request)).compose(ok -> {
+                        FileUpload upload = new FileUpload(vertx, request, store, checks, workers, holds);
+                        return upload.receive(assemblyId, kind.get(), limit)
+                                .compose(received ->
+                                        record(assemblyId, who, kind.get(), name.strip(), received, upload));
+                    });
                 })
                 .onSuccess(body -> HttpErrors.json(rc, 201, body))
                 .onFailure(failure -> refuse(rc, failure));
+    }
+
+    /**
+     * Before a byte is read: the engine says whether this person may upload (an organiser, or an expert named for a
+     * module) and how much the assembly stores already; past the assembly's share of the disk, nothing more comes in.
+     */
+    private Future<Void> mayUpload(String assemblyId, JsonObject who, long declared) {
+        JsonObject command = new JsonObject()
+                .put("actor", new JsonObject().put("hub", true))
+                .put("name", "check-upload")
+                .put("args", new JsonObject().put("by", who.getString("personId")));
+        return engines.engine(assemblyId, "command", command).compose(answer -> {
+            if (Answers.isError(answer))
+                return Future.failedFuture(new Senders.Refused(HttpErrors.statusOf(answer.getString("code")), answer));
+            long stored = answer.getJsonObject("result").getLong("storedBytes", 0L);
+            if (stored + Math.max(0, declared) > limits.maxAssemblyBytes()) {
+                return Future.failedFuture(new Senders.Refused(
+                        507,
+                        new JsonObject()
+                                .put("code", "files-full")
+                                .put(
+                                        "message",
+                                        "This assembly's files take all the room set aside for them ("
+                                                + (limits.maxAssemblyBytes() >> 20)
+                                                + " MiB): withdraw unused files or ask the hub's operator.")));
+            }
+            return Future.succeededFuture();
+        });
     }
 
     /**
@@ -117,17 +162,15 @@ public final class FilesApi {
                 .put("name", name);
         if (received.facts().pages() != null) file.put("pages", received.facts().pages());
         JsonObject command = new JsonObject()
-                .put(
-                        "actor",
-                        new JsonObject()
-                                .put("personId", who.getString("personId"))
-                                .put("role", who.getString("role")))
+                .put("actor", new JsonObject().put("hub", true)) // no socket may record a file: only this route
                 .put("name", "store-file")
-                .put("args", file.copy());
+                .put("args", file.copy().put("by", who.getString("personId")));
         String key = FileHolds.key(assemblyId, saved.hash());
         return engines.engine(assemblyId, "command", command).compose(answer -> {
             boolean refused = Answers.isError(answer);
-            Runnable removal = refused && !saved.existed() ? () -> upload.remove(saved.hash()) : null;
+            // Only a definite refusal removes the file: after a timeout the engine may still record it.
+            boolean definite = refused && !UNSURE.contains(answer.getString("code"));
+            Runnable removal = definite && !saved.existed() ? () -> upload.remove(saved.hash()) : null;
             Future<Void> released = vertx.executeBlocking(
                     () -> {
                         holds.release(key, removal);
@@ -169,18 +212,25 @@ public final class FilesApi {
     }
 
     private void renderMarkdown(RoutingContext rc, Path path, JsonObject data) {
-        if (!FileKind.MARKDOWN.wireName().equals(data.getString("kind"))) {
+        if (!FileKind.MARKDOWN.wireName().equals(data.getString("kind"))
+                || data.getLong("bytes", Long.MAX_VALUE) > FileKind.MARKDOWN.defaultLimit() * 4) {
             noSuchFile(rc);
             return;
         }
-        vertx.fileSystem()
-                .readFile(path.toString())
-                .compose(bytes -> workers.submit(() -> MarkdownHtml.render(bytes.toString(StandardCharsets.UTF_8))))
-                .onSuccess(html -> rc.response()
+        String key = rc.pathParam("id") + "/" + data.getString("hash");
+        String kept = rendered.get(key);
+        Future<String> html = kept != null
+                ? Future.succeededFuture(kept)
+                : vertx.fileSystem()
+                        .readFile(path.toString())
+                        .compose(bytes ->
+                                workers.submit(() -> MarkdownHtml.render(bytes.toString(StandardCharsets.UTF_8))))
+                        .onSuccess(made -> rendered.put(key, made));
+        html.onSuccess(made -> rc.response()
                         .putHeader("Content-Type", "text/html; charset=utf-8")
                         .putHeader("Cache-Control", FileResponse.CACHE)
                         .putHeader("X-Content-Type-Options", "nosniff")
-                        .end(html))
+                        .end(made))
                 .onFailure(e -> {
                     if (e instanceof BoundedWorkers.Busy) busy(rc);
                     else noSuchFile(rc); // the record exists but the file is gone from the disk

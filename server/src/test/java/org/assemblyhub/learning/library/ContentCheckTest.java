@@ -149,6 +149,15 @@ class ContentCheckTest {
     }
 
     @Test
+    void a_small_file_whose_reference_links_would_render_into_megabytes_is_refused_and_never_rendered_past_the_cap()
+            throws Exception {
+        String bomb = "[x]: http://example.org/" + "p".repeat(2000) + "\n\n" + "[x] ".repeat(20_000);
+        assertThat(bomb.length()).isLessThan(100_000);
+        assertThat(refusal(FileKind.MARKDOWN, file("bomb.md", bomb))).isEqualTo("markdown-unsafe");
+        assertThatThrownBy(() -> MarkdownHtml.render(bomb)).isInstanceOf(MarkdownHtml.TooLarge.class);
+    }
+
+    @Test
     void markdown_that_is_not_utf8_is_the_wrong_type() throws Exception {
         assertThat(refusal(FileKind.MARKDOWN, file("latin1.md", new byte[] {'c', 'a', 'f', (byte) 0xE9})))
                 .isEqualTo("upload-wrong-type");
