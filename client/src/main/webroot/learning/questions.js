@@ -130,6 +130,7 @@ function archiveList(ctx, archive) {
   return html`<ol class="lm-archive" data-testid="learn-archive">${repeat(newest, (q) => q.id, (q) => html`
     <li data-testid="learn-answered" data-question=${q.id}>
       <p class="lm-question-text">${q.text}</p>
+      ${q.edited ? html`<p class="muted">${t('learn.qa.edited', { note: q.edited.note ?? '' })}</p>` : ''}
       ${q.answer ? html`<p class="lm-answer"><strong>${t('learn.qa.answer')}</strong> ${q.answer}</p>`
         : html`<p class="muted">${t('learn.qa.answeredLive')}</p>`}
       <p class="muted">${votesText(q.votes ?? 0)}${q.answeredAt ? html` · <time datetime=${q.answeredAt}>${dayAndTime(q.answeredAt, ctx.now)}</time>` : ''}</p>
