@@ -54,9 +54,7 @@ final class ClientStrings {
 
     static List<Path> stringFiles() {
         try (Stream<Path> files = Files.walk(WEBROOT)) {
-            return files.filter(ClientStrings::isStrings)
-                    .sorted()
-                    .toList();
+            return files.filter(ClientStrings::isStrings).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,8 +94,7 @@ final class ClientStrings {
                 definedKeys.stream().map(k -> k.split("\\.")[0]).collect(Collectors.toSet());
         Named named = new Named(new TreeSet<>(), new TreeSet<>());
         try (Stream<Path> files = Files.walk(WEBROOT)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".js")
-                            && !isStrings(f))
+            for (Path file : files.filter(f -> f.toString().endsWith(".js") && !isStrings(f))
                     .toList()) {
                 String code = read(file);
                 Matcher translated = TRANSLATED.matcher(code);
