@@ -39,6 +39,7 @@ export function workspacePanel(ctx) {
     <ul class="cards">
       ${repeat(ideas, ([id]) => id, ([id, idea]) => html`<li class=${idea.starred ? 'starred' : ''}>
         <p class="announcement-text">${idea.starred ? '★ ' : ''}${idea.text}</p>
+        ${idea.source ? html`<p class="muted card-source" data-testid="card-source">${t('ws.source.task', { by: idea.source.by, title: idea.source.title })}</p>` : ''}
         ${facilitator ? html`<div class="controls-row">
           <button type="button" class="secondary" @click=${() => send('star-idea', { ideaId: id, starred: !idea.starred })}>${idea.starred ? t('ws.unstar') : t('ws.star')}</button>
           ${idea.promoted ? html`<span class="muted">${t('ws.promoted')}</span>`

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The browser client's French and English strings as its sources write them: {@code i18n/strings.js} (the app's own)
- * and each feature's {@code strings.js}, every one shaped {@code export default { fr: { 'key': 'text', … }, en: { … }
+ * and each feature's {@code strings.js} (or {@code *-strings.js}), every one shaped {@code export default { fr: { 'key': 'text', … }, en: { … }
  * }}
  * with one key a line; and the keys the client's code names. Read as text: a JavaScript object literal keeps the last
  * of two equal keys without a word, so only the source shows a key defined twice.
@@ -25,6 +25,12 @@ import java.util.stream.Stream;
 final class ClientStrings {
     static final Path WEBROOT = Path.of("../client/src/main/webroot");
     static final String FILE_NAME = "strings.js";
+
+    /** A strings file: {@code strings.js}, or a feature's part of them ({@code staff-strings.js}). */
+    static boolean isStrings(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals(FILE_NAME) || name.endsWith("-" + FILE_NAME);
+    }
 
     private static final Pattern LANGUAGE = Pattern.compile("^\\s*(fr|en)\\s*:\\s*\\{\\s*$");
     private static final Pattern KEY = Pattern.compile("^\\s*(['\"])([^'\"]+)\\1\\s*:");
@@ -48,9 +54,7 @@ final class ClientStrings {
 
     static List<Path> stringFiles() {
         try (Stream<Path> files = Files.walk(WEBROOT)) {
-            return files.filter(f -> f.getFileName().toString().equals(FILE_NAME))
-                    .sorted()
-                    .toList();
+            return files.filter(ClientStrings::isStrings).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,8 +94,7 @@ final class ClientStrings {
                 definedKeys.stream().map(k -> k.split("\\.")[0]).collect(Collectors.toSet());
         Named named = new Named(new TreeSet<>(), new TreeSet<>());
         try (Stream<Path> files = Files.walk(WEBROOT)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".js")
-                            && !f.getFileName().toString().equals(FILE_NAME))
+            for (Path file : files.filter(f -> f.toString().endsWith(".js") && !isStrings(f))
                     .toList()) {
                 String code = read(file);
                 Matcher translated = TRANSLATED.matcher(code);

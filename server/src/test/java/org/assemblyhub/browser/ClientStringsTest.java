@@ -32,7 +32,9 @@ class ClientStringsTest {
                         "breakout/strings.js",
                         "poll/strings.js",
                         "decision/strings.js",
-                        "video/strings.js");
+                        "video/strings.js",
+                        "learning/strings.js",
+                        "learning/staff-strings.js");
         assertThat(definitions).as("the reader finds the keys").hasSizeGreaterThan(600);
     }
 
