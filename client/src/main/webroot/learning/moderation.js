@@ -37,14 +37,14 @@ export function expertQueuePanel(ctx) {
   const state = memory(ctx, 'moderation', () => ({ open: null, status: '' }));
   return html`<section aria-labelledby="learn-expert-title" class="learn-staff" data-testid="learn-expert-queue">
     <h2 id="learn-expert-title" tabindex="-1">${t('learn.staff.expert.title')}</h2>
-    <p>${qa.live ? t('learn.staff.qa.live', { title: qa.liveTitle ?? '' }) : t('learn.staff.qa.notLive')}</p>
+    <p>${liveText(qa)}</p>
     <p role="status" class="learn-status">${state.status}</p>
     ${queueList(ctx, state, qa, { moderate: false, answer: true })}
   </section>`;
 }
 
 function liveControls(ctx, qa) {
-  const words = html`<p data-testid="learn-qa-live">${qa.live ? t('learn.staff.qa.live', { title: qa.liveTitle ?? '' }) : t('learn.staff.qa.notLive')}</p>`;
+  const words = html`<p data-testid="learn-qa-live">${liveText(qa)}</p>`;
   if (!ctx.steers) return words;
   if (qa.live) {
     return html`${words}<div class="controls-row"><button type="button" id="learn-qa-close"
@@ -61,6 +61,11 @@ function liveControls(ctx, qa) {
     <input id="learn-qa-title-input" name="title" maxlength="200">
     <button type="submit">${t('learn.staff.qa.open')}</button>
   </form>`;
+}
+
+function liveText(qa) {
+  if (!qa.live) return t('learn.staff.qa.notLive');
+  return qa.liveTitle ? t('learn.staff.qa.live', { title: qa.liveTitle }) : t('learn.staff.qa.liveUntitled');
 }
 
 function groupText(group) {
