@@ -186,18 +186,21 @@ class LearningStaffIT {
             assertThat(member.locator("main")).containsText("Ce que disent les chiffres");
 
             // Questions asked over a socket from group 1 wait for the facilitator.
-            List<String> questions =
-                    List.of("Pourquoi les transports ?", "Combein coûte le bus ?", "Une question hors sujet");
+            List<String> questions = List.of(
+                    "Pourquoi les transports ?",
+                    "Combein coûte le bus ?",
+                    "Une question hors sujet",
+                    "Pourquoi autant de transports ?");
             for (int i = 0; i < questions.size(); i++)
                 ok(asker.call("ask" + i, "ask-question", new JsonObject().put("text", questions.get(i))));
             Locator moderation = facilitator.locator("[data-testid=learn-moderation]");
             Locator pending = moderation.locator("[data-testid=learn-pending-question]");
-            assertThat(pending).hasCount(3);
+            assertThat(pending).hasCount(4);
 
             pending.filter(new Locator.FilterOptions().setHasText("Pourquoi les transports ?"))
                     .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accepter"))
                     .click();
-            assertThat(pending).hasCount(2);
+            assertThat(pending).hasCount(3);
             assertThat(moderation.locator("[data-testid=learn-queue]")).containsText("Pourquoi les transports ?");
             assertThat(facilitator.locator("#learn-first-q2")).isFocused();
 
@@ -220,7 +223,16 @@ class LearningStaffIT {
                     .click();
             label(moderation, "Raison (l’auteur·ice la verra)").fill("Elle ne concerne pas le climat");
             button(moderation, "Masquer la question").click();
+            assertThat(pending).hasCount(1);
+
+            // A question that repeats one of the queue is merged into it.
+            pending.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Fusionner"))
+                    .click();
+            label(moderation, "Fusionner avec la question").selectOption("q1");
+            button(moderation, "Fusionner les questions").click();
             assertThat(pending).hasCount(0);
+            assertThat(moderation.locator("[data-testid=learn-moderation-status]"))
+                    .hasText("Questions fusionnées ; les votes sont réunis.");
             assertThat(moderation).containsText("Aucune question n’attend.");
             JsonNode mine = asker.call("mine", "learning-mine", new JsonObject());
             assertThat(mine.toString()).contains("hidden", "Elle ne concerne pas le climat");
