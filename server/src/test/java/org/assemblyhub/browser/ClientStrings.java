@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * The browser client's French and English strings as its sources write them: {@code i18n/strings.js} (the app's own)
- * and each feature's {@code strings.js} (or {@code *-strings.js}), every one shaped {@code export default { fr: { 'key': 'text', … }, en: { … }
- * }}
- * with one key a line; and the keys the client's code names. Read as text: a JavaScript object literal keeps the last
- * of two equal keys without a word, so only the source shows a key defined twice.
+ * and each feature's {@code strings.js} (or {@code *-strings.js}), every one shaped
+ * {@code export default { fr: { 'key': 'text', … }, en: { … } }} with one key a line; and the keys the client's
+ * code names. Read as text: a JavaScript object literal keeps the last of two equal keys without a word, so only the
+ * source shows a key defined twice.
  */
 final class ClientStrings {
     static final Path WEBROOT = Path.of("../client/src/main/webroot");

@@ -67,7 +67,7 @@ public final class MaterialsDecider {
         if (!mayPublishIn(module, who)) return notAnAuthor();
         Item before = library.item(item.id()).orElse(null);
         if (item.id() != null && (before == null || !before.moduleId().equals(item.moduleId()))) return noSuchItem();
-        String problem = filesProblem(library, item, who);
+        String problem = filesProblem(library, item, before, who);
         if (problem != null)
             return Verdict.reject(
                     problem.startsWith("no-such") ? "no-such-file" : "wrong-file-kind",
@@ -136,7 +136,7 @@ public final class MaterialsDecider {
     }
 
     /** "no-such: …" or "kind: …" when a file field names a file that is not stored or not of the right kind. */
-    private static String filesProblem(Library library, Item item, Acting who) {
+    private static String filesProblem(Library library, Item item, Item before, Acting who) {
         List<FileKind> main = item.kind() == Item.Kind.TALK
                 ? List.of(FileKind.VIDEO)
                 : item.kind() == Item.Kind.READING ? List.of(FileKind.PDF, FileKind.MARKDOWN) : List.of();
@@ -147,7 +147,10 @@ public final class MaterialsDecider {
             if (field[1] == null) continue;
             StoredFile f = library.file(field[1]).orElse(null);
             // An expert attaches the files they uploaded: never another module's private file to a public item.
-            boolean theirs = who.role() != Role.EXPERT || who.personId().equals(f == null ? null : f.by());
+            // (or keeps a file the item already had: editing an organiser's item leaves its video in place)
+            boolean theirs = who.role() != Role.EXPERT
+                    || who.personId().equals(f == null ? null : f.by())
+                    || (before != null && before.uses(field[1]));
             if (f == null || !theirs) return "no-such: No file " + field[1] + " was uploaded to this assembly by you.";
             List<FileKind> allowed =
                     switch (field[0]) {

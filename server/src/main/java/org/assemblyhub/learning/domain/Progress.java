@@ -25,6 +25,8 @@ public final class Progress implements Serializable {
             Set<String> mine = done.get(e.personId());
             if (mine != null) mine.remove(e.itemId());
             version++;
+        } else if (event instanceof LearningOptionsSet) {
+            version++; // names appear or go: staff ask again
         } else if (event instanceof AnswerBrought e) {
             brought.add(e.itemId() + "/" + e.personId() + "/" + e.round());
         } else if (event instanceof TaskAnswered e) {
