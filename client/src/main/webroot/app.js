@@ -1,6 +1,6 @@
 // Entry point: /a/<assembly> shows that assembly live, for whoever this browser is (invitation cookie) or as a
 // public observer; / lists public assemblies.
-import { html, render } from './lib/html.js';
+import { html, render, repeat } from './lib/html.js';
 import { t, toggleLanguage, addStrings, errorText } from './i18n/i18n.js';
 import { anchorFor, showNear, clearNear, clearAll } from './lib/near.js';
 import { setTitle } from './lib/attention.js';
@@ -37,7 +37,8 @@ for (const feature of FEATURES) addStrings(feature.name, feature.strings);
  * the top of every screen), strip (the steering controls, kept in reach at the bottom), plenary (the main column),
  * aside, wide.
  */
-const PANELS = FEATURES.flatMap((feature) => feature.panels || []).sort((a, b) => a.order - b.order);
+const PANELS = FEATURES.flatMap((feature) => (feature.panels || []).map((panel, i) => ({ ...panel, key: `${feature.name}/${i}` })))
+  .sort((a, b) => a.order - b.order);
 
 const root = document.getElementById('app');
 const match = location.pathname.match(/^\/a\/([a-z0-9-]+)/);
@@ -63,16 +64,24 @@ function header() {
           <span class="dot" aria-hidden="true"></span>${statusText()}
           ${state.status === 'reconnecting' ? html`<button type="button" class="secondary" @click=${() => connection.reconnectNow()}>${t('status.retry')}</button>` : ''}
         </p>
-        ${region('header')}
+        ${keyed(region('header'))}
         <button type="button" class="secondary" aria-label=${t('lang.switch.label')} @click=${() => { toggleLanguage(); draw(); }}>${t('lang.switch')}</button>
       </div>
     </header>`;
 }
 
-/** What the region's panels show for this person (panels that show nothing are left out). */
+/** What the region's panels show for this person (panels that show nothing are left out), each with its key. */
 function region(name) {
   return PANELS.filter((panel) => panel.region === name && (!panel.roles || panel.roles.includes(state.me?.role)))
-    .map((panel) => panel.render(context)).filter(Boolean);
+    .map((panel) => ({ key: panel.key, out: panel.render(context) })).filter((shown) => shown.out);
+}
+
+/**
+ * The shown panels, each kept by its key: a panel that appears above others (what is learnt now, a first poll) must not
+ * make those below be drawn anew — a playing video would stop and focus would fall to the page.
+ */
+function keyed(shown) {
+  return repeat(shown, (panel) => panel.key, (panel) => panel.out);
 }
 
 function assemblyPage() {
@@ -84,10 +93,10 @@ function assemblyPage() {
   const [plenary, aside, wide, strip] = ['plenary', 'aside', 'wide', 'strip'].map(region);
   return html`
     <main class="layout">
-      ${plenary.length ? html`<div class="plenary">${plenary}</div>` : ''}
-      ${aside.length ? html`<aside>${aside}</aside>` : ''}
-      ${wide.length ? html`<div class="wide">${wide}</div>` : ''}
-      ${strip.length ? html`<div class="strip" role="region" aria-label=${t('strip.label')} data-testid="strip">${strip}</div>` : ''}
+      ${plenary.length ? html`<div class="plenary">${keyed(plenary)}</div>` : ''}
+      ${aside.length ? html`<aside>${keyed(aside)}</aside>` : ''}
+      ${wide.length ? html`<div class="wide">${keyed(wide)}</div>` : ''}
+      ${strip.length ? html`<div class="strip" role="region" aria-label=${t('strip.label')} data-testid="strip">${keyed(strip)}</div>` : ''}
     </main>`;
 }
 
@@ -100,7 +109,7 @@ function attention() {
   const banner = region('banner');
   const waiting = pendingActions();
   return html`<div class="attention">
-    <div role="status" aria-live="polite" class="banner" data-testid="banner">${banner}</div>
+    <div role="status" aria-live="polite" class="banner" data-testid="banner">${keyed(banner)}</div>
     ${waiting.length ? html`<div class="undo" role="status" data-testid="undo">${waiting.map((a) => html`
       <p class="undo-item"><span>${t('undo.pending', { what: a.label, s: a.seconds })}</span>
         <button type="button" data-testid="undo-button" @click=${() => undo(a.id)}>${t('undo.cancel')}</button>

@@ -50,9 +50,9 @@ export function itemDraftOf(item) {
   };
 }
 
-/** "12:30" or "12" (minutes) as seconds; 0 when it says nothing usable. */
+/** "12:30" (or "12.30", "12,30": phone keypads without ':') or "12" (minutes) as seconds; 0 when unusable. */
 function lengthSeconds(text) {
-  const parts = /^\s*(\d{1,3})(?::(\d{1,2}))?\s*$/.exec(text || '');
+  const parts = /^\s*(\d{1,3})(?:[:.,](\d{1,2}))?\s*$/.exec(text || '');
   return parts ? Number(parts[1]) * 60 + Number(parts[2] ?? 0) : 0;
 }
 
@@ -142,7 +142,7 @@ export function itemForm(ctx, state, module) {
         <input id="learn-item-url" name="url" type="url" required maxlength="2000" placeholder="https://" .value=${d.url}>`}
     ${d.kind === 'talk' ? html`
       <label for="learn-item-length">${t('learn.staff.item.length')}</label>
-      <input id="learn-item-length" name="length" inputmode="numeric" class="learn-short" pattern="\\d{1,3}(:[0-5]\\d)?"
+      <input id="learn-item-length" name="length" inputmode="decimal" class="learn-short" pattern="\\d{1,3}([:.,][0-5]\\d)?"
         .value=${d.length} aria-describedby="learn-item-length-help">
       <p class="muted" id="learn-item-length-help">${t('learn.staff.item.lengthHelp')}</p>
       ${uploadField(ctx, d, 'captions', 'captions')}

@@ -3,7 +3,7 @@
 import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { dayAndTime, durationText, sizeText } from './format.js';
-import { learns, isDone, refreshMine, updateMine } from './mine.js';
+import { learns, isDone, refreshMine, updateMine, state } from './mine.js';
 import { itemAnchor, fileUrl, hashOf } from './items.js';
 import { talk } from './player.js';
 import { renderedPage } from './pages.js';
@@ -31,7 +31,8 @@ function reading(ctx, item) {
   const hash = hashOf(item.file);
   if (hash && isPdf(item.file)) {
     const facts = [sizeText(item.file.bytes ?? 0), item.file.pages ? t('learn.reading.pages', { n: item.file.pages }) : ''].filter(Boolean);
-    return html`<p><a href=${fileUrl(ctx, hash)} target="_blank" rel="noopener" data-testid="learn-pdf">${t('learn.reading.pdf')}</a>
+    return html`<p><a href=${fileUrl(ctx, hash)} target="_blank" rel="noopener" data-testid="learn-pdf">${t('learn.reading.pdf')}<span
+      class="visually-hidden"> (${t('learn.newTab')})</span></a>
       <span class="muted">(${[...facts, t('learn.newTab')].join(', ')})</span></p>`;
   }
   if (hash) return renderedPage(ctx, hash, 'learn-reading');
@@ -47,7 +48,8 @@ function hostOf(url) {
 }
 
 function link(item) {
-  return item.url ? html`<p><a href=${item.url} target="_blank" rel="noopener noreferrer">${t('learn.link.open')}</a>
+  return item.url ? html`<p><a href=${item.url} target="_blank" rel="noopener noreferrer">${t('learn.link.open')}<span
+    class="visually-hidden"> (${t('learn.newTab')})</span></a>
     <span class="muted">(${[hostOf(item.url), t('learn.newTab')].filter(Boolean).join(', ')})</span></p>` : '';
 }
 
@@ -58,14 +60,16 @@ function doneButton(ctx, item) {
     const button = e.currentTarget;
     ctx.send('mark-done', { itemId: item.id, done: !done, how: 'explicit' }, { near: button }).then((ack) => {
       if (!ack) return;
+      state(ctx).said = { id: item.id, text: done ? t('learn.notDone.state') : t('learn.done.state') };
       updateMine(ctx, (mine) => ({ ...mine, done: done ? mine.done.filter((id) => id !== item.id) : [...new Set([...mine.done, item.id])] }));
       refreshMine(ctx);
       ctx.redraw();
     });
   };
   return html`<div class="lm-done-row">
-    <p class=${'lm-state ' + (done ? 'done' : '')} role="status" data-testid="learn-done-state" data-done=${done}>
+    <p class=${'lm-state ' + (done ? 'done' : '')} data-testid="learn-done-state" data-done=${done}>
       ${done ? html`<span aria-hidden="true">✓ </span>${t('learn.done.state')}` : t('learn.notDone.state')}</p>
+    <p role="status" class="visually-hidden">${state(ctx).said?.id === item.id ? state(ctx).said.text : ''}</p>
     <button type="button" class="secondary" data-testid="learn-done-button" @click=${toggle}>${done ? t('learn.done.undo') : t('learn.done.mark')}</button>
   </div>`;
 }

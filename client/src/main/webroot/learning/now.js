@@ -2,6 +2,7 @@
 import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { itemsById, itemAnchor } from './items.js';
+import { learns } from './mine.js';
 
 export function nowPanel(ctx) {
   const now = ctx.view?.learning?.now;
@@ -16,8 +17,8 @@ export function nowPanel(ctx) {
     ${now.title ? html`<p class="lm-now-title">${now.title}</p>` : ''}
     ${material ? html`<p class="lm-now-material">${item ? html`<a href=${'#' + itemAnchor(item.id)}>${material}</a>` : material}</p>` : ''}
     ${speaker ? html`<p>${t('learn.now.speaker', { name: speaker })}</p>` : ''}
-    ${now.url ? html`<p><a class="lm-now-link" href=${now.url} target="_blank" rel="noopener noreferrer">${t('learn.now.open')}</a>
-      <span class="muted">(${t('learn.newTab')})</span></p>` : ''}
-    ${now.qa ? html`<p><a href="#lm-questions-title">${t('learn.now.ask')}</a></p>` : ''}
+    ${now.url ? html`<p><a class="lm-now-link" href=${now.url} target="_blank" rel="noopener noreferrer">${t('learn.now.open')}<span
+      class="visually-hidden"> (${t('learn.newTab')})</span></a></p>` : ''}
+    ${now.qa && learns(ctx.me) ? html`<p><a href="#lm-questions-title">${t('learn.now.ask')}</a></p>` : ''}
   </section>`;
 }

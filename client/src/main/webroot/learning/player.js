@@ -45,8 +45,9 @@ function transcript(ctx, item) {
 export function talk(ctx, item, learner) {
   const video = hashOf(item.file);
   if (!video) {
+    // A talk hosted elsewhere keeps its transcript here: for deaf members it may be the only text of it.
     return item.url ? html`<p><a href=${item.url} target="_blank" rel="noopener noreferrer" data-testid="learn-talk-link">
-      ${t('learn.talk.open')}<span class="visually-hidden"> (${t('learn.newTab')})</span></a></p>` : '';
+      ${t('learn.talk.open')}<span class="visually-hidden"> (${t('learn.newTab')})</span></a></p>${transcript(ctx, item)}` : '';
   }
   const captions = hashOf(item.captions);
   const onProgress = (e) => checkWatched(ctx, item, e.target, learner);

@@ -33,7 +33,7 @@ function askForm(ctx) {
     const form = e.target;
     const sent = form.elements.text.value.trim();
     if (!sent) return;
-    ctx.send('ask-question', { text: sent }, { near: form }).then((ack) => {
+    ctx.send('ask-question', { text: sent }, { near: form.elements.text ?? form }).then((ack) => {
       if (!ack) return;
       kept.forgetAll('lm-ask/');
       s.notes.ask = '';
@@ -78,16 +78,32 @@ function voteButton(ctx, question) {
     });
   };
   return html`<button type="button" class=${'lm-vote' + (voted ? ' voted' : '')} aria-pressed=${voted ? 'true' : 'false'}
-    data-testid="learn-vote" data-question=${question.id} @click=${toggle}>
+    data-testid="learn-vote" data-question=${question.id} aria-describedby=${'lm-q-' + question.id} @click=${toggle}>
     <span aria-hidden="true">${voted ? '✓' : '▲'}</span> ${t('learn.qa.support')}</button>`;
 }
 
+/**
+ * The queue by votes — but while keyboard focus is inside it, in the order the person last saw (new questions at the
+ * end): moving a focused row would take focus away from the person about to vote.
+ */
 function queueList(ctx, queue) {
   if (!queue.length) return html`<p class="muted">${t('learn.qa.queueEmpty')}</p>`;
-  const sorted = [...queue].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || String(a.askedAt).localeCompare(String(b.askedAt)));
-  return html`<ol class="lm-queue" data-testid="learn-queue">${repeat(sorted, (q) => q.id, (q) => html`
+  const s = state(ctx);
+  let sorted = [...queue].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || String(a.askedAt).localeCompare(String(b.askedAt)));
+  if (s.holdOrder) {
+    const place = new Map(s.holdOrder.map((id, i) => [id, i]));
+    sorted = [...queue].sort((a, b) => (place.get(a.id) ?? Infinity) - (place.get(b.id) ?? Infinity));
+  }
+  s.shownOrder = sorted.map((q) => q.id);
+  const hold = () => { s.holdOrder = s.holdOrder ?? s.shownOrder; };
+  const release = (e) => {
+    if (e.currentTarget.contains(e.relatedTarget)) return;
+    s.holdOrder = null;
+    ctx.redraw();
+  };
+  return html`<ol class="lm-queue" data-testid="learn-queue" @focusin=${hold} @focusout=${release}>${repeat(sorted, (q) => q.id, (q) => html`
     <li data-testid="learn-question" data-question=${q.id}>
-      <p class="lm-question-text">${q.text}</p>
+      <p class="lm-question-text" id=${'lm-q-' + q.id}>${q.text}</p>
       ${q.edited ? html`<p class="muted">${t('learn.qa.edited', { note: q.edited.note ?? '' })}</p>` : ''}
       <div class="lm-question-row">
         <span class="lm-votes" data-testid="learn-votes">${votesText(q.votes ?? 0)}</span>
@@ -161,12 +177,7 @@ function questionsSection(ctx) {
   </section>`;
 }
 
-/** At the top of the plenary while Q&A is live. */
-export function liveQuestionsPanel(ctx) {
-  return ctx.view?.learning?.qa?.live ? questionsSection(ctx) : '';
-}
-
-/** With the other learning panels the rest of the time. */
+/** Near the top of the plenary, live or not (it never moves, so nothing being typed in it is lost). */
 export function questionsPanel(ctx) {
-  return ctx.view?.learning?.qa?.live ? '' : questionsSection(ctx);
+  return questionsSection(ctx);
 }

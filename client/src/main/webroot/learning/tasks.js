@@ -23,7 +23,7 @@ function textTask(ctx, item, task, previous) {
     e.preventDefault();
     const form = e.target;
     const sent = form.elements.text.value;
-    ctx.send('answer-task', { itemId: item.id, text: sent }, { near: form }).then((ack) => {
+    ctx.send('answer-task', { itemId: item.id, text: sent }, { near: form.elements.text }).then((ack) => {
       if (!ack) return;
       kept.forgetAll(key);
       delete s.notes[field];
@@ -43,7 +43,8 @@ function textTask(ctx, item, task, previous) {
     <textarea id=${field} name="text" rows="4" maxlength=${limit} required aria-describedby=${field + '-count'} .value=${text}></textarea>
     <p class="muted lm-count" id=${field + '-count'}>${t('learn.count', { n: text.length, of: limit })}</p>
     <button type="submit">${previous ? t('learn.task.update') : t('learn.task.send')}</button>
-    <p role="status" class="lm-saved">${s.feedback[item.id]?.saved ? t('learn.task.saved') : previous ? t('learn.task.answered') : ''}</p>
+    <p class="lm-saved muted">${!s.feedback[item.id]?.saved && previous ? t('learn.task.answered') : ''}</p>
+    <p role="status" class="lm-saved">${s.feedback[item.id]?.saved ? t('learn.task.saved') : ''}</p>
   </form>`;
 }
 
@@ -82,9 +83,8 @@ function quizTask(ctx, item, task, previous) {
         ${feedback[q].feedback ? html` ${feedback[q].feedback}` : ''}</p>` : ''}
     </fieldset>`)}
     <button type="submit">${previous ? t('learn.quiz.again') : t('learn.quiz.send')}</button>
-    <div role="status">${checking ? html`<p class="muted">${t('learn.quiz.checking')}</p>`
-      : feedback && previous?.of ? html`<p class="lm-score" data-testid="learn-quiz-score">${t('learn.quiz.score', { n: previous.score ?? 0, of: previous.of })}</p>`
-        : previous ? html`<p class="muted">${t('learn.task.answered')}</p>` : ''}</div>
+    ${!sent && feedback && previous?.of ? score(previous) : !sent && previous ? html`<p class="muted">${t('learn.task.answered')}</p>` : ''}
+    <div role="status">${!sent ? '' : checking ? html`<p class="muted">${t('learn.quiz.checking')}</p>` : feedback && previous?.of ? score(previous) : ''}</div>
   </form>`;
 }
 
@@ -95,4 +95,8 @@ export function taskForm(ctx, item) {
   const previous = state(ctx).mine?.answers?.[item.id];
   if (task.kind === 'quiz' && Array.isArray(task.questions)) return quizTask(ctx, item, task, previous);
   return textTask(ctx, item, task, previous);
+}
+
+function score(previous) {
+  return html`<p class="lm-score" data-testid="learn-quiz-score">${t('learn.quiz.score', { n: previous.score ?? 0, of: previous.of })}</p>`;
 }

@@ -6,6 +6,9 @@ const MESSAGES = new Map(); // anchor → its message node
 let counter = 0;
 
 /** The element a message should sit next to: the given one, or the focused control (what was just clicked). */
+/** Controls whose value can be wrong: they are marked invalid while a message sits by them. */
+const FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+
 export function anchorFor(near) {
   if (near instanceof Element) return near;
   const focused = document.activeElement;
@@ -39,6 +42,7 @@ export function showNear(anchor, text, dismissLabel) {
   else (row || anchor).insertAdjacentElement('afterend', message);
   const described = (anchor.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
   anchor.setAttribute('aria-describedby', [...described, message.id].join(' '));
+  if (FIELDS.has(anchor.tagName)) anchor.setAttribute('aria-invalid', 'true');
   MESSAGES.set(anchor, message);
   const box = message.getBoundingClientRect();
   if (box.top < 0 || box.bottom > window.innerHeight) message.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -53,6 +57,7 @@ export function clearNear(anchor) {
   const rest = (anchor.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== message.id);
   if (rest.length) anchor.setAttribute('aria-describedby', rest.join(' '));
   else anchor.removeAttribute('aria-describedby');
+  anchor.removeAttribute('aria-invalid');
 }
 
 /** Clears every message (the person's next action went through: what was wrong before is stale). */

@@ -148,7 +148,7 @@ class LearningIT {
 
         // Done is explicit too, and can be taken back; the button keeps the focus.
         Locator button = item.locator("[data-testid=learn-done-button]");
-        assertThat(button).hasText("Not done yet");
+        assertThat(button).hasText("Mark as not done");
         button.click();
         assertThat(item.locator("[data-testid=learn-done-state]")).hasAttribute("data-done", "false");
         assertThat(button).hasText("Mark as done");
@@ -259,7 +259,7 @@ class LearningIT {
         LiveClient expert = hub.client(setup.token("e1")).join(setup.assemblyId());
 
         asker.getByLabel("Your question to the experts").fill(question);
-        assertThat(asker.locator("#lm-ask-count")).hasText(question.length() + " / 300 characters");
+        assertThat(asker.locator("#lm-ask-count")).hasText(question.length() + " of 300 characters");
         asker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my question"))
                 .click();
         assertThat(asker.locator("[data-testid=learn-asked]")).containsText("waiting for a facilitator");
@@ -389,7 +389,7 @@ class LearningIT {
         Page member = open(setup, "m2", "en-GB", 360, 800);
         Locator pdfLink =
                 member.locator("[data-testid=learn-item][data-item=\"" + pdfItem + "\"] [data-testid=learn-pdf]");
-        assertThat(pdfLink).hasText("Open the PDF document");
+        assertThat(pdfLink).hasText("Open the PDF document (opens in a new tab)");
         assertThat(pdfLink).hasAttribute("target", "_blank");
         assertThat(pdfLink).hasAttribute("href", "/api/assemblies/" + setup.assemblyId() + "/files/" + pdf);
         assertThat(member.locator("[data-testid=learn-item][data-item=\"" + pdfItem + "\"]"))

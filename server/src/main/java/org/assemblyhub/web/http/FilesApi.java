@@ -35,6 +35,8 @@ import java.util.Set;
  */
 public final class FilesApi {
     private static final int RENDERED_KEPT = 8;
+    /** How long a refused upload's rest is read and dropped before the connection closes. */
+    private static final long LINGER_MS = 2000;
     /** Answers after which the engine may or may not have recorded the file. */
     private static final Set<String> UNSURE = Set.of("unavailable", "journal-unavailable", "internal-error");
 
@@ -258,8 +260,10 @@ public final class FilesApi {
             status = 500;
             body = new JsonObject().put("code", "internal").put("message", "The file could not be stored.");
         }
-        // What is left of the body is never read: over HTTP/1.1 the connection ends with the answer; over HTTP/2 the
-        // stream is reset with NO_ERROR once the answer is out (RFC 9113 §8.1), the connection's other streams go on.
+        // What is left of the body is never stored: over HTTP/2 the stream is reset with NO_ERROR once the answer is
+        // out (RFC 9113 §8.1), the connection's other streams go on. Over HTTP/1.1 the connection ends with the answer
+        // — after a short linger in which the rest is read and dropped: closing on unread bytes sends a TCP reset,
+        // which can destroy the answer before the sender has read it.
         boolean unread = !rc.request().isEnded();
         boolean http2 = rc.request().version() == HttpVersion.HTTP_2;
         if (unread && !http2) response.putHeader("Connection", "close");
@@ -269,8 +273,19 @@ public final class FilesApi {
                 .end(body.encode())
                 .onComplete(ignored -> {
                     if (!unread) return;
-                    if (http2) response.reset(0);
-                    else rc.request().connection().close();
+                    if (http2) {
+                        response.reset(0);
+                        return;
+                    }
+                    HttpServerRequest request = rc.request();
+                    Runnable close = () -> request.connection().close();
+                    long linger = rc.vertx().setTimer(LINGER_MS, t -> close.run());
+                    request.handler(dropped -> {});
+                    request.endHandler(end -> {
+                        rc.vertx().cancelTimer(linger);
+                        close.run();
+                    });
+                    request.resume();
                 });
     }
 
