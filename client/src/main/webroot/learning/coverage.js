@@ -33,7 +33,7 @@ export function coverageHint(coverage, queued) {
   return html`<div class="learn-coverage" data-testid="learn-coverage">
     <h3>${t('learn.staff.coverage.title')}</h3>
     ${sentence ? html`<p class="learn-coverage-sentence" data-testid="learn-coverage-sentence"><strong>${sentence}</strong></p>` : ''}
-    ${coverage.groups?.length ? html`<div class="table-room"><table class="learn-table">
+    ${coverage.groups?.length ? html`<div class="table-room" tabindex="0" role="region" aria-label=${t('learn.staff.coverage.byGroup')}><table class="learn-table">
       <caption class="visually-hidden">${t('learn.staff.coverage.byGroup')}</caption>
       <thead><tr><th scope="col">${t('learn.staff.coverage.group')}</th><th scope="col">${t('learn.staff.coverage.asked')}</th>
         <th scope="col">${t('learn.staff.coverage.upvotes')}</th><th scope="col">${t('learn.staff.coverage.inTop', { top })}</th></tr></thead>
@@ -41,7 +41,7 @@ export function coverageHint(coverage, queued) {
         <th scope="row">${t('learn.staff.qa.group', { n: g.group })}</th><td>${g.asked}</td><td>${g.upvotes}</td><td>${g.inTop}</td></tr>`)}</tbody>
     </table></div>` : ''}
     ${coverage.attributes?.length ? html`<details class="learn-attributes"><summary>${t('learn.staff.coverage.byValue')}</summary>
-      <div class="table-room"><table class="learn-table">
+      <div class="table-room" tabindex="0" role="region" aria-label=${t('learn.staff.coverage.byValue')}><table class="learn-table">
         <thead><tr><th scope="col">${t('learn.staff.coverage.value')}</th><th scope="col">${t('learn.staff.coverage.asked')}</th>
           <th scope="col">${t('learn.staff.coverage.upvotes')}</th></tr></thead>
         <tbody>${coverage.attributes.map((a) => html`<tr><th scope="row">${t('learn.staff.coverage.pair', { attribute: a.attribute, value: a.value })}</th><td>${a.asked}</td><td>${a.upvotes}</td></tr>`)}</tbody>

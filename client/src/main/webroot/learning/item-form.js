@@ -196,7 +196,7 @@ const ACCEPT = {
   video: 'video/mp4,video/webm,.mp4,.webm',
   captions: 'text/vtt,.vtt',
   markdown: '.md,.markdown,text/markdown,text/plain',
-  reading: 'application/pdf,.pdf,.md,.markdown,text/markdown',
+  reading: 'application/pdf,.pdf,.md,.markdown,text/markdown,.txt,text/plain',
 };
 
 /**

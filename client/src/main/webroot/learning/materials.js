@@ -30,7 +30,7 @@ function isPdf(file) {
 function reading(ctx, item) {
   const hash = hashOf(item.file);
   if (hash && isPdf(item.file)) {
-    const facts = [sizeText(item.file.bytes ?? 0), item.file.pages ? t('learn.reading.pages', { n: item.file.pages }) : ''].filter(Boolean);
+    const facts = [sizeText(item.file.bytes ?? 0), item.file.pages ? (item.file.pages === 1 ? t('learn.reading.page') : t('learn.reading.pages', { n: item.file.pages })) : ''].filter(Boolean);
     return html`<p><a href=${fileUrl(ctx, hash)} target="_blank" rel="noopener" data-testid="learn-pdf">${t('learn.reading.pdf')}<span
       class="visually-hidden"> (${t('learn.newTab')})</span></a>
       <span class="muted">(${[...facts, t('learn.newTab')].join(', ')})</span></p>`;

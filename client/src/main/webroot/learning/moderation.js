@@ -2,12 +2,13 @@
 // organisers approve, edit (with a visible note), hide (with a reason the author sees) or merge new questions, see the
 // queue by votes and whom it speaks for (the coverage hint); the lead and organisers open and close live Q&A.
 import { html, repeat } from '../lib/html.js';
-import { t, language } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
+import { locale } from './format.js';
 import { memory, focusSoon } from './staff-shared.js';
 import { answerControls } from './answers.js';
 import { coverageHint } from './coverage.js';
 
-const time = (iso) => new Date(iso).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' });
+const time = (iso) => new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 
 export function moderationPanel(ctx) {
   const qa = ctx.view.learning?.qa;

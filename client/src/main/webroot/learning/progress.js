@@ -81,7 +81,7 @@ function groupTable(g, items, named) {
   const title = g.group > 0 ? t('learn.staff.qa.group', { n: g.group }) : t('learn.staff.progress.noGroupYet');
   return html`<div class="learn-progress-group" data-testid="learn-progress-group" data-group=${g.group}>
     <h3 id="learn-progress-${g.group}">${title} · ${t('learn.staff.progress.members', { n: g.members })}</h3>
-    <div class="table-room"><table class="learn-table" aria-labelledby="learn-progress-${g.group}">
+    <div class="table-room" tabindex="0" role="region" aria-labelledby="learn-progress-${g.group}"><table class="learn-table" aria-labelledby="learn-progress-${g.group}">
       <thead><tr><th scope="col">${t('learn.staff.progress.item')}</th><th scope="col">${t('learn.staff.progress.done')}</th>
         ${named ? html`<th scope="col">${t('learn.staff.progress.who')}</th>` : ''}</tr></thead>
       <tbody>${[...items.values()].map((item) => {

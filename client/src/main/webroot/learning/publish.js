@@ -1,14 +1,15 @@
 // Publishing learning materials: organisers make modules, name the experts who may publish in each, and add, edit
 // or withdraw items; a named expert does the same with the items of their modules (docs/learning.md, "Materials").
 import { html, repeat } from '../lib/html.js';
-import { t, language } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
+import { locale } from './format.js';
 import { memory, focusSoon } from './staff-shared.js';
 import { itemForm, newItemDraft, itemDraftOf } from './item-form.js';
 
 /** When an item opens, in words. */
 export function opensText(ctx, opens) {
   if (opens?.at) {
-    const when = new Date(opens.at).toLocaleString(language(), { dateStyle: 'medium', timeStyle: 'short' });
+    const when = new Date(opens.at).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
     return t('learn.staff.opens.at', { when });
   }
   if (opens?.phase) return t('learn.staff.opens.phase', { phase: t('phase.' + opens.phase) });

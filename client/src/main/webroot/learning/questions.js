@@ -2,6 +2,7 @@
 // questions with what became of them, and the archive of answered questions (all that observers see). While Q&A is
 // live the panel sits at the top of the plenary.
 import { html, repeat } from '../lib/html.js';
+import { showNear } from '../lib/near.js';
 import { t } from '../i18n/i18n.js';
 import { keptDrafts, keepTyping } from '../lib/kept-drafts.js';
 import { learns, state, hasVoted, refreshMine, updateMine } from './mine.js';
@@ -32,7 +33,11 @@ function askForm(ctx) {
     e.preventDefault();
     const form = e.target;
     const sent = form.elements.text.value.trim();
-    if (!sent) return;
+    if (!sent) {
+      showNear(form.elements.text, t('learn.qa.empty'), t('error.dismiss'));
+      form.elements.text.focus();
+      return;
+    }
     ctx.send('ask-question', { text: sent }, { near: form.elements.text ?? form }).then((ack) => {
       if (!ack) return;
       kept.forgetAll('lm-ask/');
