@@ -1,7 +1,8 @@
 // Entry point: /a/<assembly> shows that assembly live, for whoever this browser is (invitation cookie) or as a
 // public observer; / lists public assemblies.
 import { html, render, repeat } from './lib/html.js';
-import { t, toggleLanguage, addStrings, errorText } from './i18n/i18n.js';
+import { t, addStrings, errorText } from './i18n/i18n.js';
+import { languageButton } from './lib/language-button.js';
 import { anchorFor, showNear, clearNear, clearAll } from './lib/near.js';
 import { setTitle } from './lib/attention.js';
 import { later, undo, now as doNow, undoLatest, pendingActions, onPendingChange } from './lib/undo.js';
@@ -65,7 +66,7 @@ function header() {
           ${state.status === 'reconnecting' ? html`<button type="button" class="secondary" @click=${() => connection.reconnectNow()}>${t('status.retry')}</button>` : ''}
         </p>
         ${keyed(region('header'))}
-        <button type="button" class="secondary" aria-label=${t('lang.switch.label')} @click=${() => { toggleLanguage(); draw(); }}>${t('lang.switch')}</button>
+        ${languageButton(draw)}
       </div>
     </header>`;
 }
@@ -217,7 +218,7 @@ async function homePage() {
   const left = new URLSearchParams(location.search).has('left');
   const page = () => html`
     <header class="top"><div><h1>${t('home.title')}</h1></div>
-      <div class="controls"><button type="button" class="secondary" @click=${() => { toggleLanguage(); render(page(), root); }}>${t('lang.switch')}</button></div>
+      <div class="controls">${languageButton(() => render(page(), root))}</div>
     </header>
     <main>${left ? html`<p class="receipt" role="status" data-testid="left-device">${t('leave.done')}</p>` : ''}
       <p>${t('home.text')}</p>

@@ -1,7 +1,7 @@
 // The plenary panel everyone sees: the question, the phase, the organisers' announcements; and the newest
 // announcements (the lead's broadcast among them) in the banner at the top of every screen, groups included.
 import { html, repeat } from '../lib/html.js';
-import { t, language } from '../i18n/i18n.js';
+import { t, locale } from '../i18n/i18n.js';
 import { bannerMessage } from '../lib/banner.js';
 
 /** Announcements older than this stay in the plenary's list only. */
@@ -15,7 +15,7 @@ export function announcementBanner(ctx) {
     .filter((a) => !a.at || Date.parse(a.at) >= since)
     .sort((a, b) => b.order - a.order).slice(0, BANNER_MAX);
   if (!items.length) return '';
-  const time = new Intl.DateTimeFormat(language(), { hour: '2-digit', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit' });
   return items.map((a) => bannerMessage({
     id: `announcement/${ctx.assemblyId}/${a.id}`,
     kind: 'announcement',
@@ -45,7 +45,7 @@ function announcementList(announcements) {
   const items = Object.entries(announcements || {})
     .map(([id, a]) => ({ id, ...a }))
     .sort((a, b) => b.order - a.order);
-  const time = new Intl.DateTimeFormat(language(), { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(locale(), { weekday: 'short', hour: '2-digit', minute: '2-digit' });
   return html`
     <section aria-labelledby="announcements-title">
       <h2 id="announcements-title">${t('announcements.title')}</h2>

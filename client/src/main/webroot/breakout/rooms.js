@@ -1,7 +1,7 @@
 // Breakout rounds: where am I, who is in my group (facilitators); the lead's desk (every group at a glance, a tile
 // each, joining a group's call and workspace); the round's controls and the broadcast in the steering strip.
 import { html, repeat } from '../lib/html.js';
-import { t, language } from '../i18n/i18n.js';
+import { t, locale } from '../i18n/i18n.js';
 import { minutesSeconds as clock } from '../lib/time.js';
 import { chime } from '../lib/attention.js';
 
@@ -146,7 +146,7 @@ function tile(ctx, n, g, { help, roundEnd, mayVisit }) {
 function qualityText(q, r, coverage = []) {
   const attributes = Object.keys(q?.meanDeviation || {});
   if (!attributes.length && !coverage.length) return '';
-  const number = new Intl.NumberFormat(language(), { maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
   const missing = coverage.map((c) => t(c.without ? 'desk.quality.without' : 'desk.quality.everyGroup', {
     n: c.without, value: c.value, attribute: c.attribute, random: number.format(c.random) }));
   const random = (a) => r?.meanDeviation?.[a];

@@ -2,7 +2,7 @@
 // the tracker is derived from it (here, and the same way by the hub) and the hub keeps no link between the member and
 // the choice. After closing, every tracker is published with its choice, and the member can find theirs.
 import { html, repeat } from '../lib/html.js';
-import { t, language } from '../i18n/i18n.js';
+import { t, locale } from '../i18n/i18n.js';
 import { bars, levelLabel } from '../poll/results.js';
 import { ruleParts, ruleSentences } from '../poll/rules.js';
 import { recall, remember, forget } from '../lib/device.js';
@@ -38,7 +38,7 @@ function ruleText(rule) {
 }
 
 function time(iso) {
-  return iso ? new Date(iso).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' }) : '';
+  return iso ? new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }) : '';
 }
 
 /** Why this person cannot vote, said before any form; '' when they can (or when a receipt says they did here). */

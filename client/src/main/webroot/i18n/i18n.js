@@ -1,10 +1,14 @@
-// French and English, chosen from the browser's language and switchable; the choice is remembered on this device.
-// The app's own strings are here (strings.js); each feature brings its own, added once when the page starts.
+// The screens' languages (languages.js: French and English built in, another language one file), chosen from the
+// browser's language and switchable; the choice is remembered on this device. The app's own strings are here
+// (strings.js); each feature brings its own, added once when the page starts. Dates, times and numbers follow the
+// language's locale (locale()): numbers given to t() are written the locale's way ("1 234" in French).
 import common from './strings.js';
-import errors from './errors.js';
+import builtInErrors from './errors.js';
+import LANGUAGES from './languages.js';
 
-const DICTIONARIES = { en: {}, fr: {} };
-const OWNERS = { en: {}, fr: {} }; // key → who added it, to name both sides when a key comes twice
+const DICTIONARIES = Object.fromEntries(LANGUAGES.map((l) => [l.code, {}]));
+const OWNERS = Object.fromEntries(LANGUAGES.map((l) => [l.code, {}])); // key → who added it, to name both sides
+const errors = Object.fromEntries(LANGUAGES.map((l) => [l.code, builtInErrors[l.code] ?? l.errors ?? {}]));
 const problems = [];
 const STORAGE_KEY = 'assembly-hub.lang';
 
@@ -31,36 +35,67 @@ export function addStrings(owner, strings) {
 }
 
 addStrings('i18n', common);
+// A language of its own file brings every text of the app at once (its strings), under its code.
+for (const pack of LANGUAGES.filter((l) => l.strings)) addStrings(`languages/${pack.code}.js`, { [pack.code]: pack.strings });
 
-/** Keys defined twice, keys missing in one language: none, or the strings are broken (checked by ClientStringsIT). */
+/**
+ * Keys defined twice, keys missing in a language, error codes missing in a language: none, or the strings are
+ * broken (checked by ClientStringsIT; English is the reference).
+ */
 export function stringProblems() {
   const missing = (lang, other) => Object.keys(DICTIONARIES[other]).filter((key) => !(key in DICTIONARIES[lang]))
     .map((key) => `${lang} ${key}: missing (${OWNERS[other][key]} has it in ${other})`);
-  return [...problems, ...missing('fr', 'en'), ...missing('en', 'fr')];
+  const missingErrors = (lang) => Object.keys(errors.en).filter((code) => !Object.hasOwn(errors[lang], code))
+    .map((code) => `${lang} error ${code}: missing`);
+  const others = LANGUAGES.map((l) => l.code).filter((code) => code !== 'en');
+  return [...problems, ...others.flatMap((lang) => [...missing(lang, 'en'), ...missing('en', lang), ...missingErrors(lang)])];
 }
 
-/** Every string of this page, per language (for the browser tests and people debugging). */
+/** Every string of this page, per language (for the browser tests, translators and people debugging). */
 export function dictionaries() {
-  return { fr: { ...DICTIONARIES.fr }, en: { ...DICTIONARIES.en } };
+  return Object.fromEntries(LANGUAGES.map((l) => [l.code, { ...DICTIONARIES[l.code] }]));
 }
 
+/** The language of the browser when the screens speak it (fr-CA → fr), else English. */
 function initialLanguage() {
   const saved = localStorage.getItem(STORAGE_KEY);
   if (saved && DICTIONARIES[saved]) return saved;
-  return (navigator.language || 'fr').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const wanted = (navigator.languages?.length ? navigator.languages : [navigator.language || 'fr'])
+    .map((tag) => tag.toLowerCase().split('-')[0]);
+  return wanted.find((code) => DICTIONARIES[code]) ?? 'en';
 }
 
 let current = initialLanguage();
+let numbers = null;
 document.documentElement.lang = current;
 
 export function language() {
   return current;
 }
 
+/** The BCP 47 locale of the current language (fr-FR, en-GB): for Intl's dates, times, numbers and lists. */
+export function locale() {
+  return LANGUAGES.find((l) => l.code === current).locale;
+}
+
+/** The language the language button leads to (the next in the list), with its own name and label in that language. */
+export function nextLanguage() {
+  const at = LANGUAGES.findIndex((l) => l.code === current);
+  const next = LANGUAGES[(at + 1) % LANGUAGES.length];
+  return { code: next.code, name: next.name, label: next.switchLabel ?? next.name };
+}
+
 export function toggleLanguage() {
-  current = current === 'fr' ? 'en' : 'fr';
+  current = nextLanguage().code;
+  numbers = null;
   localStorage.setItem(STORAGE_KEY, current);
   document.documentElement.lang = current;
+}
+
+/** A number as the current locale writes it ("1 234,5" in French, "1,234.5" in English). */
+export function formatNumber(n) {
+  numbers ??= new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
+  return numbers.format(n);
 }
 
 /**
@@ -70,7 +105,8 @@ export function toggleLanguage() {
 export function t(key, params = {}) {
   const text = DICTIONARIES[current][key] ?? errorCatalogue(current, key) ?? DICTIONARIES.en[key]
     ?? errorCatalogue('en', key) ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  return text.replace(/\{(\w+)\}/g, (_, name) => (typeof params[name] === 'number' ? formatNumber(params[name])
+    : String(params[name] ?? '')));
 }
 
 function errorCatalogue(lang, key) {

@@ -3,8 +3,6 @@
 export default {
   fr: {
     'app.name': 'Assemblée en ligne',
-    'lang.switch': 'English',
-    'lang.switch.label': 'Show in English',
     'status.connecting': 'Connexion…',
     'status.live': 'Connecté',
     'status.reconnecting': 'Connexion perdue. Reconnexion…',
@@ -36,8 +34,6 @@ export default {
   },
   en: {
     'app.name': 'Assembly hub',
-    'lang.switch': 'Français',
-    'lang.switch.label': 'Afficher en français',
     'status.connecting': 'Connecting…',
     'status.live': 'Connected',
     'status.reconnecting': 'Connection lost. Reconnecting…',

@@ -2,13 +2,13 @@
 // the top N; the groups with none there, said in a sentence; for the lead and organisers, the same per roster
 // attribute value (counts only). The server computes it (qa.coverage); this says it.
 import { html } from '../lib/html.js';
-import { t, language } from '../i18n/i18n.js';
+import { t, locale } from '../i18n/i18n.js';
 
 /** "3 et 7", "3, 5 and 7": numbers joined as the person's language does. */
 function listOf(numbers) {
   const words = numbers.map(String);
   try {
-    return new Intl.ListFormat(language(), { style: 'long', type: 'conjunction' }).format(words);
+    return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(words);
   } catch (e) {
     return words.join(', ');
   }

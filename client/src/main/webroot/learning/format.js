@@ -1,10 +1,8 @@
-// Dates, durations and sizes in the person's language (fr-FR or en-GB, as the page's language switch says), in their
-// own time zone.
-import { language, t } from '../i18n/i18n.js';
+// Dates, durations and sizes in the person's language (its locale: fr-FR, en-GB, as the page's language switch says),
+// in their own time zone.
+import { language, locale, t } from '../i18n/i18n.js';
 
-export function locale() {
-  return language() === 'fr' ? 'fr-FR' : 'en-GB';
-}
+export { locale };
 
 const NEAR_DAYS = 300;
 

@@ -5,6 +5,7 @@ import { t, language } from '../i18n/i18n.js';
 import { state, isDone, refreshMine, updateMine } from './mine.js';
 import { fileUrl, hashOf } from './items.js';
 import { renderedPage } from './pages.js';
+import { dataSaver } from '../lib/data-saver.js';
 
 const WATCHED_SHARE = 0.9;
 
@@ -52,7 +53,7 @@ export function talk(ctx, item, learner) {
   const captions = hashOf(item.captions);
   const onProgress = (e) => checkWatched(ctx, item, e.target, learner);
   return html`<div class="lm-player">
-      <video controls preload="metadata" playsinline src=${fileUrl(ctx, video)} data-testid="learn-video" data-item=${item.id}
+      <video controls preload=${dataSaver() ? 'none' : 'metadata'} playsinline src=${fileUrl(ctx, video)} data-testid="learn-video" data-item=${item.id}
         aria-label=${t('learn.talk.video', { title: item.title })} @timeupdate=${onProgress} @ended=${onProgress}>
         ${captions ? html`<track kind="captions" srclang=${item.language || language()} label=${t('learn.talk.captions')}
           src=${fileUrl(ctx, captions)} default>` : ''}

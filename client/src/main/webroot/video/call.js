@@ -8,6 +8,7 @@ import { StageCall } from './stage.js';
 import { JitsiCall } from './jitsi.js';
 import { SpeakerMeter } from './levels.js';
 import { personTile, groupPeople } from './tiles.js';
+import { audioOnlyChosen, chooseAudioOnly, dataSaver } from '../lib/data-saver.js';
 
 /** How often the sound levels are read (Web Audio); the fallback on WebRTC's statistics, once a second. */
 const LEVELS_MS = 100;
@@ -20,7 +21,9 @@ export class CallController {
     this.room = null;
     this.stream = null;
     this.error = null;
-    this.cameraOn = true;
+    this.audioOnly = audioOnlyChosen();
+    this.savingData = dataSaver();
+    this.cameraOn = !this.savingData;
     this.micOn = true;
     this.mutedBy = null;
     this.joining = false;
@@ -110,7 +113,8 @@ export class CallController {
         this.cameraOn = false;
       }
       for (const [id, name] of Object.entries(info.names || {})) if (typeof name === 'string') this.names.set(id, name);
-      this.call = new MeshCall({ ...this.callOptions(me, info), room: info.room, stream: this.stream, media: this.media() });
+      this.call = new MeshCall({ ...this.callOptions(me, info), room: info.room, stream: this.stream, media: this.media(),
+        receiveVideo: !this.audioOnly });
       window.assemblyHubCall = this.call; // for people debugging, and the browser tests
       this.call.start(info.peers);
       this.replayEarly(this.call);
@@ -159,9 +163,13 @@ export class CallController {
     this.error = null;
   }
 
-  /** The camera and microphone, asked for once and kept across rooms; the toggles apply to them. */
+  /**
+   * The camera and microphone, asked for once and kept across rooms; the toggles apply to them. Audio-only: the
+   * microphone alone (the camera is not even opened).
+   */
   async camera() {
-    if (!this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    if (!this.stream) this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: !this.audioOnly });
+    if (this.audioOnly) this.cameraOn = false;
     this.applyDevices();
   }
 
@@ -284,11 +292,19 @@ export class CallController {
     window.assemblyHubCall = null;
   }
 
-  /** Jitsi: rejoin the same room with video off and not received (for weak connections). */
+  /**
+   * Audio-only (for weak connections), remembered on this device: rejoin the same room with no picture sent or
+   * received — Jitsi's own audio-only mode; in the built-in mesh the camera is closed and the others are asked not to
+   * send theirs. Back to pictures, the camera is asked for again (and starts off: one turns it on).
+   */
   toggleAudioOnly() {
     this.audioOnly = !this.audioOnly;
+    chooseAudioOnly(this.audioOnly);
     const me = this.me;
     this.leave();
+    this.stream?.getTracks().forEach((track) => track.stop());
+    this.stream = null;
+    this.cameraOn = false;
     this.room = null;
     this.follow(me);
   }
@@ -331,12 +347,30 @@ function soundButton(controller) {
     <button type="button" data-testid="play-sound" @click=${() => controller.playSound()}>${t('video.playSound')}</button></p>` : '';
 }
 
-/** One's own camera and microphone toggles (their words say what pressing does; aria-pressed says the state). */
+/**
+ * One's own camera and microphone toggles (their words say what pressing does; aria-pressed says the state), and
+ * audio-only; in audio-only mode there is no camera to turn on.
+ */
 function deviceControls(controller) {
   return html`<div class="controls-row">
-    <button type="button" class="secondary" data-testid="toggle-camera" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>
+    ${controller.audioOnly ? '' : html`<button type="button" class="secondary" data-testid="toggle-camera" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>`}
     <button type="button" class="secondary" data-testid="toggle-mic" aria-pressed=${!controller.micOn} @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
-  </div>`;
+    ${audioOnlyButton(controller)}
+  </div>
+  ${weakLinkHint(controller)}`;
+}
+
+/** Audio-only: pressed, no picture is sent or received (Jitsi's and the mesh's). */
+function audioOnlyButton(controller) {
+  return html`<button type="button" class="secondary" data-testid="audio-only" aria-pressed=${Boolean(controller.audioOnly)}
+    @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button>`;
+}
+
+/** Why there is no picture: said in words (audio-only chosen, or the camera left off to save data). */
+function weakLinkHint(controller) {
+  if (controller.audioOnly) return html`<p class="hint" data-testid="audio-only-hint">${t('video.audioOnlyOn')}</p>`;
+  if (controller.savingData && !controller.cameraOn) return html`<p class="hint" data-testid="data-saver-hint">${t('video.dataSaverOn')}</p>`;
+  return '';
 }
 
 /** The plenary in mesh mode: the speakers' pictures, passed on from browser to browser, each under its name. */
@@ -355,9 +389,11 @@ function stagePanel(controller) {
           name: s.name || t('video.speaker'),
           media: s.self ? controller.media() : { audio: s.audio, video: s.video },
           speaking: active.includes(s.self ? 'self' : s.id),
+          audioOnly: controller.audioOnly,
         })}</div>`)}
     </div>
-    ${stage.onStage ? deviceControls(controller) : html`<p class="hint">${t('video.watching')}</p>`}
+    ${stage.onStage ? deviceControls(controller) : html`<p class="hint">${t('video.watching')}</p>
+      ${controller.me?.personId ? html`<div class="controls-row">${audioOnlyButton(controller)}</div>${weakLinkHint(controller)}` : ''}`}
   </section>`;
 }
 
@@ -390,8 +426,8 @@ function jitsiPanel(controller, ctx) {
         </li>`;
       })}</ul>` : ''}
     ${controller.info.dialIn ? dialIn(controller.info.dialIn) : ''}
-    <div class="controls-row"><button type="button" class="secondary" aria-pressed=${Boolean(controller.audioOnly)}
-      @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button></div>
+    <div class="controls-row">${audioOnlyButton(controller)}</div>
+    ${weakLinkHint(controller)}
   </section>`;
 }
 

@@ -2,14 +2,16 @@
 // only inside the room). "Perfect negotiation": both sides may offer; the polite one yields on a collision.
 // Signals of one peer are handled strictly one at a time. Once connected, each connection also carries a small data
 // channel on which each side says whether its own microphone and camera are on (a disabled track still sends
-// silence and black frames, so the others could not tell otherwise).
+// silence and black frames, so the others could not tell otherwise) and, in audio-only mode, that it wants no picture:
+// the others then stop sending theirs to it (the track is taken off the sender, no renegotiation).
 
 export class MeshCall {
   /**
    * me: this person's peer id in the room (from the hub); signal(to, kind, data) sends through the hub; onChange()
-   * redraws; media: { audio, video }, whether one's own microphone and camera are on (setMedia when they change).
+   * redraws; media: { audio, video }, whether one's own microphone and camera are on (setMedia when they change);
+   * receiveVideo false: audio-only, the others are asked not to send their picture.
    */
-  constructor({ me, room, iceServers, iceTransportPolicy, stream, signal, onChange, media }) {
+  constructor({ me, room, iceServers, iceTransportPolicy, stream, signal, onChange, media, receiveVideo = true }) {
     this.me = me;
     this.room = room;
     this.config = rtcConfig(iceServers, iceTransportPolicy);
@@ -17,6 +19,7 @@ export class MeshCall {
     this.signal = signal;
     this.onChange = onChange;
     this.media = media || { audio: true, video: true };
+    this.receiveVideo = receiveVideo;
     this.mediaChannel = true; // each Peer carries the state channel
     this.peers = new Map();
     this.retries = new Map(); // restarts of stuck connections, per person
@@ -137,13 +140,16 @@ export function rtcConfig(iceServers, iceTransportPolicy) {
   };
 }
 
-/** A peer's word on its microphone and camera: two booleans, nothing else taken (a peer may send anything). */
+/**
+ * A peer's word on its microphone and camera (two booleans) and, when it is audio-only, that it wants no picture
+ * (noVideo): nothing else taken (a peer may send anything).
+ */
 export function parseMedia(data) {
   if (typeof data !== 'string' || data.length > 200) return null;
   try {
     const m = JSON.parse(data);
     if (typeof m?.audio !== 'boolean' || typeof m?.video !== 'boolean') return null;
-    return { audio: m.audio, video: m.video };
+    return { audio: m.audio, video: m.video, ...(m.noVideo === true ? { noVideo: true } : {}) };
   } catch (e) {
     return null;
   }
@@ -210,6 +216,8 @@ export class Peer {
       this.call.onChange();
     };
     this.senders = new Map();
+    this.tracks = new Map(); // what each sender sends when the other side wants it (key as for senders)
+    this.videoHeld = false; // the other side is audio-only: no picture is sent to it
     for (const { track, stream } of sends) this.send(track, stream);
     /** What the other side says of its own microphone and camera; unknown (null) until it says. */
     this.media = null;
@@ -236,6 +244,7 @@ export class Peer {
       const media = parseMedia(data);
       if (!media) return;
       this.media = media;
+      this.holdVideo(media.noVideo === true);
       this.call.onChange();
     };
     if (channel.readyState === 'open') this.sendMedia(this.call.media);
@@ -243,17 +252,33 @@ export class Peer {
 
   sendMedia(media) {
     if (this.channel?.readyState !== 'open' || !media) return;
+    const noVideo = this.call.receiveVideo === false ? { noVideo: true } : {};
     try {
-      this.channel.send(JSON.stringify({ audio: Boolean(media.audio), video: Boolean(media.video) }));
+      this.channel.send(JSON.stringify({ audio: Boolean(media.audio), video: Boolean(media.video), ...noVideo }));
     } catch (e) { /* closing */ }
   }
 
   /** Sends a track (again): a track of the same stream and kind replaces the one sent before, without renegotiating. */
   send(track, stream) {
     const key = `${stream.id}/${track.kind}`;
+    this.tracks.set(key, track);
     const sender = this.senders.get(key);
-    if (sender) sender.replaceTrack(track).catch((e) => console.warn('replace', e));
-    else this.senders.set(key, this.pc.addTrack(track, stream));
+    const now = this.videoHeld && track.kind === 'video' ? null : track;
+    if (sender) sender.replaceTrack(now).catch((e) => console.warn('replace', e));
+    else {
+      this.senders.set(key, this.pc.addTrack(track, stream));
+      if (!now) this.senders.get(key).replaceTrack(null).catch((e) => console.warn('replace', e));
+    }
+  }
+
+  /** The other side wants no picture (audio-only), or wants it again: the picture's senders stop or start. */
+  holdVideo(hold) {
+    if (hold === this.videoHeld) return;
+    this.videoHeld = hold;
+    for (const [key, sender] of this.senders) {
+      if (!key.endsWith('/video')) continue;
+      sender.replaceTrack(hold ? null : this.tracks.get(key)).catch((e) => console.warn('replace', e));
+    }
   }
 
   /** One signal at a time, in order. */

@@ -1,7 +1,8 @@
 // The tech check for the skills phase: see yourself, watch the microphone's level move as you speak, hear a test
 // sound, and read plain advice when the browser refuses the camera or finds no device.
 import { html, render } from '../lib/html.js';
-import { t, toggleLanguage, addStrings } from '../i18n/i18n.js';
+import { t, addStrings } from '../i18n/i18n.js';
+import { languageButton } from '../lib/language-button.js';
 import strings from './strings.js';
 
 addStrings('video', strings);
@@ -19,7 +20,7 @@ function advice() {
 
 function page() {
   return html`<header class="top"><div><p class="brand">${t('app.name')}</p><h1>${t('check.title')}</h1></div>
-      <div class="controls"><button type="button" class="secondary" @click=${() => { toggleLanguage(); draw(); }}>${t('lang.switch')}</button></div></header>
+      <div class="controls">${languageButton(draw)}</div></header>
     <main>
       <p>${t('check.intro')}</p>
       ${advice()}

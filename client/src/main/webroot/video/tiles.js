@@ -31,20 +31,21 @@ export function initials(name) {
 
 /**
  * A person's tile. p: { name, self, stream, media: { audio, video } (null: not said yet), speaking, hand (their
- * place in the queue, or 0), floor, facilitator, connecting, testid, id }.
+ * place in the queue, or 0), floor, facilitator, connecting, testid, id, audioOnly (this screen shows no pictures:
+ * initials in their place, and no "camera off" said of anyone) }.
  */
 export function personTile(p) {
   const name = p.name || t('video.someone');
   const label = p.self ? t('video.meNamed', { name }) : name;
   const micOff = p.media && p.media.audio === false;
-  const cameraOff = p.media && p.media.video === false;
+  const cameraOff = p.media && p.media.video === false && !p.audioOnly;
   return html`<figure class="vc-tile" data-testid=${p.testid} data-name=${name} data-self=${String(Boolean(p.self))}
       data-speaking=${String(Boolean(p.speaking))} data-hand=${String(Boolean(p.hand))} data-floor=${String(Boolean(p.floor))}
       data-mic=${micOff ? 'off' : p.media ? 'on' : 'unknown'} data-camera=${cameraOff ? 'off' : p.media ? 'on' : 'unknown'}>
     <div class="vc-frame">
-      <video autoplay playsinline .muted=${true} .srcObject=${p.stream}></video>
+      ${p.audioOnly ? '' : html`<video autoplay playsinline .muted=${true} .srcObject=${p.stream}></video>`}
       ${p.self ? '' : html`<audio autoplay data-call-audio .srcObject=${p.stream}></audio>`}
-      ${cameraOff || !p.stream ? html`<div class="vc-avatar" aria-hidden="true"><span>${initials(name)}</span></div>` : ''}
+      ${cameraOff || p.audioOnly || !p.stream ? html`<div class="vc-avatar" aria-hidden="true"><span>${initials(name)}</span></div>` : ''}
       ${p.speaking ? html`<span class="vc-flag" aria-hidden="true">${ICONS.speaking}${t('video.speaking')}</span>` : ''}
     </div>
     <figcaption class="vc-caption">
@@ -88,6 +89,7 @@ export function groupPeople(controller, ctx) {
       id: 'self', testid: 'self', self: true, name: me.displayName, stream: controller.stream,
       media: { audio: controller.micOn, video: controller.cameraOn },
       speaking: active.includes('self'),
+      audioOnly: controller.audioOnly,
       hand: ws.queue?.[me.personId]?.position ?? 0,
       floor: Boolean(floor && floor.id === me.personId),
       facilitator: (me.audience || '').startsWith('facilitator@'),
@@ -96,7 +98,7 @@ export function groupPeople(controller, ctx) {
   for (const [id, p] of peers) {
     const name = controller.names.get(id) || '';
     out.push({
-      id, testid: 'peer', name, stream: p.remote, media: p.media, state: p.state,
+      id, testid: 'peer', name, stream: p.remote, media: p.media, state: p.state, audioOnly: controller.audioOnly,
       connecting: p.state !== 'connected',
       speaking: active.includes(id),
       hand: handOf(name),

@@ -2,6 +2,7 @@ package org.assemblyhub.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.CompressionConfig;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
@@ -46,6 +47,7 @@ public final class GatewayVerticle extends VerticleBase {
                                 ? config.video().jitsiDomain()
                                 : null,
                         config.publicUrl().startsWith("https://")));
+        router.route().handler(new StaticCompression());
         router.get("/health").handler(rc -> health(engines, bootstrap.matches(Sessions.tokenOf(rc.request())))
                 .onSuccess(body -> HttpErrors.json(rc, 200, body)));
         var budget = new RequestBudget(ClientLimits.of(vertx, config.limits()));
@@ -75,6 +77,9 @@ public final class GatewayVerticle extends VerticleBase {
                 .setMaxWebSocketFrameSize(TRANSPORT_LIMIT)
                 .setMaxWebSocketMessageSize(TRANSPORT_LIMIT)
                 .setIdleTimeout(90)
+                // HTTP answers: the client's own files only (StaticCompression marks every other answer "identity").
+                .setCompression(
+                        new CompressionConfig().setCompressionEnabled(true).addGzip(6))
                 // No compression: a small compressed frame inflates to gigabytes on the event loop, before any limit
                 // sees its size (permessage-deflate "bombs"). Our messages are small; the limits stay honest.
                 .setPerMessageWebSocketCompressionSupported(false)

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.assemblyhub.browser.ClientStrings.Definition;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The client's strings, from its sources (no browser needed, so this runs with the unit tests): each feature's
@@ -90,5 +96,33 @@ class ClientStringsTest {
         assertThat(missing)
                 .as("keys (and starts of keys…) the code names, missing in French or English")
                 .isEmpty();
+    }
+
+    /**
+     * A language of its own file (i18n/languages/*.js, docs/translating.md) says every text of the app and every
+     * error code, no more: the guard for the day a third language comes (LanguagePackIT shows one working).
+     */
+    @Test
+    void every_language_file_has_every_text_and_every_error_code_of_english() throws IOException {
+        Path folder = ClientStrings.WEBROOT.resolve("i18n/languages");
+        if (!Files.isDirectory(folder)) return;
+        Set<String> english = ClientStrings.keys().get("en");
+        Set<String> codes = ErrorCatalogueTest.catalogue().get("en").keySet();
+        Pattern section = Pattern.compile("^\\s*(strings|errors)\\s*:\\s*\\{\\s*$");
+        Pattern entry = Pattern.compile("^\\s*(['\"])([^'\"]+)\\1\\s*:");
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                Map<String, Set<String>> keys = Map.of("strings", new TreeSet<>(), "errors", new TreeSet<>());
+                String in = null;
+                for (String line : Files.readString(file).split("\n")) {
+                    Matcher opens = section.matcher(line);
+                    Matcher key = entry.matcher(line);
+                    if (opens.matches()) in = opens.group(1);
+                    else if (in != null && key.find()) keys.get(in).add(key.group(2));
+                }
+                assertThat(keys.get("strings")).as(file + ": texts").isEqualTo(english);
+                assertThat(keys.get("errors")).as(file + ": error codes").isEqualTo(codes);
+            }
+        }
     }
 }
