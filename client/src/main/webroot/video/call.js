@@ -331,11 +331,15 @@ function soundButton(controller) {
     <button type="button" data-testid="play-sound" @click=${() => controller.playSound()}>${t('video.playSound')}</button></p>` : '';
 }
 
-/** One's own camera and microphone toggles (their words say what pressing does; aria-pressed says the state). */
+/**
+ * The camera and microphone buttons say what pressing them does ("Turn my camera on"); they are not toggle buttons
+ * (aria-pressed), whose unchanging name would have to say the state instead. Each keeps its element, and so the
+ * keyboard focus, when its words change.
+ */
 function deviceControls(controller) {
   return html`<div class="controls-row">
-    <button type="button" class="secondary" data-testid="toggle-camera" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>
-    <button type="button" class="secondary" data-testid="toggle-mic" aria-pressed=${!controller.micOn} @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
+    <button type="button" class="secondary" data-testid="toggle-camera" @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>
+    <button type="button" class="secondary" data-testid="toggle-mic" @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
   </div>`;
 }
 
