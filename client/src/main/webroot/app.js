@@ -5,6 +5,8 @@ import { t, addStrings, errorText } from './i18n/i18n.js';
 import { languageButton } from './lib/language-button.js';
 import { anchorFor, showNear, clearNear, clearAll } from './lib/near.js';
 import { setTitle } from './lib/attention.js';
+import { focusPlace, keepFocus } from './lib/focus.js';
+import { prepareAnnouncer } from './lib/announce.js';
 import { later, undo, now as doNow, undoLatest, pendingActions, onPendingChange } from './lib/undo.js';
 import { LiveConnection } from './live/socket.js';
 import assembly from './assembly/feature.js';
@@ -148,7 +150,9 @@ function actLater(label, name, args, options = {}) {
 
 function draw() {
   const base = state.view?.assembly?.title ? `${state.view.assembly.title} · ${t('app.name')}` : t('app.name');
+  const focus = focusPlace(root);
   render(html`${header()}${attention()}${assemblyPage()}`, root);
+  keepFocus(root, focus);
   // What waits for this person (a group calling for help…) also goes in front of the tab's title.
   const waiting = FEATURES.map((feature) => feature.attention?.(context)).filter((a) => a?.count > 0);
   setTitle(base, waiting.reduce((sum, a) => sum + a.count, 0), waiting[0]?.what);
@@ -228,6 +232,7 @@ async function homePage() {
   render(page(), root);
 }
 
+prepareAnnouncer();
 if (match) {
   connection = new LiveConnection(match[1], {
     onStatus: (status, detail) => {

@@ -87,9 +87,9 @@ export function organiserConsole(ctx) {
       </form>
 
       <form @submit=${(e) => { e.preventDefault(); ui.attachScript(e.target.file.files[0]); }}>
-        <h3>${t('organiser.script')}</h3>
+        <h3 id="script-title">${t('organiser.script')}</h3>
         <p class="muted" id="script-help">${view.session?.script ? view.session.script.title + ' · ' : ''}${t('organiser.script.help')}</p>
-        <input type="file" name="file" accept=".yaml,.yml,text/yaml" required aria-describedby="script-help">
+        <input type="file" name="file" accept=".yaml,.yml,text/yaml" required aria-labelledby="script-title" aria-describedby="script-help">
         <button type="submit">${t('organiser.script.button')}</button>
       </form>
       ${scriptResult(ui.script)}
@@ -106,9 +106,9 @@ export function organiserConsole(ctx) {
       </form>
 
       <form @submit=${(e) => { e.preventDefault(); ui.importRoster(e.target.file.files[0]); }}>
-        <h3>${t('organiser.import')}</h3>
+        <h3 id="import-title">${t('organiser.import')}</h3>
         <p class="muted" id="import-help">${t('organiser.import.help')}</p>
-        <input type="file" name="file" accept=".csv,text/csv" required aria-describedby="import-help">
+        <input type="file" name="file" accept=".csv,text/csv" required aria-labelledby="import-title" aria-describedby="import-help">
         <button type="submit">${t('organiser.import.button')}</button>
       </form>
       ${importResult(ui.imported)}

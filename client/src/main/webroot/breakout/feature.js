@@ -2,7 +2,7 @@
 // round's controls and the broadcast in the steering strip; a help call in the tab's title and as a short sound.
 import strings from './strings.js';
 import { breakoutPanel, deskPanel, roundControls, deskAttention, listenForHelp } from './rooms.js';
-import { workspacePanel, harvestPanel, reportsPanel } from './workspace.js';
+import { workspacePanel, harvestPanel, reportsPanel, sayWorkspaceNews } from './workspace.js';
 
 export default {
   name: 'breakout',
@@ -15,7 +15,7 @@ export default {
     { region: 'plenary', order: 50, render: harvestPanel },
     { region: 'strip', order: 20, render: roundControls },
   ],
-  onView: listenForHelp,
+  onView: (ctx) => { listenForHelp(ctx); sayWorkspaceNews(ctx); },
   attention: deskAttention,
   ticking: ({ view }) => Boolean(view?.workspace?.speaker || view?.breakouts?.myGroup?.endsAt
     || (view?.breakouts?.groups && view?.session?.running && !view.session.running.paused)),

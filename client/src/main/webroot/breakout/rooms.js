@@ -4,6 +4,7 @@ import { html, repeat } from '../lib/html.js';
 import { t, locale } from '../i18n/i18n.js';
 import { minutesSeconds as clock } from '../lib/time.js';
 import { chime } from '../lib/attention.js';
+import { announce } from '../lib/announce.js';
 
 const byName = (a, b) => a.localeCompare(b, undefined, { numeric: true });
 
@@ -228,10 +229,12 @@ export function deskAttention(ctx) {
 
 let heard = new Set(); // the help calls already announced by a sound
 
-/** A new help call plays a short sound (the badge and the title say it too). */
+/** A new help call plays a short sound and is said to screen readers (the badge and the title say it too). */
 export function listenForHelp(ctx) {
   if (!ctx.steers) return;
   const calls = helpCalls(ctx.view);
-  if (calls.some((n) => !heard.has(n))) chime();
+  const fresh = calls.filter((n) => !heard.has(n));
+  if (fresh.length) chime();
+  for (const n of fresh) announce(t('desk.helpCall.said', { n }));
   heard = new Set(calls);
 }

@@ -99,6 +99,11 @@ export default {
     'desk.quality.noPairs': "Personne ne retrouve quelqu'un d'un tour précédent (au hasard : {random} paires).",
     'desk.quality.pairs': "{n} paire(s) se retrouvent après un tour précédent (au hasard : {random}).",
     "harvest.toDraft": "Commencer un projet de recommandation à partir de cette carte",
+    'ws.yourTurn': "C'est à vous de parler.",
+    'ws.handRaised.said': "Votre main est levée : la personne qui anime vous donnera la parole.",
+    'ws.handLowered.said': "Votre main est baissée.",
+    'ws.helpAnswered.said': "Votre appel à l'aide a reçu une réponse.",
+    'desk.helpCall.said': "Le groupe {n} demande de l'aide.",
   },
   en: {
     'breakout.myGroup': "You are in group {n}",
@@ -199,5 +204,10 @@ export default {
     'desk.quality.noPairs': "Nobody meets someone from an earlier round again (random: {random} pairs).",
     'desk.quality.pairs': "{n} pair(s) meet again from an earlier round (random: {random}).",
     "harvest.toDraft": "Start a draft recommendation from this card",
+    'ws.yourTurn': "It's your turn to speak.",
+    'ws.handRaised.said': "Your hand is raised: the facilitator will give you the floor.",
+    'ws.handLowered.said': "Your hand is lowered.",
+    'ws.helpAnswered.said': "Your call for help has been answered.",
+    'desk.helpCall.said': "Group {n} is calling for help.",
   },
 };

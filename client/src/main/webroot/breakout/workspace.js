@@ -3,6 +3,7 @@ import { html, repeat } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { minutesSeconds } from '../lib/time.js';
 import { keptDrafts } from '../lib/kept-drafts.js';
+import { announce } from '../lib/announce.js';
 
 /** The group's facilitators (ctx.facilitating) give the floor and star and promote cards. */
 export function workspacePanel(ctx) {
@@ -17,19 +18,19 @@ export function workspacePanel(ctx) {
     <h2 id="ws-title">${t('ws.title')}</h2>
 
     <h3>${t('ws.queue')}</h3>
-    ${ws.speaker ? html`<p data-testid="speaker">${t('ws.speaking', { name: ws.speaker.name })}
+    ${ws.speaker ? html`<p data-testid="speaker">${ws.speaker.id && ws.speaker.id === me?.personId
+        ? html`<strong>${t('ws.yourTurn')}</strong>` : t('ws.speaking', { name: ws.speaker.name })}
       <span class="turn-timer" data-testid="turn-timer">${minutesSeconds(now - Date.parse(ws.speaker.since))}</span></p>` : ''}
     ${queue.length === 0 ? html`<p class="muted">${t('ws.queueEmpty')}</p>` : html`<ol class="queue">
       ${repeat(queue, ([id]) => id, ([id, q]) => html`<li>${q.name}${facilitator ? html`
         <button type="button" class="secondary" @click=${() => send('give-floor', { personId: id })}>${t('ws.giveFloor')}</button>` : ''}</li>`)}
     </ol>`}
     <div class="controls-row">
-      ${!facilitator ? (inQueue
-        ? html`<button type="button" class="secondary" @click=${() => send('lower-hand', {})}>${t('ws.lowerHand')}</button>`
-        : html`<button type="button" @click=${() => send('raise-hand', {})}>✋ ${t('ws.raiseHand')}</button>`) : ''}
+      ${!facilitator ? handButton(ctx, inQueue) : ''}
       ${facilitator && ws.speaker ? html`<button type="button" class="secondary" @click=${() => send('give-floor', {})}>${t('ws.endTurn')}</button>` : ''}
-      ${ws.help ? html`<p role="status">${t('ws.helpComing')}</p>`
-        : html`<button type="button" class="secondary" @click=${() => send('call-help', {})}>${t('ws.callHelp')}</button>`}
+      ${ws.help ? html`<p data-focus="help" tabindex="-1">${t('ws.helpComing')}</p>`
+        : html`<button type="button" class="secondary" data-focus="help" @click=${() => send('call-help', {})
+          .then((ack) => ack && announce(t('ws.helpComing')))}>${t('ws.callHelp')}</button>`}
     </div>
     ${facilitator && ws.spokenSeconds && Object.keys(ws.spokenSeconds).length ? html`<h3>${t('ws.spoken')}</h3>
       <ul class="spoken" data-testid="spoken">${Object.entries(ws.spokenSeconds).sort((a, b) => b[1] - a[1]).map(([id, s]) => html`
@@ -52,6 +53,30 @@ export function workspacePanel(ctx) {
 
     ${notesEditor(ctx, ws)}
   </section>`;
+}
+
+let before = null; // what the last view of my group said: its number, who spoke, whether help was called
+
+/** Inside a group, said to screen readers as it happens: my turn to speak, our help call answered. */
+export function sayWorkspaceNews(ctx) {
+  const ws = ctx.view?.workspace;
+  const now = ws ? { group: ctx.view.breakouts?.myGroup?.number, speaker: ws.speaker?.id, help: Boolean(ws.help) } : null;
+  if (before && now && before.group === now.group) {
+    if (now.speaker && now.speaker === ctx.me?.personId && before.speaker !== now.speaker) announce(t('ws.yourTurn'));
+    if (before.help && !now.help) announce(t('ws.helpAnswered.said'));
+  }
+  before = now;
+}
+
+/**
+ * Raise or lower my hand: one button whose words change (the same element, so keyboard focus stays on it), and what
+ * changed is said to screen readers.
+ */
+function handButton(ctx, inQueue) {
+  const press = () => ctx.send(inQueue ? 'lower-hand' : 'raise-hand', {})
+    .then((ack) => ack && announce(inQueue ? t('ws.handLowered.said') : t('ws.handRaised.said')));
+  return html`<button type="button" class=${inQueue ? 'secondary' : ''} data-testid="hand"
+    @click=${press}>${inQueue ? t('ws.lowerHand') : `✋ ${t('ws.raiseHand')}`}</button>`;
 }
 
 /** A person's name in their group: from the group's member list (facilitators), the queue, or the speaker. */

@@ -4,6 +4,7 @@ import strings from './strings.js';
 import { ballotsPanel } from './ballots.js';
 import { draftsPanel } from './drafts.js';
 import { recoverReceipts } from './receipts.js';
+import { sayNewBallots } from './news.js';
 
 export default {
   name: 'decision',
@@ -12,6 +13,6 @@ export default {
     { region: 'plenary', order: 60, render: ballotsPanel },
     { region: 'plenary', order: 80, render: draftsPanel },
   ],
-  onView: recoverReceipts,
+  onView: (ctx) => { recoverReceipts(ctx); sayNewBallots(ctx); },
   onPersonal: recoverReceipts,
 };

@@ -59,6 +59,7 @@ export default {
     "ballot.head": "registre",
     "ballot.trackerMismatch": "Attention : la plateforme a répondu avec un autre code de suivi ({hub}) que celui calculé par votre navigateur. Merci de le signaler à l'équipe d'organisation.",
     "ballot.noTracker": "Ce navigateur ne peut pas calculer le code de suivi de votre vote, qui n'a donc pas été envoyé. Essayez un autre navigateur ou demandez de l'aide à l'équipe d'organisation.",
+    'ballot.said.open': "Un vote est ouvert : {title}",
   },
   en: {
     "draft.title": "Draft recommendations",
@@ -119,5 +120,6 @@ export default {
     "ballot.head": "record",
     "ballot.trackerMismatch": "Warning: the hub answered with another tracker ({hub}) than the one your browser computed. Please tell the organisers.",
     "ballot.noTracker": "This browser cannot compute your ballot's tracker, so your vote was not sent. Please try another browser, or ask the organisers for help.",
+    'ballot.said.open': "A vote is open: {title}",
   },
 };

@@ -75,7 +75,8 @@ export function clockBanner(ctx) {
     id: `warning/${running.id ?? running.title}/${running.index}/${running.endsAt}`,
     kind: 'warning',
     label: t('banner.time'),
-    text: t('session.warning', { time: clockText(remaining) }),
+    // In whole minutes: the banner is a live region, and a text that changed every second would be read every second.
+    text: t('session.warning', { time: `${Math.ceil(remaining / 60000)} min` }),
     testid: 'banner-warning',
   }, ctx.redraw);
 }

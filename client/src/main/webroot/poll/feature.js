@@ -1,6 +1,7 @@
 // Polls and consensus rounds: answered, tallied, opened and closed in the plenary column.
 import strings from './strings.js';
 import { pollsPanel } from './polls.js';
+import { sayNewPolls } from './news.js';
 
 export default {
   name: 'poll',
@@ -8,4 +9,5 @@ export default {
   panels: [
     { region: 'plenary', order: 70, render: pollsPanel },
   ],
+  onView: sayNewPolls,
 };

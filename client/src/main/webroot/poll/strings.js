@@ -121,6 +121,8 @@ export default {
     "poll.highLabel": "Ce que veut dire la valeur la plus haute (ex. « Tout à fait d'accord »)",
     "poll.percent": "{n} %",
     "kept.note": "Votre texte non envoyé est gardé sur cet appareil, pour vous seul·e, jusqu'à son envoi.",
+    'poll.said.poll': "Nouveau sondage : {question}",
+    'poll.said.round': "Nouveau tour de consensus : {question}",
   },
   en: {
     "group.number": "Group {n}",
@@ -242,5 +244,7 @@ export default {
     "poll.highLabel": "What the highest value means (e.g. “Strongly agree”)",
     "poll.percent": "{n}%",
     "kept.note": "Your unsent text is kept on this device, for you only, until it is sent.",
+    'poll.said.poll': "A new poll is open: {question}",
+    'poll.said.round': "A consensus round is open: {question}",
   },
 };

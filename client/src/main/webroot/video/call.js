@@ -348,22 +348,23 @@ function soundButton(controller) {
 }
 
 /**
- * One's own camera and microphone toggles (their words say what pressing does; aria-pressed says the state), and
- * audio-only; in audio-only mode there is no camera to turn on.
+ * The camera and microphone buttons say what pressing them does ("Turn my camera on"); they are not toggle buttons
+ * (aria-pressed), whose unchanging name would have to say the state instead. Each keeps its element, and so the
+ * keyboard focus, when its words change. In audio-only mode there is no camera to turn on.
  */
 function deviceControls(controller) {
   return html`<div class="controls-row">
-    ${controller.audioOnly ? '' : html`<button type="button" class="secondary" data-testid="toggle-camera" aria-pressed=${!controller.cameraOn} @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>`}
-    <button type="button" class="secondary" data-testid="toggle-mic" aria-pressed=${!controller.micOn} @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
+    ${controller.audioOnly ? '' : html`<button type="button" class="secondary" data-testid="toggle-camera" @click=${() => controller.toggleCamera()}>${controller.cameraOn ? t('video.cameraOff') : t('video.cameraOn')}</button>`}
+    <button type="button" class="secondary" data-testid="toggle-mic" @click=${() => controller.toggleMic()}>${controller.micOn ? t('video.micOff') : t('video.micOn')}</button>
     ${audioOnlyButton(controller)}
   </div>
   ${weakLinkHint(controller)}`;
 }
 
-/** Audio-only: pressed, no picture is sent or received (Jitsi's and the mesh's). */
+/** Audio-only, a toggle with an unchanging name: pressed, no picture is sent or received (Jitsi's and the mesh's). */
 function audioOnlyButton(controller) {
-  return html`<button type="button" class="secondary" data-testid="audio-only" aria-pressed=${Boolean(controller.audioOnly)}
-    @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button>`;
+  return html`<button type="button" class="secondary" data-testid="audio-only" aria-pressed=${controller.audioOnly ? 'true' : 'false'}
+    @click=${() => controller.toggleAudioOnly()}>${t('video.audioOnly')}</button>`;
 }
 
 /** Why there is no picture: said in words (audio-only chosen, or the camera left off to save data). */
