@@ -390,8 +390,8 @@ function jitsiPanel(controller, ctx) {
         </li>`;
       })}</ul>` : ''}
     ${controller.info.dialIn ? dialIn(controller.info.dialIn) : ''}
-    <div class="controls-row"><button type="button" class="secondary" aria-pressed=${Boolean(controller.audioOnly)}
-      @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button></div>
+    ${controller.info.watchOnly ? '' : html`<div class="controls-row"><button type="button" class="secondary" aria-pressed=${Boolean(controller.audioOnly)}
+      @click=${() => controller.toggleAudioOnly()}>${controller.audioOnly ? t('video.withVideo') : t('video.audioOnly')}</button></div>`}
   </section>`;
 }
 

@@ -57,11 +57,14 @@ public final class JitsiTokens {
         user.put("visitor", true);
         Map<String, Object> features = new LinkedHashMap<>();
         for (String feature : FEATURES) features.put(feature, false);
-        return claims(room).withClaim("context", Map.of("user", user, "features", features)).sign(algorithm);
+        return claims(room)
+                .withClaim("context", Map.of("user", user, "features", features))
+                .sign(algorithm);
     }
 
     public String issue(String personId, String name, VideoRoom room, boolean moderator) {
-        return claims(room).withClaim(
+        return claims(room)
+                .withClaim(
                         "context",
                         Map.of(
                                 "user",

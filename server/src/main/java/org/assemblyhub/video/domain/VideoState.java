@@ -19,7 +19,8 @@ public final class VideoState implements Serializable {
     public Verdict decide(Actor actor, VideoCommand command) {
         if (actor.role() != Role.ORGANISER) return Verdict.reject("forbidden", "Only organisers set the live stream.");
         LiveStream wanted = ((VideoCommand.SetLiveStream) command).stream();
-        if (wanted == null) return stream == null ? Verdict.accept() : Verdict.accept(new VideoEvent.LiveStreamCleared());
+        if (wanted == null)
+            return stream == null ? Verdict.accept() : Verdict.accept(new VideoEvent.LiveStreamCleared());
         if (wanted.equals(stream)) return Verdict.accept();
         return Verdict.accept(
                 new VideoEvent.LiveStreamSet(wanted.url(), wanted.kind().wire(), wanted.origin(), wanted.captions()));
