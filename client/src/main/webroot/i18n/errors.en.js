@@ -146,6 +146,8 @@ export default {
   'upload-too-large': "This file is too large for this kind of material.",
   'upload-wrong-type': "This file is not of a kind accepted here (its content was checked, not only its name).",
   'url-not-http': "The link must start with http:// or https://.",
+  'stream-url-invalid': 'The live stream address must be a whole https:// address (at most 2,000 characters).',
+  'stream-url-credentials': 'The live stream address holds a user name or password: everyone would see it. Use a public address.',
   'video-off': "Video is turned off on this hub.",
   'vote-in-progress': "Your vote is being recorded.",
   'wrong-file-kind': "This file is not the right kind for this place (for example a video where captions belong).",

@@ -146,6 +146,8 @@ export default {
   'upload-too-large': "Ce fichier est trop volumineux pour ce type de contenu.",
   'upload-wrong-type': "Ce fichier n'est pas d'un type accepté ici (son contenu a été vérifié, pas seulement son nom).",
   'url-not-http': "Le lien doit commencer par http:// ou https://.",
+  'stream-url-invalid': "L'adresse du direct doit être une adresse https:// complète (2 000 caractères au plus).",
+  'stream-url-credentials': "L'adresse du direct contient un nom d'utilisateur ou un mot de passe : tout le monde le verrait. Donnez une adresse publique.",
   'video-off': "La vidéo est désactivée sur ce hub.",
   'vote-in-progress': "Votre vote est en cours d'enregistrement.",
   'wrong-file-kind': "Ce fichier n'est pas du bon type pour cet emplacement (par exemple une vidéo à la place des sous-titres).",
