@@ -53,11 +53,13 @@ class LiveStreamTest {
         assertThat(state.decide(organiser, new VideoCommand.SetLiveStream(null)))
                 .isEqualTo(Verdict.accept());
         Verdict set = state.decide(organiser, new VideoCommand.SetLiveStream(stream));
-        assertThat(set).isEqualTo(Verdict.accept(new VideoEvent.LiveStreamSet(
-                "https://media.example.org/live.m3u8", "hls", "https://media.example.org", false)));
+        assertThat(set)
+                .isEqualTo(Verdict.accept(new VideoEvent.LiveStreamSet(
+                        "https://media.example.org/live.m3u8", "hls", "https://media.example.org", false)));
         state.evolve((VideoEvent) ((Verdict.Accepted) set).events().get(0));
         assertThat(state.stream()).isEqualTo(stream);
-        assertThat(state.decide(organiser, new VideoCommand.SetLiveStream(stream))).isEqualTo(Verdict.accept());
+        assertThat(state.decide(organiser, new VideoCommand.SetLiveStream(stream)))
+                .isEqualTo(Verdict.accept());
         assertThat(state.decide(Actor.person("m1", Role.MEMBER), new VideoCommand.SetLiveStream(null)))
                 .isInstanceOf(Verdict.Rejected.class);
         state.evolve(new VideoEvent.LiveStreamCleared());
