@@ -104,7 +104,7 @@ export function draftsPanel(ctx) {
   if (all.length === 0 && !writer) return '';
   return html`<section aria-labelledby="drafts-title" data-testid="drafts">
     <h2 id="drafts-title">${t('draft.title')}</h2>
-    ${all.length ? html`<p class="controls-row"><a href="/api/assemblies/${assembly}/booklet.pdf?lang=${language()}" target="_blank" rel="noopener">${t('draft.bookletPdf')}</a>
+    ${all.length && ctx.me?.personId ? html`<p class="controls-row"><a href="/api/assemblies/${assembly}/booklet.pdf?lang=${language()}" target="_blank" rel="noopener">${t('draft.bookletPdf')}</a>
       <button type="button" class="secondary" @click=${() => window.print()}>${t('draft.print')}</button></p>` : ''}
     ${repeat(all, ([id]) => id, ([id, d]) => draftCard(id, d, writer, kept, send, ui, redraw))}
     ${writer ? newDraftForm(kept, ui, send, redraw) : ''}

@@ -131,6 +131,8 @@ export default {
   'session-running': "A session is already running.",
   'signal-rate-limited': "Too many call signals at once; the call will retry.",
   'signal-too-large': "Call signal too long.",
+  'stream-url-credentials': "The live stream address holds a user name or password: everyone would see it. Use a public address.",
+  'stream-url-invalid': "The live stream address must be a whole https:// address (at most 2,000 characters).",
   'text-empty': "Write something first.",
   'text-too-long': "This text is too long: shorten it.",
   'title-empty': "Give a title.",

@@ -131,6 +131,8 @@ export default {
   'session-running': "Une séance est déjà en cours.",
   'signal-rate-limited': "Trop de signaux d'appel à la fois ; l'appel va réessayer.",
   'signal-too-large': "Signal d'appel trop long.",
+  'stream-url-credentials': "L'adresse du direct contient un nom d'utilisateur ou un mot de passe : tout le monde le verrait. Donnez une adresse publique.",
+  'stream-url-invalid': "L'adresse du direct doit être une adresse https:// complète (2 000 caractères au plus).",
   'text-empty': "Écrivez quelque chose d'abord.",
   'text-too-long': "Ce texte est trop long : raccourcissez-le.",
   'title-empty': "Donnez un titre.",

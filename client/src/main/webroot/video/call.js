@@ -427,8 +427,8 @@ function jitsiPanel(controller, ctx) {
         </li>`;
       })}</ul>` : ''}
     ${controller.info.dialIn ? dialIn(controller.info.dialIn) : ''}
-    <div class="controls-row">${audioOnlyButton(controller)}</div>
-    ${weakLinkHint(controller)}
+    ${controller.info.watchOnly ? '' : html`<div class="controls-row">${audioOnlyButton(controller)}</div>
+    ${weakLinkHint(controller)}`}
   </section>`;
 }
 

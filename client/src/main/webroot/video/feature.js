@@ -1,8 +1,10 @@
-// Calls: the group's call or the plenary's (mesh or Jitsi), following the person's room; and the tech check link.
+// Calls: the group's call or the plenary's (mesh or Jitsi), following the person's room; the tech check link; what
+// observers watch (the live stream the organisers set) and the organisers' form to set it.
 import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import strings from './strings.js';
 import { CallController, callPanel } from './call.js';
+import { watchPanel, streamDesk } from './watch.js';
 
 let call = null; // one per page, made when the assembly's page starts
 
@@ -12,7 +14,9 @@ export default {
   panels: [
     { region: 'header', order: 10, render: (ctx) => (ctx.me?.personId
       ? html`<a href="/tech-check.html" target="_blank" rel="noopener">${t('video.check')}</a>` : '') },
+    { region: 'plenary', order: 5, render: watchPanel },
     { region: 'plenary', order: 10, render: (ctx) => (call ? callPanel(call, ctx) : '') },
+    { region: 'wide', order: 15, roles: ['organiser'], render: streamDesk },
   ],
   start: (ctx) => { call = new CallController(ctx.connection, () => ctx.redraw()); },
   // After a lost socket the call is joined again (the hub counted this person as gone); otherwise it follows moves.

@@ -48,7 +48,7 @@ export class JitsiCall {
     });
     on('videoConferenceJoined', ({ id, displayName }) => {
       this.myId = id ?? null;
-      if (id) this.participants.set(id, displayName || this.displayName);
+      if (id && !this.watchOnly) this.participants.set(id, displayName || this.displayName); // a visitor is in no list
     });
     on('participantJoined', ({ id, displayName }) => { if (id) this.participants.set(id, displayName || ''); });
     on('participantLeft', ({ id }) => {
@@ -63,8 +63,43 @@ export class JitsiCall {
     on('videoMuteStatusChanged', ({ muted }) => { this.videoMuted = Boolean(muted); });
   }
 
+  /**
+   * An observer watches as a Jitsi visitor (their token says so): no camera or microphone is ever asked for — nothing
+   * starts them, the prejoin screen (which previews the camera) is off, and the toolbar has no button that would.
+   */
+  static watchOnlyConfig() {
+    return {
+      startWithAudioMuted: true,
+      startWithVideoMuted: true,
+      disableInitialGUM: true,
+      startSilent: false,
+      prejoinConfig: { enabled: false },
+      disableSelfView: true,
+      toolbarButtons: ['closedcaptions', 'fullscreen', 'tileview', 'settings'],
+      disableDeepLinking: true,
+      disableReactions: true,
+      disablePolls: true,
+      hideConferenceSubject: false,
+    };
+  }
+
   async start() {
     await loadApi(this.info.domain);
+    if (this.info.watchOnly) {
+      this.api = new window.JitsiMeetExternalAPI(this.info.domain, {
+        roomName: this.info.room,
+        jwt: this.info.jwt,
+        parentNode: this.parentNode,
+        width: '100%',
+        height: 480,
+        configOverwrite: JitsiCall.watchOnlyConfig(),
+      });
+      this.audioMuted = true;
+      this.videoMuted = true;
+      this.watchOnly = true;
+      this.listen();
+      return this;
+    }
     const inGroup = this.info.group > 0;
     this.api = new window.JitsiMeetExternalAPI(this.info.domain, {
       roomName: this.info.room,

@@ -97,15 +97,18 @@ public final class VideoAccess {
                 .put("moderator", moderator);
         if (jitsi != null) {
             // The token's user id reaches the other participants (Jitsi puts it in presence): the opaque user, not the
-            // person id.
+            // person id. An observer (no person) gets a visitor's token: watching only (JitsiTokens#visitor).
             answer.put("domain", config.jitsiDomain())
                     .put(
                             "jwt",
-                            jitsi.issue(
-                                    iceUser == null ? "observer" : iceUser,
-                                    name == null ? "Observer" : name,
-                                    room,
-                                    moderator));
+                            iceUser == null
+                                    ? jitsi.visitor("Observer", room)
+                                    : jitsi.issue(iceUser, name, room, moderator));
+            // An observer watches as a Jitsi visitor: the browser never asks for a camera or microphone.
+            if (iceUser == null) answer.put("watchOnly", true);
+        } else if (iceUser == null) {
+            // An observer is in no mesh: no peers, no TURN credentials; the picture reaches them by the live stream.
+            answer.put("watchOnly", true).put("peers", new JsonArray());
         } else {
             answer.put("me", me)
                     .put("iceServers", ice.forUser(iceUser))

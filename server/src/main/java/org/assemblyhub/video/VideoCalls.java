@@ -171,7 +171,9 @@ final class VideoCalls implements Plugin {
     /** The answer to {@code video-join}, with phone dial-in details when the Jitsi deployment provides them. */
     Future<JsonObject> joinWithDialIn(Model model, Actor actor, JsonObject args) {
         JsonObject answer = join(model, actor, args);
-        if (Answers.isError(answer) || !"jitsi".equals(video.provider())) return Future.succeededFuture(answer);
+        // Phone numbers join a call as a participant: never for an observer, who only watches.
+        if (Answers.isError(answer) || !"jitsi".equals(video.provider()) || actor.personId() == null)
+            return Future.succeededFuture(answer);
         return Future.fromCompletionStage(
                         video.dialIn(roomOf(model, actor.personId())),
                         engine.vertx().getOrCreateContext())

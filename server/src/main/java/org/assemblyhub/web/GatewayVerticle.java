@@ -68,6 +68,7 @@ public final class GatewayVerticle extends VerticleBase {
         new AssemblyApi(engines, bootstrap, config.publicUrl(), new BoundedWorkers(vertx, "assembly-hub-uploads", 2, 8))
                 .mount(router);
         new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
+        new StreamPage(engines).mount(router); // /stream/:id: the live stream, framed by the observer page
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));
         router.route("/webjars/*")
                 .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));

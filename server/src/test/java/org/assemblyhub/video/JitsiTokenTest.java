@@ -132,6 +132,32 @@ class JitsiTokenTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void an_observers_token_grants_watching_the_plenary_as_a_jitsi_visitor_only() throws Exception {
+        JsonNode answer = join("observer", null).path("result");
+        JWTClaimsSet claims = verified(answer.path("jwt").asText());
+        String plenary = join("f0", null).path("result").path("room").asText();
+
+        assertThat(answer.path("watchOnly").asBoolean()).isTrue();
+        assertThat(answer.has("dialIn")).as("a phone joins as a participant").isFalse();
+        assertThat(claims.getStringClaim("room")).isEqualTo(plenary);
+        assertThat(user(claims))
+                .containsEntry("visitor", true)
+                .containsEntry("moderator", false)
+                .containsEntry("id", "observer")
+                .doesNotContainKey("affiliation");
+        Map<String, Object> features =
+                (Map<String, Object>) ((Map<String, Object>) claims.getClaim("context")).get("features");
+        assertThat(features).containsEntry("recording", false).containsEntry("livestreaming", false);
+        assertThat(features.values()).isNotEmpty().allMatch(Boolean.FALSE::equals);
+        assertThat(join("observer", "group1-whatever").path("code").asText()).isEqualTo("not-your-room");
+
+        JsonNode member = join(membersOf.get(1).get(0), null).path("result");
+        assertThat(user(verified(member.path("jwt").asText()))).doesNotContainKey("visitor");
+        assertThat(member.has("watchOnly")).isFalse();
+    }
+
+    @Test
     void a_token_for_another_groups_room_is_refused() {
         String otherRoom =
                 join(membersOf.get(2).get(0), null).path("result").path("room").asText();

@@ -141,7 +141,8 @@ class SecretBallotTest {
     }
 
     @Test
-    void members_see_each_version_of_a_draft_with_a_readable_diff_and_observers_do_not_see_drafts() {
+    void
+            members_see_each_version_of_a_draft_with_a_readable_diff_and_observers_read_only_the_version_put_to_the_vote() {
         JsonNode draft = members.get(0)
                 .awaitView(v -> v.path("drafts").path("d1").path("version").asInt() == 2)
                 .path("drafts")
@@ -151,8 +152,14 @@ class SecretBallotTest {
                         + "{\"op\":\"-\",\"text\":\"road.\"},{\"op\":\"+\",\"text\":\"road by 2030.\"}]");
         assertThat(draft.path("analysis").path("costs").asText()).isEqualTo("2 M€ a year");
         assertThat(draft.path("versions").get(1).path("note").asText()).isEqualTo("A date");
-        assertThat(String.join("\n", observer.frames()))
-                .doesNotContain("Cycle lanes on every", "protected cycle lanes");
+        JsonNode watched = observer.awaitView(v -> v.path("drafts").has("d1"))
+                .path("drafts")
+                .path("d1");
+        assertThat(watched.path("text").asText()).isEqualTo("Build protected cycle lanes on every main road by 2030.");
+        assertThat(watched.path("analysis").path("costs").asText()).isEqualTo("2 M€ a year");
+        assertThat(watched.path("underVote").asBoolean()).isTrue();
+        assertThat(watched.has("versions") || watched.has("diff")).isFalse();
+        assertThat(String.join("\n", observer.frames())).doesNotContain("A date", "Lead Person");
         assertThat(lead.call(
                                 "stale",
                                 "amend-draft",

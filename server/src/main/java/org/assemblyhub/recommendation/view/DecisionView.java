@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drafts (for participants: not observers, while they are being written) and ballots (for everyone: the roll's size
+ * Drafts (for participants; observers read only those put to a vote, as voted) and ballots (for everyone: the roll's size
  * and fingerprint, turnout, the chain's head; after closing, the results and every tracker with its choice). No
  * view holds anything of a ballot while it is open beyond its turnout, which moves only at coarse intervals: choices
  * are sealed until it closes.
@@ -37,8 +37,8 @@ public final class DecisionView {
     private DecisionView() {}
 
     public static ObjectNode drafts(Drafts drafts, BallotBox ballots, Roster state, Audience audience) {
+        if (audience.onlooker()) return putToVote(drafts, ballots);
         ObjectNode view = JSON.objectNode();
-        if (audience.onlooker()) return view;
         for (Drafts.Draft d : drafts.all()) {
             Drafts.Version v = d.latest();
             ObjectNode draft = view.putObject(d.id());
@@ -65,6 +65,27 @@ public final class DecisionView {
                         .forEach(run -> diff.addObject().put("op", run.op()).put("text", run.text()));
             }
         }
+        return view;
+    }
+
+    /**
+     * What onlookers read: only the drafts put to a vote, each as the version the latest ballot on it names (its
+     * final text and analysis) — never a draft still being written, its other versions, who wrote them or their notes.
+     */
+    public static ObjectNode putToVote(Drafts drafts, BallotBox ballots) {
+        Map<String, Integer> voted = new LinkedHashMap<>();
+        for (BallotBox.Ballot b : ballots.all()) b.spec().items().forEach(i -> voted.put(i.draftId(), i.version()));
+        ObjectNode view = JSON.objectNode();
+        voted.forEach((draftId, version) -> drafts.draft(draftId)
+                .ifPresent(d -> d.version(version).ifPresent(v -> {
+                    ObjectNode draft = view.putObject(draftId)
+                            .put("title", v.title())
+                            .put("text", v.text())
+                            .put("version", v.version())
+                            .put("fromGroup", d.versions().get(0).fromGroup())
+                            .put("underVote", ballots.underVote(draftId));
+                    analysis(draft.putObject("analysis"), v.analysis());
+                })));
         return view;
     }
 

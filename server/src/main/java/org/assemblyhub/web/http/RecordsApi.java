@@ -15,6 +15,10 @@ import org.assemblyhub.support.BoundedWorkers;
 import org.assemblyhub.support.Jackson;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -26,6 +30,8 @@ import java.util.function.Consumer;
  */
 public final class RecordsApi {
     private static final int BOOKLETS_KEPT = 16;
+    /** Seconds a shared cache may keep a public record: results appear at most this late to those it serves. */
+    static final int PUBLIC_MAX_AGE = 10;
 
     private final EngineClient engines;
     private final BoundedWorkers exports;
@@ -118,11 +124,33 @@ public final class RecordsApi {
         });
     }
 
+    /**
+     * Cache-friendly for thousands of observers: an ETag of the content (a browser or proxy that has it gets 304), and
+     * an anonymous request — which succeeds only for a public assembly — may be kept by shared caches for a few
+     * seconds; a participant's answer stays private to their browser.
+     */
     private static void send(RoutingContext rc, String type, String body, String filename) {
+        String etag = etag(body);
+        boolean anonymous = Sessions.tokenOf(rc.request()) == null;
         var response = rc.response()
                 .putHeader("Content-Type", type + "; charset=utf-8")
-                .putHeader("Cache-Control", "no-store");
+                .putHeader("Cache-Control", anonymous ? "public, max-age=" + PUBLIC_MAX_AGE : "private, no-cache")
+                .putHeader("Vary", "Cookie")
+                .putHeader("ETag", etag);
         if (filename != null) response.putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        if (etag.equals(rc.request().getHeader("If-None-Match"))) {
+            response.setStatusCode(304).end();
+            return;
+        }
         response.end(body);
+    }
+
+    static String etag(String body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
