@@ -54,6 +54,7 @@ export default {
   'invalid-organiser': "The first person of an assembly must be an organiser.",
   'invalid-phase': "Unknown phase.",
   'invalid-poll': "This poll is not well formed: check the question and the choices.",
+  'invalid-phone-only': "A phone-only cell must say yes or no.",
   'invalid-role': "Unknown role in the file.",
   'invalid-script': "This script is not valid.",
   'invalid-secret': "This vote's secret is not valid: reload the page and vote again.",

@@ -54,6 +54,7 @@ export default {
   'invalid-organiser': "La première personne d'une assemblée doit être un·e organisateur·rice.",
   'invalid-phase': "Phase inconnue.",
   'invalid-poll': "Ce sondage est mal composé : vérifiez la question et les choix.",
+  'invalid-phone-only': "La colonne « téléphone seulement » doit dire oui ou non.",
   'invalid-role': "Rôle inconnu dans le fichier.",
   'invalid-script': "Ce déroulé n'est pas valable.",
   'invalid-secret': "Le secret de ce vote n'est pas valable : rechargez la page et votez à nouveau.",
