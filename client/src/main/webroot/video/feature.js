@@ -11,7 +11,7 @@ export default {
   strings,
   panels: [
     { region: 'header', order: 10, render: (ctx) => (ctx.me?.personId
-      ? html`<a href="/tech-check.html" target="_blank" rel="noopener">${t('video.check')}</a>` : '') },
+      ? html`<a href="/tech-check.html?a=${ctx.assemblyId}" target="_blank" rel="noopener">${t('video.check')}</a>` : '') },
     { region: 'plenary', order: 10, render: (ctx) => (call ? callPanel(call, ctx) : '') },
   ],
   start: (ctx) => { call = new CallController(ctx.connection, () => ctx.redraw()); },

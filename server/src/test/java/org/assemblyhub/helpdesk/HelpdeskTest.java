@@ -71,7 +71,7 @@ class HelpdeskTest {
     void a_caller_can_withdraw_a_call_and_a_call_from_nowhere_known_is_refused() {
         Given waiting = assembly().when(MEMBER, new CallForHelp("tech-check")).andThen();
         waiting.when(MEMBER, new WithdrawHelpCall()).thenEvents(new HelpRequestWithdrawn("m1"));
-        assembly().when(MEMBER, new WithdrawHelpCall()).thenRejected("no-help-call");
+        assembly().when(MEMBER, new WithdrawHelpCall()).thenRejected("no-help-request");
         assembly().when(MEMBER, new CallForHelp("kitchen")).thenRejected("invalid-args");
     }
 }

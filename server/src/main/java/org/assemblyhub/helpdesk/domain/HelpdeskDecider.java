@@ -74,6 +74,6 @@ public final class HelpdeskDecider {
     }
 
     private static Verdict noCall() {
-        return Verdict.reject("no-help-call", "There is no call for help waiting.");
+        return Verdict.reject("no-help-request", "There is no call for help waiting.");
     }
 }
