@@ -39,7 +39,8 @@ class RosterCsvTest {
         assertThat(result.people().getJsonObject(0).getBoolean("phoneOnly")).isTrue();
         assertThat(result.people().getJsonObject(1).containsKey("phoneOnly")).isFalse();
         assertThat(result.people().getJsonObject(2).containsKey("phoneOnly")).isFalse();
-        assertThat(result.people().getJsonObject(0).getJsonObject("attributes").isEmpty()).isTrue();
+        assertThat(result.people().getJsonObject(0).getJsonObject("attributes").isEmpty())
+                .isTrue();
         assertThat(RosterCsv.parse("id,name,phone-only\nm1,Aïcha,maybe\n").problems())
                 .extracting(RosterCsv.Problem::code)
                 .containsExactly("invalid-phone-only");
