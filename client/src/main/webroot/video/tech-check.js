@@ -107,7 +107,7 @@ function page() {
       <section aria-labelledby="net"><h2 id="net">${t('check.connection')}</h2>
         <p data-testid="connection-result">${t('check.connection.' + (state.connection || 'measuring'))}</p>
       </section>
-      <p role="status" data-testid="check-sent">${state.sent === true ? t('check.sent') : ''}</p>
+      ${connection ? html`<p role="status" data-testid="check-sent">${state.sent === true ? t('check.sent') : ''}</p>` : ''}
       ${state.error ? html`<p class="field-error" role="alert">${errorText(state.error)}</p>` : ''}
       ${connection ? helpButton(help) : ''}
       <p><a href=${assemblyId ? `/a/${assemblyId}` : '/'}>${t('check.back')}</a></p>
