@@ -32,10 +32,10 @@ function cell(check, field) {
   return html`<span class=${bad ? 'check-bad' : 'check-ok'}><span aria-hidden="true">${bad ? '⚠ ' : '✓ '}</span>${t(key)}</span>`;
 }
 
-function checks(desk) {
+function checks(desk, heading = t('helpdesk.checks')) {
   const members = Object.entries(desk.members || {}).map(([id, m]) => ({ id, ...m }))
     .sort((a, b) => (b.needsHelp - a.needsHelp) || byName(a, b));
-  return html`<h3>${t('helpdesk.checks')}</h3>
+  return html`<h3>${heading}</h3>
     <p data-testid="helpdesk-need-help" role="status">${desk.needHelp ? t('helpdesk.needHelp', { n: desk.needHelp }) : t('helpdesk.allGood')}</p>
     <div class="table-scroll" role="region" tabindex="0" aria-label=${t('helpdesk.tableLabel')}>
     <table class="roster" data-testid="helpdesk-checks">
@@ -60,6 +60,34 @@ export function helpdeskPanel(ctx) {
     <h2 id="helpdesk-title">${t('helpdesk.title')}</h2>
     ${calls(ctx, desk)}
     ${checks(desk)}
+  </section>`;
+}
+
+/** Asks again now and then: a member's check changes no view a facilitator at the plenary receives. */
+const MINE_MS = 20000;
+let mineTimer = null;
+
+async function askMine(ctx) {
+  const ack = await ctx.connection.send('my-members-checks', {}).catch(() => null);
+  ctx.ui.mine = ack?.result ?? null;
+  ctx.redraw();
+}
+
+/** A facilitator outside a round (before the session): the checks of the group they will facilitate. */
+export function onPersonal(ctx) {
+  const plenaryFacilitator = ctx.me?.role === 'facilitator' && !ctx.steers;
+  if (plenaryFacilitator && !mineTimer) {
+    askMine(ctx);
+    mineTimer = setInterval(() => { if (!ctx.view?.helpdesk) askMine(ctx); }, MINE_MS);
+  }
+}
+
+export function myMembersPanel(ctx) {
+  const mine = ctx.ui.mine;
+  if (ctx.view.helpdesk || ctx.steers || ctx.me?.role !== 'facilitator' || !mine?.group) return '';
+  return html`<section aria-labelledby="my-members-title" class="helpdesk" data-testid="my-members-checks">
+    <h2 id="my-members-title">${t('helpdesk.title')}</h2>
+    ${checks(mine, t('helpdesk.myGroup', { n: mine.group }))}
   </section>`;
 }
 

@@ -55,8 +55,12 @@ public final class HelpdeskCapability implements Capability {
     @Override
     public Verdict decide(Model model, Acting who, DomainCommand command, Instant now) {
         if (who.personId() == null) return Verdict.reject("forbidden", "Only people on the roster call the desk.");
-        if (!(command instanceof HelpdeskCommand.HelpStatus) && model.roster().phase() == Phase.CLOSED)
-            return Verdict.assemblyClosed();
+        boolean reads = command instanceof HelpdeskCommand.HelpStatus || command instanceof HelpdeskCommand.MyMembers;
+        if (!reads && model.roster().phase() == Phase.CLOSED) return Verdict.assemblyClosed();
+        if (command instanceof HelpdeskCommand.MyMembers) {
+            return new Verdict.Answered(
+                    HelpdeskView.mine(desk(model), model.roster(), model.seating(), who.personId()));
+        }
         boolean answers = who.leads();
         if (command instanceof HelpdeskCommand.AnswerHelpCall c && !answers && who.facilitatedGroup() > 0) {
             answers = model.seating()

@@ -32,5 +32,6 @@ public final class HelpdeskWire {
             }),
             of("withdraw-help-call", CALLERS, (a, c) -> Decoded.ok(new WithdrawHelpCall())),
             of("help-status", CALLERS, (a, c) -> Decoded.ok(new HelpStatus())),
+            of("my-members-checks", DESK, (a, c) -> Decoded.ok(new MyMembers())),
             of("answer-help-call", DESK, (a, c) -> Decoded.ok(new AnswerHelpCall(a.id("personId")))));
 }

@@ -101,6 +101,30 @@ class HelpdeskOverTheWireTest {
                 .isEqualTo("forbidden");
 
         lead.call("plan", "plan-breakouts", new JsonObject().put("minSize", 6).put("maxSize", 6));
+        // Before the round opens, each facilitator asks for the checks of the group they will facilitate.
+        int withM1 = 0;
+        for (String f : List.of("f1", "f2")) {
+            JsonNode mine = people.get(f)
+                    .call("mine", "my-members-checks", new JsonObject())
+                    .path("result");
+            assertThat(mine.path("group").asInt()).isPositive();
+            assertThat(mine.path("members").size()).isEqualTo(6);
+            if (mine.path("members").has("m1")) {
+                withM1++;
+                assertThat(mine.path("members")
+                                .path("m1")
+                                .path("check")
+                                .path("camera")
+                                .asText())
+                        .isEqualTo("denied");
+            }
+        }
+        assertThat(withM1).isEqualTo(1);
+        assertThat(people.get("m2")
+                        .call("mine", "my-members-checks", new JsonObject())
+                        .path("code")
+                        .asText())
+                .isEqualTo("forbidden");
         lead.call("open", "open-breakouts", new JsonObject());
         int group = lead.awaitView(v -> v.path("breakouts").path("open").asBoolean())
                 .path("helpdesk")

@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * Reads a roster CSV: a header line, then one person per line. Columns {@code id} and {@code name} are required;
  * {@code contact} (or email / phone), {@code role} and {@code phone-only} (yes/no) are optional; every other column
- * is an attribute used for balancing groups (gender, age band, area...). All problems are reported at once, each with its line number, and
- * nothing is imported while any remains.
+ * is an attribute used for balancing groups (gender, age band, area...). All problems are reported at once, each
+ * with its line number, and nothing is imported while any remains.
  */
 public final class RosterCsv {
     public static final int MAX_ROWS = 5_000;

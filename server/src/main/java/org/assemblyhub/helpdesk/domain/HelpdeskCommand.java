@@ -16,6 +16,12 @@ public sealed interface HelpdeskCommand extends DomainCommand {
     /** Someone at the desk (or the caller's facilitator) takes the call. */
     record AnswerHelpCall(String personId) implements HelpdeskCommand {}
 
+    /**
+     * A facilitator outside a round asks for the tech checks of the members of the group they will facilitate (the
+     * planned round) or facilitated last: before the session, when no group view carries them yet.
+     */
+    record MyMembers() implements HelpdeskCommand {}
+
     /** The caller asks where their call stands (none, called, answered). */
     record HelpStatus() implements HelpdeskCommand {}
 }

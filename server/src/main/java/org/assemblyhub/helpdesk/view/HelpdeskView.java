@@ -9,6 +9,7 @@ import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Roster;
 import org.assemblyhub.kernel.Seating;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,48 @@ public final class HelpdeskView {
             seating.seatOf(id).filter(s -> seating.isOpen()).ifPresent(s -> entry.put("group", s.group()));
         });
         return view;
+    }
+
+    /**
+     * For a facilitator: the tech checks of the members of the group they will facilitate in the round planned, or
+     * else facilitated in the latest round held ({@code group} 0 and no members when they facilitate none).
+     */
+    public static Map<String, Object> mine(Helpdesk desk, Roster roster, Seating seating, String facilitatorId) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Seating.Seat seat = seating.nextSeatOf(facilitatorId)
+                .filter(Seating.Seat::facilitates)
+                .orElse(null);
+        result.put("group", seat == null ? 0 : seat.group());
+        Map<String, Object> members = new LinkedHashMap<>();
+        int needHelp = 0;
+        List<String> people = seat == null
+                ? List.of()
+                : seat.round() == seating.round()
+                        ? seating.members(seat.group())
+                        : seating.members(seat.round(), seat.group());
+        for (String id : people) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", roster.displayName(id));
+            boolean phoneOnly = roster.phoneOnly().contains(id);
+            if (phoneOnly) entry.put("phoneOnly", true);
+            Helpdesk.Check check = desk.checks().get(id);
+            if (check != null) {
+                entry.put(
+                        "check",
+                        Map.of(
+                                "camera", check.camera(),
+                                "microphone", check.microphone(),
+                                "connection", check.connection(),
+                                "at", check.at().toString()));
+            }
+            boolean needs = !phoneOnly && (check == null || !check.ok());
+            entry.put("needsHelp", needs);
+            if (needs) needHelp++;
+            members.put(id, entry);
+        }
+        result.put("members", members);
+        result.put("needHelp", needHelp);
+        return result;
     }
 
     private static boolean audienceSeesEveryone(Audience audience) {
