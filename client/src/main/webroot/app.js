@@ -16,6 +16,7 @@ import poll from './poll/feature.js';
 import decision from './decision/feature.js';
 import video from './video/feature.js';
 import learning from './learning/feature.js';
+import helpdesk from './helpdesk/feature.js';
 
 /**
  * The features of this hub, each from its folder's feature.js: its strings, its panels (a screen region, an order in
@@ -32,6 +33,7 @@ const FEATURES = [
   decision,
   video,
   learning,
+  helpdesk,
 ];
 
 for (const feature of FEATURES) addStrings(feature.name, feature.strings);

@@ -120,13 +120,15 @@ export function organiserConsole(ctx) {
       <h3>${t('organiser.roster')}</h3>
       <table class="roster">
         <thead><tr><th scope="col">${t('organiser.col.name')}</th><th scope="col">${t('organiser.col.role')}</th>
-          <th scope="col">${t('organiser.col.status')}</th><th scope="col">${t('organiser.col.actions')}</th></tr></thead>
+          <th scope="col">${t('organiser.col.status')}</th><th scope="col">${t('organiser.phoneOnly')}</th>
+          <th scope="col">${t('organiser.col.actions')}</th></tr></thead>
         <tbody>
           ${repeat(roster, (p) => p.id, (p) => html`
             <tr>
               <th scope="row">${p.name}<br><span class="muted">${p.id}${p.contact ? ' · ' + p.contact : ''}</span></th>
               <td>${t('role.' + p.role)}</td>
               <td>${p.online ? t('presence.online') : t('presence.offline')} · ${p.invited ? t('organiser.invited') : t('organiser.notInvited')}</td>
+              <td>${p.role === 'member' ? phoneOnlyToggle(ctx, p) : ''}</td>
               <td>
                 <button type="button" @click=${(e) => ui.reissue(p, e.currentTarget)}>${t('organiser.reissue')}</button>
                 ${p.invited ? html`<button type="button" class="secondary" @click=${(e) => ui.revoke(p, e.currentTarget)}>${t('organiser.revoke')}</button>` : ''}
@@ -135,6 +137,15 @@ export function organiserConsole(ctx) {
         </tbody>
       </table>
     </section>`;
+}
+
+/** A member who takes part by telephone only: a toggle (pressed: phone-only), named for the person it changes. */
+function phoneOnlyToggle(ctx, p) {
+  return html`<button type="button" class="secondary" data-testid="phone-only-toggle" data-person=${p.id}
+    aria-pressed=${p.phoneOnly ? 'true' : 'false'}
+    aria-label=${t(p.phoneOnly ? 'organiser.phoneOnly.unmark' : 'organiser.phoneOnly.mark', { name: p.name })}
+    @click=${(e) => ctx.send('mark-phone-only', { personId: p.id, phoneOnly: !p.phoneOnly }, { near: e.currentTarget })}>
+    <span aria-hidden="true">${p.phoneOnly ? '☎ ' : ''}</span>${p.phoneOnly ? t('organiser.phoneOnly.yes') : t('organiser.phoneOnly.no')}</button>`;
 }
 
 function scriptResult(result) {

@@ -14,7 +14,7 @@ export function presencePanel({ view }) {
         ${repeat(people, (p) => p.id, (p) => html`
           <li class=${p.online ? 'online' : 'offline'}>
             <span class="dot" aria-hidden="true"></span>${p.name}
-            <span class="muted">· ${t('role.' + p.role)} · ${p.online ? t('presence.online') : t('presence.offline')}</span>
+            <span class="muted">· ${t('role.' + p.role)} · ${p.online ? t('presence.online') : p.phoneOnly ? t('presence.byPhone') : t('presence.offline')}</span>
           </li>`)}
       </ul>
     </section>`;

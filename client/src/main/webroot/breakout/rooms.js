@@ -42,7 +42,7 @@ export function breakoutPanel(ctx) {
       </div>` : ''}
       ${mine.members ? html`<ul class="presence">${repeat(Object.entries(mine.members), ([id]) => id, ([, m]) => html`
         <li class=${m.online ? 'online' : 'offline'}><span class="dot" aria-hidden="true"></span>${m.name}
-          <span class="muted">· ${m.online ? t('presence.online') : t('presence.offline')}</span></li>`)}</ul>`
+          <span class="muted">· ${m.online ? t('presence.online') : m.phoneOnly ? t('presence.byPhone') : t('presence.offline')}</span></li>`)}</ul>`
         : html`<p class="muted">${t('breakout.size', { n: mine.size })}</p>`}
     </section>`;
   }

@@ -13,7 +13,7 @@ export default {
   strings,
   panels: [
     { region: 'header', order: 10, render: (ctx) => (ctx.me?.personId
-      ? html`<a href="/tech-check.html" target="_blank" rel="noopener">${t('video.check')}</a>` : '') },
+      ? html`<a href="/tech-check.html?a=${ctx.assemblyId}" target="_blank" rel="noopener">${t('video.check')}</a>` : '') },
     { region: 'plenary', order: 5, render: watchPanel },
     { region: 'plenary', order: 10, render: (ctx) => (call ? callPanel(call, ctx) : '') },
     { region: 'wide', order: 15, roles: ['organiser'], render: streamDesk },

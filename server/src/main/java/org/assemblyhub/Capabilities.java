@@ -2,6 +2,7 @@ package org.assemblyhub;
 
 import org.assemblyhub.assembly.AssemblyCapability;
 import org.assemblyhub.breakout.BreakoutCapability;
+import org.assemblyhub.helpdesk.HelpdeskCapability;
 import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.learning.LearningCapability;
 import org.assemblyhub.poll.PollCapability;
@@ -29,6 +30,7 @@ public final class Capabilities {
                 new PollCapability(),
                 new RecommendationCapability(),
                 new LearningCapability(),
+                new HelpdeskCapability(),
                 new VideoCapability(video));
     }
 

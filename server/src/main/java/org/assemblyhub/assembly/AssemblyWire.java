@@ -20,9 +20,11 @@ import org.assemblyhub.kernel.plug.WireArgs;
 import org.assemblyhub.kernel.plug.WireCommand;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Wire commands of the assembly itself (roster, invitations, phases, announcements). New
@@ -52,6 +54,10 @@ public final class AssemblyWire {
                         new IssueInvitation(personId, Tokens.hash(token)),
                         handOver(c, Map.of(personId, token), "token", token).put("personId", personId));
             }),
+            of(
+                    "mark-phone-only",
+                    ORGANISERS,
+                    (a, c) -> Decoded.ok(new MarkPhoneOnly(a.id("personId"), a.flag("phoneOnly", true)))),
             of("revoke-invitation", ORGANISERS, (a, c) -> Decoded.ok(new RevokeInvitation(a.id("personId")))),
             heavy("import-roster", ORGANISERS, AssemblyWire::importRoster),
             of("create-assembly", HUB_ONLY, AssemblyWire::create));
@@ -88,9 +94,13 @@ public final class AssemblyWire {
         if (!a.has("people")) throw new WireArgs.BadArgs("'people' is required.");
         JsonArray rows = a.list("people", MAX_PEOPLE);
         List<Person> people = new ArrayList<>();
+        Set<String> phoneOnly = new HashSet<>();
         for (Object row : rows) {
             if (!(row instanceof JsonObject r)) throw new WireArgs.BadArgs("Each person must be an object.");
-            people.add(person(new WireArgs(r)));
+            WireArgs args = new WireArgs(r);
+            Person person = person(args);
+            people.add(person);
+            if (args.flag("phoneOnly", false)) phoneOnly.add(person.id());
         }
         List<String> hashes = new ArrayList<>();
         Map<String, String> issued = new LinkedHashMap<>();
@@ -100,7 +110,7 @@ public final class AssemblyWire {
             issued.put(person.id(), token);
         }
         return Decoded.ok(
-                new ImportRoster(people, hashes),
+                new ImportRoster(people, hashes, phoneOnly),
                 handOver(c, issued, "tokens", new JsonObject(new LinkedHashMap<>(issued))));
     }
 

@@ -23,6 +23,7 @@ import org.assemblyhub.kernel.Model;
 import org.assemblyhub.kernel.OffersCard;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.PhoneOnlyChange;
 import org.assemblyhub.kernel.PlannedSegment;
 import org.assemblyhub.kernel.PresenceChange;
 import org.assemblyhub.kernel.Role;
@@ -161,9 +162,13 @@ public final class BreakoutCapability implements Capability {
             }
         }
         for (DomainEvent e : accepted) {
-            if (!(e instanceof PresenceChange arrived) || !arrived.connected()) continue;
+            // A member arrives by connecting, or by being marked phone-only (they never connect: they call in).
+            String arrived = e instanceof PresenceChange p && p.connected()
+                    ? p.personId()
+                    : e instanceof PhoneOnlyChange p && p.phoneOnly() ? p.personId() : null;
+            if (arrived == null) continue;
             Roster roster = model.roster();
-            Person person = roster.person(arrived.personId()).orElse(null);
+            Person person = roster.person(arrived).orElse(null);
             if (person == null || person.role() != Role.MEMBER) continue;
             List<Participant> seated = new ArrayList<>();
             for (var g : rooms.groups()) {
@@ -201,7 +206,11 @@ public final class BreakoutCapability implements Capability {
         return due ? List.of(new BreakoutCommand.ReturnOverdueGroups()) : List.of();
     }
 
-    /** Members and facilitators connected now (the lead stays at the plenary desk, not in a group). */
+    /**
+     * Members connected now or taking part by phone only (the hub never sees them connect: they are seated so their
+     * group and its dial-in PIN are ready when they call), and facilitators connected now (the lead stays at the
+     * plenary desk, not in a group).
+     */
     private static BreakoutDecider.Present present(Model model) {
         Roster roster = model.roster();
         String lead = model.agenda().lead();
@@ -210,7 +219,8 @@ public final class BreakoutCapability implements Capability {
         Set<String> rosterMembers = new HashSet<>();
         for (Person p : roster.people().values()) {
             if (p.role() == Role.MEMBER) rosterMembers.add(p.id());
-            if (!roster.present().contains(p.id())) continue;
+            boolean phoneOnly = p.role() == Role.MEMBER && roster.phoneOnly().contains(p.id());
+            if (!roster.present().contains(p.id()) && !phoneOnly) continue;
             if (p.role() == Role.MEMBER) members.add(new Participant(p.id(), p.attributes()));
             if (p.role() == Role.FACILITATOR && !p.id().equals(lead)) facilitators.add(p.id());
         }

@@ -24,6 +24,12 @@ public interface Roster {
 
     String displayName(String personId);
 
+    /**
+     * Members who take part by telephone only: the hub never sees them connect, so they are seated in groups as if
+     * present, and their group's dial-in PIN goes to its facilitators.
+     */
+    Set<String> phoneOnly();
+
     /** Whose invitation this is (by the hash of its token), if it is valid now. */
     Optional<Person> personByTokenHash(String tokenHash);
 

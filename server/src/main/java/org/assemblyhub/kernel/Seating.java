@@ -24,6 +24,12 @@ public interface Seating {
      */
     Optional<Seat> lastSeatOf(String personId);
 
+    /**
+     * The seat this person will have in the round planned and not yet open, or else their {@link #lastSeatOf}: the
+     * group a facilitator prepares for before the session.
+     */
+    Optional<Seat> nextSeatOf(String personId);
+
     /** Everyone's group in the latest round they sat in, by person id (one pass over the rounds held). */
     Map<String, Integer> lastGroups();
 

@@ -29,6 +29,7 @@ final class VideoCalls implements Plugin {
     private final VideoAccess video;
     private final PlenaryRelay plenary;
     private final PeerIds ids;
+    private final PhoneLines phones;
 
     VideoCalls(Engine engine, VideoAccess video) {
         this.engine = engine;
@@ -36,6 +37,7 @@ final class VideoCalls implements Plugin {
         this.video = video;
         this.plenary = new PlenaryRelay(video.relayFanOut(), new RelayHealth(video.millis()));
         this.ids = video.peerIds();
+        this.phones = new PhoneLines(video, assemblyId, engine.vertx());
     }
 
     @Override
@@ -45,7 +47,11 @@ final class VideoCalls implements Plugin {
 
     @Override
     public Map<String, Query> queries() {
-        return Map.of("video-join", (actor, args) -> joinWithDialIn(engine.model(), actor, args));
+        return Map.of(
+                "video-join",
+                (actor, args) -> joinWithDialIn(engine.model(), actor, args),
+                "phone-dial-in",
+                (actor, args) -> phones.answer(engine.model(), actor));
     }
 
     @Override

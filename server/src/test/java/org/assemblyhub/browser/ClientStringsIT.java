@@ -35,10 +35,12 @@ class ClientStringsIT {
     }
 
     @Test
-    void the_tech_check_page_has_the_apps_own_strings_and_the_video_features() {
+    void the_tech_check_page_has_the_apps_own_strings_and_the_video_and_help_desk_features() {
         Map<String, Set<String>> expected = new TreeMap<>();
         ClientStrings.definitions().stream()
-                .filter(d -> d.file().equals("i18n/strings.js") || d.file().equals("video/strings.js"))
+                .filter(d -> d.file().equals("i18n/strings.js")
+                        || d.file().equals("video/strings.js")
+                        || d.file().equals("helpdesk/strings.js"))
                 .forEach(d -> expected.computeIfAbsent(d.language(), l -> new TreeSet<>())
                         .add(d.key()));
         assertSameKeys(loaded("/tech-check.html"), expected);

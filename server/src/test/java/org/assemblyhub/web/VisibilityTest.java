@@ -107,7 +107,7 @@ class VisibilityTest {
                 .containsExactlyInAnyOrder("assembly", "phase", "announcements", "presence");
         assertThat(organiser.view().fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder("assembly", "phase", "announcements", "roster");
+                .containsExactlyInAnyOrder("assembly", "phase", "announcements", "roster", "helpdesk");
         assertThat(facilitator.view().path("presence").path("m2").fieldNames())
                 .toIterable()
                 .containsExactlyInAnyOrder("name", "role", "online");

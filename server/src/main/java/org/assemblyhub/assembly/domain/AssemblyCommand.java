@@ -5,6 +5,7 @@ import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
 
 import java.util.List;
+import java.util.Set;
 
 /** Requests to an assembly, in the imperative. Each is decided against the current state by {@link AssemblyDecider}. */
 public sealed interface AssemblyCommand extends DomainCommand {
@@ -22,12 +23,24 @@ public sealed interface AssemblyCommand extends DomainCommand {
             implements AssemblyCommand {}
 
     /** Adds people with their first invitations; token hashes are made by the caller, which alone keeps the tokens. */
-    record ImportRoster(List<Person> people, List<String> tokenHashes) implements AssemblyCommand {
+    record ImportRoster(List<Person> people, List<String> tokenHashes, Set<String> phoneOnly)
+            implements AssemblyCommand {
         public ImportRoster {
             people = List.copyOf(people);
             tokenHashes = List.copyOf(tokenHashes);
+            phoneOnly = Set.copyOf(phoneOnly);
+        }
+
+        public ImportRoster(List<Person> people, List<String> tokenHashes) {
+            this(people, tokenHashes, Set.of());
         }
     }
+
+    /**
+     * Marks a member as taking part by telephone only (or no longer): they are seated in groups without a connection,
+     * and their group's facilitators get the dial-in PIN to read to them.
+     */
+    record MarkPhoneOnly(String personId, boolean phoneOnly) implements AssemblyCommand {}
 
     /** Issues a new invitation for a person; any earlier link of theirs stops working. */
     record IssueInvitation(String personId, String tokenHash) implements AssemblyCommand {}

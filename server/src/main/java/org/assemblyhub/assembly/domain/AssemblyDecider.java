@@ -33,6 +33,8 @@ public final class AssemblyDecider {
         if (command instanceof RevokeInvitation c) {
             return organiserOnly(actor, "revoke invitations", () -> revoke(state, actor, c));
         }
+        if (command instanceof MarkPhoneOnly c)
+            return organiserOnly(actor, "mark members phone-only", () -> markPhoneOnly(state, c));
         if (command instanceof ChangePhase c)
             return organiserOnly(actor, "change the phase", () -> changePhase(state, c));
         if (command instanceof Announce c)
@@ -97,6 +99,11 @@ public final class AssemblyDecider {
             events.add(
                     new InvitationIssued(c.people().get(i).id(), c.tokenHashes().get(i)));
         }
+        for (Person p : c.people()) {
+            if (!c.phoneOnly().contains(p.id())) continue;
+            if (p.role() != Role.MEMBER) return phoneOnlyMembersOnly(p.id());
+            events.add(new PhoneOnlyMarked(p.id(), true));
+        }
         return Verdict.accept(events);
     }
 
@@ -122,6 +129,20 @@ public final class AssemblyDecider {
             return Verdict.reject("no-active-invitation", "This person has no active invitation to revoke.");
         }
         return Verdict.accept(new InvitationRevoked(c.personId()));
+    }
+
+    private static Verdict markPhoneOnly(AssemblyState state, MarkPhoneOnly c) {
+        if (state.phase() == Phase.CLOSED) return closed();
+        Person person = state.person(c.personId()).orElse(null);
+        if (person == null) return noSuchPerson(c.personId());
+        if (person.role() != Role.MEMBER) return phoneOnlyMembersOnly(person.id());
+        if (state.phoneOnly().contains(person.id()) == c.phoneOnly()) return Verdict.accept();
+        return Verdict.accept(new PhoneOnlyMarked(person.id(), c.phoneOnly()));
+    }
+
+    private static Verdict phoneOnlyMembersOnly(String personId) {
+        return Verdict.reject(
+                "not-a-member", "Only members take part by phone only; '" + personId + "' is not a member.");
     }
 
     private static Verdict changePhase(AssemblyState state, ChangePhase c) {

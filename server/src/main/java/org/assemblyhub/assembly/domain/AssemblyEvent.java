@@ -4,6 +4,7 @@ import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.EndsSessions;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.PhoneOnlyChange;
 import org.assemblyhub.kernel.PresenceChange;
 
 import java.time.Instant;
@@ -56,6 +57,9 @@ public sealed interface AssemblyEvent extends DomainEvent {
             return false;
         }
     }
+
+    /** A member takes part by telephone only ({@code phoneOnly}), or no longer. */
+    record PhoneOnlyMarked(String personId, boolean phoneOnly) implements AssemblyEvent, PhoneOnlyChange {}
 
     /** Written when an engine starts: connections from before a restart are gone, whatever the journal last said. */
     record PresenceReset() implements AssemblyEvent {}

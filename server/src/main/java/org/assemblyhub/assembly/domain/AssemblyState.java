@@ -32,6 +32,7 @@ public final class AssemblyState implements Serializable, Roster {
     private final Map<String, String> personByTokenHash = new HashMap<>();
     private final List<Announcement> announcements = new ArrayList<>();
     private final Set<String> present = new LinkedHashSet<>();
+    private final Set<String> phoneOnly = new LinkedHashSet<>();
     private long version;
 
     public static AssemblyState fold(Iterable<AssemblyEvent> events) {
@@ -65,6 +66,9 @@ public final class AssemblyState implements Serializable, Roster {
             present.add(e.personId());
         } else if (event instanceof AssemblyEvent.PersonDisconnected e) {
             present.remove(e.personId());
+        } else if (event instanceof AssemblyEvent.PhoneOnlyMarked e) {
+            if (e.phoneOnly()) phoneOnly.add(e.personId());
+            else phoneOnly.remove(e.personId());
         } else if (event instanceof AssemblyEvent.PresenceReset) {
             present.clear();
         } else {
@@ -144,5 +148,10 @@ public final class AssemblyState implements Serializable, Roster {
 
     public Set<String> present() {
         return Collections.unmodifiableSet(present);
+    }
+
+    @Override
+    public Set<String> phoneOnly() {
+        return Collections.unmodifiableSet(phoneOnly);
     }
 }

@@ -17,15 +17,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a roster CSV: a header line, then one person per line. Columns {@code id} and {@code name} are required;
- * {@code contact} (or email / phone) and {@code role} are optional; every other column is an attribute used for
- * balancing groups (gender, age band, area...). All problems are reported at once, each with its line number, and
- * nothing is imported while any remains.
+ * {@code contact} (or email / phone), {@code role} and {@code phone-only} (yes/no) are optional; every other column
+ * is an attribute used for balancing groups (gender, age band, area...). All problems are reported at once, each
+ * with its line number, and nothing is imported while any remains.
  */
 public final class RosterCsv {
     public static final int MAX_ROWS = 5_000;
+    /** Column names that say a person takes part by telephone only; their cells read yes/no (oui/non, 1/0, x). */
+    private static final Set<String> PHONE_ONLY = Set.of(
+            "phone-only",
+            "phone_only",
+            "phoneonly",
+            "phone only",
+            "téléphone seulement",
+            "telephone seulement",
+            "par téléphone",
+            "par telephone");
+
+    private static final Set<String> YES = Set.of("yes", "y", "oui", "o", "true", "1", "x");
+    private static final Set<String> NO = Set.of("no", "n", "non", "false", "0");
+
     private static final Map<String, String> ALIASES = Map.of(
             "id",
             "id",
@@ -98,7 +113,9 @@ public final class RosterCsv {
         Map<String, String> columns = new LinkedHashMap<>();
         for (String header : headers) {
             if (header == null || header.isBlank()) continue;
-            String meaning = ALIASES.getOrDefault(header.trim().toLowerCase(Locale.ROOT), "attr:" + header.trim());
+            String name = header.trim().toLowerCase(Locale.ROOT);
+            String meaning =
+                    PHONE_ONLY.contains(name) ? "phoneOnly" : ALIASES.getOrDefault(name, "attr:" + header.trim());
             if (columns.containsValue(meaning)) {
                 problems.add(new Problem(1, "csv-duplicate-column", "Column '" + header + "' appears twice."));
             }
@@ -110,6 +127,13 @@ public final class RosterCsv {
             }
         }
         return columns;
+    }
+
+    private static void phoneOnly(String value, long line, JsonObject person, List<Problem> problems) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.isEmpty() || NO.contains(v)) return;
+        if (YES.contains(v)) person.put("phoneOnly", true);
+        else problems.add(new Problem(line, "invalid-phone-only", "Phone-only is yes or no, not '" + value + "'."));
     }
 
     private static JsonObject row(
@@ -132,6 +156,8 @@ public final class RosterCsv {
             String value = record.isMapped(header) ? record.get(header) : "";
             if (meaning.startsWith("attr:")) {
                 if (!value.isEmpty()) attributes.put(meaning.substring(5), value);
+            } else if ("phoneOnly".equals(meaning)) {
+                phoneOnly(value, line, person, problems);
             } else if (!value.isEmpty()) {
                 person.put(meaning, value);
             }

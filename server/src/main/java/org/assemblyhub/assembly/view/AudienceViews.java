@@ -56,10 +56,11 @@ public final class AudienceViews {
         ObjectNode node = JSON.objectNode();
         for (Person p : state.people().values()) {
             if (p.role() == Role.OBSERVER) continue;
-            node.putObject(p.id())
+            ObjectNode entry = node.putObject(p.id())
                     .put("name", p.displayName())
                     .put("role", p.role().wire())
                     .put("online", state.present().contains(p.id()));
+            if (state.phoneOnly().contains(p.id())) entry.put("phoneOnly", true);
         }
         return node;
     }
@@ -72,6 +73,8 @@ public final class AudienceViews {
                     .put("role", p.role().wire())
                     .put("online", state.present().contains(p.id()))
                     .put("invited", state.hasActiveInvitation(p.id()));
+            if (p.role() == Role.MEMBER)
+                entry.put("phoneOnly", state.phoneOnly().contains(p.id()));
             if (p.contact() != null) entry.put("contact", p.contact());
             ObjectNode attributes = entry.putObject("attributes");
             p.attributes().forEach(attributes::put);

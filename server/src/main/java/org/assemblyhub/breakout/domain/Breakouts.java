@@ -47,6 +47,19 @@ public final class Breakouts implements Serializable, Seating {
     }
 
     @Override
+    public Optional<Seat> nextSeatOf(String personId) {
+        if (!rooms.hasPlan() || rooms.isOpen()) return lastSeatOf(personId);
+        for (Group g : rooms.groups()) {
+            if (!g.seats(personId)) continue;
+            Set<String> people = new HashSet<>(g.members());
+            if (g.leadFacilitator() != null) people.add(g.leadFacilitator());
+            if (g.coFacilitator() != null) people.add(g.coFacilitator());
+            return Optional.of(new Seat(rooms.round(), g.number(), g.facilitatedBy(personId), Set.copyOf(people)));
+        }
+        return lastSeatOf(personId);
+    }
+
+    @Override
     public Optional<Seat> lastSeatOf(String personId) {
         List<Integer> held = new ArrayList<>(rooms.rounds().keySet());
         Collections.reverse(held);

@@ -73,8 +73,12 @@ public final class BreakoutView {
                         .put(
                                 "present",
                                 g.members().stream()
-                                        .filter(state.present()::contains)
+                                        .filter(m -> state.present().contains(m)
+                                                || state.phoneOnly().contains(m))
                                         .count());
+                long phones =
+                        g.members().stream().filter(state.phoneOnly()::contains).count();
+                if (phones > 0) node.put("phoneOnly", phones);
                 if (rooms.extraMinutes(g.number()) > 0) node.put("extraMinutes", rooms.extraMinutes(g.number()));
                 if (rooms.returned(g.number())) node.put("returned", true);
                 tile(node, rooms, ws, g);
@@ -134,9 +138,10 @@ public final class BreakoutView {
         if (withMembers) {
             ObjectNode members = node.putObject("members");
             for (String m : g.members()) {
-                members.putObject(m)
+                ObjectNode member = members.putObject(m)
                         .put("name", state.displayName(m))
                         .put("online", state.present().contains(m));
+                if (state.phoneOnly().contains(m)) member.put("phoneOnly", true);
             }
         } else {
             node.put("size", g.members().size());

@@ -27,6 +27,26 @@ class RosterCsvTest {
     }
 
     @Test
+    void a_phone_only_column_marks_members_who_take_part_by_telephone_and_refuses_anything_but_yes_or_no() {
+        RosterCsv.Result result = RosterCsv.parse(
+                """
+                id,name,Téléphone seulement
+                m1,Aïcha,oui
+                m2,Bruno,
+                m3,Chloé,non
+                """);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.people().getJsonObject(0).getBoolean("phoneOnly")).isTrue();
+        assertThat(result.people().getJsonObject(1).containsKey("phoneOnly")).isFalse();
+        assertThat(result.people().getJsonObject(2).containsKey("phoneOnly")).isFalse();
+        assertThat(result.people().getJsonObject(0).getJsonObject("attributes").isEmpty())
+                .isTrue();
+        assertThat(RosterCsv.parse("id,name,phone-only\nm1,Aïcha,maybe\n").problems())
+                .extracting(RosterCsv.Problem::code)
+                .containsExactly("invalid-phone-only");
+    }
+
+    @Test
     void a_byte_order_mark_from_a_spreadsheet_export_is_ignored() {
         assertThat(RosterCsv.parse("\uFEFFid,name\nm1,Aïcha\n").ok()).isTrue();
     }
