@@ -16,7 +16,9 @@ import org.assemblyhub.kernel.plug.WireCommand;
 import java.util.List;
 import java.util.Set;
 
-/** Wire commands of breakout rounds (the lead's desk) and of each group's workspace (cards, notes, queue, chat, help). */
+/**
+ * Wire commands of breakout rounds (the lead's desk) and of each group's workspace (cards, notes, queue, chat, help).
+ */
 public final class BreakoutWire {
     static final int MAX_NOTES = 20_000;
     static final int MAX_CARD = 2_000;

@@ -17,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * A group's work outlives its round: its notes, cards and chat (a hidden message as its reason) stay readable as a
- * report, per round and group, by the people who met in it (members and facilitators) and by the lead and organisers. A round that kept its groups
- * continues the same workspaces, so its report is the one begun in the first of those rounds.
+ * report, per round and group, by the people who met in it (members and facilitators) and by the lead and organisers.
+ * A round that kept its groups continues the same workspaces, so its report is the one begun in the first of those
+ * rounds.
  */
 public final class GroupReports {
     private GroupReports() {}

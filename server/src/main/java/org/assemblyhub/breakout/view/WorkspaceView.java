@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A group's workspace for its own audience (notes, cards, queue with typed requests, chat, help call; speaking times for its facilitators) and
- * the harvest board: published cards for everyone (so groups see what the others found), every promoted card with its
- * status for the lead's desk and organisers, with the groups calling for help.
+ * A group's workspace for its own audience (notes, cards, queue with typed requests, chat, help call; speaking times
+ * for its facilitators) and the harvest board: published cards for everyone (so groups see what the others found),
+ * every promoted card with its status for the lead's desk and organisers, with the groups calling for help.
  */
 public final class WorkspaceView {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

@@ -21,7 +21,8 @@ public sealed interface WorkspaceCommand extends DomainCommand {
 
     /**
      * A raised hand, optionally with a short typed note ("I'd like to answer Marie") or one of the person's own chat
-     * messages to be read out ({@code messageId}). Raised again with either, it updates the request and keeps its place.
+     * messages to be read out ({@code messageId}). Raised again with either, it updates the request and keeps its
+     * place.
      */
     record RaiseHand(String note, String messageId) implements WorkspaceCommand, WritesText {
         public RaiseHand() {
