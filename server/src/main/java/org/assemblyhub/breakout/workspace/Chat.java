@@ -24,8 +24,10 @@ final class Chat {
         Workspaces.Room room = ws.room(seat.round(), seat.group());
         if (room.messagesSince(personId, now.minus(WorkspaceDecider.CHAT_WINDOW)) >= WorkspaceDecider.CHAT_BURST)
             return Verdict.reject("chat-too-fast", "Please wait a moment before sending more messages.");
-        return Verdict.accept(
-                new MessagePosted("c" + (ws.messagesPosted() + 1), seat.round(), seat.group(), message, personId, now));
+        // Ids count within the room: they tell nobody how much other groups wrote.
+        String id =
+                "c" + seat.round() + "-" + seat.group() + "-" + (room.messages().size() + 1);
+        return Verdict.accept(new MessagePosted(id, seat.round(), seat.group(), message, personId, now));
     }
 
     /** The role first, then the reason, then the message: a member learns nothing about messages by trying. */

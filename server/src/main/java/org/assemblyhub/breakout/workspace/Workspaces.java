@@ -111,7 +111,6 @@ public final class Workspaces implements Serializable {
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Idea> ideas = new LinkedHashMap<>();
     private int ideasAdded;
-    private int messagesPosted;
     /** Which room ("round/group") holds each chat message. */
     private final Map<String, String> messageRooms = new HashMap<>();
 
@@ -140,11 +139,6 @@ public final class Workspaces implements Serializable {
     /** Ideas ever added (merged ones included): the next id is "i" + (this + 1). */
     public int ideasAdded() {
         return ideasAdded;
-    }
-
-    /** Chat messages ever posted: the next id is "c" + (this + 1). */
-    public int messagesPosted() {
-        return messagesPosted;
     }
 
     public void evolve(WorkspaceEvent event) {
@@ -191,7 +185,6 @@ public final class Workspaces implements Serializable {
                 r.requests.remove(e.personId());
             });
         } else if (event instanceof MessagePosted e) {
-            messagesPosted++;
             Room room = room(e.round(), e.group());
             room.messageIndex.put(e.messageId(), room.messages.size());
             room.messages.add(

@@ -92,22 +92,29 @@ class GroupChatTest {
         Given after = open.when(amina, new PostMessage("  CANARY-CHAT I agree with Marie  "));
         MessagePosted posted = after.events(MessagePosted.class).get(0);
         assertThat(posted.text()).isEqualTo("CANARY-CHAT I agree with Marie");
-        assertThat(posted.messageId()).isEqualTo("c1");
+        assertThat(posted.messageId()).isEqualTo("c1-1-1");
         assertThat(posted.group()).isEqualTo(1);
+        assertThat(after.andThen()
+                        .when(member(open, 2, 0), new PostMessage("Hello"))
+                        .events(MessagePosted.class)
+                        .get(0)
+                        .messageId())
+                .as("ids count within a group: they say nothing of how much the others wrote")
+                .isEqualTo("c1-2-1");
 
         Model model = after.thenModel();
         ObjectNode mine = view(model, new Audience(Audience.Kind.MEMBER, 1));
         assertThat(mine.path("workspace")
                         .path("chat")
                         .path("messages")
-                        .path("c1")
+                        .path("c1-1-1")
                         .path("text")
                         .asText())
                 .isEqualTo("CANARY-CHAT I agree with Marie");
         assertThat(mine.path("workspace")
                         .path("chat")
                         .path("messages")
-                        .path("c1")
+                        .path("c1-1-1")
                         .path("name")
                         .asText())
                 .isEqualTo("Name of " + amina.personId());
@@ -161,7 +168,7 @@ class GroupChatTest {
         Given open = roundOne();
         Actor amina = member(open, 1, 0);
         String huge = "x".repeat(33 * 1024 * 1024);
-        Given full = open.and(new MessagePosted("c1", 1, 1, huge, amina.personId(), NOW.minusSeconds(300)));
+        Given full = open.and(new MessagePosted("c1-1-1", 1, 1, huge, amina.personId(), NOW.minusSeconds(300)));
         full.when(amina, new PostMessage("one more")).thenRejected("quota-exceeded");
         full.when(member(open, 1, 1), new PostMessage("still here")).events(MessagePosted.class);
     }
@@ -174,22 +181,22 @@ class GroupChatTest {
         Actor fac = facilitator(open, 1);
         Given said = posted(open, amina, "CANARY-RUDE you are all idiots");
 
-        said.when(bruno, new HideMessage("c1", "insult")).thenRejected("forbidden");
-        said.when(fac, new HideMessage("c1", "  ")).thenRejected("reason-required");
+        said.when(bruno, new HideMessage("c1-1-1", "insult")).thenRejected("forbidden");
+        said.when(fac, new HideMessage("c1-1-1", "  ")).thenRejected("reason-required");
         said.when(fac, new HideMessage("c404", "insult")).thenRejected("no-such-message");
-        said.when(facilitator(open, 2), new HideMessage("c1", "insult")).thenRejected("no-such-message");
-        said.when(LEAD, new HideMessage("c1", "insult")).thenRejected("not-in-a-group");
+        said.when(facilitator(open, 2), new HideMessage("c1-1-1", "insult")).thenRejected("no-such-message");
+        said.when(LEAD, new HideMessage("c1-1-1", "insult")).thenRejected("not-in-a-group");
 
-        Given hidden = said.when(fac, new HideMessage("c1", " Insulting words "));
+        Given hidden = said.when(fac, new HideMessage("c1-1-1", " Insulting words "));
         assertThat(hidden.events(MessageHidden.class).get(0).reason()).isEqualTo("Insulting words");
         Given after = hidden.andThen();
-        after.when(fac, new HideMessage("c1", "again")).thenRejected("already-hidden");
+        after.when(fac, new HideMessage("c1-1-1", "again")).thenRejected("already-hidden");
         for (Audience a : List.of(new Audience(Audience.Kind.MEMBER, 1), new Audience(Audience.Kind.FACILITATOR, 1))) {
             ObjectNode message = (ObjectNode) view(after.thenModel(), a)
                     .path("workspace")
                     .path("chat")
                     .path("messages")
-                    .path("c1");
+                    .path("c1-1-1");
             assertThat(message.toString()).doesNotContain("CANARY-RUDE");
             assertThat(message.path("hidden").asText()).isEqualTo("Insulting words");
             assertThat(message.path("by").asText()).as("its author is told").isEqualTo(amina.personId());
@@ -217,7 +224,8 @@ class GroupChatTest {
         assertThat(queue.path(amina.personId()).path("position").asInt()).isEqualTo(2);
 
         // Asked again, to have the message read out: the request changes, the place in the queue does not.
-        Given readOut = noted.andThen().when(amina, new RaiseHand(null, "c1")).andThen();
+        Given readOut =
+                noted.andThen().when(amina, new RaiseHand(null, "c1-1-1")).andThen();
         ObjectNode entry = (ObjectNode) view(readOut.thenModel(), new Audience(Audience.Kind.FACILITATOR, 1))
                 .path("workspace")
                 .path("queue")
@@ -225,7 +233,7 @@ class GroupChatTest {
         assertThat(entry.path("position").asInt()).isEqualTo(2);
         assertThat(entry.path("readOut").path("text").asText()).isEqualTo("We should keep the night buses");
         readOut.when(amina, new RaiseHand()).thenRejected("hand-already-raised");
-        readOut.when(bruno, new RaiseHand(null, "c1")).thenRejected("no-such-message");
+        readOut.when(bruno, new RaiseHand(null, "c1-1-1")).thenRejected("no-such-message");
         readOut.when(bruno, new RaiseHand("x".repeat(WorkspaceDecider.MAX_NOTE + 1), null))
                 .thenRejected("text-too-long");
 
@@ -249,20 +257,20 @@ class GroupChatTest {
         Actor other = member(open, 2, 0);
         List<MessagePosted> many = new ArrayList<>();
         for (int i = 1; i <= 250; i++)
-            many.add(new MessagePosted("c" + i, 1, 1, "line " + i, amina.personId(), NOW.minusSeconds(3000 - i)));
+            many.add(new MessagePosted("c1-1-" + i, 1, 1, "line " + i, amina.personId(), NOW.minusSeconds(3000 - i)));
         Given long_ = open.and(new ArrayList<>(many));
         ObjectNode chat = (ObjectNode) view(long_.thenModel(), new Audience(Audience.Kind.MEMBER, 1))
                 .path("workspace")
                 .path("chat");
         assertThat(chat.path("messages").size()).isEqualTo(WorkspaceView.CHAT_SHOWN);
         assertThat(chat.path("total").asInt()).isEqualTo(250);
-        assertThat(chat.path("messages").has("c50")).isFalse();
-        assertThat(chat.path("messages").path("c250").path("order").asInt()).isEqualTo(250);
+        assertThat(chat.path("messages").has("c1-1-50")).isFalse();
+        assertThat(chat.path("messages").path("c1-1-250").path("order").asInt()).isEqualTo(250);
         assertThat(long_.when(amina, new PostMessage("next"))
                         .events(MessagePosted.class)
                         .get(0)
                         .messageId())
-                .isEqualTo("c251");
+                .isEqualTo("c1-1-251");
 
         Given closed = long_.when(LEAD, new SkipSegment()).andThen();
         assertThat((List<?>) answer(closed.when(amina, new ReadReport(1, 1))).get("chat"))
