@@ -1,6 +1,6 @@
 // Inside a group: idea cards, shared notes, the speaking queue, the help call. And the harvest board for everyone.
 import { html, repeat } from '../lib/html.js';
-import { t } from '../i18n/i18n.js';
+import { t, locale } from '../i18n/i18n.js';
 import { minutesSeconds } from '../lib/time.js';
 import { keptDrafts } from '../lib/kept-drafts.js';
 import { announce } from '../lib/announce.js';
@@ -22,7 +22,7 @@ export function workspacePanel(ctx) {
         ? html`<strong>${t('ws.yourTurn')}</strong>` : t('ws.speaking', { name: ws.speaker.name })}
       <span class="turn-timer" data-testid="turn-timer">${minutesSeconds(now - Date.parse(ws.speaker.since))}</span></p>` : ''}
     ${queue.length === 0 ? html`<p class="muted">${t('ws.queueEmpty')}</p>` : html`<ol class="queue">
-      ${repeat(queue, ([id]) => id, ([id, q]) => html`<li>${q.name}${facilitator ? html`
+      ${repeat(queue, ([id]) => id, ([id, q]) => html`<li>${q.name}${request(q)}${facilitator ? html`
         <button type="button" class="secondary" @click=${() => send('give-floor', { personId: id })}>${t('ws.giveFloor')}</button>` : ''}</li>`)}
     </ol>`}
     <div class="controls-row">
@@ -77,6 +77,12 @@ function handButton(ctx, inQueue) {
     .then((ack) => ack && announce(inQueue ? t('ws.handLowered.said') : t('ws.handRaised.said')));
   return html`<button type="button" class=${inQueue ? 'secondary' : ''} data-testid="hand"
     @click=${press}>${inQueue ? t('ws.lowerHand') : `✋ ${t('ws.raiseHand')}`}</button>`;
+}
+
+/** What a person typed with their hand, and the chat message they ask to have read out (breakout/chat.js). */
+function request(q) {
+  return html`${q.note ? html` <span class="hand-request" data-testid="hand-request">${t('ws.handNote', { text: q.note })}</span>` : ''}${q.readOut
+    ? html` <span class="hand-request" data-testid="hand-readout">${t('ws.readOut', { text: q.readOut.text })}</span>` : ''}`;
 }
 
 /** A person's name in their group: from the group's member list (facilitators), the queue, or the speaker. */
@@ -211,6 +217,10 @@ export function reportsPanel(ctx) {
         <p class="announcement-text">${c.starred ? html`<span aria-label=${t('report.starred')}>★ </span>` : ''}${c.text}</p>
         ${c.promoted ? html`<p class="muted">${c.published ? t('report.published') : t('ws.promoted')}</p>` : ''}</li>`)}</ul>`
         : html`<p class="muted">${t('report.noCards')}</p>`}
+      ${report.chat?.length ? html`<h4>${t('chat.title')}</h4>
+      <ol class="chat-report" data-testid="report-chat">${report.chat.map((m) => html`<li><span class="chat-author">${m.name}</span>
+        <time datetime=${m.at}>${new Date(m.at).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' })}</time> :
+        ${typeof m.hidden === 'string' ? html`<em>${t('chat.hiddenBy', { reason: m.hidden })}</em>` : m.text}</li>`)}</ol>` : ''}
       <button type="button" class="secondary no-print" @click=${printReport}>${t('report.print')}</button>
     </article>` : ''}
   </section>`;

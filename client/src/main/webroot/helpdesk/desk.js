@@ -1,12 +1,12 @@
 // The help desk for those who help: calls for help (with "Answer"), and each member's tech check with who still needs
 // a hand — the lead's desk and organisers see every member, a group's facilitators their group.
 import { html, repeat } from '../lib/html.js';
-import { t, language } from '../i18n/i18n.js';
+import { t, locale } from '../i18n/i18n.js';
 
 const byName = (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true });
 
 export function time(at) {
-  return new Date(at).toLocaleTimeString(language() === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 }
 
 function calls(ctx, desk) {

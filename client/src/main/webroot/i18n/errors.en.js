@@ -1,5 +1,6 @@
 // What each error code the hub can send means, in English (errors.js puts the languages together).
 export default {
+  'already-hidden': "This message is already hidden.",
   'already-in-a-group': "You are already in a group: leave it first.",
   'already-joined': "This connection already follows another assembly: open a new one.",
   'already-paused': "The session is already paused.",
@@ -19,6 +20,7 @@ export default {
   'cannot-reissue-self': "You cannot replace your own link here: another organiser can.",
   'cannot-revoke-self': "You cannot revoke your own invitation: you would lock yourself out.",
   'captions-invalid': "These captions are not a valid WebVTT file.",
+  'chat-too-fast': "You are sending messages very fast: wait a moment, then send again.",
   'closed': "The hub closed the connection: reload the page.",
   'create-failed': "The assembly could not be created.",
   'cross-site-request': "This request did not come from the hub's own pages.",
@@ -88,6 +90,7 @@ export default {
   'no-such-group': "There is no such group in this round.",
   'no-such-idea': "There is no such card in your group.",
   'no-such-item': "This material does not exist (or was withdrawn).",
+  'no-such-message': "This message is not in your group's chat any more.",
   'no-such-module': "This module does not exist (any more).",
   'no-such-person': "This person is not on the roster.",
   'no-such-poll': "There is no such poll.",
@@ -126,6 +129,7 @@ export default {
   'question-too-long': "The question is too long.",
   'quota-exceeded': "The limit of text has been reached. Please tell the organisers.",
   'rate-limited': "Too many actions at once. Please wait a moment and try again.",
+  'reason-required': "Say why the message is hidden: the group will read it.",
   'roster-empty': "The roster has nobody in it.",
   'roster-too-large': "The roster has too many people.",
   'same-idea': "A card cannot be merged into itself.",

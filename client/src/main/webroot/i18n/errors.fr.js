@@ -1,5 +1,6 @@
 // What each error code the hub can send means, in French (errors.js puts the languages together).
 export default {
+  'already-hidden': "Ce message est déjà masqué.",
   'already-in-a-group': "Vous êtes déjà dans un groupe : quittez-le d'abord.",
   'already-joined': "Cette connexion suit déjà une autre assemblée : ouvrez-en une nouvelle.",
   'already-paused': "La séance est déjà en pause.",
@@ -19,6 +20,7 @@ export default {
   'cannot-reissue-self': "Vous ne pouvez pas remplacer votre propre lien ici : un·e autre organisateur·rice peut le faire.",
   'cannot-revoke-self': "Vous ne pouvez pas révoquer votre propre invitation : vous ne pourriez plus entrer.",
   'captions-invalid': "Ces sous-titres ne sont pas un fichier WebVTT valide.",
+  'chat-too-fast': "Vous envoyez des messages très vite : attendez un instant, puis renvoyez.",
   'closed': "La connexion a été fermée par le hub : rechargez la page.",
   'create-failed': "L'assemblée n'a pas pu être créée.",
   'cross-site-request': "Cette demande ne venait pas des pages du hub.",
@@ -88,6 +90,7 @@ export default {
   'no-such-group': "Ce groupe n'existe pas dans ce tour.",
   'no-such-idea': "Cette carte n'existe pas dans votre groupe.",
   'no-such-item': "Ce contenu n'existe pas (ou a été retiré).",
+  'no-such-message': "Ce message n'est plus dans la discussion de votre groupe.",
   'no-such-module': "Ce module n'existe pas (ou plus).",
   'no-such-person': "Cette personne ne figure pas dans la liste.",
   'no-such-poll': "Ce sondage n'existe pas.",
@@ -126,6 +129,7 @@ export default {
   'question-too-long': "La question est trop longue.",
   'quota-exceeded': "La limite de texte est atteinte. Prévenez les organisateur·rice·s.",
   'rate-limited': "Trop d'actions à la fois. Attendez un instant et réessayez.",
+  'reason-required': "Dites pourquoi le message est masqué : le groupe lira la raison.",
   'roster-empty': "La liste ne contient personne.",
   'roster-too-large': "La liste contient trop de personnes.",
   'same-idea': "Une carte ne peut pas être fusionnée avec elle-même.",

@@ -1,5 +1,6 @@
 package org.assemblyhub.breakout;
 
+import static org.assemblyhub.kernel.plug.PlainWire.checked;
 import static org.assemblyhub.kernel.plug.PlainWire.plain;
 import static org.assemblyhub.kernel.plug.WireCommand.DESK;
 import static org.assemblyhub.kernel.plug.WireCommand.PARTICIPANTS;
@@ -15,7 +16,9 @@ import org.assemblyhub.kernel.plug.WireCommand;
 import java.util.List;
 import java.util.Set;
 
-/** Wire commands of breakout rounds (the lead's desk) and of each group's workspace (cards, notes, queue, help). */
+/**
+ * Wire commands of breakout rounds (the lead's desk) and of each group's workspace (cards, notes, queue, chat, help).
+ */
 public final class BreakoutWire {
     static final int MAX_NOTES = 20_000;
     static final int MAX_CARD = 2_000;
@@ -64,7 +67,18 @@ public final class BreakoutWire {
             }),
             of("star-idea", PARTICIPANTS, (a, c) -> Decoded.ok(new StarIdea(a.id("ideaId"), a.flag("starred", true)))),
             of("merge-ideas", PARTICIPANTS, (a, c) -> Decoded.ok(new MergeIdeas(a.id("intoId"), a.id("fromId")))),
-            of("raise-hand", PARTICIPANTS, (a, c) -> Decoded.ok(new RaiseHand())),
+            of("raise-hand", PARTICIPANTS, (a, c) -> {
+                String note = a.text("note", MAX_CARD);
+                return checked(new RaiseHand(note, a.optionalId("messageId")), note);
+            }),
+            of("post-message", PARTICIPANTS, (a, c) -> {
+                String text = a.text("text", MAX_CARD);
+                return plain(text == null ? "" : text, PostMessage::new);
+            }),
+            of("hide-message", PARTICIPANTS, (a, c) -> {
+                String reason = a.text("reason", MAX_CARD);
+                return checked(new HideMessage(a.id("messageId"), reason), reason);
+            }),
             of("lower-hand", PARTICIPANTS, (a, c) -> Decoded.ok(new LowerHand())),
             of("give-floor", PARTICIPANTS, (a, c) -> Decoded.ok(new GiveFloor(a.optionalId("personId")))),
             of("call-help", PARTICIPANTS, (a, c) -> Decoded.ok(new CallHelp())),

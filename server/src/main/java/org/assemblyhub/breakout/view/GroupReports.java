@@ -2,6 +2,7 @@ package org.assemblyhub.breakout.view;
 
 import org.assemblyhub.breakout.domain.Breakouts;
 import org.assemblyhub.breakout.domain.Group;
+import org.assemblyhub.breakout.workspace.ChatMessage;
 import org.assemblyhub.breakout.workspace.Idea;
 import org.assemblyhub.breakout.workspace.Workspaces;
 import org.assemblyhub.kernel.Acting;
@@ -15,9 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A group's work outlives its round: its notes and cards stay readable as a report, per round and group, by the
- * people who met in it (members and facilitators) and by the lead and organisers. A round that kept its groups
- * continues the same workspaces, so its report is the one begun in the first of those rounds.
+ * A group's work outlives its round: its notes, cards and chat (a hidden message as its reason) stay readable as a
+ * report, per round and group, by the people who met in it (members and facilitators) and by the lead and organisers.
+ * A round that kept its groups continues the same workspaces, so its report is the one begun in the first of those
+ * rounds.
  */
 public final class GroupReports {
     private GroupReports() {}
@@ -79,6 +81,15 @@ public final class GroupReports {
         report.put("members", last.members().stream().map(roster::displayName).toList());
         report.put("notes", ws.room(workspace, group).notes());
         report.put("cards", cards);
+        List<Map<String, Object>> chat = new ArrayList<>();
+        for (ChatMessage m : ws.room(workspace, group).messages()) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("name", roster.displayName(m.byPersonId()));
+            message.put("at", m.at().toString());
+            message.put(m.hidden() ? "hidden" : "text", m.hidden() ? m.hiddenReason() : m.text());
+            chat.add(message);
+        }
+        report.put("chat", chat);
         return new Verdict.Answered(report);
     }
 }

@@ -19,12 +19,27 @@ public sealed interface WorkspaceCommand extends DomainCommand {
 
     record MergeIdeas(String intoId, String fromId) implements WorkspaceCommand {}
 
-    record RaiseHand() implements WorkspaceCommand, WritesText {}
+    /**
+     * A raised hand, optionally with a short typed note ("I'd like to answer Marie") or one of the person's own chat
+     * messages to be read out ({@code messageId}). Raised again with either, it updates the request and keeps its
+     * place.
+     */
+    record RaiseHand(String note, String messageId) implements WorkspaceCommand, WritesText {
+        public RaiseHand() {
+            this(null, null);
+        }
+    }
 
     record LowerHand() implements WorkspaceCommand, WritesText {}
 
     /** {@code personId} null ends the current turn. */
     record GiveFloor(String personId) implements WorkspaceCommand {}
+
+    /** A message in the group's chat. */
+    record PostMessage(String text) implements WorkspaceCommand, WritesText {}
+
+    /** A facilitator of the group hides a chat message, saying why. */
+    record HideMessage(String messageId, String reason) implements WorkspaceCommand, WritesText {}
 
     record CallHelp() implements WorkspaceCommand, WritesText {}
 

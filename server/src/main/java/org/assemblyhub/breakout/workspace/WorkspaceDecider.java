@@ -6,6 +6,7 @@ import org.assemblyhub.kernel.Acting;
 import org.assemblyhub.kernel.Seating.Seat;
 import org.assemblyhub.kernel.Verdict;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -18,6 +19,14 @@ import java.util.Set;
 public final class WorkspaceDecider {
     public static final int MAX_NOTES = 10_000;
     public static final int MAX_IDEA = 500;
+    /** A chat message: a few sentences, like a card. */
+    public static final int MAX_MESSAGE = 1_000;
+    /** The note typed with a raised hand, and a facilitator's reason for hiding a message: one line. */
+    public static final int MAX_NOTE = 200;
+    /** At most this many chat messages per person in any {@link #CHAT_WINDOW} (one person cannot drown the group). */
+    public static final int CHAT_BURST = 10;
+
+    public static final Duration CHAT_WINDOW = Duration.ofMinutes(1);
 
     private WorkspaceDecider() {}
 
@@ -79,12 +88,9 @@ public final class WorkspaceDecider {
             return Verdict.accept(
                     new IdeaAdded("i" + (ws.ideasAdded() + 1), seat.round(), seat.group(), text, personId, now));
         }
-        if (command instanceof RaiseHand) {
-            if (ws.room(seat.round(), seat.group()).queue().contains(personId)) {
-                return Verdict.reject("hand-already-raised", "Your hand is already up.");
-            }
-            return Verdict.accept(new HandRaised(seat.round(), seat.group(), personId, now));
-        }
+        if (command instanceof RaiseHand c) return raiseHand(ws, seat, personId, c, now);
+        if (command instanceof PostMessage c) return Chat.post(ws, seat, personId, c.text(), now);
+        if (command instanceof HideMessage c) return Chat.hide(ws, seat, personId, c, now);
         if (command instanceof LowerHand) {
             if (!ws.room(seat.round(), seat.group()).queue().contains(personId))
                 return Verdict.reject("hand-not-raised", "Your hand is not up.");
@@ -122,6 +128,23 @@ public final class WorkspaceDecider {
             return Verdict.accept(new IdeasMerged(into.id(), from.id()));
         }
         throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    /** A hand, bare or with a typed note or a message to read out; raised again with either, it updates them. */
+    private static Verdict raiseHand(Workspaces ws, Seat seat, String personId, RaiseHand c, Instant now) {
+        Workspaces.Room room = ws.room(seat.round(), seat.group());
+        String note = c.note() == null || c.note().isBlank() ? null : c.note().strip();
+        if (note != null && note.length() > MAX_NOTE)
+            return Verdict.reject("text-too-long", "A note with a raised hand is at most " + MAX_NOTE + " characters.");
+        if (c.messageId() != null) {
+            ChatMessage message = room.message(c.messageId()).orElse(null);
+            if (message == null || message.hidden() || !personId.equals(message.byPersonId()))
+                return Verdict.reject("no-such-message", "There is no such message of yours in your group's chat.");
+        }
+        if (room.queue().contains(personId) && note == null && c.messageId() == null) {
+            return Verdict.reject("hand-already-raised", "Your hand is already up.");
+        }
+        return Verdict.accept(new HandRaised(seat.round(), seat.group(), personId, now, note, c.messageId()));
     }
 
     private static boolean facilitates(Seat seat, Idea idea) {

@@ -46,7 +46,17 @@ public sealed interface WorkspaceEvent extends DomainEvent {
     /** {@code fromId} is folded into {@code intoId} (its text appended) and disappears. */
     record IdeasMerged(String intoId, String fromId) implements WorkspaceEvent {}
 
-    record HandRaised(int round, int group, String personId, Instant at) implements WorkspaceEvent, ParticipantText {
+    /**
+     * {@code note}: what the person typed with their hand ("I'd like to answer Marie"); {@code messageId}: their chat
+     * message they ask to have read out; both null in older journals and for a bare hand. Raised again by someone
+     * already waiting, it updates their request and keeps their place.
+     */
+    record HandRaised(int round, int group, String personId, Instant at, String note, String messageId)
+            implements WorkspaceEvent, ParticipantText {
+        public HandRaised(int round, int group, String personId, Instant at) {
+            this(round, group, personId, at, null, null);
+        }
+
         @Override
         public String byPersonId() {
             return personId;
@@ -54,7 +64,7 @@ public sealed interface WorkspaceEvent extends DomainEvent {
 
         @Override
         public String text() {
-            return null;
+            return note;
         }
     }
 
@@ -72,6 +82,29 @@ public sealed interface WorkspaceEvent extends DomainEvent {
 
     /** The facilitator gives the floor to someone (ending the previous turn) or to nobody ({@code personId} null). */
     record FloorGiven(int round, int group, String personId, Instant at) implements WorkspaceEvent {}
+
+    /** A message in a group's chat. */
+    record MessagePosted(String messageId, int round, int group, String text, String byPersonId, Instant at)
+            implements WorkspaceEvent, Creation, ParticipantText {
+        @Override
+        public String idName() {
+            return "messageId";
+        }
+
+        @Override
+        public String createdId() {
+            return messageId;
+        }
+    }
+
+    /** A facilitator hid a chat message: its text leaves every view and report, replaced by the reason. */
+    record MessageHidden(String messageId, String reason, String byPersonId, Instant at)
+            implements WorkspaceEvent, ParticipantText {
+        @Override
+        public String text() {
+            return reason;
+        }
+    }
 
     record HelpCalled(int round, int group, String byPersonId, Instant at) implements WorkspaceEvent, ParticipantText {
         @Override

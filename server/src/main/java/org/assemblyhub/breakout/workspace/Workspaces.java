@@ -33,6 +33,11 @@ public final class Workspaces implements Serializable {
         Instant turnStartedAt;
         final Map<String, Duration> spoken = new LinkedHashMap<>();
         boolean helpCalled;
+        /** What each waiting person typed with their hand, or the message they ask to have read out. */
+        final Map<String, HandRequest> requests = new HashMap<>();
+
+        final List<ChatMessage> messages = new ArrayList<>();
+        final Map<String, Integer> messageIndex = new HashMap<>();
 
         public String notes() {
             return notes;
@@ -75,11 +80,39 @@ public final class Workspaces implements Serializable {
         public boolean helpCalled() {
             return helpCalled;
         }
+
+        /** What a waiting person asked for with their hand (null: a bare hand). */
+        public HandRequest request(String personId) {
+            return requests.get(personId);
+        }
+
+        /** The whole chat of this group, oldest first (views show its end; the group's report shows it all). */
+        public List<ChatMessage> messages() {
+            return Collections.unmodifiableList(messages);
+        }
+
+        public Optional<ChatMessage> message(String id) {
+            Integer at = id == null ? null : messageIndex.get(id);
+            return at == null ? Optional.empty() : Optional.of(messages.get(at));
+        }
+
+        /** How many messages this person posted here after {@code since} (the newest are last). */
+        public int messagesSince(String personId, Instant since) {
+            int n = 0;
+            for (int i = messages.size() - 1; i >= 0 && messages.get(i).at().isAfter(since); i--)
+                if (personId.equals(messages.get(i).byPersonId())) n++;
+            return n;
+        }
     }
+
+    /** A raised hand's typed note ("I'd like to answer Marie") and/or a chat message to read out. */
+    public record HandRequest(String note, String messageId) implements Serializable {}
 
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Idea> ideas = new LinkedHashMap<>();
     private int ideasAdded;
+    /** Which room ("round/group") holds each chat message. */
+    private final Map<String, String> messageRooms = new HashMap<>();
 
     private static String key(int round, int group) {
         return round + "/" + group;
@@ -142,16 +175,35 @@ public final class Workspaces implements Serializable {
             Idea from = ideas.remove(e.fromId());
             if (from != null) ideas.computeIfPresent(e.intoId(), (k, i) -> i.withText(i.text() + "\n" + from.text()));
         } else if (event instanceof HandRaised e) {
-            room(e.round(), e.group()).queue.add(e.personId());
+            Room room = room(e.round(), e.group());
+            room.queue.add(e.personId());
+            if (e.note() != null || e.messageId() != null)
+                room.requests.put(e.personId(), new HandRequest(e.note(), e.messageId()));
         } else if (event instanceof HandLowered e) {
-            rooms.values().forEach(r -> r.queue.remove(e.personId()));
+            rooms.values().forEach(r -> {
+                r.queue.remove(e.personId());
+                r.requests.remove(e.personId());
+            });
+        } else if (event instanceof MessagePosted e) {
+            Room room = room(e.round(), e.group());
+            room.messageIndex.put(e.messageId(), room.messages.size());
+            room.messages.add(
+                    new ChatMessage(e.messageId(), e.round(), e.group(), e.text(), e.byPersonId(), e.at(), null));
+            messageRooms.put(e.messageId(), key(e.round(), e.group()));
+        } else if (event instanceof MessageHidden e) {
+            Room room = rooms.get(messageRooms.get(e.messageId()));
+            Integer at = room == null ? null : room.messageIndex.get(e.messageId());
+            if (at != null) room.messages.set(at, room.messages.get(at).hide(e.reason()));
         } else if (event instanceof FloorGiven e) {
             Room room = room(e.round(), e.group());
             if (room.speaker != null)
                 room.spoken.merge(room.speaker, Duration.between(room.turnStartedAt, e.at()), Duration::plus);
             room.speaker = e.personId();
             room.turnStartedAt = e.personId() == null ? null : e.at();
-            if (e.personId() != null) room.queue.remove(e.personId());
+            if (e.personId() != null) {
+                room.queue.remove(e.personId());
+                room.requests.remove(e.personId());
+            }
         } else if (event instanceof HelpCalled e) {
             room(e.round(), e.group()).helpCalled = true;
         } else if (event instanceof HelpAnswered e) {
