@@ -80,8 +80,26 @@ class AccessibilityIT {
         String live = "[data-testid=connection][data-status=live]";
         return List.of(
                 new Step(
-                        "before the evening",
-                        () -> {},
+                        "before the evening: a live stream with captions is set, a member takes part by phone",
+                        () -> {
+                            call(
+                                    ORGANISER,
+                                    "set-live-stream",
+                                    new JsonObject()
+                                            .put("url", demo.url() + "/no-such-stream/live.m3u8")
+                                            .put("captions", true));
+                            call(
+                                    ORGANISER,
+                                    "mark-phone-only",
+                                    new JsonObject().put("personId", "m7").put("phoneOnly", true));
+                            call(
+                                    MEMBER,
+                                    "report-tech-check",
+                                    new JsonObject()
+                                            .put("camera", "denied")
+                                            .put("microphone", "ok")
+                                            .put("connection", "poor"));
+                        },
                         List.of(
                                 screen("the public list of assemblies", PUBLIC, "/", "main"),
                                 screen(
@@ -90,6 +108,11 @@ class AccessibilityIT {
                                         demo.link("Jules Mercier").replace(demo.url(), ""),
                                         "[data-testid=join-continue]"),
                                 screen("the tech check", VISITOR, "/tech-check.html", "main"),
+                                screen(
+                                        "a member's tech check, sent to the desk, with the help button",
+                                        MEMBER,
+                                        "/tech-check.html?a=demo",
+                                        "main"),
                                 screen("the public observer page", PUBLIC, "/a/demo", live),
                                 screen(
                                         "a member in the plenary, with the learning materials and questions",
@@ -116,7 +139,7 @@ class AccessibilityIT {
                                 screen("a member with a poll open", MEMBER, null, "[data-testid=poll-p1]"),
                                 screen("the lead's desk with a poll open", LEAD, null, "[data-testid=poll-p1]"))),
                 new Step(
-                        "the groups meet, a hand is up and a group calls for help",
+                        "the groups meet, a hand is up with a note, the chat has a hidden message, two calls for help",
                         () -> {
                             call(LEAD, "close-poll", new JsonObject().put("pollId", "p1"));
                             call(
@@ -124,8 +147,18 @@ class AccessibilityIT {
                                     "plan-breakouts",
                                     new JsonObject().put("minSize", 3).put("maxSize", 5));
                             call(LEAD, "open-breakouts", new JsonObject());
-                            call("Bernard Morel", "raise-hand", new JsonObject());
+                            call("Bernard Morel", "raise-hand", new JsonObject().put("note", "Je voudrais répondre"));
                             call("Bernard Morel", "call-help", new JsonObject());
+                            call(MEMBER, "post-message", new JsonObject().put("text", "Je préfère écrire ici."));
+                            String hidden = call(FACILITATOR, "post-message", new JsonObject().put("text", "Un essai"))
+                                    .path("result")
+                                    .path("messageId")
+                                    .asText();
+                            call(
+                                    FACILITATOR,
+                                    "hide-message",
+                                    new JsonObject().put("messageId", hidden).put("reason", "Message de test"));
+                            call(MEMBER, "call-for-help", new JsonObject().put("where", "group"));
                         },
                         List.of(
                                 screen("a member in a group", MEMBER, null, "[data-testid=workspace]"),
