@@ -141,8 +141,7 @@ class SecretBallotTest {
     }
 
     @Test
-    void
-            members_see_each_version_of_a_draft_with_a_readable_diff_and_observers_read_only_the_version_put_to_the_vote() {
+    void members_see_each_draft_version_with_a_diff_and_observers_read_only_the_version_put_to_the_vote() {
         JsonNode draft = members.get(0)
                 .awaitView(v -> v.path("drafts").path("d1").path("version").asInt() == 2)
                 .path("drafts")

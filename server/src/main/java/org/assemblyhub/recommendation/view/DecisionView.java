@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drafts (for participants; observers read only those put to a vote, as voted) and ballots (for everyone: the roll's size
- * and fingerprint, turnout, the chain's head; after closing, the results and every tracker with its choice). No
+ * Drafts (for participants; observers read only those put to a vote, as voted) and ballots (for everyone: the roll's
+ * size and fingerprint, turnout, the chain's head; after closing, the results and every tracker with its choice). No
  * view holds anything of a ballot while it is open beyond its turnout, which moves only at coarse intervals: choices
  * are sealed until it closes.
  */

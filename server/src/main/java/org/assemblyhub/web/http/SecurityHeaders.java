@@ -7,9 +7,9 @@ import io.vertx.ext.web.RoutingContext;
  * Headers on every response. No inline script or style anywhere in the client, so the CSP can stay strict; the only
  * other origin allowed is the configured Jitsi domain (its IFrame API script and its frame), when Jitsi is the video
  * provider. Frames may also come from the hub itself: the live stream's page ({@link StreamPage}), whose own policy
- * names the stream's origin. No referrer: invitation links carry a token in their path and must not leak to other sites. When the
- * hub's public address is https, browsers are told to use https only (HSTS, a year) so a person on a café's network
- * cannot be sent to a plain-http copy that reads their session cookie or their link.
+ * names the stream's origin. No referrer: invitation links carry a token in their path and must not leak to other
+ * sites. When the hub's public address is https, browsers are told to use https only (HSTS, a year) so a person on a
+ * café's network cannot be sent to a plain-http copy that reads their session cookie or their link.
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
     static final String CSP = csp(null);
