@@ -1,7 +1,7 @@
 // Inside a group: the written chat (for members who cannot or dare not speak) and a typed request for the floor.
 // The hub sends the chat's last messages in the group's view (workspace.chat); a facilitator hides a message with a
 // reason, and the hub then sends the reason in place of its text.
-import { html, repeat } from '../lib/html.js';
+import { html, repeat, live } from '../lib/html.js';
 import { t, locale } from '../i18n/i18n.js';
 import { keptDrafts } from '../lib/kept-drafts.js';
 
@@ -122,7 +122,7 @@ function messageForm(ctx, ui) {
   };
   return html`<form class="chat-form" data-testid="chat-form" @submit=${submit}>
     <label for="chat-text">${t('chat.label')}</label>
-    <textarea id="chat-text" name="message" rows="2" maxlength="1000" aria-describedby="chat-keys" .value=${ui.text}
+    <textarea id="chat-text" name="message" rows="2" maxlength="1000" aria-describedby="chat-keys" .value=${live(ui.text)}
       @input=${(e) => { ui.text = e.target.value; kept.keep('chat:new', ui.text); }} @keydown=${keydown}></textarea>
     <p id="chat-keys" class="muted">${t('chat.keys')}</p>
     <button type="submit">${t('chat.send')}</button>
@@ -143,7 +143,7 @@ function handForm(ctx, ws) {
   };
   return html`<form class="hand-note" data-testid="hand-note" @submit=${submit}>
     <label for="hand-note">${t('chat.handNote')}</label>
-    <input id="hand-note" name="note" type="text" maxlength="200" autocomplete="off" .value=${ui.note}
+    <input id="hand-note" name="note" type="text" maxlength="200" autocomplete="off" .value=${live(ui.note)}
       @input=${(e) => { ui.note = e.target.value; }}>
     <button type="submit">${waiting ? t('chat.handUpdate') : t('chat.handRaise')}</button>
   </form>`;

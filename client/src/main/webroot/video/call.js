@@ -10,6 +10,11 @@ import { SpeakerMeter } from './levels.js';
 import { personTile, groupPeople } from './tiles.js';
 import { audioOnlyChosen, chooseAudioOnly, dataSaver } from '../lib/data-saver.js';
 
+/** Observers, the public and invited ones alike, watch: never in a call, never asked for a camera. */
+export function watchesOnly(me) {
+  return !me?.personId || me?.role === 'observer';
+}
+
 /** How often the sound levels are read (Web Audio); the fallback on WebRTC's statistics, once a second. */
 const LEVELS_MS = 100;
 
@@ -71,7 +76,7 @@ export class CallController {
   async follow(me) {
     this.me = me;
     const inGroup = /@\d+$/.test(me?.audience || '');
-    const key = inGroup ? me.audience : me?.video === 'jitsi' || (me?.video === 'mesh' && me?.personId) ? 'plenary' : null;
+    const key = inGroup ? me.audience : me?.video === 'jitsi' || (me?.video === 'mesh' && !watchesOnly(me)) ? 'plenary' : null;
     if (key === this.room || this.joining || me?.video === 'none') return;
     this.leave();
     this.room = key;
@@ -394,7 +399,7 @@ function stagePanel(controller) {
         })}</div>`)}
     </div>
     ${stage.onStage ? deviceControls(controller) : html`<p class="hint">${t('video.watching')}</p>
-      ${controller.me?.personId ? html`<div class="controls-row">${audioOnlyButton(controller)}</div>${weakLinkHint(controller)}` : ''}`}
+      ${!watchesOnly(controller.me) ? html`<div class="controls-row">${audioOnlyButton(controller)}</div>${weakLinkHint(controller)}` : ''}`}
   </section>`;
 }
 

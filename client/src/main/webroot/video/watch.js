@@ -4,6 +4,7 @@
 // built-in mesh they are in no call at all; with Jitsi they watch as visitors (call.js, jitsi.js).
 import { html } from '../lib/html.js';
 import { t, language } from '../i18n/i18n.js';
+import { watchesOnly } from './call.js';
 
 /** A short, stable tag of the stream's address: the frame reloads (and its page's policy follows) when it changes. */
 function tag(text) {
@@ -41,10 +42,10 @@ function records(ctx) {
     </ul>`;
 }
 
-/** Observers (no invitation): the picture and sound of the plenary, and what is public. */
+/** Observers (public or invited): the picture and sound of the plenary, and what is public. */
 export function watchPanel(ctx) {
   const { view, me } = ctx;
-  if (!view || !me || me.personId) return '';
+  if (!view || !me || !watchesOnly(me)) return '';
   const stream = view.watch?.stream;
   const provider = me.video;
   return html`<section aria-labelledby="watch-title" class="watch" data-testid="watch">

@@ -39,10 +39,28 @@ public interface EventStore {
 
     Future<Set<String>> assemblyIds();
 
+    /**
+     * Makes this store the assembly's writer for owner {@code epoch} (a node that takes an assembly over in a cluster
+     * calls it before replaying): from then on, appends by any writer holding an older epoch fail with {@link Fenced},
+     * atomically where the journal is kept, and this store's own appends carry {@code epoch}. Fails with
+     * {@link Fenced} when a newer epoch has already claimed the journal. A journal with a single writer by
+     * construction (the file journal, whose directory is locked to one process) has nothing to fence.
+     */
+    default Future<Void> claim(String assemblyId, long epoch) {
+        return Future.succeededFuture();
+    }
+
     /** A short name for /health and logs ("file", "redis"). */
     String kind();
 
     Future<Void> close();
+
+    /** An append or a claim by an owner whose epoch is older than the journal's: another node owns the assembly. */
+    final class Fenced extends RuntimeException {
+        public Fenced(String assemblyId, long epoch, long current) {
+            super("journal of " + assemblyId + " belongs to owner epoch " + current + ", not " + epoch);
+        }
+    }
 
     final class SeqConflict extends RuntimeException {
         public SeqConflict(String assemblyId, long expected, long actual) {

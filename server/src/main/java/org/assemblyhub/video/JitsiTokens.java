@@ -54,6 +54,9 @@ public final class JitsiTokens {
         user.put("id", "observer");
         user.put("name", name);
         user.put("moderator", false);
+        // Jitsi reads the role (jitsi-meet's JWT middleware and Prosody's visitors component); "visitor" is kept
+        // for deployments that read the older flag.
+        user.put("role", "visitor");
         user.put("visitor", true);
         Map<String, Object> features = new LinkedHashMap<>();
         for (String feature : FEATURES) features.put(feature, false);

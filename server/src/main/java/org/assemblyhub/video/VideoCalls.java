@@ -133,7 +133,8 @@ final class VideoCalls implements Plugin {
         Object camera = args == null ? null : args.getValue("video");
         if ((audio != null && !(audio instanceof Boolean)) || (camera != null && !(camera instanceof Boolean)))
             return Answers.error("invalid-args", "'audio' and 'video' must be true or false.");
-        String me = actor.personId();
+        // An observer, invited by name or not, only watches: the visitor's path (no participant token, no peers).
+        String me = watchesOnly(actor) ? null : actor.personId();
         var room = roomOf(model, me);
         List<String> people = peersOf(model, me, room);
         List<String> peers = people.stream().map(p -> ids.of(room, p)).toList();
@@ -174,11 +175,16 @@ final class VideoCalls implements Plugin {
         return Answers.ack(0, answer); // records nothing: no journal position to give (it would show when others act)
     }
 
+    /** Observers, the public and invited ones alike: they watch, never join a call as a participant. */
+    static boolean watchesOnly(Actor actor) {
+        return actor.personId() == null || actor.role() == Role.OBSERVER;
+    }
+
     /** The answer to {@code video-join}, with phone dial-in details when the Jitsi deployment provides them. */
     Future<JsonObject> joinWithDialIn(Model model, Actor actor, JsonObject args) {
         JsonObject answer = join(model, actor, args);
         // Phone numbers join a call as a participant: never for an observer, who only watches.
-        if (Answers.isError(answer) || !"jitsi".equals(video.provider()) || actor.personId() == null)
+        if (Answers.isError(answer) || !"jitsi".equals(video.provider()) || watchesOnly(actor))
             return Future.succeededFuture(answer);
         return Future.fromCompletionStage(
                         video.dialIn(roomOf(model, actor.personId())),

@@ -53,6 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
         var budget = new RequestBudget(ClientLimits.of(vertx, config.limits()));
         router.route("/api/*").handler(budget);
         router.route("/join/*").handler(budget);
+        router.route("/stream/*").handler(budget); // each answer asks the assembly's engine
         router.get("/live").handler(live::accept);
         SessionRoutes.mount(router, engines, config); // /join, /leave, and the cookie's renewal on /a/:id
         DemoSwitcher.mount(router, vertx, config); // /demo: only for the demo on a loopback address

@@ -214,7 +214,9 @@ class NamedCallIT {
                             && ((String) t.get("text")).contains("parle")));
 
             // Bruno raises his hand: the badge is on his tile in everyone's screen, his own included.
-            m2.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lever la main"))
+            m2.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Lever la main").setExact(true))
                     .click();
             for (String who : List.of("f1", "m1", "m3"))
                 await("Bruno's raised hand shows on " + who + "'s screen", () -> {

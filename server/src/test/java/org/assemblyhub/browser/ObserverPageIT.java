@@ -194,6 +194,8 @@ class ObserverPageIT {
                     .ownerFrame();
             stream.waitForFunction(
                     "() => window.assemblyHubStream && window.assemblyHubStream.subtitleTracks.length === 1");
+            // hls.js reads the variant's playlist after the master's subtitle tracks are known: wait for it.
+            for (int i = 0; i < 100 && !asked.contains("/video.m3u8"); i++) page.waitForTimeout(100);
             assertThat(asked).contains("/live.m3u8", "/video.m3u8");
             assertThat(stream.evaluate("() => window.assemblyHubStream.subtitleTracks[0].lang"))
                     .isEqualTo("fr");

@@ -157,6 +157,11 @@ class LearningOverTheWireTest {
                 "answer-question",
                 new JsonObject().put("questionId", "q3").put("text", "A written answer for everyone")));
         observer.awaitView(v -> v.path("learning").path("qa").path("archive").size() == 1);
+        // Pushes reach each socket on its own schedule: every reader must have caught up before it is examined.
+        for (LiveClient client : people.values())
+            client.awaitView(v -> v.path("learning").path("qa").path("archive").size() == 1);
+        expert.awaitView(v -> v.path("learning").path("qa").path("archive").size() == 1);
+        lead.awaitView(v -> v.path("learning").path("qa").path("archive").size() == 1);
     }
 
     @AfterAll

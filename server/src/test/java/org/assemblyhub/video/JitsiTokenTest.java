@@ -33,8 +33,9 @@ class JitsiTokenTest {
     static void twoGroupsMeetOnJitsi() {
         hub = new TestHub(new VideoConfig(
                 VideoConfig.Provider.JITSI, "meet.example.org", "assembly-hub", SECRET, "jitsi", List.of(), 10));
-        StringBuilder csv = new StringBuilder(
-                "id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n");
+        StringBuilder csv =
+                new StringBuilder("id,name,role\nf0,Lead,facilitator\nf1,Fac One,facilitator\nf2,Fac Two,facilitator\n"
+                        + "o1,Press Reporter,observer\n");
         for (int i = 1; i <= 14; i++)
             csv.append("m").append(i).append(",Member ").append(i).append(",member\n");
         TestHub.Setup setup = hub.createAssembly(true, csv.toString());
@@ -42,6 +43,7 @@ class JitsiTokenTest {
         organiser.call("lead", "appoint-lead", new JsonObject().put("personId", "f0"));
         people.put("f0", hub.client(setup.token("f0")).join(setup.assemblyId()));
         people.put("observer", hub.client(null).join(setup.assemblyId()));
+        people.put("o1", hub.client(setup.token("o1")).join(setup.assemblyId()));
         for (String id : new String[] {"f1", "f2"})
             people.put(id, hub.client(setup.token(id)).join(setup.assemblyId()));
         for (int i = 1; i <= 14; i++)
@@ -142,6 +144,7 @@ class JitsiTokenTest {
         assertThat(answer.has("dialIn")).as("a phone joins as a participant").isFalse();
         assertThat(claims.getStringClaim("room")).isEqualTo(plenary);
         assertThat(user(claims))
+                .containsEntry("role", "visitor")
                 .containsEntry("visitor", true)
                 .containsEntry("moderator", false)
                 .containsEntry("id", "observer")
@@ -155,6 +158,22 @@ class JitsiTokenTest {
         JsonNode member = join(membersOf.get(1).get(0), null).path("result");
         assertThat(user(verified(member.path("jwt").asText()))).doesNotContainKey("visitor");
         assertThat(member.has("watchOnly")).isFalse();
+    }
+
+    @Test
+    void an_observer_invited_by_name_watches_as_a_visitor_too_never_with_a_participants_token_or_the_phone_pin()
+            throws Exception {
+        JsonNode answer = join("o1", null).path("result");
+        assertThat(answer.path("watchOnly").asBoolean()).isTrue();
+        assertThat(answer.has("dialIn")).isFalse();
+        assertThat(answer.has("iceServers") && !answer.path("iceServers").isEmpty())
+                .isFalse();
+        Map<String, Object> user = user(verified(answer.path("jwt").asText()));
+        assertThat(user)
+                .containsEntry("role", "visitor")
+                .containsEntry("moderator", false)
+                .containsEntry("id", "observer");
+        assertThat(user.toString()).doesNotContain("Press Reporter");
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * A message of a group's chat. A facilitator may hide it: {@code hiddenReason} is then set and no view or report shows
- * its text any more (the journal, being append-only, still holds it).
+ * A message of a group's chat. A facilitator may hide it: {@code hiddenReason} is then set and its text is dropped
+ * from the state (so from snapshots, views and reports); the journal, being append-only, still holds it.
  */
 public record ChatMessage(
         String id, int round, int group, String text, String byPersonId, Instant at, String hiddenReason)
@@ -15,6 +15,6 @@ public record ChatMessage(
     }
 
     ChatMessage hide(String reason) {
-        return new ChatMessage(id, round, group, text, byPersonId, at, reason);
+        return new ChatMessage(id, round, group, null, byPersonId, at, reason);
     }
 }
