@@ -24,6 +24,9 @@ import java.util.Map;
  * public URL       publicUrl         HUB_PUBLIC_URL         --public-url
  * bootstrap token  bootstrapToken    HUB_BOOTSTRAP_TOKEN    —
  * demo assembly    demo              HUB_DEMO               --demo
+ * journal store    store             HUB_STORE              --store file|redis   (file)
+ * Redis URL        redisUrl          HUB_REDIS_URL          --redis-url          (redis://127.0.0.1:6379)
+ * weaker Redis     acceptWeakerDurability  HUB_ACCEPT_WEAKER_DURABILITY  --accept-weaker-durability
  * </pre>
  * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
  * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
@@ -39,6 +42,9 @@ public final class ConfigLoader {
             Map.entry("HUB_PUBLIC_URL", "publicUrl"),
             Map.entry("HUB_BOOTSTRAP_TOKEN", "bootstrapToken"),
             Map.entry("HUB_DEMO", "demo"),
+            Map.entry("HUB_STORE", "store"),
+            Map.entry("HUB_REDIS_URL", "redisUrl"),
+            Map.entry("HUB_ACCEPT_WEAKER_DURABILITY", "acceptWeakerDurability"),
             Map.entry("HUB_MAX_MESSAGE_BYTES", "maxMessageBytes"),
             Map.entry("HUB_COMMANDS_PER_SECOND", "commandsPerSecond"),
             Map.entry("HUB_SECURE_COOKIES", "secureCookies"),
@@ -68,7 +74,16 @@ public final class ConfigLoader {
     private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
 
     private static final Map<String, String> FLAGS = Map.of(
-            "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");
+            "--port", "port",
+            "--host", "host",
+            "--data", "data",
+            "--public-url", "publicUrl",
+            "--config", "config",
+            "--store", "store",
+            "--redis-url", "redisUrl");
+    /** Flags that stand alone (no value): each sets its setting to true. */
+    private static final Map<String, String> SWITCHES =
+            Map.of("--demo", "demo", "--accept-weaker-durability", "acceptWeakerDurability");
 
     private ConfigLoader() {}
 
@@ -114,7 +129,18 @@ public final class ConfigLoader {
                 bool(values, "secureCookies", publicUrl.startsWith("https://")),
                 video(values),
                 limits(values),
-                learning(values));
+                learning(values),
+                store(values));
+    }
+
+    private static StoreConfig store(Map<String, String> values) {
+        String kind = values.getOrDefault("store", "file").trim().toLowerCase();
+        boolean weaker = bool(values, "acceptWeakerDurability", false);
+        return switch (kind) {
+            case "file" -> StoreConfig.FILE;
+            case "redis" -> StoreConfig.redis(values.get("redisUrl"), weaker);
+            default -> throw new ConfigException("store must be file or redis, got '" + values.get("store") + "'");
+        };
     }
 
     private static LearningConfig learning(Map<String, String> values) {
@@ -188,14 +214,14 @@ public final class ConfigLoader {
         Map<String, String> flags = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--demo")) {
-                flags.put("demo", "true");
+            if (SWITCHES.containsKey(arg)) {
+                flags.put(SWITCHES.get(arg), "true");
                 continue;
             }
             String key = FLAGS.get(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
             if (key == null)
-                throw new ConfigException(
-                        "unknown option '" + arg + "' (known: " + String.join(", ", FLAGS.keySet()) + ", --demo)");
+                throw new ConfigException("unknown option '" + arg + "' (known: " + String.join(", ", FLAGS.keySet())
+                        + ", " + String.join(", ", SWITCHES.keySet()) + ")");
             if (arg.contains("=")) {
                 flags.put(key, arg.substring(arg.indexOf('=') + 1));
             } else if (i + 1 < args.size()) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * @param video           video provider and its settings
  * @param limits          what one client address or one assembly may cost
  * @param learning        the largest learning material accepted, per kind of file
+ * @param store           where the journals are kept (file in the data directory, or Redis)
  */
 public record HubConfig(
         String host,
@@ -30,7 +31,55 @@ public record HubConfig(
         boolean secureCookies,
         VideoConfig video,
         LimitsConfig limits,
-        LearningConfig learning) {
+        LearningConfig learning,
+        StoreConfig store) {
+    public HubConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String publicUrl,
+            String bootstrapToken,
+            boolean demo,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            boolean secureCookies,
+            VideoConfig video,
+            LimitsConfig limits,
+            LearningConfig learning) {
+        this(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                StoreConfig.FILE);
+    }
+
+    /** This configuration with its journals kept as {@code store} says. */
+    public HubConfig withStore(StoreConfig store) {
+        return new HubConfig(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                store);
+    }
+
     public HubConfig(
             String host,
             int port,
