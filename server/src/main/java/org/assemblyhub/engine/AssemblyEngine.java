@@ -21,7 +21,7 @@ import org.assemblyhub.kernel.plug.Engine;
 import org.assemblyhub.kernel.plug.Plugin;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
-import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.Snapshots;
 
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
@@ -127,11 +127,11 @@ public final class AssemblyEngine extends VerticleBase {
         return this;
     }
 
-    private SnapshotFiles snapshots;
+    private Snapshots snapshots;
     private Snapshotter snapshotter;
 
     /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
-    public AssemblyEngine withSnapshots(SnapshotFiles snapshots) {
+    public AssemblyEngine withSnapshots(Snapshots snapshots) {
         this.snapshots = snapshots;
         return this;
     }
