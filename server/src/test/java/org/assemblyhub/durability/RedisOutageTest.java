@@ -105,4 +105,20 @@ class RedisOutageTest {
         JsonNode view = hub.client(null).join(setup.assemblyId()).view();
         assertThat(announcements(view)).containsAll(acknowledged).doesNotContainAnyElementsOf(refused);
     }
+
+    @Test
+    void after_redis_restarts_while_the_hub_is_idle_the_next_command_is_acknowledged_at_once() {
+        redis = RedisServer.durable();
+        hub = new TestHub(StoreConfig.redis(redis.url(), false));
+        setup = hub.createAssembly(true, null);
+        organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        assertThat(announce("b1", "before").path("type").asText()).isEqualTo("ack");
+
+        redis.stop();
+        redis.start();
+
+        assertThat(announce("a1", "after").path("type").asText()).isEqualTo("ack");
+        assertThat(announcements(organiser.awaitView(v -> announcements(v).contains("after"))))
+                .containsExactly("before", "after");
+    }
 }
