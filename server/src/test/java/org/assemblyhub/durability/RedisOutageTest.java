@@ -146,4 +146,28 @@ class RedisOutageTest {
         assertThat(announcements(organiser.awaitView(v -> announcements(v).contains("after"))))
                 .containsExactly("before", "after");
     }
+
+    @Test
+    void a_command_whose_append_reached_a_frozen_redis_is_acknowledged_once_redis_runs_again_and_only_once() {
+        redis = RedisServer.durable();
+        hub = new TestHub(StoreConfig.redis(redis.url(), false));
+        setup = hub.createAssembly(true, null);
+        organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        assertThat(announce("b1", "before").path("type").asText()).isEqualTo("ack");
+
+        redis.freeze();
+        JsonNode meanwhile = announce("f1", "sent to a frozen Redis");
+        assertThat(meanwhile.path("code").asText())
+                .as("no answer either way while the outcome is unknown")
+                .isEqualTo("unavailable");
+        redis.thaw();
+
+        untilAcknowledged("f1", "sent to a frozen Redis");
+        assertThat(announcements(organiser.awaitView(v -> announcements(v).contains("sent to a frozen Redis"))))
+                .containsExactly("before", "sent to a frozen Redis");
+        hub.stop();
+        hub.start();
+        assertThat(announcements(hub.client(null).join(setup.assemblyId()).view()))
+                .containsExactly("before", "sent to a frozen Redis");
+    }
 }
