@@ -34,6 +34,8 @@ public final class LiveGateway {
     private final Map<String, Fanout> fanouts = new HashMap<>();
     private final Set<ClientSession> all = new HashSet<>();
     private final ClientLimits limits;
+    /** Observers' updates, written in slices after members' (one queue per gateway: one event loop). */
+    private final OnlookerQueue onlookers;
 
     private final class Fanout {
         final MessageConsumer<String> consumer;
@@ -70,7 +72,9 @@ public final class LiveGateway {
             if (targets == null) return;
             long seq = Long.parseLong(message.headers().get("seq"));
             SharedText text = new SharedText(message.body());
-            for (ClientSession session : targets.toArray(ClientSession[]::new)) session.deliver(seq, text);
+            ClientSession[] to = targets.toArray(ClientSession[]::new);
+            if (audience.kind() == Audience.Kind.OBSERVER) onlookers.send(to, seq, text);
+            else for (ClientSession session : to) session.deliver(seq, text);
         }
 
         /** A copy: moving or closing a session changes the sets. */
@@ -88,6 +92,7 @@ public final class LiveGateway {
         this.engines = engines;
         this.config = config;
         this.limits = ClientLimits.of(vertx, config.limits());
+        this.onlookers = new OnlookerQueue(vertx.getOrCreateContext());
         long silence = config.limits().maxSilenceMs();
         vertx.setPeriodic(Math.max(100, silence / 4), t -> {
             long now = System.nanoTime();
