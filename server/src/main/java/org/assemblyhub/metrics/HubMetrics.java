@@ -85,11 +85,15 @@ public final class HubMetrics implements Shareable {
                 .register(registry);
     }
 
+    /**
+     * A Prometheus histogram (buckets from 1 ms to 10 s): percentiles are taken where they can be added up across
+     * nodes, {@code histogram_quantile(0.99, sum by (le) (rate(hub_command_latency_seconds_bucket[5m])))}, rather than
+     * computed per node (client-side percentiles of several nodes cannot be combined).
+     */
     private Timer latency(String result) {
         return Timer.builder("hub.command.latency")
                 .description("From a command read on a socket to its answer written back, cluster hop included")
                 .tag("result", result)
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))

@@ -11,7 +11,6 @@ record MeterTimers(Timer append) {
         this(Timer.builder("hub.journal.append")
                 .description("A batch appended to the journal until it is durable (fsync'd, or acknowledged by Redis)")
                 .tag("store", store)
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(10))
