@@ -166,6 +166,10 @@ class MetricsOverHttpTest {
     }
 
     private static HttpResponse<String> get(String header, String value, String authorization) {
+        return get(hub, header, value, authorization);
+    }
+
+    static HttpResponse<String> get(TestHub hub, String header, String value, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url() + "/metrics"));
         if (header != null) request.header(header, value);
         if (authorization != null) request.header("Authorization", authorization);
@@ -173,7 +177,11 @@ class MetricsOverHttpTest {
     }
 
     private static Scrape scrape() {
-        HttpResponse<String> answer = get(null, null, null);
+        return scrape(hub);
+    }
+
+    static Scrape scrape(TestHub hub) {
+        HttpResponse<String> answer = get(hub, null, null, null);
         assertThat(answer.statusCode()).isEqualTo(200);
         return new Scrape(answer.body());
     }
