@@ -79,6 +79,66 @@ class DeployToolsTest {
                 .contains("image: registry.example.org/assembly-hub:0.1.0");
     }
 
+    @Test
+    void nginx_accepts_both_proxy_configurations() throws Exception {
+        assumeTrue(onPath("nginx"), "nginx is not installed");
+        for (String file : List.of("nginx-cluster.conf", "nginx.conf")) {
+            Path prefix = Files.createTempDirectory("deploy-nginx");
+            try {
+                Files.createDirectories(prefix.resolve("logs"));
+                Path tls = prefix.resolve("tls");
+                Files.createDirectories(tls);
+                Process cert = new ProcessBuilder(
+                                "openssl",
+                                "req",
+                                "-x509",
+                                "-newkey",
+                                "rsa:2048",
+                                "-nodes",
+                                "-days",
+                                "1",
+                                "-subj",
+                                "/CN=assembly.example.org",
+                                "-keyout",
+                                tls.resolve("privkey.pem").toString(),
+                                "-out",
+                                tls.resolve("fullchain.pem").toString())
+                        .redirectErrorStream(true)
+                        .start();
+                cert.getInputStream().readAllBytes();
+                assertThat(cert.waitFor(60, TimeUnit.SECONDS) && cert.exitValue() == 0)
+                        .isTrue();
+                // Only what a test machine lacks is changed: upstream names, certificate and log paths, ports; and
+                // "http2 on" (nginx 1.25.1+; the compose file's image has it, Debian 12's nginx does not).
+                String site = DeployFiles.text(file)
+                        .replaceAll("hub[123]:8080", "127.0.0.1:1")
+                        .replace("/etc/nginx/tls/", tls + "/")
+                        .replace("/etc/letsencrypt/live/assembly.example.org/", tls + "/")
+                        .replace("/var/log/nginx/", prefix.resolve("logs") + "/")
+                        .replace("    http2 on;\n", "")
+                        .replace("listen 443 ", "listen 18443 ")
+                        .replace("listen 80;", "listen 18080;");
+                Files.writeString(prefix.resolve("site.conf"), site);
+                Files.writeString(
+                        prefix.resolve("main.conf"),
+                        "pid " + prefix.resolve("nginx.pid") + ";\nerror_log " + prefix.resolve("logs/error.log")
+                                + ";\nevents {}\nhttp {\n include /etc/nginx/mime.types;\n include "
+                                + prefix.resolve("site.conf") + ";\n}\n");
+                Process test = new ProcessBuilder(
+                                "nginx", "-t", "-c", prefix.resolve("main.conf").toString(), "-p", prefix + "/")
+                        .redirectErrorStream(true)
+                        .start();
+                String said = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(test.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+                assertThat(test.exitValue()).as(file + ": " + said).isZero();
+                assertThat(said).as(file).contains("syntax is ok");
+            } finally {
+                delete(prefix);
+            }
+        }
+    }
+
     private static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
