@@ -26,7 +26,7 @@ import java.util.UUID;
  * patches or a snapshot) → {@code personal}. Live messages that arrive while syncing are held and sent after,
  * dropping any the sync already covered (by seq).
  */
-final class ClientSession {
+final class ClientSession implements OnlookerQueue.Recipient {
     private static final int MAX_FLOOD = 100;
 
     private enum State {
@@ -312,7 +312,8 @@ final class ClientSession {
     }
 
     /** A live audience message from the engine; messages the client already has (by seq) are skipped. */
-    void deliver(long messageSeq, SharedText text) {
+    @Override
+    public void deliver(long messageSeq, SharedText text) {
         if (state != State.LIVE) return;
         if (held != null) {
             held.add(new Held(messageSeq, text));

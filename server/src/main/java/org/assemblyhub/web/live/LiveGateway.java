@@ -36,6 +36,8 @@ public final class LiveGateway {
     private final Set<ClientSession> all = new HashSet<>();
     private final ClientLimits limits;
     private final HubMetrics metrics;
+    /** Observers' updates, written in slices after members' (one queue per gateway: one event loop). */
+    private final OnlookerQueue onlookers;
 
     private final class Fanout {
         final String assemblyId;
@@ -75,7 +77,9 @@ public final class LiveGateway {
             long seq = Long.parseLong(message.headers().get("seq"));
             SharedText text = new SharedText(message.body());
             metrics.fannedOut(audience.kind(), targets.size(), text.bytes());
-            for (ClientSession session : targets.toArray(ClientSession[]::new)) session.deliver(seq, text);
+            ClientSession[] to = targets.toArray(ClientSession[]::new);
+            if (audience.kind() == Audience.Kind.OBSERVER) onlookers.send(to, seq, text);
+            else for (ClientSession session : to) session.deliver(seq, text);
         }
 
         /** A copy: moving or closing a session changes the sets. */
@@ -94,6 +98,7 @@ public final class LiveGateway {
         this.config = config;
         this.limits = ClientLimits.of(vertx, config.limits());
         this.metrics = HubMetrics.of(vertx);
+        this.onlookers = new OnlookerQueue(vertx.getOrCreateContext());
         long silence = config.limits().maxSilenceMs();
         vertx.setPeriodic(Math.max(100, silence / 4), t -> {
             long now = System.nanoTime();
