@@ -136,11 +136,22 @@ public final class HubMetrics implements Shareable {
      * what fails through the EventStore; a store calls this for what fails outside a call (a lost connection).
      */
     public void journalError(String store, String operation, String error) {
-        Counter.builder("hub.journal.errors")
+        journalErrors(store, operation, error).increment();
+    }
+
+    /**
+     * The series a store's failures will use, registered at 0 beforehand: Prometheus's {@code increase()} sees no
+     * increase in a counter whose first sample is already 1, so an alert on the first append failure would miss it.
+     */
+    void journalErrorsStartAtZero(String store, String operation, String error) {
+        journalErrors(store, operation, error);
+    }
+
+    private Counter journalErrors(String store, String operation, String error) {
+        return Counter.builder("hub.journal.errors")
                 .description("Journal (file or Redis) operations that failed")
                 .tags("store", store, "operation", operation, "error", error)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     MeterTimers journal(String store) {

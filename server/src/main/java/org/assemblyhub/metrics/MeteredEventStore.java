@@ -23,6 +23,11 @@ public final class MeteredEventStore implements EventStore {
         this.store = store;
         this.metrics = metrics;
         this.timers = metrics.journal(store.kind());
+        for (String operation : List.of("append", "claim", "replay")) {
+            for (String error : List.of("failed", "fenced", "seq-conflict")) {
+                metrics.journalErrorsStartAtZero(store.kind(), operation, error);
+            }
+        }
     }
 
     @Override

@@ -139,6 +139,23 @@ class DeployToolsTest {
         }
     }
 
+    @Test
+    void promtool_accepts_the_alert_rules() throws Exception {
+        assumeTrue(onPath("promtool"), "promtool (Debian's prometheus package) is not installed");
+        Process check = new ProcessBuilder(
+                        "promtool",
+                        "check",
+                        "rules",
+                        DeployFiles.DEPLOY.resolve("prometheus/alerts.yaml").toString())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(check.exitValue()).as(said).isZero();
+        assertThat(said).contains("SUCCESS");
+    }
+
     private static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);

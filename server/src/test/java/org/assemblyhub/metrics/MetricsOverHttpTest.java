@@ -2,6 +2,8 @@ package org.assemblyhub.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.config.LimitsConfig;
 import org.assemblyhub.testing.LiveClient;
@@ -13,7 +15,12 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code /metrics} over real HTTP, moved by real WebSocket clients: what it counts and who may read it. */
 class MetricsOverHttpTest {
@@ -119,6 +126,28 @@ class MetricsOverHttpTest {
                 .doesNotContain(setup.token("canarymem9"), TestHub.BOOTSTRAP, TOKEN);
         member.close();
         facilitator.close();
+    }
+
+    @Test
+    void every_metric_the_alert_rules_name_is_one_the_hub_exports() throws Exception {
+        Set<String> named = new TreeSet<>();
+        Pattern metric = Pattern.compile("\\b((?:hub|jvm|process)_[a-z_]+)\\b");
+        for (JsonNode group : new YAMLMapper()
+                .readTree(Path.of("../deploy/prometheus/alerts.yaml").toFile())
+                .path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                Matcher m = metric.matcher(rule.path("expr").asText());
+                while (m.find()) named.add(m.group(1));
+            }
+        }
+        LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+        organiser.call("alerts-1", "announce", new JsonObject().put("text", "for the histograms"));
+        System.gc(); // the GC pause timer appears with the first collection
+
+        assertThat(named).contains("hub_command_latency_seconds_bucket", "hub_journal_errors_total");
+        Scrape scrape = awaitScrape(s -> named.stream().allMatch(s::has));
+        assertThat(named).allMatch(scrape::has);
+        organiser.close();
     }
 
     @Test
