@@ -8,6 +8,8 @@ import io.vertx.core.file.FileSystemOptions;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.metrics.HubMetrics;
+import org.assemblyhub.metrics.MeteredEventStore;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.FileEventStore;
@@ -83,7 +85,9 @@ public final class Hub {
             return Future.fromCompletionStage(failAfterClosing(
                     vertx, null, lock, new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
         }
-        EventStore store = new FileEventStore(vertx, config.dataDir(), storage.channels(), clock);
+        HubMetrics metrics = HubMetrics.of(vertx);
+        EventStore store =
+                new MeteredEventStore(new FileEventStore(vertx, config.dataDir(), storage.channels(), clock), metrics);
         SnapshotFiles snapshots = new SnapshotFiles(
                 config.dataDir(), Version.VALUE, storage.snapshotEveryEvents(), storage.snapshotEveryBytes());
         int gateways = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -122,6 +126,7 @@ public final class Hub {
     private static <T> CompletableFuture<T> failAfterClosing(
             Vertx vertx, EventStore store, DataDirectoryLock lock, Throwable failure) {
         CompletableFuture<T> failed = new CompletableFuture<>();
+        HubMetrics metrics = HubMetrics.of(vertx);
         Thread closing = new Thread(
                 () -> {
                     try {
@@ -130,6 +135,7 @@ public final class Hub {
                         // The start failed already; what matters now is to say why.
                     }
                     if (store != null) store.close();
+                    metrics.close();
                     release(lock);
                     failed.completeExceptionally(failure);
                 },
@@ -162,6 +168,10 @@ public final class Hub {
 
     public Future<Void> stop() {
         // Engines and gateways stop first (no more appends), then the journals are closed, then the directory is free.
-        return vertx.close().eventually(store::close).eventually(() -> release(lock));
+        HubMetrics metrics = HubMetrics.of(vertx);
+        return vertx.close()
+                .eventually(store::close)
+                .andThen(closed -> metrics.close())
+                .eventually(() -> release(lock));
     }
 }

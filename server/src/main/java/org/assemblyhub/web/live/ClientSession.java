@@ -389,7 +389,9 @@ final class ClientSession implements OnlookerQueue.Recipient {
                 .put("key", key)
                 .put("name", name)
                 .put("args", args);
+        long read = System.nanoTime();
         engines.engine(assemblyId, "command", request).onSuccess(answer -> {
+            gateway.metrics().commandAnswered(System.nanoTime() - read, !Answers.isError(answer));
             if (Answers.isError(answer)) {
                 send(Wire.error(seq, id, answer.getString("code"), answer.getString("message")));
             } else {
