@@ -8,6 +8,8 @@ import io.vertx.core.file.FileSystemOptions;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.metrics.HubMetrics;
+import org.assemblyhub.metrics.MeteredEventStore;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.StoreOptions;
@@ -81,6 +83,7 @@ public final class Hub {
             return Future.fromCompletionStage(failAfterClosing(
                     vertx, null, lock, new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
         }
+        HubMetrics metrics = HubMetrics.of(vertx);
         int gateways = Math.max(1, Runtime.getRuntime().availableProcessors());
         byte[] roomKey = new byte[32];
         if (config.video().jitsiSecret() != null) {
@@ -92,18 +95,15 @@ public final class Hub {
         AtomicReference<EventStore> opened = new AtomicReference<>();
         CompletableFuture<Hub> started = Stores.open(vertx, config, storage, clock)
                 .compose(stores -> {
-                    opened.set(stores.journal());
-                    Hub hub = new Hub(vertx, config, stores.journal(), bootstrap.printOnce(), lock);
-                    return vertx.deployVerticle(
-                                    new AssemblyRegistry(stores.journal(), clock, random, Capabilities.with(video))
-                                            .withSnapshots(stores.snapshots())
-                                            .withLimits(config.limits())
-                                            .withCommandRate(config.commandsPerSecond()))
+                    EventStore store = new MeteredEventStore(stores.journal(), metrics);
+                    opened.set(store);
+                    Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
+                    return vertx.deployVerticle(new AssemblyRegistry(store, clock, random, Capabilities.with(video))
+                                    .withSnapshots(stores.snapshots())
+                                    .withLimits(config.limits())
+                                    .withCommandRate(config.commandsPerSecond()))
                             .compose(id -> vertx.deployVerticle(
-                                    () -> new GatewayVerticle(
-                                            config,
-                                            bootstrap.token(),
-                                            stores.journal().kind()),
+                                    () -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
                                     new DeploymentOptions().setInstances(gateways)))
                             .map(id -> hub);
                 })
@@ -125,6 +125,7 @@ public final class Hub {
     private static <T> CompletableFuture<T> failAfterClosing(
             Vertx vertx, EventStore store, DataDirectoryLock lock, Throwable failure) {
         CompletableFuture<T> failed = new CompletableFuture<>();
+        HubMetrics metrics = HubMetrics.of(vertx);
         Thread closing = new Thread(
                 () -> {
                     try {
@@ -133,6 +134,7 @@ public final class Hub {
                         // The start failed already; what matters now is to say why.
                     }
                     if (store != null) store.close();
+                    metrics.close();
                     release(lock);
                     failed.completeExceptionally(failure);
                 },
@@ -165,6 +167,10 @@ public final class Hub {
 
     public Future<Void> stop() {
         // Engines and gateways stop first (no more appends), then the journals are closed, then the directory is free.
-        return vertx.close().eventually(store::close).eventually(() -> release(lock));
+        HubMetrics metrics = HubMetrics.of(vertx);
+        return vertx.close()
+                .eventually(store::close)
+                .andThen(closed -> metrics.close())
+                .eventually(() -> release(lock));
     }
 }

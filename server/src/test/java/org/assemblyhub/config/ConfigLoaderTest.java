@@ -297,4 +297,27 @@ class ConfigLoaderTest {
         assertThat(store.toString()).doesNotContain("s3cret").contains("redis:6379");
         assertThat(store.redisUrlForLogs()).isEqualTo("redis://***@redis:6379");
     }
+
+    @Test
+    void the_metrics_token_comes_from_the_environment_or_the_file_and_is_never_printed() throws Exception {
+        String token = "a-metrics-token-of-thirty-two-chars";
+        assertThat(ConfigLoader.load(List.of(), Map.of("HUB_METRICS_TOKEN", token))
+                        .limits()
+                        .metricsToken())
+                .isEqualTo(token);
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"metricsToken\": \"" + token + "\"}");
+        HubConfig config = ConfigLoader.load(List.of("--config", file.toString()), Map.of());
+        assertThat(config.limits().metricsToken()).isEqualTo(token);
+        assertThat(config.toString()).doesNotContain(token);
+        assertThat(ConfigLoader.load(List.of(), Map.of()).limits().metricsToken())
+                .isNull();
+    }
+
+    @Test
+    void a_short_metrics_token_is_refused() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_METRICS_TOKEN", "short")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("metricsToken");
+    }
 }
