@@ -2,7 +2,6 @@ package org.assemblyhub.bench;
 
 import org.HdrHistogram.Histogram;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -99,29 +98,11 @@ final class AssemblyRun {
     }
 
     Figures run(int observers, int port) throws Exception {
-        Path data = Files.createTempDirectory(work, "hub-data-");
         List<String> jvm = new ArrayList<>(hubJvmOptions);
         if (profile)
             jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("hub-" + observers + ".jfr")
                     + ",settings=profile");
-        try (JvmProcess hub = JvmProcess.start(
-                        jvm,
-                        List.of(
-                                "-jar",
-                                hubJar.toString(),
-                                "--port",
-                                String.valueOf(port),
-                                "--host",
-                                "127.0.0.1",
-                                "--data",
-                                data.toString()),
-                        Map.of(
-                                "HUB_BOOTSTRAP_TOKEN", BOOTSTRAP,
-                                "HUB_COMMANDS_PER_SECOND", "50",
-                                // every simulated person connects from 127.0.0.1: lift the per-address limits
-                                "HUB_SOCKETS_PER_ADDRESS", "100000",
-                                "HUB_HTTP_PER_SECOND", "100000"),
-                        work.resolve("hub-" + observers + ".log"));
+        try (JvmProcess hub = HubProcess.start(hubJar, work, jvm, port, "hub-" + observers);
                 Sockets sockets = new Sockets()) {
             hub.awaitHealthy("http://127.0.0.1:" + port + "/health", Duration.ofSeconds(60));
             HubSetup setup = HubSetup.create(port, BOOTSTRAP, members, facilitators);
@@ -135,31 +116,7 @@ final class AssemblyRun {
             long rssBefore = Proc.rssBytes(hub.pid());
 
             List<Conn> screens = Collections.synchronizedList(new ArrayList<>());
-            int refused = Sockets.openAll(
-                    observers,
-                    250,
-                    i -> {
-                        Conn c = new Conn(true);
-                        CompletableFuture<Void> ready = new CompletableFuture<>();
-                        sockets.connect(port, "/live", null, c::onText).onComplete(ar -> {
-                            if (ar.failed()) {
-                                ready.completeExceptionally(ar.cause());
-                                return;
-                            }
-                            c.ws = ar.result();
-                            c.hello(setup.assemblyId);
-                            c.joined.whenComplete((v, e) -> {
-                                if (e == null) {
-                                    screens.add(c);
-                                    ready.complete(null);
-                                } else {
-                                    ready.completeExceptionally(e);
-                                }
-                            });
-                        });
-                        return ready;
-                    },
-                    60);
+            int refused = observe(sockets, port, setup.assemblyId, observers, screens);
             settle();
             long rssIdle = Proc.rssBytes(hub.pid());
 
@@ -253,7 +210,7 @@ final class AssemblyRun {
         }
     }
 
-    private Conn join(Sockets sockets, int port, HubSetup setup, String token, boolean keepFrames) throws Exception {
+    static Conn join(Sockets sockets, int port, HubSetup setup, String token, boolean keepFrames) throws Exception {
         Conn c = new Conn(keepFrames);
         c.ws = sockets.connect(port, "/live", token, c::onText)
                 .toCompletionStage()
@@ -264,9 +221,38 @@ final class AssemblyRun {
         return c;
     }
 
+    /** Opens {@code count} anonymous observers (250 at a time); those that joined go into {@code screens}. */
+    static int observe(Sockets sockets, int port, String assemblyId, int count, List<Conn> screens)
+            throws InterruptedException {
+        return Sockets.openAll(
+                count,
+                250,
+                i -> {
+                    Conn c = new Conn(true);
+                    CompletableFuture<Void> ready = new CompletableFuture<>();
+                    sockets.connect(port, "/live", null, c::onText).onComplete(ar -> {
+                        if (ar.failed()) {
+                            ready.completeExceptionally(ar.cause());
+                            return;
+                        }
+                        c.ws = ar.result();
+                        c.hello(assemblyId);
+                        c.joined.whenComplete((v, e) -> {
+                            if (e == null) {
+                                screens.add(c);
+                                ready.complete(null);
+                            } else {
+                                ready.completeExceptionally(e);
+                            }
+                        });
+                    });
+                    return ready;
+                },
+                60);
+    }
+
     /** Every member votes once, and {@code changes} of them change their vote, evenly spread over {@code seconds}. */
-    private static List<LatencyBook.Vote> vote(List<Conn> voters, String pollId, int changes, double seconds)
-            throws Exception {
+    static List<LatencyBook.Vote> vote(List<Conn> voters, String pollId, int changes, double seconds) throws Exception {
         Random random = new Random(42);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < voters.size(); i++) order.add(i);
@@ -333,7 +319,7 @@ final class AssemblyRun {
         }
     }
 
-    private static void settle() throws InterruptedException {
+    static void settle() throws InterruptedException {
         System.gc();
         Thread.sleep(2_000);
     }

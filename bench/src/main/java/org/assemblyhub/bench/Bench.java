@@ -57,6 +57,10 @@ public final class Bench {
                 Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path work = Files.createTempDirectory("assembly-hub-bench-");
         String command = "./hub bench " + String.join(" ", args);
+        if (List.of(args).contains("--rush")) {
+            rush(args, quick, hubJar, benchJar, work, out, command.trim(), hubJvm);
+            return;
+        }
         if (List.of(args).contains("--journal")) {
             journal(args, hubJar, benchJar, work, out, command.trim());
             return;
@@ -105,6 +109,64 @@ public final class Bench {
         Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println();
         System.out.print(Results.summary(hubRuns, baseRuns));
+        System.out.println("written to " + file);
+        System.exit(0);
+    }
+
+    /**
+     * {@code --rush [--observers 10000] [--members 200] [--rounds 5]}: the closing rush ({@link ClosingRush}), then the
+     * raw baseline replaying the same stream at the same N.
+     */
+    private static void rush(
+            String[] args, boolean quick, Path hubJar, Path benchJar, Path work, Path out, String command, String jvm)
+            throws Exception {
+        List<Integer> observers = quick ? List.of(300) : List.of(10_000);
+        int members = 200;
+        int rounds = quick ? 2 : 5;
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--observers" -> observers = Arrays.stream(args[i + 1].split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList();
+                case "--members" -> members = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                default -> {}
+            }
+        }
+        System.out.printf(
+                "%s — %d cores, load average %s; hub %s; work files in %s%n",
+                command, Runtime.getRuntime().availableProcessors(), Proc.loadAverage(), hubJar, work);
+        List<ClosingRush.Figures> hubRuns = new ArrayList<>();
+        List<BaselineRun.Figures> baseRuns = new ArrayList<>();
+        for (int n : observers) {
+            System.out.printf("· closing rush, %,d observers: hub…%n", n);
+            ClosingRush scenario = new ClosingRush(hubJar, work, members, rounds);
+            if (jvm != null) scenario.hubJvmOptions = List.of(jvm.trim().split("\\s+"));
+            ClosingRush.Figures hub = scenario.run(n, freePort());
+            hubRuns.add(hub);
+            System.out.printf(
+                    "  acks p99 %.1f ms alone, %.1f ms watched; sent→screen p50 %.1f, p99 %.1f ms; baseline…%n",
+                    hub.ackAloneP99(), hub.ackWatchedP99(), hub.sentToScreenP50(), hub.sentToScreenP99());
+            baseRuns.add(new BaselineRun(benchJar, work)
+                    .run(
+                            n,
+                            freePort(),
+                            hub.messagesPerObserverPerRound(),
+                            hub.averageMessageBytes(),
+                            hub.secondsPerRound(),
+                            hub.rounds()));
+        }
+        ObjectNode result = RushResults.json(command, quick, hubRuns, baseRuns);
+        Files.createDirectories(out);
+        Path file = out.resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()) + "-rush" + (quick ? "-quick" : "") + ".json");
+        Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+        System.out.println();
+        System.out.print(RushResults.summary(hubRuns, baseRuns));
+        System.out.println("load average at the end: " + Proc.loadAverage());
         System.out.println("written to " + file);
         System.exit(0);
     }

@@ -31,4 +31,14 @@ final class Proc {
             return -1;
         }
     }
+
+    /** The machine's load average over 1, 5 and 15 minutes, as /proc/loadavg says it ("" if unreadable). */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
 }

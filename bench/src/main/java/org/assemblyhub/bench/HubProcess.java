@@ -1,0 +1,35 @@
+package org.assemblyhub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Starts the hub jar for a scenario: a fresh data directory, loopback only, per-address limits lifted. */
+final class HubProcess {
+    private HubProcess() {}
+
+    /** The hub on {@code port}, its output in {@code <label>.log} under {@code work}. */
+    static JvmProcess start(Path hubJar, Path work, List<String> jvm, int port, String label) throws IOException {
+        Path data = Files.createTempDirectory(work, "hub-data-");
+        return JvmProcess.start(
+                jvm,
+                List.of(
+                        "-jar",
+                        hubJar.toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--host",
+                        "127.0.0.1",
+                        "--data",
+                        data.toString()),
+                Map.of(
+                        "HUB_BOOTSTRAP_TOKEN", AssemblyRun.BOOTSTRAP,
+                        "HUB_COMMANDS_PER_SECOND", "50",
+                        // every simulated person connects from 127.0.0.1: lift the per-address limits
+                        "HUB_SOCKETS_PER_ADDRESS", "100000",
+                        "HUB_HTTP_PER_SECOND", "100000"),
+                work.resolve(label + ".log"));
+    }
+}
