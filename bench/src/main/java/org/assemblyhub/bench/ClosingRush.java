@@ -71,8 +71,11 @@ final class ClosingRush {
     }
 
     Figures run(int observers, int port) throws Exception {
+        // Members and observers on separate client Vert.x instances (event loops): otherwise a member's ack waits, in
+        // the load generator, behind the observers' frames read on the same loop, and the figure is the generator's.
         try (JvmProcess hub = HubProcess.start(hubJar, work, hubJvmOptions, port, "rush-" + observers);
-                Sockets sockets = new Sockets()) {
+                Sockets sockets = new Sockets();
+                Sockets watching = new Sockets()) {
             hub.awaitHealthy("http://127.0.0.1:" + port + "/health", Duration.ofSeconds(60));
             HubSetup setup = HubSetup.create(port, AssemblyRun.BOOTSTRAP, members, 0);
             Conn organiser = AssemblyRun.join(sockets, port, setup, setup.organiserToken, false);
@@ -89,7 +92,7 @@ final class ClosingRush {
                 recordAcks(acksAlone, rush(organiser, voters, List.of(), ++poll).votes);
 
             List<Conn> screens = Collections.synchronizedList(new ArrayList<>());
-            int refused = AssemblyRun.observe(sockets, port, setup.assemblyId, observers, screens);
+            int refused = AssemblyRun.observe(watching, port, setup.assemblyId, observers, screens);
             AssemblyRun.settle();
 
             // Watched: a warm-up rush with the observers (not measured), then the measured ones.
