@@ -1,5 +1,6 @@
 package org.assemblyhub.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -57,6 +58,10 @@ public final class Bench {
                 Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path work = Files.createTempDirectory("assembly-hub-bench-");
         String command = "./hub bench " + String.join(" ", args);
+        if (List.of(args).contains("--failover")) {
+            failover(args, hubJar, work, out, command.trim());
+            return;
+        }
         if (List.of(args).contains("--rush")) {
             rush(args, quick, hubJar, benchJar, work, out, command.trim(), hubJvm);
             return;
@@ -166,6 +171,52 @@ public final class Bench {
         Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println();
         System.out.print(RushResults.summary(hubRuns, baseRuns));
+        System.out.println("load average at the end: " + Proc.loadAverage());
+        System.out.println("written to " + file);
+        System.exit(0);
+    }
+
+    /**
+     * {@code --failover [--runs 3] [--lease-ms 12000]}: a 3-node cluster with Redis, the owner killed (SIGKILL); time
+     * to the first acknowledged command on the new owner ({@link FailoverRun}). Needs a hub jar with the cluster.
+     */
+    private static void failover(String[] args, Path hubJar, Path work, Path out, String command) throws Exception {
+        int runs = 3;
+        long leaseMs = 12_000;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--runs")) runs = Integer.parseInt(args[i + 1]);
+            if (args[i].equals("--lease-ms")) leaseMs = Long.parseLong(args[i + 1]);
+        }
+        System.out.printf(
+                "%s — %d cores, load average %s; hub %s; work files in %s%n",
+                command, Runtime.getRuntime().availableProcessors(), Proc.loadAverage(), hubJar, work);
+        ObjectNode result = HubSetup.JSON.createObjectNode()
+                .put("scenario", "failover")
+                .put("cores", Runtime.getRuntime().availableProcessors())
+                .put("command", command)
+                .put("at", Instant.now().toString())
+                .put("leaseMs", leaseMs);
+        ArrayNode list = result.putArray("runs");
+        for (int r = 1; r <= runs; r++) {
+            FailoverRun.Figures f = new FailoverRun(hubJar, work, leaseMs).run(r);
+            System.out.printf(
+                    "  run %d: %s killed; first acknowledged command %.2f s later (%d refused, %d unanswered);"
+                            + " owner now %s%n",
+                    r, f.killed(), f.killToFirstAckSeconds(), f.refused(), f.unanswered(), f.newOwner());
+            list.addObject()
+                    .put("killToFirstAckSeconds", Math.round(f.killToFirstAckSeconds() * 1000) / 1000.0)
+                    .put("refusedMeanwhile", f.refused())
+                    .put("unansweredMeanwhile", f.unanswered())
+                    .put("killed", f.killed())
+                    .put("newOwner", f.newOwner());
+        }
+        result.put("loadAverage", Proc.loadAverage());
+        Files.createDirectories(out);
+        Path file = out.resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()) + "-failover.json");
+        Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println("load average at the end: " + Proc.loadAverage());
         System.out.println("written to " + file);
         System.exit(0);
