@@ -58,6 +58,10 @@ public final class Bench {
                 Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path work = Files.createTempDirectory("assembly-hub-bench-");
         String command = "./hub bench " + String.join(" ", args);
+        if (List.of(args).contains("--cluster-rush")) {
+            clusterRush(args, quick, hubJar, work, out, command.trim());
+            return;
+        }
         if (List.of(args).contains("--failover")) {
             failover(args, hubJar, work, out, command.trim());
             return;
@@ -171,6 +175,41 @@ public final class Bench {
         Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println();
         System.out.print(RushResults.summary(hubRuns, baseRuns));
+        System.out.println("load average at the end: " + Proc.loadAverage());
+        System.out.println("written to " + file);
+        System.exit(0);
+    }
+
+    /**
+     * {@code --cluster-rush [--observers 3000] [--rounds 3]}: the closing rush on a 3-node cluster with Redis, the
+     * observers spread over the nodes ({@link ClusterRush}). Needs a hub jar with the cluster.
+     */
+    private static void clusterRush(String[] args, boolean quick, Path hubJar, Path work, Path out, String command)
+            throws Exception {
+        int observers = quick ? 300 : 3_000;
+        int members = 200;
+        int rounds = quick ? 2 : 3;
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--observers" -> observers = Integer.parseInt(args[i + 1]);
+                case "--members" -> members = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                default -> {}
+            }
+        }
+        System.out.printf(
+                "%s — %d cores, load average %s; hub %s; work files in %s%n",
+                command, Runtime.getRuntime().availableProcessors(), Proc.loadAverage(), hubJar, work);
+        ClusterRush.Figures f = new ClusterRush(hubJar, work, members, rounds).run(observers);
+        ObjectNode result = ClusterRush.json(command, f);
+        Files.createDirectories(out);
+        Path file = out.resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()) + "-cluster-rush" + (quick ? "-quick" : "") + ".json");
+        Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+        System.out.println();
+        System.out.print(ClusterRush.summary(f));
         System.out.println("load average at the end: " + Proc.loadAverage());
         System.out.println("written to " + file);
         System.exit(0);

@@ -154,13 +154,13 @@ final class ClosingRush {
     }
 
     /** One rush's votes (sorted by seq) and its window: first vote sent → last screen updated (or last ack). */
-    private record Rush(List<LatencyBook.Vote> votes, double seconds) {}
+    record Rush(List<LatencyBook.Vote> votes, double seconds) {}
 
     /**
      * Opens poll {@code p<n>}, waits until every screen shows it, then every member votes once, evenly spread over
      * one second; waits until every screen shows the last vote, and closes the poll.
      */
-    private static Rush rush(Conn organiser, List<Conn> voters, List<Conn> screens, int n) throws Exception {
+    static Rush rush(Conn organiser, List<Conn> voters, List<Conn> screens, int n) throws Exception {
         String pollId = "p" + n;
         long openSeq =
                 organiser.command("open-" + n, "open-poll", AssemblyRun.POLL).get(30, TimeUnit.SECONDS)[0];
