@@ -35,9 +35,7 @@ class DeployFilesTest {
      */
     static final Set<String> PENDING_STORE_AND_CLUSTER_SETTINGS = Set.of(
             "--cluster",
-            "--store",
             "--cluster-host",
-            "HUB_REDIS_URL",
             "HUB_CLUSTER_HOST",
             "HUB_CLUSTER_MEMBERS",
             "HUB_CLUSTER_NAME",
