@@ -32,7 +32,8 @@ import java.util.Map;
  * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
  * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
  * {@code maxMarkdownBytes} and {@code maxCaptionsBytes}: in the file a {@code "learning": {...}} object (or the dotted
- * keys), in the environment {@code HUB_LEARNING_MAX_VIDEO_BYTES} and so on.
+ * keys), in the environment {@code HUB_LEARNING_MAX_VIDEO_BYTES} and so on; {@code learning.filesDir}
+ * ({@code HUB_LEARNING_FILES_DIR}) keeps uploads in a folder the nodes of a cluster share.
  */
 public final class ConfigLoader {
     private static final Map<String, String> ENV_KEYS = Map.ofEntries(
@@ -71,7 +72,8 @@ public final class ConfigLoader {
             Map.entry("HUB_LEARNING_MAX_PDF_BYTES", "learning.maxPdfBytes"),
             Map.entry("HUB_LEARNING_MAX_MARKDOWN_BYTES", "learning.maxMarkdownBytes"),
             Map.entry("HUB_LEARNING_MAX_CAPTIONS_BYTES", "learning.maxCaptionsBytes"),
-            Map.entry("HUB_LEARNING_MAX_ASSEMBLY_MB", "learning.maxAssemblyMb"));
+            Map.entry("HUB_LEARNING_MAX_ASSEMBLY_MB", "learning.maxAssemblyMb"),
+            Map.entry("HUB_LEARNING_FILES_DIR", "learning.filesDir"));
     /** The largest upload limit one may set: just under 2 GiB (the journal records a file's size as an int). */
     private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
 
@@ -153,7 +155,18 @@ public final class ConfigLoader {
                 bytes(values, "learning.maxMarkdownBytes", d.maxMarkdownBytes()),
                 bytes(values, "learning.maxCaptionsBytes", d.maxCaptionsBytes()),
                 integer(values, "learning.maxAssemblyMb", (int) (d.maxAssemblyBytes() >> 20), 1, 100_000_000)
-                        * (1L << 20));
+                        * (1L << 20),
+                filesDir(values.get("learning.filesDir")));
+    }
+
+    /** A folder shared by the nodes of a cluster; it must exist (a mount that failed would otherwise go unseen). */
+    private static Path filesDir(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        Path dir = Path.of(raw.trim()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir))
+            throw new ConfigException(
+                    "learning.filesDir " + dir + " is not a directory (is the shared folder mounted?)");
+        return dir;
     }
 
     private static long bytes(Map<String, String> values, String key, long fallback) {

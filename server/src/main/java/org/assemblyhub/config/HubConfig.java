@@ -62,6 +62,24 @@ public record HubConfig(
                 StoreConfig.FILE);
     }
 
+    /** This configuration with these learning settings (upload limits, where files are kept). */
+    public HubConfig withLearning(LearningConfig learning) {
+        return new HubConfig(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                store);
+    }
+
     /** This configuration with its journals kept as {@code store} says. */
     public HubConfig withStore(StoreConfig store) {
         return new HubConfig(
