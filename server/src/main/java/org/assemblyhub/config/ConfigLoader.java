@@ -24,6 +24,13 @@ import java.util.Map;
  * public URL       publicUrl         HUB_PUBLIC_URL         --public-url
  * bootstrap token  bootstrapToken    HUB_BOOTSTRAP_TOKEN    —
  * demo assembly    demo              HUB_DEMO               --demo
+ * cluster          cluster           HUB_CLUSTER            --cluster
+ * members          clusterMembers    HUB_CLUSTER_MEMBERS    --cluster-members host:port,host:port
+ * cluster address  clusterHost       HUB_CLUSTER_HOST       --cluster-host   (127.0.0.1)
+ * Hazelcast port   clusterPort       HUB_CLUSTER_PORT       --cluster-port   (5701)
+ * cluster name     clusterName       HUB_CLUSTER_NAME       --cluster-name   (assembly-hub)
+ * Kubernetes       clusterKubernetesService  HUB_CLUSTER_KUBERNETES_SERVICE  --cluster-kubernetes-service
+ * ownership lease  clusterLeaseMs    HUB_CLUSTER_LEASE_MS   --cluster-lease-ms (10000)
  * </pre>
  * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
  * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
@@ -63,12 +70,29 @@ public final class ConfigLoader {
             Map.entry("HUB_LEARNING_MAX_PDF_BYTES", "learning.maxPdfBytes"),
             Map.entry("HUB_LEARNING_MAX_MARKDOWN_BYTES", "learning.maxMarkdownBytes"),
             Map.entry("HUB_LEARNING_MAX_CAPTIONS_BYTES", "learning.maxCaptionsBytes"),
-            Map.entry("HUB_LEARNING_MAX_ASSEMBLY_MB", "learning.maxAssemblyMb"));
+            Map.entry("HUB_LEARNING_MAX_ASSEMBLY_MB", "learning.maxAssemblyMb"),
+            Map.entry("HUB_CLUSTER", "cluster"),
+            Map.entry("HUB_CLUSTER_MEMBERS", "clusterMembers"),
+            Map.entry("HUB_CLUSTER_HOST", "clusterHost"),
+            Map.entry("HUB_CLUSTER_PORT", "clusterPort"),
+            Map.entry("HUB_CLUSTER_NAME", "clusterName"),
+            Map.entry("HUB_CLUSTER_KUBERNETES_SERVICE", "clusterKubernetesService"),
+            Map.entry("HUB_CLUSTER_LEASE_MS", "clusterLeaseMs"));
     /** The largest upload limit one may set: just under 2 GiB (the journal records a file's size as an int). */
     private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "--port", "port", "--host", "host", "--data", "data", "--public-url", "publicUrl", "--config", "config");
+    private static final Map<String, String> FLAGS = Map.ofEntries(
+            Map.entry("--port", "port"),
+            Map.entry("--host", "host"),
+            Map.entry("--data", "data"),
+            Map.entry("--public-url", "publicUrl"),
+            Map.entry("--config", "config"),
+            Map.entry("--cluster-members", "clusterMembers"),
+            Map.entry("--cluster-host", "clusterHost"),
+            Map.entry("--cluster-port", "clusterPort"),
+            Map.entry("--cluster-name", "clusterName"),
+            Map.entry("--cluster-kubernetes-service", "clusterKubernetesService"),
+            Map.entry("--cluster-lease-ms", "clusterLeaseMs"));
 
     private ConfigLoader() {}
 
@@ -114,7 +138,32 @@ public final class ConfigLoader {
                 bool(values, "secureCookies", publicUrl.startsWith("https://")),
                 video(values),
                 limits(values),
-                learning(values));
+                learning(values),
+                cluster(values));
+    }
+
+    private static ClusterConfig cluster(Map<String, String> values) {
+        String list = values.getOrDefault("clusterMembers", "");
+        List<String> members = list.isBlank()
+                ? List.of()
+                : Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .filter(m -> !m.isEmpty())
+                        .toList();
+        for (String member : members) {
+            if (!member.matches("[^\\s:]+(:\\d{1,5})?")) {
+                throw new ConfigException("clusterMembers must be host:port,host:port, got '" + member + "'");
+            }
+        }
+        String service = values.get("clusterKubernetesService");
+        return new ClusterConfig(
+                bool(values, "cluster", false),
+                members,
+                values.getOrDefault("clusterHost", "127.0.0.1"),
+                integer(values, "clusterPort", ClusterConfig.DEFAULT_PORT, 1, 65535),
+                values.getOrDefault("clusterName", ClusterConfig.DEFAULT_NAME),
+                service == null || service.isBlank() ? null : service.trim(),
+                integer(values, "clusterLeaseMs", (int) ClusterConfig.DEFAULT_LEASE_MS, 1_000, 600_000));
     }
 
     private static LearningConfig learning(Map<String, String> values) {
@@ -188,14 +237,14 @@ public final class ConfigLoader {
         Map<String, String> flags = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--demo")) {
-                flags.put("demo", "true");
+            if (arg.equals("--demo") || arg.equals("--cluster")) {
+                flags.put(arg.substring(2), "true");
                 continue;
             }
             String key = FLAGS.get(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
             if (key == null)
-                throw new ConfigException(
-                        "unknown option '" + arg + "' (known: " + String.join(", ", FLAGS.keySet()) + ", --demo)");
+                throw new ConfigException("unknown option '" + arg + "' (known: " + String.join(", ", FLAGS.keySet())
+                        + ", --demo, --cluster)");
             if (arg.contains("=")) {
                 flags.put(key, arg.substring(arg.indexOf('=') + 1));
             } else if (i + 1 < args.size()) {

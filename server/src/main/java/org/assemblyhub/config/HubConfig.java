@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * @param video           video provider and its settings
  * @param limits          what one client address or one assembly may cost
  * @param learning        the largest learning material accepted, per kind of file
+ * @param cluster         whether and how this hub joins a cluster of hubs
  */
 public record HubConfig(
         String host,
@@ -30,7 +31,37 @@ public record HubConfig(
         boolean secureCookies,
         VideoConfig video,
         LimitsConfig limits,
-        LearningConfig learning) {
+        LearningConfig learning,
+        ClusterConfig cluster) {
+    public HubConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String publicUrl,
+            String bootstrapToken,
+            boolean demo,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            boolean secureCookies,
+            VideoConfig video,
+            LimitsConfig limits,
+            LearningConfig learning) {
+        this(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                ClusterConfig.NONE);
+    }
+
     public HubConfig(
             String host,
             int port,

@@ -128,6 +128,13 @@ public final class AssemblyEngine extends VerticleBase {
 
     private SnapshotFiles snapshots;
     private Snapshotter snapshotter;
+    private Tenure tenure = Tenure.SOLE;
+
+    /** This node's hold on the assembly (a cluster's ownership lease; by default held for good). */
+    public AssemblyEngine withTenure(Tenure tenure) {
+        this.tenure = tenure;
+        return this;
+    }
 
     /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
     public AssemblyEngine withSnapshots(SnapshotFiles snapshots) {
@@ -149,6 +156,12 @@ public final class AssemblyEngine extends VerticleBase {
                     return consumer.completion();
                 })
                 .onSuccess(v -> {
+                    // Sockets that followed this assembly on another engine (a previous owner) join this one again.
+                    vertx.eventBus()
+                            .publish(
+                                    EngineAddresses.out(assemblyId),
+                                    "",
+                                    new DeliveryOptions().addHeader(EngineAddresses.RESTARTED, "true"));
                     submit(Actor.HUB, null, Decoded.ok(new Presence.Reset()));
                     scheduleClock();
                     plugins.started();
@@ -199,6 +212,10 @@ public final class AssemblyEngine extends VerticleBase {
     private void onRequest(Message<JsonObject> message) {
         JsonObject body = message.body();
         String op = message.headers().get("op");
+        if (!tenure.current() && !"leave".equals(op)) {
+            message.reply(moving());
+            return;
+        }
         if (journalLost != null && !"leave".equals(op)) {
             message.reply(unavailable());
             return;
@@ -282,6 +299,16 @@ public final class AssemblyEngine extends VerticleBase {
 
     private void drain() {
         if (writing || queue.isEmpty()) return;
+        if (!tenure.current()) {
+            // Fencing in time: this node may no longer own the assembly, so it acknowledges nothing more.
+            while (!queue.isEmpty()) {
+                Batch.Queued q = queue.poll();
+                if (q.key() != null) answers.forget(q.key());
+                q.answer().complete(moving());
+                q.pooled().forEach(w -> w.answer().complete(moving()));
+            }
+            return;
+        }
         if (journalLost != null) {
             while (!queue.isEmpty()) {
                 Batch.Queued q = queue.poll();
@@ -316,6 +343,18 @@ public final class AssemblyEngine extends VerticleBase {
                 readsNowDurable();
                 scheduleClock();
                 drain();
+            } else if (ar.cause() instanceof EventStore.Fenced) {
+                // A newer owner claimed the journal: nothing of this batch was written, and nothing more will be.
+                LOG.log(
+                        Level.WARNING,
+                        "assembly " + assemblyId + ": fenced off the journal: "
+                                + ar.cause().getMessage());
+                for (Batch.Waiting q : batch.accepted) {
+                    if (q.key() != null) answers.forget(q.key());
+                    q.answer().complete(moving());
+                }
+                journalLost = ar.cause();
+                tenure.fenced();
             } else {
                 LOG.log(
                         Level.ERROR,
@@ -366,6 +405,11 @@ public final class AssemblyEngine extends VerticleBase {
     private JsonObject syncNow(Audience current, Long lastSeq, Audience lastAudience) {
         pacer.beforeSync();
         return views.sync(model, seq, current, lastSeq, lastAudience);
+    }
+
+    private static JsonObject moving() {
+        return Answers.error(
+                "unavailable", "The assembly is moving to another server; nothing changed. Please try again.");
     }
 
     private static JsonObject unavailable() {

@@ -242,6 +242,24 @@ final class ClientSession {
                 .onSuccess(answer -> joined(answer, lastSeq, lastAudience));
     }
 
+    /**
+     * The assembly's engine restarted on another node (its owner changed): join it again with the same invitation and
+     * catch up from the last seq this socket showed, without the browser noticing more than a short pause.
+     */
+    void rejoin() {
+        if (state != State.LIVE) return;
+        gateway.unsubscribe(this);
+        state = State.JOINING;
+        long lastSeq = seq;
+        Audience lastAudience = audience;
+        String ownToken = token != null && Tokens.assemblyOf(token).orElse("").equals(assemblyId) ? token : null;
+        engines.engine(
+                        assemblyId,
+                        "join",
+                        new JsonObject().put("token", ownToken).put("connectionId", connectionId))
+                .onSuccess(answer -> joined(answer, lastSeq, lastAudience));
+    }
+
     private void joined(JsonObject answer, Long lastSeq, Audience lastAudience) {
         if (state == State.CLOSED) {
             if (!Answers.isError(answer)) leave();

@@ -46,6 +46,11 @@ public final class LiveGateway {
         }
 
         void onMessage(Message<String> message) {
+            if (message.headers().contains(EngineAddresses.RESTARTED)) {
+                // A new owner took the assembly over: every socket joins it again and catches up from its seq.
+                sessions.values().stream().flatMap(Set::stream).toList().forEach(ClientSession::rejoin);
+                return;
+            }
             String moved = message.headers().get("move");
             if (moved != null) {
                 // The move carries the new audience's snapshot (empty: the sockets ask for a sync).
