@@ -168,7 +168,9 @@ public final class AssemblyRegistry extends VerticleBase {
         } else if ("list".equals(op)) {
             list().onSuccess(message::reply);
         } else if ("health".equals(op)) {
-            message.reply(new JsonObject().put("unavailable", new JsonArray(List.copyOf(unavailable.values()))));
+            message.reply(new JsonObject()
+                    .put("unavailable", new JsonArray(List.copyOf(unavailable.values())))
+                    .put("running", new JsonArray(List.copyOf(new TreeSet<>(running())))));
         } else {
             message.reply(Answers.error("unknown-op", "Unknown registry request '" + op + "'."));
         }

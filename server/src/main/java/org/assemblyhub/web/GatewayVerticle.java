@@ -113,6 +113,9 @@ public final class GatewayVerticle extends VerticleBase {
         JsonObject health =
                 new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE);
         return engines.registry("health", new JsonObject()).map(answer -> {
+            // Which assemblies run here: in a cluster, the ones this node owns now.
+            if (operator && answer.getJsonArray("running") != null)
+                health.put("running", answer.getJsonArray("running"));
             JsonArray unavailable = answer.getJsonArray("unavailable");
             if (unavailable != null && !unavailable.isEmpty()) {
                 health.put("status", "DEGRADED");
