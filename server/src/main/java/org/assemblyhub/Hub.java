@@ -15,13 +15,10 @@ import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
-import org.assemblyhub.store.FileEventStore;
-import org.assemblyhub.store.SnapshotFiles;
 import org.assemblyhub.store.StoreOptions;
 import org.assemblyhub.video.RoomKeys;
 import org.assemblyhub.video.VideoAccess;
 import org.assemblyhub.web.GatewayVerticle;
-import org.assemblyhub.web.Version;
 import org.assemblyhub.web.http.BootstrapToken;
 
 import java.io.IOException;
@@ -32,6 +29,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A running hub: the store, the registry of assembly engines and the gateways, wired for one node. */
 public final class Hub {
@@ -122,11 +120,7 @@ public final class Hub {
             return Future.fromCompletionStage(failAfterClosing(
                     vertx, null, lock, new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
         }
-        EventStore store = new FileEventStore(vertx, config.dataDir(), storage.channels(), clock);
-        SnapshotFiles snapshots = new SnapshotFiles(
-                config.dataDir(), Version.VALUE, storage.snapshotEveryEvents(), storage.snapshotEveryBytes());
         int gateways = Math.max(1, Runtime.getRuntime().availableProcessors());
-        Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
         byte[] roomKey = new byte[32];
         if (config.video().jitsiSecret() != null) {
             roomKey = RoomKeys.fromSecret(config.video().jitsiSecret());
@@ -134,32 +128,40 @@ public final class Hub {
             new SecureRandom().nextBytes(roomKey);
         }
         var video = new VideoAccess(config.video(), roomKey, clock);
-        AssemblyRegistry registry = new AssemblyRegistry(store, clock, random, Capabilities.with(video))
-                .withSnapshots(snapshots)
-                .withLimits(config.limits())
-                .withCommandRate(config.commandsPerSecond());
-        Ownership ownership = manager == null
-                ? null
-                : new Ownership(
-                                manager.getHazelcastInstance(),
-                                store,
-                                clock,
-                                config.cluster().leaseMs())
-                        .attach(registry);
-        if (ownership != null) registry.withPlacement(ownership);
-        hub.ownership = ownership;
-        AssemblyDirectory directory = ownership == null ? AssemblyDirectory.NONE : ownership;
-        CompletableFuture<Hub> started = vertx.deployVerticle(registry)
-                .compose(id -> ownership == null ? Future.succeededFuture(id) : vertx.deployVerticle(ownership))
-                .compose(id -> vertx.deployVerticle(
-                        () -> new GatewayVerticle(config, bootstrap.token(), store.kind(), directory),
-                        new DeploymentOptions().setInstances(gateways)))
-                .map(id -> hub)
+        AtomicReference<EventStore> opened = new AtomicReference<>();
+        CompletableFuture<Hub> started = Stores.open(vertx, config, storage, clock)
+                .compose(stores -> {
+                    EventStore store = stores.journal();
+                    opened.set(store);
+                    Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
+                    AssemblyRegistry registry = new AssemblyRegistry(store, clock, random, Capabilities.with(video))
+                            .withSnapshots(stores.snapshots())
+                            .withLimits(config.limits())
+                            .withCommandRate(config.commandsPerSecond());
+                    Ownership ownership = manager == null
+                            ? null
+                            : new Ownership(
+                                            manager.getHazelcastInstance(),
+                                            store,
+                                            clock,
+                                            config.cluster().leaseMs())
+                                    .attach(registry);
+                    if (ownership != null) registry.withPlacement(ownership);
+                    hub.ownership = ownership;
+                    AssemblyDirectory directory = ownership == null ? AssemblyDirectory.NONE : ownership;
+                    return vertx.deployVerticle(registry)
+                            .compose(id ->
+                                    ownership == null ? Future.succeededFuture(id) : vertx.deployVerticle(ownership))
+                            .compose(id -> vertx.deployVerticle(
+                                    () -> new GatewayVerticle(config, bootstrap.token(), store.kind(), directory),
+                                    new DeploymentOptions().setInstances(gateways)))
+                            .map(id -> hub);
+                })
                 .toCompletionStage()
                 .toCompletableFuture()
                 .handle((ok, failure) -> ok != null
                         ? CompletableFuture.completedFuture(ok)
-                        : Hub.<Hub>failAfterClosing(vertx, store, lock, failure))
+                        : Hub.<Hub>failAfterClosing(vertx, opened.get(), lock, failure))
                 .thenCompose(f -> f);
         // Answered outside Vert.x: a failure handed to its contexts would be lost once Vert.x is closed.
         return Future.fromCompletionStage(started);

@@ -24,6 +24,9 @@ import java.util.Map;
  * public URL       publicUrl         HUB_PUBLIC_URL         --public-url
  * bootstrap token  bootstrapToken    HUB_BOOTSTRAP_TOKEN    —
  * demo assembly    demo              HUB_DEMO               --demo
+ * journal store    store             HUB_STORE              --store file|redis   (file)
+ * Redis URL        redisUrl          HUB_REDIS_URL          --redis-url          (redis://127.0.0.1:6379)
+ * weaker Redis     acceptWeakerDurability  HUB_ACCEPT_WEAKER_DURABILITY  --accept-weaker-durability
  * cluster          cluster           HUB_CLUSTER            --cluster
  * members          clusterMembers    HUB_CLUSTER_MEMBERS    --cluster-members host:port,host:port
  * cluster address  clusterHost       HUB_CLUSTER_HOST       --cluster-host   (127.0.0.1)
@@ -46,6 +49,9 @@ public final class ConfigLoader {
             Map.entry("HUB_PUBLIC_URL", "publicUrl"),
             Map.entry("HUB_BOOTSTRAP_TOKEN", "bootstrapToken"),
             Map.entry("HUB_DEMO", "demo"),
+            Map.entry("HUB_STORE", "store"),
+            Map.entry("HUB_REDIS_URL", "redisUrl"),
+            Map.entry("HUB_ACCEPT_WEAKER_DURABILITY", "acceptWeakerDurability"),
             Map.entry("HUB_MAX_MESSAGE_BYTES", "maxMessageBytes"),
             Map.entry("HUB_COMMANDS_PER_SECOND", "commandsPerSecond"),
             Map.entry("HUB_SECURE_COOKIES", "secureCookies"),
@@ -87,12 +93,17 @@ public final class ConfigLoader {
             Map.entry("--data", "data"),
             Map.entry("--public-url", "publicUrl"),
             Map.entry("--config", "config"),
+            Map.entry("--store", "store"),
+            Map.entry("--redis-url", "redisUrl"),
             Map.entry("--cluster-members", "clusterMembers"),
             Map.entry("--cluster-host", "clusterHost"),
             Map.entry("--cluster-port", "clusterPort"),
             Map.entry("--cluster-name", "clusterName"),
             Map.entry("--cluster-kubernetes-service", "clusterKubernetesService"),
             Map.entry("--cluster-lease-ms", "clusterLeaseMs"));
+    /** Flags that stand alone (no value): each sets its setting to true. */
+    private static final Map<String, String> SWITCHES =
+            Map.of("--demo", "demo", "--accept-weaker-durability", "acceptWeakerDurability", "--cluster", "cluster");
 
     private ConfigLoader() {}
 
@@ -139,6 +150,7 @@ public final class ConfigLoader {
                 video(values),
                 limits(values),
                 learning(values),
+                store(values),
                 cluster(values));
     }
 
@@ -164,6 +176,16 @@ public final class ConfigLoader {
                 values.getOrDefault("clusterName", ClusterConfig.DEFAULT_NAME),
                 service == null || service.isBlank() ? null : service.trim(),
                 integer(values, "clusterLeaseMs", (int) ClusterConfig.DEFAULT_LEASE_MS, 1_000, 600_000));
+    }
+
+    private static StoreConfig store(Map<String, String> values) {
+        String kind = values.getOrDefault("store", "file").trim().toLowerCase();
+        boolean weaker = bool(values, "acceptWeakerDurability", false);
+        return switch (kind) {
+            case "file" -> StoreConfig.FILE;
+            case "redis" -> StoreConfig.redis(values.get("redisUrl"), weaker);
+            default -> throw new ConfigException("store must be file or redis, got '" + values.get("store") + "'");
+        };
     }
 
     private static LearningConfig learning(Map<String, String> values) {
@@ -237,14 +259,14 @@ public final class ConfigLoader {
         Map<String, String> flags = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--demo") || arg.equals("--cluster")) {
-                flags.put(arg.substring(2), "true");
+            if (SWITCHES.containsKey(arg)) {
+                flags.put(SWITCHES.get(arg), "true");
                 continue;
             }
             String key = FLAGS.get(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
             if (key == null)
                 throw new ConfigException("unknown option '" + arg + "' (known: " + String.join(", ", FLAGS.keySet())
-                        + ", --demo, --cluster)");
+                        + ", " + String.join(", ", SWITCHES.keySet()) + ")");
             if (arg.contains("=")) {
                 flags.put(key, arg.substring(arg.indexOf('=') + 1));
             } else if (i + 1 < args.size()) {

@@ -247,4 +247,54 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown setting 'learning.maxAudioBytes'");
     }
+
+    @Test
+    void the_file_journal_is_the_default_and_redis_is_chosen_by_flag_environment_or_file() throws Exception {
+        assertThat(ConfigLoader.load(List.of(), Map.of()).store()).isEqualTo(StoreConfig.FILE);
+
+        StoreConfig byFlag = ConfigLoader.load(
+                        List.of("--store", "redis", "--redis-url", "redis://10.0.0.5:6380/2"), Map.of())
+                .store();
+        assertThat(byFlag.isRedis()).isTrue();
+        assertThat(byFlag.redisUrl()).isEqualTo("redis://10.0.0.5:6380/2");
+        assertThat(byFlag.acceptWeakerDurability()).isFalse();
+
+        StoreConfig byEnv = ConfigLoader.load(
+                        List.of(),
+                        Map.of(
+                                "HUB_STORE", "redis",
+                                "HUB_REDIS_URL", "redis://redis:6379",
+                                "HUB_ACCEPT_WEAKER_DURABILITY", "true"))
+                .store();
+        assertThat(byEnv.redisUrl()).isEqualTo("redis://redis:6379");
+        assertThat(byEnv.acceptWeakerDurability()).isTrue();
+
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"store\": \"redis\", \"acceptWeakerDurability\": false}");
+        StoreConfig byFile = ConfigLoader.load(
+                        List.of("--config", file.toString(), "--accept-weaker-durability"), Map.of())
+                .store();
+        assertThat(byFile.redisUrl()).isEqualTo(StoreConfig.DEFAULT_REDIS_URL);
+        assertThat(byFile.acceptWeakerDurability()).isTrue();
+    }
+
+    @Test
+    void a_store_that_is_neither_file_nor_redis_is_explained() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--store", "postgres"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("store must be file or redis")
+                .hasMessageContaining("postgres");
+    }
+
+    @Test
+    void a_redis_url_that_is_not_one_is_explained_without_showing_its_password() {
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        List.of("--store", "redis", "--redis-url", "http://:s3cret@redis:6379"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("redisUrl")
+                .hasMessageNotContaining("s3cret");
+        StoreConfig store = StoreConfig.redis("redis://:s3cret@redis:6379", false);
+        assertThat(store.toString()).doesNotContain("s3cret").contains("redis:6379");
+        assertThat(store.redisUrlForLogs()).isEqualTo("redis://***@redis:6379");
+    }
 }

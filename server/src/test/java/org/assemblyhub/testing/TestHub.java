@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.assemblyhub.Hub;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.config.LimitsConfig;
+import org.assemblyhub.config.StoreConfig;
 import org.assemblyhub.config.VideoConfig;
 import org.assemblyhub.store.StoreOptions;
 
@@ -81,6 +82,24 @@ public final class TestHub implements AutoCloseable {
     }
 
     private LimitsConfig limits = LimitsConfig.DEFAULTS;
+    private StoreConfig store = StoreConfig.FILE;
+
+    /** A hub whose journals are kept as {@code store} says (Redis: a {@link RedisServer} of the test). */
+    public TestHub(StoreConfig store) {
+        this(store, newDataDir(), freePort());
+    }
+
+    /** The same, on a given data directory and port (a restart of an earlier one). */
+    public TestHub(StoreConfig store, Path dataDir, int port) {
+        this.storage = StoreOptions.DEFAULT;
+        this.video = VideoConfig.MESH;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.commandsPerSecond = 50;
+        this.clock = Clock.systemUTC();
+        this.store = store;
+        start();
+    }
 
     /** A hub with these limits (per client address, per assembly). */
     public TestHub(LimitsConfig limits) {
@@ -96,17 +115,18 @@ public final class TestHub implements AutoCloseable {
 
     public TestHub start() {
         HubConfig config = new HubConfig(
-                "127.0.0.1",
-                port,
-                dataDir,
-                "http://127.0.0.1:" + port,
-                BOOTSTRAP,
-                false,
-                64 * 1024,
-                commandsPerSecond,
-                false,
-                video,
-                limits);
+                        "127.0.0.1",
+                        port,
+                        dataDir,
+                        "http://127.0.0.1:" + port,
+                        BOOTSTRAP,
+                        false,
+                        64 * 1024,
+                        commandsPerSecond,
+                        false,
+                        video,
+                        limits)
+                .withStore(store);
         hub = await(Hub.start(config, clock, storage).toCompletionStage().toCompletableFuture());
         return this;
     }
