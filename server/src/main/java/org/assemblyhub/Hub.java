@@ -144,7 +144,8 @@ public final class Hub {
                                             manager.getHazelcastInstance(),
                                             store,
                                             clock,
-                                            config.cluster().leaseMs())
+                                            config.cluster().leaseMs(),
+                                            config.cluster().quorum())
                                     .attach(registry);
                     if (ownership != null) registry.withPlacement(ownership);
                     hub.ownership = ownership;

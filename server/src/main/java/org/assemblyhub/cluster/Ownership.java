@@ -41,6 +41,7 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
     private final EventStore store;
     private final Clock clock;
     private final long leaseMs;
+    private final int quorum;
     private final Map<String, Hold> held = new ConcurrentHashMap<>();
     private AssemblyRegistry registry;
     private IMap<String, String> leases;
@@ -50,7 +51,9 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
     private boolean again;
     private long timer = -1;
 
-    public Ownership(HazelcastInstance hazelcast, EventStore store, Clock clock, long leaseMs) {
+    /** {@code quorum}: the members this node must see to renew or take a lease (a majority of the cluster). */
+    public Ownership(HazelcastInstance hazelcast, EventStore store, Clock clock, long leaseMs, int quorum) {
+        this.quorum = quorum;
         this.hazelcast = hazelcast;
         this.store = store;
         this.clock = clock;
@@ -144,6 +147,22 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
     /** On a worker: Hazelcast's map calls block. */
     private Changes renewAndTake(Set<String> ids) {
         List<Hold> lost = new ArrayList<>();
+        Set<String> members = hazelcast.getCluster().getMembers().stream()
+                .map(Member::getUuid)
+                .map(UUID::toString)
+                .collect(Collectors.toSet());
+        if (members.size() < quorum) {
+            // Cut off from the majority: renew nothing (the engines stop acknowledging at half the lease) and give up
+            // what ran out — the majority side takes it over.
+            long now = clock.millis();
+            for (Hold hold : held.values()) {
+                if (hold.lease().expired(now)) {
+                    hold.lose();
+                    lost.add(hold);
+                }
+            }
+            return new Changes(lost, List.of());
+        }
         for (Hold hold : held.values()) {
             long started = clock.millis();
             Lease renewed = hold.lease().renewed(started, leaseMs);
@@ -154,10 +173,6 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
                 lost.add(hold);
             }
         }
-        Set<String> members = hazelcast.getCluster().getMembers().stream()
-                .map(Member::getUuid)
-                .map(UUID::toString)
-                .collect(Collectors.toSet());
         List<Hold> taken = new ArrayList<>();
         for (String id : ids) {
             if (held.containsKey(id)) continue;
@@ -218,6 +233,9 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
     @Override
     public Future<Tenure> admit(String assemblyId) {
         return vertx.executeBlocking(() -> {
+                    if (hazelcast.getCluster().getMembers().size() < quorum) {
+                        throw new IllegalStateException("this node is cut off from most of the cluster");
+                    }
                     long started = clock.millis();
                     Lease lease = new Lease(me, 1, started + leaseMs);
                     if (leases.putIfAbsent(assemblyId, lease.encode()) != null) {

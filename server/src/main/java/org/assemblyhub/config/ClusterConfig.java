@@ -1,6 +1,8 @@
 package org.assemblyhub.config;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How this hub joins a cluster of hubs ({@code --cluster}); {@link #NONE}: it runs alone.
@@ -32,5 +34,18 @@ public record ClusterConfig(
 
     public ClusterConfig {
         members = List.copyOf(members);
+    }
+
+    /**
+     * How many members a node must see to renew or take ownership: a majority of the member list (this node
+     * included), so that the two sides of a network split can never both own an assembly. With Kubernetes discovery
+     * there is no list to count, and it is 1.
+     */
+    public int quorum() {
+        if (kubernetesService != null) return 1;
+        Set<String> all = new HashSet<>();
+        all.add(host + ":" + port);
+        for (String member : members) all.add(member.contains(":") ? member : member + ":" + DEFAULT_PORT);
+        return all.size() / 2 + 1;
     }
 }

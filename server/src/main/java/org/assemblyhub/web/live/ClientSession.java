@@ -60,6 +60,7 @@ final class ClientSession {
     private Audience resyncAudience;
     private boolean resyncWanted;
     private int refusedInARow;
+    private int syncRetries;
 
     private record Held(long seq, SharedText text) {}
 
@@ -250,14 +251,29 @@ final class ClientSession {
         if (state != State.LIVE) return;
         gateway.unsubscribe(this);
         state = State.JOINING;
-        long lastSeq = seq;
-        Audience lastAudience = audience;
+        rejoin(seq, audience, 0);
+    }
+
+    /**
+     * While the assembly moves, its address may still lead to the old owner for a moment: a join answered
+     * {@code unavailable} is tried again (for about half a minute) before the socket is closed for the browser to
+     * reconnect.
+     */
+    private void rejoin(long lastSeq, Audience lastAudience, int attempt) {
         String ownToken = token != null && Tokens.assemblyOf(token).orElse("").equals(assemblyId) ? token : null;
         engines.engine(
                         assemblyId,
                         "join",
                         new JsonObject().put("token", ownToken).put("connectionId", connectionId))
-                .onSuccess(answer -> joined(answer, lastSeq, lastAudience));
+                .onSuccess(answer -> {
+                    if (state == State.CLOSED && !Answers.isError(answer)) leave();
+                    if (state != State.JOINING) return;
+                    if (Answers.isError(answer) && "unavailable".equals(answer.getString("code")) && attempt < 30) {
+                        gateway.later(1_000, () -> rejoin(lastSeq, lastAudience, attempt + 1));
+                    } else {
+                        joined(answer, lastSeq, lastAudience);
+                    }
+                });
     }
 
     private void joined(JsonObject answer, Long lastSeq, Audience lastAudience) {
@@ -302,10 +318,16 @@ final class ClientSession {
             syncing = false;
             if (state != State.LIVE) return;
             if (Answers.isError(answer)) {
+                if ("unavailable".equals(answer.getString("code")) && syncRetries++ < 30) {
+                    // The assembly is moving to another node: catch up once it is there.
+                    gateway.later(1_000, () -> sync(lastSeq, lastAudience));
+                    return;
+                }
                 send(Wire.error(seq, null, answer.getString("code"), answer.getString("message")));
                 ws.close(Wire.CLOSE_TRY_AGAIN, "sync failed");
                 return;
             }
+            syncRetries = 0;
             Audience now = Audience.parse(answer.getString("audience"));
             if (now != null && !now.equals(audience)) {
                 // Moved while joining: follow the audience the answer is for; what was held belongs to the old one.

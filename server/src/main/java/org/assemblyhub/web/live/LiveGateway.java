@@ -100,6 +100,11 @@ public final class LiveGateway {
         });
     }
 
+    /** Runs {@code action} on this verticle's event loop after {@code ms}. */
+    void later(long ms, Runnable action) {
+        vertx.setTimer(ms, t -> action.run());
+    }
+
     void forget(ClientSession session) {
         all.remove(session);
     }
