@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A running hub: the store, the registry of assembly engines and the gateways, wired for one node. */
 public final class Hub {
+    private static final System.Logger LOG = System.getLogger(Hub.class.getName());
     private final Vertx vertx;
     private final HubConfig config;
     private final EventStore store;
@@ -78,6 +79,12 @@ public final class Hub {
                 .setFileSystemOptions(new FileSystemOptions()
                         .setFileCacheDir(Path.of(System.getProperty("java.io.tmpdir"), "assembly-hub-cache")
                                 .toString()));
+        if (config.cluster().enabled() && !config.store().isRedis()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "--cluster with the file journal: each node keeps its own assemblies and none can fail over;"
+                            + " use --store redis to share the journal");
+        }
         if (!config.cluster().enabled())
             return startOn(Vertx.builder().with(options).build(), null, config, clock, storage, lock);
         HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(config.cluster()));

@@ -27,7 +27,7 @@ public record ClusterConfig(
         long leaseMs) {
     public static final int DEFAULT_PORT = 5701;
     public static final String DEFAULT_NAME = "assembly-hub";
-    public static final long DEFAULT_LEASE_MS = 10_000;
+    public static final long DEFAULT_LEASE_MS = 12_000;
 
     public static final ClusterConfig NONE =
             new ClusterConfig(false, List.of(), "127.0.0.1", DEFAULT_PORT, DEFAULT_NAME, null, DEFAULT_LEASE_MS);

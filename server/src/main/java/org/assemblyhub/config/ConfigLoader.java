@@ -33,7 +33,7 @@ import java.util.Map;
  * Hazelcast port   clusterPort       HUB_CLUSTER_PORT       --cluster-port   (5701)
  * cluster name     clusterName       HUB_CLUSTER_NAME       --cluster-name   (assembly-hub)
  * Kubernetes       clusterKubernetesService  HUB_CLUSTER_KUBERNETES_SERVICE  --cluster-kubernetes-service
- * ownership lease  clusterLeaseMs    HUB_CLUSTER_LEASE_MS   --cluster-lease-ms (10000)
+ * ownership lease  clusterLeaseMs    HUB_CLUSTER_LEASE_MS   --cluster-lease-ms (12000)
  * </pre>
  * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
  * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
