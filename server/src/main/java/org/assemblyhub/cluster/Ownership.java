@@ -7,8 +7,11 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
 import org.assemblyhub.engine.AssemblyDirectory;
 import org.assemblyhub.engine.AssemblyRegistry;
+import org.assemblyhub.engine.EngineAddresses;
 import org.assemblyhub.engine.Placement;
 import org.assemblyhub.engine.Tenure;
 import org.assemblyhub.store.EventStore;
@@ -76,8 +79,12 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
 
             @Override
             public void memberRemoved(MembershipEvent event) {
-                // Its assemblies are taken now rather than when their leases run out.
-                context.runOnContext(v -> round());
+                // Its assemblies are taken now rather than when their leases run out; its sockets are gone.
+                String node = event.getMember().getUuid().toString();
+                context.runOnContext(v -> {
+                    round();
+                    nodeLeft(node);
+                });
             }
         });
         return cycle().onComplete(v -> timer = vertx.setPeriodic(Math.max(50, leaseMs / 5), t -> round()));
@@ -113,6 +120,22 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
                 .filter(Hold::current)
                 .map(Hold::assemblyId)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Tells the engines this node runs that the sockets of {@code node} are gone. */
+    private void nodeLeft(String node) {
+        for (String id : registry.running()) {
+            vertx.eventBus()
+                    .request(
+                            EngineAddresses.engine(id),
+                            new JsonObject().put("node", node),
+                            new DeliveryOptions().addHeader("op", "node-left").setLocalOnly(true));
+        }
+    }
+
+    @Override
+    public String node() {
+        return me;
     }
 
     /** One renewal and takeover round at a time; one asked meanwhile runs right after. */

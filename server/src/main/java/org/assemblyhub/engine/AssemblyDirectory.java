@@ -9,5 +9,13 @@ import io.vertx.core.Future;
 public interface AssemblyDirectory {
     Future<Boolean> known(String assemblyId);
 
+    /**
+     * This node's name in the cluster ("" alone): the ids of its sockets start with it, so that the owner of an
+     * assembly can let their people go when this node dies.
+     */
+    default String node() {
+        return "";
+    }
+
     AssemblyDirectory NONE = assemblyId -> Future.succeededFuture(false);
 }

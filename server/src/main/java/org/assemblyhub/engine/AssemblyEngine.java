@@ -238,6 +238,10 @@ public final class AssemblyEngine extends VerticleBase {
                 attendance.leave(body.getString("connectionId"));
                 message.reply(new JsonObject());
             }
+            case "node-left" -> {
+                attendance.nodeLeft(body.getString("node"));
+                message.reply(new JsonObject());
+            }
             case "identify" -> whenDurable(() -> message.reply(attendance.identify(model, body.getString("token"))));
             case "sync" -> whenDurable(() -> message.reply(attendance.sync(model, body)));
             case "summary" -> whenDurable(() -> message.reply(EngineIdentity.summary(model, assemblyId, seq)));

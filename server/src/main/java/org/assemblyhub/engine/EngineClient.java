@@ -49,6 +49,11 @@ public final class EngineClient {
         return failure instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS;
     }
 
+    /** This node's name in the cluster ("" alone). */
+    public String node() {
+        return directory.node();
+    }
+
     public Future<JsonObject> registry(String op, JsonObject body) {
         return request(EngineAddresses.REGISTRY, op, body);
     }

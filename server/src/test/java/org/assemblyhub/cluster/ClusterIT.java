@@ -42,7 +42,7 @@ class ClusterIT {
     }
 
     @Test
-    void clients_on_b_and_c_see_live_what_the_owner_on_a_decides_and_a_command_through_b_is_applied_once()
+    void b_and_c_show_live_what_owner_a_decides_a_command_through_b_applies_once_and_c_dying_frees_its_people()
             throws Exception {
         List<Integer> hazelcast = List.of(TestHub.freePort(), TestHub.freePort(), TestHub.freePort());
         String cluster = "it-" + UUID.randomUUID();
@@ -86,6 +86,17 @@ class ClusterIT {
                     .hasSize(1);
         }
         assertThat(after.path("seq").asLong()).isGreaterThan(first.path("seq").asLong());
+
+        // A node that dies without a word (kill -9) takes its sockets with it: their people are no longer online.
+        LiveClient.connect(vertx, c.port, assembly.token("m2")).join(assembly.id());
+        organiserOnA.awaitView(
+                view -> view.path("roster").path("m2").path("online").asBoolean());
+        c.kill9();
+        organiserOnA.awaitView(
+                view -> !view.path("roster").path("m2").path("online").asBoolean());
+        assertThat(organiserOnA.view().path("roster").path("m1").path("online").asBoolean())
+                .as("a member on B, still connected")
+                .isTrue();
         System.out.printf(
                 "ClusterIT: owner %s, live on B and C, command through B applied once (seq %d)%n",
                 a.name, first.path("seq").asLong());

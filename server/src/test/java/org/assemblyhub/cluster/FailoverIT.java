@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import org.assemblyhub.store.redis.RedisEventStore;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.RedisServer;
 import org.assemblyhub.testing.TestHub;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -194,9 +198,30 @@ class FailoverIT {
         assertThat(ClusterIT.texts(organiserOnB.view()))
                 .contains("before the freeze", "decided by the new owner")
                 .doesNotContain("from the frozen owner");
+        // And in the journal itself: the thawed owner's command is not there, the new owner's is.
+        List<String> journal = journalTexts(assembly.id());
+        assertThat(journal).anyMatch(t -> t.contains("decided by the new owner"));
+        assertThat(journal).noneMatch(t -> t.contains("from the frozen owner"));
         System.out.printf(
                 "FailoverIT: owner frozen; %s owned the assembly %.2f s later; the thawed owner's command: %s%n",
                 newOwner[0].name, takeover, answer.path("code").asText());
+    }
+
+    /** Every record of the assembly's journal in Redis, read with the hub's own store, as text. */
+    private List<String> journalTexts(String assemblyId) throws Exception {
+        RedisEventStore store = new RedisEventStore(vertx, Redis.createClient(vertx, redis.url()), 5_000);
+        try {
+            return store
+                    .read(assemblyId, 0)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS)
+                    .stream()
+                    .map(record -> new String(record.data(), StandardCharsets.UTF_8))
+                    .toList();
+        } finally {
+            store.close();
+        }
     }
 
     private List<HubNode> startCluster() throws Exception {

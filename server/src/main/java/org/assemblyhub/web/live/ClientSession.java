@@ -48,7 +48,9 @@ final class ClientSession {
      */
     private final RateLimiter signals = new RateLimiter(40, 240, System::nanoTime);
 
-    private final String connectionId = UUID.randomUUID().toString();
+    /** Starts with this node's name in a cluster, so that the owner can let this node's people go if it dies. */
+    private final String connectionId;
+
     private State state = State.NEW;
     private String assemblyId;
     private JsonObject identity;
@@ -97,6 +99,7 @@ final class ClientSession {
             int commandsPerSecond,
             Runnable released) {
         this.released = released;
+        this.connectionId = engines.node() + "/" + UUID.randomUUID();
         this.gateway = gateway;
         this.engines = engines;
         this.ws = ws;
