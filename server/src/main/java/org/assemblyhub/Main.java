@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * {@code java -jar assembly-hub.jar [--port N] [--host ADDR] [--data DIR] [--public-url URL] [--config FILE] [--demo]}
+ * {@code java -jar assembly-hub.jar [--port N] [--host ADDR] [--data DIR] [--public-url URL] [--config FILE] [--demo]
+ * [--store file|redis] [--redis-url URL] [--accept-weaker-durability]}
  */
 public final class Main {
     private Main() {}

@@ -6,8 +6,10 @@ import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.FileEventStore;
 import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.Snapshots;
 import org.assemblyhub.store.StoreOptions;
 import org.assemblyhub.store.redis.RedisJournal;
+import org.assemblyhub.store.redis.RedisSnapshots;
 import org.assemblyhub.web.Version;
 
 import java.time.Clock;
@@ -19,15 +21,18 @@ import java.time.Clock;
 final class Stores {
     private Stores() {}
 
-    record Opened(EventStore journal, SnapshotFiles snapshots) {}
+    record Opened(EventStore journal, Snapshots snapshots) {}
 
     static Future<Opened> open(Vertx vertx, HubConfig config, StoreOptions storage, Clock clock) {
-        SnapshotFiles snapshots = new SnapshotFiles(
-                config.dataDir(), Version.VALUE, storage.snapshotEveryEvents(), storage.snapshotEveryBytes());
+        long events = storage.snapshotEveryEvents();
+        long bytes = storage.snapshotEveryBytes();
         if (config.store().isRedis()) {
-            return RedisJournal.open(vertx, config.store()).map(store -> new Opened(store, snapshots));
+            // Snapshots beside the journal: the node that takes an assembly over starts from one too.
+            return RedisJournal.open(vertx, config.store())
+                    .map(store -> new Opened(store, new RedisSnapshots(store, Version.VALUE, events, bytes)));
         }
-        return Future.succeededFuture(
-                new Opened(new FileEventStore(vertx, config.dataDir(), storage.channels(), clock), snapshots));
+        return Future.succeededFuture(new Opened(
+                new FileEventStore(vertx, config.dataDir(), storage.channels(), clock),
+                new SnapshotFiles(config.dataDir(), Version.VALUE, events, bytes)));
     }
 }

@@ -21,7 +21,7 @@ import org.assemblyhub.kernel.plug.Engine;
 import org.assemblyhub.kernel.plug.Plugin;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
-import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.Snapshots;
 
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
@@ -68,7 +68,8 @@ public final class AssemblyEngine extends VerticleBase {
     private long seq;
     private boolean writing;
     /**
-     * Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown.
+     * Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown;
+     * cleared when the journal can be read again ({@link #reloadLater}).
      */
     private Throwable journalLost;
 
@@ -126,7 +127,7 @@ public final class AssemblyEngine extends VerticleBase {
         return this;
     }
 
-    private SnapshotFiles snapshots;
+    private Snapshots snapshots;
     private Snapshotter snapshotter;
     private Tenure tenure = Tenure.SOLE;
 
@@ -137,7 +138,7 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
-    public AssemblyEngine withSnapshots(SnapshotFiles snapshots) {
+    public AssemblyEngine withSnapshots(Snapshots snapshots) {
         this.snapshots = snapshots;
         return this;
     }
@@ -368,14 +369,18 @@ public final class AssemblyEngine extends VerticleBase {
                     if (q.key() != null) answers.forget(q.key());
                     q.answer().complete(unavailable());
                 }
+                long before = seq;
                 replay().onComplete(r -> {
                     if (r.failed()) {
                         journalLost = r.cause();
                         LOG.log(
                                 Level.ERROR,
                                 "assembly " + assemblyId + ": the journal cannot be read back after a failed"
-                                        + " append; every request is refused until the hub restarts",
+                                        + " append; every request is refused until it can (retrying)",
                                 r.cause());
+                        reloadLater(RELOAD_FIRST_MS);
+                    } else if (seq != before) {
+                        pacer.landed(); // the failed append landed after all (it timed out): show it
                     }
                     writing = false;
                     pacer.reloaded();
@@ -383,6 +388,33 @@ public final class AssemblyEngine extends VerticleBase {
                     drain();
                 });
             }
+        });
+    }
+
+    /** The first wait before reading the journal again after it could not be read; it doubles up to the last. */
+    static final long RELOAD_FIRST_MS = 250;
+
+    static final long RELOAD_MAX_MS = 5_000;
+
+    /**
+     * Reads the journal again until it can (a journal server that went away and came back): the model is then the
+     * journal's again, nothing refused shows, and requests are served again by themselves. A journal that stays
+     * unreadable (a damaged file) keeps every request refused.
+     */
+    private void reloadLater(long delayMs) {
+        vertx.setTimer(delayMs, t -> {
+            replay().onComplete(r -> {
+                if (r.failed()) {
+                    reloadLater(Math.min(RELOAD_MAX_MS, delayMs * 2));
+                    return;
+                }
+                LOG.log(Level.INFO, "assembly {0}: the journal is readable again at seq {1}; serving", assemblyId, seq);
+                journalLost = null;
+                pacer.landed();
+                scheduleClock();
+                readsNowDurable();
+                drain();
+            });
         });
     }
 

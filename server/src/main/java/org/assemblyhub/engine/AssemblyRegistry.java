@@ -12,7 +12,7 @@ import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.store.AssemblyIds;
 import org.assemblyhub.store.EventStore;
-import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.Snapshots;
 
 import java.text.Normalizer;
 import java.time.Clock;
@@ -46,10 +46,10 @@ public final class AssemblyRegistry extends VerticleBase {
     private MessageConsumer<JsonObject> consumer;
 
     private final Rules rules;
-    private SnapshotFiles snapshots;
+    private Snapshots snapshots;
 
     /** Where every engine keeps snapshots of its model (default: none). */
-    public AssemblyRegistry withSnapshots(SnapshotFiles snapshots) {
+    public AssemblyRegistry withSnapshots(Snapshots snapshots) {
         this.snapshots = snapshots;
         return this;
     }

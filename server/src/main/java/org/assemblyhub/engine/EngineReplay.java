@@ -5,12 +5,10 @@ import io.vertx.core.Vertx;
 import org.assemblyhub.kernel.Model;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
-import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.Snapshots;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Rebuilds an engine's model: from the newest snapshot that proves it belongs to this journal, else from seq 1, then
@@ -52,7 +50,7 @@ final class EngineReplay {
     }
 
     static Future<Replayed> load(
-            Vertx vertx, Rules rules, EventStore store, SnapshotFiles snapshots, String assemblyId, Then then) {
+            Vertx vertx, Rules rules, EventStore store, Snapshots snapshots, String assemblyId, Then then) {
         Future<Replayed> replayed;
         if (snapshots == null) {
             replayed = fold(rules, store, assemblyId, start(rules), null);
@@ -82,7 +80,7 @@ final class EngineReplay {
             return vertx.executeBlocking(
                             () -> {
                                 long started = System.nanoTime();
-                                Path file = snapshots.write(
+                                Snapshots.Snapshot written = snapshots.write(
                                         assemblyId,
                                         r.seq(),
                                         r.anchor(),
@@ -92,7 +90,7 @@ final class EngineReplay {
                                         "assembly {0}: snapshot at seq {1} ({2} MB in {3} s)",
                                         assemblyId,
                                         r.seq(),
-                                        Files.size(file) >> 20,
+                                        written.size() >> 20,
                                         String.format("%.1f", (System.nanoTime() - started) / 1e9));
                                 return new Replayed(
                                         r.model(),
@@ -118,15 +116,15 @@ final class EngineReplay {
     }
 
     /** The newest snapshot whose file and content check (the journal anchor is checked while folding). */
-    private static Replayed newestUsable(SnapshotFiles snapshots, String assemblyId) throws IOException {
-        for (Path file : snapshots.candidates(assemblyId)) {
+    private static Replayed newestUsable(Snapshots snapshots, String assemblyId) throws IOException {
+        for (String name : snapshots.candidates(assemblyId)) {
             try {
-                SnapshotFiles.Snapshot snapshot = snapshots.read(file);
+                Snapshots.Snapshot snapshot = snapshots.read(assemblyId, name);
                 ModelSnapshot.Content content = ModelSnapshot.read(snapshots, snapshot);
                 return new Replayed(
                         content.model(), content.keys(), snapshot.seq(), snapshot.seq(), snapshot.anchor(), 0, 0);
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "assembly {0}: snapshot {1} ignored: {2}", assemblyId, file, e.getMessage());
+                LOG.log(Level.WARNING, "assembly {0}: snapshot {1} ignored: {2}", assemblyId, name, e.getMessage());
             }
         }
         return null;
@@ -167,7 +165,7 @@ final class EngineReplay {
 
         void accept(JournalRecord record) {
             if (snapshot != null && !anchored) {
-                if (record.seq() != snapshot.seq() || SnapshotFiles.anchorOf(record) != snapshot.anchor()) {
+                if (record.seq() != snapshot.seq() || Snapshots.anchorOf(record) != snapshot.anchor()) {
                     throw new NotThisJournal("the snapshot at seq " + snapshot.seq() + " belongs to another journal");
                 }
                 anchored = true;
@@ -186,7 +184,7 @@ final class EngineReplay {
             }
             if (last == null) return from;
             return new Replayed(
-                    from.model(), from.keys(), last.seq(), from.fromSnapshot(), SnapshotFiles.anchorOf(last), bytes, 0);
+                    from.model(), from.keys(), last.seq(), from.fromSnapshot(), Snapshots.anchorOf(last), bytes, 0);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.assemblyhub.engine;
 
 import org.assemblyhub.kernel.Model;
-import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.Snapshots;
 
 import java.io.*;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +89,7 @@ final class ModelSnapshot {
         end.flush();
     }
 
-    static Content read(SnapshotFiles files, SnapshotFiles.Snapshot snapshot) throws IOException {
+    static Content read(Snapshots files, Snapshots.Snapshot snapshot) throws IOException {
         long length = snapshot.payloadLength();
         if (length < 4) throw new Refused("it is too short");
         int trailerLength;

@@ -3,7 +3,7 @@ package org.assemblyhub.engine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.assemblyhub.store.EventStore;
-import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.Snapshots;
 
 import java.lang.System.Logger.Level;
 
@@ -18,7 +18,7 @@ final class Snapshotter {
 
     private final Vertx vertx;
     private final EventStore store;
-    private final SnapshotFiles files;
+    private final Snapshots files;
     private final String assemblyId;
     private long base;
     private long bytesSince;
@@ -27,7 +27,7 @@ final class Snapshotter {
 
     private final Rules rules;
 
-    Snapshotter(Vertx vertx, Rules rules, EventStore store, SnapshotFiles files, String assemblyId) {
+    Snapshotter(Vertx vertx, Rules rules, EventStore store, Snapshots files, String assemblyId) {
         this.rules = rules;
         this.vertx = vertx;
         this.store = store;

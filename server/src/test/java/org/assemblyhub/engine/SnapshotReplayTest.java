@@ -9,6 +9,7 @@ import org.assemblyhub.config.VideoConfig;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.store.FileEventStore;
 import org.assemblyhub.store.SnapshotFiles;
+import org.assemblyhub.store.Snapshots;
 import org.assemblyhub.store.StoreOptions;
 import org.assemblyhub.testing.TestHub;
 import org.assemblyhub.web.Version;
@@ -189,10 +190,11 @@ class SnapshotReplayTest {
         Path scratch = copyOfSnapshots("busy");
         try {
             SnapshotFiles files = files(Version.VALUE);
-            List<SnapshotFiles.Snapshot> snapshots = new ArrayList<>();
+            List<Snapshots.Snapshot> snapshots = new ArrayList<>();
             List<byte[]> payloads = new ArrayList<>();
             for (Path file : snapshotsOf("busy")) {
-                SnapshotFiles.Snapshot snapshot = files.read(file);
+                Snapshots.Snapshot snapshot =
+                        files.read("busy", file.getFileName().toString());
                 try (var in = files.payload(snapshot, 0)) {
                     byte[] payload = in.readAllBytes();
                     payload[payload.length - 4 - 32] ^= 0x01; // the fingerprint: as if one class had other bytecode

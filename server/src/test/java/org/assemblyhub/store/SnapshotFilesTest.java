@@ -22,11 +22,17 @@ class SnapshotFilesTest {
     }
 
     private static Path write(SnapshotFiles files, long seq, String payload) throws Exception {
-        return files.write("a1", seq, 42, out -> out.write(payload.getBytes(StandardCharsets.UTF_8)));
+        Snapshots.Snapshot written =
+                files.write("a1", seq, 42, out -> out.write(payload.getBytes(StandardCharsets.UTF_8)));
+        return files.file("a1", written.name());
+    }
+
+    private static Snapshots.Snapshot read(SnapshotFiles files, Path file) throws Exception {
+        return files.read("a1", file.getFileName().toString());
     }
 
     private static String payloadOf(SnapshotFiles files, Path file) throws Exception {
-        SnapshotFiles.Snapshot snapshot = files.read(file);
+        Snapshots.Snapshot snapshot = read(files, file);
         try (InputStream in = files.payload(snapshot, 0)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -37,7 +43,7 @@ class SnapshotFilesTest {
         SnapshotFiles files = files(Files.createTempDirectory("snapshots"), "1.0");
         Path file = write(files, 7, "the model");
 
-        SnapshotFiles.Snapshot snapshot = files.read(file);
+        Snapshots.Snapshot snapshot = read(files, file);
         assertThat(snapshot.seq()).isEqualTo(7);
         assertThat(snapshot.anchor()).isEqualTo(42);
         assertThat(payloadOf(files, file)).isEqualTo("the model");
@@ -50,13 +56,11 @@ class SnapshotFilesTest {
         write(files, 20, "b");
         write(files, 30, "c");
         assertThat(files.candidates("a1"))
-                .extracting(p -> p.getFileName().toString())
                 .containsExactly("00000000000000000030.snapshot", "00000000000000000020.snapshot");
 
         write(files, 25, "from a restored, shorter journal");
 
         assertThat(files.candidates("a1"))
-                .extracting(p -> p.getFileName().toString())
                 .containsExactly("00000000000000000025.snapshot", "00000000000000000020.snapshot");
     }
 
@@ -70,25 +74,25 @@ class SnapshotFilesTest {
         byte[] damaged = good.clone();
         damaged[damaged.length - 3] ^= 1;
         Files.write(file, damaged);
-        assertThatThrownBy(() -> files.read(file))
-                .isInstanceOf(SnapshotFiles.Unusable.class)
+        assertThatThrownBy(() -> read(files, file))
+                .isInstanceOf(Snapshots.Unusable.class)
                 .hasMessageContaining("content is damaged");
 
         Files.write(file, Arrays.copyOf(good, good.length - 5));
-        assertThatThrownBy(() -> files.read(file))
-                .isInstanceOf(SnapshotFiles.Unusable.class)
+        assertThatThrownBy(() -> read(files, file))
+                .isInstanceOf(Snapshots.Unusable.class)
                 .hasMessageContaining("length");
 
         Files.write(file, good);
-        assertThatThrownBy(() -> files(data, "2.0").read(file))
-                .isInstanceOf(SnapshotFiles.Unusable.class)
+        assertThatThrownBy(() -> read(files(data, "2.0"), file))
+                .isInstanceOf(Snapshots.Unusable.class)
                 .hasMessageContaining("written by hub 1.0, this is 2.0");
 
         byte[] header = good.clone();
         header[12] ^= 1;
         Files.write(file, header);
-        assertThatThrownBy(() -> files.read(file))
-                .isInstanceOf(SnapshotFiles.Unusable.class)
+        assertThatThrownBy(() -> read(files, file))
+                .isInstanceOf(Snapshots.Unusable.class)
                 .hasMessageContaining("header");
     }
 

@@ -91,7 +91,12 @@ public final class TestHub implements AutoCloseable {
 
     /** The same, on a given data directory and port (a restart of an earlier one). */
     public TestHub(StoreConfig store, Path dataDir, int port) {
-        this.storage = StoreOptions.DEFAULT;
+        this(store, dataDir, port, StoreOptions.DEFAULT);
+    }
+
+    /** The same, taking snapshots as {@code storage} says. */
+    public TestHub(StoreConfig store, Path dataDir, int port, StoreOptions storage) {
+        this.storage = storage;
         this.video = VideoConfig.MESH;
         this.dataDir = dataDir;
         this.port = port;

@@ -131,6 +131,11 @@ public final class RedisEventStore implements EventStore {
         });
     }
 
+    /** The store's connections, shared with the snapshots kept beside the journals. */
+    RedisCalls calls() {
+        return calls;
+    }
+
     @Override
     public String kind() {
         return "redis";

@@ -23,13 +23,19 @@ final class RedisKeys {
         return PREFIX + "{" + AssemblyIds.require(assemblyId) + "}:head";
     }
 
-    /** The sorted set of this assembly's snapshots (member: the snapshot key, score: its seq). */
+    /** The sorted set of this assembly's snapshots (member: the snapshot's name, score: its seq). */
     static String snapshots(String assemblyId) {
         return PREFIX + "{" + AssemblyIds.require(assemblyId) + "}:snapshots";
     }
 
-    /** One snapshot, header and payload as one string (the format of a snapshot file). */
-    static String snapshot(String assemblyId, long seq) {
-        return PREFIX + "{" + AssemblyIds.require(assemblyId) + "}:snapshot:" + String.format("%020d", seq);
+    /** What a snapshot's name is appended to for its key. */
+    static String snapshotPrefix(String assemblyId) {
+        return PREFIX + "{" + AssemblyIds.require(assemblyId) + "}:snapshot:";
+    }
+
+    /** One snapshot, header and payload as one string (the bytes of a snapshot file, {@code SnapshotFormat}). */
+    static String snapshot(String assemblyId, String name) {
+        if (!name.matches("[0-9]{20}")) throw new IllegalArgumentException("not a snapshot name: " + name);
+        return snapshotPrefix(assemblyId) + name;
     }
 }
