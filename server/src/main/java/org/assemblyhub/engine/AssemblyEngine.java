@@ -360,6 +360,10 @@ public final class AssemblyEngine extends VerticleBase {
                 }
                 journalLost = ar.cause();
                 tenure.fenced();
+                // What waits is answered now (reads that waited for this batch are dropped: the model holds it).
+                writing = false;
+                afterWrite.clear();
+                drain();
             } else {
                 LOG.log(
                         Level.ERROR,
