@@ -409,6 +409,12 @@ final class ClientSession {
     private void command(JsonObject message) {
         Object rawId = message.getValue("id");
         String id = rawId instanceof String s && !s.isEmpty() && s.length() <= 64 ? s : null;
+        if (state == State.JOINING && identity != null) {
+            // Joining the assembly's new owner (it moved to another node): a retry will do.
+            send(Wire.error(
+                    seq, id, "unavailable", "The assembly is moving to another server. Please try again in a moment."));
+            return;
+        }
         if (state != State.LIVE) {
             send(Wire.error(seq, id, "not-joined", "Say hello to an assembly before sending commands."));
             return;
