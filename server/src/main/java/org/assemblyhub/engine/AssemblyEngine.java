@@ -218,7 +218,11 @@ public final class AssemblyEngine extends VerticleBase {
             return;
         }
         if (journalLost != null && !"leave".equals(op)) {
-            message.reply(unavailable());
+            // A command retried while its first attempt waits for the journal gets that attempt's answer when known.
+            String key = "command".equals(op) ? body.getString("key") : null;
+            Future<JsonObject> earlier = key == null ? null : answers.get(key);
+            if (earlier != null) earlier.onSuccess(message::reply);
+            else message.reply(unavailable());
             return;
         }
         switch (op == null ? "" : op) {
@@ -369,12 +373,10 @@ public final class AssemblyEngine extends VerticleBase {
                         Level.ERROR,
                         "assembly " + assemblyId + ": journal append failed; reloading from the journal",
                         ar.cause());
-                for (Batch.Waiting q : batch.accepted) {
-                    if (q.key() != null) answers.forget(q.key());
-                    q.answer().complete(unavailable());
-                }
                 long before = seq;
-                replay().onComplete(r -> {
+                if (ar.cause() instanceof EventStore.OutcomeUnknown) held = new UnknownAppend(batch, before, records);
+                else refuse(batch);
+                replay().compose(v -> settleHeld()).onComplete(r -> {
                     if (r.failed()) {
                         journalLost = r.cause();
                         LOG.log(
@@ -395,6 +397,36 @@ public final class AssemblyEngine extends VerticleBase {
         });
     }
 
+    /** A batch whose append failed: nothing of it is in the journal, its commands are refused and may be retried. */
+    private void refuse(Batch batch) {
+        for (Batch.Waiting q : batch.accepted) {
+            if (q.key() != null) answers.forget(q.key());
+            q.answer().complete(unavailable());
+        }
+    }
+
+    /** A batch whose append may or may not have landed, answered once the journal (just reloaded) tells which. */
+    private UnknownAppend held;
+
+    private Future<Void> settleHeld() {
+        if (held == null) return Future.succeededFuture();
+        UnknownAppend unknown = held;
+        return unknown.landed(store, assemblyId).map(landed -> {
+            held = null;
+            if (!landed) {
+                refuse(unknown.batch);
+                return null;
+            }
+            LOG.log(Level.INFO, "assembly {0}: the batch whose append failed had landed; acknowledged", assemblyId);
+            views.kick(unknown.batch.events);
+            attendance.publishMoves(model);
+            plugins.landed(
+                    unknown.batch.events.stream().map(RecordedEvent::event).toList());
+            unknown.batch.onDurable.forEach(Runnable::run);
+            return null;
+        });
+    }
+
     /** The first wait before reading the journal again after it could not be read; it doubles up to the last. */
     static final long RELOAD_FIRST_MS = 250;
 
@@ -407,7 +439,7 @@ public final class AssemblyEngine extends VerticleBase {
      */
     private void reloadLater(long delayMs) {
         vertx.setTimer(delayMs, t -> {
-            replay().onComplete(r -> {
+            replay().compose(v -> settleHeld()).onComplete(r -> {
                 if (r.failed()) {
                     reloadLater(Math.min(RELOAD_MAX_MS, delayMs * 2));
                     return;

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@link #append} succeeds only once the records are durable; it fails with {@link SeqConflict} when the
  *       journal's last seq is not {@code expectedLastSeq}, and then writes nothing; when it fails for any other reason
- *       nothing of the batch is ever read back, now or after a restart;</li>
+ *       nothing of the batch is ever read back, now or after a restart — except when it fails with
+ *       {@link OutcomeUnknown}: then the batch may be there, whole, or not at all;</li>
  *   <li>records keep their seq, contiguous from 1; a batch is all-or-nothing after a crash;</li>
  *   <li>{@link #replay} hands over what was appended, in order, after the given seq, one record at a time.</li>
  * </ul>
@@ -59,6 +60,18 @@ public interface EventStore {
     final class Fenced extends RuntimeException {
         public Fenced(String assemblyId, long epoch, long current) {
             super("journal of " + assemblyId + " belongs to owner epoch " + current + ", not " + epoch);
+        }
+    }
+
+    /**
+     * An append that failed without knowing whether the batch landed (a journal server that went away after the
+     * batch may have reached it, or did not answer in time): reading the journal tells, once it can be read.
+     */
+    final class OutcomeUnknown extends RuntimeException {
+        public OutcomeUnknown(String assemblyId, Throwable cause) {
+            super(
+                    "append to the journal of " + assemblyId + " may or may not have landed: " + cause.getMessage(),
+                    cause);
         }
     }
 

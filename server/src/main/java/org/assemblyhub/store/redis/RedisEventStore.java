@@ -55,16 +55,20 @@ public final class RedisEventStore implements EventStore {
         args.add(Buffer.buffer(Long.toString(epoch)));
         for (JournalRecord record : records) args.add(Buffer.buffer(record.data()));
         List<String> keys = List.of(RedisKeys.head(assemblyId), RedisKeys.events(assemblyId), RedisKeys.ASSEMBLIES);
-        return JournalScripts.APPEND.run(calls, keys, args).compose(answer -> {
-            String status = answer.get(0).toString();
-            long number = answer.get(1).toLong();
-            return switch (status) {
-                case "ok" -> Future.succeededFuture();
-                case "conflict" -> Future.failedFuture(new SeqConflict(assemblyId, expectedLastSeq, number));
-                case "fenced" -> Future.failedFuture(new Fenced(assemblyId, epoch, number));
-                default -> Future.failedFuture(new IllegalStateException("unexpected answer " + answer));
-            };
-        });
+        return JournalScripts.APPEND
+                .run(calls, keys, args)
+                // Sent, then no answer: Redis may have run the script and fsync'd it before it went away.
+                .recover(failure -> Future.failedFuture(new OutcomeUnknown(assemblyId, failure)))
+                .compose(answer -> {
+                    String status = answer.get(0).toString();
+                    long number = answer.get(1).toLong();
+                    return switch (status) {
+                        case "ok" -> Future.succeededFuture();
+                        case "conflict" -> Future.failedFuture(new SeqConflict(assemblyId, expectedLastSeq, number));
+                        case "fenced" -> Future.failedFuture(new Fenced(assemblyId, epoch, number));
+                        default -> Future.failedFuture(new IllegalStateException("unexpected answer " + answer));
+                    };
+                });
     }
 
     @Override
