@@ -37,14 +37,22 @@ record Lease(String nodeId, long epoch, long expiresAtMs) {
 
     /**
      * The lease node {@code me} may take in place of {@code current} (null: nobody ever owned the assembly): when it
-     * ran out, or its owner left the cluster ({@code members}); never while a live owner's lease runs.
+     * ran out, or — its owner having left the cluster ({@code members}) — once that owner has surely stopped
+     * acknowledging, half a lease before the end ({@link #stopsAcknowledgingAt}); never while a live owner's lease
+     * runs.
      */
     static Optional<Lease> takeOver(Lease current, String me, long nowMs, long leaseMs, Set<String> members) {
         if (current == null) return Optional.of(new Lease(me, 1, nowMs + leaseMs));
         if (current.nodeId.equals(me) && !current.expired(nowMs)) return Optional.empty();
-        if (current.expired(nowMs) || !members.contains(current.nodeId)) {
+        boolean ownerGone = !members.contains(current.nodeId) && nowMs >= current.stopsAcknowledgingAt(leaseMs);
+        if (current.expired(nowMs) || ownerGone) {
             return Optional.of(new Lease(me, current.epoch + 1, nowMs + leaseMs));
         }
         return Optional.empty();
+    }
+
+    /** When its owner stops acknowledging unless it renews: half a lease after the renewal that set its end. */
+    long stopsAcknowledgingAt(long leaseMs) {
+        return expiresAtMs - leaseMs / 2;
     }
 }

@@ -165,7 +165,8 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
                 .recover(failure -> Future.succeededFuture());
     }
 
-    private record Changes(List<Hold> lost, List<Hold> taken) {}
+    /** {@code retryAt}: when a lease of a node that left may be taken (0: none waits). */
+    private record Changes(List<Hold> lost, List<Hold> taken, long retryAt) {}
 
     /** On a worker: Hazelcast's map calls block. */
     private Changes renewAndTake(Set<String> ids) {
@@ -184,7 +185,7 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
                     lost.add(hold);
                 }
             }
-            return new Changes(lost, List.of());
+            return new Changes(lost, List.of(), 0);
         }
         for (Hold hold : held.values()) {
             long started = clock.millis();
@@ -197,21 +198,33 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
             }
         }
         List<Hold> taken = new ArrayList<>();
+        long retryAt = 0;
         for (String id : ids) {
             if (held.containsKey(id)) continue;
             long started = clock.millis();
             String raw = leases.get(id);
-            var next = Lease.takeOver(Lease.decode(raw), me, started, leaseMs, members);
-            if (next.isEmpty()) continue;
+            Lease current = Lease.decode(raw);
+            var next = Lease.takeOver(current, me, started, leaseMs, members);
+            if (next.isEmpty()) {
+                if (current != null && !members.contains(current.nodeId())) {
+                    long at = current.stopsAcknowledgingAt(leaseMs);
+                    retryAt = retryAt == 0 ? at : Math.min(retryAt, at);
+                }
+                continue;
+            }
             boolean won = raw == null
                     ? leases.putIfAbsent(id, next.get().encode()) == null
                     : leases.replace(id, raw, next.get().encode());
             if (won) taken.add(new Hold(id, next.get(), started, clock, leaseMs, () -> fenced(id)));
         }
-        return new Changes(lost, taken);
+        return new Changes(lost, taken, retryAt);
     }
 
     private Future<Void> apply(Changes changes) {
+        if (changes.retryAt() > 0) {
+            // The owner that left stops acknowledging then: take its assemblies at that moment, not a round later.
+            vertx.setTimer(Math.max(1, changes.retryAt() - clock.millis()), t -> round());
+        }
         for (Hold hold : changes.lost()) {
             held.remove(hold.assemblyId(), hold);
             LOG.log(Level.WARNING, "assembly " + hold.assemblyId() + ": ownership lost; stopping its engine here");

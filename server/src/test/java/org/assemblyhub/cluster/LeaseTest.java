@@ -54,9 +54,10 @@ class LeaseTest {
     }
 
     @Test
-    void the_lease_of_a_node_that_left_the_cluster_is_taken_at_once_at_the_next_epoch() {
+    void the_lease_of_a_node_that_left_is_taken_at_the_next_epoch_once_that_node_surely_stopped_acknowledging() {
         Lease owned = new Lease("a", 4, 11_000);
-        assertThat(Lease.takeOver(owned, "b", 2_000, LEASE, Set.of("b"))).contains(new Lease("b", 5, 12_000));
+        assertThat(Lease.takeOver(owned, "b", 5_999, LEASE, Set.of("b"))).isEmpty();
+        assertThat(Lease.takeOver(owned, "b", 6_000, LEASE, Set.of("b"))).contains(new Lease("b", 5, 16_000));
     }
 
     @Test
