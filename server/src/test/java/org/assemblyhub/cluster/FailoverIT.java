@@ -147,7 +147,7 @@ class FailoverIT {
         System.out.printf(
                 "FailoverIT (lease " + LEASE_MS + " ms): owner killed with %d of %d votes acknowledged;"
                         + " %s owned the assembly %.2f s later;"
-                        + " all %d votes there (%d voters reconnected, %d refusals retried)%n",
+                        + " all %d votes there (%d reconnections of voters, %d refusals retried)%n",
                 ackedBeforeKill,
                 voters,
                 newOwner[0].name,

@@ -84,11 +84,16 @@ final class Voter {
                 LiveClient next = LiveClient.connect(vertx, nextPort.getAsInt(), token);
                 int before = next.messages().size();
                 next.hello(assemblyId, lastSeq, audience);
-                next.awaitFrom(
+                JsonNode answer = next.awaitFrom(
                         before,
                         m -> m.path("type").asText().equals("personal")
                                 || m.path("type").asText().equals("error"));
-                if (next.isClosed()) continue;
+                if (!answer.path("type").asText().equals("personal")) {
+                    // The assembly is still moving: this node could not join it yet.
+                    next.close();
+                    HubNode.sleep(200);
+                    continue;
+                }
                 client = next;
                 reconnects++;
                 return;
