@@ -76,7 +76,7 @@ function handButton(ctx, inQueue) {
   const press = () => ctx.send(inQueue ? 'lower-hand' : 'raise-hand', {})
     .then((ack) => ack && announce(inQueue ? t('ws.handLowered.said') : t('ws.handRaised.said')));
   return html`<button type="button" class=${inQueue ? 'secondary' : ''} data-testid="hand"
-    @click=${press}>${inQueue ? t('ws.lowerHand') : `✋ ${t('ws.raiseHand')}`}</button>`;
+    @click=${press}>${inQueue ? t('ws.lowerHand') : html`<span aria-hidden="true">✋</span> ${t('ws.raiseHand')}`}</button>`;
 }
 
 /** What a person typed with their hand, and the chat message they ask to have read out (breakout/chat.js). */

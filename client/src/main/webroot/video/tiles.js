@@ -55,7 +55,7 @@ export function personTile(p) {
         ${p.connecting ? badge('connecting', t('video.connecting')) : ''}
         ${p.floor ? badge('floor', t('video.hasFloor')) : ''}
         ${p.hand ? badge('hand', t('video.handRaised')) : ''}
-        ${p.speaking ? badge('speaking', t('video.speaking')) : ''}
+        ${p.speaking ? html`<span class="visually-hidden" data-state="speaking">${t('video.speaking')}</span>` : ''}
         ${micOff ? badge('micOff', t('video.micMuted')) : ''}
         ${cameraOff ? badge('cameraOff', t('video.cameraMuted')) : ''}
       </span>

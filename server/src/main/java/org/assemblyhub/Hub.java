@@ -13,6 +13,8 @@ import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.engine.AssemblyDirectory;
 import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.metrics.HubMetrics;
+import org.assemblyhub.metrics.MeteredEventStore;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.StoreOptions;
@@ -127,6 +129,7 @@ public final class Hub {
             return Future.fromCompletionStage(failAfterClosing(
                     vertx, null, lock, new UncheckedIOException("cannot use data directory " + config.dataDir(), e)));
         }
+        HubMetrics metrics = HubMetrics.of(vertx);
         int gateways = Math.max(1, Runtime.getRuntime().availableProcessors());
         byte[] roomKey = new byte[32];
         if (config.video().jitsiSecret() != null) {
@@ -138,7 +141,7 @@ public final class Hub {
         AtomicReference<EventStore> opened = new AtomicReference<>();
         CompletableFuture<Hub> started = Stores.open(vertx, config, storage, clock)
                 .compose(stores -> {
-                    EventStore store = stores.journal();
+                    EventStore store = new MeteredEventStore(stores.journal(), metrics);
                     opened.set(store);
                     Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
                     AssemblyRegistry registry = new AssemblyRegistry(store, clock, random, Capabilities.with(video))
@@ -183,6 +186,7 @@ public final class Hub {
     private static <T> CompletableFuture<T> failAfterClosing(
             Vertx vertx, EventStore store, DataDirectoryLock lock, Throwable failure) {
         CompletableFuture<T> failed = new CompletableFuture<>();
+        HubMetrics metrics = HubMetrics.of(vertx);
         Thread closing = new Thread(
                 () -> {
                     try {
@@ -191,6 +195,7 @@ public final class Hub {
                         // The start failed already; what matters now is to say why.
                     }
                     if (store != null) store.close();
+                    metrics.close();
                     release(lock);
                     failed.completeExceptionally(failure);
                 },
@@ -228,7 +233,11 @@ public final class Hub {
 
     public Future<Void> stop() {
         // Engines and gateways stop first (no more appends), then the journals are closed, then the directory is free.
-        // In a cluster, the leases are given up first, so that other nodes take the assemblies at once.
-        return vertx.close().eventually(store::close).eventually(() -> release(lock));
+        // In a cluster the leases are given up as Vert.x closes (Ownership.stop): others take them at once.
+        HubMetrics metrics = HubMetrics.of(vertx);
+        return vertx.close()
+                .eventually(store::close)
+                .andThen(closed -> metrics.close())
+                .eventually(() -> release(lock));
     }
 }

@@ -34,6 +34,7 @@ import java.util.Map;
  * cluster name     clusterName       HUB_CLUSTER_NAME       --cluster-name   (assembly-hub)
  * Kubernetes       clusterKubernetesService  HUB_CLUSTER_KUBERNETES_SERVICE  --cluster-kubernetes-service
  * ownership lease  clusterLeaseMs    HUB_CLUSTER_LEASE_MS   --cluster-lease-ms (12000)
+ * metrics token    metricsToken      HUB_METRICS_TOKEN      —        (opens /metrics beyond local scrapers)
  * </pre>
  * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
  * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
@@ -72,6 +73,7 @@ public final class ConfigLoader {
             Map.entry("HUB_TURN_CREDENTIAL", "turnCredential"),
             Map.entry("HUB_TURN_SECRET", "turnSecret"),
             Map.entry("HUB_RELAY_ONLY", "relayOnly"),
+            Map.entry("HUB_METRICS_TOKEN", "metricsToken"),
             Map.entry("HUB_LEARNING_MAX_VIDEO_BYTES", "learning.maxVideoBytes"),
             Map.entry("HUB_LEARNING_MAX_PDF_BYTES", "learning.maxPdfBytes"),
             Map.entry("HUB_LEARNING_MAX_MARKDOWN_BYTES", "learning.maxMarkdownBytes"),
@@ -220,7 +222,9 @@ public final class ConfigLoader {
                 integer(values, "httpPerSecond", d.httpPerSecond(), 1, 100_000),
                 bool(values, "trustProxy", false),
                 integer(values, "assemblyTextMb", (int) (d.assemblyTextBytes() / mb), 1, 1_000_000) * mb,
-                integer(values, "personTextMb", (int) (d.personTextBytes() / mb), 1, 1_000_000) * mb);
+                integer(values, "personTextMb", (int) (d.personTextBytes() / mb), 1, 1_000_000) * mb,
+                d.maxSilenceMs(),
+                values.get("metricsToken"));
     }
 
     private static VideoConfig video(Map<String, String> values) {

@@ -10,6 +10,8 @@ package org.assemblyhub.config;
  * @param assemblyTextBytes     journal growth allowed per assembly from participants' text (notes, cards, answers…)
  * @param personTextBytes       the same, per person, so one person cannot use up an assembly's allowance
  * @param maxSilenceMs          a socket that sends nothing (clients ping every 25 s) for this long is closed with 4408
+ * @param metricsToken          bearer token that opens {@code /metrics} to scrapers other than a local one without a
+ *                              proxy (null: local scrapers only)
  */
 public record LimitsConfig(
         int socketsPerAddress,
@@ -17,7 +19,40 @@ public record LimitsConfig(
         boolean trustProxy,
         long assemblyTextBytes,
         long personTextBytes,
-        long maxSilenceMs) {
+        long maxSilenceMs,
+        String metricsToken) {
+    public LimitsConfig {
+        metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
+        if (metricsToken != null && metricsToken.length() < 24) {
+            throw new ConfigException("metricsToken must be at least 24 characters long (it opens /metrics)");
+        }
+    }
+
+    public LimitsConfig(
+            int socketsPerAddress,
+            int httpPerSecond,
+            boolean trustProxy,
+            long assemblyTextBytes,
+            long personTextBytes,
+            long maxSilenceMs) {
+        this(socketsPerAddress, httpPerSecond, trustProxy, assemblyTextBytes, personTextBytes, maxSilenceMs, null);
+    }
+
+    /** The same limits with {@code token} opening /metrics. */
+    public LimitsConfig withMetricsToken(String token) {
+        return new LimitsConfig(
+                socketsPerAddress, httpPerSecond, trustProxy, assemblyTextBytes, personTextBytes, maxSilenceMs, token);
+    }
+
+    /** Without the token: a configuration printed or logged must not open /metrics to whoever reads it. */
+    @Override
+    public String toString() {
+        return "LimitsConfig[socketsPerAddress=" + socketsPerAddress + ", httpPerSecond=" + httpPerSecond
+                + ", trustProxy=" + trustProxy + ", assemblyTextBytes=" + assemblyTextBytes + ", personTextBytes="
+                + personTextBytes + ", maxSilenceMs=" + maxSilenceMs + ", metricsToken="
+                + (metricsToken == null ? "none" : "set") + "]";
+    }
+
     public LimitsConfig(
             int socketsPerAddress,
             int httpPerSecond,

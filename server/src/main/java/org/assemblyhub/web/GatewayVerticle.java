@@ -13,6 +13,8 @@ import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.config.VideoConfig;
 import org.assemblyhub.engine.AssemblyDirectory;
 import org.assemblyhub.engine.EngineClient;
+import org.assemblyhub.metrics.HubMetrics;
+import org.assemblyhub.metrics.MetricsRoute;
 import org.assemblyhub.support.BoundedWorkers;
 import org.assemblyhub.web.http.*;
 import org.assemblyhub.web.live.ClientLimits;
@@ -59,6 +61,7 @@ public final class GatewayVerticle extends VerticleBase {
         router.route().handler(new StaticCompression());
         router.get("/health").handler(rc -> health(engines, bootstrap.matches(Sessions.tokenOf(rc.request())))
                 .onSuccess(body -> HttpErrors.json(rc, 200, body)));
+        MetricsRoute.mount(router, HubMetrics.of(vertx), config.limits().metricsToken());
         var budget = new RequestBudget(ClientLimits.of(vertx, config.limits()));
         router.route("/api/*").handler(budget);
         router.route("/join/*").handler(budget);

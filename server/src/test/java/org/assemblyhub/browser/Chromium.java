@@ -28,7 +28,11 @@ final class Chromium {
                 "--disable-gpu",
                 "--disable-background-networking",
                 "--no-first-run",
-                "--disable-dev-shm-usage"));
+                "--disable-dev-shm-usage",
+                // Chromium estimates the link's speed from what it observes; on a loaded machine even loopback can
+                // look like 3G, and the hub's data saver then starts members' cameras off. Tests that want a weak
+                // link say so themselves (WeakLinkIT).
+                "--force-effective-connection-type=4G"));
         args.addAll(extraArgs);
         return playwright
                 .chromium()

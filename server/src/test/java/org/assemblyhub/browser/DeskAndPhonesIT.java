@@ -245,7 +245,9 @@ class DeskAndPhonesIT {
             assertInViewport(member, banner);
             assertThat(member.locator("[data-testid=banner]")).hasAttribute("aria-live", "polite");
             // The raise-hand control comes before the call on a phone.
-            Locator raise = member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("✋ Lever la main"));
+            Locator raise = member.getByRole(
+                    AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Lever la main").setExact(true));
             Locator call = member.locator("[data-testid=call]");
             if (call.count() > 0) assertThat(raise.boundingBox().y).isLessThan(call.boundingBox().y);
 

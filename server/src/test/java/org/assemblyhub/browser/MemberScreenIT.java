@@ -149,7 +149,9 @@ class MemberScreenIT {
         member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter la carte"))
                 .click();
         assertThat(member.locator("[data-testid=workspace] .cards")).containsText("Des pistes cyclables protégées");
-        member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("✋ Lever la main"))
+        member.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Lever la main").setExact(true))
                 .click();
         assertThat(member.locator("[data-testid=workspace] .queue")).containsText("Aïcha Benali");
         lead.getByLabel("Message to every screen, groups included").fill("Encore cinq minutes");

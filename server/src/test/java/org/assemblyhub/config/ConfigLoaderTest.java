@@ -367,4 +367,27 @@ class ConfigLoaderTest {
         ClusterConfig five = new ClusterConfig(true, List.of("h2", "h3:5701", "h4", "h5"), "h1", 5701, "x", null, 3000);
         assertThat(five.quorum()).isEqualTo(3);
     }
+
+    @Test
+    void the_metrics_token_comes_from_the_environment_or_the_file_and_is_never_printed() throws Exception {
+        String token = "a-metrics-token-of-thirty-two-chars";
+        assertThat(ConfigLoader.load(List.of(), Map.of("HUB_METRICS_TOKEN", token))
+                        .limits()
+                        .metricsToken())
+                .isEqualTo(token);
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"metricsToken\": \"" + token + "\"}");
+        HubConfig config = ConfigLoader.load(List.of("--config", file.toString()), Map.of());
+        assertThat(config.limits().metricsToken()).isEqualTo(token);
+        assertThat(config.toString()).doesNotContain(token);
+        assertThat(ConfigLoader.load(List.of(), Map.of()).limits().metricsToken())
+                .isNull();
+    }
+
+    @Test
+    void a_short_metrics_token_is_refused() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HUB_METRICS_TOKEN", "short")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("metricsToken");
+    }
 }

@@ -112,12 +112,38 @@ public final class RedisServer implements AutoCloseable {
         end(true);
     }
 
+    /** SIGSTOP: Redis stops answering without closing a connection, as a frozen or cut-off server does. */
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    /** SIGCONT: Redis runs again, starting with what it had received while frozen. */
+    public synchronized void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String which) {
+        try {
+            Process kill = new ProcessBuilder("kill", which, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0)
+                throw new IllegalStateException("kill " + which + " failed");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean running() {
         return process != null && process.isAlive();
     }
 
     private void end(boolean force) {
         if (process == null) return;
+        if (process.isAlive()) signal("-CONT"); // a frozen Redis would not act on SIGTERM
         if (force) process.destroyForcibly();
         else process.destroy();
         try {

@@ -11,6 +11,7 @@ import org.assemblyhub.store.AssemblyIds;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,8 @@ public final class RedisEventStore implements EventStore {
         List<String> keys = List.of(RedisKeys.head(assemblyId), RedisKeys.events(assemblyId), RedisKeys.ASSEMBLIES);
         return JournalScripts.APPEND
                 .run(calls, keys, args)
-                // Sent, then no answer: Redis may have run the script and fsync'd it before it went away.
-                .recover(failure -> Future.failedFuture(new OutcomeUnknown(assemblyId, failure)))
+                .recover(failure ->
+                        Future.failedFuture(neverSent(failure) ? failure : new OutcomeUnknown(assemblyId, failure)))
                 .compose(answer -> {
                     String status = answer.get(0).toString();
                     long number = answer.get(1).toLong();
@@ -83,6 +84,17 @@ public final class RedisEventStore implements EventStore {
             return Future.failedFuture(
                     new Fenced(assemblyId, epoch, answer.get(1).toLong()));
         });
+    }
+
+    /**
+     * Whether a failed call never reached Redis (no connection could be made). Any other failure — the connection
+     * closed, no answer in time — may come after Redis ran the script and fsync'd it: its outcome is unknown.
+     */
+    private static boolean neverSent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) return true;
+        }
+        return false;
     }
 
     /** The journal's last seq (0: none), as Redis has it now. */

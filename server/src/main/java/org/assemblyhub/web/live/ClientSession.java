@@ -26,7 +26,7 @@ import java.util.UUID;
  * patches or a snapshot) → {@code personal}. Live messages that arrive while syncing are held and sent after,
  * dropping any the sync already covered (by seq).
  */
-final class ClientSession {
+final class ClientSession implements OnlookerQueue.Recipient {
     private static final int MAX_FLOOD = 100;
 
     private enum State {
@@ -355,7 +355,8 @@ final class ClientSession {
     }
 
     /** A live audience message from the engine; messages the client already has (by seq) are skipped. */
-    void deliver(long messageSeq, SharedText text) {
+    @Override
+    public void deliver(long messageSeq, SharedText text) {
         if (state != State.LIVE) return;
         if (held != null) {
             held.add(new Held(messageSeq, text));
@@ -437,7 +438,9 @@ final class ClientSession {
                 .put("key", key)
                 .put("name", name)
                 .put("args", args);
+        long read = System.nanoTime();
         engines.engine(assemblyId, "command", request).onSuccess(answer -> {
+            gateway.metrics().commandAnswered(System.nanoTime() - read, !Answers.isError(answer));
             if (Answers.isError(answer)) {
                 send(Wire.error(seq, id, answer.getString("code"), answer.getString("message")));
             } else {

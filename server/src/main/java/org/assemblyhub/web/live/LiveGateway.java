@@ -11,6 +11,7 @@ import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.engine.EngineAddresses;
 import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.metrics.HubMetrics;
 import org.assemblyhub.web.http.HttpErrors;
 import org.assemblyhub.web.http.Sessions;
 
@@ -34,14 +35,19 @@ public final class LiveGateway {
     private final Map<String, Fanout> fanouts = new HashMap<>();
     private final Set<ClientSession> all = new HashSet<>();
     private final ClientLimits limits;
+    private final HubMetrics metrics;
+    /** Observers' updates, written in slices after members' (one queue per gateway: one event loop). */
+    private final OnlookerQueue onlookers;
 
     private final class Fanout {
+        final String assemblyId;
         final MessageConsumer<String> consumer;
         final Map<Audience, Set<ClientSession>> sessions = new HashMap<>();
         /** The same sessions by person (observers have none): a move or kick finds its sockets without a scan. */
         final Map<String, Set<ClientSession>> byPerson = new HashMap<>();
 
         Fanout(String assemblyId) {
+            this.assemblyId = assemblyId;
             consumer = vertx.eventBus().consumer(EngineAddresses.out(assemblyId), this::onMessage);
         }
 
@@ -75,7 +81,10 @@ public final class LiveGateway {
             if (targets == null) return;
             long seq = Long.parseLong(message.headers().get("seq"));
             SharedText text = new SharedText(message.body());
-            for (ClientSession session : targets.toArray(ClientSession[]::new)) session.deliver(seq, text);
+            metrics.fannedOut(audience.kind(), targets.size(), text.bytes());
+            ClientSession[] to = targets.toArray(ClientSession[]::new);
+            if (audience.kind() == Audience.Kind.OBSERVER) onlookers.send(to, seq, text);
+            else for (ClientSession session : to) session.deliver(seq, text);
         }
 
         /** A copy: moving or closing a session changes the sets. */
@@ -93,6 +102,8 @@ public final class LiveGateway {
         this.engines = engines;
         this.config = config;
         this.limits = ClientLimits.of(vertx, config.limits());
+        this.metrics = HubMetrics.of(vertx);
+        this.onlookers = new OnlookerQueue(vertx.getOrCreateContext());
         long silence = config.limits().maxSilenceMs();
         vertx.setPeriodic(Math.max(100, silence / 4), t -> {
             long now = System.nanoTime();
@@ -103,6 +114,10 @@ public final class LiveGateway {
     /** Runs {@code action} on this verticle's event loop after {@code ms}. */
     void later(long ms, Runnable action) {
         vertx.setTimer(ms, t -> action.run());
+    }
+
+    HubMetrics metrics() {
+        return metrics;
     }
 
     void forget(ClientSession session) {
@@ -163,9 +178,7 @@ public final class LiveGateway {
 
     Future<Void> subscribe(ClientSession session) {
         Fanout fanout = fanouts.computeIfAbsent(session.assemblyId(), Fanout::new);
-        fanout.sessions
-                .computeIfAbsent(session.audience(), a -> new LinkedHashSet<>())
-                .add(session);
+        join(fanout, session);
         if (session.personId() != null)
             fanout.byPerson
                     .computeIfAbsent(session.personId(), p -> new LinkedHashSet<>())
@@ -180,19 +193,27 @@ public final class LiveGateway {
             subscribe(session);
             return;
         }
-        Set<ClientSession> set = fanout.sessions.get(from);
-        if (set != null) set.remove(session);
-        fanout.sessions
+        leave(fanout, from, session);
+        join(fanout, session);
+    }
+
+    /** Membership and the connection count move together: a socket is counted while it is in an audience's set. */
+    private void join(Fanout fanout, ClientSession session) {
+        if (fanout.sessions
                 .computeIfAbsent(session.audience(), a -> new LinkedHashSet<>())
-                .add(session);
+                .add(session)) metrics.connected(fanout.assemblyId, session.audience());
+    }
+
+    private void leave(Fanout fanout, Audience audience, ClientSession session) {
+        Set<ClientSession> set = fanout.sessions.get(audience);
+        if (set != null && set.remove(session)) metrics.disconnected(fanout.assemblyId, audience);
     }
 
     void unsubscribe(ClientSession session) {
         if (session.assemblyId() == null || session.audience() == null) return;
         Fanout fanout = fanouts.get(session.assemblyId());
         if (fanout == null) return;
-        Set<ClientSession> set = fanout.sessions.get(session.audience());
-        if (set != null) set.remove(session);
+        leave(fanout, session.audience(), session);
         Set<ClientSession> own = session.personId() == null ? null : fanout.byPerson.get(session.personId());
         if (own != null && own.remove(session) && own.isEmpty()) fanout.byPerson.remove(session.personId());
         if (fanout.isEmpty()) {

@@ -33,6 +33,10 @@ final class SharedText {
         return text;
     }
 
+    int bytes() {
+        return utf8.readableBytes();
+    }
+
     boolean fitsOneFrame() {
         return utf8.readableBytes() <= MAX_FRAME_BYTES;
     }
