@@ -4,8 +4,13 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.file.FileSystemOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.assemblyhub.cluster.HazelcastSetup;
+import org.assemblyhub.cluster.Ownership;
 import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.engine.AssemblyDirectory;
 import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.metrics.HubMetrics;
@@ -30,11 +35,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A running hub: the store, the registry of assembly engines and the gateways, wired for one node. */
 public final class Hub {
+    private static final System.Logger LOG = System.getLogger(Hub.class.getName());
     private final Vertx vertx;
     private final HubConfig config;
     private final EventStore store;
     private final Optional<String> newBootstrapToken;
     private final DataDirectoryLock lock;
+    /** This node's part in a cluster (null: it runs alone). */
+    private Ownership ownership;
 
     private Hub(
             Vertx vertx,
@@ -69,12 +77,50 @@ public final class Hub {
         } catch (IOException e) {
             return Future.failedFuture(e);
         }
-        Vertx vertx = Vertx.builder()
-                .with(new VertxOptions()
-                        .setFileSystemOptions(new FileSystemOptions()
-                                .setFileCacheDir(Path.of(System.getProperty("java.io.tmpdir"), "assembly-hub-cache")
-                                        .toString())))
-                .build();
+        VertxOptions options = new VertxOptions()
+                .setFileSystemOptions(new FileSystemOptions()
+                        .setFileCacheDir(Path.of(System.getProperty("java.io.tmpdir"), "assembly-hub-cache")
+                                .toString()));
+        if (config.cluster().enabled() && !config.store().isRedis()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "--cluster with the file journal: each node keeps its own assemblies and none can fail over;"
+                            + " use --store redis to share the journal");
+        }
+        if (!config.cluster().enabled())
+            return startOn(Vertx.builder().with(options).build(), null, config, clock, storage, lock);
+        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(config.cluster()));
+        options.setEventBusOptions(new EventBusOptions()
+                .setHost(config.cluster().host())
+                .setClusterPublicHost(config.cluster().host())
+                .setPort(0));
+        CompletableFuture<Hub> started = Vertx.builder()
+                .with(options)
+                .withClusterManager(manager)
+                .buildClustered()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .handle((vertx, failure) -> {
+                    if (failure == null) {
+                        return startOn(vertx, manager, config, clock, storage, lock)
+                                .toCompletionStage()
+                                .toCompletableFuture();
+                    }
+                    release(lock);
+                    return CompletableFuture.<Hub>failedFuture(
+                            new IllegalStateException("cannot join the cluster: " + failure.getMessage(), failure));
+                })
+                .thenCompose(f -> f);
+        return Future.fromCompletionStage(started);
+    }
+
+    private static Future<Hub> startOn(
+            Vertx vertx,
+            HazelcastClusterManager manager,
+            HubConfig config,
+            Clock clock,
+            StoreOptions storage,
+            DataDirectoryLock lock) {
         SecureRandom random = new SecureRandom();
         BootstrapToken.Loaded bootstrap;
         try {
@@ -98,12 +144,27 @@ public final class Hub {
                     EventStore store = new MeteredEventStore(stores.journal(), metrics);
                     opened.set(store);
                     Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
-                    return vertx.deployVerticle(new AssemblyRegistry(store, clock, random, Capabilities.with(video))
-                                    .withSnapshots(stores.snapshots())
-                                    .withLimits(config.limits())
-                                    .withCommandRate(config.commandsPerSecond()))
+                    AssemblyRegistry registry = new AssemblyRegistry(store, clock, random, Capabilities.with(video))
+                            .withSnapshots(stores.snapshots())
+                            .withLimits(config.limits())
+                            .withCommandRate(config.commandsPerSecond());
+                    Ownership ownership = manager == null
+                            ? null
+                            : new Ownership(
+                                            manager.getHazelcastInstance(),
+                                            store,
+                                            clock,
+                                            config.cluster().leaseMs(),
+                                            config.cluster().quorum())
+                                    .attach(registry);
+                    if (ownership != null) registry.withPlacement(ownership);
+                    hub.ownership = ownership;
+                    AssemblyDirectory directory = ownership == null ? AssemblyDirectory.NONE : ownership;
+                    return vertx.deployVerticle(registry)
+                            .compose(id ->
+                                    ownership == null ? Future.succeededFuture(id) : vertx.deployVerticle(ownership))
                             .compose(id -> vertx.deployVerticle(
-                                    () -> new GatewayVerticle(config, bootstrap.token(), store.kind()),
+                                    () -> new GatewayVerticle(config, bootstrap.token(), store.kind(), directory),
                                     new DeploymentOptions().setInstances(gateways)))
                             .map(id -> hub);
                 })
@@ -165,8 +226,14 @@ public final class Hub {
         return newBootstrapToken;
     }
 
+    /** This node's ownership of assemblies in a cluster, if it is in one. */
+    public Optional<Ownership> ownership() {
+        return Optional.ofNullable(ownership);
+    }
+
     public Future<Void> stop() {
         // Engines and gateways stop first (no more appends), then the journals are closed, then the directory is free.
+        // In a cluster the leases are given up as Vert.x closes (Ownership.stop): others take them at once.
         HubMetrics metrics = HubMetrics.of(vertx);
         return vertx.close()
                 .eventually(store::close)

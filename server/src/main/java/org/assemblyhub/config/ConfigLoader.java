@@ -27,12 +27,20 @@ import java.util.Map;
  * journal store    store             HUB_STORE              --store file|redis   (file)
  * Redis URL        redisUrl          HUB_REDIS_URL          --redis-url          (redis://127.0.0.1:6379)
  * weaker Redis     acceptWeakerDurability  HUB_ACCEPT_WEAKER_DURABILITY  --accept-weaker-durability
+ * cluster          cluster           HUB_CLUSTER            --cluster
+ * members          clusterMembers    HUB_CLUSTER_MEMBERS    --cluster-members host:port,host:port
+ * cluster address  clusterHost       HUB_CLUSTER_HOST       --cluster-host   (127.0.0.1)
+ * Hazelcast port   clusterPort       HUB_CLUSTER_PORT       --cluster-port   (5701)
+ * cluster name     clusterName       HUB_CLUSTER_NAME       --cluster-name   (assembly-hub)
+ * Kubernetes       clusterKubernetesService  HUB_CLUSTER_KUBERNETES_SERVICE  --cluster-kubernetes-service
+ * ownership lease  clusterLeaseMs    HUB_CLUSTER_LEASE_MS   --cluster-lease-ms (12000)
  * metrics token    metricsToken      HUB_METRICS_TOKEN      —        (opens /metrics beyond local scrapers)
  * </pre>
  * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
  * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
  * {@code maxMarkdownBytes} and {@code maxCaptionsBytes}: in the file a {@code "learning": {...}} object (or the dotted
- * keys), in the environment {@code HUB_LEARNING_MAX_VIDEO_BYTES} and so on.
+ * keys), in the environment {@code HUB_LEARNING_MAX_VIDEO_BYTES} and so on; {@code learning.filesDir}
+ * ({@code HUB_LEARNING_FILES_DIR}) keeps uploads in a folder the nodes of a cluster share.
  */
 public final class ConfigLoader {
     private static final Map<String, String> ENV_KEYS = Map.ofEntries(
@@ -71,21 +79,35 @@ public final class ConfigLoader {
             Map.entry("HUB_LEARNING_MAX_PDF_BYTES", "learning.maxPdfBytes"),
             Map.entry("HUB_LEARNING_MAX_MARKDOWN_BYTES", "learning.maxMarkdownBytes"),
             Map.entry("HUB_LEARNING_MAX_CAPTIONS_BYTES", "learning.maxCaptionsBytes"),
-            Map.entry("HUB_LEARNING_MAX_ASSEMBLY_MB", "learning.maxAssemblyMb"));
+            Map.entry("HUB_LEARNING_MAX_ASSEMBLY_MB", "learning.maxAssemblyMb"),
+            Map.entry("HUB_LEARNING_FILES_DIR", "learning.filesDir"),
+            Map.entry("HUB_CLUSTER", "cluster"),
+            Map.entry("HUB_CLUSTER_MEMBERS", "clusterMembers"),
+            Map.entry("HUB_CLUSTER_HOST", "clusterHost"),
+            Map.entry("HUB_CLUSTER_PORT", "clusterPort"),
+            Map.entry("HUB_CLUSTER_NAME", "clusterName"),
+            Map.entry("HUB_CLUSTER_KUBERNETES_SERVICE", "clusterKubernetesService"),
+            Map.entry("HUB_CLUSTER_LEASE_MS", "clusterLeaseMs"));
     /** The largest upload limit one may set: just under 2 GiB (the journal records a file's size as an int). */
     private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "--port", "port",
-            "--host", "host",
-            "--data", "data",
-            "--public-url", "publicUrl",
-            "--config", "config",
-            "--store", "store",
-            "--redis-url", "redisUrl");
+    private static final Map<String, String> FLAGS = Map.ofEntries(
+            Map.entry("--port", "port"),
+            Map.entry("--host", "host"),
+            Map.entry("--data", "data"),
+            Map.entry("--public-url", "publicUrl"),
+            Map.entry("--config", "config"),
+            Map.entry("--store", "store"),
+            Map.entry("--redis-url", "redisUrl"),
+            Map.entry("--cluster-members", "clusterMembers"),
+            Map.entry("--cluster-host", "clusterHost"),
+            Map.entry("--cluster-port", "clusterPort"),
+            Map.entry("--cluster-name", "clusterName"),
+            Map.entry("--cluster-kubernetes-service", "clusterKubernetesService"),
+            Map.entry("--cluster-lease-ms", "clusterLeaseMs"));
     /** Flags that stand alone (no value): each sets its setting to true. */
     private static final Map<String, String> SWITCHES =
-            Map.of("--demo", "demo", "--accept-weaker-durability", "acceptWeakerDurability");
+            Map.of("--demo", "demo", "--accept-weaker-durability", "acceptWeakerDurability", "--cluster", "cluster");
 
     private ConfigLoader() {}
 
@@ -132,7 +154,32 @@ public final class ConfigLoader {
                 video(values),
                 limits(values),
                 learning(values),
-                store(values));
+                store(values),
+                cluster(values));
+    }
+
+    private static ClusterConfig cluster(Map<String, String> values) {
+        String list = values.getOrDefault("clusterMembers", "");
+        List<String> members = list.isBlank()
+                ? List.of()
+                : Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .filter(m -> !m.isEmpty())
+                        .toList();
+        for (String member : members) {
+            if (!member.matches("[^\\s:]+(:\\d{1,5})?")) {
+                throw new ConfigException("clusterMembers must be host:port,host:port, got '" + member + "'");
+            }
+        }
+        String service = values.get("clusterKubernetesService");
+        return new ClusterConfig(
+                bool(values, "cluster", false),
+                members,
+                values.getOrDefault("clusterHost", "127.0.0.1"),
+                integer(values, "clusterPort", ClusterConfig.DEFAULT_PORT, 1, 65535),
+                values.getOrDefault("clusterName", ClusterConfig.DEFAULT_NAME),
+                service == null || service.isBlank() ? null : service.trim(),
+                integer(values, "clusterLeaseMs", (int) ClusterConfig.DEFAULT_LEASE_MS, 1_000, 600_000));
     }
 
     private static StoreConfig store(Map<String, String> values) {
@@ -153,7 +200,18 @@ public final class ConfigLoader {
                 bytes(values, "learning.maxMarkdownBytes", d.maxMarkdownBytes()),
                 bytes(values, "learning.maxCaptionsBytes", d.maxCaptionsBytes()),
                 integer(values, "learning.maxAssemblyMb", (int) (d.maxAssemblyBytes() >> 20), 1, 100_000_000)
-                        * (1L << 20));
+                        * (1L << 20),
+                filesDir(values.get("learning.filesDir")));
+    }
+
+    /** A folder shared by the nodes of a cluster; it must exist (a mount that failed would otherwise go unseen). */
+    private static Path filesDir(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        Path dir = Path.of(raw.trim()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir))
+            throw new ConfigException(
+                    "learning.filesDir " + dir + " is not a directory (is the shared folder mounted?)");
+        return dir;
     }
 
     private static long bytes(Map<String, String> values, String key, long fallback) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * @param limits          what one client address or one assembly may cost
  * @param learning        the largest learning material accepted, per kind of file
  * @param store           where the journals are kept (file in the data directory, or Redis)
+ * @param cluster         whether and how this hub joins a cluster of hubs
  */
 public record HubConfig(
         String host,
@@ -32,7 +33,39 @@ public record HubConfig(
         VideoConfig video,
         LimitsConfig limits,
         LearningConfig learning,
-        StoreConfig store) {
+        StoreConfig store,
+        ClusterConfig cluster) {
+    public HubConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String publicUrl,
+            String bootstrapToken,
+            boolean demo,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            boolean secureCookies,
+            VideoConfig video,
+            LimitsConfig limits,
+            LearningConfig learning,
+            StoreConfig store) {
+        this(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                store,
+                ClusterConfig.NONE);
+    }
+
     public HubConfig(
             String host,
             int port,
@@ -59,7 +92,27 @@ public record HubConfig(
                 video,
                 limits,
                 learning,
-                StoreConfig.FILE);
+                StoreConfig.FILE,
+                ClusterConfig.NONE);
+    }
+
+    /** This configuration with these learning settings (upload limits, where files are kept). */
+    public HubConfig withLearning(LearningConfig learning) {
+        return new HubConfig(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                store,
+                cluster);
     }
 
     /** This configuration with its journals kept as {@code store} says. */
@@ -77,7 +130,8 @@ public record HubConfig(
                 video,
                 limits,
                 learning,
-                store);
+                store,
+                cluster);
     }
 
     public HubConfig(

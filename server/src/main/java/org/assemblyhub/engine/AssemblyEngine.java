@@ -129,6 +129,13 @@ public final class AssemblyEngine extends VerticleBase {
 
     private Snapshots snapshots;
     private Snapshotter snapshotter;
+    private Tenure tenure = Tenure.SOLE;
+
+    /** This node's hold on the assembly (a cluster's ownership lease; by default held for good). */
+    public AssemblyEngine withTenure(Tenure tenure) {
+        this.tenure = tenure;
+        return this;
+    }
 
     /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
     public AssemblyEngine withSnapshots(Snapshots snapshots) {
@@ -150,6 +157,12 @@ public final class AssemblyEngine extends VerticleBase {
                     return consumer.completion();
                 })
                 .onSuccess(v -> {
+                    // Sockets that followed this assembly on another engine (a previous owner) join this one again.
+                    vertx.eventBus()
+                            .publish(
+                                    EngineAddresses.out(assemblyId),
+                                    "",
+                                    new DeliveryOptions().addHeader(EngineAddresses.RESTARTED, "true"));
                     submit(Actor.HUB, null, Decoded.ok(new Presence.Reset()));
                     scheduleClock();
                     plugins.started();
@@ -200,6 +213,10 @@ public final class AssemblyEngine extends VerticleBase {
     private void onRequest(Message<JsonObject> message) {
         JsonObject body = message.body();
         String op = message.headers().get("op");
+        if (!tenure.current() && !"leave".equals(op)) {
+            message.reply(moving());
+            return;
+        }
         if (journalLost != null && !"leave".equals(op)) {
             // A command retried while its first attempt waits for the journal gets that attempt's answer when known.
             String key = "command".equals(op) ? body.getString("key") : null;
@@ -224,6 +241,10 @@ public final class AssemblyEngine extends VerticleBase {
             case "join" -> whenDurable(() -> message.reply(attendance.join(model, body)));
             case "leave" -> {
                 attendance.leave(body.getString("connectionId"));
+                message.reply(new JsonObject());
+            }
+            case "node-left" -> {
+                attendance.nodeLeft(body.getString("node"));
                 message.reply(new JsonObject());
             }
             case "identify" -> whenDurable(() -> message.reply(attendance.identify(model, body.getString("token"))));
@@ -287,6 +308,16 @@ public final class AssemblyEngine extends VerticleBase {
 
     private void drain() {
         if (writing || queue.isEmpty()) return;
+        if (!tenure.current()) {
+            // Fencing in time: this node may no longer own the assembly, so it acknowledges nothing more.
+            while (!queue.isEmpty()) {
+                Batch.Queued q = queue.poll();
+                if (q.key() != null) answers.forget(q.key());
+                q.answer().complete(moving());
+                q.pooled().forEach(w -> w.answer().complete(moving()));
+            }
+            return;
+        }
         if (journalLost != null) {
             while (!queue.isEmpty()) {
                 Batch.Queued q = queue.poll();
@@ -320,6 +351,22 @@ public final class AssemblyEngine extends VerticleBase {
                 batch.onDurable.forEach(Runnable::run);
                 readsNowDurable();
                 scheduleClock();
+                drain();
+            } else if (ar.cause() instanceof EventStore.Fenced) {
+                // A newer owner claimed the journal: nothing of this batch was written, and nothing more will be.
+                LOG.log(
+                        Level.WARNING,
+                        "assembly " + assemblyId + ": fenced off the journal: "
+                                + ar.cause().getMessage());
+                for (Batch.Waiting q : batch.accepted) {
+                    if (q.key() != null) answers.forget(q.key());
+                    q.answer().complete(moving());
+                }
+                journalLost = ar.cause();
+                tenure.fenced();
+                // What waits is answered now (reads that waited for this batch are dropped: the model holds it).
+                writing = false;
+                afterWrite.clear();
                 drain();
             } else {
                 LOG.log(
@@ -430,6 +477,11 @@ public final class AssemblyEngine extends VerticleBase {
     private JsonObject syncNow(Audience current, Long lastSeq, Audience lastAudience) {
         pacer.beforeSync();
         return views.sync(model, seq, current, lastSeq, lastAudience);
+    }
+
+    private static JsonObject moving() {
+        return Answers.error(
+                "unavailable", "The assembly is moving to another server; nothing changed. Please try again.");
     }
 
     private static JsonObject unavailable() {

@@ -20,8 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
  * Knows which assemblies exist and runs one {@link AssemblyEngine} per assembly, each on its own context.
@@ -52,6 +55,13 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     private LimitsConfig limits = LimitsConfig.DEFAULTS;
+    private Placement placement = Placement.SOLE;
+
+    /** Which assemblies this node runs (default: every journal it has). */
+    public AssemblyRegistry withPlacement(Placement placement) {
+        this.placement = placement;
+        return this;
+    }
 
     private int commandRate = 10;
 
@@ -78,21 +88,47 @@ public final class AssemblyRegistry extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return store.assemblyIds()
-                .compose(ids -> Future.all(ids.stream()
-                        .map(id -> deploy(id).recover(failure -> {
-                            unavailable.put(id, UnavailableAssembly.describe(id, failure));
-                            LOG.log(
-                                    System.Logger.Level.ERROR,
-                                    "assembly " + id + " is not started: " + failure.getMessage());
-                            answerUnavailable(id);
-                            return Future.succeededFuture();
-                        }))
-                        .toList()))
+        Future<Set<String>> ids =
+                placement.opensEveryJournal() ? store.assemblyIds() : Future.succeededFuture(Set.of());
+        return ids.compose(all ->
+                        Future.all(all.stream().map(id -> open(id, Tenure.SOLE)).toList()))
                 .compose(v -> {
-                    consumer = vertx.eventBus().consumer(EngineAddresses.REGISTRY, this::onRequest);
+                    // Local: a node creates, lists and reports on its own; engines are reached wherever they run.
+                    consumer = vertx.eventBus().localConsumer(EngineAddresses.REGISTRY, this::onRequest);
                     return consumer.completion();
                 });
+    }
+
+    /**
+     * Starts the engine of an existing assembly on this node, held by {@code tenure}. One whose journal cannot be read
+     * is listed as unavailable and answered for by a stand-in; the returned future fails only if it was open already.
+     */
+    public Future<Void> open(String assemblyId, Tenure tenure) {
+        if (deployments.putIfAbsent(assemblyId, RESERVED) != null) {
+            return Future.failedFuture("assembly " + assemblyId + " is already open on this node");
+        }
+        return deploy(assemblyId, tenure).<Void>mapEmpty().recover(failure -> {
+            deployments.remove(assemblyId);
+            unavailable.put(assemblyId, UnavailableAssembly.describe(assemblyId, failure));
+            LOG.log(System.Logger.Level.ERROR, "assembly " + assemblyId + " is not started: " + failure.getMessage());
+            answerUnavailable(assemblyId);
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Stops the engine of an assembly this node no longer owns (its requests then reach the new owner). */
+    public Future<Void> close(String assemblyId) {
+        String deployment = deployments.remove(assemblyId);
+        if (deployment == null || RESERVED.equals(deployment)) return Future.succeededFuture();
+        return vertx.undeploy(deployment);
+    }
+
+    /** The assemblies whose engine runs on this node. */
+    public Set<String> running() {
+        return deployments.entrySet().stream()
+                .filter(e -> !RESERVED.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -109,8 +145,9 @@ public final class AssemblyRegistry extends VerticleBase {
                                         "This assembly cannot open right now: its record needs the operators' attention. Please try again later.")));
     }
 
-    private Future<String> deploy(String assemblyId) {
+    private Future<String> deploy(String assemblyId, Tenure tenure) {
         return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens, rules)
+                        .withTenure(tenure)
                         .withSnapshots(snapshots)
                         .withLimits(limits)
                         .withCommandRate(commandRate))
@@ -131,7 +168,9 @@ public final class AssemblyRegistry extends VerticleBase {
         } else if ("list".equals(op)) {
             list().onSuccess(message::reply);
         } else if ("health".equals(op)) {
-            message.reply(new JsonObject().put("unavailable", new JsonArray(List.copyOf(unavailable.values()))));
+            message.reply(new JsonObject()
+                    .put("unavailable", new JsonArray(List.copyOf(unavailable.values())))
+                    .put("running", new JsonArray(List.copyOf(new TreeSet<>(running())))));
         } else {
             message.reply(Answers.error("unknown-op", "Unknown registry request '" + op + "'."));
         }
@@ -156,10 +195,17 @@ public final class AssemblyRegistry extends VerticleBase {
                 .put("actor", new JsonObject().put("hub", true))
                 .put("name", "create-assembly")
                 .put("args", body);
-        return deploy(id)
+        Future<Tenure> admitted = placement.admit(id);
+        return admitted.recover(taken -> {
+                    deployments.remove(id);
+                    return Future.failedFuture(new IllegalStateException("taken", taken));
+                })
+                .compose(tenure -> deploy(id, tenure))
                 .compose(d -> vertx.eventBus()
                         .<JsonObject>request(EngineAddresses.engine(id), command, AssemblyEngine.op("command")))
-                .onFailure(failure -> undeploy(id))
+                .onFailure(failure -> {
+                    if (admitted.succeeded()) undeploy(id);
+                })
                 .map(reply -> {
                     JsonObject answer = reply.body();
                     if (Answers.isError(answer)) {
@@ -167,22 +213,38 @@ public final class AssemblyRegistry extends VerticleBase {
                         return answer;
                     }
                     return answer.put("assemblyId", id);
-                });
+                })
+                .recover(failure -> admitted.failed()
+                        ? Future.succeededFuture(
+                                Answers.error("assembly-exists", "An assembly with this id already exists."))
+                        : Future.failedFuture(failure));
     }
 
     private void undeploy(String assemblyId) {
         String deployment = deployments.remove(assemblyId);
         if (deployment != null && !RESERVED.equals(deployment)) vertx.undeploy(deployment);
+        placement.release(assemblyId);
     }
 
+    /** Every assembly of the hub: on a cluster, those of the shared journal, wherever their engine runs. */
     private Future<JsonObject> list() {
+        Future<Set<String>> ids = placement.opensEveryJournal()
+                ? Future.succeededFuture(running())
+                : store.assemblyIds().map(stored -> {
+                    Set<String> all = new TreeSet<>(stored);
+                    all.addAll(running());
+                    return all;
+                });
+        return ids.compose(this::summaries);
+    }
+
+    private Future<JsonObject> summaries(Set<String> ids) {
         List<Future<JsonObject>> summaries = new ArrayList<>();
-        for (Map.Entry<String, String> deployment : deployments.entrySet()) {
-            if (RESERVED.equals(deployment.getValue())) continue;
-            String id = deployment.getKey();
+        for (String id : ids) {
             summaries.add(vertx.eventBus()
                     .<JsonObject>request(EngineAddresses.engine(id), new JsonObject(), AssemblyEngine.op("summary"))
-                    .map(Message::body));
+                    .map(Message::body)
+                    .otherwise(failure -> Answers.error("unavailable", "not reachable")));
         }
         return Future.all(summaries).map(all -> {
             JsonArray assemblies = new JsonArray();

@@ -88,6 +88,12 @@ final class Attendance {
         }
     }
 
+    /** A node of the cluster died: its sockets are gone without a word, and their people left. */
+    void nodeLeft(String node) {
+        if (node == null || node.isEmpty()) return;
+        connections.startingWith(node + "/").forEach(this::leave);
+    }
+
     JsonObject identify(Model model, String token) {
         JsonObject identity = EngineIdentity.identify(model, assemblyId, token);
         return Answers.isError(identity) ? identity : plugins.describe(identity);

@@ -38,6 +38,14 @@ final class Connections {
         return personId;
     }
 
+    /** The open connections whose id starts with {@code prefix} (a node's, in a cluster). */
+    Set<String> startingWith(String prefix) {
+        Set<String> found = new HashSet<>();
+        for (String id : personByConnection.keySet()) if (id.startsWith(prefix)) found.add(id);
+        for (String id : anonymous) if (id.startsWith(prefix)) found.add(id);
+        return found;
+    }
+
     Set<String> people() {
         return Set.copyOf(countByPerson.keySet());
     }

@@ -5,6 +5,12 @@ public final class EngineAddresses {
     /** The registry of assemblies: create, list. */
     public static final String REGISTRY = "assembly.registry";
 
+    /**
+     * Header of the message an engine publishes on {@link #out} as it starts: sockets that followed the assembly on a
+     * previous owner join again.
+     */
+    public static final String RESTARTED = "restarted";
+
     private EngineAddresses() {}
 
     /**

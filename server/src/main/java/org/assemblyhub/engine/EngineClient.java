@@ -17,20 +17,49 @@ import org.assemblyhub.store.AssemblyIds;
 public final class EngineClient {
     private static final long TIMEOUT_MS = 10_000;
     private final Vertx vertx;
+    private final AssemblyDirectory directory;
 
     public EngineClient(Vertx vertx) {
+        this(vertx, AssemblyDirectory.NONE);
+    }
+
+    /** {@code directory}: which assemblies exist while no engine answers for them (between owners in a cluster). */
+    public EngineClient(Vertx vertx, AssemblyDirectory directory) {
         this.vertx = vertx;
+        this.directory = directory;
     }
 
     public Future<JsonObject> engine(String assemblyId, String op, JsonObject body) {
         if (!AssemblyIds.isValid(assemblyId)) {
             return Future.succeededFuture(Answers.error("no-such-assembly", "This assembly does not exist."));
         }
-        return request(EngineAddresses.engine(assemblyId), op, body);
+        DeliveryOptions options = AssemblyEngine.op(op).setSendTimeout(TIMEOUT_MS);
+        return vertx.eventBus()
+                .<JsonObject>request(EngineAddresses.engine(assemblyId), body, options)
+                .map(Message::body)
+                .recover(failure -> noEngine(failure)
+                        ? directory
+                                .known(assemblyId)
+                                .otherwise(false)
+                                .map(known -> known ? moving() : asAnswer(failure))
+                        : Future.succeededFuture(asAnswer(failure)));
+    }
+
+    private static boolean noEngine(Throwable failure) {
+        return failure instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS;
+    }
+
+    /** This node's name in the cluster ("" alone). */
+    public String node() {
+        return directory.node();
     }
 
     public Future<JsonObject> registry(String op, JsonObject body) {
         return request(EngineAddresses.REGISTRY, op, body);
+    }
+
+    private static JsonObject moving() {
+        return Answers.error("unavailable", "The assembly is moving to another server. Please try again in a moment.");
     }
 
     private Future<JsonObject> request(String address, String op, JsonObject body) {

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.config.VideoConfig;
+import org.assemblyhub.engine.AssemblyDirectory;
 import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.metrics.HubMetrics;
 import org.assemblyhub.metrics.MetricsRoute;
@@ -32,15 +33,23 @@ public final class GatewayVerticle extends VerticleBase {
     private final String storeKind;
     private HttpServer server;
 
+    private final AssemblyDirectory directory;
+
     public GatewayVerticle(HubConfig config, BootstrapToken bootstrap, String storeKind) {
+        this(config, bootstrap, storeKind, AssemblyDirectory.NONE);
+    }
+
+    /** {@code directory}: in a cluster, the assemblies that exist while they move between owners. */
+    public GatewayVerticle(HubConfig config, BootstrapToken bootstrap, String storeKind, AssemblyDirectory directory) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.storeKind = storeKind;
+        this.directory = directory;
     }
 
     @Override
     public Future<?> start() {
-        EngineClient engines = new EngineClient(vertx);
+        EngineClient engines = new EngineClient(vertx, directory);
         LiveGateway live = new LiveGateway(vertx, engines, config);
         Router router = Router.router(vertx);
         router.route()
@@ -107,6 +116,9 @@ public final class GatewayVerticle extends VerticleBase {
         JsonObject health =
                 new JsonObject().put("status", "UP").put("journal", storeKind).put("version", Version.VALUE);
         return engines.registry("health", new JsonObject()).map(answer -> {
+            // Which assemblies run here: in a cluster, the ones this node owns now.
+            if (operator && answer.getJsonArray("running") != null)
+                health.put("running", answer.getJsonArray("running"));
             JsonArray unavailable = answer.getJsonArray("unavailable");
             if (unavailable != null && !unavailable.isEmpty()) {
                 health.put("status", "DEGRADED");

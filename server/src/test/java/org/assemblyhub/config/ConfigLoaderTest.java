@@ -299,6 +299,76 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_hub_runs_alone_unless_told_to_join_a_cluster_by_flag_environment_or_file() throws Exception {
+        assertThat(ConfigLoader.load(List.of(), Map.of()).cluster()).isEqualTo(ClusterConfig.NONE);
+        ClusterConfig byFlags = ConfigLoader.load(
+                        List.of(
+                                "--cluster",
+                                "--cluster-members",
+                                "10.0.0.2:5701, 10.0.0.3:5701",
+                                "--cluster-host",
+                                "10.0.0.1",
+                                "--cluster-port",
+                                "5702",
+                                "--cluster-name",
+                                "city"),
+                        Map.of())
+                .cluster();
+        assertThat(byFlags.enabled()).isTrue();
+        assertThat(byFlags.members()).containsExactly("10.0.0.2:5701", "10.0.0.3:5701");
+        assertThat(byFlags.host()).isEqualTo("10.0.0.1");
+        assertThat(byFlags.port()).isEqualTo(5702);
+        assertThat(byFlags.name()).isEqualTo("city");
+        assertThat(byFlags.leaseMs()).isEqualTo(ClusterConfig.DEFAULT_LEASE_MS);
+        ClusterConfig byEnv = ConfigLoader.load(
+                        List.of(),
+                        Map.of(
+                                "HUB_CLUSTER", "true",
+                                "HUB_CLUSTER_KUBERNETES_SERVICE", "hub-headless.default.svc.cluster.local",
+                                "HUB_CLUSTER_LEASE_MS", "4000"))
+                .cluster();
+        assertThat(byEnv.kubernetesService()).isEqualTo("hub-headless.default.svc.cluster.local");
+        assertThat(byEnv.leaseMs()).isEqualTo(4000);
+        Path file = Files.createTempFile("hub", ".json");
+        Files.writeString(file, "{\"cluster\": true, \"clusterMembers\": \"hub-2:5701\", \"clusterName\": \"x\"}");
+        ClusterConfig byFile = ConfigLoader.load(List.of("--config", file.toString()), Map.of())
+                .cluster();
+        assertThat(byFile.enabled()).isTrue();
+        assertThat(byFile.members()).containsExactly("hub-2:5701");
+        assertThat(byFile.name()).isEqualTo("x");
+    }
+
+    @Test
+    void a_bad_cluster_setting_fails_the_start_naming_it() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--cluster-port", "70000"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("clusterPort");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--cluster-members", "a b:1"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("clusterMembers");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--cluster-lease-ms", "10"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("clusterLeaseMs");
+    }
+
+    @Test
+    void a_node_needs_a_majority_of_the_member_list_itself_included() {
+        ClusterConfig three = new ClusterConfig(
+                true,
+                List.of("127.0.0.1:5701", "127.0.0.1:5702", "127.0.0.1:5703"),
+                "127.0.0.1",
+                5701,
+                "x",
+                null,
+                3000);
+        assertThat(three.quorum()).isEqualTo(2);
+        ClusterConfig alone = new ClusterConfig(true, List.of(), "127.0.0.1", 5701, "x", null, 3000);
+        assertThat(alone.quorum()).isEqualTo(1);
+        ClusterConfig five = new ClusterConfig(true, List.of("h2", "h3:5701", "h4", "h5"), "h1", 5701, "x", null, 3000);
+        assertThat(five.quorum()).isEqualTo(3);
+    }
+
+    @Test
     void the_metrics_token_comes_from_the_environment_or_the_file_and_is_never_printed() throws Exception {
         String token = "a-metrics-token-of-thirty-two-chars";
         assertThat(ConfigLoader.load(List.of(), Map.of("HUB_METRICS_TOKEN", token))

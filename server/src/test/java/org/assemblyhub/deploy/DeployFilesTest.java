@@ -28,22 +28,6 @@ import java.util.stream.Stream;
  * pins a client to a node.
  */
 class DeployFilesTest {
-    /**
-     * TEMPORARY: the store and cluster settings agreed for issue 16, used in deploy/ but added to ConfigLoader on other
-     * branches (redis, cluster). Delete this list once those branches are merged: the test below then fails for every
-     * name still in it that the configuration has learnt.
-     */
-    static final Set<String> PENDING_STORE_AND_CLUSTER_SETTINGS = Set.of(
-            "--cluster",
-            "--store",
-            "--cluster-host",
-            "HUB_REDIS_URL",
-            "HUB_CLUSTER_HOST",
-            "HUB_CLUSTER_MEMBERS",
-            "HUB_CLUSTER_NAME",
-            "HUB_CLUSTER_PORT",
-            "HUB_CLUSTER_KUBERNETES_SERVICE");
-
     static final Path CONFIG_SOURCES = Path.of("src/main/java/org/assemblyhub/config");
     private static final Pattern ENV_NAME = Pattern.compile("\\bHUB_[A-Z0-9_]+\\b");
 
@@ -56,26 +40,10 @@ class DeployFilesTest {
             while (m.find()) used.add(m.group());
         }
         used.removeAll(known);
-        used.removeAll(PENDING_STORE_AND_CLUSTER_SETTINGS);
 
         assertThat(used)
                 .as("settings in deploy/ that ConfigLoader does not know")
                 .isEmpty();
-    }
-
-    @Test
-    void the_temporary_allow_list_holds_only_names_deploy_uses_and_the_configuration_still_lacks() throws IOException {
-        Set<String> learnt = new TreeSet<>(PENDING_STORE_AND_CLUSTER_SETTINGS);
-        learnt.retainAll(configurationNames());
-        assertThat(learnt)
-                .as("ConfigLoader knows these now: delete them from PENDING_STORE_AND_CLUSTER_SETTINGS")
-                .isEmpty();
-        Set<String> used = new TreeSet<>(hubFlags());
-        for (Path file : DeployFiles.all()) {
-            Matcher m = ENV_NAME.matcher(text(file.toString()));
-            while (m.find()) used.add(m.group());
-        }
-        assertThat(used).containsAll(PENDING_STORE_AND_CLUSTER_SETTINGS);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.Hub;
 import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.config.LearningConfig;
 import org.assemblyhub.config.LimitsConfig;
 import org.assemblyhub.config.StoreConfig;
 import org.assemblyhub.config.VideoConfig;
@@ -106,6 +107,24 @@ public final class TestHub implements AutoCloseable {
         start();
     }
 
+    private LearningConfig learning = LearningConfig.DEFAULTS;
+
+    /**
+     * A hub with its own data directory, journals kept as {@code store} says and these learning settings (upload
+     * limits, a folder for files that nodes share).
+     */
+    public TestHub(StoreConfig store, LearningConfig learning) {
+        this.storage = StoreOptions.DEFAULT;
+        this.video = VideoConfig.MESH;
+        this.dataDir = newDataDir();
+        this.port = freePort();
+        this.commandsPerSecond = 50;
+        this.clock = Clock.systemUTC();
+        this.store = store;
+        this.learning = learning;
+        start();
+    }
+
     /** A hub with these limits (per client address, per assembly). */
     public TestHub(LimitsConfig limits) {
         this.storage = StoreOptions.DEFAULT;
@@ -131,7 +150,8 @@ public final class TestHub implements AutoCloseable {
                         false,
                         video,
                         limits)
-                .withStore(store);
+                .withStore(store)
+                .withLearning(learning);
         hub = await(Hub.start(config, clock, storage).toCompletionStage().toCompletableFuture());
         return this;
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Uploaded files, content-addressed: {@code <dataDir>/files/<assemblyId>/<sha256>}. Nothing an uploader chose ever
+ * Uploaded files, content-addressed: {@code <dataDir>/files/<assemblyId>/<sha256>} (or under {@link #at} a shared
+ * folder). Nothing an uploader chose ever
  * becomes part of a path: the assembly id is checked against the hub's own alphabet and a file is named by the
  * lower-case hex of its SHA-256 alone, so a lookup with anything else is refused before the disk is touched.
  *
@@ -40,7 +41,20 @@ public final class FileStore {
     }
 
     public FileStore(Path dataDir, Clock clock) {
-        this.root = dataDir.toAbsolutePath().normalize().resolve("files");
+        this(clock, dataDir.toAbsolutePath().normalize().resolve("files"));
+    }
+
+    /**
+     * Files kept under {@code root} itself rather than in the data directory: a folder every node of a cluster
+     * mounts (config {@code learning.filesDir}), so a file uploaded through one node is served by all. Writes are
+     * safe there: each lands under its hash by an atomic rename in its own folder.
+     */
+    public static FileStore at(Path root) {
+        return new FileStore(Clock.systemUTC(), root.toAbsolutePath().normalize());
+    }
+
+    private FileStore(Clock clock, Path root) {
+        this.root = root;
         this.clock = clock;
     }
 

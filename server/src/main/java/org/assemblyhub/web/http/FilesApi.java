@@ -62,7 +62,7 @@ public final class FilesApi {
         this.engines = engines;
         this.publicUrl = publicUrl;
         this.limits = limits;
-        this.store = new FileStore(dataDir);
+        this.store = FileStore.at(limits.filesRoot(dataDir));
         this.workers = workers;
         this.holds = new FileHolds(vertx);
     }

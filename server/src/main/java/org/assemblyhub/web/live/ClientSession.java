@@ -48,7 +48,9 @@ final class ClientSession implements OnlookerQueue.Recipient {
      */
     private final RateLimiter signals = new RateLimiter(40, 240, System::nanoTime);
 
-    private final String connectionId = UUID.randomUUID().toString();
+    /** Starts with this node's name in a cluster, so that the owner can let this node's people go if it dies. */
+    private final String connectionId;
+
     private State state = State.NEW;
     private String assemblyId;
     private JsonObject identity;
@@ -60,6 +62,7 @@ final class ClientSession implements OnlookerQueue.Recipient {
     private Audience resyncAudience;
     private boolean resyncWanted;
     private int refusedInARow;
+    private int syncRetries;
 
     private record Held(long seq, SharedText text) {}
 
@@ -96,6 +99,7 @@ final class ClientSession implements OnlookerQueue.Recipient {
             int commandsPerSecond,
             Runnable released) {
         this.released = released;
+        this.connectionId = engines.node() + "/" + UUID.randomUUID();
         this.gateway = gateway;
         this.engines = engines;
         this.ws = ws;
@@ -242,6 +246,39 @@ final class ClientSession implements OnlookerQueue.Recipient {
                 .onSuccess(answer -> joined(answer, lastSeq, lastAudience));
     }
 
+    /**
+     * The assembly's engine restarted on another node (its owner changed): join it again with the same invitation and
+     * catch up from the last seq this socket showed, without the browser noticing more than a short pause.
+     */
+    void rejoin() {
+        if (state != State.LIVE) return;
+        gateway.unsubscribe(this);
+        state = State.JOINING;
+        rejoin(seq, audience, 0);
+    }
+
+    /**
+     * While the assembly moves, its address may still lead to the old owner for a moment: a join answered
+     * {@code unavailable} is tried again (for about half a minute) before the socket is closed for the browser to
+     * reconnect.
+     */
+    private void rejoin(long lastSeq, Audience lastAudience, int attempt) {
+        String ownToken = token != null && Tokens.assemblyOf(token).orElse("").equals(assemblyId) ? token : null;
+        engines.engine(
+                        assemblyId,
+                        "join",
+                        new JsonObject().put("token", ownToken).put("connectionId", connectionId))
+                .onSuccess(answer -> {
+                    if (state == State.CLOSED && !Answers.isError(answer)) leave();
+                    if (state != State.JOINING) return;
+                    if (Answers.isError(answer) && "unavailable".equals(answer.getString("code")) && attempt < 30) {
+                        gateway.later(1_000, () -> rejoin(lastSeq, lastAudience, attempt + 1));
+                    } else {
+                        joined(answer, lastSeq, lastAudience);
+                    }
+                });
+    }
+
     private void joined(JsonObject answer, Long lastSeq, Audience lastAudience) {
         if (state == State.CLOSED) {
             if (!Answers.isError(answer)) leave();
@@ -284,10 +321,16 @@ final class ClientSession implements OnlookerQueue.Recipient {
             syncing = false;
             if (state != State.LIVE) return;
             if (Answers.isError(answer)) {
+                if ("unavailable".equals(answer.getString("code")) && syncRetries++ < 30) {
+                    // The assembly is moving to another node: catch up once it is there.
+                    gateway.later(1_000, () -> sync(lastSeq, lastAudience));
+                    return;
+                }
                 send(Wire.error(seq, null, answer.getString("code"), answer.getString("message")));
                 ws.close(Wire.CLOSE_TRY_AGAIN, "sync failed");
                 return;
             }
+            syncRetries = 0;
             Audience now = Audience.parse(answer.getString("audience"));
             if (now != null && !now.equals(audience)) {
                 // Moved while joining: follow the audience the answer is for; what was held belongs to the old one.
@@ -367,6 +410,12 @@ final class ClientSession implements OnlookerQueue.Recipient {
     private void command(JsonObject message) {
         Object rawId = message.getValue("id");
         String id = rawId instanceof String s && !s.isEmpty() && s.length() <= 64 ? s : null;
+        if (state == State.JOINING && identity != null) {
+            // Joining the assembly's new owner (it moved to another node): a retry will do.
+            send(Wire.error(
+                    seq, id, "unavailable", "The assembly is moving to another server. Please try again in a moment."));
+            return;
+        }
         if (state != State.LIVE) {
             send(Wire.error(seq, id, "not-joined", "Say hello to an assembly before sending commands."));
             return;

@@ -52,6 +52,11 @@ public final class LiveGateway {
         }
 
         void onMessage(Message<String> message) {
+            if (message.headers().contains(EngineAddresses.RESTARTED)) {
+                // A new owner took the assembly over: every socket joins it again and catches up from its seq.
+                sessions.values().stream().flatMap(Set::stream).toList().forEach(ClientSession::rejoin);
+                return;
+            }
             String moved = message.headers().get("move");
             if (moved != null) {
                 // The move carries the new audience's snapshot (empty: the sockets ask for a sync).
@@ -104,6 +109,11 @@ public final class LiveGateway {
             long now = System.nanoTime();
             List.copyOf(all).forEach(s -> s.closeIfSilent(now, silence * 1_000_000));
         });
+    }
+
+    /** Runs {@code action} on this verticle's event loop after {@code ms}. */
+    void later(long ms, Runnable action) {
+        vertx.setTimer(ms, t -> action.run());
     }
 
     HubMetrics metrics() {
