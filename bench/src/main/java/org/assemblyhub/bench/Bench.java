@@ -229,7 +229,8 @@ public final class Bench {
         System.out.printf(
                 "%s — %d cores, load average %s; hub %s; work files in %s%n",
                 command, Runtime.getRuntime().availableProcessors(), Proc.loadAverage(), hubJar, work);
-        ObjectNode result = HubSetup.JSON.createObjectNode()
+        ObjectNode result = HubSetup.JSON
+                .createObjectNode()
                 .put("scenario", "failover")
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("command", command)

@@ -87,9 +87,11 @@ final class ClusterRush {
             double window = 0;
             for (int round = 0; round < rounds; round++) {
                 double[] before = new double[3];
-                for (int n = 0; n < 3; n++) before[n] = Proc.cpuSeconds(cluster.nodes.get(n).pid());
+                for (int n = 0; n < 3; n++)
+                    before[n] = Proc.cpuSeconds(cluster.nodes.get(n).pid());
                 ClosingRush.Rush r = ClosingRush.rush(organiser, voters, all, ++poll);
-                for (int n = 0; n < 3; n++) cpu[n] += Proc.cpuSeconds(cluster.nodes.get(n).pid()) - before[n];
+                for (int n = 0; n < 3; n++)
+                    cpu[n] += Proc.cpuSeconds(cluster.nodes.get(n).pid()) - before[n];
                 window += r.seconds();
                 for (LatencyBook.Vote v : r.votes())
                     acks.recordValue(Math.min(
@@ -132,7 +134,8 @@ final class ClusterRush {
     }
 
     static ObjectNode json(String command, Figures f) {
-        ObjectNode root = HubSetup.JSON.createObjectNode()
+        ObjectNode root = HubSetup.JSON
+                .createObjectNode()
                 .put("scenario", "cluster-closing-rush")
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("command", command)

@@ -57,7 +57,9 @@ final class FailoverRun {
                     }
                 }
             }
-            int refused = (int) sent.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+            int refused = (int) sent.stream()
+                    .filter(CompletableFuture::isCompletedExceptionally)
+                    .count();
             int unanswered = (int) sent.stream().filter(f -> !f.isDone()).count();
             int newOwner = cluster.awaitOwner(setup.assemblyId, owner, Duration.ofSeconds(30));
             return new Figures(

@@ -36,12 +36,18 @@ final class HubCluster implements AutoCloseable {
         int redisPort = Bench.freePort();
         HubCluster cluster = new HubCluster(new ProcessBuilder(
                         "redis-server",
-                        "--port", String.valueOf(redisPort),
-                        "--bind", "127.0.0.1",
-                        "--appendonly", "yes",
-                        "--appendfsync", "always",
-                        "--save", "",
-                        "--dir", dir.toString())
+                        "--port",
+                        String.valueOf(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--appendonly",
+                        "yes",
+                        "--appendfsync",
+                        "always",
+                        "--save",
+                        "",
+                        "--dir",
+                        dir.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start());
@@ -58,17 +64,27 @@ final class HubCluster implements AutoCloseable {
                 cluster.nodes.add(JvmProcess.start(
                         jvm,
                         List.of(
-                                "-jar", hubJar.toString(),
-                                "--port", String.valueOf(cluster.ports[i]),
-                                "--host", "127.0.0.1",
-                                "--data", data.toString(),
-                                "--store", "redis",
-                                "--redis-url", "redis://127.0.0.1:" + redisPort,
+                                "-jar",
+                                hubJar.toString(),
+                                "--port",
+                                String.valueOf(cluster.ports[i]),
+                                "--host",
+                                "127.0.0.1",
+                                "--data",
+                                data.toString(),
+                                "--store",
+                                "redis",
+                                "--redis-url",
+                                "redis://127.0.0.1:" + redisPort,
                                 "--cluster",
-                                "--cluster-host", "127.0.0.1",
-                                "--cluster-port", String.valueOf(hazelcast[i]),
-                                "--cluster-members", members,
-                                "--cluster-name", label + "-" + redisPort),
+                                "--cluster-host",
+                                "127.0.0.1",
+                                "--cluster-port",
+                                String.valueOf(hazelcast[i]),
+                                "--cluster-members",
+                                members,
+                                "--cluster-name",
+                                label + "-" + redisPort),
                         Map.of(
                                 "HUB_BOOTSTRAP_TOKEN", AssemblyRun.BOOTSTRAP,
                                 "HUB_COMMANDS_PER_SECOND", "50",
@@ -78,8 +94,9 @@ final class HubCluster implements AutoCloseable {
                         work.resolve(label + "-node" + i + ".log")));
             }
             for (int i = 0; i < 3; i++)
-                cluster.nodes.get(i).awaitHealthy(
-                        "http://127.0.0.1:" + cluster.ports[i] + "/health", Duration.ofSeconds(120));
+                cluster.nodes
+                        .get(i)
+                        .awaitHealthy("http://127.0.0.1:" + cluster.ports[i] + "/health", Duration.ofSeconds(120));
             return cluster;
         } catch (Exception e) {
             cluster.close();
@@ -101,7 +118,9 @@ final class HubCluster implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook, no lease given up. */
     void kill(int node) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-9", String.valueOf(nodes.get(node).pid())).start().waitFor();
+        new ProcessBuilder("kill", "-9", String.valueOf(nodes.get(node).pid()))
+                .start()
+                .waitFor();
     }
 
     @Override
