@@ -14,6 +14,7 @@ import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.engine.EngineAddresses;
 import org.assemblyhub.engine.Placement;
 import org.assemblyhub.engine.Tenure;
+import org.assemblyhub.metrics.HubMetrics;
 import org.assemblyhub.store.EventStore;
 
 import java.lang.System.Logger.Level;
@@ -243,6 +244,10 @@ public final class Ownership extends VerticleBase implements Placement, Assembly
         LOG.log(Level.INFO, "assembly " + id + ": taking ownership at epoch " + hold.epoch());
         return store.claim(id, hold.epoch())
                 .compose(v -> registry.open(id, hold))
+                .onSuccess(v -> {
+                    // Epoch 1 is the creating node's; any later epoch is an assembly that moved here.
+                    if (hold.epoch() > 1) HubMetrics.of(vertx).ownerMoved();
+                })
                 .onFailure(failure -> {
                     LOG.log(
                             Level.ERROR,

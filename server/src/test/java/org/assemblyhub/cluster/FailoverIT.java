@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +148,13 @@ class FailoverIT {
         int reconnected = people.stream().mapToInt(Voter::reconnects).sum();
         int refused = people.stream().mapToInt(Voter::refusals).sum();
         assertThat(reconnected).as("voters of the dead node reconnected").isGreaterThan(0);
+        // The move is counted where operators look (a local scrape of the new owner's /metrics).
+        HttpResponse<String> metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + newOwner[0].port + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).containsPattern("(?m)^hub_owner_moves_total(\\{[^}]*\\})? [1-9]");
         System.out.printf(
                 "FailoverIT (lease " + LEASE_MS + " ms): owner killed with %d of %d votes acknowledged;"
                         + " %s owned the assembly %.2f s later;"
