@@ -17,8 +17,14 @@ function signature(view) {
   return groups.length ? `${b.round}/${groups.join(';')}` : '';
 }
 
-async function ask(ctx, lines) {
+/** Asks again after a refusal or a lost answer (a busy hub, a reconnection): the PIN matters when the room opens. */
+async function ask(ctx, lines, key, attempt = 0) {
   const ack = await ctx.connection.send('phone-dial-in', {}).catch(() => null);
+  if (lines.key !== key) return;
+  if (!ack?.result && attempt < 5) {
+    setTimeout(() => { if (lines.key === key) ask(ctx, lines, key, attempt + 1); }, 500 * 2 ** attempt);
+    return;
+  }
   lines.answer = ack?.result ?? null;
   ctx.redraw();
 }
@@ -30,7 +36,7 @@ export function onView(ctx) {
   if (key === lines.key) return;
   lines.key = key;
   lines.answer = null;
-  if (key) ask(ctx, lines);
+  if (key) ask(ctx, lines, key);
 }
 
 function line(group, provider) {

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
@@ -118,7 +119,11 @@ class HelpdeskIT {
                     ? 1
                     : 2;
             var line = lead.locator("[data-testid=phone-line][data-group='" + group + "']");
-            assertThat(line).containsText("Member 1 participe par téléphone.");
+            // The lead's page asks the hub once the room opens: give a loaded machine time.
+            assertThat(line)
+                    .containsText(
+                            "Member 1 participe par téléphone.",
+                            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
             assertThat(line.getByTestId("phone-no-dial-in")).containsText("Aucun accès par téléphone");
             assertThat(errors).isEmpty();
             browser.close();
