@@ -32,10 +32,38 @@ export class LiveConnection {
   }
 
   open() {
-    if (this.stopped) return;
+    if (this.stopped || this.opening) return;
     this.setStatus(this.attempt === 0 ? 'connecting' : 'reconnecting');
+    this.opening = true;
+    this.endpoint().then((url) => {
+      this.opening = false;
+      if (!this.stopped) this.connect(url);
+    });
+  }
+
+  /**
+   * Where to connect: an anonymous observer goes to the hub's observers' endpoint when it has one (the hub says so,
+   * once per page: the session cookie is out of the page's reach); after three failed tries in a row there (a
+   * firewall that lets only the usual port through), to /live like everyone.
+   */
+  async endpoint() {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${location.host}/live`);
+    if (this.watch === undefined) {
+      try {
+        const url = (await (await fetch('/api/live-endpoint', { credentials: 'same-origin' })).json()).url;
+        this.watch = !url ? null : url.startsWith('/') ? `${scheme}://${location.host}${url}` : url;
+        this.watchFailures = 0;
+      } catch (e) {
+        return `${scheme}://${location.host}/live`; // asked again at the next try
+      }
+    }
+    if (this.watch && this.watchFailures < 3) return this.watch;
+    return `${scheme}://${location.host}/live`;
+  }
+
+  connect(url) {
+    const socket = new WebSocket(url);
+    socket.watching = url === this.watch;
     this.socket = socket;
     socket.onopen = () => {
       socket.send(JSON.stringify({ type: 'hello', assembly: this.assemblyId, lastSeq: this.seq, lastAudience: this.audience }));
@@ -67,6 +95,8 @@ export class LiveConnection {
         this.listener.onView(this.view);
         break;
       case 'personal':
+        this.socket.greeted = true;
+        if (this.socket.watching) this.watchFailures = 0;
         this.me = message.me;
         this.attempt = 0;
         this.setStatus('live');
@@ -96,6 +126,7 @@ export class LiveConnection {
 
   onClose(event) {
     clearInterval(this.pinger);
+    if (event.target?.watching && !event.target.greeted) this.watchFailures += 1;
     if (FINAL_CLOSE_CODES.has(event.code)) {
       this.stopped = true;
       this.setStatus('refused', event.reason);

@@ -21,6 +21,8 @@ import org.assemblyhub.store.StoreOptions;
 import org.assemblyhub.video.RoomKeys;
 import org.assemblyhub.video.VideoAccess;
 import org.assemblyhub.web.GatewayVerticle;
+import org.assemblyhub.web.WatchEndpoint;
+import org.assemblyhub.web.WatchVerticle;
 import org.assemblyhub.web.http.BootstrapToken;
 
 import java.io.IOException;
@@ -41,6 +43,8 @@ public final class Hub {
     private final EventStore store;
     private final Optional<String> newBootstrapToken;
     private final DataDirectoryLock lock;
+    /** Where anonymous observers connect, when the hub has their own endpoint ({@code --observer-port}). */
+    private final WatchEndpoint watch = new WatchEndpoint();
     /** This node's part in a cluster (null: it runs alone). */
     private Ownership ownership;
 
@@ -163,8 +167,13 @@ public final class Hub {
                     return vertx.deployVerticle(registry)
                             .compose(id ->
                                     ownership == null ? Future.succeededFuture(id) : vertx.deployVerticle(ownership))
+                            // The observers' door first: the gateways tell pages where it is.
+                            .compose(id -> config.watch().enabled()
+                                    ? vertx.deployVerticle(new WatchVerticle(config, directory, hub.watch, gateways))
+                                    : Future.succeededFuture(id))
                             .compose(id -> vertx.deployVerticle(
-                                    () -> new GatewayVerticle(config, bootstrap.token(), store.kind(), directory),
+                                    () -> new GatewayVerticle(
+                                            config, bootstrap.token(), store.kind(), directory, hub.watch),
                                     new DeploymentOptions().setInstances(gateways)))
                             .map(id -> hub);
                 })
@@ -226,6 +235,11 @@ public final class Hub {
         return newBootstrapToken;
     }
 
+    /** The observers' own endpoint: its port is -1 when the hub has none. */
+    public WatchEndpoint watch() {
+        return watch;
+    }
+
     /** This node's ownership of assemblies in a cluster, if it is in one. */
     public Optional<Ownership> ownership() {
         return Optional.ofNullable(ownership);
@@ -236,6 +250,7 @@ public final class Hub {
         // In a cluster the leases are given up as Vert.x closes (Ownership.stop): others take them at once.
         HubMetrics metrics = HubMetrics.of(vertx);
         return vertx.close()
+                .andThen(closed -> watch.shutdown())
                 .eventually(store::close)
                 .andThen(closed -> metrics.close())
                 .eventually(() -> release(lock));

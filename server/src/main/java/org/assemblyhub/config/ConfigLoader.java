@@ -35,6 +35,8 @@ import java.util.Map;
  * Kubernetes       clusterKubernetesService  HUB_CLUSTER_KUBERNETES_SERVICE  --cluster-kubernetes-service
  * ownership lease  clusterLeaseMs    HUB_CLUSTER_LEASE_MS   --cluster-lease-ms (12000)
  * metrics token    metricsToken      HUB_METRICS_TOKEN      —        (opens /metrics beyond local scrapers)
+ * observers' port  observerPort      HUB_OBSERVER_PORT      --observer-port  (none: observers use /live)
+ * observers' URL   observerUrl       HUB_OBSERVER_URL       --observer-url   (ws(s)://publicUrl's host:port/watch)
  * </pre>
  * and the video settings of {@link VideoConfig} and {@link TurnConfig} (file key = env without HUB_, camel case).
  * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
@@ -46,6 +48,8 @@ public final class ConfigLoader {
     private static final Map<String, String> ENV_KEYS = Map.ofEntries(
             Map.entry("PORT", "port"),
             Map.entry("HUB_PORT", "port"),
+            Map.entry("HUB_OBSERVER_PORT", "observerPort"),
+            Map.entry("HUB_OBSERVER_URL", "observerUrl"),
             Map.entry("HUB_HOST", "host"),
             Map.entry("HUB_DATA", "data"),
             Map.entry("HUB_PUBLIC_URL", "publicUrl"),
@@ -93,6 +97,8 @@ public final class ConfigLoader {
 
     private static final Map<String, String> FLAGS = Map.ofEntries(
             Map.entry("--port", "port"),
+            Map.entry("--observer-port", "observerPort"),
+            Map.entry("--observer-url", "observerUrl"),
             Map.entry("--host", "host"),
             Map.entry("--data", "data"),
             Map.entry("--public-url", "publicUrl"),
@@ -155,7 +161,22 @@ public final class ConfigLoader {
                 limits(values),
                 learning(values),
                 store(values),
-                cluster(values));
+                cluster(values),
+                watch(values, port));
+    }
+
+    private static WatchConfig watch(Map<String, String> values, int port) {
+        String url = values.get("observerUrl");
+        if (!values.containsKey("observerPort")) {
+            if (url != null) throw new ConfigException("observerUrl needs observerPort (the port it leads to)");
+            return WatchConfig.NONE;
+        }
+        int observerPort = integer(values, "observerPort", -1, 1, 65535);
+        if (observerPort == port) throw new ConfigException("observerPort must differ from port (" + port + ")");
+        if (url != null && !url.matches("(wss?://[^\\s/]+)?/[^\\s]*"))
+            throw new ConfigException(
+                    "observerUrl must be ws(s)://host[:port]/path or a path such as /watch, got '" + url + "'");
+        return new WatchConfig(observerPort, url);
     }
 
     private static ClusterConfig cluster(Map<String, String> values) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
  * @param learning        the largest learning material accepted, per kind of file
  * @param store           where the journals are kept (file in the data directory, or Redis)
  * @param cluster         whether and how this hub joins a cluster of hubs
+ * @param watch           the observers' own WebSocket endpoint, if any
  */
 public record HubConfig(
         String host,
@@ -34,7 +35,41 @@ public record HubConfig(
         LimitsConfig limits,
         LearningConfig learning,
         StoreConfig store,
-        ClusterConfig cluster) {
+        ClusterConfig cluster,
+        WatchConfig watch) {
+    public HubConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String publicUrl,
+            String bootstrapToken,
+            boolean demo,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            boolean secureCookies,
+            VideoConfig video,
+            LimitsConfig limits,
+            LearningConfig learning,
+            StoreConfig store,
+            ClusterConfig cluster) {
+        this(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                store,
+                cluster,
+                WatchConfig.NONE);
+    }
+
     public HubConfig(
             String host,
             int port,
@@ -112,7 +147,8 @@ public record HubConfig(
                 limits,
                 learning,
                 store,
-                cluster);
+                cluster,
+                watch);
     }
 
     /** This configuration with its journals kept as {@code store} says. */
@@ -131,7 +167,8 @@ public record HubConfig(
                 limits,
                 learning,
                 store,
-                cluster);
+                cluster,
+                watch);
     }
 
     public HubConfig(
@@ -207,5 +244,25 @@ public record HubConfig(
                 commandsPerSecond,
                 secureCookies,
                 VideoConfig.MESH);
+    }
+
+    /** This configuration with the observers' endpoint {@code watch}. */
+    public HubConfig withWatch(WatchConfig watch) {
+        return new HubConfig(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                store,
+                cluster,
+                watch);
     }
 }

@@ -20,6 +20,8 @@ import org.assemblyhub.web.http.*;
 import org.assemblyhub.web.live.ClientLimits;
 import org.assemblyhub.web.live.LiveGateway;
 
+import java.net.URI;
+
 /**
  * HTTP and WebSocket front door. Deployed once per event loop; all instances share the port and each keeps its own
  * sockets (see {@link LiveGateway}).
@@ -34,17 +36,27 @@ public final class GatewayVerticle extends VerticleBase {
     private HttpServer server;
 
     private final AssemblyDirectory directory;
+    private final WatchEndpoint watch;
 
     public GatewayVerticle(HubConfig config, BootstrapToken bootstrap, String storeKind) {
-        this(config, bootstrap, storeKind, AssemblyDirectory.NONE);
+        this(config, bootstrap, storeKind, AssemblyDirectory.NONE, new WatchEndpoint());
     }
 
-    /** {@code directory}: in a cluster, the assemblies that exist while they move between owners. */
-    public GatewayVerticle(HubConfig config, BootstrapToken bootstrap, String storeKind, AssemblyDirectory directory) {
+    /**
+     * {@code directory}: in a cluster, the assemblies that exist while they move between owners; {@code watch}: the
+     * observers' own endpoint, if the hub has one.
+     */
+    public GatewayVerticle(
+            HubConfig config,
+            BootstrapToken bootstrap,
+            String storeKind,
+            AssemblyDirectory directory,
+            WatchEndpoint watch) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.storeKind = storeKind;
         this.directory = directory;
+        this.watch = watch;
     }
 
     @Override
@@ -57,7 +69,8 @@ public final class GatewayVerticle extends VerticleBase {
                         config.video().provider() == VideoConfig.Provider.JITSI
                                 ? config.video().jitsiDomain()
                                 : null,
-                        config.publicUrl().startsWith("https://")));
+                        config.publicUrl().startsWith("https://"),
+                        originOf(watch.url())));
         router.route().handler(new StaticCompression());
         router.get("/health").handler(rc -> health(engines, bootstrap.matches(Sessions.tokenOf(rc.request())))
                 .onSuccess(body -> HttpErrors.json(rc, 200, body)));
@@ -67,6 +80,13 @@ public final class GatewayVerticle extends VerticleBase {
         router.route("/join/*").handler(budget);
         router.route("/stream/*").handler(budget); // each answer asks the assembly's engine
         router.get("/live").handler(live::accept);
+        // Which socket a page opens: anonymous observers (no session cookie) go to the observers' own endpoint when
+        // there is one; everyone else to /live. Decided here because the cookie is out of the page's reach.
+        router.get("/api/live-endpoint")
+                .handler(rc -> HttpErrors.json(
+                        rc,
+                        200,
+                        new JsonObject().put("url", Sessions.cookieToken(rc.request()) == null ? watch.url() : null)));
         SessionRoutes.mount(router, engines, config); // /join, /leave, and the cookie's renewal on /a/:id
         DemoSwitcher.mount(router, vertx, config); // /demo: only for the demo on a loopback address
         // Before AssemblyApi: its body handler on /api/* would read an upload into memory; this route streams it.
@@ -104,10 +124,13 @@ public final class GatewayVerticle extends VerticleBase {
                 .onSuccess(s -> server = s);
     }
 
-    /**
-     * The hub answers as long as it runs; assemblies that could not start (a damaged journal) are listed, with the
-     * status {@code DEGRADED}: the others are served meanwhile.
-     */
+    /** {@code ws(s)://host:port} of an absolute URL, or null (none, or a path on the hub's own origin). */
+    static String originOf(String url) {
+        if (url == null || url.startsWith("/")) return null;
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     /**
      * {@code UP}, or {@code DEGRADED} when an assembly could not start. Anyone sees the status and how many; which
      * assemblies, where their journals are damaged and what to do is for the operator (the bootstrap token).

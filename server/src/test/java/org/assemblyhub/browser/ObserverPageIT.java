@@ -259,4 +259,33 @@ class ObserverPageIT {
             vertx.close();
         }
     }
+
+    @Test
+    void an_anonymous_observers_page_connects_to_the_observers_own_endpoint_and_follows_the_assembly_live()
+            throws Exception {
+        try (TestHub hub = TestHub.withObserversEndpoint();
+                Playwright playwright = Playwright.create()) {
+            TestHub.Setup setup = hub.createAssembly(true, "id,name,role\nm1,Member 1,member\n");
+            LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+            Browser browser = Chromium.launch(playwright, List.of());
+            List<String> cspErrors = new CopyOnWriteArrayList<>();
+            Page page = observerPage(browser, cspErrors);
+            page.navigate(hub.url() + "/a/" + setup.assemblyId());
+            page.waitForSelector("[data-testid=watch-no-stream]");
+            assertThat(page.evaluate("() => window.assemblyHub.socket.url"))
+                    .isEqualTo("ws://127.0.0.1:" + hub.watch().port() + "/watch");
+            organiser.call("phase", "change-phase", new JsonObject().put("phase", "deliberation"));
+            page.waitForSelector("[data-testid=phase][data-phase=deliberation]");
+            assertThat(cspErrors).isEmpty();
+
+            // A member's page (with its session cookie) stays on /live.
+            BrowserContext member = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+            Page memberPage = member.newPage();
+            Invitations.accept(memberPage, hub.url(), setup.token("m1"));
+            memberPage.waitForFunction("() => window.assemblyHub && window.assemblyHub.me");
+            assertThat((String) memberPage.evaluate("() => window.assemblyHub.socket.url"))
+                    .endsWith(":" + hub.port() + "/live");
+            browser.close();
+        }
+    }
 }

@@ -390,4 +390,23 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("metricsToken");
     }
+
+    @Test
+    void observers_get_their_own_endpoint_only_when_a_port_is_given_and_its_url_follows_the_public_one() {
+        assertThat(ConfigLoader.load(List.of(), Map.of()).watch().enabled()).isFalse();
+        HubConfig config = ConfigLoader.load(
+                List.of("--observer-port", "8081", "--public-url", "https://hub.example.org"), Map.of());
+        assertThat(config.watch().enabled()).isTrue();
+        assertThat(config.watch().browserUrl(config.publicUrl(), 8081)).isEqualTo("wss://hub.example.org:8081/watch");
+        HubConfig proxied =
+                ConfigLoader.load(List.of(), Map.of("HUB_OBSERVER_PORT", "8081", "HUB_OBSERVER_URL", "/watch"));
+        assertThat(proxied.watch().browserUrl(proxied.publicUrl(), 8081)).isEqualTo("/watch");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--observer-port", "8080"), Map.of()))
+                .hasMessageContaining("observerPort must differ from port");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--observer-url", "/watch"), Map.of()))
+                .hasMessageContaining("observerUrl needs observerPort");
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        List.of("--observer-port", "8081", "--observer-url", "javascript:alert(1)"), Map.of()))
+                .hasMessageContaining("observerUrl must be");
+    }
 }

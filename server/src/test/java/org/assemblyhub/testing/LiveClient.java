@@ -67,10 +67,15 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public static LiveClient connect(Vertx vertx, int port, String token, String origin) {
+        return connect(vertx, port, "/live", token, origin);
+    }
+
+    /** A socket to {@code path} ({@code /live}, or the observers' {@code /watch} on their own port). */
+    public static LiveClient connect(Vertx vertx, int port, String path, String token, String origin) {
         WebSocketClient client = vertx.createWebSocketClient(
                 new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(4 * 1024 * 1024));
         WebSocketConnectOptions options =
-                new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/live");
+                new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path);
         if (token != null) options.addHeader("Cookie", "ah_session=" + token);
         if (origin != null) options.addHeader("Origin", origin);
         try {
@@ -80,7 +85,7 @@ public final class LiveClient implements AutoCloseable {
                     .get(15, TimeUnit.SECONDS);
             return new LiveClient(vertx, client, ws);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot connect to /live", e);
+            throw new IllegalStateException("cannot connect to " + path, e);
         }
     }
 

@@ -9,7 +9,9 @@ import org.assemblyhub.config.LearningConfig;
 import org.assemblyhub.config.LimitsConfig;
 import org.assemblyhub.config.StoreConfig;
 import org.assemblyhub.config.VideoConfig;
+import org.assemblyhub.config.WatchConfig;
 import org.assemblyhub.store.StoreOptions;
+import org.assemblyhub.web.WatchEndpoint;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -137,6 +139,36 @@ public final class TestHub implements AutoCloseable {
         start();
     }
 
+    private WatchConfig watch = WatchConfig.NONE;
+
+    /** A hub with the observers' own endpoint ({@code /watch} on a free port of its own). */
+    public static TestHub withObserversEndpoint() {
+        return new TestHub(new WatchConfig(freePort(), null));
+    }
+
+    private TestHub(WatchConfig watch) {
+        this.storage = StoreOptions.DEFAULT;
+        this.video = VideoConfig.MESH;
+        this.dataDir = newDataDir();
+        this.port = freePort();
+        this.commandsPerSecond = 50;
+        this.clock = Clock.systemUTC();
+        this.watch = watch;
+        start();
+    }
+
+    /** The observers' own endpoint, when the hub has one. */
+    public WatchEndpoint watch() {
+        return hub.watch();
+    }
+
+    /** A socket on the observers' endpoint, with {@code token} as a browser would send it (it changes nothing). */
+    public LiveClient watcher(String token) {
+        LiveClient client = LiveClient.connect(clientVertx, hub.watch().port(), "/watch", token, null);
+        clients.add(client);
+        return client;
+    }
+
     public TestHub start() {
         HubConfig config = new HubConfig(
                         "127.0.0.1",
@@ -151,7 +183,8 @@ public final class TestHub implements AutoCloseable {
                         video,
                         limits)
                 .withStore(store)
-                .withLearning(learning);
+                .withLearning(learning)
+                .withWatch(watch);
         hub = await(Hub.start(config, clock, storage).toCompletionStage().toCompletableFuture());
         return this;
     }

@@ -6,10 +6,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Headers on every response. No inline script or style anywhere in the client, so the CSP can stay strict; the only
  * other origin allowed is the configured Jitsi domain (its IFrame API script and its frame), when Jitsi is the video
- * provider. Frames may also come from the hub itself: the live stream's page ({@link StreamPage}), whose own policy
- * names the stream's origin. No referrer: invitation links carry a token in their path and must not leak to other
- * sites. When the hub's public address is https, browsers are told to use https only (HSTS, a year) so a person on a
- * café's network cannot be sent to a plain-http copy that reads their session cookie or their link.
+ * provider, and the observers' endpoint when it is on a port of its own (sockets only). Frames may also come from the
+ * hub itself: the live stream's page ({@link StreamPage}), whose own policy names the stream's origin. No referrer:
+ * invitation links carry a token in their path and must not leak to other sites. When the hub's public address is
+ * https, browsers are told to use https only (HSTS, a year) so a person on a café's network cannot be sent to a
+ * plain-http copy that reads their session cookie or their link.
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
     static final String CSP = csp(null);
@@ -28,19 +29,29 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
      * public URL is https (the hub itself usually sits behind a TLS proxy and sees plain http).
      */
     public SecurityHeaders(String jitsiDomain, boolean https) {
-        this.policy = csp(jitsiDomain);
+        this(jitsiDomain, https, null);
+    }
+
+    /** {@code watchOrigin}: the observers' endpoint's {@code ws(s)://host:port} when it is on another port, or null. */
+    public SecurityHeaders(String jitsiDomain, boolean https, String watchOrigin) {
+        this.policy = csp(jitsiDomain, watchOrigin);
         this.https = https;
     }
 
     static String csp(String jitsiDomain) {
+        return csp(jitsiDomain, null);
+    }
+
+    static String csp(String jitsiDomain, String watchOrigin) {
         String jitsi = jitsiDomain == null ? "" : " " + jitsiDomain;
+        String watch = watchOrigin == null ? "" : " " + watchOrigin;
         return String.join(
                 "; ",
                 "default-src 'self'",
                 "script-src 'self'" + jitsi,
                 "style-src 'self'",
                 "img-src 'self' data:",
-                "connect-src 'self'",
+                "connect-src 'self'" + watch,
                 "media-src 'self' blob:",
                 "frame-src 'self'" + jitsi,
                 "frame-ancestors 'none'",

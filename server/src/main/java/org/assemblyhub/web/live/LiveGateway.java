@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The WebSocket endpoint {@code /live} of one gateway verticle. It keeps its own sockets grouped by assembly and
- * audience and one event-bus consumer per followed assembly, so an audience message is received once per verticle
- * and the same text is written to every socket of that audience, each from its own event loop.
+ * The WebSocket endpoint {@code /live} of one gateway verticle (or {@code /watch}, the observers' own, of one of their
+ * gateways). It keeps its own sockets grouped by assembly and audience and one event-bus consumer per followed
+ * assembly, so an audience message is received once per verticle and the same text is written to every socket of
+ * that audience, each from its own event loop.
  */
 public final class LiveGateway {
     private final Vertx vertx;
@@ -38,6 +39,8 @@ public final class LiveGateway {
     private final HubMetrics metrics;
     /** Observers' updates, written in slices after members' (one queue per gateway: one event loop). */
     private final OnlookerQueue onlookers;
+    /** The observers' endpoint: every socket is an anonymous observer, whatever token or cookie it carries. */
+    private final boolean observersOnly;
 
     private final class Fanout {
         final String assemblyId;
@@ -98,6 +101,12 @@ public final class LiveGateway {
     }
 
     public LiveGateway(Vertx vertx, EngineClient engines, HubConfig config) {
+        this(vertx, engines, config, false);
+    }
+
+    /** {@code observersOnly}: the observers' endpoint, where no token is ever read (a member gets the public view). */
+    public LiveGateway(Vertx vertx, EngineClient engines, HubConfig config, boolean observersOnly) {
+        this.observersOnly = observersOnly;
         this.vertx = vertx;
         this.engines = engines;
         this.config = config;
@@ -139,7 +148,7 @@ public final class LiveGateway {
                     "Too many connections from your network at once. Close a few tabs and try again.");
             return;
         }
-        String token = Sessions.tokenOf(request);
+        String token = observersOnly ? null : Sessions.tokenOf(request);
         request.toWebSocket().onComplete(ar -> {
             if (ar.failed()) {
                 limits.closeSocket(address);
