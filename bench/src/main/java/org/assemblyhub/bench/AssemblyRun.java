@@ -224,13 +224,19 @@ final class AssemblyRun {
     /** Opens {@code count} anonymous observers (250 at a time); those that joined go into {@code screens}. */
     static int observe(Sockets sockets, int port, String assemblyId, int count, List<Conn> screens)
             throws InterruptedException {
+        return observe(sockets, port, "/live", assemblyId, count, screens);
+    }
+
+    /** The same on {@code path} ({@code /watch}: the observers' own endpoint, on its own port). */
+    static int observe(Sockets sockets, int port, String path, String assemblyId, int count, List<Conn> screens)
+            throws InterruptedException {
         return Sockets.openAll(
                 count,
                 250,
                 i -> {
                     Conn c = new Conn(true);
                     CompletableFuture<Void> ready = new CompletableFuture<>();
-                    sockets.connect(port, "/live", null, c::onText).onComplete(ar -> {
+                    sockets.connect(port, path, null, c::onText).onComplete(ar -> {
                         if (ar.failed()) {
                             ready.completeExceptionally(ar.cause());
                             return;

@@ -123,8 +123,9 @@ public final class Bench {
     }
 
     /**
-     * {@code --rush [--observers 10000] [--members 200] [--rounds 5]}: the closing rush ({@link ClosingRush}), then the
-     * raw baseline replaying the same stream at the same N.
+     * {@code --rush [--observers 10000] [--members 200] [--rounds 5] [--pairs 1] [--door both|watch|live]}: the closing
+     * rush ({@link ClosingRush}) with the observers on their own endpoint and then on /live (a pair, repeated), each
+     * followed by the raw baseline replaying the same stream at the same N.
      */
     private static void rush(
             String[] args, boolean quick, Path hubJar, Path benchJar, Path work, Path out, String command, String jvm)
@@ -132,6 +133,9 @@ public final class Bench {
         List<Integer> observers = quick ? List.of(300) : List.of(10_000);
         int members = 200;
         int rounds = quick ? 2 : 5;
+        int pairs = 1;
+        // Observers on their own endpoint, then beside the members: the pair shows what the own door buys.
+        List<Boolean> doors = List.of(true, false);
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--observers" -> observers = Arrays.stream(args[i + 1].split(","))
@@ -140,6 +144,12 @@ public final class Bench {
                         .toList();
                 case "--members" -> members = Integer.parseInt(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--pairs" -> pairs = Integer.parseInt(args[i + 1]);
+                case "--door" -> doors = switch (args[i + 1]) {
+                    case "watch" -> List.of(true);
+                    case "live" -> List.of(false);
+                    default -> List.of(true, false);
+                };
                 default -> {}
             }
         }
@@ -149,22 +159,26 @@ public final class Bench {
         List<ClosingRush.Figures> hubRuns = new ArrayList<>();
         List<BaselineRun.Figures> baseRuns = new ArrayList<>();
         for (int n : observers) {
-            System.out.printf("· closing rush, %,d observers: hub…%n", n);
-            ClosingRush scenario = new ClosingRush(hubJar, work, members, rounds);
-            if (jvm != null) scenario.hubJvmOptions = List.of(jvm.trim().split("\\s+"));
-            ClosingRush.Figures hub = scenario.run(n, freePort());
-            hubRuns.add(hub);
-            System.out.printf(
-                    "  acks p99 %.1f ms alone, %.1f ms watched; sent→screen p50 %.1f, p99 %.1f ms; baseline…%n",
-                    hub.ackAloneP99(), hub.ackWatchedP99(), hub.sentToScreenP50(), hub.sentToScreenP99());
-            baseRuns.add(new BaselineRun(benchJar, work)
-                    .run(
-                            n,
-                            freePort(),
-                            hub.messagesPerObserverPerRound(),
-                            hub.averageMessageBytes(),
-                            hub.secondsPerRound(),
-                            hub.rounds()));
+            for (int pair = 0; pair < pairs; pair++) {
+                for (boolean ownDoor : doors) {
+                    System.out.printf("· closing rush, %,d observers on %s: hub…%n", n, ownDoor ? "/watch" : "/live");
+                    ClosingRush scenario = new ClosingRush(hubJar, work, members, rounds);
+                    if (jvm != null) scenario.hubJvmOptions = List.of(jvm.trim().split("\\s+"));
+                    ClosingRush.Figures hub = scenario.run(n, freePort(), freePort(), ownDoor);
+                    hubRuns.add(hub);
+                    System.out.printf(
+                            "  acks p99 %.1f ms alone, %.1f ms watched; sent→screen p50 %.1f, p99 %.1f ms; baseline…%n",
+                            hub.ackAloneP99(), hub.ackWatchedP99(), hub.sentToScreenP50(), hub.sentToScreenP99());
+                    baseRuns.add(new BaselineRun(benchJar, work)
+                            .run(
+                                    n,
+                                    freePort(),
+                                    hub.messagesPerObserverPerRound(),
+                                    hub.averageMessageBytes(),
+                                    hub.secondsPerRound(),
+                                    hub.rounds()));
+                }
+            }
         }
         ObjectNode result = RushResults.json(command, quick, hubRuns, baseRuns);
         Files.createDirectories(out);

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class ClosingRush {
     /** What one closing rush at N observers measured. */
     record Figures(
+            /** {@code watch}: observers on their own endpoint ({@code --observer-port}); {@code live}: on members'. */
+            String door,
             int observers,
             int members,
             int held,
@@ -70,10 +72,21 @@ final class ClosingRush {
         this.rounds = rounds;
     }
 
-    Figures run(int observers, int port) throws Exception {
+    /**
+     * {@code ownDoor}: the observers connect to their own endpoint ({@code /watch} on {@code watchPort}, served on
+     * event loops of their own) rather than to {@code /live} beside the members. The hub has the endpoint either way.
+     */
+    Figures run(int observers, int port, int watchPort, boolean ownDoor) throws Exception {
         // Members and observers on separate client Vert.x instances (event loops): otherwise a member's ack waits, in
         // the load generator, behind the observers' frames read on the same loop, and the figure is the generator's.
-        try (JvmProcess hub = HubProcess.start(hubJar, work, hubJvmOptions, port, "rush-" + observers);
+        String door = ownDoor ? "watch" : "live";
+        try (JvmProcess hub = HubProcess.start(
+                        hubJar,
+                        work,
+                        hubJvmOptions,
+                        port,
+                        "rush-" + observers + "-" + door,
+                        List.of("--observer-port", String.valueOf(watchPort)));
                 Sockets sockets = new Sockets();
                 Sockets watching = new Sockets()) {
             hub.awaitHealthy("http://127.0.0.1:" + port + "/health", Duration.ofSeconds(60));
@@ -92,7 +105,9 @@ final class ClosingRush {
                 recordAcks(acksAlone, rush(organiser, voters, List.of(), ++poll).votes);
 
             List<Conn> screens = Collections.synchronizedList(new ArrayList<>());
-            int refused = AssemblyRun.observe(watching, port, setup.assemblyId, observers, screens);
+            int refused = ownDoor
+                    ? AssemblyRun.observe(watching, watchPort, "/watch", setup.assemblyId, observers, screens)
+                    : AssemblyRun.observe(watching, port, "/live", setup.assemblyId, observers, screens);
             AssemblyRun.settle();
 
             // Watched: a warm-up rush with the observers (not measured), then the measured ones.
@@ -127,6 +142,7 @@ final class ClosingRush {
                 spread.end();
             }
             return new Figures(
+                    door,
                     observers,
                     members,
                     screens.size(),

@@ -26,7 +26,7 @@ final class RushResults {
     }
 
     private static void fill(ObjectNode node, ClosingRush.Figures h, BaselineRun.Figures b) {
-        node.put("observers", h.observers()).put("members", h.members());
+        node.put("door", h.door()).put("observers", h.observers()).put("members", h.members());
         node.putObject("memberAckMsNoObservers")
                 .put("p50", round(h.ackAloneP50()))
                 .put("p99", round(h.ackAloneP99()))
@@ -63,7 +63,8 @@ final class RushResults {
     static String summary(List<ClosingRush.Figures> hub, List<BaselineRun.Figures> base) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(
-                "%9s %7s | %-21s | %-21s | %-21s | %-17s | %6s%n",
+                "%6s %9s %7s | %-21s | %-21s | %-21s | %-17s | %6s%n",
+                "door",
                 "observers",
                 "refused",
                 "ack alone p50/p99 ms",
@@ -75,7 +76,8 @@ final class RushResults {
             ClosingRush.Figures h = hub.get(i);
             BaselineRun.Figures b = base.get(i);
             s.append(String.format(
-                    "%9d %7d | %9.1f / %-9.1f | %9.1f / %-9.1f | %9.1f / %-9.1f | %7.1f / %-7.1f | %6.2f%n",
+                    "%6s %9d %7d | %9.1f / %-9.1f | %9.1f / %-9.1f | %9.1f / %-9.1f | %7.1f / %-7.1f | %6.2f%n",
+                    h.door(),
                     h.observers(),
                     h.refused(),
                     h.ackAloneP50(),
