@@ -10,6 +10,7 @@ import org.assemblyhub.demo.DemoBanner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code java -jar assembly-hub.jar [--port N] [--host ADDR] [--data DIR] [--public-url URL] [--config FILE] [--demo]
@@ -32,9 +33,11 @@ public final class Main {
         HubConfig finalConfig = config;
         // The main thread waits for the start: when it fails, Vert.x is closed and no other thread is left to say so.
         List<String> links;
+        AtomicReference<String> watchUrl = new AtomicReference<>();
         try {
             links = Hub.start(config)
                     .compose(hub -> {
+                        watchUrl.set(hub.watch().url());
                         Runtime.getRuntime()
                                 .addShutdownHook(new Thread(() -> hub.stop().await()));
                         hub.newBootstrapToken()
@@ -54,8 +57,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        System.out.println("assembly-hub is running on " + finalConfig.publicUrl() + " (listening on "
-                + finalConfig.host() + ":" + finalConfig.port() + ", data in " + finalConfig.dataDir() + ")");
+        StartNotice.lines(finalConfig, watchUrl.get()).forEach(System.out::println);
         if (finalConfig.demo()) DemoBanner.lines(finalConfig, links).forEach(System.out::println);
     }
 

@@ -195,48 +195,67 @@ public final class Bench {
     }
 
     /**
-     * {@code --cluster-rush [--observers 3000] [--rounds 3]}: the closing rush on a 3-node cluster with Redis, the
-     * observers spread over the nodes ({@link ClusterRush}). Needs a hub jar with the cluster.
+     * {@code --cluster-rush [--observers 3000] [--rounds 3] [--members-on both|owner|other]}: the closing rush on a
+     * 3-node cluster with Redis, the observers spread over the nodes' observers' endpoints, the members on the owner's
+     * node and then on another one ({@link ClusterRush}).
      */
     private static void clusterRush(String[] args, boolean quick, Path hubJar, Path work, Path out, String command)
             throws Exception {
         int observers = quick ? 300 : 3_000;
         int members = 200;
         int rounds = quick ? 2 : 3;
+        List<Boolean> placements = List.of(true, false);
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--observers" -> observers = Integer.parseInt(args[i + 1]);
                 case "--members" -> members = Integer.parseInt(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--members-on" -> placements = switch (args[i + 1]) {
+                    case "owner" -> List.of(true);
+                    case "other" -> List.of(false);
+                    default -> List.of(true, false);
+                };
                 default -> {}
             }
         }
         System.out.printf(
                 "%s — %d cores, load average %s; hub %s; work files in %s%n",
                 command, Runtime.getRuntime().availableProcessors(), Proc.loadAverage(), hubJar, work);
-        ClusterRush.Figures f = new ClusterRush(hubJar, work, members, rounds).run(observers);
-        ObjectNode result = ClusterRush.json(command, f);
         Files.createDirectories(out);
-        Path file = out.resolve(
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                                .withZone(ZoneOffset.UTC)
-                                .format(Instant.now()) + "-cluster-rush" + (quick ? "-quick" : "") + ".json");
-        Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+        StringBuilder summaries = new StringBuilder();
+        for (boolean onOwner : placements) {
+            ClusterRush.Figures f = new ClusterRush(hubJar, work, members, rounds).run(observers, onOwner);
+            ObjectNode result = ClusterRush.json(command, f);
+            Path file = out.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                            .withZone(ZoneOffset.UTC)
+                            .format(Instant.now())
+                    + "-cluster-rush-members-on-" + (onOwner ? "owner" : "other") + (quick ? "-quick" : "") + ".json");
+            Files.writeString(
+                    file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+            System.out.print(ClusterRush.summary(f));
+            summaries
+                    .append(ClusterRush.summary(f))
+                    .append("written to ")
+                    .append(file)
+                    .append('\n');
+        }
         System.out.println();
-        System.out.print(ClusterRush.summary(f));
+        System.out.print(summaries);
         System.out.println("load average at the end: " + Proc.loadAverage());
-        System.out.println("written to " + file);
         System.exit(0);
     }
 
     /**
-     * {@code --failover [--runs 3] [--lease-ms 12000]}: a 3-node cluster with Redis, the owner killed (SIGKILL); time
-     * to the first acknowledged command on the new owner ({@link FailoverRun}). Needs a hub jar with the cluster.
+     * {@code --failover [--runs 3] [--lease-ms 12000] [--voters 1]}: a 3-node cluster with Redis, the owner killed
+     * (SIGKILL) while members on the survivors vote; time to the first acknowledged command on the new owner, and
+     * until every voter had one ({@link FailoverRun}).
      */
     private static void failover(String[] args, Path hubJar, Path work, Path out, String command) throws Exception {
         int runs = 3;
         long leaseMs = 12_000;
+        int voters = 1;
         for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--voters")) voters = Integer.parseInt(args[i + 1]);
             if (args[i].equals("--runs")) runs = Integer.parseInt(args[i + 1]);
             if (args[i].equals("--lease-ms")) leaseMs = Long.parseLong(args[i + 1]);
         }
@@ -249,16 +268,24 @@ public final class Bench {
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("command", command)
                 .put("at", Instant.now().toString())
-                .put("leaseMs", leaseMs);
+                .put("leaseMs", leaseMs)
+                .put("voters", voters);
         ArrayNode list = result.putArray("runs");
         for (int r = 1; r <= runs; r++) {
-            FailoverRun.Figures f = new FailoverRun(hubJar, work, leaseMs).run(r);
+            FailoverRun.Figures f = new FailoverRun(hubJar, work, leaseMs, voters).run(r);
             System.out.printf(
-                    "  run %d: %s killed; first acknowledged command %.2f s later (%d refused, %d unanswered);"
-                            + " owner now %s%n",
-                    r, f.killed(), f.killToFirstAckSeconds(), f.refused(), f.unanswered(), f.newOwner());
+                    "  run %d: %s killed; first acknowledged command %.2f s later, every voter's %.2f s"
+                            + " (%d refused, %d unanswered); owner now %s%n",
+                    r,
+                    f.killed(),
+                    f.killToFirstAckSeconds(),
+                    f.killToEveryVoterAckedSeconds(),
+                    f.refused(),
+                    f.unanswered(),
+                    f.newOwner());
             list.addObject()
                     .put("killToFirstAckSeconds", Math.round(f.killToFirstAckSeconds() * 1000) / 1000.0)
+                    .put("killToEveryVoterAckedSeconds", Math.round(f.killToEveryVoterAckedSeconds() * 1000) / 1000.0)
                     .put("refusedMeanwhile", f.refused())
                     .put("unansweredMeanwhile", f.unanswered())
                     .put("killed", f.killed())

@@ -12,10 +12,12 @@ import java.util.List;
 
 /**
  * Scenario "cluster closing rush": three clustered hub processes ({@link HubCluster}); the organiser and the 200
- * members on the node that owns the assembly, N observers spread evenly over the three nodes. Every member votes
- * within one second, as in {@link ClosingRush}. Per node: vote sent → screen and ack → first screen on that node,
- * frames delivered and CPU seconds used. The owner's observers get updates without crossing the event bus, the other
- * nodes' after one crossing: the difference is the crossing's cost per update; CPU per frame sizes nodes.
+ * members on the node that owns the assembly, or (members elsewhere) on another node, so that every command and its
+ * ack cross the event bus; N observers spread evenly over the three nodes' observers' endpoints ({@code /watch}).
+ * Every member votes within one second, as in {@link ClosingRush}. Per node: vote sent → screen and ack → first
+ * screen on that node, frames delivered and CPU seconds used. The owner's observers get updates without crossing the
+ * event bus, the other nodes' after one crossing: the difference is the crossing's cost per update; CPU per frame
+ * sizes nodes.
  */
 final class ClusterRush {
     /** One node's share. */
@@ -34,7 +36,15 @@ final class ClusterRush {
         }
     }
 
-    record Figures(int observers, int rounds, double ackP50, double ackP99, double windowSeconds, List<Node> nodes) {}
+    record Figures(
+            int observers,
+            int rounds,
+            /** The members' node: the owner's, or another one (their commands forwarded over the event bus). */
+            boolean membersOnOwner,
+            double ackP50,
+            double ackP99,
+            double windowSeconds,
+            List<Node> nodes) {}
 
     private final Path hubJar;
     private final Path work;
@@ -48,7 +58,8 @@ final class ClusterRush {
         this.rounds = rounds;
     }
 
-    Figures run(int observers) throws Exception {
+    /** {@code membersOnOwner}: the members connect to the owner's node; otherwise to the next node after it. */
+    Figures run(int observers, boolean membersOnOwner) throws Exception {
         try (HubCluster cluster =
                         HubCluster.start(hubJar, work, "cluster-rush", 12_000, List.of("-Xms512m", "-Xmx2g"));
                 Sockets sockets = new Sockets();
@@ -58,16 +69,18 @@ final class ClusterRush {
             Conn first = AssemblyRun.join(sockets, ports[0], setup, setup.organiserToken, false);
             int owner = cluster.awaitOwner(setup.assemblyId, -1, Duration.ofSeconds(60));
             if (owner < 0) throw new IllegalStateException("no node runs the assembly");
-            Conn organiser =
-                    owner == 0 ? first : AssemblyRun.join(sockets, ports[owner], setup, setup.organiserToken, false);
+            int membersNode = membersOnOwner ? owner : (owner + 1) % 3;
+            Conn organiser = membersNode == 0
+                    ? first
+                    : AssemblyRun.join(sockets, ports[membersNode], setup, setup.organiserToken, false);
             List<Conn> voters = new ArrayList<>();
             for (int i = 1; i <= members; i++)
-                voters.add(AssemblyRun.join(sockets, ports[owner], setup, setup.tokens.get("m" + i), false));
+                voters.add(AssemblyRun.join(sockets, ports[membersNode], setup, setup.tokens.get("m" + i), false));
             List<List<Conn>> screens = new ArrayList<>();
             List<Conn> all = new ArrayList<>();
             for (int n = 0; n < 3; n++) {
                 List<Conn> here = Collections.synchronizedList(new ArrayList<>());
-                AssemblyRun.observe(watching, ports[n], setup.assemblyId, observers / 3, here);
+                AssemblyRun.observe(watching, cluster.watchPorts[n], "/watch", setup.assemblyId, observers / 3, here);
                 screens.add(here);
                 all.addAll(here);
             }
@@ -126,6 +139,7 @@ final class ClusterRush {
             return new Figures(
                     observers,
                     rounds,
+                    membersOnOwner,
                     acks.getValueAtPercentile(50) / 1000.0,
                     acks.getValueAtPercentile(99) / 1000.0,
                     window,
@@ -141,6 +155,7 @@ final class ClusterRush {
                 .put("command", command)
                 .put("loadAverage", Proc.loadAverage())
                 .put("observers", f.observers())
+                .put("membersOnOwner", f.membersOnOwner())
                 .put("rounds", f.rounds())
                 .put("rushWindowSeconds", round(f.windowSeconds()));
         root.putObject("memberAckMs").put("p50", round(f.ackP50())).put("p99", round(f.ackP99()));
@@ -162,7 +177,8 @@ final class ClusterRush {
 
     static String summary(Figures f) {
         StringBuilder s = new StringBuilder(String.format(
-                "%,d observers, members' ack p50 %.1f ms, p99 %.1f ms%n", f.observers(), f.ackP50(), f.ackP99()));
+                "%,d observers, members on the %s node: ack p50 %.1f ms, p99 %.1f ms%n",
+                f.observers(), f.membersOnOwner() ? "owner's" : "another", f.ackP50(), f.ackP99()));
         s.append(String.format(
                 "%5s %6s %9s | %-21s | %-21s | %9s %8s %9s%n",
                 "node",

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 final class HubCluster implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     final int[] ports = new int[3];
+    /** Each node's observers' endpoint ({@code /watch}, {@code --observer-port}). */
+    final int[] watchPorts = new int[3];
+
     final List<JvmProcess> nodes = new ArrayList<>();
     private final Process redis;
 
@@ -56,6 +59,7 @@ final class HubCluster implements AutoCloseable {
             int[] hazelcast = new int[3];
             for (int i = 0; i < 3; i++) {
                 cluster.ports[i] = Bench.freePort();
+                cluster.watchPorts[i] = Bench.freePort();
                 hazelcast[i] = Bench.freePort();
             }
             String members = "127.0.0.1:" + hazelcast[0] + ",127.0.0.1:" + hazelcast[1] + ",127.0.0.1:" + hazelcast[2];
@@ -68,6 +72,8 @@ final class HubCluster implements AutoCloseable {
                                 hubJar.toString(),
                                 "--port",
                                 String.valueOf(cluster.ports[i]),
+                                "--observer-port",
+                                String.valueOf(cluster.watchPorts[i]),
                                 "--host",
                                 "127.0.0.1",
                                 "--data",

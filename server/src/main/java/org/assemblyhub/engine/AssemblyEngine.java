@@ -190,11 +190,19 @@ public final class AssemblyEngine extends VerticleBase {
                     }
                     if (views == null) {
                         views = new Views(vertx.eventBus(), assemblyId, rules, model, seq);
+                        ObserverRelease observers = new ObserverRelease(
+                                vertx,
+                                ObserverBacklog.of(vertx),
+                                assemblyId,
+                                () -> {
+                                    if (journalLost == null) views.publishObservers(model, seq);
+                                },
+                                () -> writing);
                         pacer = new ViewPacer(
                                 vertx,
                                 maxViewIntervalMs,
                                 () -> {
-                                    if (journalLost == null) views.publish(model, seq);
+                                    if (journalLost == null) views.publish(model, seq, observers);
                                 },
                                 attendance::sockets,
                                 () -> writing);

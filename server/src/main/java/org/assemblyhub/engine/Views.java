@@ -47,8 +47,12 @@ final class Views {
         }
     }
 
-    /** Brings every audience's view to the durable state at {@code seq} and publishes what changed. */
-    void publish(Model model, long seq) {
+    /**
+     * Brings every audience's view to the durable state at {@code seq} and publishes what changed; the observers'
+     * view only when this node's gateways are done writing its previous update ({@code observers}), else it is held
+     * and released by {@link #publishObservers} (its next patch then carries everything since).
+     */
+    void publish(Model model, long seq, ObserverRelease observers) {
         dropGroupStreamsOfEarlierRounds(model);
         Set<Audience> groupAudiences = new HashSet<>();
         for (int group : model.seating().meeting()) {
@@ -58,16 +62,27 @@ final class Views {
         // Groups of rounds that are over have nobody left in them: stop recomputing their views on every batch.
         streams.keySet().removeIf(a -> a.inGroup() && !groupAudiences.contains(a));
         groupAudiences.forEach(a -> stream(model, a, seq));
-        for (Map.Entry<Audience, AudienceStream> entry : streams.entrySet()) {
-            entry.getValue()
-                    .advance(rules.view(model, entry.getKey()), seq)
-                    .ifPresent(text -> bus.publish(
-                            address,
-                            text,
-                            new DeliveryOptions()
-                                    .addHeader("aud", entry.getKey().wire())
-                                    .addHeader("seq", Long.toString(seq))));
+        boolean holdObservers = observers.busy();
+        for (Audience audience : streams.keySet()) {
+            if (holdObservers && audience.equals(Audience.OBSERVER)) continue;
+            advance(model, audience, seq);
         }
+        if (holdObservers) observers.held();
+        else observers.released();
+    }
+
+    /** The held observers' view, brought to the durable state at {@code seq}. */
+    void publishObservers(Model model, long seq) {
+        advance(model, Audience.OBSERVER, seq);
+    }
+
+    private void advance(Model model, Audience audience, long seq) {
+        streams.get(audience)
+                .advance(rules.view(model, audience), seq)
+                .ifPresent(text -> bus.publish(
+                        address,
+                        text,
+                        new DeliveryOptions().addHeader("aud", audience.wire()).addHeader("seq", Long.toString(seq))));
     }
 
     /**

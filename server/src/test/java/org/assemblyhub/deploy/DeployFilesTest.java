@@ -131,6 +131,38 @@ class DeployFilesTest {
     }
 
     @Test
+    void anonymous_observers_reach_their_own_endpoint_through_nginx_and_the_ingress() {
+        assertThat(text("hub.env")).contains("HUB_OBSERVER_PORT=8081", "HUB_OBSERVER_URL=/watch");
+        String single = nginxBlock(nginxWithoutComments("nginx.conf"), "location = /watch");
+        assertThat(single).contains("proxy_pass http://127.0.0.1:8081;", "proxy_set_header Upgrade $http_upgrade;");
+        String cluster = nginxWithoutComments("nginx-cluster.conf");
+        assertThat(nginxBlock(cluster, "location = /watch"))
+                .contains("proxy_pass http://assembly_hub_watch;", "proxy_set_header Upgrade $http_upgrade;");
+        assertThat(nginxBlock(cluster, "upstream assembly_hub_watch"))
+                .contains("server hub1:8081", "server hub2:8081", "server hub3:8081");
+        JsonNode config = yaml("k8s/hub-config.yaml").get(0).path("data");
+        assertThat(config.path("HUB_OBSERVER_PORT").asText()).isEqualTo("8081");
+        assertThat(config.path("HUB_OBSERVER_URL").asText()).isEqualTo("/watch");
+        assertThat(text("k8s/hub-statefulset.yaml")).contains("name: watch", "containerPort: 8081");
+        JsonNode watchPath = yaml("k8s/ingress.yaml")
+                .get(0)
+                .path("spec")
+                .path("rules")
+                .get(0)
+                .path("http")
+                .path("paths")
+                .get(0);
+        assertThat(watchPath.path("path").asText()).isEqualTo("/watch");
+        assertThat(watchPath
+                        .path("backend")
+                        .path("service")
+                        .path("port")
+                        .path("name")
+                        .asText())
+                .isEqualTo("watch");
+    }
+
+    @Test
     void nginx_passes_the_websocket_upgrade_and_pins_no_client_to_a_node() {
         for (String file : List.of("nginx-cluster.conf", "nginx.conf")) {
             String conf = nginxWithoutComments(file);

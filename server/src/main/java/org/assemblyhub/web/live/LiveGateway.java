@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.engine.EngineAddresses;
 import org.assemblyhub.engine.EngineClient;
+import org.assemblyhub.engine.ObserverBacklog;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.metrics.HubMetrics;
 import org.assemblyhub.web.http.HttpErrors;
@@ -39,6 +40,8 @@ public final class LiveGateway {
     private final HubMetrics metrics;
     /** Observers' updates, written in slices after members' (one queue per gateway: one event loop). */
     private final OnlookerQueue onlookers;
+
+    private final ObserverBacklog backlog;
     /** The observers' endpoint: every socket is an anonymous observer, whatever token or cookie it carries. */
     private final boolean observersOnly;
 
@@ -86,8 +89,14 @@ public final class LiveGateway {
             SharedText text = new SharedText(message.body());
             metrics.fannedOut(audience.kind(), targets.size(), text.bytes());
             ClientSession[] to = targets.toArray(ClientSession[]::new);
-            if (audience.kind() == Audience.Kind.OBSERVER) onlookers.send(to, seq, text);
-            else for (ClientSession session : to) session.deliver(seq, text);
+            if (audience.kind() == Audience.Kind.OBSERVER) {
+                // Counted while in progress: the engine holds the observers' next update until every gateway of
+                // this node has written this one (ObserverBacklog), so a crowd's updates never pile up here.
+                backlog.started(assemblyId);
+                onlookers.send(to, seq, text, () -> backlog.finished(assemblyId));
+            } else {
+                for (ClientSession session : to) session.deliver(seq, text);
+            }
         }
 
         /** A copy: moving or closing a session changes the sets. */
@@ -113,6 +122,7 @@ public final class LiveGateway {
         this.limits = ClientLimits.of(vertx, config.limits());
         this.metrics = HubMetrics.of(vertx);
         this.onlookers = new OnlookerQueue(vertx.getOrCreateContext());
+        this.backlog = ObserverBacklog.of(vertx);
         long silence = config.limits().maxSilenceMs();
         vertx.setPeriodic(Math.max(100, silence / 4), t -> {
             long now = System.nanoTime();

@@ -28,12 +28,14 @@ final class OnlookerQueue {
         final Recipient[] to;
         final long seq;
         final SharedText text;
+        final Runnable done;
         int next;
 
-        Update(Recipient[] to, long seq, SharedText text) {
+        Update(Recipient[] to, long seq, SharedText text, Runnable done) {
             this.to = to;
             this.seq = seq;
             this.text = text;
+            this.done = done;
         }
     }
 
@@ -48,7 +50,12 @@ final class OnlookerQueue {
 
     /** Called on the gateway's context. */
     void send(Recipient[] to, long seq, SharedText text) {
-        waiting.add(new Update(to, seq, text));
+        send(to, seq, text, () -> {});
+    }
+
+    /** The same; {@code done} runs once the last recipient has the update. */
+    void send(Recipient[] to, long seq, SharedText text, Runnable done) {
+        waiting.add(new Update(to, seq, text, done));
         if (!turnAsked) writeSlice();
     }
 
@@ -66,7 +73,10 @@ final class OnlookerQueue {
             for (int i = update.next; i < end; i++) update.to[i].deliver(update.seq, update.text);
             budget -= end - update.next;
             update.next = end;
-            if (end == update.to.length) waiting.poll();
+            if (end == update.to.length) {
+                waiting.poll();
+                update.done.run();
+            }
         }
         if (!waiting.isEmpty()) {
             turnAsked = true;

@@ -95,4 +95,13 @@ class OnlookerQueueTest {
 
         assertThat(backlogAfterSend).containsExactly(0, OnlookerQueue.SLICE);
     }
+
+    @Test
+    void an_update_says_it_is_done_only_once_its_last_observer_has_it() throws Exception {
+        List<Integer> writtenWhenDone = new ArrayList<>();
+        onTheGateway(() -> queue.send(
+                observers(1_000, () -> {}), 1, new SharedText("{}"), () -> writtenWhenDone.add(written.size())));
+
+        assertThat(writtenWhenDone).containsExactly(1_000);
+    }
 }
