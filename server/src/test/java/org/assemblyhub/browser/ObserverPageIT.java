@@ -288,4 +288,25 @@ class ObserverPageIT {
             browser.close();
         }
     }
+
+    @Test
+    void an_observers_page_that_cannot_reach_the_observers_endpoint_falls_back_to_live_and_follows_the_assembly()
+            throws Exception {
+        int nothingThere = TestHub.freePort();
+        try (TestHub hub = TestHub.withObserversEndpoint("ws://127.0.0.1:" + nothingThere + "/watch");
+                Playwright playwright = Playwright.create()) {
+            TestHub.Setup setup = hub.createAssembly(true, "id,name,role\nm1,Member 1,member\n");
+            LiveClient organiser = hub.client(setup.token("organiser-1")).join(setup.assemblyId());
+            Browser browser = Chromium.launch(playwright, List.of());
+            Page page = observerPage(browser, new CopyOnWriteArrayList<>());
+            page.navigate(hub.url() + "/a/" + setup.assemblyId());
+            page.waitForSelector("[data-testid=watch-no-stream]", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            assertThat((String) page.evaluate("() => window.assemblyHub.socket.url"))
+                    .isEqualTo("ws://127.0.0.1:" + hub.port() + "/live");
+            assertThat(page.evaluate("() => window.assemblyHub.watchFailures")).isEqualTo(3);
+            organiser.call("phase", "change-phase", new JsonObject().put("phase", "deliberation"));
+            page.waitForSelector("[data-testid=phase][data-phase=deliberation]");
+            browser.close();
+        }
+    }
 }

@@ -146,6 +146,11 @@ public final class TestHub implements AutoCloseable {
         return new TestHub(new WatchConfig(freePort(), null));
     }
 
+    /** The same, with pages told to open {@code url} for it (a URL where nothing answers, to see them fall back). */
+    public static TestHub withObserversEndpoint(String url) {
+        return new TestHub(new WatchConfig(freePort(), url));
+    }
+
     private TestHub(WatchConfig watch) {
         this.storage = StoreOptions.DEFAULT;
         this.video = VideoConfig.MESH;
