@@ -177,8 +177,8 @@ final class ClusterRush {
 
     static String summary(Figures f) {
         StringBuilder s = new StringBuilder(String.format(
-                "%,d observers, members on the %s node: ack p50 %.1f ms, p99 %.1f ms%n",
-                f.observers(), f.membersOnOwner() ? "owner's" : "another", f.ackP50(), f.ackP99()));
+                "%,d observers, members on %s node: ack p50 %.1f ms, p99 %.1f ms%n",
+                f.observers(), f.membersOnOwner() ? "the owner's" : "another", f.ackP50(), f.ackP99()));
         s.append(String.format(
                 "%5s %6s %9s | %-21s | %-21s | %9s %8s %9s%n",
                 "node",
