@@ -111,7 +111,7 @@ class DeployToolsTest {
                 // Only what a test machine lacks is changed: upstream names, certificate and log paths, ports; and
                 // "http2 on" (nginx 1.25.1+; the compose file's image has it, Debian 12's nginx does not).
                 String site = DeployFiles.text(file)
-                        .replaceAll("hub[123]:8080", "127.0.0.1:1")
+                        .replaceAll("hub[123]:808[01]", "127.0.0.1:1")
                         .replace("/etc/nginx/tls/", tls + "/")
                         .replace("/etc/letsencrypt/live/assembly.example.org/", tls + "/")
                         .replace("/var/log/nginx/", prefix.resolve("logs") + "/")
