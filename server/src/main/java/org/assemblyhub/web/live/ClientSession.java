@@ -1,7 +1,6 @@
 package org.assemblyhub.web.live;
 
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
@@ -13,8 +12,6 @@ import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.support.RateLimiter;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +37,6 @@ final class ClientSession implements OnlookerQueue.Recipient {
     private final EngineClient engines;
     private final ServerWebSocket ws;
     private final String token;
-    private final int maxMessageBytes;
     private final RateLimiter limiter;
     /**
      * 40 signals a second sustained, bursts of 240: joining a group of ten (an offer and a dozen ICE candidates for
@@ -79,13 +75,7 @@ final class ClientSession implements OnlookerQueue.Recipient {
         }
     }
 
-    /**
-     * The message being put together from its frames (null: none); whether it passed the limit; a binary one to skip.
-     */
-    private ByteArrayOutputStream partial;
-
-    private boolean tooLarge;
-    private boolean skipping;
+    private final FrameAssembler frames;
 
     private final Runnable released;
 
@@ -104,8 +94,18 @@ final class ClientSession implements OnlookerQueue.Recipient {
         this.engines = engines;
         this.ws = ws;
         this.token = token;
-        this.maxMessageBytes = maxMessageBytes;
         this.limiter = new RateLimiter(commandsPerSecond, System::nanoTime);
+        this.frames = new FrameAssembler(maxMessageBytes, new FrameAssembler.Listener() {
+            @Override
+            public void text(String text) {
+                onText(text);
+            }
+
+            @Override
+            public void refused(String code, String message) {
+                if (withinRate(null)) send(Wire.error(seq, null, code, message));
+            }
+        });
     }
 
     void start() {
@@ -114,46 +114,11 @@ final class ClientSession implements OnlookerQueue.Recipient {
         ws.exceptionHandler(this::onTransportError);
     }
 
-    /**
-     * Messages are put together here, frame by frame, so that one over the limit is refused with an error as soon as
-     * it passes the limit — whole or in fragments — and the rest of it is skipped without being kept in memory.
-     */
+    /** Messages are put together frame by frame ({@link FrameAssembler}); any frame shows the client is there. */
     private void onFrame(WebSocketFrame frame) {
         if (state == State.CLOSED) return;
         lastHeard = System.nanoTime();
-        if (frame.isText() || frame.isBinary()) {
-            partial = frame.isText() ? new ByteArrayOutputStream() : null;
-            tooLarge = false;
-            if (frame.isBinary()) {
-                if (withinRate(null))
-                    send(Wire.error(seq, null, "binary-not-supported", "Send JSON text messages only."));
-                skipping = !frame.isFinal();
-                return;
-            }
-            skipping = false;
-        } else if (!frame.isContinuation() || (partial == null && !skipping)) {
-            return;
-        }
-        if (skipping) {
-            if (frame.isFinal()) skipping = false;
-            return;
-        }
-        Buffer data = frame.binaryData();
-        if (!tooLarge && partial.size() + data.length() > maxMessageBytes) {
-            tooLarge = true;
-            partial = new ByteArrayOutputStream();
-            if (withinRate(null)) {
-                send(Wire.error(
-                        seq, null, "message-too-large", "Messages are limited to " + maxMessageBytes / 1024 + " KiB."));
-            }
-        }
-        if (!tooLarge) partial.writeBytes(data.getBytes());
-        if (frame.isFinal()) {
-            byte[] whole = partial.toByteArray();
-            partial = null;
-            if (!tooLarge) onText(new String(whole, StandardCharsets.UTF_8));
-            tooLarge = false;
-        }
+        frames.accept(frame);
     }
 
     /** A frame over the transport's limit: the connection ends with "message too big" (1009), never silently. */
