@@ -3,7 +3,6 @@ package org.assemblyhub.sortition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.assemblyhub.sortition.domain.Distribution;
 import org.assemblyhub.sortition.domain.Panel;
 import org.assemblyhub.sortition.domain.PanelRules;
 import org.assemblyhub.sortition.domain.Quota;
@@ -40,7 +39,9 @@ class BruteForceTest {
             checked++;
             double[] leximin = SelectionTest.select(problem, Algorithm.LEXIMIN).probabilities();
             double[] maximin = SelectionTest.select(problem, Algorithm.MAXIMIN).probabilities();
-            assertThat(sorted(leximin)).as("leximin, instance " + instance).containsExactly(sorted(optimum), within(1e-4));
+            assertThat(sorted(leximin))
+                    .as("leximin, instance " + instance)
+                    .containsExactly(sorted(optimum), within(1e-4));
             assertThat(Arrays.stream(maximin).min().orElseThrow())
                     .as("maximin, instance " + instance)
                     .isCloseTo(Arrays.stream(optimum).min().orElseThrow(), within(1e-4));

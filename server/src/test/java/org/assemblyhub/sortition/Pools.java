@@ -22,7 +22,8 @@ public final class Pools {
 
     public static Volunteer inHousehold(String id, String household, String... featureValuePairs) {
         Map<String, String> features = new LinkedHashMap<>();
-        for (int i = 0; i < featureValuePairs.length; i += 2) features.put(featureValuePairs[i], featureValuePairs[i + 1]);
+        for (int i = 0; i < featureValuePairs.length; i += 2)
+            features.put(featureValuePairs[i], featureValuePairs[i + 1]);
         return new Volunteer(id, features, household, Map.of());
     }
 

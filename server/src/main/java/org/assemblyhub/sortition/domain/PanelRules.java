@@ -17,8 +17,8 @@ public final class PanelRules {
         for (Quota q : problem.quotas().all()) {
             int count = count(problem, panel, q);
             if (count < q.min() || count > q.max()) {
-                broken.add(q.feature() + "=" + q.value() + " has " + count + " people, the quota is " + q.min()
-                        + "-" + q.max());
+                broken.add(q.feature() + "=" + q.value() + " has " + count + " people, the quota is " + q.min() + "-"
+                        + q.max());
             }
         }
         if (problem.oneFromEachHousehold()) {

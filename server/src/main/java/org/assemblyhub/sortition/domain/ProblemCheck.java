@@ -24,20 +24,21 @@ public final class ProblemCheck {
             int mins = quotas.sumOfMins(feature);
             int maxes = quotas.sumOfMaxes(feature);
             if (mins > panelSize) {
-                problems.add(InputProblem.inFeature(feature, "its minimums add up to " + mins
-                        + ", more than the panel size " + panelSize));
+                problems.add(InputProblem.inFeature(
+                        feature, "its minimums add up to " + mins + ", more than the panel size " + panelSize));
             }
             if (maxes < panelSize) {
-                problems.add(InputProblem.inFeature(feature, "its maximums add up to " + maxes
-                        + ", so they cannot reach the panel size " + panelSize));
+                problems.add(InputProblem.inFeature(
+                        feature,
+                        "its maximums add up to " + maxes + ", so they cannot reach the panel size " + panelSize));
             }
         }
         for (Volunteer v : pool) {
             for (String feature : quotas.features()) {
                 String value = v.value(feature);
                 if (value == null || quotas.find(feature, value).isEmpty()) {
-                    problems.add(new InputProblem("person " + v.id(), "value '" + value + "' is not a value of "
-                            + feature));
+                    problems.add(
+                            new InputProblem("person " + v.id(), "value '" + value + "' is not a value of " + feature));
                 }
             }
         }

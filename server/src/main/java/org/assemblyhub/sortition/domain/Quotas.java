@@ -43,7 +43,8 @@ public record Quotas(List<Quota> all) {
 
     public Map<String, List<String>> valuesByFeature() {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (Quota q : all) values.computeIfAbsent(q.feature(), f -> new ArrayList<>()).add(q.value());
+        for (Quota q : all)
+            values.computeIfAbsent(q.feature(), f -> new ArrayList<>()).add(q.value());
         return values;
     }
 }

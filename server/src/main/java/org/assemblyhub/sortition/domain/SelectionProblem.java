@@ -42,7 +42,8 @@ public record SelectionProblem(List<Volunteer> pool, Quotas quotas, int panelSiz
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         for (int i = 0; i < pool.size(); i++) {
             String key = pool.get(i).household();
-            if (!key.isEmpty()) byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            if (!key.isEmpty())
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
         return byKey.values().stream()
                 .filter(members -> members.size() > 1)

@@ -74,7 +74,8 @@ final class ColumnGeneration {
         while (true) {
             if (run.cancellation().cancelled()) return Optional.of(new SelectionOutcome.Cancelled());
             double[] weights = new double[n];
-            for (int i = 0; i < n; i++) weights[i] = (covered[i] ? 0 : 1) + run.random().nextDouble() * 0.01;
+            for (int i = 0; i < n; i++)
+                weights[i] = (covered[i] ? 0 : 1) + run.random().nextDouble() * 0.01;
             Optional<PanelSearch.Found> found = search.heaviest(weights);
             if (found.isEmpty()) return Optional.of(infeasibleOrFailed());
             int fresh = 0;
@@ -175,7 +176,8 @@ final class ColumnGeneration {
             if (target <= 0) continue;
             int shortfall = primal.variable(0, Double.POSITIVE_INFINITY, false, 1);
             int[] vars = new int[containing.get(i).size() + 1];
-            for (int j = 0; j < vars.length - 1; j++) vars[j] = containing.get(i).get(j);
+            for (int j = 0; j < vars.length - 1; j++)
+                vars[j] = containing.get(i).get(j);
             vars[vars.length - 1] = shortfall;
             double[] ones = new double[vars.length];
             Arrays.fill(ones, 1);

@@ -37,7 +37,8 @@ final class Legacy {
         this.quotasOf = new int[problem.size()][];
         List<List<Integer>> of = new ArrayList<>();
         for (int i = 0; i < problem.size(); i++) of.add(new ArrayList<>());
-        for (int q = 0; q < holders.size(); q++) for (int i : holders.get(q)) of.get(i).add(q);
+        for (int q = 0; q < holders.size(); q++)
+            for (int i : holders.get(q)) of.get(i).add(q);
         for (int i = 0; i < problem.size(); i++) {
             quotasOf[i] = of.get(i).stream().mapToInt(Integer::intValue).toArray();
         }

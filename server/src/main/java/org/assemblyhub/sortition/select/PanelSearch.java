@@ -45,7 +45,8 @@ final class PanelSearch {
                 weight += weights[i];
             }
         }
-        return Optional.of(new Found(new Panel(members.stream().mapToInt(Integer::intValue).toArray()), weight));
+        return Optional.of(
+                new Found(new Panel(members.stream().mapToInt(Integer::intValue).toArray()), weight));
     }
 
     private LinearModel model(double[] weights) {

@@ -24,7 +24,8 @@ public final class QuotaRelaxation {
         List<String> reasons = countingReasons(problem);
         Optional<List<Relaxation>> withinFlex = relax(problem, run, true);
         if (withinFlex.isPresent()) {
-            return new QuotaExplanation(featuresOf(withinFlex.get(), reasons, problem), reasons, withinFlex.get(), true);
+            return new QuotaExplanation(
+                    featuresOf(withinFlex.get(), reasons, problem), reasons, withinFlex.get(), true);
         }
         List<Relaxation> beyond = relax(problem, run, false).orElse(List.of());
         reasons = new ArrayList<>(reasons);
@@ -48,9 +49,8 @@ public final class QuotaRelaxation {
         List<int[]> holders = problem.holders();
         for (int q = 0; q < quotas.size(); q++) {
             Quota quota = quotas.get(q);
-            long available = problem.oneFromEachHousehold()
-                    ? households(problem, holders.get(q))
-                    : holders.get(q).length;
+            long available =
+                    problem.oneFromEachHousehold() ? households(problem, holders.get(q)) : holders.get(q).length;
             if (available < quota.min()) {
                 reasons.add(quota.feature() + "=" + quota.value() + " needs at least " + quota.min()
                         + " but the pool has only " + available
