@@ -1,5 +1,7 @@
 package org.assemblyhub.sortition.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,7 +12,8 @@ import java.util.Optional;
 public record Volunteer(String id, Map<String, String> features, String household, Map<String, String> contacts) {
     public Volunteer {
         features = Map.copyOf(features);
-        contacts = Map.copyOf(contacts);
+        // The contact columns keep the file's order: the selected list is written in it.
+        contacts = Collections.unmodifiableMap(new LinkedHashMap<>(contacts));
     }
 
     public static Volunteer of(String id, Map<String, String> features) {

@@ -4,6 +4,7 @@ import org.assemblyhub.sortition.domain.Distribution;
 import org.assemblyhub.sortition.domain.Distribution.WeightedPanel;
 import org.assemblyhub.sortition.domain.Panel;
 import org.assemblyhub.sortition.domain.SelectionProblem;
+import org.assemblyhub.sortition.solver.IncrementalLp;
 import org.assemblyhub.sortition.solver.LinearModel;
 import org.assemblyhub.sortition.solver.Solution;
 
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Maximin and leximin by column generation (Flanigan, Gölz, Gupta, Hennig and Procaccia, Nature 596, 2021).
@@ -26,7 +28,7 @@ import java.util.Set;
  * give everyone at least their value.
  */
 final class ColumnGeneration {
-    private static final double PRICING_EPSILON = 1e-5;
+    private static final double PRICING_EPSILON = 1e-4;
     private static final double POSITIVE = 1e-6;
 
     private final SelectionProblem problem;
@@ -105,39 +107,122 @@ final class ColumnGeneration {
 
     private record Stage(double value, double[] y) {}
 
+    /**
+     * One stage, with the dual smoothed as Wentges proposed: the integer program prices at a mix of the best dual seen
+     * so far (the one giving the lowest upper bound) and the linear program's, which damps the oscillation that
+     * makes plain column generation crawl at the end. The stage ends when the upper bound is within
+     * {@link #PRICING_EPSILON} of the value of the known panels, or no panel is heavier at the linear program's dual.
+     */
     private Optional<Stage> solveStage() {
+        try (StageLp lp = new StageLp()) {
+            return solveStage(lp);
+        }
+    }
+
+    private Optional<Stage> solveStage(StageLp lp) {
+        double bestBound = Double.POSITIVE_INFINITY;
+        double[] center = null;
         while (true) {
             if (run.cancellation().cancelled()) return Optional.empty();
-            List<Panel> known = new ArrayList<>(panels);
+            Optional<Restricted> solved = lp.solve();
+            if (solved.isEmpty()) return Optional.empty();
+            Restricted r = solved.get();
+            report("improving the lowest probability", r.value);
+            double[] pricing = center == null ? r.y : mix(center, r.y);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                if (run.cancellation().cancelled()) return Optional.empty();
+                Optional<PanelSearch.Found> heaviest = search.heaviest(pricing);
+                if (heaviest.isEmpty()) return Optional.empty();
+                double bound = heaviest.get().weight() - fixedPart(pricing);
+                if (bound < bestBound) {
+                    bestBound = bound;
+                    center = pricing;
+                }
+                Panel panel = heaviest.get().panel();
+                boolean violated = weightOf(panel, r.y) > r.yHat + PRICING_EPSILON;
+                if (violated && panels.add(panel)) {
+                    lp.add(panel);
+                    break;
+                }
+                if (bestBound - r.value <= PRICING_EPSILON || pricing == r.y)
+                    return Optional.of(new Stage(r.value, r.y));
+                pricing = r.y;
+            }
+        }
+    }
+
+    private static final double SMOOTHING = 0.8;
+
+    private static double[] mix(double[] center, double[] y) {
+        double[] mixed = new double[y.length];
+        for (int i = 0; i < y.length; i++) mixed[i] = SMOOTHING * center[i] + (1 - SMOOTHING) * y[i];
+        return mixed;
+    }
+
+    private double fixedPart(double[] y) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) if (isFixed[i]) sum += fixed[i] * y[i];
+        return sum;
+    }
+
+    private static double weightOf(Panel p, double[] weights) {
+        double w = 0;
+        for (int i : p.members()) w += weights[i];
+        return w;
+    }
+
+    private record Restricted(double value, double yHat, double[] y) {}
+
+    /**
+     * The dual over the known panels, kept in the solver for one stage: its value is the best lowest probability
+     * they allow; each new panel is one more row.
+     */
+    private final class StageLp implements AutoCloseable {
+        private final IncrementalLp lp;
+        private final int[] y = new int[n];
+        private final int yHat;
+
+        StageLp() {
             LinearModel dual = LinearModel.minimising();
-            int[] y = new int[n];
             for (int i = 0; i < n; i++) {
                 // Nobody can seat the people fixed at 0: a weight on them could only mislead the search.
                 double upper = isFixed[i] && fixed[i] == 0 ? 0 : Double.POSITIVE_INFINITY;
                 y[i] = dual.variable(0, upper, false, isFixed[i] ? -fixed[i] : 0);
             }
-            int yHat = dual.variable(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, 1);
-            for (Panel p : known) {
-                int[] members = p.members();
-                int[] vars = Arrays.copyOf(members, members.length + 1);
-                double[] coefficients = new double[vars.length];
-                Arrays.fill(coefficients, 1);
-                vars[members.length] = yHat;
-                coefficients[members.length] = -1;
-                for (int j = 0; j < members.length; j++) vars[j] = y[members[j]];
-                dual.constraint(vars, coefficients, Double.NEGATIVE_INFINITY, 0);
-            }
-            dual.sum(Arrays.stream(y).filter(i -> !isFixed[i]).toArray(), 1, 1);
-            Solution s = run.solver().solve(dual, run.solverTimeLimit());
+            yHat = dual.variable(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, 1);
+            dual.sum(
+                    IntStream.range(0, n)
+                            .filter(i -> !isFixed[i])
+                            .map(i -> y[i])
+                            .toArray(),
+                    1,
+                    1);
+            lp = run.solver().incremental(dual);
+            for (Panel p : panels) add(p);
+        }
+
+        void add(Panel p) {
+            int[] members = p.members();
+            int[] vars = new int[members.length + 1];
+            double[] coefficients = new double[vars.length];
+            Arrays.fill(coefficients, 1);
+            for (int j = 0; j < members.length; j++) vars[j] = y[members[j]];
+            vars[members.length] = yHat;
+            coefficients[members.length] = -1;
+            lp.addConstraint(vars, coefficients, Double.NEGATIVE_INFINITY, 0);
+        }
+
+        Optional<Restricted> solve() {
+            Solution s = lp.solve(run.solverTimeLimit());
             if (!s.found()) return Optional.empty();
             double[] weights = new double[n];
             for (int i = 0; i < n; i++) weights[i] = Math.max(0, s.value(y[i]));
-            report("improving the lowest probability", s.objective());
-            if (run.cancellation().cancelled()) return Optional.empty();
-            Optional<PanelSearch.Found> heavier = search.heaviest(weights);
-            if (heavier.isEmpty()) return Optional.empty();
-            boolean improves = heavier.get().weight() > s.value(yHat) + PRICING_EPSILON;
-            if (!improves || !panels.add(heavier.get().panel())) return Optional.of(new Stage(s.objective(), weights));
+            return Optional.of(new Restricted(s.objective(), s.value(yHat), weights));
+        }
+
+        @Override
+        public void close() {
+            lp.close();
         }
     }
 

@@ -8,4 +8,9 @@ import java.time.Duration;
  */
 public interface MathSolver {
     Solution solve(LinearModel model, Duration timeLimit);
+
+    /** The model (continuous variables only) kept alive for rows to be added between solves. */
+    default IncrementalLp incremental(LinearModel model) {
+        return IncrementalLp.rebuilding(this, model);
+    }
 }
