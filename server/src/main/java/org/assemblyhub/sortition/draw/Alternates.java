@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The order in which the people not drawn are called as replacements, fixed by the seed: ascending
- * SHA-256(seed ‖ 0x00 ‖ UTF-8 id), compared as unsigned bytes. Nobody can move up the list, and anyone can recompute it.
+ * SHA-256(seed ‖ 0x00 ‖ UTF-8 id), compared as unsigned bytes. Nobody can move up the list, and anyone can
+ * recompute it.
  */
 public final class Alternates {
     private Alternates() {}

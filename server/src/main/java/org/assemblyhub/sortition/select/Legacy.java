@@ -49,13 +49,23 @@ final class Legacy {
         for (int d = 0; d < draws; d++) {
             if (run.cancellation().cancelled()) return new SelectionOutcome.Cancelled();
             Optional<Panel> panel = draw();
-            if (panel.isEmpty()) return new SelectionOutcome.Infeasible(QuotaRelaxation.explain(problem, run));
+            if (panel.isEmpty()) return stuck();
             seen.merge(panel.get(), 1, Integer::sum);
             if (d % 100 == 99) run.progress().report(new Progress("drawing", d + 1, 0, problem.size(), Double.NaN));
         }
         List<WeightedPanel> panels = new ArrayList<>();
         seen.forEach((panel, times) -> panels.add(new WeightedPanel(panel, times / (double) draws)));
         return new SelectionOutcome.Selected(Algorithm.LEGACY, Distribution.of(panels, problem.size()));
+    }
+
+    /** Greedy can fail on quotas some panel meets: then say so rather than call the quotas impossible. */
+    private SelectionOutcome stuck() {
+        QuotaExplanation explanation = QuotaRelaxation.explain(problem, run);
+        if (explanation.withinFlex() && explanation.relaxations().isEmpty()) {
+            return new SelectionOutcome.Failed(
+                    "Legacy found no panel in " + ATTEMPTS + " attempts, though one exists: try leximin");
+        }
+        return new SelectionOutcome.Infeasible(explanation);
     }
 
     Optional<Panel> draw() {
