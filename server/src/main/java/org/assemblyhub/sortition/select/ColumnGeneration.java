@@ -28,7 +28,9 @@ import java.util.stream.IntStream;
  * give everyone at least their value.
  */
 final class ColumnGeneration {
-    private static final double PRICING_EPSILON = 1e-4;
+    /** Below the 1/m by which rounding to m = 1,000 panels moves a probability anyway. */
+    private static final double PRICING_EPSILON = 5e-4;
+
     private static final double POSITIVE = 1e-6;
 
     private final SelectionProblem problem;
