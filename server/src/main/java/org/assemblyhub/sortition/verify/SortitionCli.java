@@ -10,6 +10,11 @@ import java.nio.file.Path;
 public final class SortitionCli {
     private SortitionCli() {}
 
+    /** {@code ./hub sortition verify DIR}. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2 || !args[0].equals("verify")) {
             err.println("usage: sortition verify DIR");
