@@ -159,7 +159,10 @@ class FormatsTest {
                 .containsExactly("settings.toml selection_algorithm: 'nash' is not one of leximin, maximin, legacy");
         assertThat(problems(SettingsToml.read("id_column = \"id\"\ncheck_same_address = true\n")))
                 .containsExactly("settings.toml check_same_address_columns: is empty but check_same_address is true");
-        assertThat(problems(SettingsToml.read("[table]\n"))).contains("settings.toml line 1: expected 'key = value'");
+        assertThat(problems(SettingsToml.read("[table]\n")))
+                .contains("settings.toml table: is a table; this file has only 'key = value' lines");
+        assertThat(problems(SettingsToml.read("id_column = \"id\"\nnumber_wanted = = 3\n")))
+                .anyMatch(p -> p.startsWith("settings.toml line 2: "));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.assemblyhub.sortition.format;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import org.assemblyhub.sortition.domain.Checked;
 import org.assemblyhub.sortition.domain.InputProblem;
 import org.assemblyhub.sortition.select.Algorithm;
@@ -12,13 +16,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The settings file of sortition-algorithms (TOML). Only the part of TOML that file uses is read — {@code key = value}
- * lines with strings, integers, booleans and one-line or multi-line arrays of strings, and comments — and anything
- * else is refused with its line. Keys it does not know (max_attempts, solver_backend, random_number_seed) are
+ * The settings file of sortition-algorithms (TOML, read with Jackson's TOML reader): {@code key = value} lines with
+ * strings, integers, booleans and arrays of strings; a syntax error is refused with its line, a table with its key.
+ * Keys it does not know (max_attempts, solver_backend, random_number_seed) are
  * ignored, as that library ignores ours (number_wanted, panel_count).
  */
 public final class SettingsToml {
     public static final String FILE = "settings.toml";
+
+    private static final TomlMapper TOML = new TomlMapper();
 
     private SettingsToml() {}
 
@@ -71,63 +77,26 @@ public final class SettingsToml {
         return new InputProblem(FILE + " " + key, message);
     }
 
+    /** Read with Jackson's TOML reader; a syntax error names its line, a table (this file has none) its key. */
     private static Map<String, Object> parse(String text, List<InputProblem> problems) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int at = 0; at < lines.length; at++) {
-            String line = withoutComment(lines[at]).strip();
-            if (line.isEmpty()) continue;
-            int eq = line.indexOf('=');
-            if (eq <= 0 || line.startsWith("[")) {
-                problems.add(InputProblem.atLine(FILE, at + 1, "expected 'key = value'"));
-                continue;
-            }
-            String key = line.substring(0, eq).strip();
-            StringBuilder value = new StringBuilder(line.substring(eq + 1).strip());
-            int first = at;
-            if (value.toString().startsWith("[")) {
-                while (!value.toString().endsWith("]") && at + 1 < lines.length) {
-                    value.append(' ').append(withoutComment(lines[++at]).strip());
-                }
-            }
-            Object parsed = value(value.toString());
-            if (parsed == null) problems.add(InputProblem.atLine(FILE, first + 1, "cannot read the value of " + key));
-            else values.put(key, parsed);
+        Map<String, Object> values;
+        try {
+            values = TOML.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String why = e.getOriginalMessage();
+            problems.add(
+                    at == null || at.getLineNr() < 1
+                            ? problem("", why)
+                            : InputProblem.atLine(FILE, at.getLineNr(), why));
+            return Map.of();
         }
+        if (values == null) return Map.of();
+        values.forEach((key, value) -> {
+            if (value instanceof Map<?, ?>)
+                problems.add(problem(key, "is a table; this file has only 'key = value' lines"));
+        });
         return values;
-    }
-
-    private static String withoutComment(String line) {
-        boolean inString = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"' && (i == 0 || line.charAt(i - 1) != '\\')) inString = !inString;
-            if (c == '#' && !inString) return line.substring(0, i);
-        }
-        return line;
-    }
-
-    private static Object value(String text) {
-        if (text.equals("true") || text.equals("false")) return Boolean.valueOf(text);
-        if (text.matches("[+-]?\\d+")) return Long.valueOf(text);
-        if (text.startsWith("\"") && text.endsWith("\"") && text.length() >= 2) return unquote(text);
-        if (text.startsWith("[") && text.endsWith("]")) {
-            List<String> items = new ArrayList<>();
-            String inner = text.substring(1, text.length() - 1).strip();
-            if (inner.endsWith(",")) inner = inner.substring(0, inner.length() - 1);
-            if (inner.isBlank()) return items;
-            for (String item : inner.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
-                String s = item.strip();
-                if (!(s.startsWith("\"") && s.endsWith("\"") && s.length() >= 2)) return null;
-                items.add(unquote(s));
-            }
-            return items;
-        }
-        return null;
-    }
-
-    private static String unquote(String s) {
-        return s.substring(1, s.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
     private static Optional<String> string(Map<String, Object> values, String key, List<InputProblem> problems) {
@@ -149,7 +118,9 @@ public final class SettingsToml {
     private static int integer(Map<String, Object> values, String key, int absent, List<InputProblem> problems) {
         Object v = values.get(key);
         if (v == null) return absent;
-        if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) return l.intValue();
+        if ((v instanceof Integer || v instanceof Long)
+                && ((Number) v).longValue() >= Integer.MIN_VALUE
+                && ((Number) v).longValue() <= Integer.MAX_VALUE) return ((Number) v).intValue();
         problems.add(problem(key, "must be a whole number"));
         return absent;
     }
