@@ -107,21 +107,26 @@ public final class GatewayVerticle extends VerticleBase {
                 .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
         router.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
 
-        HttpServerOptions options = new HttpServerOptions()
-                .setMaxWebSocketFrameSize(TRANSPORT_LIMIT)
-                .setMaxWebSocketMessageSize(TRANSPORT_LIMIT)
-                .setIdleTimeout(90)
+        HttpServerOptions options = socketOptions()
                 // HTTP answers: the client's own files only (StaticCompression marks every other answer "identity").
                 .setCompression(
-                        new CompressionConfig().setCompressionEnabled(true).addGzip(6))
-                // No compression: a small compressed frame inflates to gigabytes on the event loop, before any limit
-                // sees its size (permessage-deflate "bombs"). Our messages are small; the limits stay honest.
-                .setPerMessageWebSocketCompressionSupported(false)
-                .setPerFrameWebSocketCompressionSupported(false);
+                        new CompressionConfig().setCompressionEnabled(true).addGzip(6));
         return vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen(config.port(), config.host())
                 .onSuccess(s -> server = s);
+    }
+
+    /** What every WebSocket front door of the hub sets: the frame limits, the idle timeout, no compression. */
+    static HttpServerOptions socketOptions() {
+        return new HttpServerOptions()
+                .setMaxWebSocketFrameSize(TRANSPORT_LIMIT)
+                .setMaxWebSocketMessageSize(TRANSPORT_LIMIT)
+                .setIdleTimeout(90)
+                // No compression: a small compressed frame inflates to gigabytes on the event loop, before any limit
+                // sees its size (permessage-deflate "bombs"). Our messages are small; the limits stay honest.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
     }
 
     /** {@code ws(s)://host:port} of an absolute URL, or null (none, or a path on the hub's own origin). */

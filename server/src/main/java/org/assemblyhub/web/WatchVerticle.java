@@ -7,7 +7,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -93,13 +92,7 @@ public final class WatchVerticle extends VerticleBase {
             Router router = Router.router(vertx);
             router.get("/watch").handler(live::accept);
             router.get("/health").handler(rc -> HttpErrors.json(rc, 200, new JsonObject().put("status", "UP")));
-            HttpServerOptions options = new HttpServerOptions()
-                    .setMaxWebSocketFrameSize(GatewayVerticle.TRANSPORT_LIMIT)
-                    .setMaxWebSocketMessageSize(GatewayVerticle.TRANSPORT_LIMIT)
-                    .setIdleTimeout(90)
-                    .setPerMessageWebSocketCompressionSupported(false)
-                    .setPerFrameWebSocketCompressionSupported(false);
-            vertx.createHttpServer(options)
+            vertx.createHttpServer(GatewayVerticle.socketOptions())
                     .requestHandler(router)
                     .listen(port, config.host())
                     .onSuccess(server -> {
