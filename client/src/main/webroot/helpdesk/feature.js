@@ -14,7 +14,8 @@ export default {
     { region: 'plenary', order: 7, render: helpdeskPanel },
     { region: 'plenary', order: 8, render: myMembersPanel },
   ],
-  onPersonal: (ctx) => { helpKnown(ctx); checksWanted(ctx); },
+  // The view may come before `personal` says who steers (a page opened while groups meet): phones look again then.
+  onPersonal: (ctx) => { helpKnown(ctx); checksWanted(ctx); onView(ctx); },
   onView,
   attention: helpdeskAttention,
 };
