@@ -17,6 +17,7 @@ import decision from './decision/feature.js';
 import video from './video/feature.js';
 import learning from './learning/feature.js';
 import helpdesk from './helpdesk/feature.js';
+import sortition from './sortition/feature.js';
 
 /**
  * The features of this hub, each from its folder's feature.js: its strings, its panels (a screen region, an order in
@@ -34,6 +35,7 @@ const FEATURES = [
   video,
   learning,
   helpdesk,
+  sortition,
 ];
 
 for (const feature of FEATURES) addStrings(feature.name, feature.strings);

@@ -8,6 +8,7 @@ import org.assemblyhub.learning.LearningCapability;
 import org.assemblyhub.poll.PollCapability;
 import org.assemblyhub.recommendation.RecommendationCapability;
 import org.assemblyhub.session.SessionCapability;
+import org.assemblyhub.sortition.SortitionCapability;
 import org.assemblyhub.video.VideoAccess;
 import org.assemblyhub.video.VideoCapability;
 
@@ -31,6 +32,7 @@ public final class Capabilities {
                 new RecommendationCapability(),
                 new LearningCapability(),
                 new HelpdeskCapability(),
+                new SortitionCapability(),
                 new VideoCapability(video));
     }
 

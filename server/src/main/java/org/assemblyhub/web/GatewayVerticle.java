@@ -100,6 +100,13 @@ public final class GatewayVerticle extends VerticleBase {
                 .mount(router);
         new AssemblyApi(engines, bootstrap, config.publicUrl(), new BoundedWorkers(vertx, "assembly-hub-uploads", 2, 8))
                 .mount(router);
+        new SortitionApi(
+                        vertx,
+                        engines,
+                        config.publicUrl(),
+                        config.dataDir(),
+                        new BoundedWorkers(vertx, "assembly-hub-sortition-desk", 2, 8))
+                .mount(router);
         new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
         new StreamPage(engines).mount(router); // /stream/:id: the live stream, framed by the observer page
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));

@@ -38,6 +38,8 @@ class ErrorCatalogueTest {
                     + NAME
                     + "|Problem\\(\\s*[a-zA-Z.()]+\\s*,\\s*"
                     + NAME
+                    + "|DeskRefusal\\(\\s*\\d+\\s*,\\s*"
+                    + NAME
                     + "|put\\(\\s*\"code\"\\s*,\\s*"
                     + NAME);
 

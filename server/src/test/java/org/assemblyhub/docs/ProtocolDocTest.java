@@ -25,7 +25,8 @@ class ProtocolDocTest {
             "(?:reject|Rejection\\.of|Answers\\.error|Decoded\\.failed|signalError)\\(\\s*(?:[a-zA-Z]+\\s*,\\s*)?\"([a-z][a-z0-9-]+)\""
                     + "|Wire\\.error\\([^\"]*\"([a-z][a-z0-9-]+)\""
                     + "|HttpErrors\\.error\\(\\s*rc\\s*,\\s*\\d+\\s*,\\s*\"([a-z][a-z0-9-]+)\""
-                    + "|Problem\\(\\s*[a-zA-Z.()]+\\s*,\\s*\"([a-z][a-z0-9-]+)\"");
+                    + "|Problem\\(\\s*[a-zA-Z.()]+\\s*,\\s*\"([a-z][a-z0-9-]+)\""
+                    + "|DeskRefusal\\(\\s*\\d+\\s*,\\s*\"([a-z][a-z0-9-]+)\"");
     static final Pattern COMMAND = Pattern.compile("(?:\\bof|\\bheavy)\\(\\s*\"([a-z][a-z-]+)\"\\s*,\\s*[A-Z_]+\\s*,");
 
     static Set<String> found(Pattern pattern, String fileSuffix) throws IOException {

@@ -45,6 +45,12 @@ public final class Publication {
         return commitment;
     }
 
+    /** The draw the inputs would give, computed from the committed files as published, writing nothing. */
+    public static Draw preview(Path dir, List<String> seedInputs) throws IOException {
+        Published published = Published.read(dir).orThrow();
+        return Draw.of(published.commitment().hash(), published.panels(), published.poolIds(), seedInputs);
+    }
+
     public static Draw draw(Path dir, List<String> seedInputs) throws IOException {
         Files.writeString(dir.resolve(PublishedFiles.SEED_INPUTS), String.join("\n", seedInputs) + "\n");
         Published published = Published.read(dir).orThrow();

@@ -33,7 +33,13 @@ public final class HttpErrors {
                     "assembly-closed",
                     "phase-unchanged",
                     "session-running",
-                    "ballot-open" -> 409;
+                    "ballot-open",
+                    "sortition-committed",
+                    "sortition-drawn",
+                    "sortition-not-committed",
+                    "sortition-not-drawn",
+                    "not-on-panel",
+                    "not-an-alternate" -> 409;
             case "unavailable", "journal-unavailable", "busy" -> 503;
             case "rate-limited", "too-many-connections" -> 429;
             default -> 422;

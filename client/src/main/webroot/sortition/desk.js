@@ -1,0 +1,253 @@
+// The organiser's selection desk (docs/sortition.md, "In the hub"): the volunteers and quotas, the computation with
+// its progress and a way to cancel it, the chances as a histogram, the public commitment, the draw from the
+// announced numbers, the panel added to the roster with links, and replacements. It talks to the desk's HTTP routes;
+// the public facts come back through the live view like everyone else's.
+import { html } from '../lib/html.js';
+import { t, errorText } from '../i18n/i18n.js';
+import { percent, histogram } from './chances.js';
+
+const ALGORITHMS = ['leximin', 'maximin', 'legacy'];
+const POLL_MS = 1000;
+
+/** What the desk remembers between draws, in ctx.ui. */
+function kept(ctx) {
+  ctx.ui.sortition ??= { status: null, error: null, problems: null, links: null, replaced: null, asked: false, timer: null };
+  return ctx.ui.sortition;
+}
+
+async function call(ctx, method, path, body) {
+  const response = await fetch(`/api/assemblies/${ctx.assemblyId}/sortition${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  let json = {};
+  try { json = await response.json(); } catch (e) { json = { code: 'internal-error' }; }
+  return { ok: response.ok, json };
+}
+
+async function refresh(ctx) {
+  const k = kept(ctx);
+  const { ok, json } = await call(ctx, 'GET', '');
+  if (ok) k.status = json;
+  else k.error = json;
+  clearTimeout(k.timer);
+  const state = k.status?.run?.state;
+  if (state === 'running' || state === 'queued') k.timer = setTimeout(() => refresh(ctx), POLL_MS);
+  ctx.redraw();
+}
+
+/** Sends a step; its problems or error are shown beside the desk, the desk's new state is read back. */
+async function step(ctx, method, path, body, after) {
+  const k = kept(ctx);
+  k.error = null;
+  k.problems = null;
+  const { ok, json } = await call(ctx, method, path, body);
+  if (!ok) {
+    k.error = json;
+    k.problems = json.problems || null;
+  } else if (after) {
+    after(json);
+  }
+  await refresh(ctx);
+}
+
+async function readFile(input) {
+  return input.files?.[0] ? input.files[0].text() : '';
+}
+
+async function sendInputs(ctx, form) {
+  const body = {
+    people: await readFile(form.people),
+    quotas: await readFile(form.quotas),
+  };
+  const settings = await readFile(form.settings);
+  if (settings) body.settings = settings;
+  else {
+    body.idColumn = form.idColumn.value;
+    body.panelSize = Number(form.panelSize.value);
+    body.algorithm = form.algorithm.value;
+    body.householdColumns = form.household.value.split(',').map((c) => c.trim()).filter(Boolean);
+  }
+  await step(ctx, 'POST', '/inputs', body);
+}
+
+function errorBlock(k) {
+  if (!k.error) return '';
+  return html`<div role="alert" class="desk-error" data-testid="sortition-error">
+    <p class="field-error">${errorText(k.error)}</p>
+    ${k.problems ? html`<ul>${k.problems.map((p) => html`<li>${p.where} — ${p.message}</li>`)}</ul>` : ''}
+  </div>`;
+}
+
+function inputsSection(ctx, s) {
+  const inputs = s?.inputs;
+  const locked = s?.committed;
+  return html`<section aria-labelledby="sortition-inputs-title">
+    <h3 id="sortition-inputs-title">${t('sortition.inputs.title')}</h3>
+    ${locked ? '' : html`<form data-testid="sortition-inputs" @submit=${(e) => { e.preventDefault(); sendInputs(ctx, e.target); }}>
+      <label for="sortition-people">${t('sortition.inputs.people')}</label>
+      <input id="sortition-people" name="people" type="file" accept=".csv,text/csv" required>
+      <label for="sortition-quotas">${t('sortition.inputs.quotas')}</label>
+      <input id="sortition-quotas" name="quotas" type="file" accept=".csv,text/csv" required>
+      <label for="sortition-settings">${t('sortition.inputs.settings')}</label>
+      <input id="sortition-settings" name="settings" type="file" accept=".toml">
+      <label for="sortition-id-column">${t('sortition.inputs.idColumn')}</label>
+      <input id="sortition-id-column" name="idColumn" value="id" autocomplete="off">
+      <label for="sortition-panel-size">${t('sortition.inputs.panelSize')}</label>
+      <input id="sortition-panel-size" name="panelSize" type="number" min="1" max="2000" inputmode="numeric">
+      <label for="sortition-household">${t('sortition.inputs.household')}</label>
+      <input id="sortition-household" name="household" autocomplete="off">
+      <label for="sortition-algorithm-in">${t('sortition.run.algorithm')}</label>
+      <select id="sortition-algorithm-in" name="algorithm">
+        ${ALGORITHMS.map((a) => html`<option value=${a}>${t('sortition.algorithm.' + a)}</option>`)}
+      </select>
+      <button type="submit">${t('sortition.inputs.send')}</button>
+    </form>`}
+    ${inputs ? html`<p role="status" data-testid="sortition-taken">${t('sortition.inputs.taken', { pool: inputs.poolSize, k: inputs.panelSize })}
+        ${inputs.household ? t('sortition.inputs.household.on') : ''}</p>
+      <table class="quotas">
+        <thead><tr><th scope="col">${t('sortition.col.feature')}</th><th scope="col">${t('sortition.col.value')}</th>
+          <th scope="col">${t('sortition.col.quota')}</th><th scope="col">${t('sortition.col.inPool')}</th></tr></thead>
+        <tbody>${inputs.features.flatMap((f) => f.values.map((v) => html`<tr>
+          <th scope="row">${f.feature}</th><td>${v.value}</td><td>${v.min} – ${v.max}</td><td>${v.inPool}</td></tr>`))}</tbody>
+      </table>` : ''}
+  </section>`;
+}
+
+function runSection(ctx, s) {
+  if (!s?.inputs) return '';
+  const run = s.run || { state: 'idle' };
+  const busy = run.state === 'running' || run.state === 'queued';
+  const p = run.progress;
+  return html`<section aria-labelledby="sortition-run-title">
+    <h3 id="sortition-run-title">${t('sortition.run.title')}</h3>
+    ${s.committed ? '' : html`<form class="controls-row" @submit=${(e) => {
+        e.preventDefault();
+        step(ctx, 'POST', '/run', { algorithm: e.target.algorithm.value });
+      }}>
+      <label for="sortition-algorithm">${t('sortition.run.algorithm')}</label>
+      <select id="sortition-algorithm" name="algorithm" ?disabled=${busy}>
+        ${ALGORITHMS.map((a) => html`<option value=${a} ?selected=${a === (run.algorithm || s.inputs.algorithm)}>${t('sortition.algorithm.' + a)}</option>`)}
+      </select>
+      ${busy ? html`<button type="button" class="secondary" data-testid="sortition-cancel"
+          @click=${() => step(ctx, 'POST', '/cancel')}>${t('sortition.run.cancel')}</button>`
+        : html`<button type="submit" data-testid="sortition-start">${t('sortition.run.start')}</button>`}
+    </form>`}
+    <p data-testid="sortition-run-state" role="status">${t('sortition.run.state.' + run.state, { s: Math.round(run.seconds || 0), why: run.failure || '' })}</p>
+    ${busy && p ? html`<p class="muted">${t('sortition.run.progress', { phase: p.phase, panels: p.panels, fixed: p.fixedPeople, pool: p.poolSize })}
+      ${p.lowest !== undefined ? ' · ' + t('sortition.run.progressLowest', { p: percent(p.lowest) }) : ''}</p>
+      <progress max=${p.poolSize || 1} .value=${p.fixedPeople || 0} aria-label=${t('sortition.run.title')}></progress>` : ''}
+    ${s.infeasible ? infeasible(s.infeasible) : ''}
+    ${s.outcome ? outcome(s.outcome) : ''}
+  </section>`;
+}
+
+function infeasible(why) {
+  return html`<div data-testid="sortition-infeasible">
+    ${why.reasons.length ? html`<p>${t('sortition.infeasible.reasons')}</p><ul>${why.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
+    ${why.relaxations.length ? html`<p>${t('sortition.infeasible.relax')} ${why.withinFlex ? '' : t('sortition.infeasible.relaxOutside')}</p>
+      <ul>${why.relaxations.map((r) => html`<li>${r.feature} = ${r.value} : ${r.from[0]}–${r.from[1]} → ${r.to[0]}–${r.to[1]}</li>`)}</ul>` : ''}
+  </div>`;
+}
+
+function outcome(o) {
+  return html`<div data-testid="sortition-outcome">
+    <h4>${t('sortition.outcome.title')}</h4>
+    <p>${t('sortition.outcome.summary', { lowest: percent(o.lowest), highest: percent(o.highest), equal: percent(o.equal) })}</p>
+    ${histogram(o.histogram, 'sortition-histogram')}
+    <table class="quotas">
+      <thead><tr><th scope="col">${t('sortition.col.feature')}</th><th scope="col">${t('sortition.col.value')}</th>
+        <th scope="col">${t('sortition.col.quota')}</th><th scope="col">${t('sortition.col.expected')}</th>
+        <th scope="col">${t('sortition.col.range')}</th></tr></thead>
+      <tbody>${o.quotaFill.map((f) => html`<tr><th scope="row">${f.feature}</th><td>${f.value}</td>
+        <td>${f.min} – ${f.max}</td><td>${f.expected}</td><td>${f.fewest} – ${f.most}</td></tr>`)}</tbody>
+    </table>
+  </div>`;
+}
+
+function commitSection(ctx, s) {
+  if (!s?.outcome && !s?.committed) return '';
+  const pub = ctx.view?.sortition;
+  return html`<section aria-labelledby="sortition-commit-title">
+    <h3 id="sortition-commit-title">${t('sortition.commit.title')}</h3>
+    ${s.committed ? (pub ? html`<p role="status" data-testid="sortition-committed">${t('sortition.public.committed', { at: new Date(pub.committedAt).toLocaleString(document.documentElement.lang || 'fr') })}
+        <code class="hash">${pub.commitment}</code></p>` : '')
+      : html`<p class="muted" id="sortition-commit-help">${t('sortition.commit.help')}</p>
+      <form data-testid="sortition-commit" @submit=${(e) => {
+          e.preventDefault();
+          step(ctx, 'POST', '/commit', { seedPlan: e.target.plan.value });
+        }}>
+        <label for="sortition-plan">${t('sortition.commit.plan')}</label>
+        <textarea id="sortition-plan" name="plan" rows="2" maxlength="2000" required aria-describedby="sortition-commit-help"></textarea>
+        <label class="check"><input type="checkbox" name="sure" required> ${t('sortition.commit.sure')}</label>
+        <button type="submit">${t('sortition.commit.button')}</button>
+      </form>`}
+  </section>`;
+}
+
+function drawSection(ctx, s) {
+  if (!s?.committed) return '';
+  return html`<section aria-labelledby="sortition-draw-title">
+    <h3 id="sortition-draw-title">${t('sortition.draw.title')}</h3>
+    ${s.drawn ? '' : html`<p class="muted" id="sortition-draw-help">${t('sortition.draw.help')}</p>
+      <form data-testid="sortition-draw" @submit=${(e) => {
+          e.preventDefault();
+          step(ctx, 'POST', '/draw', { seedInputs: e.target.inputs.value.split('\n').map((l) => l.trim()).filter(Boolean) });
+        }}>
+        <label for="sortition-seed-inputs">${t('sortition.draw.inputs')}</label>
+        <textarea id="sortition-seed-inputs" name="inputs" rows="3" required aria-describedby="sortition-draw-help"></textarea>
+        <button type="submit">${t('sortition.draw.button')}</button>
+      </form>`}
+    ${s.panel ? panel(ctx, s.panel) : ''}
+  </section>`;
+}
+
+function person(p) {
+  const features = Object.entries(p.features || {}).map(([f, v]) => `${f}: ${v}`).join(', ');
+  return html`${p.name} <span class="muted">(${p.poolId}${p.email ? ' · ' + p.email : ''} · ${features})</span>`;
+}
+
+function panel(ctx, p) {
+  const k = kept(ctx);
+  return html`<h4>${t('sortition.panel.title')}</h4>
+    <ul class="panel-members" data-testid="sortition-panel">${p.members.map((m) => html`<li>${person(m)}
+      — <span class="muted">${m.rosterId ? t('sortition.panel.onRoster', { id: m.rosterId }) : t('sortition.panel.notOnRoster')}</span>
+      <button type="button" class="secondary" data-testid="sortition-replace" data-pool-id=${m.poolId}
+        @click=${() => step(ctx, 'POST', '/replace', { poolId: m.poolId }, (json) => { k.replaced = json; k.links = json.invited?.people?.length ? json.invited : k.links; })}>
+        ${t('sortition.panel.replace', { name: m.name })}</button></li>`)}</ul>
+    ${k.replaced ? html`<p role="status" data-testid="sortition-replaced">${t('sortition.replaced', k.replaced)}
+      ${k.replaced.changes.length ? t('sortition.replaced.changes', { changes: k.replaced.changes.join(' ; ') }) : t('sortition.replaced.same')}</p>` : ''}
+    <details><summary>${t('sortition.panel.alternates', { n: p.alternatesLeft })}</summary>
+      <ol>${p.alternates.map((a) => html`<li>${person(a)}</li>`)}</ol></details>
+    <h3 id="sortition-seat-title">${t('sortition.seat.title')}</h3>
+    <button type="button" data-testid="sortition-seat" @click=${() => step(ctx, 'POST', '/seat', undefined, (json) => { k.links = json; })}>
+      ${t('sortition.seat.button')}</button>
+    ${k.links ? links(k.links) : ''}`;
+}
+
+function links(result) {
+  return html`<div role="status" data-testid="sortition-links"><p>${t('sortition.seat.done', { n: result.imported ?? result.people.length })}</p>
+    <ul class="links">${result.people.map((p) => html`<li>${p.name}: ${p.link
+      ? html`<input class="link" readonly .value=${p.link} aria-label=${p.name}>` : ''}</li>`)}</ul></div>`;
+}
+
+/** The desk, for organisers: read once when first shown, then while a computation runs. */
+export function deskPanel(ctx) {
+  const k = kept(ctx);
+  if (!k.asked) {
+    k.asked = true;
+    refresh(ctx);
+  }
+  const s = k.status;
+  return html`<section class="console sortition-desk" aria-labelledby="sortition-desk-title" data-testid="sortition-desk">
+    <h2 id="sortition-desk-title">${t('sortition.desk.title')}</h2>
+    <p class="muted">${t('sortition.desk.intro')}</p>
+    ${errorBlock(k)}
+    ${inputsSection(ctx, s)}
+    ${runSection(ctx, s)}
+    ${commitSection(ctx, s)}
+    ${drawSection(ctx, s)}
+  </section>`;
+}

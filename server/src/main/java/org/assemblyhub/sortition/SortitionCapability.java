@@ -1,0 +1,98 @@
+package org.assemblyhub.sortition;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.Acting;
+import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.DomainCommand;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.Model;
+import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Verdict;
+import org.assemblyhub.kernel.plug.Capability;
+import org.assemblyhub.kernel.plug.WireCommand;
+import org.assemblyhub.sortition.ledger.SortitionCommand;
+import org.assemblyhub.sortition.ledger.SortitionDecider;
+import org.assemblyhub.sortition.ledger.SortitionEvent;
+import org.assemblyhub.sortition.ledger.SortitionRecord;
+import org.assemblyhub.sortition.view.SortitionView;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The selection of the members (docs/sortition.md): the organiser's desk does the work off the engine — reading the
+ * pool and quotas, running the algorithm, writing the published files — and the assembly records the public facts
+ * in order (commitment, draw, replacements), shows them to everyone and puts them in the open data.
+ */
+public final class SortitionCapability implements Capability {
+    public static final String NAME = "sortition";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<WireCommand> wire() {
+        return SortitionWire.COMMANDS;
+    }
+
+    @Override
+    public List<Class<? extends DomainEvent>> events() {
+        return List.of(SortitionEvent.class);
+    }
+
+    @Override
+    public List<Class<? extends DomainCommand>> commands() {
+        return List.of(SortitionCommand.class);
+    }
+
+    @Override
+    public Object newState() {
+        return new SortitionRecord();
+    }
+
+    @Override
+    public Verdict decide(Model model, Acting who, DomainCommand command, Instant now) {
+        if (!who.isHub()) return Verdict.reject("forbidden", "Only the hub's selection desk records the selection.");
+        if (model.roster().phase() == Phase.CLOSED) return Verdict.assemblyClosed();
+        return SortitionDecider.decide(record(model), (SortitionCommand) command, now);
+    }
+
+    @Override
+    public void evolve(Model model, DomainEvent event) {
+        record(model).evolve((SortitionEvent) event);
+    }
+
+    @Override
+    public void view(Model model, Audience audience, ObjectNode view) {
+        ObjectNode section = SortitionView.project(record(model));
+        if (!section.isEmpty()) view.set(NAME, section);
+    }
+
+    @Override
+    public void openData(Model model, ObjectNode openData) {
+        ObjectNode section = SortitionView.project(record(model));
+        if (!section.isEmpty()) openData.set(NAME, section);
+    }
+
+    /**
+     * {@code sortition-file}: whether a published file may be served now ({@code published}), and the committed
+     * files' hashes — anyone may ask: these files are public once recorded.
+     */
+    @Override
+    public Optional<JsonObject> record(Model model, String what, JsonObject request, boolean participant) {
+        if (!"sortition-file".equals(what)) return Optional.empty();
+        SortitionRecord record = record(model);
+        String file = request.getString("file", "");
+        return Optional.of(new JsonObject()
+                .put("published", SortitionView.published(record, file))
+                .put("hash", SortitionView.hashes(record).get(file)));
+    }
+
+    private static SortitionRecord record(Model model) {
+        return model.slice(NAME, SortitionRecord.class);
+    }
+}

@@ -1,0 +1,69 @@
+package org.assemblyhub.sortition.desk;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.assemblyhub.sortition.domain.Distribution;
+import org.assemblyhub.sortition.domain.Distribution.WeightedPanel;
+import org.assemblyhub.sortition.domain.Panel;
+import org.assemblyhub.sortition.domain.SelectionProblem;
+import org.assemblyhub.sortition.select.Algorithm;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The distribution a run found, kept on the organiser's side until the commitment: a CSV whose first line names the
+ * algorithm and each further line is a panel's weight then its members' pool ids. Never published (the committed
+ * panels.csv is its rounding to m equally likely panels).
+ */
+final class DistributionFile {
+    record Found(Algorithm algorithm, Distribution distribution) {}
+
+    private DistributionFile() {}
+
+    static String write(Algorithm algorithm, Distribution d, SelectionProblem problem) {
+        StringWriter out = new StringWriter();
+        try (var printer =
+                CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(out)) {
+            printer.printRecord("algorithm", algorithm.settingName());
+            for (WeightedPanel p : d.panels()) {
+                List<String> row = new ArrayList<>();
+                row.add(Double.toString(p.weight()));
+                for (int i : p.panel().members()) row.add(problem.pool().get(i).id());
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Empty when the file is empty or does not fit the pool (then the organiser runs the selection again). */
+    static Optional<Found> read(String text, SelectionProblem problem) {
+        if (text.isBlank()) return Optional.empty();
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(text))) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.isEmpty() || !"algorithm".equals(records.get(0).get(0))) return Optional.empty();
+            Optional<Algorithm> algorithm = Algorithm.named(records.get(0).get(1));
+            if (algorithm.isEmpty()) return Optional.empty();
+            List<WeightedPanel> panels = new ArrayList<>();
+            for (CSVRecord r : records.subList(1, records.size())) {
+                int[] members = new int[r.size() - 1];
+                for (int a = 1; a < r.size(); a++) {
+                    members[a - 1] = problem.indexOf(r.get(a));
+                    if (members[a - 1] < 0) return Optional.empty();
+                }
+                panels.add(new WeightedPanel(new Panel(members), Double.parseDouble(r.get(0))));
+            }
+            return Optional.of(new Found(algorithm.get(), Distribution.of(panels, problem.size())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package org.assemblyhub.sortition.desk;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.assemblyhub.sortition.domain.Checked;
+import org.assemblyhub.sortition.domain.Distribution;
+import org.assemblyhub.sortition.domain.SelectionProblem;
+import org.assemblyhub.sortition.draw.Commitment;
+import org.assemblyhub.sortition.draw.Draw;
+import org.assemblyhub.sortition.draw.PanelLottery;
+import org.assemblyhub.sortition.draw.PanelLottery.Lottery;
+import org.assemblyhub.sortition.replace.Replacement;
+import org.assemblyhub.sortition.replace.Replacements;
+import org.assemblyhub.sortition.select.Algorithm;
+import org.assemblyhub.sortition.select.Cancellation;
+import org.assemblyhub.sortition.select.Progress;
+import org.assemblyhub.sortition.select.Selection;
+import org.assemblyhub.sortition.select.SelectionOutcome;
+import org.assemblyhub.sortition.select.SelectionRun;
+import org.assemblyhub.sortition.solver.MathSolver;
+import org.assemblyhub.sortition.verify.Publication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * One assembly's selection desk, on the organiser's side: the pool, quotas and settings read whole; the algorithm run
+ * on the desk's own worker (never an event loop, never the engine) with its progress for the screen and a way to
+ * cancel it; then the commitment staged for the assembly to record, the draw, the replacements and the people
+ * seated. Everything is kept under the data directory ({@link DeskFolder}), so a restart loses no step.
+ *
+ * <p>The desk does the work; the assembly keeps the order (one commitment, one draw, replacements after it) and
+ * publishes the facts. Thread-safe: HTTP requests call it from workers, the run reports from the desk's thread.
+ */
+public final class SortitionDesk {
+    /** Where a run is. */
+    public enum RunState {
+        IDLE,
+        QUEUED,
+        RUNNING,
+        DONE,
+        INFEASIBLE,
+        CANCELLED,
+        FAILED
+    }
+
+    private static final Duration SOLVER_CALL_LIMIT = Duration.ofMinutes(2);
+    private static final Duration ROUNDING_LIMIT = Duration.ofSeconds(60);
+
+    private final DeskFolder folder;
+    private final Executor worker;
+    private final Supplier<MathSolver> solvers;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Seats seats;
+
+    private PoolInputs inputs;
+    private volatile RunState state = RunState.IDLE;
+    private volatile Progress progress;
+    private volatile Instant startedAt;
+    private volatile Instant endedAt;
+    private volatile Algorithm running;
+    private volatile SelectionOutcome outcome;
+    private volatile Cancellation cancellation = new Cancellation();
+    private Chosen chosen;
+
+    /** The distribution a finished run found, kept until the commitment. */
+    record Chosen(Algorithm algorithm, Distribution distribution) {}
+
+    public SortitionDesk(
+            Path root, Executor worker, Supplier<MathSolver> solvers, Clock clock, RandomGenerator random) {
+        this.folder = new DeskFolder(root);
+        this.worker = worker;
+        this.solvers = solvers;
+        this.clock = clock;
+        this.random = random;
+        this.seats = new Seats(folder);
+        reload();
+    }
+
+    /** After a restart: the inputs and the distribution found, as they were written. */
+    private void reload() {
+        var people = folder.read(folder.inputs().resolve(DeskFolder.PEOPLE));
+        var quotas = folder.read(folder.inputs().resolve(DeskFolder.QUOTAS));
+        var settings = folder.read(folder.inputs().resolve(DeskFolder.SETTINGS));
+        if (people.isEmpty() || quotas.isEmpty() || settings.isEmpty()) return;
+        Checked<PoolInputs> read = PoolInputs.read(people.get(), quotas.get(), settings.get());
+        if (!(read instanceof Checked.Valid<PoolInputs> valid)) return;
+        inputs = valid.value();
+        folder.read(folder.inputs().resolve(DeskFolder.DISTRIBUTION))
+                .flatMap(text -> DistributionFile.read(text, inputs.problem()))
+                .ifPresent(found -> {
+                    chosen = new Chosen(found.algorithm(), found.distribution());
+                    outcome = new SelectionOutcome.Selected(found.algorithm(), found.distribution());
+                    state = RunState.DONE;
+                });
+    }
+
+    /**
+     * Takes new inputs (refused whole with every problem found, or with the reason it is too late); a finished run's
+     * result goes with the old inputs.
+     */
+    public synchronized JsonObject load(String people, String quotas, String settings) {
+        if (folder.committed())
+            throw new DeskRefusal(409, "sortition-committed", "The selection is committed: its inputs are fixed.");
+        if (state == RunState.RUNNING || state == RunState.QUEUED)
+            throw new DeskRefusal(409, "sortition-running", "A selection is running: cancel it first.");
+        Checked<PoolInputs> read = PoolInputs.read(people, quotas, settings);
+        if (!read.problems().isEmpty()) {
+            throw new DeskRefusal(
+                    422,
+                    "sortition-input-invalid",
+                    "The files were not taken: " + read.problems().size() + " problem(s) to fix.",
+                    read.problems());
+        }
+        PoolInputs taken = read.orThrow();
+        folder.write(folder.inputs().resolve(DeskFolder.PEOPLE), taken.people());
+        folder.write(folder.inputs().resolve(DeskFolder.QUOTAS), taken.quotas());
+        folder.write(folder.inputs().resolve(DeskFolder.SETTINGS), settings);
+        folder.write(folder.inputs().resolve(DeskFolder.DISTRIBUTION), "");
+        inputs = taken;
+        chosen = null;
+        outcome = null;
+        progress = null;
+        state = RunState.IDLE;
+        return DeskViews.inputs(taken);
+    }
+
+    /** Starts the algorithm on the desk's worker; the screen follows it with {@link #status()}. */
+    public synchronized void start(Algorithm algorithm) {
+        if (inputs == null) throw new DeskRefusal(409, "sortition-no-inputs", "Send the pool and the quotas first.");
+        if (folder.committed())
+            throw new DeskRefusal(409, "sortition-committed", "The selection is committed: it cannot run again.");
+        if (state == RunState.RUNNING || state == RunState.QUEUED)
+            throw new DeskRefusal(409, "sortition-running", "A selection is already running.");
+        MathSolver solver = solver();
+        PoolInputs problemNow = inputs;
+        Cancellation cancel = new Cancellation();
+        cancellation = cancel;
+        running = algorithm;
+        progress = null;
+        outcome = null;
+        chosen = null;
+        startedAt = clock.instant();
+        endedAt = null;
+        state = RunState.QUEUED;
+        SelectionRun run = new SelectionRun(solver, random, p -> progress = p, cancel, SOLVER_CALL_LIMIT);
+        worker.execute(() -> runOnWorker(problemNow, algorithm, run, cancel));
+    }
+
+    private void runOnWorker(PoolInputs on, Algorithm algorithm, SelectionRun run, Cancellation cancel) {
+        if (cancel.cancelled()) {
+            finish(new SelectionOutcome.Cancelled(), algorithm, on);
+            return;
+        }
+        state = RunState.RUNNING;
+        SelectionOutcome result;
+        try {
+            result = Selection.select(on.problem(), algorithm, run);
+        } catch (RuntimeException | LinkageError e) {
+            result = new SelectionOutcome.Failed(String.valueOf(e.getMessage()));
+        }
+        finish(result, algorithm, on);
+    }
+
+    private synchronized void finish(SelectionOutcome result, Algorithm algorithm, PoolInputs on) {
+        if (on != inputs) return; // new inputs came meanwhile: this run is of the old ones
+        outcome = result;
+        endedAt = clock.instant();
+        if (result instanceof SelectionOutcome.Selected selected) {
+            chosen = new Chosen(algorithm, selected.distribution());
+            folder.write(
+                    folder.inputs().resolve(DeskFolder.DISTRIBUTION),
+                    DistributionFile.write(algorithm, selected.distribution(), on.problem()));
+            state = RunState.DONE;
+        } else if (result instanceof SelectionOutcome.Infeasible) {
+            state = RunState.INFEASIBLE;
+        } else if (result instanceof SelectionOutcome.Cancelled) {
+            state = RunState.CANCELLED;
+        } else {
+            state = RunState.FAILED;
+        }
+    }
+
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    /** What the organiser's screen shows: inputs, run, outcome, and where the publication stands. */
+    public synchronized JsonObject status() {
+        JsonObject out = new JsonObject().put("committed", folder.committed()).put("drawn", folder.drawn());
+        if (inputs != null) out.put("inputs", DeskViews.inputs(inputs));
+        JsonObject run = new JsonObject().put("state", state.name().toLowerCase());
+        if (running != null) run.put("algorithm", running.settingName());
+        if (startedAt != null) {
+            Instant until = endedAt == null ? clock.instant() : endedAt;
+            run.put("seconds", Duration.between(startedAt, until).toMillis() / 1000.0);
+        }
+        Progress p = progress;
+        if (p != null) run.put("progress", DeskViews.progress(p));
+        out.put("run", run);
+        SelectionOutcome o = outcome;
+        if (o instanceof SelectionOutcome.Selected s && inputs != null) {
+            out.put("outcome", DeskViews.outcome(s.algorithm(), s.distribution(), inputs));
+        } else if (o instanceof SelectionOutcome.Infeasible i) {
+            out.put("infeasible", DeskViews.infeasible(i.explanation()));
+        } else if (o instanceof SelectionOutcome.Failed f) {
+            run.put("failure", f.reason());
+        }
+        if (folder.drawn() && inputs != null) out.put("panel", seats.panelView(inputs, currentDraw()));
+        return out;
+    }
+
+    /** A commitment staged for the assembly to record: the arguments of its command. */
+    public record Staged(Commitment commitment, JsonObject command) {}
+
+    /**
+     * Rounds the distribution to m equally likely panels and writes the committed files to the staging folder; the
+     * caller records the commitment with the assembly, then calls {@link #commitRecorded(boolean)}.
+     */
+    public synchronized Staged stageCommitment(String seedPlan, String by) {
+        if (folder.committed())
+            throw new DeskRefusal(409, "sortition-committed", "The selection is already committed.");
+        if (chosen == null || inputs == null)
+            throw new DeskRefusal(409, "sortition-not-selected", "Run a selection to the end before committing it.");
+        SelectionProblem problem = inputs.problem();
+        Lottery lottery = PanelLottery.round(
+                chosen.distribution(), inputs.settings().panelCount(), problem.size(), solver(), ROUNDING_LIMIT);
+        folder.removeStaged();
+        Commitment commitment;
+        try {
+            commitment = Publication.commit(
+                    folder.staging(), problem, inputs.settings().with(chosen.algorithm()), lottery);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Fairness fairness = Fairness.of(chosen.distribution().probabilities(), problem.panelSize());
+        JsonObject files = new JsonObject();
+        commitment.fileHashes().forEach(files::put);
+        JsonObject command = new JsonObject()
+                .put("commitment", commitment.hash())
+                .put("files", files)
+                .put("algorithm", chosen.algorithm().settingName())
+                .put("poolSize", problem.size())
+                .put("panelSize", problem.panelSize())
+                .put("panelCount", lottery.panels().size())
+                .put("maxChange", Math.min(1, lottery.maxChange()))
+                .put("lowest", fairness.lowest())
+                .put("highest", Math.min(1, fairness.highest()))
+                .put("histogram", new JsonArray(new ArrayList<>(fairness.histogram())))
+                .put("seedPlan", seedPlan)
+                .put("by", by);
+        return new Staged(commitment, command);
+    }
+
+    /** The assembly recorded the commitment (publish the files) or refused it (drop them). */
+    public synchronized void commitRecorded(boolean recorded) {
+        if (recorded) folder.publishStaged();
+        else folder.removeStaged();
+    }
+
+    /** The draw the announced inputs give, from the published files; nothing is written until it is recorded. */
+    public synchronized Draw previewDraw(List<String> seedInputs) {
+        if (!folder.committed())
+            throw new DeskRefusal(409, "sortition-not-committed", "Publish the commitment before the draw.");
+        if (folder.drawn()) throw new DeskRefusal(409, "sortition-drawn", "The panel is already drawn.");
+        try {
+            return Publication.preview(folder.published(), seedInputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The assembly recorded the draw: the seed inputs, the seed and the result are published. */
+    public synchronized void drawRecorded(List<String> seedInputs) {
+        try {
+            Publication.draw(folder.published(), seedInputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The best-matching alternate for a member who dropped out, keeping the quotas and the household rule, from the
+     * alternates' order fixed at the draw, skipping everyone who ever had a seat.
+     */
+    public synchronized Replacement.Replaced replacement(String dropout, List<String> panel, Set<String> seatedBefore) {
+        if (!folder.drawn()) throw new DeskRefusal(409, "sortition-not-drawn", "Draw the panel first.");
+        Draw draw = currentDraw();
+        List<String> waiting = draw.alternates().stream()
+                .filter(id -> !seatedBefore.contains(id))
+                .toList();
+        Replacement answer = Replacements.replace(inputs.problem(), panel, dropout, waiting);
+        if (answer instanceof Replacement.NotOnPanel)
+            throw new DeskRefusal(409, "not-on-panel", "This person is not on the panel.");
+        if (answer instanceof Replacement.NoneFits none)
+            throw new DeskRefusal(409, "no-alternate-fits", "No alternate keeps the quotas: " + none.reason());
+        Replacement.Replaced replaced = (Replacement.Replaced) answer;
+        int rank = draw.alternates().indexOf(replaced.replacement()) + 1;
+        return new Replacement.Replaced(
+                replaced.dropout(),
+                replaced.replacement(),
+                rank,
+                replaced.changes(),
+                replaced.panel(),
+                replaced.alternates());
+    }
+
+    /** The assembly recorded the replacement: it joins the published list. */
+    public synchronized void replacementRecorded(Replacement.Replaced r) {
+        seats.published(r, clock.instant());
+    }
+
+    /**
+     * The people of {@code poolIds} not yet on the roster, as the roster import takes them (a roster id of their own,
+     * a name and e-mail from the contact columns, the features as attributes for balancing groups).
+     */
+    public synchronized JsonArray rosterRows(List<String> poolIds) {
+        if (inputs == null) throw new DeskRefusal(409, "sortition-no-inputs", "Send the pool and the quotas first.");
+        return seats.rows(inputs, poolIds, random);
+    }
+
+    /** The roster took these rows: remember whom each roster id is. */
+    public synchronized void seated(JsonArray rows) {
+        seats.seated(rows);
+    }
+
+    /** Pool id → roster id of everyone seated so far. */
+    public synchronized Map<String, String> seatedIds() {
+        return seats.seatedIds();
+    }
+
+    /** A published file's bytes, if it is there. */
+    public Optional<byte[]> publishedFile(String name) {
+        Path file = folder.published().resolve(name);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Draw currentDraw() {
+        List<String> seedInputs = folder.read(folder.published().resolve("seed-inputs.txt"))
+                .map(text -> List.of(text.split("\n")))
+                .orElse(List.of());
+        try {
+            return Publication.preview(folder.published(), seedInputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MathSolver solver() {
+        try {
+            return solvers.get();
+        } catch (RuntimeException | LinkageError e) {
+            throw new DeskRefusal(
+                    503,
+                    "solver-unavailable",
+                    "The selection's solver (OR-Tools) cannot run on this server: " + e.getMessage());
+        }
+    }
+}

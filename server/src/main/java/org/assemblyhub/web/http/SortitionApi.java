@@ -1,0 +1,449 @@
+package org.assemblyhub.web.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.assemblyhub.engine.EngineClient;
+import org.assemblyhub.kernel.Tokens;
+import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.sortition.desk.DeskRefusal;
+import org.assemblyhub.sortition.desk.SortitionDesk;
+import org.assemblyhub.sortition.desk.SortitionDesks;
+import org.assemblyhub.sortition.domain.InputProblem;
+import org.assemblyhub.sortition.draw.Draw;
+import org.assemblyhub.sortition.format.SettingsToml;
+import org.assemblyhub.sortition.format.SortitionSettings;
+import org.assemblyhub.sortition.replace.Replacement;
+import org.assemblyhub.sortition.select.Algorithm;
+import org.assemblyhub.sortition.view.SortitionView;
+import org.assemblyhub.support.BoundedWorkers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * The organiser's selection desk over HTTP (docs/sortition.md, "In the hub"). Every route but the published files
+ * is for the assembly's organisers: the sender is checked before the body is read for anything, then the desk's
+ * work (reading files, rounding, writing) runs on workers, and each public fact is recorded by the assembly before
+ * it is published. The published files are served to whoever may see the assembly's records.
+ */
+public final class SortitionApi {
+    private static final int MAX_SEED_INPUTS = 20;
+    private static final int MAX_INPUT = 500;
+    private static final int MAX_PLAN = 2_000;
+
+    private final EngineClient engines;
+    private final String publicUrl;
+    private final SortitionDesks desks;
+    private final BoundedWorkers workers;
+
+    public SortitionApi(Vertx vertx, EngineClient engines, String publicUrl, Path dataDir, BoundedWorkers workers) {
+        this.engines = engines;
+        this.publicUrl = publicUrl;
+        this.desks = SortitionDesks.of(vertx, dataDir);
+        this.workers = workers;
+    }
+
+    /** After the API's body handler: the organiser's files come as JSON text. */
+    public void mount(Router router) {
+        router.get("/api/assemblies/:id/sortition")
+                .handler(rc -> organiser(rc, false, (desk, who) -> work(desk::status)));
+        router.post("/api/assemblies/:id/sortition/inputs").handler(rc -> organiser(rc, true, this::inputs));
+        router.post("/api/assemblies/:id/sortition/run").handler(rc -> organiser(rc, true, this::run));
+        router.post("/api/assemblies/:id/sortition/cancel")
+                .handler(rc -> organiser(rc, false, (desk, who) -> {
+                    desk.cancel();
+                    return Future.succeededFuture(new JsonObject().put("cancelling", true));
+                }));
+        router.post("/api/assemblies/:id/sortition/commit").handler(rc -> organiser(rc, true, this::commit));
+        router.post("/api/assemblies/:id/sortition/draw").handler(rc -> organiser(rc, true, this::draw));
+        router.post("/api/assemblies/:id/sortition/seat").handler(rc -> organiser(rc, false, this::seat));
+        router.post("/api/assemblies/:id/sortition/replace").handler(rc -> organiser(rc, true, this::replace));
+        router.get("/api/assemblies/:id/sortition/files/:name").handler(this::file);
+    }
+
+    /** A request of the desk: who asks, the desk, and the JSON body (checked to be one before anything else). */
+    private record Ask(String assemblyId, JsonObject who, JsonObject body, String token) {}
+
+    private interface Work {
+        Future<JsonObject> on(SortitionDesk desk, Ask ask);
+    }
+
+    private void organiser(RoutingContext rc, boolean json, Work work) {
+        Senders.identify(rc, engines, publicUrl, Set.of("organiser"), "Only organisers run the selection.")
+                .compose(who -> {
+                    JsonObject body = new JsonObject();
+                    if (json) {
+                        String type = rc.request().getHeader("Content-Type");
+                        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+                            return Future.failedFuture(new DeskRefusal(415, "json-required", "Send a JSON object."));
+                        }
+                        try {
+                            body = rc.body().asJsonObject();
+                        } catch (RuntimeException e) {
+                            body = null;
+                        }
+                        if (body == null)
+                            return Future.failedFuture(
+                                    new DeskRefusal(400, "malformed-json", "This request is not a JSON object."));
+                    }
+                    String assemblyId = rc.pathParam("id");
+                    return work.on(
+                            desks.of(assemblyId), new Ask(assemblyId, who, body, Sessions.tokenOf(rc.request())));
+                })
+                .onSuccess(body -> HttpErrors.json(rc, 200, body))
+                .onFailure(failure -> refuse(rc, failure));
+    }
+
+    private Future<JsonObject> work(Callable<JsonObject> blocking) {
+        return workers.submit(blocking);
+    }
+
+    private Future<JsonObject> inputs(SortitionDesk desk, Ask ask) {
+        String people = text(ask.body(), "people");
+        String quotas = text(ask.body(), "quotas");
+        return work(() -> desk.load(people, quotas, settings(ask.body())));
+    }
+
+    /**
+     * The settings as TOML (a file from sortition-algorithms), or from the form's fields: the id column, the panel
+     * size, the algorithm and the household rule's address columns.
+     */
+    private static String settings(JsonObject body) {
+        String toml = body.getValue("settings") instanceof String s ? s : null;
+        if (toml != null && !toml.isBlank()) return toml;
+        String idColumn = text(body, "idColumn");
+        Object k = body.getValue("panelSize");
+        if (!(k instanceof Number size) || size.intValue() < 1) {
+            throw new DeskRefusal(422, "invalid-args", "Say how many members the panel has (panelSize).");
+        }
+        Algorithm algorithm = Algorithm.named(body.getString("algorithm", "leximin"))
+                .orElseThrow(
+                        () -> new DeskRefusal(422, "invalid-args", "The algorithm is leximin, maximin or legacy."));
+        SortitionSettings s = SortitionSettings.of(idColumn.isBlank() ? "id" : idColumn.strip(), size.intValue())
+                .with(algorithm);
+        List<String> address = strings(body, "householdColumns", 10, 200);
+        if (!address.isEmpty()) s = s.withHouseholds(address);
+        return SettingsToml.write(s);
+    }
+
+    private Future<JsonObject> run(SortitionDesk desk, Ask ask) {
+        Algorithm algorithm = Algorithm.named(ask.body().getString("algorithm", "leximin"))
+                .orElseThrow(
+                        () -> new DeskRefusal(422, "invalid-args", "The algorithm is leximin, maximin or legacy."));
+        return work(() -> {
+            desk.start(algorithm);
+            return desk.status();
+        });
+    }
+
+    /** Stage the files, have the assembly record the commitment, then publish (or drop) what was staged. */
+    private Future<JsonObject> commit(SortitionDesk desk, Ask ask) {
+        String plan = bounded(text(ask.body(), "seedPlan"), MAX_PLAN, "seedPlan");
+        if (plan.isBlank())
+            return Future.failedFuture(new DeskRefusal(
+                    422, "seed-plan-required", "Say, before the commitment, where the seed's numbers will come from."));
+        String by = ask.who().getString("personId");
+        return work(() -> desk.stageCommitment(plan, by).command())
+                .compose(args -> record(ask.assemblyId(), "record-sortition-commitment", args)
+                        .transform(recorded -> work(() -> {
+                            desk.commitRecorded(recorded.succeeded());
+                            if (recorded.failed()) throw (RuntimeException) recorded.cause();
+                            return new JsonObject().put("commitment", args.getString("commitment"));
+                        })));
+    }
+
+    private Future<JsonObject> draw(SortitionDesk desk, Ask ask) {
+        List<String> inputs = new ArrayList<>();
+        for (String line : strings(ask.body(), "seedInputs", MAX_SEED_INPUTS, MAX_INPUT)) {
+            if (line.contains("\n") || line.contains("\r"))
+                throw new DeskRefusal(422, "invalid-args", "Each seed input is one line.");
+            if (!line.isBlank()) inputs.add(line.strip());
+        }
+        if (inputs.isEmpty())
+            return Future.failedFuture(
+                    new DeskRefusal(422, "seed-inputs-required", "Enter the announced numbers the seed is made of."));
+        String by = ask.who().getString("personId");
+        return work(() -> {
+                    Draw d = desk.previewDraw(inputs);
+                    return new JsonObject()
+                            .put("seedInputs", new JsonArray(new ArrayList<>(inputs)))
+                            .put("seed", d.seedHex())
+                            .put("panelIndex", d.index())
+                            .put("selected", new JsonArray(new ArrayList<>(d.selected())))
+                            .put("by", by);
+                })
+                .compose(args -> commitmentOf(ask)
+                        .compose(commitment -> record(
+                                ask.assemblyId(),
+                                "record-sortition-draw",
+                                args.copy().put("commitment", commitment)))
+                        .compose(recorded -> work(() -> {
+                            desk.drawRecorded(inputs);
+                            return desk.status();
+                        })));
+    }
+
+    /** Everyone on the panel not yet on the roster joins it as a member; the answer holds their links. */
+    private Future<JsonObject> seat(SortitionDesk desk, Ask ask) {
+        return publicSection(ask).compose(section -> {
+            JsonArray panel = section.getJsonArray("panel");
+            if (panel == null) return Future.failedFuture(new DeskRefusal(409, "sortition-not-drawn", "Draw first."));
+            List<String> ids = new ArrayList<>();
+            panel.forEach(id -> ids.add((String) id));
+            return work(() -> new JsonObject().put("rows", desk.rosterRows(ids)))
+                    .compose(made -> importRows(ask, desk, made.getJsonArray("rows")));
+        });
+    }
+
+    private Future<JsonObject> importRows(Ask ask, SortitionDesk desk, JsonArray rows) {
+        if (rows.isEmpty())
+            return Future.succeededFuture(new JsonObject().put("imported", 0).put("people", new JsonArray()));
+        JsonArray people = new JsonArray();
+        rows.forEach(r -> people.add(((JsonObject) r).getJsonObject("person")));
+        JsonObject command = new JsonObject()
+                .put("actor", actor(ask.who()))
+                .put("name", "import-roster")
+                .put("args", new JsonObject().put("people", people));
+        return engines.engine(ask.assemblyId(), "command", command).compose(answer -> {
+            if (Answers.isError(answer)) return refused(answer);
+            return work(() -> {
+                desk.seated(rows);
+                return invitations(ask.assemblyId(), people, answer.getJsonObject("result"));
+            });
+        });
+    }
+
+    /** The people imported with their links, or the envelope sealed for the delivery officer. */
+    private JsonObject invitations(String assemblyId, JsonArray people, JsonObject result) {
+        JsonObject tokens = result.getJsonObject("tokens");
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < people.size(); i++) {
+            JsonObject p = people.getJsonObject(i);
+            JsonObject person = new JsonObject()
+                    .put("id", p.getString("id"))
+                    .put("name", p.getString("name"))
+                    .put("role", "member");
+            if (tokens != null) person.put("link", publicUrl + "/join/" + tokens.getString(p.getString("id")));
+            out.add(person);
+        }
+        JsonObject body = new JsonObject().put("imported", out.size()).put("people", out);
+        if (result.containsKey("sealed")) {
+            body.put(
+                    "sealed",
+                    result.getJsonObject("sealed")
+                            .copy()
+                            .put("publicUrl", publicUrl)
+                            .put("assemblyId", assemblyId)
+                            .put("people", out.copy()));
+        }
+        return body;
+    }
+
+    /**
+     * A member dropped out: the best-matching alternate takes the seat (recorded and published), the dropout's link
+     * stops working if they were on the roster, and the newcomer joins it with a link of their own.
+     */
+    private Future<JsonObject> replace(SortitionDesk desk, Ask ask) {
+        String dropout = text(ask.body(), "poolId").strip();
+        if (dropout.isEmpty()) return Future.failedFuture(new DeskRefusal(422, "invalid-args", "Say who dropped out."));
+        String by = ask.who().getString("personId");
+        return publicSection(ask).compose(section -> {
+            JsonArray panel = section.getJsonArray("panel");
+            if (panel == null) return Future.failedFuture(new DeskRefusal(409, "sortition-not-drawn", "Draw first."));
+            List<String> now = new ArrayList<>();
+            panel.forEach(id -> now.add((String) id));
+            Set<String> seatedBefore = new HashSet<>(
+                    section.getJsonObject("draw").getJsonArray("selected").getList());
+            JsonArray replacements = section.getJsonArray("replacements", new JsonArray());
+            replacements.forEach(r -> seatedBefore.add(((JsonObject) r).getString("replacement")));
+            return work(() -> {
+                        Replacement.Replaced r = desk.replacement(dropout, now, seatedBefore);
+                        return new JsonObject()
+                                .put("dropout", r.dropout())
+                                .put("replacement", r.replacement())
+                                .put("rank", r.rank())
+                                .put("changes", new JsonArray(new ArrayList<>(r.changes())))
+                                .put("by", by)
+                                .put("panel", new JsonArray(new ArrayList<>(r.panel())));
+                    })
+                    .compose(args -> record(ask.assemblyId(), "record-sortition-replacement", args)
+                            .compose(recorded -> work(() -> {
+                                desk.replacementRecorded(new Replacement.Replaced(
+                                        args.getString("dropout"),
+                                        args.getString("replacement"),
+                                        args.getInteger("rank"),
+                                        strings(args, "changes", 50, 400),
+                                        List.of(),
+                                        List.of()));
+                                return new JsonObject(new LinkedHashMap<String, Object>(desk.seatedIds()));
+                            }))
+                            .compose(seated -> {
+                                String rosterId = seated.getString(dropout);
+                                Future<Void> revoked =
+                                        rosterId == null ? Future.succeededFuture() : revoke(ask, rosterId);
+                                return revoked.compose(v -> rosterId == null
+                                        ? Future.succeededFuture(new JsonObject())
+                                        : work(() -> new JsonObject()
+                                                        .put(
+                                                                "rows",
+                                                                desk.rosterRows(
+                                                                        List.of(args.getString("replacement")))))
+                                                .compose(made -> importRows(ask, desk, made.getJsonArray("rows"))));
+                            })
+                            .map(invited -> new JsonObject()
+                                    .put("dropout", dropout)
+                                    .put("replacement", args.getString("replacement"))
+                                    .put("rank", args.getInteger("rank"))
+                                    .put("changes", args.getJsonArray("changes"))
+                                    .put("invited", invited)));
+        });
+    }
+
+    private Future<Void> revoke(Ask ask, String rosterId) {
+        JsonObject command = new JsonObject()
+                .put("actor", actor(ask.who()))
+                .put("name", "revoke-invitation")
+                .put("args", new JsonObject().put("personId", rosterId));
+        return engines.engine(ask.assemblyId(), "command", command).compose(answer -> {
+            // Already revoked (or never invited) is fine: the seat goes to the alternate either way.
+            return Future.succeededFuture();
+        });
+    }
+
+    /** A published file, for anyone who may see the assembly's records, once the assembly has recorded it. */
+    private void file(RoutingContext rc) {
+        String assemblyId = rc.pathParam("id");
+        String name = rc.pathParam("name");
+        if (!SortitionView.COMMITTED_FILES.contains(name)
+                && !SortitionView.DRAW_FILES.contains(name)
+                && !SortitionView.REPLACEMENTS_FILE.equals(name)) {
+            HttpErrors.error(rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
+            return;
+        }
+        String token = Sessions.tokenOf(rc.request());
+        if (token != null && !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) token = null;
+        JsonObject request =
+                new JsonObject().put("what", "sortition-file").put("file", name).put("token", token);
+        engines.engine(assemblyId, "records", request)
+                .compose(answer -> {
+                    JsonObject data = answer.getJsonObject("data", answer);
+                    if (Answers.isError(answer) || !data.getBoolean("published", false)) {
+                        return Future.<Optional<byte[]>>succeededFuture(Optional.empty());
+                    }
+                    return workers.submit(() -> desks.of(assemblyId).publishedFile(name));
+                })
+                .onSuccess(bytes -> {
+                    if (bytes.isEmpty()) {
+                        HttpErrors.error(
+                                rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
+                        return;
+                    }
+                    rc.response()
+                            .putHeader("Content-Type", contentType(name))
+                            .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                            .putHeader("Cache-Control", "no-cache")
+                            .end(Buffer.buffer(bytes.get()));
+                })
+                .onFailure(failure -> refuse(rc, failure));
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".csv")) return "text/csv; charset=utf-8";
+        if (name.endsWith(".json")) return "application/json; charset=utf-8";
+        return "text/plain; charset=utf-8";
+    }
+
+    private Future<JsonObject> record(String assemblyId, String name, JsonObject args) {
+        JsonObject command = new JsonObject()
+                .put("actor", new JsonObject().put("hub", true))
+                .put("name", name)
+                .put("args", args);
+        return engines.engine(assemblyId, "command", command)
+                .compose(answer -> Answers.isError(answer) ? refused(answer) : Future.succeededFuture(answer));
+    }
+
+    /** The assembly's public selection section (as observers see it), asked of its engine. */
+    private Future<JsonObject> publicSection(Ask ask) {
+        JsonObject request = new JsonObject().put("what", "open-data").put("token", ask.token());
+        return engines.engine(ask.assemblyId(), "records", request).compose(answer -> {
+            if (Answers.isError(answer)) return refused(answer);
+            JsonObject data = answer.getJsonObject("data", new JsonObject());
+            JsonObject section = data.getJsonObject("sortition");
+            if (section == null)
+                return Future.failedFuture(
+                        new DeskRefusal(409, "sortition-not-committed", "Publish the commitment first."));
+            return Future.succeededFuture(section);
+        });
+    }
+
+    private Future<String> commitmentOf(Ask ask) {
+        return publicSection(ask).map(section -> section.getString("commitment"));
+    }
+
+    private static <T> Future<T> refused(JsonObject answer) {
+        return Future.failedFuture(new Senders.Refused(HttpErrors.statusOf(answer.getString("code")), answer));
+    }
+
+    private static JsonObject actor(JsonObject who) {
+        return new JsonObject().put("personId", who.getString("personId")).put("role", who.getString("role"));
+    }
+
+    private static String text(JsonObject body, String key) {
+        Object value = body.getValue(key);
+        if (value == null) return "";
+        if (!(value instanceof String s)) throw new DeskRefusal(422, "invalid-args", "'" + key + "' must be text.");
+        return s;
+    }
+
+    private static String bounded(String text, int max, String key) {
+        if (text.length() > max)
+            throw new DeskRefusal(422, "invalid-args", "'" + key + "' holds at most " + max + " characters.");
+        return text;
+    }
+
+    private static List<String> strings(JsonObject body, String key, int maxItems, int maxEach) {
+        Object value = body.getValue(key);
+        if (value == null) return List.of();
+        if (!(value instanceof JsonArray array) || array.size() > maxItems)
+            throw new DeskRefusal(422, "invalid-args", "'" + key + "' is a list of at most " + maxItems + " texts.");
+        List<String> out = new ArrayList<>();
+        for (Object o : array) {
+            if (!(o instanceof String s) || s.length() > maxEach)
+                throw new DeskRefusal(
+                        422, "invalid-args", "Each of '" + key + "' is text of at most " + maxEach + " characters.");
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static void refuse(RoutingContext rc, Throwable failure) {
+        if (failure instanceof Senders.Refused refused) {
+            HttpErrors.json(rc, refused.refusal.status(), refused.refusal.body());
+        } else if (failure instanceof DeskRefusal refusal) {
+            JsonObject body = new JsonObject().put("code", refusal.code()).put("message", refusal.getMessage());
+            if (!refusal.problems().isEmpty()) {
+                JsonArray problems = new JsonArray();
+                for (InputProblem p : refusal.problems()) {
+                    problems.add(new JsonObject().put("where", p.where()).put("message", p.message()));
+                }
+                body.put("problems", problems);
+            }
+            HttpErrors.json(rc, refusal.status(), body);
+        } else if (failure instanceof BoundedWorkers.Busy) {
+            HttpErrors.error(rc, 503, "busy", "The hub is busy: please try again in a few seconds.");
+        } else {
+            HttpErrors.error(rc, 500, "internal-error", "Something went wrong on the hub; nothing changed.");
+        }
+    }
+}
