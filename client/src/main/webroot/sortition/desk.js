@@ -73,11 +73,24 @@ async function sendInputs(ctx, form) {
   await step(ctx, 'POST', '/inputs', body);
 }
 
+/** Where a problem is (a file's line, a feature, a setting, a person) and what, in the reader's language. */
+function problemText(p) {
+  const a = p.args || {};
+  const where = a.line ? t('sortition.where.line', { file: a.file, line: a.line })
+    : a.setting ? t('sortition.where.setting', { setting: a.setting })
+      : a.person ? t('sortition.where.person', { id: a.person })
+        : a.feature ? t('sortition.where.feature', { feature: a.feature })
+          : a.file || '';
+  const key = 'sortition.problem.' + p.code;
+  const what = t(key, a);
+  return `${where ? where + ' — ' : ''}${what === key ? p.message : what}`;
+}
+
 function errorBlock(k) {
   if (!k.error) return '';
   return html`<div role="alert" class="desk-error" data-testid="sortition-error">
     <p class="field-error">${errorText(k.error)}</p>
-    ${k.problems ? html`<ul>${k.problems.map((p) => html`<li>${p.where} — ${p.message}</li>`)}</ul>` : ''}
+    ${k.problems ? html`<ul data-testid="sortition-problems">${k.problems.map((p) => html`<li>${problemText(p)}</li>`)}</ul>` : ''}
   </div>`;
 }
 

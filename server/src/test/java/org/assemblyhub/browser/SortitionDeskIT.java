@@ -93,6 +93,16 @@ class SortitionDeskIT {
             assertThat(observer.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
 
             Locator desk = organiser.locator("[data-testid=sortition-desk]");
+            // A file with a volunteer twice is refused whole, the problem said in the organiser's language.
+            desk.getByLabel("Volontaires (CSV", new Locator.GetByLabelOptions())
+                    .setInputFiles(file("volontaires.csv", people() + "p4,Autre,Durand,x@example.org,9 rue,f,old\n"));
+            desk.getByLabel("Quotas (CSV", new Locator.GetByLabelOptions()).setInputFiles(file("quotas.csv", QUOTAS));
+            desk.getByLabel("Colonne de l'identifiant").fill("person_id");
+            desk.getByLabel("Nombre de membres à tirer").fill("6");
+            button(organiser, "Vérifier et charger").click();
+            assertThat(desk.locator("[data-testid=sortition-problems]"))
+                    .containsText("people.csv, ligne 32 — l'identifiant p4 est déjà à la ligne 6");
+
             desk.getByLabel("Volontaires (CSV", new Locator.GetByLabelOptions())
                     .setInputFiles(file("volontaires.csv", people()));
             desk.getByLabel("Quotas (CSV", new Locator.GetByLabelOptions()).setInputFiles(file("quotas.csv", QUOTAS));
@@ -154,7 +164,8 @@ class SortitionDeskIT {
             screenshot(desk, "sortition-desk-panel");
 
             assertThat(observer.content()).doesNotContain(CANARY).doesNotContain("Volontaire");
-            assertThat(errors).isEmpty();
+            // The refused file's 422 is logged by Chromium as a failed resource; anything else is a fault of the page.
+            assertThat(errors).allMatch(e -> e.contains("status of 422"), "only the refused file's answer");
         }
     }
 }

@@ -148,6 +148,12 @@ class SelectionDeskTest {
         assertThat(body.getJsonArray("problems").encode())
                 .contains("people.csv line 42")
                 .contains("line 5");
+        JsonObject coded = body.getJsonArray("problems").getJsonObject(0);
+        assertThat(coded.getString("code")).as("screens translate it").isEqualTo("duplicate-id");
+        assertThat(coded.getJsonObject("args").getMap())
+                .containsEntry("id", "p3")
+                .containsEntry("earlier", "5")
+                .containsEntry("line", "42");
 
         HttpResponse<String> unknown =
                 post("/inputs", organiser(), inputs(people().replace(",f,young", ",x,young"), QUOTAS));

@@ -46,7 +46,8 @@ record CsvTable(String file, List<String> headers, List<Row> rows) {
             Map<String, Integer> seen = new HashMap<>();
             for (String h : headers) {
                 if (!h.isEmpty() && seen.merge(h.toLowerCase(Locale.ROOT), 1, Integer::sum) == 2) {
-                    problems.add(InputProblem.atLine(file, 1, "the column '" + h + "' appears more than once"));
+                    problems.add(InputProblem.atLine(file, 1, "the column '" + h + "' appears more than once")
+                            .coded("duplicate-column", "column", h));
                 }
             }
             List<Row> rows = new ArrayList<>();
@@ -64,7 +65,8 @@ record CsvTable(String file, List<String> headers, List<Row> rows) {
             if (!problems.isEmpty()) return Checked.invalid(problems);
             return Checked.valid(new CsvTable(file, headers, rows));
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            return Checked.invalid(List.of(new InputProblem(file, "not a readable CSV file: " + e.getMessage())));
+            return Checked.invalid(List.of(InputProblem.inFile(file, "not a readable CSV file: " + e.getMessage())
+                    .coded("csv-unreadable")));
         }
     }
 

@@ -45,12 +45,13 @@ public final class PeopleCsv {
         for (CsvTable.Row row : t.rows()) {
             String id = row.get(settings.idColumn());
             if (id.isEmpty()) {
-                problems.add(InputProblem.atLine(FILE, row.line(), "no id"));
+                problems.add(InputProblem.atLine(FILE, row.line(), "no id").coded("no-id"));
                 continue;
             }
             Long earlier = firstLine.putIfAbsent(id, row.line());
             if (earlier != null) {
-                problems.add(InputProblem.atLine(FILE, row.line(), "id " + id + " is already on line " + earlier));
+                problems.add(InputProblem.atLine(FILE, row.line(), "id " + id + " is already on line " + earlier)
+                        .coded("duplicate-id", "id", id, "earlier", earlier));
                 continue;
             }
             Map<String, String> features = new LinkedHashMap<>();
@@ -60,9 +61,12 @@ public final class PeopleCsv {
                 if (value.isPresent()) features.put(feature, value.get());
                 else
                     problems.add(InputProblem.atLine(
-                            FILE,
-                            row.line(),
-                            raw.isEmpty() ? "no value for " + feature : "'" + raw + "' is not a value of " + feature));
+                                    FILE,
+                                    row.line(),
+                                    raw.isEmpty()
+                                            ? "no value for " + feature
+                                            : "'" + raw + "' is not a value of " + feature)
+                            .coded(raw.isEmpty() ? "no-value" : "unknown-value", "feature", feature, "value", raw));
             }
             String household = settings.checkSameAddress()
                     ? settings.addressColumns().stream()
@@ -73,12 +77,15 @@ public final class PeopleCsv {
             for (String c : contactColumns) contacts.put(c, row.get(c));
             people.add(new Volunteer(id, features, household, contacts));
         }
-        if (people.isEmpty() && problems.isEmpty()) problems.add(new InputProblem(FILE, "the pool is empty"));
+        if (people.isEmpty() && problems.isEmpty())
+            problems.add(InputProblem.inFile(FILE, "the pool is empty").coded("empty-pool"));
         return problems.isEmpty() ? Checked.valid(people) : Checked.invalid(problems);
     }
 
     private static void require(CsvTable t, String column, String what, List<InputProblem> problems) {
-        if (!t.has(column)) problems.add(InputProblem.atLine(FILE, 1, "no '" + column + "' column (" + what + ")"));
+        if (!t.has(column))
+            problems.add(InputProblem.atLine(FILE, 1, "no '" + column + "' column (" + what + ")")
+                    .coded("missing-column", "column", column));
     }
 
     private static Optional<String> match(Quotas quotas, String feature, String raw) {

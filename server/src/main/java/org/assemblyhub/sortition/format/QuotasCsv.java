@@ -29,10 +29,15 @@ public final class QuotasCsv {
         String feature = t.firstPresent("feature", "category").orElse(null);
         String value = t.firstPresent("value", "name", "category value", "category_value", "category-value")
                 .orElse(null);
-        if (feature == null) problems.add(InputProblem.atLine(FILE, 1, "no 'feature' column"));
-        if (value == null) problems.add(InputProblem.atLine(FILE, 1, "no 'value' column"));
+        if (feature == null)
+            problems.add(
+                    InputProblem.atLine(FILE, 1, "no 'feature' column").coded("missing-column", "column", "feature"));
+        if (value == null)
+            problems.add(InputProblem.atLine(FILE, 1, "no 'value' column").coded("missing-column", "column", "value"));
         for (String required : List.of("min", "max")) {
-            if (!t.has(required)) problems.add(InputProblem.atLine(FILE, 1, "no '" + required + "' column"));
+            if (!t.has(required))
+                problems.add(InputProblem.atLine(FILE, 1, "no '" + required + "' column")
+                        .coded("missing-column", "column", required));
         }
         if (!problems.isEmpty()) return Checked.invalid(problems);
         int defaultMaxFlex = defaultMaxFlex(t, feature);
@@ -42,13 +47,15 @@ public final class QuotasCsv {
             String f = row.get(feature);
             String v = row.get(value);
             if (f.isEmpty() || v.isEmpty()) {
-                problems.add(InputProblem.atLine(FILE, row.line(), "empty feature or value"));
+                problems.add(InputProblem.atLine(FILE, row.line(), "empty feature or value")
+                        .coded("empty-quota"));
                 continue;
             }
             Long earlier = firstLine.putIfAbsent(
                     f.toLowerCase(Locale.ROOT) + "\u0000" + v.toLowerCase(Locale.ROOT), row.line());
             if (earlier != null) {
-                problems.add(InputProblem.atLine(FILE, row.line(), f + "/" + v + " is already on line " + earlier));
+                problems.add(InputProblem.atLine(FILE, row.line(), f + "/" + v + " is already on line " + earlier)
+                        .coded("duplicate-quota", "feature", f, "value", v, "earlier", earlier));
                 continue;
             }
             Integer min = number(row, "min", 0, problems);
@@ -58,17 +65,23 @@ public final class QuotasCsv {
             if (min == null || max == null || minFlex == null || maxFlex == null) continue;
             if (min < 0 || min > max) {
                 problems.add(InputProblem.atLine(
-                        FILE, row.line(), f + "/" + v + ": min " + min + " is above max " + max + " or negative"));
+                                FILE,
+                                row.line(),
+                                f + "/" + v + ": min " + min + " is above max " + max + " or negative")
+                        .coded("min-above-max", "feature", f, "value", v, "min", min, "max", max));
             } else if (minFlex > min || maxFlex < max || minFlex < 0) {
                 problems.add(InputProblem.atLine(
-                        FILE,
-                        row.line(),
-                        f + "/" + v + ": the flex bounds must hold the quota (0 <= min_flex <= min, max <= max_flex)"));
+                                FILE,
+                                row.line(),
+                                f + "/" + v
+                                        + ": the flex bounds must hold the quota (0 <= min_flex <= min, max <= max_flex)")
+                        .coded("flex-bounds", "feature", f, "value", v));
             } else {
                 quotas.add(new Quota(f, v, min, max, minFlex, maxFlex));
             }
         }
-        if (quotas.isEmpty() && problems.isEmpty()) problems.add(new InputProblem(FILE, "there are no quotas"));
+        if (quotas.isEmpty() && problems.isEmpty())
+            problems.add(InputProblem.inFile(FILE, "there are no quotas").coded("no-quotas"));
         return problems.isEmpty() ? Checked.valid(new Quotas(quotas)) : Checked.invalid(problems);
     }
 
@@ -88,13 +101,15 @@ public final class QuotasCsv {
         String text = row.get(column);
         if (text.isEmpty()) {
             if (column.endsWith("_flex")) return absent;
-            problems.add(InputProblem.atLine(FILE, row.line(), "no " + column + " value"));
+            problems.add(InputProblem.atLine(FILE, row.line(), "no " + column + " value")
+                    .coded("no-number", "column", column));
             return null;
         }
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            problems.add(InputProblem.atLine(FILE, row.line(), column + " '" + text + "' is not a whole number"));
+            problems.add(InputProblem.atLine(FILE, row.line(), column + " '" + text + "' is not a whole number")
+                    .coded("not-whole-number", "column", column, "value", text));
             return null;
         }
     }

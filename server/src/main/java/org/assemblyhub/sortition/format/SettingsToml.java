@@ -32,23 +32,28 @@ public final class SettingsToml {
         List<InputProblem> problems = new ArrayList<>();
         Map<String, Object> values = parse(text, problems);
         String id = string(values, "id_column", problems).orElse("");
-        if (values.containsKey("id_column") && id.isBlank()) problems.add(problem("id_column", "is empty"));
-        if (!values.containsKey("id_column")) problems.add(problem("id_column", "is missing"));
+        if (values.containsKey("id_column") && id.isBlank())
+            problems.add(problem("id_column", "is empty").coded("setting-empty"));
+        if (!values.containsKey("id_column"))
+            problems.add(problem("id_column", "is missing").coded("setting-missing"));
         List<String> keep = strings(values, "columns_to_keep", problems);
         boolean checkAddress = Boolean.TRUE.equals(values.get("check_same_address"));
         List<String> address = strings(values, "check_same_address_columns", problems);
         if (checkAddress && address.isEmpty()) {
-            problems.add(problem("check_same_address_columns", "is empty but check_same_address is true"));
+            problems.add(problem("check_same_address_columns", "is empty but check_same_address is true")
+                    .coded("household-columns-empty"));
         }
         String algorithmName = string(values, "selection_algorithm", problems).orElse("leximin");
         Optional<Algorithm> algorithm = Algorithm.named(algorithmName);
         if (algorithm.isEmpty()) {
             problems.add(problem(
-                    "selection_algorithm", "'" + algorithmName + "' is not one of leximin, maximin, " + "legacy"));
+                            "selection_algorithm",
+                            "'" + algorithmName + "' is not one of leximin, maximin, " + "legacy")
+                    .coded("unknown-algorithm", "value", algorithmName));
         }
         int k = integer(values, "number_wanted", 0, problems);
         int m = integer(values, "panel_count", SortitionSettings.DEFAULT_PANEL_COUNT, problems);
-        if (m < 1) problems.add(problem("panel_count", "must be at least 1"));
+        if (m < 1) problems.add(problem("panel_count", "must be at least 1").coded("setting-at-least-one"));
         if (!problems.isEmpty()) return Checked.invalid(problems);
         return Checked.valid(new SortitionSettings(
                 id, keep, checkAddress, checkAddress ? address : List.of(), algorithm.orElseThrow(), k, m));
@@ -74,7 +79,7 @@ public final class SettingsToml {
     }
 
     private static InputProblem problem(String key, String message) {
-        return new InputProblem(FILE + " " + key, message);
+        return new InputProblem(FILE + " " + key, message, "invalid", Map.of("file", FILE, "setting", key));
     }
 
     /** Read with Jackson's TOML reader; a syntax error names its line, a table (this file has none) its key. */
@@ -87,14 +92,15 @@ public final class SettingsToml {
             String why = e.getOriginalMessage();
             problems.add(
                     at == null || at.getLineNr() < 1
-                            ? problem("", why)
-                            : InputProblem.atLine(FILE, at.getLineNr(), why));
+                            ? InputProblem.inFile(FILE, why).coded("toml-syntax")
+                            : InputProblem.atLine(FILE, at.getLineNr(), why).coded("toml-syntax"));
             return Map.of();
         }
         if (values == null) return Map.of();
         values.forEach((key, value) -> {
             if (value instanceof Map<?, ?>)
-                problems.add(problem(key, "is a table; this file has only 'key = value' lines"));
+                problems.add(problem(key, "is a table; this file has only 'key = value' lines")
+                        .coded("setting-table"));
         });
         return values;
     }
@@ -103,7 +109,7 @@ public final class SettingsToml {
         Object v = values.get(key);
         if (v == null) return Optional.empty();
         if (v instanceof String s) return Optional.of(s);
-        problems.add(problem(key, "must be a string"));
+        problems.add(problem(key, "must be a string").coded("setting-not-text"));
         return Optional.empty();
     }
 
@@ -111,7 +117,7 @@ public final class SettingsToml {
         Object v = values.get(key);
         if (v == null) return List.of();
         if (v instanceof List<?> list) return list.stream().map(String::valueOf).toList();
-        problems.add(problem(key, "must be a list of strings"));
+        problems.add(problem(key, "must be a list of strings").coded("setting-not-list"));
         return List.of();
     }
 
@@ -121,7 +127,7 @@ public final class SettingsToml {
         if ((v instanceof Integer || v instanceof Long)
                 && ((Number) v).longValue() >= Integer.MIN_VALUE
                 && ((Number) v).longValue() <= Integer.MAX_VALUE) return ((Number) v).intValue();
-        problems.add(problem(key, "must be a whole number"));
+        problems.add(problem(key, "must be a whole number").coded("setting-not-number"));
         return absent;
     }
 }

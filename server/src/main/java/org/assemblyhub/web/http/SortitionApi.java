@@ -435,7 +435,11 @@ public final class SortitionApi {
             if (!refusal.problems().isEmpty()) {
                 JsonArray problems = new JsonArray();
                 for (InputProblem p : refusal.problems()) {
-                    problems.add(new JsonObject().put("where", p.where()).put("message", p.message()));
+                    problems.add(new JsonObject()
+                            .put("where", p.where())
+                            .put("message", p.message())
+                            .put("code", p.code())
+                            .put("args", new JsonObject(new LinkedHashMap<String, Object>(p.args()))));
                 }
                 body.put("problems", problems);
             }
