@@ -148,7 +148,8 @@ function runSection(ctx, s) {
           @click=${() => step(ctx, 'POST', '/cancel')}>${t('sortition.run.cancel')}</button>`
         : html`<button type="submit" data-testid="sortition-start">${t('sortition.run.start')}</button>`}
     </form>`}
-    <p data-testid="sortition-run-state" role="status">${t('sortition.run.state.' + run.state, { s: Math.round(run.seconds || 0), why: run.failure || '' })}</p>
+    <p data-testid="sortition-run-state" role="status">${t('sortition.run.state.' + run.state, {
+      s: Math.round(run.seconds || 0), why: run.failureCode ? t('sortition.run.tooLong') : (run.failure || '') })}</p>
     ${busy && p ? html`<p class="muted">${t('sortition.run.progress', { phase: p.phase, panels: p.panels, fixed: p.fixedPeople, pool: p.poolSize })}
       ${p.lowest !== undefined ? ' · ' + t('sortition.run.progressLowest', { p: percent(p.lowest) }) : ''}</p>
       <progress max=${p.poolSize || 1} .value=${p.fixedPeople || 0} aria-label=${t('sortition.run.title')}></progress>` : ''}
@@ -190,10 +191,16 @@ function commitSection(ctx, s) {
       : html`<p class="muted" id="sortition-commit-help">${t('sortition.commit.help')}</p>
       <form data-testid="sortition-commit" @submit=${(e) => {
           e.preventDefault();
-          step(ctx, 'POST', '/commit', { seedPlan: e.target.plan.value });
+          step(ctx, 'POST', '/commit', {
+            seedPlan: e.target.plan.value,
+            seedSources: e.target.sources.value.split('\n').map((l) => l.trim()).filter(Boolean),
+          });
         }}>
         <label for="sortition-plan">${t('sortition.commit.plan')}</label>
         <textarea id="sortition-plan" name="plan" rows="2" maxlength="2000" required aria-describedby="sortition-commit-help"></textarea>
+        <label for="sortition-sources">${t('sortition.commit.sources')}</label>
+        <p class="muted" id="sortition-sources-help">${t('sortition.commit.sourcesHelp')}</p>
+        <textarea id="sortition-sources" name="sources" rows="3" required aria-describedby="sortition-sources-help"></textarea>
         <label class="check"><input type="checkbox" name="sure" required> ${t('sortition.commit.sure')}</label>
         <button type="submit">${t('sortition.commit.button')}</button>
       </form>`}
@@ -207,10 +214,13 @@ function drawSection(ctx, s) {
     ${s.drawn ? '' : html`<p class="muted" id="sortition-draw-help">${t('sortition.draw.help')}</p>
       <form data-testid="sortition-draw" @submit=${(e) => {
           e.preventDefault();
-          step(ctx, 'POST', '/draw', { seedInputs: e.target.inputs.value.split('\n').map((l) => l.trim()).filter(Boolean) });
+          const said = [...e.target.querySelectorAll('input[name=number]')].map((input) => input.value);
+          step(ctx, 'POST', '/draw', { seedNumbers: said });
         }}>
-        <label for="sortition-seed-inputs">${t('sortition.draw.inputs')}</label>
-        <textarea id="sortition-seed-inputs" name="inputs" rows="3" required aria-describedby="sortition-draw-help"></textarea>
+        ${(ctx.view?.sortition?.seedSources || []).map((source, i) => html`
+          <label for=${'sortition-number-' + i}>${source}</label>
+          <input id=${'sortition-number-' + i} name="number" inputmode="numeric" autocomplete="off" required
+            pattern="[0-9 ,;]+" aria-describedby="sortition-draw-help">`)}
         <button type="submit">${t('sortition.draw.button')}</button>
       </form>`}
     ${s.panel ? panel(ctx, s.panel) : ''}
@@ -231,7 +241,8 @@ function panel(ctx, p) {
         @click=${() => step(ctx, 'POST', '/replace', { poolId: m.poolId }, (json) => { k.replaced = json; k.links = json.invited?.people?.length ? json.invited : k.links; })}>
         ${t('sortition.panel.replace', { name: m.name })}</button></li>`)}</ul>
     ${k.replaced ? html`<p role="status" data-testid="sortition-replaced">${t('sortition.replaced', k.replaced)}
-      ${k.replaced.changes.length ? t('sortition.replaced.changes', { changes: k.replaced.changes.join(' ; ') }) : t('sortition.replaced.same')}</p>` : ''}
+      ${k.replaced.changes.length ? t('sortition.replaced.changes', { changes: k.replaced.changes.join(' ; ') }) : t('sortition.replaced.same')}</p>
+      ${k.replaced.inviteError ? html`<p class="field-error" role="alert">${t('sortition.replaced.notInvited')} ${errorText(k.replaced.inviteError)}</p>` : ''}` : ''}
     <details><summary>${t('sortition.panel.alternates', { n: p.alternatesLeft })}</summary>
       <ol>${p.alternates.map((a) => html`<li>${person(a)}</li>`)}</ol></details>
     <h3 id="sortition-seat-title">${t('sortition.seat.title')}</h3>
@@ -257,6 +268,7 @@ export function deskPanel(ctx) {
   return html`<section class="console sortition-desk" aria-labelledby="sortition-desk-title" data-testid="sortition-desk">
     <h2 id="sortition-desk-title">${t('sortition.desk.title')}</h2>
     <p class="muted">${t('sortition.desk.intro')}</p>
+    ${s?.damage ? html`<p class="field-error" role="alert" data-testid="sortition-damage">${t('sortition.damage')} ${s.damage}</p>` : ''}
     ${errorBlock(k)}
     ${inputsSection(ctx, s)}
     ${runSection(ctx, s)}

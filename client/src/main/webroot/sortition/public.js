@@ -23,6 +23,8 @@ export function publicPanel(ctx) {
       <p>${t('sortition.public.chances', { lowest: percent(s.lowest), highest: percent(s.highest), equal: percent(s.equal) })}</p>
       ${histogram(s.histogram || [], 'sortition-public-histogram')}
       <p>${t('sortition.public.plan', { plan: s.seedPlan })}</p>
+      <p>${t('sortition.public.sources')}</p>
+      <ol data-testid="sortition-seed-sources">${(s.seedSources || []).map((source) => html`<li>${source}</li>`)}</ol>
       ${s.draw ? html`
         <p>${t('sortition.public.inputs')}</p>
         <ul data-testid="sortition-seed-inputs">${s.draw.seedInputs.map((line) => html`<li>${line}</li>`)}</ul>

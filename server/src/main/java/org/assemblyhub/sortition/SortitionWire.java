@@ -13,6 +13,7 @@ import org.assemblyhub.sortition.ledger.SortitionCommand.RecordReplacement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The selection's commands: only the hub's selection desk sends them, after checking the organiser and writing the
@@ -44,6 +45,7 @@ public final class SortitionWire {
                             share(a, "highest"),
                             a.integers("histogram", 100, 0, Integer.MAX_VALUE),
                             a.text("seedPlan", MAX_PLAN),
+                            sources(a),
                             a.id("by")))),
             of(
                     "record-sortition-draw",
@@ -63,12 +65,29 @@ public final class SortitionWire {
                             a.id("replacement"),
                             a.integer("rank", 1, Integer.MAX_VALUE),
                             a.texts("changes", 50, 400),
+                            a.integer("replacementsBefore", 0, Integer.MAX_VALUE),
                             a.id("by")))));
+
+    /** The announced sources of the seed's numbers: 1 to 10 distinct names of one line. */
+    public static final int MAX_SOURCES = 10;
+
+    public static final int MAX_SOURCE = 100;
 
     private static String hex(WireArgs a, String key) {
         String s = a.requiredText(key, 64);
         if (!s.matches("[0-9a-f]{64}")) throw new WireArgs.BadArgs("'" + key + "' is a SHA-256 in hex.");
         return s;
+    }
+
+    private static List<String> sources(WireArgs a) {
+        List<String> sources = a.texts("seedSources", MAX_SOURCES, MAX_SOURCE);
+        if (sources.isEmpty()) throw new WireArgs.BadArgs("'seedSources' names at least one source.");
+        for (String s : sources) {
+            if (s.isBlank() || s.contains("\n") || s.contains("\r"))
+                throw new WireArgs.BadArgs("Each seed source is one line of text.");
+        }
+        if (Set.copyOf(sources).size() != sources.size()) throw new WireArgs.BadArgs("Each seed source is named once.");
+        return sources;
     }
 
     private static Map<String, String> files(WireArgs files) {

@@ -124,6 +124,8 @@ class SortitionDeskIT {
 
             desk.getByLabel("D'où viendront les nombres qui forment la graine")
                     .fill("Trois témoins tirés au sort diront chacun un nombre en séance publique.");
+            desk.getByLabel("Les sources des nombres", new Locator.GetByLabelOptions())
+                    .fill("Témoin Amal\nTémoin Bo\nTémoin Chen");
             desk.getByLabel("Je comprends que l'engagement ne pourra plus être changé.")
                     .check();
             button(organiser, "Publier l'engagement").click();
@@ -137,11 +139,15 @@ class SortitionDeskIT {
             assertThat(account).containsText(commitment);
             assertThat(account).containsText("The draw has not taken place yet.");
 
-            desk.getByLabel("Nombres annoncés").fill("témoin Amal : 4821\ntémoin Bo : 77\ntémoin Chen : 1024");
+            assertThat(account.locator("[data-testid=sortition-seed-sources] li"))
+                    .hasCount(3);
+            desk.getByLabel("Témoin Amal").fill("4821");
+            desk.getByLabel("Témoin Bo").fill("077");
+            desk.getByLabel("Témoin Chen").fill("10 24");
             button(organiser, "Tirer le panel").click();
             assertThat(desk.locator("[data-testid=sortition-panel] li")).hasCount(6);
             assertThat(account.locator("[data-testid=sortition-selected] li")).hasCount(6);
-            assertThat(account.locator("[data-testid=sortition-seed-inputs]")).containsText("témoin Bo : 77");
+            assertThat(account.locator("[data-testid=sortition-seed-inputs]")).containsText("Témoin Bo: 77");
             assertThat(account.locator("[data-testid=sortition-files]")).containsText("result.csv");
 
             button(organiser, "Ajouter le panel à la liste des membres").click();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.sortition.desk.DeskRefusal;
 import org.assemblyhub.sortition.desk.SortitionDesk;
+import org.assemblyhub.sortition.draw.Draw;
 import org.assemblyhub.sortition.select.Algorithm;
 import org.assemblyhub.sortition.solver.ortools.OrToolsSolver;
 import org.assemblyhub.testing.MutableClock;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 
@@ -61,6 +64,7 @@ class SelectionDeskRunTest {
                 .isInstanceOfSatisfying(
                         DeskRefusal.class, r -> assertThat(r.code()).isEqualTo("sortition-running"));
         desk.cancel();
+        assertThat(state(desk)).as("a run still waiting ends at once").isEqualTo("cancelled");
         worker.runAll();
         assertThat(state(desk)).isEqualTo("cancelled");
         assertThat(desk.status().containsKey("outcome")).isFalse();
@@ -99,5 +103,67 @@ class SelectionDeskRunTest {
             assertThat(r.code()).isEqualTo("solver-unavailable");
             assertThat(r.status()).isEqualTo(503);
         });
+    }
+
+    /** A desk with a finished run and its commitment staged, as just before the assembly records it. */
+    static SortitionDesk staged(Path dir) {
+        HeldWorker worker = new HeldWorker();
+        SortitionDesk desk = desk(dir, worker);
+        desk.load(PEOPLE, QUOTAS, SETTINGS);
+        desk.start(Algorithm.MAXIMIN);
+        worker.runAll();
+        return desk;
+    }
+
+    @Test
+    void a_commitment_recorded_just_before_a_crash_is_published_at_the_next_look(@TempDir Path dir) {
+        SortitionDesk desk = staged(dir);
+        String hash = desk.stageCommitment("witnesses", List.of("Witness 1"), "organiser-1")
+                .commitment()
+                .hash();
+        SortitionDesk restarted = desk(dir, new HeldWorker()); // the hub died before publishing the staged files
+        assertThat(restarted.status().getBoolean("committed")).isFalse();
+        restarted.reconcile(new JsonObject().put("commitment", hash));
+        assertThat(restarted.status().getBoolean("committed")).isTrue();
+        assertThat(restarted.publishedFile("panels.csv")).isPresent();
+    }
+
+    @Test
+    void a_commitment_never_recorded_leaves_no_file_behind(@TempDir Path dir) {
+        SortitionDesk desk = staged(dir);
+        desk.stageCommitment("witnesses", List.of("Witness 1"), "organiser-1");
+        desk.reconcile(new JsonObject());
+        assertThat(desk.status().getBoolean("committed")).isFalse();
+        assertThat(dir.resolve("staging")).doesNotExist();
+    }
+
+    @Test
+    void files_that_do_not_match_the_record_are_reported_and_stop_every_step(@TempDir Path dir) {
+        SortitionDesk desk = staged(dir);
+        desk.reconcile(new JsonObject().put("commitment", "f".repeat(64)));
+        assertThat(desk.status().getString("damage")).contains("f".repeat(64));
+        assertThatThrownBy(desk::beginStep).isInstanceOfSatisfying(DeskRefusal.class, r -> assertThat(r.code())
+                .isEqualTo("sortition-damaged"));
+    }
+
+    @Test
+    void a_draw_recorded_before_its_files_were_written_is_written_from_its_recorded_inputs(@TempDir Path dir) {
+        SortitionDesk desk = staged(dir);
+        String hash = desk.stageCommitment("witnesses", List.of("Witness 1"), "organiser-1")
+                .commitment()
+                .hash();
+        desk.reconcile(new JsonObject().put("commitment", hash));
+        List<String> lines = List.of("Witness 1: 4821");
+        Draw preview = desk.previewDraw(lines);
+        desk.reconcile(new JsonObject()
+                .put("commitment", hash)
+                .put(
+                        "draw",
+                        new JsonObject()
+                                .put("seedInputs", new JsonArray().add(lines.get(0)))
+                                .put("seed", preview.seedHex())));
+        assertThat(desk.status().getBoolean("drawn")).isTrue();
+        assertThat(new String(desk.publishedFile("draw.txt").orElseThrow())).contains(preview.seedHex());
+        assertThat(desk.status().containsKey("damage")).isFalse();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The organiser's selection desk end to end over real HTTP, with the hub's engine and OR-Tools: who may use it, bad
@@ -187,8 +189,8 @@ class SelectionDeskTest {
     void a_selection_runs_to_its_end_and_is_committed_published_and_drawn() throws Exception {
         assertThat(post("/inputs", organiser(), inputs(people(), QUOTAS)).statusCode())
                 .isEqualTo(200);
-        assertThat(post("/commit", organiser(), new JsonObject().put("seedPlan", "x"))
-                        .statusCode())
+        JsonObject early = new JsonObject().put("seedPlan", "x").put("seedSources", new JsonArray().add("Witness"));
+        assertThat(post("/commit", organiser(), early).statusCode())
                 .as("nothing to commit before a run")
                 .isEqualTo(409);
         HttpResponse<String> started = post("/run", organiser(), new JsonObject().put("algorithm", "maximin"));
@@ -206,16 +208,22 @@ class SelectionDeskTest {
                 .isEqualTo(404);
 
         assertThat(post("/commit", organiser(), new JsonObject()).statusCode()).isEqualTo(422);
+        assertThat(post("/commit", organiser(), new JsonObject().put("seedPlan", "Witnesses"))
+                        .statusCode())
+                .as("no source named")
+                .isEqualTo(422);
         HttpResponse<String> committed = post(
                 "/commit",
                 organiser(),
-                new JsonObject().put("seedPlan", "Three witnesses each say a number at the public meeting."));
+                new JsonObject()
+                        .put("seedPlan", "Two witnesses each say a number at the public meeting.")
+                        .put("seedSources", new JsonArray().add("Witness Amal").add("Witness Bo")));
         assertThat(committed.statusCode()).as(committed.body()).isEqualTo(200);
         String commitment = new JsonObject(committed.body()).getString("commitment");
         JsonNode seen = observer.awaitView(v -> v.has("sortition")).path("sortition");
         assertThat(seen.path("commitment").asText()).isEqualTo(commitment);
         assertThat(seen.path("histogram").size()).isEqualTo(20);
-        assertThat(post("/commit", organiser(), new JsonObject().put("seedPlan", "again"))
+        assertThat(post("/commit", organiser(), early.copy().put("seedPlan", "again"))
                         .statusCode())
                 .isEqualTo(409);
 
@@ -229,20 +237,33 @@ class SelectionDeskTest {
         assertThat(file("draw.txt").statusCode()).isEqualTo(404);
         assertThat(file("../private/people.csv").statusCode()).isEqualTo(404);
 
+        // Variants of the announced numbers (another order, an extra number, a word) are refused: no trying.
+        for (JsonArray variant : List.of(
+                new JsonArray().add("77").add("4821").add("1"),
+                new JsonArray().add("4821"),
+                new JsonArray().add("4821 seven").add("77"))) {
+            HttpResponse<String> refused = post("/draw", organiser(), new JsonObject().put("seedNumbers", variant));
+            assertThat(new JsonObject(refused.body()).getString("code")).isEqualTo("seed-inputs-mismatch");
+        }
         HttpResponse<String> drawn = post(
                 "/draw",
                 organiser(),
-                new JsonObject()
-                        .put(
-                                "seedInputs",
-                                new JsonArray().add("witness Amal: 4821").add("witness Bo: 77")));
+                new JsonObject().put("seedNumbers", new JsonArray().add("04821").add(" 77 ")));
         assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(200);
         JsonNode afterDraw =
                 observer.awaitView(v -> v.path("sortition").has("draw")).path("sortition");
         assertThat(afterDraw.path("draw").path("selected").size()).isEqualTo(6);
-        assertThat(afterDraw.path("draw").path("seedInputs").get(0).asText()).isEqualTo("witness Amal: 4821");
+        assertThat(afterDraw.path("draw").path("seedInputs").get(0).asText())
+                .as("the plain form: no leading zero, no spaces around")
+                .isEqualTo("Witness Amal: 4821");
         assertThat(observer.frames().toString()).doesNotContain(CANARY).doesNotContain("Ana");
-        assertThat(post("/draw", organiser(), new JsonObject().put("seedInputs", new JsonArray().add("1")))
+        assertThat(post(
+                                "/draw",
+                                organiser(),
+                                new JsonObject()
+                                        .put(
+                                                "seedNumbers",
+                                                new JsonArray().add("1").add("2")))
                         .statusCode())
                 .isEqualTo(409);
 
@@ -257,10 +278,26 @@ class SelectionDeskTest {
 
     @Test
     @Order(5)
-    void the_panel_joins_the_roster_with_links_under_ids_of_its_own() {
-        HttpResponse<String> seated = post("/seat", organiser(), new JsonObject());
-        assertThat(seated.statusCode()).as(seated.body()).isEqualTo(200);
-        JsonArray people = new JsonObject(seated.body()).getJsonArray("people");
+    void the_panel_joins_the_roster_once_with_links_under_ids_of_its_own_even_when_asked_twice_at_once()
+            throws Exception {
+        // Two organisers (or a double click) at the same moment: one seats, the other is told to wait or adds nobody.
+        List<CompletableFuture<HttpResponse<String>>> both = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            both.add(HttpClient.newHttpClient()
+                    .sendAsync(
+                            HttpRequest.newBuilder(URI.create(hub.url() + "/api/assemblies/" + id + "/sortition/seat"))
+                                    .header("Authorization", "Bearer " + organiser())
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
+        }
+        JsonArray people = new JsonArray();
+        for (CompletableFuture<HttpResponse<String>> f : both) {
+            HttpResponse<String> r = f.get();
+            JsonObject body = new JsonObject(r.body());
+            if (r.statusCode() == 409) assertThat(body.getString("code")).isEqualTo("sortition-step-running");
+            else people.addAll(body.getJsonArray("people"));
+        }
         assertThat(people).hasSize(6);
         for (int i = 0; i < people.size(); i++) {
             JsonObject p = people.getJsonObject(i);

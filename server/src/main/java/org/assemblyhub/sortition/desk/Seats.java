@@ -7,7 +7,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.assemblyhub.sortition.domain.Volunteer;
 import org.assemblyhub.sortition.draw.Draw;
-import org.assemblyhub.sortition.replace.Replacement;
 import org.assemblyhub.sortition.view.SortitionView;
 
 import java.io.IOException;
@@ -15,8 +14,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,20 +39,28 @@ final class Seats {
         this.folder = folder;
     }
 
-    /** {@code [{poolId, person}]} for the people not seated yet, in the order asked. */
+    /**
+     * {@code [{poolId, person}]} for the people not seated yet, in a random order: the roster keeps the order people
+     * were added in, and an order that followed the published panel would pair each roster id with a pool id.
+     */
     JsonArray rows(PoolInputs inputs, List<String> poolIds, RandomGenerator random) {
         Map<String, String> seated = seatedIds();
-        JsonArray rows = new JsonArray();
+        List<String> waiting = new ArrayList<>();
         for (String poolId : poolIds) {
             if (seated.containsKey(poolId)) continue;
-            int i = inputs.problem().indexOf(poolId);
-            if (i < 0) continue;
-            Volunteer v = inputs.problem().pool().get(i);
+            if (inputs.problem().indexOf(poolId) < 0)
+                throw new DeskRefusal(409, "not-on-panel", "Someone on the panel is not in the pool: " + poolId);
+            waiting.add(poolId);
+        }
+        for (int i = waiting.size() - 1; i > 0; i--) Collections.swap(waiting, i, random.nextInt(i + 1));
+        JsonArray rows = new JsonArray();
+        for (String poolId : waiting) {
+            Volunteer v = inputs.problem().pool().get(inputs.problem().indexOf(poolId));
+            String rosterId =
+                    "m-" + HexFormat.of().toHexDigits(random.nextLong()).substring(0, 12);
             JsonObject person = new JsonObject()
-                    .put(
-                            "id",
-                            "m-" + HexFormat.of().toHexDigits(random.nextLong()).substring(0, 12))
-                    .put("name", nameOf(v))
+                    .put("id", rosterId)
+                    .put("name", nameOf(v).orElse(rosterId))
                     .put("role", "member")
                     .put("attributes", new JsonObject(new LinkedHashMap<String, Object>(v.features())));
             contact(v, "email").ifPresent(email -> person.put("contact", email));
@@ -78,17 +85,23 @@ final class Seats {
         return out;
     }
 
-    void published(Replacement.Replaced r, Instant at) {
-        Path replacements = folder.published().resolve(SortitionView.REPLACEMENTS_FILE);
-        StringBuilder text =
-                new StringBuilder(folder.read(replacements).orElse("dropout,replacement,rank,changes,at\n"));
-        text.append(csv(List.of(
-                r.dropout(),
-                r.replacement(),
-                String.valueOf(r.rank()),
-                String.join("; ", r.changes()),
-                at.toString())));
-        folder.write(replacements, text.toString());
+    /** replacements.csv as the assembly recorded them ({@code [{dropout, replacement, rank, changes, at}]}). */
+    void replacementsAre(JsonArray recorded) {
+        Path file = folder.published().resolve(SortitionView.REPLACEMENTS_FILE);
+        if (recorded.isEmpty()) return;
+        StringBuilder text = new StringBuilder("dropout,replacement,rank,changes,at\n");
+        for (int i = 0; i < recorded.size(); i++) {
+            JsonObject r = recorded.getJsonObject(i);
+            List<String> changes = new ArrayList<>();
+            r.getJsonArray("changes", new JsonArray()).forEach(c -> changes.add((String) c));
+            text.append(csv(List.of(
+                    r.getString("dropout"),
+                    r.getString("replacement"),
+                    String.valueOf(r.getInteger("rank")),
+                    String.join("; ", changes),
+                    r.getString("at"))));
+        }
+        if (!text.toString().equals(folder.read(file).orElse(null))) folder.write(file, text.toString());
     }
 
     /** The panel as it is now (each replacement in its dropout's place), with contacts: the organiser's only. */
@@ -126,22 +139,25 @@ final class Seats {
         Volunteer v = inputs.problem().pool().get(inputs.problem().indexOf(id));
         JsonObject out = new JsonObject()
                 .put("poolId", id)
-                .put("name", nameOf(v))
+                .put("name", nameOf(v).orElse(seated.getOrDefault(id, id)))
                 .put("features", new JsonObject(new LinkedHashMap<String, Object>(v.features())));
         contact(v, "email").ifPresent(email -> out.put("email", email));
         if (seated.containsKey(id)) out.put("rosterId", seated.get(id));
         return out;
     }
 
-    /** A {@code name} column, else first and last names, else the pool id. */
-    static String nameOf(Volunteer v) {
+    /**
+     * A {@code name} column, else first and last names; empty without any (then the roster shows the roster id —
+     * never the pool id, which would tie the person to their published features).
+     */
+    static Optional<String> nameOf(Volunteer v) {
         Optional<String> name = contact(v, "name");
-        if (name.isPresent()) return name.get();
+        if (name.isPresent()) return name;
         String first =
                 contact(v, "first_name").or(() -> contact(v, "firstname")).orElse("");
         String last = contact(v, "last_name").or(() -> contact(v, "lastname")).orElse("");
         String both = (first + " " + last).strip();
-        return both.isEmpty() ? v.id() : both;
+        return both.isEmpty() ? Optional.empty() : Optional.of(both);
     }
 
     private static Optional<String> contact(Volunteer v, String column) {

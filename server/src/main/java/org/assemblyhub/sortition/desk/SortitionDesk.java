@@ -9,6 +9,8 @@ import org.assemblyhub.sortition.draw.Commitment;
 import org.assemblyhub.sortition.draw.Draw;
 import org.assemblyhub.sortition.draw.PanelLottery;
 import org.assemblyhub.sortition.draw.PanelLottery.Lottery;
+import org.assemblyhub.sortition.format.CommitmentJson;
+import org.assemblyhub.sortition.format.PublishedFiles;
 import org.assemblyhub.sortition.replace.Replacement;
 import org.assemblyhub.sortition.replace.Replacements;
 import org.assemblyhub.sortition.select.Algorithm;
@@ -19,6 +21,7 @@ import org.assemblyhub.sortition.select.SelectionOutcome;
 import org.assemblyhub.sortition.select.SelectionRun;
 import org.assemblyhub.sortition.solver.MathSolver;
 import org.assemblyhub.sortition.verify.Publication;
+import org.assemblyhub.sortition.view.SortitionView;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -58,6 +62,9 @@ public final class SortitionDesk {
     }
 
     private static final Duration SOLVER_CALL_LIMIT = Duration.ofMinutes(2);
+    /** A run that takes longer stops (failed, {@code too-long}): the desk's one thread is shared by the hub. */
+    static final Duration RUN_BUDGET = Duration.ofMinutes(30);
+
     private static final Duration ROUNDING_LIMIT = Duration.ofSeconds(60);
 
     private final DeskFolder folder;
@@ -75,7 +82,10 @@ public final class SortitionDesk {
     private volatile Algorithm running;
     private volatile SelectionOutcome outcome;
     private volatile Cancellation cancellation = new Cancellation();
+    private volatile boolean overBudget;
     private Chosen chosen;
+    private String damage;
+    private final AtomicBoolean stepping = new AtomicBoolean();
 
     /** The distribution a finished run found, kept until the commitment. */
     record Chosen(Algorithm algorithm, Distribution distribution) {}
@@ -118,6 +128,8 @@ public final class SortitionDesk {
             throw new DeskRefusal(409, "sortition-committed", "The selection is committed: its inputs are fixed.");
         if (state == RunState.RUNNING || state == RunState.QUEUED)
             throw new DeskRefusal(409, "sortition-running", "A selection is running: cancel it first.");
+        if (Files.exists(folder.staging()))
+            throw new DeskRefusal(409, "sortition-step-running", "A commitment is being recorded.");
         Checked<PoolInputs> read = PoolInputs.read(people, quotas, settings);
         if (!read.problems().isEmpty()) {
             throw new DeskRefusal(
@@ -157,27 +169,44 @@ public final class SortitionDesk {
         startedAt = clock.instant();
         endedAt = null;
         state = RunState.QUEUED;
-        SelectionRun run = new SelectionRun(solver, random, p -> progress = p, cancel, SOLVER_CALL_LIMIT);
+        overBudget = false;
+        Instant deadline = startedAt.plus(RUN_BUDGET);
+        SelectionRun run = new SelectionRun(
+                solver,
+                random,
+                p -> {
+                    progress = p;
+                    if (clock.instant().isAfter(deadline)) {
+                        overBudget = true;
+                        cancel.cancel();
+                    }
+                },
+                cancel,
+                SOLVER_CALL_LIMIT);
         worker.execute(() -> runOnWorker(problemNow, algorithm, run, cancel));
     }
 
     private void runOnWorker(PoolInputs on, Algorithm algorithm, SelectionRun run, Cancellation cancel) {
         if (cancel.cancelled()) {
-            finish(new SelectionOutcome.Cancelled(), algorithm, on);
+            finish(new SelectionOutcome.Cancelled(), algorithm, on, cancel);
             return;
         }
-        state = RunState.RUNNING;
+        synchronized (this) {
+            if (cancel != cancellation) return;
+            state = RunState.RUNNING;
+        }
         SelectionOutcome result;
         try {
             result = Selection.select(on.problem(), algorithm, run);
-        } catch (RuntimeException | LinkageError e) {
-            result = new SelectionOutcome.Failed(String.valueOf(e.getMessage()));
+        } catch (Throwable e) { // an Error too: the run must end, or the desk would say "running" for ever
+            result = new SelectionOutcome.Failed(e.getClass().getSimpleName());
         }
-        finish(result, algorithm, on);
+        if (overBudget) result = new SelectionOutcome.Failed(TOO_LONG);
+        finish(result, algorithm, on, cancel);
     }
 
-    private synchronized void finish(SelectionOutcome result, Algorithm algorithm, PoolInputs on) {
-        if (on != inputs) return; // new inputs came meanwhile: this run is of the old ones
+    private synchronized void finish(SelectionOutcome result, Algorithm algorithm, PoolInputs on, Cancellation cancel) {
+        if (on != inputs || cancel != cancellation) return; // another run (or other inputs) came since
         outcome = result;
         endedAt = clock.instant();
         if (result instanceof SelectionOutcome.Selected selected) {
@@ -195,13 +224,22 @@ public final class SortitionDesk {
         }
     }
 
-    public void cancel() {
+    /** A reason of a failed run that screens translate: it ran past {@link #RUN_BUDGET}. */
+    static final String TOO_LONG = "too-long";
+
+    /** Stops the run at its next step; a run still waiting for the worker ends at once. */
+    public synchronized void cancel() {
         cancellation.cancel();
+        if (state == RunState.QUEUED) {
+            state = RunState.CANCELLED;
+            endedAt = clock.instant();
+        }
     }
 
     /** What the organiser's screen shows: inputs, run, outcome, and where the publication stands. */
     public synchronized JsonObject status() {
         JsonObject out = new JsonObject().put("committed", folder.committed()).put("drawn", folder.drawn());
+        if (damage != null) out.put("damage", damage);
         if (inputs != null) out.put("inputs", DeskViews.inputs(inputs));
         JsonObject run = new JsonObject().put("state", state.name().toLowerCase());
         if (running != null) run.put("algorithm", running.settingName());
@@ -218,7 +256,8 @@ public final class SortitionDesk {
         } else if (o instanceof SelectionOutcome.Infeasible i) {
             out.put("infeasible", DeskViews.infeasible(i.explanation()));
         } else if (o instanceof SelectionOutcome.Failed f) {
-            run.put("failure", f.reason());
+            if (TOO_LONG.equals(f.reason())) run.put("failureCode", TOO_LONG);
+            else run.put("failure", f.reason());
         }
         if (folder.drawn() && inputs != null) out.put("panel", seats.panelView(inputs, currentDraw()));
         return out;
@@ -231,11 +270,13 @@ public final class SortitionDesk {
      * Rounds the distribution to m equally likely panels and writes the committed files to the staging folder; the
      * caller records the commitment with the assembly, then calls {@link #commitRecorded(boolean)}.
      */
-    public synchronized Staged stageCommitment(String seedPlan, String by) {
+    public synchronized Staged stageCommitment(String seedPlan, List<String> seedSources, String by) {
         if (folder.committed())
             throw new DeskRefusal(409, "sortition-committed", "The selection is already committed.");
         if (chosen == null || inputs == null)
             throw new DeskRefusal(409, "sortition-not-selected", "Run a selection to the end before committing it.");
+        if (state == RunState.RUNNING || state == RunState.QUEUED)
+            throw new DeskRefusal(409, "sortition-running", "A selection is running: wait for it or cancel it.");
         SelectionProblem problem = inputs.problem();
         Lottery lottery = PanelLottery.round(
                 chosen.distribution(), inputs.settings().panelCount(), problem.size(), solver(), ROUNDING_LIMIT);
@@ -262,14 +303,79 @@ public final class SortitionDesk {
                 .put("highest", Math.min(1, fairness.highest()))
                 .put("histogram", new JsonArray(new ArrayList<>(fairness.histogram())))
                 .put("seedPlan", seedPlan)
+                .put("seedSources", new JsonArray(new ArrayList<>(seedSources)))
                 .put("by", by);
         return new Staged(commitment, command);
     }
 
-    /** The assembly recorded the commitment (publish the files) or refused it (drop them). */
-    public synchronized void commitRecorded(boolean recorded) {
-        if (recorded) folder.publishStaged();
-        else folder.removeStaged();
+    /** The assembly refused the staged commitment for certain: its files go. */
+    public synchronized void commitRefused() {
+        folder.removeStaged();
+    }
+
+    /**
+     * Brings the files in line with what the assembly recorded (its public section: the engine is the truth, the
+     * files follow): a staged commitment the assembly recorded is published, one it never recorded goes; a recorded
+     * draw whose files are missing is written again from its recorded inputs (and must give the recorded seed); the
+     * replacements' file is written from the recorded list. What cannot be made whole is kept as {@code damage},
+     * shown to the organiser and refusing every further step — never silently dropped.
+     */
+    public synchronized void reconcile(JsonObject section) {
+        String recorded = section.getString("commitment");
+        if (recorded == null) {
+            folder.removeStaged();
+            return;
+        }
+        if (!folder.committed()) {
+            if (recorded.equals(commitmentIn(folder.staging()).orElse(null))) {
+                folder.publishStaged();
+            } else {
+                damage = "The commitment " + recorded
+                        + " is recorded, but its files are not in this hub's data directory" + " (" + folder.published()
+                        + ").";
+                return;
+            }
+        } else if (!recorded.equals(commitmentIn(folder.published()).orElse(null))) {
+            damage = "The published files are not those of the recorded commitment " + recorded + ".";
+            return;
+        }
+        JsonObject draw = section.getJsonObject("draw");
+        if (draw != null && !drawFilesWhole()) {
+            List<String> lines = new ArrayList<>();
+            draw.getJsonArray("seedInputs").forEach(line -> lines.add((String) line));
+            try {
+                Draw written = Publication.draw(folder.published(), lines);
+                if (!written.seedHex().equals(draw.getString("seed")))
+                    damage = "The published files give another seed than the recorded draw's.";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        seats.replacementsAre(section.getJsonArray("replacements", new JsonArray()));
+    }
+
+    /** Whether a step may start: one at a time per assembly (two organisers, a double click). */
+    public boolean beginStep() {
+        if (damage != null) throw new DeskRefusal(500, "sortition-damaged", damage);
+        return stepping.compareAndSet(false, true);
+    }
+
+    public void endStep() {
+        stepping.set(false);
+    }
+
+    private boolean drawFilesWhole() {
+        for (String name : SortitionView.DRAW_FILES) {
+            if (!Files.isRegularFile(folder.published().resolve(name))) return false;
+        }
+        return true;
+    }
+
+    private Optional<String> commitmentIn(Path dir) {
+        return folder.read(dir.resolve(PublishedFiles.COMMITMENT))
+                .flatMap(text -> CommitmentJson.read(text) instanceof Checked.Valid<Commitment> c
+                        ? Optional.of(c.value().hash())
+                        : Optional.empty());
     }
 
     /** The draw the announced inputs give, from the published files; nothing is written until it is recorded. */
@@ -279,15 +385,6 @@ public final class SortitionDesk {
         if (folder.drawn()) throw new DeskRefusal(409, "sortition-drawn", "The panel is already drawn.");
         try {
             return Publication.preview(folder.published(), seedInputs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The assembly recorded the draw: the seed inputs, the seed and the result are published. */
-    public synchronized void drawRecorded(List<String> seedInputs) {
-        try {
-            Publication.draw(folder.published(), seedInputs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -317,11 +414,6 @@ public final class SortitionDesk {
                 replaced.changes(),
                 replaced.panel(),
                 replaced.alternates());
-    }
-
-    /** The assembly recorded the replacement: it joins the published list. */
-    public synchronized void replacementRecorded(Replacement.Replaced r) {
-        seats.published(r, clock.instant());
     }
 
     /**
@@ -371,7 +463,7 @@ public final class SortitionDesk {
             throw new DeskRefusal(
                     503,
                     "solver-unavailable",
-                    "The selection's solver (OR-Tools) cannot run on this server: " + e.getMessage());
+                    "The selection's solver (OR-Tools) cannot run on this server: ask its operator.");
         }
     }
 }

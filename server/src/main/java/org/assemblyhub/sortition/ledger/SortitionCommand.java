@@ -22,11 +22,13 @@ public sealed interface SortitionCommand extends DomainCommand {
             double highest,
             List<Integer> histogram,
             String seedPlan,
+            List<String> seedSources,
             String by)
             implements SortitionCommand {
         public RecordCommitment {
             files = Map.copyOf(files);
             histogram = List.copyOf(histogram);
+            seedSources = List.copyOf(seedSources);
         }
     }
 
@@ -39,7 +41,9 @@ public sealed interface SortitionCommand extends DomainCommand {
         }
     }
 
-    record RecordReplacement(String dropout, String replacement, int rank, List<String> changes, String by)
+    /** {@code replacementsBefore}: how many replacements the desk saw; another one meanwhile refuses this one. */
+    record RecordReplacement(
+            String dropout, String replacement, int rank, List<String> changes, int replacementsBefore, String by)
             implements SortitionCommand {
         public RecordReplacement {
             changes = List.copyOf(changes);

@@ -40,6 +40,7 @@ public final class SortitionDecider {
                 c.highest(),
                 c.histogram(),
                 c.seedPlan(),
+                c.seedSources(),
                 c.by(),
                 now));
     }
@@ -51,6 +52,10 @@ public final class SortitionDecider {
             return Verdict.reject("sortition-drawn", "The panel is already drawn: a draw is made once.");
         if (!record.commitment().commitment().equals(d.commitment()))
             return Verdict.reject("sortition-not-committed", "This draw is not of the published commitment.");
+        if (!SeedLines.match(record.commitment().seedSources(), d.seedInputs()))
+            return Verdict.reject(
+                    "seed-inputs-mismatch",
+                    "The draw takes one line per announced source, in order, each 'source: numbers' in their plain form.");
         return Verdict.accept(new SelectionDrawn(d.seedInputs(), d.seed(), d.panelIndex(), d.selected(), d.by(), now));
     }
 
@@ -60,6 +65,8 @@ public final class SortitionDecider {
             return Verdict.reject("not-on-panel", "This person is not on the panel.");
         if (record.everSeated(r.replacement()))
             return Verdict.reject("not-an-alternate", "This person already had a seat.");
+        if (record.replacements().size() != r.replacementsBefore())
+            return Verdict.reject("panel-changed", "The panel changed meanwhile: look again before replacing.");
         return Verdict.accept(new MemberReplaced(r.dropout(), r.replacement(), r.rank(), r.changes(), r.by(), now));
     }
 }

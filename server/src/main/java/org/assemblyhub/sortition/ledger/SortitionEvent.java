@@ -15,7 +15,8 @@ public sealed interface SortitionEvent extends DomainEvent {
 
     /**
      * {@code files}: each committed file's SHA-256 by name; {@code histogram}: how many volunteers have a selection
-     * probability in each twentieth of [0, 1]; {@code seedPlan}: where the seed will come from, announced now.
+     * probability in each twentieth of [0, 1]; {@code seedPlan}: where the seed will come from, announced now;
+     * {@code seedSources}: the sources of its numbers, in order — the draw takes exactly one number line from each.
      */
     record SelectionCommitted(
             String commitment,
@@ -29,12 +30,14 @@ public sealed interface SortitionEvent extends DomainEvent {
             double highest,
             List<Integer> histogram,
             String seedPlan,
+            List<String> seedSources,
             String by,
             Instant at)
             implements SortitionEvent {
         public SelectionCommitted {
             files = Map.copyOf(files);
             histogram = List.copyOf(histogram);
+            seedSources = List.copyOf(seedSources);
         }
     }
 

@@ -50,6 +50,8 @@ public final class SortitionView {
         ArrayNode histogram = out.putArray("histogram");
         c.histogram().forEach(histogram::add);
         out.put("seedPlan", c.seedPlan());
+        ArrayNode sources = out.putArray("seedSources");
+        c.seedSources().forEach(sources::add);
         out.put("committedAt", c.at().toString());
         ArrayNode files = out.putArray("files");
         COMMITTED_FILES.forEach(files::add);

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
+import org.assemblyhub.sortition.SortitionWire;
 import org.assemblyhub.sortition.desk.DeskRefusal;
 import org.assemblyhub.sortition.desk.SortitionDesk;
 import org.assemblyhub.sortition.desk.SortitionDesks;
@@ -17,6 +18,7 @@ import org.assemblyhub.sortition.domain.InputProblem;
 import org.assemblyhub.sortition.draw.Draw;
 import org.assemblyhub.sortition.format.SettingsToml;
 import org.assemblyhub.sortition.format.SortitionSettings;
+import org.assemblyhub.sortition.ledger.SeedLines;
 import org.assemblyhub.sortition.replace.Replacement;
 import org.assemblyhub.sortition.select.Algorithm;
 import org.assemblyhub.sortition.view.SortitionView;
@@ -57,29 +59,41 @@ public final class SortitionApi {
     /** After the API's body handler: the organiser's files come as JSON text. */
     public void mount(Router router) {
         router.get("/api/assemblies/:id/sortition")
-                .handler(rc -> organiser(rc, false, (desk, who) -> work(desk::status)));
-        router.post("/api/assemblies/:id/sortition/inputs").handler(rc -> organiser(rc, true, this::inputs));
-        router.post("/api/assemblies/:id/sortition/run").handler(rc -> organiser(rc, true, this::run));
+                .handler(rc -> organiser(rc, false, false, (desk, ask) -> work(desk::status)));
+        router.post("/api/assemblies/:id/sortition/inputs").handler(rc -> organiser(rc, true, true, this::inputs));
+        router.post("/api/assemblies/:id/sortition/run").handler(rc -> organiser(rc, true, true, this::run));
         router.post("/api/assemblies/:id/sortition/cancel")
-                .handler(rc -> organiser(rc, false, (desk, who) -> {
-                    desk.cancel();
-                    return Future.succeededFuture(new JsonObject().put("cancelling", true));
-                }));
-        router.post("/api/assemblies/:id/sortition/commit").handler(rc -> organiser(rc, true, this::commit));
-        router.post("/api/assemblies/:id/sortition/draw").handler(rc -> organiser(rc, true, this::draw));
-        router.post("/api/assemblies/:id/sortition/seat").handler(rc -> organiser(rc, false, this::seat));
-        router.post("/api/assemblies/:id/sortition/replace").handler(rc -> organiser(rc, true, this::replace));
+                .handler(rc -> organiser(
+                        rc,
+                        false,
+                        false,
+                        (desk, ask) -> work(() -> {
+                            desk.cancel();
+                            return desk.status();
+                        })));
+        router.post("/api/assemblies/:id/sortition/commit").handler(rc -> organiser(rc, true, true, this::commit));
+        router.post("/api/assemblies/:id/sortition/draw").handler(rc -> organiser(rc, true, true, this::draw));
+        router.post("/api/assemblies/:id/sortition/seat").handler(rc -> organiser(rc, false, true, this::seat));
+        router.post("/api/assemblies/:id/sortition/replace").handler(rc -> organiser(rc, true, true, this::replace));
         router.get("/api/assemblies/:id/sortition/files/:name").handler(this::file);
     }
 
-    /** A request of the desk: who asks, the desk, and the JSON body (checked to be one before anything else). */
-    private record Ask(String assemblyId, JsonObject who, JsonObject body, String token) {}
+    /**
+     * A request of the desk: who asks, the JSON body (checked to be one before anything else), and the selection as
+     * the assembly recorded it (its public section; empty before the commitment).
+     */
+    private record Ask(String assemblyId, JsonObject who, JsonObject body, String token, JsonObject section) {}
 
     private interface Work {
         Future<JsonObject> on(SortitionDesk desk, Ask ask);
     }
 
-    private void organiser(RoutingContext rc, boolean json, Work work) {
+    /**
+     * The organiser checked, the body read; then the desk's files are brought in line with what the assembly
+     * recorded, and — for a step that changes something — one step at a time per assembly.
+     */
+    private void organiser(RoutingContext rc, boolean json, boolean changes, Work work) {
+        SortitionDesk[] held = {null};
         Senders.identify(rc, engines, publicUrl, Set.of("organiser"), "Only organisers run the selection.")
                 .compose(who -> {
                     JsonObject body = new JsonObject();
@@ -98,11 +112,33 @@ public final class SortitionApi {
                                     new DeskRefusal(400, "malformed-json", "This request is not a JSON object."));
                     }
                     String assemblyId = rc.pathParam("id");
-                    return work.on(
-                            desks.of(assemblyId), new Ask(assemblyId, who, body, Sessions.tokenOf(rc.request())));
+                    SortitionDesk desk = desks.of(assemblyId);
+                    if (changes) {
+                        if (!desk.beginStep())
+                            return Future.failedFuture(new DeskRefusal(
+                                    409,
+                                    "sortition-step-running",
+                                    "Another step of the selection is under way: try again in a moment."));
+                        held[0] = desk;
+                    }
+                    Ask ask = new Ask(assemblyId, who, body, Sessions.tokenOf(rc.request()), new JsonObject());
+                    return reconciled(desk, ask).compose(now -> work.on(desk, now));
+                })
+                .onComplete(done -> {
+                    if (held[0] != null) held[0].endStep();
                 })
                 .onSuccess(body -> HttpErrors.json(rc, 200, body))
                 .onFailure(failure -> refuse(rc, failure));
+    }
+
+    /** The assembly's record read, the desk's files made to follow it; the ask now carries the record. */
+    private Future<Ask> reconciled(SortitionDesk desk, Ask ask) {
+        return section(ask)
+                .compose(section -> work(() -> {
+                    desk.reconcile(section);
+                    return section;
+                }))
+                .map(section -> new Ask(ask.assemblyId(), ask.who(), ask.body(), ask.token(), section));
     }
 
     private Future<JsonObject> work(Callable<JsonObject> blocking) {
@@ -127,9 +163,7 @@ public final class SortitionApi {
         if (!(k instanceof Number size) || size.intValue() < 1) {
             throw new DeskRefusal(422, "invalid-args", "Say how many members the panel has (panelSize).");
         }
-        Algorithm algorithm = Algorithm.named(body.getString("algorithm", "leximin"))
-                .orElseThrow(
-                        () -> new DeskRefusal(422, "invalid-args", "The algorithm is leximin, maximin or legacy."));
+        Algorithm algorithm = algorithm(body);
         SortitionSettings s = SortitionSettings.of(idColumn.isBlank() ? "id" : idColumn.strip(), size.intValue())
                 .with(algorithm);
         List<String> address = strings(body, "householdColumns", 10, 200);
@@ -137,10 +171,15 @@ public final class SortitionApi {
         return SettingsToml.write(s);
     }
 
-    private Future<JsonObject> run(SortitionDesk desk, Ask ask) {
-        Algorithm algorithm = Algorithm.named(ask.body().getString("algorithm", "leximin"))
+    private static Algorithm algorithm(JsonObject body) {
+        String name = text(body, "algorithm");
+        return Algorithm.named(name.isBlank() ? "leximin" : name)
                 .orElseThrow(
                         () -> new DeskRefusal(422, "invalid-args", "The algorithm is leximin, maximin or legacy."));
+    }
+
+    private Future<JsonObject> run(SortitionDesk desk, Ask ask) {
+        Algorithm algorithm = algorithm(ask.body());
         return work(() -> {
             desk.start(algorithm);
             return desk.status();
@@ -153,57 +192,76 @@ public final class SortitionApi {
         if (plan.isBlank())
             return Future.failedFuture(new DeskRefusal(
                     422, "seed-plan-required", "Say, before the commitment, where the seed's numbers will come from."));
+        List<String> sources = new ArrayList<>();
+        for (String s : strings(ask.body(), "seedSources", SortitionWire.MAX_SOURCES, SortitionWire.MAX_SOURCE)) {
+            if (s.contains("\n") || s.contains("\r"))
+                throw new DeskRefusal(422, "invalid-args", "Each source of the seed is one line.");
+            if (!s.isBlank() && !sources.contains(s.strip())) sources.add(s.strip());
+        }
+        if (sources.isEmpty())
+            return Future.failedFuture(new DeskRefusal(
+                    422, "seed-plan-required", "Name, before the commitment, each source of the seed's numbers."));
         String by = ask.who().getString("personId");
-        return work(() -> desk.stageCommitment(plan, by).command())
+        return work(() -> desk.stageCommitment(plan, sources, by).command())
                 .compose(args -> record(ask.assemblyId(), "record-sortition-commitment", args)
-                        .transform(recorded -> work(() -> {
-                            desk.commitRecorded(recorded.succeeded());
-                            if (recorded.failed()) throw (RuntimeException) recorded.cause();
-                            return new JsonObject().put("commitment", args.getString("commitment"));
-                        })));
+                        .recover(failure -> {
+                            // Only a definite refusal drops the staged files: after a timeout the assembly may have
+                            // recorded it, and the next look at its record publishes them.
+                            if (!definiteRefusal(failure)) return Future.failedFuture(failure);
+                            return work(() -> {
+                                        desk.commitRefused();
+                                        return new JsonObject();
+                                    })
+                                    .compose(v -> Future.failedFuture(failure));
+                        })
+                        .compose(recorded -> reconciled(desk, ask))
+                        .map(now -> new JsonObject().put("commitment", args.getString("commitment"))));
     }
 
+    /**
+     * The draw from one number text per announced source, in the plain form the assembly accepts (no variant of the
+     * same numbers can be tried: see {@link SeedLines}); recorded, then its files are published.
+     */
     private Future<JsonObject> draw(SortitionDesk desk, Ask ask) {
-        List<String> inputs = new ArrayList<>();
-        for (String line : strings(ask.body(), "seedInputs", MAX_SEED_INPUTS, MAX_INPUT)) {
-            if (line.contains("\n") || line.contains("\r"))
-                throw new DeskRefusal(422, "invalid-args", "Each seed input is one line.");
-            if (!line.isBlank()) inputs.add(line.strip());
-        }
-        if (inputs.isEmpty())
+        String commitment = ask.section().getString("commitment");
+        if (commitment == null)
+            return Future.failedFuture(
+                    new DeskRefusal(409, "sortition-not-committed", "Publish the commitment first."));
+        List<String> sources = new ArrayList<>();
+        ask.section().getJsonArray("seedSources", new JsonArray()).forEach(src -> sources.add((String) src));
+        List<String> said = strings(ask.body(), "seedNumbers", MAX_SEED_INPUTS, MAX_INPUT);
+        if (said.stream().allMatch(String::isBlank))
             return Future.failedFuture(
                     new DeskRefusal(422, "seed-inputs-required", "Enter the announced numbers the seed is made of."));
+        List<String> inputs = SeedLines.lines(sources, said)
+                .orElseThrow(() -> new DeskRefusal(
+                        422,
+                        "seed-inputs-mismatch",
+                        "Give one number (or numbers) for each announced source, in order, digits only."));
         String by = ask.who().getString("personId");
         return work(() -> {
                     Draw d = desk.previewDraw(inputs);
                     return new JsonObject()
+                            .put("commitment", commitment)
                             .put("seedInputs", new JsonArray(new ArrayList<>(inputs)))
                             .put("seed", d.seedHex())
                             .put("panelIndex", d.index())
                             .put("selected", new JsonArray(new ArrayList<>(d.selected())))
                             .put("by", by);
                 })
-                .compose(args -> commitmentOf(ask)
-                        .compose(commitment -> record(
-                                ask.assemblyId(),
-                                "record-sortition-draw",
-                                args.copy().put("commitment", commitment)))
-                        .compose(recorded -> work(() -> {
-                            desk.drawRecorded(inputs);
-                            return desk.status();
-                        })));
+                .compose(args -> record(ask.assemblyId(), "record-sortition-draw", args))
+                .compose(recorded -> reconciled(desk, ask))
+                .compose(now -> work(desk::status));
     }
 
     /** Everyone on the panel not yet on the roster joins it as a member; the answer holds their links. */
     private Future<JsonObject> seat(SortitionDesk desk, Ask ask) {
-        return publicSection(ask).compose(section -> {
-            JsonArray panel = section.getJsonArray("panel");
-            if (panel == null) return Future.failedFuture(new DeskRefusal(409, "sortition-not-drawn", "Draw first."));
-            List<String> ids = new ArrayList<>();
-            panel.forEach(id -> ids.add((String) id));
-            return work(() -> new JsonObject().put("rows", desk.rosterRows(ids)))
-                    .compose(made -> importRows(ask, desk, made.getJsonArray("rows")));
-        });
+        JsonArray panel = ask.section().getJsonArray("panel");
+        if (panel == null) return Future.failedFuture(new DeskRefusal(409, "sortition-not-drawn", "Draw first."));
+        List<String> ids = new ArrayList<>();
+        panel.forEach(id -> ids.add((String) id));
+        return work(() -> new JsonObject().put("rows", desk.rosterRows(ids)))
+                .compose(made -> importRows(ask, desk, made.getJsonArray("rows")));
     }
 
     private Future<JsonObject> importRows(Ask ask, SortitionDesk desk, JsonArray rows) {
@@ -257,57 +315,57 @@ public final class SortitionApi {
     private Future<JsonObject> replace(SortitionDesk desk, Ask ask) {
         String dropout = text(ask.body(), "poolId").strip();
         if (dropout.isEmpty()) return Future.failedFuture(new DeskRefusal(422, "invalid-args", "Say who dropped out."));
+        JsonObject section = ask.section();
+        JsonArray panel = section.getJsonArray("panel");
+        if (panel == null) return Future.failedFuture(new DeskRefusal(409, "sortition-not-drawn", "Draw first."));
         String by = ask.who().getString("personId");
-        return publicSection(ask).compose(section -> {
-            JsonArray panel = section.getJsonArray("panel");
-            if (panel == null) return Future.failedFuture(new DeskRefusal(409, "sortition-not-drawn", "Draw first."));
-            List<String> now = new ArrayList<>();
-            panel.forEach(id -> now.add((String) id));
-            Set<String> seatedBefore = new HashSet<>(
-                    section.getJsonObject("draw").getJsonArray("selected").getList());
-            JsonArray replacements = section.getJsonArray("replacements", new JsonArray());
-            replacements.forEach(r -> seatedBefore.add(((JsonObject) r).getString("replacement")));
-            return work(() -> {
-                        Replacement.Replaced r = desk.replacement(dropout, now, seatedBefore);
-                        return new JsonObject()
-                                .put("dropout", r.dropout())
-                                .put("replacement", r.replacement())
-                                .put("rank", r.rank())
-                                .put("changes", new JsonArray(new ArrayList<>(r.changes())))
-                                .put("by", by)
-                                .put("panel", new JsonArray(new ArrayList<>(r.panel())));
-                    })
-                    .compose(args -> record(ask.assemblyId(), "record-sortition-replacement", args)
-                            .compose(recorded -> work(() -> {
-                                desk.replacementRecorded(new Replacement.Replaced(
-                                        args.getString("dropout"),
-                                        args.getString("replacement"),
-                                        args.getInteger("rank"),
-                                        strings(args, "changes", 50, 400),
-                                        List.of(),
-                                        List.of()));
-                                return new JsonObject(new LinkedHashMap<String, Object>(desk.seatedIds()));
-                            }))
-                            .compose(seated -> {
-                                String rosterId = seated.getString(dropout);
-                                Future<Void> revoked =
-                                        rosterId == null ? Future.succeededFuture() : revoke(ask, rosterId);
-                                return revoked.compose(v -> rosterId == null
-                                        ? Future.succeededFuture(new JsonObject())
-                                        : work(() -> new JsonObject()
-                                                        .put(
-                                                                "rows",
-                                                                desk.rosterRows(
-                                                                        List.of(args.getString("replacement")))))
-                                                .compose(made -> importRows(ask, desk, made.getJsonArray("rows"))));
-                            })
-                            .map(invited -> new JsonObject()
-                                    .put("dropout", dropout)
-                                    .put("replacement", args.getString("replacement"))
-                                    .put("rank", args.getInteger("rank"))
-                                    .put("changes", args.getJsonArray("changes"))
-                                    .put("invited", invited)));
-        });
+        List<String> now = new ArrayList<>();
+        panel.forEach(id -> now.add((String) id));
+        Set<String> seatedBefore = new HashSet<>();
+        section.getJsonObject("draw").getJsonArray("selected").forEach(id -> seatedBefore.add((String) id));
+        JsonArray replacements = section.getJsonArray("replacements", new JsonArray());
+        replacements.forEach(r -> seatedBefore.add(((JsonObject) r).getString("replacement")));
+        return work(() -> {
+                    Replacement.Replaced r = desk.replacement(dropout, now, seatedBefore);
+                    return new JsonObject()
+                            .put("dropout", r.dropout())
+                            .put("replacement", r.replacement())
+                            .put("rank", r.rank())
+                            .put("changes", new JsonArray(new ArrayList<>(r.changes())))
+                            .put("replacementsBefore", replacements.size())
+                            .put("by", by);
+                })
+                .compose(args -> record(ask.assemblyId(), "record-sortition-replacement", args)
+                        .compose(recorded -> reconciled(desk, ask))
+                        .compose(after ->
+                                work(() -> new JsonObject(new LinkedHashMap<String, Object>(desk.seatedIds()))))
+                        .compose(seated -> rosterChange(desk, ask, seated.getString(dropout), args))
+                        .map(outcome -> outcome.mergeIn(new JsonObject()
+                                .put("dropout", dropout)
+                                .put("replacement", args.getString("replacement"))
+                                .put("rank", args.getInteger("rank"))
+                                .put("changes", args.getJsonArray("changes")))));
+    }
+
+    /**
+     * After a recorded replacement, when the dropout was on the roster: their link stops, the newcomer gets one. The
+     * replacement stands whatever happens here; the answer says what did ({@code revoked}, {@code invited} or
+     * {@code inviteError}), for the organiser to finish by hand if needed.
+     */
+    private Future<JsonObject> rosterChange(SortitionDesk desk, Ask ask, String rosterId, JsonObject replaced) {
+        if (rosterId == null) return Future.succeededFuture(new JsonObject().put("revoked", false));
+        return revoke(ask, rosterId)
+                .compose(revoked -> work(() ->
+                        new JsonObject().put("rows", desk.rosterRows(List.of(replaced.getString("replacement"))))))
+                .compose(made -> importRows(ask, desk, made.getJsonArray("rows"))
+                        .map(invited -> new JsonObject().put("invited", invited))
+                        .recover(failure -> Future.succeededFuture(new JsonObject()
+                                .put(
+                                        "inviteError",
+                                        failure instanceof Senders.Refused r
+                                                ? r.refusal.body()
+                                                : new JsonObject().put("code", "internal-error")))))
+                .map(outcome -> outcome.put("revoked", true));
     }
 
     private Future<Void> revoke(Ask ask, String rosterId) {
@@ -316,8 +374,9 @@ public final class SortitionApi {
                 .put("name", "revoke-invitation")
                 .put("args", new JsonObject().put("personId", rosterId));
         return engines.engine(ask.assemblyId(), "command", command).compose(answer -> {
-            // Already revoked (or never invited) is fine: the seat goes to the alternate either way.
-            return Future.succeededFuture();
+            if (!Answers.isError(answer)) return Future.succeededFuture();
+            // Refused: the person's link may still work — the organiser is told rather than the step pretending.
+            return refused(answer);
         });
     }
 
@@ -373,22 +432,22 @@ public final class SortitionApi {
                 .compose(answer -> Answers.isError(answer) ? refused(answer) : Future.succeededFuture(answer));
     }
 
-    /** The assembly's public selection section (as observers see it), asked of its engine. */
-    private Future<JsonObject> publicSection(Ask ask) {
+    /** The assembly's public selection section (as observers see it), asked of its engine; empty before any. */
+    private Future<JsonObject> section(Ask ask) {
         JsonObject request = new JsonObject().put("what", "open-data").put("token", ask.token());
         return engines.engine(ask.assemblyId(), "records", request).compose(answer -> {
             if (Answers.isError(answer)) return refused(answer);
             JsonObject data = answer.getJsonObject("data", new JsonObject());
-            JsonObject section = data.getJsonObject("sortition");
-            if (section == null)
-                return Future.failedFuture(
-                        new DeskRefusal(409, "sortition-not-committed", "Publish the commitment first."));
-            return Future.succeededFuture(section);
+            return Future.succeededFuture(data.getJsonObject("sortition", new JsonObject()));
         });
     }
 
-    private Future<String> commitmentOf(Ask ask) {
-        return publicSection(ask).map(section -> section.getString("commitment"));
+    /** A refusal the assembly gave for certain (not a timeout, nor the journal being away). */
+    private static boolean definiteRefusal(Throwable failure) {
+        if (!(failure instanceof Senders.Refused r)) return false;
+        String code = r.refusal.body().getString("code", "");
+        return !Set.of("unavailable", "journal-unavailable", "internal-error", "busy")
+                .contains(code);
     }
 
     private static <T> Future<T> refused(JsonObject answer) {
