@@ -154,7 +154,7 @@ function runSection(ctx, s) {
       ${p.lowest !== undefined ? ' · ' + t('sortition.run.progressLowest', { p: percent(p.lowest) }) : ''}</p>
       <progress max=${p.poolSize || 1} .value=${p.fixedPeople || 0} aria-label=${t('sortition.run.title')}></progress>` : ''}
     ${s.infeasible ? infeasible(s.infeasible) : ''}
-    ${s.outcome ? outcome(s.outcome) : ''}
+    ${s.outcome ? outcome(s.outcome, own(ctx)) : ''}
   </section>`;
 }
 
@@ -166,11 +166,17 @@ function infeasible(why) {
   </div>`;
 }
 
-function outcome(o) {
+/** Where the organiser's own files (with contacts, never published) are downloaded. */
+function own(ctx) {
+  return `/api/assemblies/${ctx.assemblyId}/sortition/own/`;
+}
+
+function outcome(o, base) {
   return html`<div data-testid="sortition-outcome">
     <h4>${t('sortition.outcome.title')}</h4>
     <p>${t('sortition.outcome.summary', { lowest: percent(o.lowest), highest: percent(o.highest), equal: percent(o.equal) })}</p>
     ${histogram(o.histogram, 'sortition-histogram')}
+    <p><a href=${base + 'chances.csv'} download>${t('sortition.download.chances')}</a></p>
     <table class="quotas">
       <thead><tr><th scope="col">${t('sortition.col.feature')}</th><th scope="col">${t('sortition.col.value')}</th>
         <th scope="col">${t('sortition.col.quota')}</th><th scope="col">${t('sortition.col.expected')}</th>
@@ -243,6 +249,8 @@ function panel(ctx, p) {
     ${k.replaced ? html`<p role="status" data-testid="sortition-replaced">${t('sortition.replaced', k.replaced)}
       ${k.replaced.changes.length ? t('sortition.replaced.changes', { changes: k.replaced.changes.join(' ; ') }) : t('sortition.replaced.same')}</p>
       ${k.replaced.inviteError ? html`<p class="field-error" role="alert">${t('sortition.replaced.notInvited')} ${errorText(k.replaced.inviteError)}</p>` : ''}` : ''}
+    <p><a href=${own(ctx) + 'selected.csv'} download>${t('sortition.download.selected')}</a> ·
+      <a href=${own(ctx) + 'alternates.csv'} download>${t('sortition.download.alternates')}</a></p>
     <details><summary>${t('sortition.panel.alternates', { n: p.alternatesLeft })}</summary>
       <ol>${p.alternates.map((a) => html`<li>${person(a)}</li>`)}</ol></details>
     <h3 id="sortition-seat-title">${t('sortition.seat.title')}</h3>

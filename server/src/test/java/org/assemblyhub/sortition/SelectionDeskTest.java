@@ -122,6 +122,14 @@ class SelectionDeskTest {
         throw new AssertionError("the run did not reach " + List.of(states) + ": " + status());
     }
 
+    static HttpResponse<String> own(String name, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(hub.url() + "/api/assemblies/" + id + "/sortition/own/" + name))
+                .GET();
+        if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+        return hub.send(request.build());
+    }
+
     static HttpResponse<String> file(String name) {
         return hub.get("/api/assemblies/" + id + "/sortition/files/" + name, null);
     }
@@ -270,6 +278,16 @@ class SelectionDeskTest {
         assertThat(verify())
                 .as("./hub sortition verify on the files as downloaded")
                 .isEqualTo(0);
+        HttpResponse<String> selected = own("selected.csv", organiser());
+        assertThat(selected.statusCode()).isEqualTo(200);
+        assertThat(selected.body().lines()).hasSize(7).first().asString().startsWith("person_id,");
+        assertThat(selected.body()).contains(CANARY);
+        assertThat(own("chances.csv", organiser()).body().lines()).hasSize(41);
+        assertThat(own("alternates.csv", organiser()).body().lines()).hasSize(35);
+        assertThat(own("selected.csv", null).statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(own("selected.csv", setup.token("staff1")).statusCode())
+                .as("a facilitator")
+                .isEqualTo(403);
         JsonObject organiserView = status();
         assertThat(organiserView.getJsonObject("panel").getJsonArray("members")).hasSize(6);
         assertThat(organiserView.getJsonObject("panel").encode())

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.assemblyhub.sortition.domain.SelectionProblem;
 import org.assemblyhub.sortition.domain.Volunteer;
 import org.assemblyhub.sortition.draw.Draw;
 import org.assemblyhub.sortition.view.SortitionView;
@@ -158,6 +159,22 @@ final class Seats {
         String last = contact(v, "last_name").or(() -> contact(v, "lastname")).orElse("");
         String both = (first + " " + last).strip();
         return both.isEmpty() ? Optional.empty() : Optional.of(both);
+    }
+
+    /** Every volunteer's chance of a seat: {@code id}, the features, {@code chance} (0 to 1, six decimals). */
+    static String chances(SelectionProblem problem, double[] probabilities) {
+        List<String> header = new ArrayList<>(List.of("id"));
+        header.addAll(problem.quotas().features());
+        header.add("chance");
+        StringBuilder out = new StringBuilder(csv(header));
+        for (int i = 0; i < problem.size(); i++) {
+            Volunteer v = problem.pool().get(i);
+            List<String> row = new ArrayList<>(List.of(v.id()));
+            for (String f : problem.quotas().features()) row.add(v.value(f));
+            row.add(String.format(Locale.ROOT, "%.6f", probabilities[i]));
+            out.append(csv(row));
+        }
+        return out.toString();
     }
 
     private static Optional<String> contact(Volunteer v, String column) {

@@ -10,6 +10,7 @@ import org.assemblyhub.sortition.draw.Draw;
 import org.assemblyhub.sortition.draw.PanelLottery;
 import org.assemblyhub.sortition.draw.PanelLottery.Lottery;
 import org.assemblyhub.sortition.format.CommitmentJson;
+import org.assemblyhub.sortition.format.PeopleCsv;
 import org.assemblyhub.sortition.format.PublishedFiles;
 import org.assemblyhub.sortition.replace.Replacement;
 import org.assemblyhub.sortition.replace.Replacements;
@@ -433,6 +434,30 @@ public final class SortitionDesk {
     /** Pool id → roster id of everyone seated so far. */
     public synchronized Map<String, String> seatedIds() {
         return seats.seatedIds();
+    }
+
+    /** The organiser's own downloads: never published, names and contacts included. */
+    public static final List<String> ORGANISER_FILES = List.of("chances.csv", "selected.csv", "alternates.csv");
+
+    /**
+     * {@code chances.csv}: every volunteer's id, features and chance under the run's distribution;
+     * {@code selected.csv} and {@code alternates.csv} (in the order fixed at the draw): as sortition-algorithms
+     * writes its selected and remaining people, contacts included. Empty until there is something to give.
+     */
+    public synchronized Optional<String> organiserFile(String name) {
+        if (inputs == null) return Optional.empty();
+        SelectionProblem problem = inputs.problem();
+        if ("chances.csv".equals(name)) {
+            if (chosen == null) return Optional.empty();
+            return Optional.of(Seats.chances(problem, chosen.distribution().probabilities()));
+        }
+        if (!folder.drawn() || !ORGANISER_FILES.contains(name)) return Optional.empty();
+        Draw draw = currentDraw();
+        List<String> ids = "selected.csv".equals(name) ? draw.selected() : draw.alternates();
+        return Optional.of(PeopleCsv.write(
+                ids.stream().map(id -> problem.pool().get(problem.indexOf(id))).toList(),
+                problem.quotas(),
+                inputs.settings()));
     }
 
     /** A published file's bytes, if it is there. */

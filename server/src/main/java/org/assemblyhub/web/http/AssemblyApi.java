@@ -220,32 +220,9 @@ public final class AssemblyApi {
             HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
             return;
         }
-        JsonObject result = answer.getJsonObject("result");
-        JsonObject tokens = result.getJsonObject("tokens");
-        JsonArray people = new JsonArray();
-        for (int i = 0; i < parsed.people().size(); i++) {
-            JsonObject p = parsed.people().getJsonObject(i);
-            JsonObject person = new JsonObject()
-                    .put("id", p.getString("id"))
-                    .put("name", p.getString("name"))
-                    .put("role", p.getString("role", "member"));
-            if (tokens != null) person.put("link", link(tokens.getString(p.getString("id"))));
-            people.add(person);
-        }
-        JsonObject body = new JsonObject()
-                .put("imported", people.size())
-                .put("seq", answer.getLong("seq"))
-                .put("people", people);
-        if (result.containsKey("sealed")) {
-            // Sealed for the delivery officer: the organiser passes this file on and never sees a link.
-            body.put(
-                    "sealed",
-                    result.getJsonObject("sealed")
-                            .copy()
-                            .put("publicUrl", publicUrl)
-                            .put("assemblyId", rc.pathParam("id"))
-                            .put("people", people.copy()));
-        }
+        JsonObject body =
+                ImportedPeople.answer(publicUrl, rc.pathParam("id"), parsed.people(), answer.getJsonObject("result"));
+        body.put("seq", answer.getLong("seq"));
         HttpErrors.json(rc, 200, body);
     }
 }

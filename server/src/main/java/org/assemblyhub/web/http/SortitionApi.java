@@ -76,6 +76,7 @@ public final class SortitionApi {
         router.post("/api/assemblies/:id/sortition/seat").handler(rc -> organiser(rc, false, true, this::seat));
         router.post("/api/assemblies/:id/sortition/replace").handler(rc -> organiser(rc, true, true, this::replace));
         router.get("/api/assemblies/:id/sortition/files/:name").handler(this::file);
+        router.get("/api/assemblies/:id/sortition/own/:name").handler(this::ownFile);
     }
 
     /**
@@ -277,35 +278,9 @@ public final class SortitionApi {
             if (Answers.isError(answer)) return refused(answer);
             return work(() -> {
                 desk.seated(rows);
-                return invitations(ask.assemblyId(), people, answer.getJsonObject("result"));
+                return ImportedPeople.answer(publicUrl, ask.assemblyId(), people, answer.getJsonObject("result"));
             });
         });
-    }
-
-    /** The people imported with their links, or the envelope sealed for the delivery officer. */
-    private JsonObject invitations(String assemblyId, JsonArray people, JsonObject result) {
-        JsonObject tokens = result.getJsonObject("tokens");
-        JsonArray out = new JsonArray();
-        for (int i = 0; i < people.size(); i++) {
-            JsonObject p = people.getJsonObject(i);
-            JsonObject person = new JsonObject()
-                    .put("id", p.getString("id"))
-                    .put("name", p.getString("name"))
-                    .put("role", "member");
-            if (tokens != null) person.put("link", publicUrl + "/join/" + tokens.getString(p.getString("id")));
-            out.add(person);
-        }
-        JsonObject body = new JsonObject().put("imported", out.size()).put("people", out);
-        if (result.containsKey("sealed")) {
-            body.put(
-                    "sealed",
-                    result.getJsonObject("sealed")
-                            .copy()
-                            .put("publicUrl", publicUrl)
-                            .put("assemblyId", assemblyId)
-                            .put("people", out.copy()));
-        }
-        return body;
     }
 
     /**
@@ -413,6 +388,31 @@ public final class SortitionApi {
                             .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                             .putHeader("Cache-Control", "no-cache")
                             .end(Buffer.buffer(bytes.get()));
+                })
+                .onFailure(failure -> refuse(rc, failure));
+    }
+
+    /** The organiser's downloads (chances, the panel and the alternates with contacts): organisers only. */
+    private void ownFile(RoutingContext rc) {
+        String name = rc.pathParam("name");
+        if (!SortitionDesk.ORGANISER_FILES.contains(name)) {
+            HttpErrors.error(rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
+            return;
+        }
+        Senders.identify(rc, engines, publicUrl, Set.of("organiser"), "Only organisers run the selection.")
+                .compose(
+                        who -> workers.submit(() -> desks.of(rc.pathParam("id")).organiserFile(name)))
+                .onSuccess(text -> {
+                    if (text.isEmpty()) {
+                        HttpErrors.error(
+                                rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
+                        return;
+                    }
+                    rc.response()
+                            .putHeader("Content-Type", contentType(name))
+                            .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                            .putHeader("Cache-Control", "no-store")
+                            .end(text.get());
                 })
                 .onFailure(failure -> refuse(rc, failure));
     }
