@@ -168,6 +168,14 @@ class SortitionDeskIT {
             assertThat(desk.locator("[data-testid=sortition-replaced]")).containsText("suppléant n°");
             assertThat(account).containsText("Replacements:");
             screenshot(desk, "sortition-desk-panel");
+            // Every state of the desk shown at once (outcome, commitment, panel, links) and the observer's open
+            // account pass axe-core's WCAG A/AA rules, at desktop width and on a phone.
+            assertThat(Axe.violations(organiser)).as("organiser, desktop").isEmpty();
+            assertThat(Axe.violations(observer)).as("observer, desktop").isEmpty();
+            organiser.setViewportSize(390, 844);
+            observer.setViewportSize(390, 844);
+            assertThat(Axe.violations(organiser)).as("organiser, phone").isEmpty();
+            assertThat(Axe.violations(observer)).as("observer, phone").isEmpty();
 
             assertThat(observer.content()).doesNotContain(CANARY).doesNotContain("Volontaire");
             // The refused file's 422 is logged by Chromium as a failed resource; anything else is a fault of the page.
