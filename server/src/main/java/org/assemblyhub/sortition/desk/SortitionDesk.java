@@ -15,11 +15,7 @@ import org.assemblyhub.sortition.format.PublishedFiles;
 import org.assemblyhub.sortition.replace.Replacement;
 import org.assemblyhub.sortition.replace.Replacements;
 import org.assemblyhub.sortition.select.Algorithm;
-import org.assemblyhub.sortition.select.Cancellation;
-import org.assemblyhub.sortition.select.Progress;
-import org.assemblyhub.sortition.select.Selection;
 import org.assemblyhub.sortition.select.SelectionOutcome;
-import org.assemblyhub.sortition.select.SelectionRun;
 import org.assemblyhub.sortition.solver.MathSolver;
 import org.assemblyhub.sortition.verify.Publication;
 import org.assemblyhub.sortition.view.SortitionView;
@@ -30,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +46,6 @@ import java.util.random.RandomGenerator;
  * publishes the facts. Thread-safe: HTTP requests call it from workers, the run reports from the desk's thread.
  */
 public final class SortitionDesk {
-    /** Where a run is. */
-    public enum RunState {
-        IDLE,
-        QUEUED,
-        RUNNING,
-        DONE,
-        INFEASIBLE,
-        CANCELLED,
-        FAILED
-    }
-
-    private static final Duration SOLVER_CALL_LIMIT = Duration.ofMinutes(2);
-    /** A run that takes longer stops (failed, {@code too-long}): the desk's one thread is shared by the hub. */
-    static final Duration RUN_BUDGET = Duration.ofMinutes(30);
-
     private static final Duration ROUNDING_LIMIT = Duration.ofSeconds(60);
 
     private final DeskFolder folder;
@@ -76,20 +56,11 @@ public final class SortitionDesk {
     private final Seats seats;
 
     private PoolInputs inputs;
-    private volatile RunState state = RunState.IDLE;
-    private volatile Progress progress;
-    private volatile Instant startedAt;
-    private volatile Instant endedAt;
-    private volatile Algorithm running;
-    private volatile SelectionOutcome outcome;
-    private volatile Cancellation cancellation = new Cancellation();
-    private volatile boolean overBudget;
-    private Chosen chosen;
+    /** The last run of the current inputs (null: none yet). */
+    private SelectionJob job;
+
     private String damage;
     private final AtomicBoolean stepping = new AtomicBoolean();
-
-    /** The distribution a finished run found, kept until the commitment. */
-    record Chosen(Algorithm algorithm, Distribution distribution) {}
 
     public SortitionDesk(
             Path root, Executor worker, Supplier<MathSolver> solvers, Clock clock, RandomGenerator random) {
@@ -113,11 +84,8 @@ public final class SortitionDesk {
         inputs = valid.value();
         folder.read(folder.inputs().resolve(DeskFolder.DISTRIBUTION))
                 .flatMap(text -> DistributionFile.read(text, inputs.problem()))
-                .ifPresent(found -> {
-                    chosen = new Chosen(found.algorithm(), found.distribution());
-                    outcome = new SelectionOutcome.Selected(found.algorithm(), found.distribution());
-                    state = RunState.DONE;
-                });
+                .ifPresent(
+                        found -> job = SelectionJob.finished(inputs, found.algorithm(), found.distribution(), clock));
     }
 
     /**
@@ -127,8 +95,7 @@ public final class SortitionDesk {
     public synchronized JsonObject load(String people, String quotas, String settings) {
         if (folder.committed())
             throw new DeskRefusal(409, "sortition-committed", "The selection is committed: its inputs are fixed.");
-        if (state == RunState.RUNNING || state == RunState.QUEUED)
-            throw new DeskRefusal(409, "sortition-running", "A selection is running: cancel it first.");
+        if (busy()) throw new DeskRefusal(409, "sortition-running", "A selection is running: cancel it first.");
         if (Files.exists(folder.staging()))
             throw new DeskRefusal(409, "sortition-step-running", "A commitment is being recorded.");
         Checked<PoolInputs> read = PoolInputs.read(people, quotas, settings);
@@ -145,10 +112,7 @@ public final class SortitionDesk {
         folder.write(folder.inputs().resolve(DeskFolder.SETTINGS), settings);
         folder.write(folder.inputs().resolve(DeskFolder.DISTRIBUTION), "");
         inputs = taken;
-        chosen = null;
-        outcome = null;
-        progress = null;
-        state = RunState.IDLE;
+        job = null;
         return DeskViews.inputs(taken);
     }
 
@@ -157,84 +121,32 @@ public final class SortitionDesk {
         if (inputs == null) throw new DeskRefusal(409, "sortition-no-inputs", "Send the pool and the quotas first.");
         if (folder.committed())
             throw new DeskRefusal(409, "sortition-committed", "The selection is committed: it cannot run again.");
-        if (state == RunState.RUNNING || state == RunState.QUEUED)
-            throw new DeskRefusal(409, "sortition-running", "A selection is already running.");
+        if (busy()) throw new DeskRefusal(409, "sortition-running", "A selection is already running.");
         MathSolver solver = solver();
-        PoolInputs problemNow = inputs;
-        Cancellation cancel = new Cancellation();
-        cancellation = cancel;
-        running = algorithm;
-        progress = null;
-        outcome = null;
-        chosen = null;
-        startedAt = clock.instant();
-        endedAt = null;
-        state = RunState.QUEUED;
-        overBudget = false;
-        Instant deadline = startedAt.plus(RUN_BUDGET);
-        SelectionRun run = new SelectionRun(
-                solver,
-                random,
-                p -> {
-                    progress = p;
-                    if (clock.instant().isAfter(deadline)) {
-                        overBudget = true;
-                        cancel.cancel();
-                    }
-                },
-                cancel,
-                SOLVER_CALL_LIMIT);
-        worker.execute(() -> runOnWorker(problemNow, algorithm, run, cancel));
+        SelectionJob started = new SelectionJob(inputs, algorithm, clock);
+        job = started;
+        worker.execute(() -> {
+            started.run(solver, random);
+            finished(started);
+        });
     }
 
-    private void runOnWorker(PoolInputs on, Algorithm algorithm, SelectionRun run, Cancellation cancel) {
-        if (cancel.cancelled()) {
-            finish(new SelectionOutcome.Cancelled(), algorithm, on, cancel);
-            return;
-        }
-        synchronized (this) {
-            if (cancel != cancellation) return;
-            state = RunState.RUNNING;
-        }
-        SelectionOutcome result;
-        try {
-            result = Selection.select(on.problem(), algorithm, run);
-        } catch (Throwable e) { // an Error too: the run must end, or the desk would say "running" for ever
-            result = new SelectionOutcome.Failed(e.getClass().getSimpleName());
-        }
-        if (overBudget) result = new SelectionOutcome.Failed(TOO_LONG);
-        finish(result, algorithm, on, cancel);
+    /** The run's distribution is kept on disk, so that a restart does not lose it (if it is still the current one). */
+    private synchronized void finished(SelectionJob done) {
+        if (done != job) return;
+        done.distribution()
+                .ifPresent(d -> folder.write(
+                        folder.inputs().resolve(DeskFolder.DISTRIBUTION),
+                        DistributionFile.write(done.algorithm, d, done.inputs.problem())));
     }
-
-    private synchronized void finish(SelectionOutcome result, Algorithm algorithm, PoolInputs on, Cancellation cancel) {
-        if (on != inputs || cancel != cancellation) return; // another run (or other inputs) came since
-        outcome = result;
-        endedAt = clock.instant();
-        if (result instanceof SelectionOutcome.Selected selected) {
-            chosen = new Chosen(algorithm, selected.distribution());
-            folder.write(
-                    folder.inputs().resolve(DeskFolder.DISTRIBUTION),
-                    DistributionFile.write(algorithm, selected.distribution(), on.problem()));
-            state = RunState.DONE;
-        } else if (result instanceof SelectionOutcome.Infeasible) {
-            state = RunState.INFEASIBLE;
-        } else if (result instanceof SelectionOutcome.Cancelled) {
-            state = RunState.CANCELLED;
-        } else {
-            state = RunState.FAILED;
-        }
-    }
-
-    /** A reason of a failed run that screens translate: it ran past {@link #RUN_BUDGET}. */
-    static final String TOO_LONG = "too-long";
 
     /** Stops the run at its next step; a run still waiting for the worker ends at once. */
     public synchronized void cancel() {
-        cancellation.cancel();
-        if (state == RunState.QUEUED) {
-            state = RunState.CANCELLED;
-            endedAt = clock.instant();
-        }
+        if (job != null) job.cancel();
+    }
+
+    private boolean busy() {
+        return job != null && job.busy();
     }
 
     /** What the organiser's screen shows: inputs, run, outcome, and where the publication stands. */
@@ -242,23 +154,12 @@ public final class SortitionDesk {
         JsonObject out = new JsonObject().put("committed", folder.committed()).put("drawn", folder.drawn());
         if (damage != null) out.put("damage", damage);
         if (inputs != null) out.put("inputs", DeskViews.inputs(inputs));
-        JsonObject run = new JsonObject().put("state", state.name().toLowerCase());
-        if (running != null) run.put("algorithm", running.settingName());
-        if (startedAt != null) {
-            Instant until = endedAt == null ? clock.instant() : endedAt;
-            run.put("seconds", Duration.between(startedAt, until).toMillis() / 1000.0);
-        }
-        Progress p = progress;
-        if (p != null) run.put("progress", DeskViews.progress(p));
-        out.put("run", run);
-        SelectionOutcome o = outcome;
+        out.put("run", job == null ? new JsonObject().put("state", "idle") : job.status());
+        SelectionOutcome o = job == null ? null : job.outcome();
         if (o instanceof SelectionOutcome.Selected s && inputs != null) {
             out.put("outcome", DeskViews.outcome(s.algorithm(), s.distribution(), inputs));
         } else if (o instanceof SelectionOutcome.Infeasible i) {
             out.put("infeasible", DeskViews.infeasible(i.explanation()));
-        } else if (o instanceof SelectionOutcome.Failed f) {
-            if (TOO_LONG.equals(f.reason())) run.put("failureCode", TOO_LONG);
-            else run.put("failure", f.reason());
         }
         if (folder.drawn() && inputs != null) out.put("panel", seats.panelView(inputs, currentDraw()));
         return out;
@@ -274,28 +175,31 @@ public final class SortitionDesk {
     public synchronized Staged stageCommitment(String seedPlan, List<String> seedSources, String by) {
         if (folder.committed())
             throw new DeskRefusal(409, "sortition-committed", "The selection is already committed.");
-        if (chosen == null || inputs == null)
-            throw new DeskRefusal(409, "sortition-not-selected", "Run a selection to the end before committing it.");
-        if (state == RunState.RUNNING || state == RunState.QUEUED)
+        if (busy())
             throw new DeskRefusal(409, "sortition-running", "A selection is running: wait for it or cancel it.");
+        Optional<Distribution> found = job == null ? Optional.empty() : job.distribution();
+        if (found.isEmpty() || inputs == null)
+            throw new DeskRefusal(409, "sortition-not-selected", "Run a selection to the end before committing it.");
+        Algorithm algorithm = job.algorithm;
+        Distribution distribution = found.get();
         SelectionProblem problem = inputs.problem();
         Lottery lottery = PanelLottery.round(
-                chosen.distribution(), inputs.settings().panelCount(), problem.size(), solver(), ROUNDING_LIMIT);
+                distribution, inputs.settings().panelCount(), problem.size(), solver(), ROUNDING_LIMIT);
         folder.removeStaged();
         Commitment commitment;
         try {
             commitment = Publication.commit(
-                    folder.staging(), problem, inputs.settings().with(chosen.algorithm()), lottery);
+                    folder.staging(), problem, inputs.settings().with(algorithm), lottery);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Fairness fairness = Fairness.of(chosen.distribution().probabilities(), problem.panelSize());
+        Fairness fairness = Fairness.of(distribution.probabilities(), problem.panelSize());
         JsonObject files = new JsonObject();
         commitment.fileHashes().forEach(files::put);
         JsonObject command = new JsonObject()
                 .put("commitment", commitment.hash())
                 .put("files", files)
-                .put("algorithm", chosen.algorithm().settingName())
+                .put("algorithm", algorithm.settingName())
                 .put("poolSize", problem.size())
                 .put("panelSize", problem.panelSize())
                 .put("panelCount", lottery.panels().size())
@@ -448,8 +352,8 @@ public final class SortitionDesk {
         if (inputs == null) return Optional.empty();
         SelectionProblem problem = inputs.problem();
         if ("chances.csv".equals(name)) {
-            if (chosen == null) return Optional.empty();
-            return Optional.of(Seats.chances(problem, chosen.distribution().probabilities()));
+            return (job == null ? Optional.<Distribution>empty() : job.distribution())
+                    .map(d -> Seats.chances(problem, d.probabilities()));
         }
         if (!folder.drawn() || !ORGANISER_FILES.contains(name)) return Optional.empty();
         Draw draw = currentDraw();

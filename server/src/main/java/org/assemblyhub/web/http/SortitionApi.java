@@ -2,13 +2,11 @@ package org.assemblyhub.web.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.assemblyhub.engine.EngineClient;
-import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.sortition.SortitionWire;
 import org.assemblyhub.sortition.desk.DeskRefusal;
@@ -21,7 +19,6 @@ import org.assemblyhub.sortition.format.SortitionSettings;
 import org.assemblyhub.sortition.ledger.SeedLines;
 import org.assemblyhub.sortition.replace.Replacement;
 import org.assemblyhub.sortition.select.Algorithm;
-import org.assemblyhub.sortition.view.SortitionView;
 import org.assemblyhub.support.BoundedWorkers;
 
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -48,12 +44,14 @@ public final class SortitionApi {
     private final String publicUrl;
     private final SortitionDesks desks;
     private final BoundedWorkers workers;
+    private final SortitionRoster roster;
 
     public SortitionApi(Vertx vertx, EngineClient engines, String publicUrl, Path dataDir, BoundedWorkers workers) {
         this.engines = engines;
         this.publicUrl = publicUrl;
         this.desks = SortitionDesks.of(vertx, dataDir);
         this.workers = workers;
+        this.roster = new SortitionRoster(engines, publicUrl, workers);
     }
 
     /** After the API's body handler: the organiser's files come as JSON text. */
@@ -75,8 +73,7 @@ public final class SortitionApi {
         router.post("/api/assemblies/:id/sortition/draw").handler(rc -> organiser(rc, true, true, this::draw));
         router.post("/api/assemblies/:id/sortition/seat").handler(rc -> organiser(rc, false, true, this::seat));
         router.post("/api/assemblies/:id/sortition/replace").handler(rc -> organiser(rc, true, true, this::replace));
-        router.get("/api/assemblies/:id/sortition/files/:name").handler(this::file);
-        router.get("/api/assemblies/:id/sortition/own/:name").handler(this::ownFile);
+        new SortitionFiles(engines, publicUrl, desks, workers).mount(router);
     }
 
     /**
@@ -262,25 +259,7 @@ public final class SortitionApi {
         List<String> ids = new ArrayList<>();
         panel.forEach(id -> ids.add((String) id));
         return work(() -> new JsonObject().put("rows", desk.rosterRows(ids)))
-                .compose(made -> importRows(ask, desk, made.getJsonArray("rows")));
-    }
-
-    private Future<JsonObject> importRows(Ask ask, SortitionDesk desk, JsonArray rows) {
-        if (rows.isEmpty())
-            return Future.succeededFuture(new JsonObject().put("imported", 0).put("people", new JsonArray()));
-        JsonArray people = new JsonArray();
-        rows.forEach(r -> people.add(((JsonObject) r).getJsonObject("person")));
-        JsonObject command = new JsonObject()
-                .put("actor", actor(ask.who()))
-                .put("name", "import-roster")
-                .put("args", new JsonObject().put("people", people));
-        return engines.engine(ask.assemblyId(), "command", command).compose(answer -> {
-            if (Answers.isError(answer)) return refused(answer);
-            return work(() -> {
-                desk.seated(rows);
-                return ImportedPeople.answer(publicUrl, ask.assemblyId(), people, answer.getJsonObject("result"));
-            });
-        });
+                .compose(made -> roster.importRows(ask.assemblyId(), ask.who(), desk, made.getJsonArray("rows")));
     }
 
     /**
@@ -314,113 +293,13 @@ public final class SortitionApi {
                         .compose(recorded -> reconciled(desk, ask))
                         .compose(after ->
                                 work(() -> new JsonObject(new LinkedHashMap<String, Object>(desk.seatedIds()))))
-                        .compose(seated -> rosterChange(desk, ask, seated.getString(dropout), args))
+                        .compose(seated ->
+                                roster.change(ask.assemblyId(), ask.who(), desk, seated.getString(dropout), args))
                         .map(outcome -> outcome.mergeIn(new JsonObject()
                                 .put("dropout", dropout)
                                 .put("replacement", args.getString("replacement"))
                                 .put("rank", args.getInteger("rank"))
                                 .put("changes", args.getJsonArray("changes")))));
-    }
-
-    /**
-     * After a recorded replacement, when the dropout was on the roster: their link stops, the newcomer gets one. The
-     * replacement stands whatever happens here; the answer says what did ({@code revoked}, {@code invited} or
-     * {@code inviteError}), for the organiser to finish by hand if needed.
-     */
-    private Future<JsonObject> rosterChange(SortitionDesk desk, Ask ask, String rosterId, JsonObject replaced) {
-        if (rosterId == null) return Future.succeededFuture(new JsonObject().put("revoked", false));
-        return revoke(ask, rosterId)
-                .compose(revoked -> work(() ->
-                        new JsonObject().put("rows", desk.rosterRows(List.of(replaced.getString("replacement"))))))
-                .compose(made -> importRows(ask, desk, made.getJsonArray("rows"))
-                        .map(invited -> new JsonObject().put("invited", invited))
-                        .recover(failure -> Future.succeededFuture(new JsonObject()
-                                .put(
-                                        "inviteError",
-                                        failure instanceof Senders.Refused r
-                                                ? r.refusal.body()
-                                                : new JsonObject().put("code", "internal-error")))))
-                .map(outcome -> outcome.put("revoked", true));
-    }
-
-    private Future<Void> revoke(Ask ask, String rosterId) {
-        JsonObject command = new JsonObject()
-                .put("actor", actor(ask.who()))
-                .put("name", "revoke-invitation")
-                .put("args", new JsonObject().put("personId", rosterId));
-        return engines.engine(ask.assemblyId(), "command", command).compose(answer -> {
-            if (!Answers.isError(answer)) return Future.succeededFuture();
-            // Refused: the person's link may still work — the organiser is told rather than the step pretending.
-            return refused(answer);
-        });
-    }
-
-    /** A published file, for anyone who may see the assembly's records, once the assembly has recorded it. */
-    private void file(RoutingContext rc) {
-        String assemblyId = rc.pathParam("id");
-        String name = rc.pathParam("name");
-        if (!SortitionView.COMMITTED_FILES.contains(name)
-                && !SortitionView.DRAW_FILES.contains(name)
-                && !SortitionView.REPLACEMENTS_FILE.equals(name)) {
-            HttpErrors.error(rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
-            return;
-        }
-        String token = Sessions.tokenOf(rc.request());
-        if (token != null && !Tokens.assemblyOf(token).orElse("").equals(assemblyId)) token = null;
-        JsonObject request =
-                new JsonObject().put("what", "sortition-file").put("file", name).put("token", token);
-        engines.engine(assemblyId, "records", request)
-                .compose(answer -> {
-                    JsonObject data = answer.getJsonObject("data", answer);
-                    if (Answers.isError(answer) || !data.getBoolean("published", false)) {
-                        return Future.<Optional<byte[]>>succeededFuture(Optional.empty());
-                    }
-                    return workers.submit(() -> desks.of(assemblyId).publishedFile(name));
-                })
-                .onSuccess(bytes -> {
-                    if (bytes.isEmpty()) {
-                        HttpErrors.error(
-                                rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
-                        return;
-                    }
-                    rc.response()
-                            .putHeader("Content-Type", contentType(name))
-                            .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                            .putHeader("Cache-Control", "no-cache")
-                            .end(Buffer.buffer(bytes.get()));
-                })
-                .onFailure(failure -> refuse(rc, failure));
-    }
-
-    /** The organiser's downloads (chances, the panel and the alternates with contacts): organisers only. */
-    private void ownFile(RoutingContext rc) {
-        String name = rc.pathParam("name");
-        if (!SortitionDesk.ORGANISER_FILES.contains(name)) {
-            HttpErrors.error(rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
-            return;
-        }
-        Senders.identify(rc, engines, publicUrl, Set.of("organiser"), "Only organisers run the selection.")
-                .compose(
-                        who -> workers.submit(() -> desks.of(rc.pathParam("id")).organiserFile(name)))
-                .onSuccess(text -> {
-                    if (text.isEmpty()) {
-                        HttpErrors.error(
-                                rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
-                        return;
-                    }
-                    rc.response()
-                            .putHeader("Content-Type", contentType(name))
-                            .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                            .putHeader("Cache-Control", "no-store")
-                            .end(text.get());
-                })
-                .onFailure(failure -> refuse(rc, failure));
-    }
-
-    private static String contentType(String name) {
-        if (name.endsWith(".csv")) return "text/csv; charset=utf-8";
-        if (name.endsWith(".json")) return "application/json; charset=utf-8";
-        return "text/plain; charset=utf-8";
     }
 
     private Future<JsonObject> record(String assemblyId, String name, JsonObject args) {
@@ -450,11 +329,11 @@ public final class SortitionApi {
                 .contains(code);
     }
 
-    private static <T> Future<T> refused(JsonObject answer) {
+    static <T> Future<T> refused(JsonObject answer) {
         return Future.failedFuture(new Senders.Refused(HttpErrors.statusOf(answer.getString("code")), answer));
     }
 
-    private static JsonObject actor(JsonObject who) {
+    static JsonObject actor(JsonObject who) {
         return new JsonObject().put("personId", who.getString("personId")).put("role", who.getString("role"));
     }
 
@@ -486,7 +365,8 @@ public final class SortitionApi {
         return out;
     }
 
-    private static void refuse(RoutingContext rc, Throwable failure) {
+    /** Every failure of the desk's routes as a coded answer (the problems of refused files with it). */
+    static void refuse(RoutingContext rc, Throwable failure) {
         if (failure instanceof Senders.Refused refused) {
             HttpErrors.json(rc, refused.refusal.status(), refused.refusal.body());
         } else if (failure instanceof DeskRefusal refusal) {
