@@ -191,8 +191,8 @@ final class ColumnGeneration {
     /** The known panels the swaps start from, the heaviest under the current weights. */
     private static final int STARTS = 16;
 
-    /** The linear program is cut back to 1.5 columns per row when it reaches this many per row. */
-    private static final int COLUMN_LIMIT = 3;
+    /** The linear program is cut back to half this many columns per row when it reaches this many per row. */
+    private static final int COLUMN_LIMIT = 2;
 
     /** Rounds of swapped panels between two integer programs, which bound the stage's value from above. */
     private static final int BOUND_EVERY = 10;
