@@ -20,6 +20,7 @@ import org.assemblyhub.sortition.select.SelectionRun;
 import org.assemblyhub.sortition.solver.ortools.OrToolsSolver;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -127,6 +128,43 @@ class SelectionTest {
         assertThat(outcome).isInstanceOf(SelectionOutcome.Cancelled.class);
         assertThat(seen).hasSize(3);
         assertThat(seen.get(0).poolSize()).isEqualTo(120);
+    }
+
+    /**
+     * Leximin's later stages come from cheap swapped panels and a restricted primal whose duals price them; whatever
+     * route, its lowest probability is maximin's and its panels are feasible.
+     */
+    @Test
+    void leximin_on_a_mid_size_pool_keeps_maximins_lowest_probability_with_every_panel_feasible() {
+        SelectionProblem problem = Pools.realistic(120, 18, 21);
+        SelectionOutcome outcome = Selection.select(problem, Algorithm.LEXIMIN, run());
+        assertThat(outcome).isInstanceOf(SelectionOutcome.Selected.class);
+        SelectionOutcome.Selected leximin = (SelectionOutcome.Selected) outcome;
+        assertThat(leximin.complete()).isTrue();
+        Distribution d = leximin.distribution();
+        for (WeightedPanel wp : d.panels())
+            assertThat(PanelRules.broken(problem, wp.panel())).isEmpty();
+        assertThat(Arrays.stream(d.probabilities()).sum()).isCloseTo(problem.panelSize(), within(1e-6));
+        double maximin = select(problem, Algorithm.MAXIMIN).minimum();
+        assertThat(d.minimum()).isCloseTo(maximin, within(5e-4));
+        assertThat(d.minimum()).isGreaterThan(0);
+    }
+
+    @Test
+    void leximin_out_of_time_returns_the_maximin_distribution_and_says_it_was_cut_short() {
+        SelectionProblem problem = Pools.realistic(120, 18, 21);
+        SelectionOutcome outcome = Selection.select(problem, Algorithm.LEXIMIN, run().withLeximinBudget(Duration.ZERO));
+        assertThat(outcome).isInstanceOf(SelectionOutcome.Selected.class);
+        SelectionOutcome.Selected cut = (SelectionOutcome.Selected) outcome;
+        assertThat(cut.complete()).isFalse();
+        assertThat(cut.cutShort().orElseThrow().poolSize()).isEqualTo(120);
+        assertThat(cut.cutShort().orElseThrow().fixedPeople()).isBetween(1, 119);
+        for (WeightedPanel wp : cut.distribution().panels())
+            assertThat(PanelRules.broken(problem, wp.panel())).isEmpty();
+        double maximin = select(problem, Algorithm.MAXIMIN).minimum();
+        assertThat(cut.distribution().minimum()).isCloseTo(maximin, within(5e-4));
+        assertThat(((SelectionOutcome.Selected) Selection.select(problem, Algorithm.MAXIMIN, run())).complete())
+                .isTrue();
     }
 
     @Test

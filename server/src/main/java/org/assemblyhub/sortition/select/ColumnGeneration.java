@@ -10,22 +10,25 @@ import org.assemblyhub.sortition.solver.Solution;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Maximin and leximin by column generation (Flanigan, Gölz, Gupta, Hennig and Procaccia, Nature 596, 2021).
  *
- * <p>Each stage solves the dual of "maximise the lowest probability z among the people not yet fixed, keeping every
- * fixed person at their probability": minimise ŷ − Σ_fixed π_i·y_i subject to Σ_{i∈P} y_i ≤ ŷ for every known panel
- * P, Σ_unfixed y_i = 1, y ≥ 0. The integer program ({@link PanelSearch}) then looks for a panel heavier than ŷ under
- * the weights y; if there is one it joins the known panels, otherwise the stage is optimal: its value is z, and the
- * people with y_i &gt; 0 are at z in every optimal distribution (complementary slackness), so leximin fixes them and
- * goes on with the others. Maximin stops after the first stage. A last linear program weighs the known panels to
- * give everyone at least their value.
+ * <p>Each stage solves "maximise the lowest probability z among the people not yet fixed, keeping every fixed person
+ * at their probability" over the known panels (the restricted primal, {@link StageLp}); its duals are the weights of
+ * the dual: minimise ŷ − Σ_fixed π_i·y_i subject to Σ_{i∈P} y_i ≤ ŷ for every known panel P, Σ_unfixed y_i = 1,
+ * y ≥ 0. A panel heavier than ŷ under the weights y improves the stage. Swapping members of the heaviest known panels
+ * ({@link PanelSwaps}) finds such panels in microseconds, several per round; the integer program ({@link PanelSearch})
+ * runs when the swaps find none, and every few rounds regardless, because only it bounds z from above. When no panel
+ * is heavier, or the bound is within {@link #PRICING_EPSILON}, the stage is optimal: its value is z, and the people
+ * with y_i &gt; 0 are at z in every optimal distribution (complementary slackness), so leximin fixes them and goes on
+ * with the others. Maximin stops after the first stage; leximin stops at its time budget after the first stage,
+ * saying so. A last linear program weighs the known panels to give everyone at least their value.
  */
 final class ColumnGeneration {
     /** Below the 1/m by which rounding to m = 1,000 panels moves a probability anyway. */
@@ -36,6 +39,7 @@ final class ColumnGeneration {
     private final SelectionProblem problem;
     private final SelectionRun run;
     private final PanelSearch search;
+    private final PanelSwaps swaps;
     private final Set<Panel> panels = new LinkedHashSet<>();
     private final double[] fixed;
     private final boolean[] isFixed;
@@ -45,27 +49,40 @@ final class ColumnGeneration {
         this.problem = problem;
         this.run = run;
         this.search = new PanelSearch(problem, run.solver(), run.solverTimeLimit());
+        this.swaps = new PanelSwaps(problem);
         this.n = problem.size();
         this.fixed = new double[n];
         this.isFixed = new boolean[n];
     }
 
     SelectionOutcome run(Algorithm algorithm) {
+        long deadline = System.nanoTime() + run.leximinBudget().toNanos();
         Optional<SelectionOutcome> stopped = coverEveryoneWhoCanSit();
         if (stopped.isPresent()) return stopped.get();
         double lowest = Double.NaN;
+        boolean first = true;
         while (unfixed() > 0) {
-            Optional<Stage> stage = solveStage();
+            // The first stage (maximin) always finishes: whatever is returned is at least maximin-fair.
+            Optional<Stage> stage = solveStage(first ? Long.MAX_VALUE : deadline);
             if (stage.isEmpty()) {
                 return run.cancellation().cancelled()
                         ? new SelectionOutcome.Cancelled()
                         : new SelectionOutcome.Failed("the solver gave up on the linear program");
             }
             lowest = stage.get().value;
+            if (!stage.get().finished) {
+                SelectionOutcome.CutShort cut = new SelectionOutcome.CutShort(run.leximinBudget(), n - unfixed(), n);
+                return weighPanels(lowest, algorithm, Optional.of(cut));
+            }
             fixAtStageValue(stage.get());
+            first = false;
             if (algorithm == Algorithm.MAXIMIN) break;
+            if (unfixed() > 0 && System.nanoTime() - deadline > 0) {
+                SelectionOutcome.CutShort cut = new SelectionOutcome.CutShort(run.leximinBudget(), n - unfixed(), n);
+                return weighPanels(lowest, algorithm, Optional.of(cut));
+            }
         }
-        return weighPanels(Double.isNaN(lowest) ? 0 : lowest, algorithm);
+        return weighPanels(Double.isNaN(lowest) ? 0 : lowest, algorithm, Optional.empty());
     }
 
     /**
@@ -107,7 +124,8 @@ final class ColumnGeneration {
         return new SelectionOutcome.Failed("the solver gave up on the integer program");
     }
 
-    private record Stage(double value, double[] y) {}
+    /** A stage's value and dual; not finished when the budget ran out first (then its value is what is known). */
+    private record Stage(double value, double[] y, boolean finished) {}
 
     /**
      * One stage, with the dual smoothed as Wentges proposed: the integer program prices at a mix of the best dual seen
@@ -115,21 +133,32 @@ final class ColumnGeneration {
      * makes plain column generation crawl at the end. The stage ends when the upper bound is within
      * {@link #PRICING_EPSILON} of the value of the known panels, or no panel is heavier at the linear program's dual.
      */
-    private Optional<Stage> solveStage() {
+    private Optional<Stage> solveStage(long deadline) {
         try (StageLp lp = new StageLp()) {
-            return solveStage(lp);
+            return solveStage(lp, deadline);
         }
     }
 
-    private Optional<Stage> solveStage(StageLp lp) {
+    private Optional<Stage> solveStage(StageLp lp, long deadline) {
         double bestBound = Double.POSITIVE_INFINITY;
         double[] center = null;
+        int sinceBound = 0;
         while (true) {
             if (run.cancellation().cancelled()) return Optional.empty();
             Optional<Restricted> solved = lp.solve();
             if (solved.isEmpty()) return Optional.empty();
             Restricted r = solved.get();
             report("improving the lowest probability", r.value);
+            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0)
+                return Optional.of(new Stage(r.value, r.y, false));
+            List<Panel> swapped =
+                    swaps.heavierThan(heaviestKnown(r.y, STARTS), r.y, r.yHat + PRICING_EPSILON, COLUMNS, lp.columns());
+            for (Panel p : swapped) {
+                panels.add(p);
+                lp.add(p);
+            }
+            if (!swapped.isEmpty() && ++sinceBound < BOUND_EVERY) continue;
+            sinceBound = 0;
             double[] pricing = center == null ? r.y : mix(center, r.y);
             for (int attempt = 0; attempt < 2; attempt++) {
                 if (run.cancellation().cancelled()) return Optional.empty();
@@ -140,20 +169,48 @@ final class ColumnGeneration {
                     bestBound = bound;
                     center = pricing;
                 }
+                if (bestBound - r.value <= PRICING_EPSILON) return Optional.of(new Stage(r.value, r.y, true));
                 Panel panel = heaviest.get().panel();
                 boolean violated = weightOf(panel, r.y) > r.yHat + PRICING_EPSILON;
-                if (violated && panels.add(panel)) {
-                    lp.add(panel);
+                if (violated && lp.add(panel)) {
+                    panels.add(panel);
                     break;
                 }
-                if (bestBound - r.value <= PRICING_EPSILON || pricing == r.y)
-                    return Optional.of(new Stage(r.value, r.y));
+                if (!swapped.isEmpty()) break;
+                if (pricing == r.y) return Optional.of(new Stage(r.value, r.y, true));
                 pricing = r.y;
             }
         }
     }
 
     private static final double SMOOTHING = 0.8;
+
+    /** Panels the swaps may add per round: more means fewer linear programs, each a little slower. */
+    private static final int COLUMNS = 8;
+
+    /** The known panels the swaps start from, the heaviest under the current weights. */
+    private static final int STARTS = 16;
+
+    /** The linear program is cut back to half this many columns per row when it reaches this many per row. */
+    private static final int COLUMN_LIMIT = 2;
+
+    /** Rounds of swapped panels between two integer programs, which bound the stage's value from above. */
+    private static final int BOUND_EVERY = 10;
+
+    /** The known panels heaviest under the weights, heaviest first. */
+    private List<Panel> heaviestKnown(double[] weights, int count) {
+        List<Panel> known = new ArrayList<>(panels);
+        double[] w = new double[known.size()];
+        Integer[] order = new Integer[known.size()];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+            w[j] = weightOf(known.get(j), weights);
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
+        List<Panel> top = new ArrayList<>();
+        for (int j = 0; j < Math.min(count, order.length); j++) top.add(known.get(order[j]));
+        return top;
+    }
 
     private static double[] mix(double[] center, double[] y) {
         double[] mixed = new double[y.length];
@@ -175,51 +232,108 @@ final class ColumnGeneration {
 
     private record Restricted(double value, double yHat, double[] y) {}
 
+    /** How far below its value a fixed person's row may be met, for the rounding of the stage that fixed them. */
+    private static final double FIXED_SLACK = 1e-9;
+
     /**
-     * The dual over the known panels, kept in the solver for one stage: its value is the best lowest probability
-     * they allow; each new panel is one more row.
+     * The restricted primal over the known panels, kept in the solver for one stage: maximise z subject to Σ p_P = 1,
+     * Σ_{P∋i} p_P ≥ π_i for the fixed and ≥ z for the others. Each new panel is one more column, so the last basis
+     * stays feasible and the solver restarts from it; the rows' duals are the weights y (and ŷ) of the dual above.
      */
     private final class StageLp implements AutoCloseable {
-        private final IncrementalLp lp;
-        private final int[] y = new int[n];
-        private final int yHat;
+        private final int[] row = new int[n];
+        private final int rows;
+        private final Set<Panel> columns = new LinkedHashSet<>();
+        private final List<Panel> order = new ArrayList<>();
+        private IncrementalLp lp;
 
         StageLp() {
-            LinearModel dual = LinearModel.minimising();
+            int count = 1;
             for (int i = 0; i < n; i++) {
                 // Nobody can seat the people fixed at 0: a weight on them could only mislead the search.
-                double upper = isFixed[i] && fixed[i] == 0 ? 0 : Double.POSITIVE_INFINITY;
-                y[i] = dual.variable(0, upper, false, isFixed[i] ? -fixed[i] : 0);
+                row[i] = isFixed[i] && fixed[i] == 0 ? -1 : count++;
             }
-            yHat = dual.variable(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, 1);
-            dual.sum(
-                    IntStream.range(0, n)
-                            .filter(i -> !isFixed[i])
-                            .map(i -> y[i])
-                            .toArray(),
-                    1,
-                    1);
-            lp = run.solver().incremental(dual);
-            for (Panel p : panels) add(p);
+            rows = count;
+            rebuild(new ArrayList<>(panels));
         }
 
-        void add(Panel p) {
+        private void rebuild(List<Panel> keep) {
+            if (lp != null) lp.close();
+            LinearModel primal = LinearModel.maximising();
+            int z = primal.variable(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, 1);
+            primal.constraint(new int[0], new double[0], 1, 1);
+            for (int i = 0; i < n; i++) {
+                if (row[i] < 0) continue;
+                if (isFixed[i]) {
+                    primal.constraint(new int[0], new double[0], fixed[i] - FIXED_SLACK, Double.POSITIVE_INFINITY);
+                } else {
+                    primal.constraint(new int[] {z}, new double[] {-1}, 0, Double.POSITIVE_INFINITY);
+                }
+            }
+            lp = run.solver().incremental(primal);
+            columns.clear();
+            order.clear();
+            for (Panel p : keep) add(p);
+        }
+
+        Set<Panel> columns() {
+            return columns;
+        }
+
+        /** Adds the panel as a column; false if it is one already. */
+        boolean add(Panel p) {
+            if (!columns.add(p)) return false;
+            order.add(p);
             int[] members = p.members();
-            int[] vars = new int[members.length + 1];
-            double[] coefficients = new double[vars.length];
-            Arrays.fill(coefficients, 1);
-            for (int j = 0; j < members.length; j++) vars[j] = y[members[j]];
-            vars[members.length] = yHat;
-            coefficients[members.length] = -1;
-            lp.addConstraint(vars, coefficients, Double.NEGATIVE_INFINITY, 0);
+            int[] at = new int[members.length + 1];
+            int count = 1;
+            for (int i : members) if (row[i] >= 0) at[count++] = row[i];
+            at = Arrays.copyOf(at, count);
+            double[] ones = new double[count];
+            Arrays.fill(ones, 1);
+            lp.addColumn(0, Double.POSITIVE_INFINITY, 0, at, ones);
+            return true;
         }
 
         Optional<Restricted> solve() {
             Solution s = lp.solve(run.solverTimeLimit());
-            if (!s.found()) return Optional.empty();
+            if (!s.found()) {
+                // GLOP has been seen to give up on a model grown by many columns; a fresh copy solves.
+                rebuild(new ArrayList<>(order));
+                s = lp.solve(run.solverTimeLimit());
+            }
+            if (!s.found() || !s.hasDuals()) return Optional.empty();
+            double unfixedSum = 0;
+            for (int i = 0; i < n; i++) if (!isFixed[i]) unfixedSum += s.dual(row[i]);
+            // Solvers differ in the sign they give a maximisation's duals; the unfixed weights sum to 1.
+            double sign = unfixedSum < 0 ? -1 : 1;
             double[] weights = new double[n];
-            for (int i = 0; i < n; i++) weights[i] = Math.max(0, s.value(y[i]));
-            return Optional.of(new Restricted(s.objective(), s.value(yHat), weights));
+            double fixedPart = 0;
+            for (int i = 0; i < n; i++) {
+                if (row[i] < 0) continue;
+                weights[i] = Math.max(0, sign * s.dual(row[i]));
+                if (isFixed[i]) fixedPart += fixed[i] * weights[i];
+            }
+            Restricted r = new Restricted(s.objective(), s.objective() + fixedPart, weights);
+            if (order.size() > COLUMN_LIMIT * rows) compact(s, r);
+            return Optional.of(r);
+        }
+
+        /**
+         * The solver's time grows with the columns, most of which soon stop mattering: keep those in use and the
+         * heaviest under the current weights (the others stay known, and come back if the search finds them again).
+         */
+        private void compact(Solution s, Restricted r) {
+            List<Panel> keep = new ArrayList<>();
+            List<Panel> rest = new ArrayList<>();
+            for (int j = 0; j < order.size(); j++) {
+                if (s.value(1 + j) > 1e-12) keep.add(order.get(j));
+                else rest.add(order.get(j));
+            }
+            rest.sort(Comparator.comparingDouble((Panel p) -> weightOf(p, r.y)).reversed());
+            int room = Math.max(0, rows * COLUMN_LIMIT / 2 - keep.size());
+            keep.addAll(rest.subList(0, Math.min(room, rest.size())));
+            rebuild(keep);
         }
 
         @Override
@@ -247,7 +361,8 @@ final class ColumnGeneration {
         }
     }
 
-    private SelectionOutcome weighPanels(double lowest, Algorithm algorithm) {
+    private SelectionOutcome weighPanels(
+            double lowest, Algorithm algorithm, Optional<SelectionOutcome.CutShort> cutShort) {
         List<Panel> known = new ArrayList<>(panels);
         LinearModel primal = LinearModel.minimising();
         int[] p = new int[known.size()];
@@ -285,7 +400,7 @@ final class ColumnGeneration {
                 .toList();
         Distribution distribution = Distribution.of(normalised, n);
         report("done", distribution.minimum());
-        return new SelectionOutcome.Selected(algorithm, distribution);
+        return new SelectionOutcome.Selected(algorithm, distribution, cutShort);
     }
 
     private int unfixed() {

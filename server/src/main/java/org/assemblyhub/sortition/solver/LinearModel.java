@@ -45,6 +45,24 @@ public final class LinearModel {
         constraints.add(new Constraint(vars.clone(), coefficients.clone(), lower, upper));
     }
 
+    /**
+     * Adds a variable with its coefficients in constraints already added (a column) and returns its index;
+     * constraints are numbered in the order they were added.
+     */
+    public int column(double lower, double upper, double objective, int[] rows, double[] coefficients) {
+        if (rows.length != coefficients.length) throw new IllegalArgumentException("one coefficient per row");
+        int variable = variable(lower, upper, false, objective);
+        for (int r = 0; r < rows.length; r++) {
+            Constraint c = constraints.get(rows[r]);
+            int[] vars = Arrays.copyOf(c.variables(), c.variables().length + 1);
+            double[] coefs = Arrays.copyOf(c.coefficients(), vars.length);
+            vars[vars.length - 1] = variable;
+            coefs[vars.length - 1] = coefficients[r];
+            constraints.set(rows[r], new Constraint(vars, coefs, c.lower(), c.upper()));
+        }
+        return variable;
+    }
+
     /** The sum of the given variables, each with coefficient 1, between the bounds. */
     public void sum(int[] vars, double lower, double upper) {
         double[] ones = new double[vars.length];

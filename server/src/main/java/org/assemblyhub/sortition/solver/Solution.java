@@ -1,12 +1,20 @@
 package org.assemblyhub.sortition.solver;
 
-/** What a solver answered: optimal (or the best found in time), none exists, or it gave up. */
-public record Solution(Status status, double objective, double[] values) {
+/**
+ * What a solver answered: optimal (or the best found in time), none exists, or it gave up. For a linear program the
+ * duals are the constraints' shadow prices (how much the objective moves per unit of a row's bound), in the order
+ * the constraints were added; empty when the solver does not give them.
+ */
+public record Solution(Status status, double objective, double[] values, double[] duals) {
     public enum Status {
         OPTIMAL,
         FEASIBLE,
         INFEASIBLE,
         FAILED
+    }
+
+    public Solution(Status status, double objective, double[] values) {
+        this(status, objective, values, new double[0]);
     }
 
     public static Solution infeasible() {
@@ -25,8 +33,21 @@ public record Solution(Status status, double objective, double[] values) {
         return values[variable];
     }
 
+    public boolean hasDuals() {
+        return duals.length > 0;
+    }
+
+    public double dual(int constraint) {
+        return duals[constraint];
+    }
+
     @Override
     public double[] values() {
         return values.clone();
+    }
+
+    @Override
+    public double[] duals() {
+        return duals.clone();
     }
 }

@@ -11,6 +11,8 @@ import org.assemblyhub.sortition.solver.MathSolver;
 import org.assemblyhub.sortition.solver.Solution;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,15 +70,20 @@ public final class OrToolsSolver implements MathSolver {
         return built;
     }
 
-    /** A model inside OR-Tools; adding rows to a GLOP model keeps its basis for the next solve. */
+    /**
+     * A model inside OR-Tools, kept for rows or columns to be added. GLOP reads the whole model again at each solve
+     * (measured: the iterations after adding a few columns are those of a solve from scratch, with or without
+     * presolve and scaling), so what this saves is building the model, not the simplex work.
+     */
     private static final class Built implements IncrementalLp {
         private final MPSolver solver;
-        private final MPVariable[] x;
+        private final List<MPVariable> x;
+        private final List<MPConstraint> rows = new ArrayList<>();
         private final MPObjective objective;
 
         Built(MPSolver solver, MPVariable[] x, MPObjective objective) {
             this.solver = solver;
-            this.x = x;
+            this.x = new ArrayList<>(Arrays.asList(x));
             this.objective = objective;
         }
 
@@ -84,7 +91,18 @@ public final class OrToolsSolver implements MathSolver {
         public void addConstraint(int[] at, double[] coefficients, double lower, double upper) {
             double infinity = MPSolver.infinity();
             MPConstraint row = solver.makeConstraint(bound(lower, infinity), bound(upper, infinity));
-            for (int j = 0; j < at.length; j++) row.setCoefficient(x[at[j]], coefficients[j]);
+            for (int j = 0; j < at.length; j++) row.setCoefficient(x.get(at[j]), coefficients[j]);
+            rows.add(row);
+        }
+
+        @Override
+        public int addColumn(double lower, double upper, double cost, int[] at, double[] coefficients) {
+            double infinity = MPSolver.infinity();
+            MPVariable v = solver.makeVar(bound(lower, infinity), bound(upper, infinity), false, "x" + x.size());
+            if (cost != 0) objective.setCoefficient(v, cost);
+            for (int j = 0; j < at.length; j++) rows.get(at[j]).setCoefficient(v, coefficients[j]);
+            x.add(v);
+            return x.size() - 1;
         }
 
         @Override
@@ -95,11 +113,13 @@ public final class OrToolsSolver implements MathSolver {
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
                 return Solution.failed();
             }
-            double[] values = new double[x.length];
-            for (int i = 0; i < x.length; i++) values[i] = x[i].solutionValue();
+            double[] values = new double[x.size()];
+            for (int i = 0; i < values.length; i++) values[i] = x.get(i).solutionValue();
+            double[] duals = new double[solver.isMip() ? 0 : rows.size()];
+            for (int r = 0; r < duals.length; r++) duals[r] = rows.get(r).dualValue();
             Solution.Status found =
                     status == MPSolver.ResultStatus.OPTIMAL ? Solution.Status.OPTIMAL : Solution.Status.FEASIBLE;
-            return new Solution(found, objective.value(), values);
+            return new Solution(found, objective.value(), values, duals);
         }
 
         @Override
