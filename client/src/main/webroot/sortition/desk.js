@@ -175,6 +175,7 @@ function outcome(o, base) {
   return html`<div data-testid="sortition-outcome">
     <h4>${t('sortition.outcome.title')}</h4>
     <p>${t('sortition.outcome.summary', { lowest: percent(o.lowest), highest: percent(o.highest), equal: percent(o.equal) })}</p>
+    ${o.cutShort ? html`<p class="notice" data-testid="sortition-cut-short">${t('sortition.outcome.cutShort', { minutes: o.cutShort.minutes, fixed: o.cutShort.fixedPeople, pool: o.cutShort.poolSize })}</p>` : ''}
     ${histogram(o.histogram, 'sortition-histogram')}
     <p><a href=${base + 'chances.csv'} download>${t('sortition.download.chances')}</a></p>
     <table class="quotas">

@@ -10,6 +10,7 @@ import org.assemblyhub.sortition.domain.Volunteer;
 import org.assemblyhub.sortition.select.Algorithm;
 import org.assemblyhub.sortition.select.Progress;
 import org.assemblyhub.sortition.select.QuotaExplanation;
+import org.assemblyhub.sortition.select.SelectionOutcome;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,9 @@ final class DeskViews {
         return out;
     }
 
-    static JsonObject outcome(Algorithm algorithm, Distribution d, PoolInputs inputs) {
+    static JsonObject outcome(SelectionOutcome.Selected selected, PoolInputs inputs) {
+        Algorithm algorithm = selected.algorithm();
+        Distribution d = selected.distribution();
         Fairness fairness = Fairness.of(d.probabilities(), inputs.problem().panelSize());
         JsonArray fill = new JsonArray();
         for (QuotaFill f : QuotaFill.of(inputs.problem(), d)) {
@@ -86,7 +89,15 @@ final class DeskViews {
                 .put("equal", fairness.equal())
                 .put("histogram", new JsonArray(new ArrayList<>(fairness.histogram())))
                 .put("quotaFill", fill)
-                .put("lowestPeople", lowestPeople);
+                .put("lowestPeople", lowestPeople)
+                .put(
+                        "cutShort",
+                        selected.cutShort()
+                                .map(c -> new JsonObject()
+                                        .put("minutes", c.budget().toMinutes())
+                                        .put("fixedPeople", c.fixedPeople())
+                                        .put("poolSize", c.poolSize()))
+                                .orElse(null));
     }
 
     static JsonObject infeasible(QuotaExplanation e) {

@@ -40,6 +40,13 @@ final class SelectionJob {
 
     private static final Duration SOLVER_CALL_LIMIT = Duration.ofMinutes(2);
 
+    /**
+     * Leximin's later stages stop here and keep the best distribution so far (maximin-optimal, said on every screen as
+     * cut short): selections are made weeks before the evenings, so the organiser can wait longer than the solver's
+     * default, and it still ends well within {@link #BUDGET}.
+     */
+    static final Duration LEXIMIN_BUDGET = Duration.ofMinutes(20);
+
     final PoolInputs inputs;
     final Algorithm algorithm;
     private final Clock clock;
@@ -73,17 +80,18 @@ final class SelectionJob {
         }
         Instant deadline = startedAt.plus(BUDGET);
         SelectionRun run = new SelectionRun(
-                solver,
-                random,
-                p -> {
-                    progress = p;
-                    if (clock.instant().isAfter(deadline)) {
-                        overBudget = true;
-                        cancellation.cancel();
-                    }
-                },
-                cancellation,
-                SOLVER_CALL_LIMIT);
+                        solver,
+                        random,
+                        p -> {
+                            progress = p;
+                            if (clock.instant().isAfter(deadline)) {
+                                overBudget = true;
+                                cancellation.cancel();
+                            }
+                        },
+                        cancellation,
+                        SOLVER_CALL_LIMIT)
+                .withLeximinBudget(LEXIMIN_BUDGET);
         SelectionOutcome result;
         try {
             result = Selection.select(inputs.problem(), algorithm, run);
@@ -114,6 +122,11 @@ final class SelectionJob {
 
     SelectionOutcome outcome() {
         return outcome;
+    }
+
+    /** Whether leximin stopped at its budget (then the name committed says so). */
+    boolean cutShort() {
+        return outcome instanceof SelectionOutcome.Selected s && !s.complete();
     }
 
     /** The distribution found, once the run is done. */

@@ -157,7 +157,7 @@ public final class SortitionDesk {
         out.put("run", job == null ? new JsonObject().put("state", "idle") : job.status());
         SelectionOutcome o = job == null ? null : job.outcome();
         if (o instanceof SelectionOutcome.Selected s && inputs != null) {
-            out.put("outcome", DeskViews.outcome(s.algorithm(), s.distribution(), inputs));
+            out.put("outcome", DeskViews.outcome(s, inputs));
         } else if (o instanceof SelectionOutcome.Infeasible i) {
             out.put("infeasible", DeskViews.infeasible(i.explanation()));
         }
@@ -199,7 +199,7 @@ public final class SortitionDesk {
         JsonObject command = new JsonObject()
                 .put("commitment", commitment.hash())
                 .put("files", files)
-                .put("algorithm", algorithm.settingName())
+                .put("algorithm", algorithm.settingName() + (job.cutShort() ? "-cut-short" : ""))
                 .put("poolSize", problem.size())
                 .put("panelSize", problem.panelSize())
                 .put("panelCount", lottery.panels().size())
