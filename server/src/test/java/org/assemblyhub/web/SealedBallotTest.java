@@ -255,7 +255,12 @@ class SealedBallotTest {
                 .path("b1")
                 .path("rollSalt")
                 .asText();
-        assertThat(lead.view().path("ballots").path("b1").path("rollSalt").asText())
+        // The lead's view may come a moment after the organiser's: wait for it rather than read what is there.
+        assertThat(lead.awaitView(v -> v.path("ballots").path("b1").has("rollSalt"))
+                        .path("ballots")
+                        .path("b1")
+                        .path("rollSalt")
+                        .asText())
                 .isEqualTo(salt);
         assertThat(sha256(salt + "\n" + ids))
                 .as("organisers check it against their list")

@@ -8,11 +8,13 @@ import org.assemblyhub.sortition.domain.Distribution.WeightedPanel;
 import org.assemblyhub.sortition.domain.Panel;
 import org.assemblyhub.sortition.domain.SelectionProblem;
 import org.assemblyhub.sortition.select.Algorithm;
+import org.assemblyhub.sortition.select.SelectionOutcome;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +25,25 @@ import java.util.Optional;
  * panels.csv is its rounding to m equally likely panels).
  */
 final class DistributionFile {
-    record Found(Algorithm algorithm, Distribution distribution) {}
+    /** What was found: as a {@link SelectionOutcome.Selected}, a leximin cut short at its budget included. */
+    record Found(SelectionOutcome.Selected selected) {}
 
     private DistributionFile() {}
 
-    static String write(Algorithm algorithm, Distribution d, SelectionProblem problem) {
+    static String write(SelectionOutcome.Selected selected, SelectionProblem problem) {
+        Distribution d = selected.distribution();
         StringWriter out = new StringWriter();
         try (var printer =
                 CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(out)) {
-            printer.printRecord("algorithm", algorithm.settingName());
+            List<String> first =
+                    new ArrayList<>(List.of("algorithm", selected.algorithm().settingName()));
+            selected.cutShort()
+                    .ifPresent(c -> first.addAll(List.of(
+                            "cut-short",
+                            String.valueOf(c.budget().toSeconds()),
+                            String.valueOf(c.fixedPeople()),
+                            String.valueOf(c.poolSize()))));
+            printer.printRecord(first);
             for (WeightedPanel p : d.panels()) {
                 List<String> row = new ArrayList<>();
                 row.add(Double.toString(p.weight()));
@@ -61,7 +73,15 @@ final class DistributionFile {
                 }
                 panels.add(new WeightedPanel(new Panel(members), Double.parseDouble(r.get(0))));
             }
-            return Optional.of(new Found(algorithm.get(), Distribution.of(panels, problem.size())));
+            CSVRecord first = records.get(0);
+            Optional<SelectionOutcome.CutShort> cutShort = first.size() == 6 && "cut-short".equals(first.get(2))
+                    ? Optional.of(new SelectionOutcome.CutShort(
+                            Duration.ofSeconds(Long.parseLong(first.get(3))),
+                            Integer.parseInt(first.get(4)),
+                            Integer.parseInt(first.get(5))))
+                    : Optional.empty();
+            return Optional.of(new Found(
+                    new SelectionOutcome.Selected(algorithm.get(), Distribution.of(panels, problem.size()), cutShort)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -66,10 +66,15 @@ final class SelectionJob {
     }
 
     /** A run finished before a restart, read back from its file. */
-    static SelectionJob finished(PoolInputs inputs, Algorithm algorithm, Distribution distribution, Clock clock) {
-        SelectionJob job = new SelectionJob(inputs, algorithm, clock);
-        job.end(new SelectionOutcome.Selected(algorithm, distribution));
+    static SelectionJob finished(PoolInputs inputs, SelectionOutcome.Selected selected, Clock clock) {
+        SelectionJob job = new SelectionJob(inputs, selected.algorithm(), clock);
+        job.end(selected);
         return job;
+    }
+
+    /** The run's outcome when it found a distribution (complete or cut short). */
+    Optional<SelectionOutcome.Selected> selected() {
+        return outcome instanceof SelectionOutcome.Selected s ? Optional.of(s) : Optional.empty();
     }
 
     /** Runs it, on the desk's worker thread; returns once it has an outcome. */

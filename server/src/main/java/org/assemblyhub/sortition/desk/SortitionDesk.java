@@ -84,8 +84,7 @@ public final class SortitionDesk {
         inputs = valid.value();
         folder.read(folder.inputs().resolve(DeskFolder.DISTRIBUTION))
                 .flatMap(text -> DistributionFile.read(text, inputs.problem()))
-                .ifPresent(
-                        found -> job = SelectionJob.finished(inputs, found.algorithm(), found.distribution(), clock));
+                .ifPresent(found -> job = SelectionJob.finished(inputs, found.selected(), clock));
     }
 
     /**
@@ -134,10 +133,10 @@ public final class SortitionDesk {
     /** The run's distribution is kept on disk, so that a restart does not lose it (if it is still the current one). */
     private synchronized void finished(SelectionJob done) {
         if (done != job) return;
-        done.distribution()
-                .ifPresent(d -> folder.write(
+        done.selected()
+                .ifPresent(selected -> folder.write(
                         folder.inputs().resolve(DeskFolder.DISTRIBUTION),
-                        DistributionFile.write(done.algorithm, d, done.inputs.problem())));
+                        DistributionFile.write(selected, done.inputs.problem())));
     }
 
     /** Stops the run at its next step; a run still waiting for the worker ends at once. */
