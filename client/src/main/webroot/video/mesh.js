@@ -288,6 +288,12 @@ export class Peer {
 
   async handle({ kind, data }) {
     if (kind === 'candidate') {
+      // A candidate may come before the description it belongs to can be set (a restart, a crossing): kept until then,
+      // never dropped — a lost host candidate can leave the pair stuck at "connecting".
+      if (!this.pc.remoteDescription) {
+        (this.earlyCandidates ??= []).push(data.candidate);
+        return;
+      }
       try {
         await this.pc.addIceCandidate(data.candidate);
       } catch (e) {
@@ -301,6 +307,9 @@ export class Peer {
     if (this.ignoreOffer) return;
     if (description.type === 'offer') this.call.onOfferData?.(this, data);
     await this.pc.setRemoteDescription(description);
+    for (const candidate of this.earlyCandidates?.splice(0) ?? []) {
+      await this.pc.addIceCandidate(candidate).catch((e) => console.warn('early candidate', e));
+    }
     if (description.type === 'offer') {
       await this.pc.setLocalDescription();
       this.call.signal(this.id, 'answer', { description: this.pc.localDescription.toJSON() });
