@@ -66,6 +66,9 @@ public final class AssemblyEngine extends VerticleBase {
     private ViewPacer pacer;
     private Views views;
     private long seq;
+    /** The journal's hash-chain head at {@code seq} (see JournalChain). */
+    private String head;
+
     private boolean writing;
     /**
      * Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown;
@@ -183,6 +186,7 @@ public final class AssemblyEngine extends VerticleBase {
                     replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
                     model = replayed.model();
                     seq = replayed.seq();
+                    head = replayed.head();
                     if (snapshots != null) {
                         if (snapshotter == null)
                             snapshotter = new Snapshotter(vertx, rules, store, snapshots, assemblyId);
@@ -261,7 +265,11 @@ public final class AssemblyEngine extends VerticleBase {
             case "records" -> whenDurable(() -> {
                 String token = body.getString("token");
                 message.reply(records.answer(
-                        model, seq, clock.instant(), token == null ? null : attendance.identify(model, token), body));
+                        model,
+                        new JournalPosition(seq, head),
+                        clock.instant(),
+                        token == null ? null : attendance.identify(model, token),
+                        body));
             });
             default -> {
                 Plugin.Op served = plugins.op(op);
@@ -342,11 +350,12 @@ public final class AssemblyEngine extends VerticleBase {
         }
         writing = true;
         long last = batch.lastSeq();
-        List<JournalRecord> records =
-                batch.events.stream().map(EventCodec::encode).toList();
+        EventCodec.Encoded encoded = EventCodec.encode(batch.events, head);
+        List<JournalRecord> records = encoded.records();
         store.append(assemblyId, seq, records).onComplete(ar -> {
             if (ar.succeeded()) {
                 seq = last;
+                head = encoded.head();
                 writing = false;
                 if (snapshotter != null)
                     snapshotter.landed(

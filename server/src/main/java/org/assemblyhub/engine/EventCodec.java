@@ -3,20 +3,24 @@ package org.assemblyhub.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.store.JournalChain;
 import org.assemblyhub.store.JournalRecord;
 import org.assemblyhub.support.Jackson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Domain events ⇄ journal bytes. The envelope is {@code {"type","at","cmd","data"}} with the event's simple class
- * name as its type; the domain stays free of serialisation annotations.
+ * Domain events ⇄ journal bytes. The envelope is {@code {"type","at","cmd","prev","data"}} with the event's simple
+ * class name as its type and {@code prev} the journal's hash-chain head before the record ({@link JournalChain});
+ * records written before the chain existed have no {@code prev}. The domain stays free of serialisation annotations.
  */
 public final class EventCodec {
     private final Map<String, Class<?>> types;
@@ -26,11 +30,27 @@ public final class EventCodec {
         this.types = types.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
     }
 
-    public static JournalRecord encode(RecordedEvent e) {
+    /** A batch's records, each naming the head before it, and the head after the last one. */
+    public record Encoded(List<JournalRecord> records, String head) {}
+
+    /** The records of {@code events}, chained one after the other from the head {@code head}. */
+    public static Encoded encode(List<RecordedEvent> events, String head) {
+        List<JournalRecord> records = new ArrayList<>(events.size());
+        for (RecordedEvent e : events) {
+            JournalRecord record = encode(e, head);
+            records.add(record);
+            head = JournalChain.next(head, record);
+        }
+        return new Encoded(List.copyOf(records), head);
+    }
+
+    /** The record of {@code e}, following the chain head {@code prev}. */
+    public static JournalRecord encode(RecordedEvent e, String prev) {
         ObjectNode envelope = Jackson.MAPPER.createObjectNode();
         envelope.put("type", e.event().getClass().getSimpleName());
         envelope.put("at", e.at().toString());
         if (e.commandKey() != null) envelope.put("cmd", e.commandKey());
+        envelope.put("prev", prev);
         envelope.set("data", Jackson.MAPPER.valueToTree(e.event()));
         try {
             return new JournalRecord(e.seq(), Jackson.MAPPER.writeValueAsBytes(envelope));
@@ -39,7 +59,14 @@ public final class EventCodec {
         }
     }
 
+    /** An event read back with the chain head its record names (null in records from before the chain). */
+    public record Chained(RecordedEvent recorded, String prev) {}
+
     public RecordedEvent decode(JournalRecord record) {
+        return decodeChained(record).recorded();
+    }
+
+    public Chained decodeChained(JournalRecord record) {
         try {
             JsonNode envelope = Jackson.MAPPER.readTree(record.data());
             String type = envelope.path("type").asText();
@@ -48,8 +75,11 @@ public final class EventCodec {
                 throw new IllegalStateException("unknown event type '" + type + "' at seq " + record.seq());
             DomainEvent event = (DomainEvent) Jackson.MAPPER.treeToValue(envelope.get("data"), cls);
             String cmd = envelope.hasNonNull("cmd") ? envelope.get("cmd").asText() : null;
-            return new RecordedEvent(
-                    record.seq(), Instant.parse(envelope.path("at").asText()), cmd, event);
+            String prev = envelope.hasNonNull("prev") ? envelope.get("prev").asText() : null;
+            return new Chained(
+                    new RecordedEvent(
+                            record.seq(), Instant.parse(envelope.path("at").asText()), cmd, event),
+                    prev);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot decode journal record " + record.seq(), ex);
         }
