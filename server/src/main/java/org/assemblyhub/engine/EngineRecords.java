@@ -35,6 +35,14 @@ final class EngineRecords {
         this.rules = rules;
     }
 
+    /** Forgets every record built (after an erasure, at the same journal position: they may name the person). */
+    void forget() {
+        built.clear();
+        builtAt = -1;
+        openData = null;
+        openDataContent = null;
+    }
+
     /**
      * Open data and the capabilities' records (a ballot's, the booklet's drafts): anyone if the assembly is public,
      * otherwise its participants; a capability may ask more of a record (the drafts: participants, not observers).

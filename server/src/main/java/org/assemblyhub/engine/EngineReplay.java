@@ -52,16 +52,24 @@ final class EngineReplay {
         SNAPSHOT
     }
 
+    /** {@code seals}: what opens the journal's personal fields (null: they read as erased). */
     static Future<Replayed> load(
-            Vertx vertx, Rules rules, EventStore store, Snapshots snapshots, String assemblyId, Then then) {
+            Vertx vertx,
+            Rules rules,
+            EventStore store,
+            Snapshots snapshots,
+            PersonalSeals seals,
+            String assemblyId,
+            Then then) {
         Future<Replayed> replayed;
         if (snapshots == null) {
-            replayed = fold(rules, store, assemblyId, start(rules, assemblyId), null);
+            replayed = fold(rules, store, seals, assemblyId, start(rules, assemblyId), null);
         } else {
             replayed = vertx.executeBlocking(() -> newestUsable(snapshots, assemblyId), false)
                     .compose(restored -> {
-                        if (restored == null) return fold(rules, store, assemblyId, start(rules, assemblyId), null);
-                        return fold(rules, store, assemblyId, restored, restored)
+                        if (restored == null)
+                            return fold(rules, store, seals, assemblyId, start(rules, assemblyId), null);
+                        return fold(rules, store, seals, assemblyId, restored, restored)
                                 .recover(failure -> {
                                     if (!(failure instanceof NotThisJournal)) return Future.failedFuture(failure);
                                     LOG.log(
@@ -69,7 +77,7 @@ final class EngineReplay {
                                             "assembly {0}: {1}; replaying the whole journal",
                                             assemblyId,
                                             failure.getMessage());
-                                    return fold(rules, store, assemblyId, start(rules, assemblyId), null);
+                                    return fold(rules, store, seals, assemblyId, start(rules, assemblyId), null);
                                 });
                     });
         }
@@ -160,8 +168,8 @@ final class EngineReplay {
      * seq, whose record must carry the snapshot's anchor.
      */
     private static Future<Replayed> fold(
-            Rules rules, EventStore store, String assemblyId, Replayed from, Replayed snapshot) {
-        Folding folding = new Folding(rules, assemblyId, from, snapshot);
+            Rules rules, EventStore store, PersonalSeals seals, String assemblyId, Replayed from, Replayed snapshot) {
+        Folding folding = new Folding(rules, seals, assemblyId, from, snapshot);
         long after = snapshot == null ? from.seq() : from.seq() - 1;
         return store.replay(assemblyId, after, folding::accept).map(last -> folding.result());
     }
@@ -169,6 +177,7 @@ final class EngineReplay {
     /** The replay's state while records stream in; used on the replaying worker only. */
     private static final class Folding {
         private final Rules rules;
+        private final PersonalSeals seals;
         private final String assemblyId;
         private final Replayed from;
         private final Replayed snapshot;
@@ -180,8 +189,9 @@ final class EngineReplay {
 
         private boolean sawChain;
 
-        Folding(Rules rules, String assemblyId, Replayed from, Replayed snapshot) {
+        Folding(Rules rules, PersonalSeals seals, String assemblyId, Replayed from, Replayed snapshot) {
             this.rules = rules;
+            this.seals = seals;
             this.assemblyId = assemblyId;
             this.from = from;
             this.snapshot = snapshot;
@@ -194,14 +204,14 @@ final class EngineReplay {
                     throw new NotThisJournal("the snapshot at seq " + snapshot.seq() + " belongs to another journal");
                 }
                 // The snapshot's own record names the head before it: the chain goes on from there.
-                String prev = rules.codec().decodeChained(record).prev();
+                String prev = rules.codec().decodeChained(record, null).prev();
                 if (prev == null) throw new NotThisJournal("the snapshot's record predates the journal's hash chain");
                 head = JournalChain.next(prev, record);
                 sawChain = true;
                 anchored = true;
                 return;
             }
-            EventCodec.Chained chained = rules.codec().decodeChained(record);
+            EventCodec.Chained chained = rules.codec().decodeChained(record, seals);
             // Records from before the chain (no prev) may only come first: one without it later was put there.
             if (chained.prev() == null ? sawChain : !chained.prev().equals(head))
                 throw new ChainBroken(assemblyId, record.seq());

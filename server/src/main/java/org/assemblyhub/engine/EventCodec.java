@@ -1,6 +1,7 @@
 package org.assemblyhub.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.store.JournalChain;
@@ -33,11 +34,14 @@ public final class EventCodec {
     /** A batch's records, each naming the head before it, and the head after the last one. */
     public record Encoded(List<JournalRecord> records, String head) {}
 
-    /** The records of {@code events}, chained one after the other from the head {@code head}. */
-    public static Encoded encode(List<RecordedEvent> events, String head) {
+    /**
+     * The records of {@code events}, chained one after the other from the head {@code head}, personal fields sealed
+     * by {@code seals} (null: none sealed).
+     */
+    static Encoded encode(List<RecordedEvent> events, String head, PersonalSeals seals) {
         List<JournalRecord> records = new ArrayList<>(events.size());
         for (RecordedEvent e : events) {
-            JournalRecord record = encode(e, head);
+            JournalRecord record = encode(e, head, seals);
             records.add(record);
             head = JournalChain.next(head, record);
         }
@@ -45,13 +49,16 @@ public final class EventCodec {
     }
 
     /** The record of {@code e}, following the chain head {@code prev}. */
-    public static JournalRecord encode(RecordedEvent e, String prev) {
+    static JournalRecord encode(RecordedEvent e, String prev, PersonalSeals seals) {
         ObjectNode envelope = Jackson.MAPPER.createObjectNode();
         envelope.put("type", e.event().getClass().getSimpleName());
         envelope.put("at", e.at().toString());
         if (e.commandKey() != null) envelope.put("cmd", e.commandKey());
         envelope.put("prev", prev);
-        envelope.set("data", Jackson.MAPPER.valueToTree(e.event()));
+        ObjectNode data = Jackson.MAPPER.valueToTree(e.event());
+        ArrayNode sealed = seals == null ? null : seals.seal(data, e.event(), e.seq());
+        envelope.set("data", data);
+        if (sealed != null) envelope.set(PersonalSeals.FIELD, sealed);
         try {
             return new JournalRecord(e.seq(), Jackson.MAPPER.writeValueAsBytes(envelope));
         } catch (IOException ex) {
@@ -62,13 +69,19 @@ public final class EventCodec {
     /** An event read back with the chain head its record names (null in records from before the chain). */
     public record Chained(RecordedEvent recorded, String prev) {}
 
+    /** The event of {@code record} as anyone without the person keys reads it: personal fields as erased. */
     public RecordedEvent decode(JournalRecord record) {
-        return decodeChained(record).recorded();
+        return decodeChained(record, null).recorded();
     }
 
-    public Chained decodeChained(JournalRecord record) {
+    /** The event of {@code record}, personal fields opened by {@code seals} (null: left as erased). */
+    Chained decodeChained(JournalRecord record, PersonalSeals seals) {
         try {
             JsonNode envelope = Jackson.MAPPER.readTree(record.data());
+            JsonNode sealed = envelope.get(PersonalSeals.FIELD);
+            if (sealed != null && seals != null && envelope.get("data") instanceof ObjectNode data) {
+                seals.open(data, sealed, record.seq());
+            }
             String type = envelope.path("type").asText();
             Class<?> cls = types.get(type);
             if (cls == null)

@@ -30,7 +30,7 @@ public final class JournalCli {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 2 && args[0].equals("check")) return check(Path.of(args[1]), out);
             if (args.length == 2 && args[0].equals("verify")) return verify(Path.of(args[1]), null, out);
