@@ -108,6 +108,16 @@ export function organiserConsole(ctx) {
         <button type="submit">${t('organiser.lead.button')}</button>
       </form>
 
+      <form @submit=${(e) => { e.preventDefault(); ctx.send('set-retention', { until: e.target.until.value }, { near: e.target.until }); }}>
+        <h3 id="retention-title">${t('organiser.retention')}</h3>
+        <p class="muted" id="retention-help">${view.assembly.personalDataKeptUntil
+          ? t('organiser.retention.now', { day: view.assembly.personalDataKeptUntil }) : t('organiser.retention.none')}</p>
+        <label for="retention-day">${t('organiser.retention.label')}</label>
+        <input id="retention-day" name="until" type="date" aria-describedby="retention-help"
+          .value=${view.assembly.personalDataKeptUntil ?? ''}>
+        <button type="submit">${t('organiser.retention.button')}</button>
+      </form>
+
       <form @submit=${(e) => { e.preventDefault(); ui.importRoster(e.target.file.files[0]); }}>
         <h3 id="import-title">${t('organiser.import')}</h3>
         <p class="muted" id="import-help">${t('organiser.import.help')}</p>
@@ -135,6 +145,8 @@ export function organiserConsole(ctx) {
               <td>${p.erased ? html`<span class="muted">${t('organiser.erased')}</span>` : html`
                 <button type="button" @click=${(e) => ui.reissue(p, e.currentTarget)}>${t('organiser.reissue')}</button>
                 ${p.invited ? html`<button type="button" class="secondary" @click=${(e) => ui.revoke(p, e.currentTarget)}>${t('organiser.revoke')}</button>` : ''}
+                <a href="/api/assemblies/${ctx.assemblyId}/people/${p.id}/data.json" download
+                  aria-label=${t('organiser.export.label', { name: p.name })}>${t('organiser.export')}</a>
                 ${p.id !== ctx.me?.personId ? html`<button type="button" class="secondary danger" data-testid="erase-person" data-person=${p.id}
                   aria-label=${t('organiser.erase.label', { name: p.name })}
                   @click=${(e) => ui.erase(p, e.currentTarget)}>${t('organiser.erase')}</button>` : ''}`}

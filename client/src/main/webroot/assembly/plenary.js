@@ -59,7 +59,7 @@ function announcementList(announcements) {
     </section>`;
 }
 
-export function plenaryPanel({ view }) {
+export function plenaryPanel({ view, me, assemblyId }) {
   return html`
     ${view.assembly.question ? html`
       <section aria-labelledby="question-title" class="question">
@@ -67,5 +67,8 @@ export function plenaryPanel({ view }) {
         <p>${view.assembly.question}</p>
       </section>` : ''}
     ${phaseSteps(view.phase)}
-    ${announcementList(view.announcements)}`;
+    ${announcementList(view.announcements)}
+    ${me?.personId ? html`<p class="muted my-data">
+      <a href="/api/assemblies/${assemblyId}/my-data.json" download data-testid="my-data">${t('privacy.myData')}</a>
+      ${view.assembly.personalDataKeptUntil ? t('privacy.keptUntil', { day: view.assembly.personalDataKeptUntil }) : ''}</p>` : ''}`;
 }

@@ -18,6 +18,7 @@ export default {
   'breakouts-open': "The groups are already open: close this round before planning another.",
   'busy': "The hub is very busy: please try again in a few seconds.",
   'cannot-reissue-self': "You cannot replace your own link here: another organiser can.",
+  'retention-in-past': "Choose a day after today: the data is erased when that day begins (UTC).",
   'already-erased': "This person's data was already erased.",
   'cannot-erase-self': "You cannot erase yourself here: another organiser, or the hub's operator, can.",
   'person-erased': "This person's data was erased: they can no longer take part.",

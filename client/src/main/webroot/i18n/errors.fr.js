@@ -18,6 +18,7 @@ export default {
   'breakouts-open': "Les groupes sont déjà ouverts : fermez ce tour avant d'en préparer un autre.",
   'busy': "Le hub est très occupé : réessayez dans quelques secondes.",
   'cannot-reissue-self': "Vous ne pouvez pas remplacer votre propre lien ici : un·e autre organisateur·rice peut le faire.",
+  'retention-in-past': "Choisissez un jour après aujourd'hui : les données sont effacées au début de ce jour (UTC).",
   'already-erased': "Les données de cette personne ont déjà été effacées.",
   'cannot-erase-self': "Vous ne pouvez pas vous effacer vous-même ici : un autre organisateur, ou l'exploitant du hub, le peut.",
   'person-erased': "Les données de cette personne ont été effacées : elle ne peut plus participer.",

@@ -21,6 +21,7 @@ import org.assemblyhub.kernel.plug.WireCommand;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The assembly itself: its roster and invitations, its phase, announcements and who is connected. Its state is the
@@ -82,6 +83,19 @@ public final class AssemblyCapability implements Capability {
                 .orElse(List.of());
     }
 
+    /** The retention day: from then on, the hub erases everyone's personal data by itself. */
+    @Override
+    public Optional<Instant> nextDeadline(Model model) {
+        return state(model).retentionDeadline();
+    }
+
+    @Override
+    public List<DomainCommand> due(Model model, Instant now) {
+        return state(model).retentionDeadline().filter(d -> !now.isBefore(d)).isPresent()
+                ? List.of(new AssemblyCommand.EraseExpiredData())
+                : List.of();
+    }
+
     @Override
     public void evolve(Model model, DomainEvent event) {
         state(model).evolve((AssemblyEvent) event);
@@ -100,7 +114,12 @@ public final class AssemblyCapability implements Capability {
                 .put("id", state.id())
                 .put("title", state.title())
                 .put("question", state.question())
-                .put("phase", state.phase().wire());
+                .put("phase", state.phase().wire())
+                .put(
+                        "personalDataKeptUntil",
+                        state.retentionUntil() == null
+                                ? null
+                                : state.retentionUntil().toString());
     }
 
     private static AssemblyState state(Model model) {

@@ -19,6 +19,8 @@ import org.assemblyhub.kernel.plug.PlainWire;
 import org.assemblyhub.kernel.plug.WireArgs;
 import org.assemblyhub.kernel.plug.WireCommand;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,6 +62,15 @@ public final class AssemblyWire {
                     (a, c) -> Decoded.ok(new MarkPhoneOnly(a.id("personId"), a.flag("phoneOnly", true)))),
             of("revoke-invitation", ORGANISERS, (a, c) -> Decoded.ok(new RevokeInvitation(a.id("personId")))),
             of("erase-person", ORGANISERS, (a, c) -> Decoded.ok(new ErasePerson(a.id("personId")))),
+            of("set-retention", ORGANISERS, (a, c) -> {
+                String until = a.text("until", 10);
+                if (until == null || until.isBlank()) return Decoded.ok(new SetRetention(null));
+                try {
+                    return Decoded.ok(new SetRetention(LocalDate.parse(until.trim())));
+                } catch (DateTimeParseException e) {
+                    return Decoded.invalid("'until' must be a day as YYYY-MM-DD (or empty: no retention day).");
+                }
+            }),
             heavy("import-roster", ORGANISERS, AssemblyWire::importRoster),
             of("create-assembly", HUB_ONLY, AssemblyWire::create));
 

@@ -292,6 +292,12 @@ public final class AssemblyEngine extends VerticleBase {
             case "identify" -> whenDurable(() -> message.reply(attendance.identify(model, body.getString("token"))));
             case "sync" -> whenDurable(() -> message.reply(attendance.sync(model, body)));
             case "summary" -> whenDurable(() -> message.reply(EngineIdentity.summary(model, assemblyId, seq)));
+            case "personal-data" -> whenDurable(() -> PersonalExport.export(
+                            rules, store, seals, assemblyId, model, body.getString("personId"), clock.instant())
+                    .onComplete(ar -> message.reply(
+                            ar.succeeded()
+                                    ? ar.result()
+                                    : Answers.error("journal-unavailable", "The journal could not be read."))));
             case "records" -> whenDurable(() -> {
                 String token = body.getString("token");
                 message.reply(records.answer(

@@ -28,6 +28,9 @@ final class BusyAssembly {
     private final EngineClient engines;
     final String id;
     final Map<String, String> tokens = new LinkedHashMap<>();
+    /** The first organiser's invitation token (organiser-1). */
+    String organiserToken;
+
     private final Random random = new Random(42);
     private int commands;
     private final String keys = UUID.randomUUID().toString().substring(0, 8);
@@ -116,6 +119,7 @@ final class BusyAssembly {
                         .put("public", true)
                         .put("organiserName", "Olga")));
         assertThat(Answers.isError(created)).as(created.encode()).isFalse();
+        organiserToken = created.getJsonObject("result").getString("token");
         JsonArray people = new JsonArray();
         people.add(new JsonObject().put("id", "f0").put("name", "Lead").put("role", "facilitator"));
         for (int f = 1; f <= 2; f++)

@@ -4,6 +4,7 @@ import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -49,6 +50,15 @@ public sealed interface AssemblyCommand extends DomainCommand {
 
     /** Erases a person's personal data (their right to erasure); what they took part in stays, unnamed. */
     record ErasePerson(String personId) implements AssemblyCommand {}
+
+    /**
+     * Sets the day from which every person's personal data is erased by itself ({@code until}, UTC; null: kept until
+     * someone erases it).
+     */
+    record SetRetention(LocalDate until) implements AssemblyCommand {}
+
+    /** The hub's own: the retention day has come, every person's personal data goes. */
+    record EraseExpiredData() implements AssemblyCommand {}
 
     record ChangePhase(Phase to) implements AssemblyCommand {}
 

@@ -5,9 +5,12 @@ import org.assemblyhub.assembly.domain.AssemblyEvent.*;
 import org.assemblyhub.kernel.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -35,6 +38,9 @@ public final class AssemblyDecider {
         }
         if (command instanceof ErasePerson c)
             return organiserOnly(actor, "erase people's data", () -> erase(state, actor, c, now));
+        if (command instanceof SetRetention c)
+            return organiserOnly(actor, "set how long personal data is kept", () -> retention(state, actor, c, now));
+        if (command instanceof EraseExpiredData) return hubOnly(actor, () -> eraseExpired(state, now));
         if (command instanceof MarkPhoneOnly c)
             return organiserOnly(actor, "mark members phone-only", () -> markPhoneOnly(state, c));
         if (command instanceof ChangePhase c)
@@ -133,6 +139,25 @@ public final class AssemblyDecider {
                     "You cannot erase yourself here: another organiser, or the hub's operator, can.");
         }
         return Verdict.accept(new PersonErased(c.personId(), actor.personId(), now));
+    }
+
+    /** A day still to come (a day already begun would erase everyone at once: that is erase-person's to do). */
+    private static Verdict retention(AssemblyState state, Actor actor, SetRetention c, Instant now) {
+        if (c.until() != null && !c.until().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            return Verdict.reject(
+                    "retention-in-past", "Choose a day after today: the data is erased when that day begins (UTC).");
+        }
+        if (Objects.equals(c.until(), state.retentionUntil())) return Verdict.accept();
+        return Verdict.accept(new RetentionSet(c.until(), actor.personId()));
+    }
+
+    private static Verdict eraseExpired(AssemblyState state, Instant now) {
+        if (state.retentionDeadline().filter(d -> !now.isBefore(d)).isEmpty()) return Verdict.accept();
+        List<DomainEvent> events = new ArrayList<>();
+        for (String personId : state.people().keySet()) {
+            if (!state.erased().contains(personId)) events.add(new PersonErased(personId, null, now));
+        }
+        return Verdict.accept(events);
     }
 
     private static Verdict revoke(AssemblyState state, Actor actor, RevokeInvitation c) {

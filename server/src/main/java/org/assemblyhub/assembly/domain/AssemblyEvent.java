@@ -11,6 +11,7 @@ import org.assemblyhub.kernel.PhoneOnlyChange;
 import org.assemblyhub.kernel.PresenceChange;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,9 @@ public sealed interface AssemblyEvent extends DomainEvent {
             return fields;
         }
     }
+
+    /** From {@code until} (a day, UTC) every person's personal data is erased by the hub itself; null: no such day. */
+    record RetentionSet(LocalDate until, String byPersonId) implements AssemblyEvent {}
 
     /**
      * A person's personal data is erased: the journal's copies of it can no longer be read (their key is deleted once

@@ -5,6 +5,9 @@ import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.Roster;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,6 +37,7 @@ public final class AssemblyState implements Serializable, Roster {
     private final Set<String> present = new LinkedHashSet<>();
     private final Set<String> phoneOnly = new LinkedHashSet<>();
     private final Set<String> erased = new LinkedHashSet<>();
+    private LocalDate retentionUntil;
     private long version;
 
     public static AssemblyState fold(Iterable<AssemblyEvent> events) {
@@ -70,6 +74,8 @@ public final class AssemblyState implements Serializable, Roster {
         } else if (event instanceof AssemblyEvent.PhoneOnlyMarked e) {
             if (e.phoneOnly()) phoneOnly.add(e.personId());
             else phoneOnly.remove(e.personId());
+        } else if (event instanceof AssemblyEvent.RetentionSet e) {
+            retentionUntil = e.until();
         } else if (event instanceof AssemblyEvent.PersonErased e) {
             erased.add(e.personId());
             revoke(e.personId());
@@ -79,6 +85,17 @@ public final class AssemblyState implements Serializable, Roster {
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
+    }
+
+    /** The day from which everyone's personal data is erased (UTC), or null. */
+    public LocalDate retentionUntil() {
+        return retentionUntil;
+    }
+
+    /** When the retention day begins, while someone's data is still kept: the hub erases it then. */
+    public Optional<Instant> retentionDeadline() {
+        if (retentionUntil == null || erased.containsAll(people.keySet())) return Optional.empty();
+        return Optional.of(retentionUntil.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     @Override

@@ -31,6 +31,9 @@ public final class AudienceViews {
         assembly.put("public", state.isPublic());
         if (state.deliveryKeyFingerprint() != null)
             assembly.put("invitationsSealedFor", state.deliveryKeyFingerprint());
+        // Everyone may know until when their data is kept.
+        if (state.retentionUntil() != null)
+            assembly.put("personalDataKeptUntil", state.retentionUntil().toString());
         view.put("phase", state.phase().wire());
         view.set("announcements", announcements(state.announcements()));
         switch (audience.kind()) {
