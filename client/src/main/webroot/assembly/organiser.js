@@ -1,6 +1,7 @@
 // The organiser console: phase, announcements, roster import and invitation links.
 import { html, repeat } from '../lib/html.js';
 import { t, errorText } from '../i18n/i18n.js';
+import { rosterTable, addPersonForm } from './people.js';
 
 const PHASES = ['onboarding', 'learning', 'deliberation', 'decision', 'closed'];
 
@@ -57,6 +58,19 @@ function organiserActions({ assemblyId, ui: kept, send, sendLater, redraw }) {
       redraw();
     },
     appointLead: (personId, form) => send('appoint-lead', { personId }, { near: form }),
+    /** One person added from the console: their link (or the sealed file) is shown like a new link. */
+    addPerson: (person, form) => send('import-roster', { people: [person] }, { near: form }).then((ack) => {
+      if (!ack) return;
+      form.reset();
+      kept.newLink = ack.result.sealed
+        ? { name: person.name, sealed: { ...ack.result.sealed, publicUrl: location.origin, people: [{ id: person.id, name: person.name }] } }
+        : { name: person.name, link: `${location.origin}/join/${ack.result.tokens[person.id]}` };
+      redraw();
+    }),
+    editPerson: (personId, changes, form) => send('edit-person', { personId, ...changes }, { near: form }),
+    changeRole: (personId, role, near) => send('change-role', { personId, role }, { near }),
+    remove: (person, near) => sendLater(t('organiser.remove.pending', { name: person.name }), 'remove-person',
+      { personId: person.id }, { near }),
     importRoster: async (file) => {
       if (!file) return;
       kept.imported = await upload('roster', 'text/csv', file);
@@ -130,41 +144,11 @@ export function organiserConsole(ctx) {
         : ui.newLink ? html`<p role="status">${t('organiser.newLink', { name: ui.newLink.name })}
           <input class="link" readonly .value=${ui.newLink.link} aria-label=${ui.newLink.name}></p>` : ''}
 
-      <h3>${t('organiser.roster')}</h3>
-      <table class="roster">
-        <thead><tr><th scope="col">${t('organiser.col.name')}</th><th scope="col">${t('organiser.col.role')}</th>
-          <th scope="col">${t('organiser.col.status')}</th><th scope="col">${t('organiser.phoneOnly')}</th>
-          <th scope="col">${t('organiser.col.actions')}</th></tr></thead>
-        <tbody>
-          ${repeat(roster, (p) => p.id, (p) => html`
-            <tr>
-              <th scope="row">${p.name}<br><span class="muted">${p.id}${p.contact ? ' · ' + p.contact : ''}</span></th>
-              <td>${t('role.' + p.role)}</td>
-              <td>${p.online ? t('presence.online') : t('presence.offline')} · ${p.invited ? t('organiser.invited') : t('organiser.notInvited')}</td>
-              <td>${p.role === 'member' ? phoneOnlyToggle(ctx, p) : ''}</td>
-              <td>${p.erased ? html`<span class="muted">${t('organiser.erased')}</span>` : html`
-                <button type="button" @click=${(e) => ui.reissue(p, e.currentTarget)}>${t('organiser.reissue')}</button>
-                ${p.invited ? html`<button type="button" class="secondary" @click=${(e) => ui.revoke(p, e.currentTarget)}>${t('organiser.revoke')}</button>` : ''}
-                <a href="/api/assemblies/${ctx.assemblyId}/people/${p.id}/data.json" download
-                  aria-label=${t('organiser.export.label', { name: p.name })}>${t('organiser.export')}</a>
-                ${p.id !== ctx.me?.personId ? html`<button type="button" class="secondary danger" data-testid="erase-person" data-person=${p.id}
-                  aria-label=${t('organiser.erase.label', { name: p.name })}
-                  @click=${(e) => ui.erase(p, e.currentTarget)}>${t('organiser.erase')}</button>` : ''}`}
-              </td>
-            </tr>`)}
-        </tbody>
-      </table>
+      ${addPersonForm(ctx, ui)}
+      ${rosterTable(ctx, ui, roster)}
     </section>`;
 }
 
-/** A member who takes part by telephone only: a toggle (pressed: phone-only), named for the person it changes. */
-function phoneOnlyToggle(ctx, p) {
-  return html`<button type="button" class="secondary" data-testid="phone-only-toggle" data-person=${p.id}
-    aria-pressed=${p.phoneOnly ? 'true' : 'false'}
-    aria-label=${t(p.phoneOnly ? 'organiser.phoneOnly.unmark' : 'organiser.phoneOnly.mark', { name: p.name })}
-    @click=${(e) => ctx.send('mark-phone-only', { personId: p.id, phoneOnly: !p.phoneOnly }, { near: e.currentTarget })}>
-    <span aria-hidden="true">${p.phoneOnly ? '☎ ' : ''}</span>${p.phoneOnly ? t('organiser.phoneOnly.yes') : t('organiser.phoneOnly.no')}</button>`;
-}
 
 function scriptResult(result) {
   if (!result) return '';

@@ -62,6 +62,14 @@ public final class AssemblyWire {
                     (a, c) -> Decoded.ok(new MarkPhoneOnly(a.id("personId"), a.flag("phoneOnly", true)))),
             of("revoke-invitation", ORGANISERS, (a, c) -> Decoded.ok(new RevokeInvitation(a.id("personId")))),
             of("erase-person", ORGANISERS, (a, c) -> Decoded.ok(new ErasePerson(a.id("personId")))),
+            of("edit-person", ORGANISERS, AssemblyWire::editPerson),
+            of("change-role", ORGANISERS, (a, c) -> {
+                Role role = Role.parse(a.requiredText("role", 40));
+                return role == null
+                        ? Decoded.invalid("Unknown role; use organiser, facilitator, member, expert or observer.")
+                        : Decoded.ok(new ChangeRole(a.id("personId"), role));
+            }),
+            of("remove-person", ORGANISERS, (a, c) -> Decoded.ok(new RemovePerson(a.id("personId")))),
             of("set-retention", ORGANISERS, (a, c) -> {
                 String until = a.text("until", 10);
                 if (until == null || until.isBlank()) return Decoded.ok(new SetRetention(null));
@@ -99,6 +107,19 @@ public final class AssemblyWire {
                         deliveryKey,
                         fingerprint),
                 new JsonObject().put("personId", organiser.id()).put("token", token));
+    }
+
+    /** Only what is given changes; the same limits as an import. */
+    private static Decoded editPerson(WireArgs a, WireCommand.Context c) {
+        String personId = a.id("personId");
+        JsonObject row = a.raw().copy().put("id", personId).put("role", "member");
+        if (!row.containsKey("name")) row.put("name", "unchanged");
+        Person read = person(new WireArgs(row));
+        return Decoded.ok(new EditPerson(
+                personId,
+                a.has("name") ? read.displayName() : null,
+                a.has("contact") ? (read.contact() == null ? "" : read.contact()) : null,
+                a.has("attributes") ? read.attributes() : null));
     }
 
     /** Every row is read before a single token is minted: a bad row costs nothing. */

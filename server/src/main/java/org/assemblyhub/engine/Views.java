@@ -5,6 +5,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.ChangesIdentity;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.EndsSessions;
 import org.assemblyhub.kernel.Model;
@@ -39,11 +40,16 @@ final class Views {
         }
     }
 
-    /** Ends the sessions of people whose invitation was revoked or replaced in this batch (never delayed). */
+    /**
+     * Ends the sessions of people whose invitation was revoked or replaced in this batch, and has those whose role or
+     * name changed identify again (never delayed).
+     */
     void kick(List<RecordedEvent> batch) {
         for (RecordedEvent recorded : batch) {
             String kicked = kickedBy(recorded.event());
             if (kicked != null) bus.publish(address, "", new DeliveryOptions().addHeader("kick", kicked));
+            if (recorded.event() instanceof ChangesIdentity changed)
+                bus.publish(address, "", new DeliveryOptions().addHeader("renew", changed.personId()));
         }
     }
 

@@ -3,9 +3,11 @@ package org.assemblyhub.assembly.domain;
 import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Role;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Requests to an assembly, in the imperative. Each is decided against the current state by {@link AssemblyDecider}. */
@@ -47,6 +49,15 @@ public sealed interface AssemblyCommand extends DomainCommand {
     record IssueInvitation(String personId, String tokenHash) implements AssemblyCommand {}
 
     record RevokeInvitation(String personId) implements AssemblyCommand {}
+
+    /** Changes a person's name, contact or attributes (null: unchanged); their role and id stay. */
+    record EditPerson(String personId, String name, String contact, Map<String, String> attributes)
+            implements AssemblyCommand {}
+
+    record ChangeRole(String personId, Role role) implements AssemblyCommand {}
+
+    /** Takes a person off the assembly (a dropout): their link stops working; what they did stays, under their name. */
+    record RemovePerson(String personId) implements AssemblyCommand {}
 
     /** Erases a person's personal data (their right to erasure); what they took part in stays, unnamed. */
     record ErasePerson(String personId) implements AssemblyCommand {}

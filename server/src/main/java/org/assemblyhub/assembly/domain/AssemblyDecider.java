@@ -38,6 +38,11 @@ public final class AssemblyDecider {
         }
         if (command instanceof ErasePerson c)
             return organiserOnly(actor, "erase people's data", () -> erase(state, actor, c, now));
+        if (command instanceof EditPerson c) return organiserOnly(actor, "edit people", () -> editPerson(state, c));
+        if (command instanceof ChangeRole c)
+            return organiserOnly(actor, "change roles", () -> changeRole(state, actor, c));
+        if (command instanceof RemovePerson c)
+            return organiserOnly(actor, "remove people", () -> removePerson(state, actor, c));
         if (command instanceof SetRetention c)
             return organiserOnly(actor, "set how long personal data is kept", () -> retention(state, actor, c, now));
         if (command instanceof EraseExpiredData) return hubOnly(actor, () -> eraseExpired(state, now));
@@ -119,6 +124,10 @@ public final class AssemblyDecider {
         if (state.phase() == Phase.CLOSED) return closed();
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
         if (state.erased().contains(c.personId())) return erasedPerson();
+        if (state.removed().contains(c.personId())) {
+            return Verdict.reject(
+                    "person-removed", "This person was removed from the assembly: add them again to invite them.");
+        }
         if (c.personId().equals(actor.personId())) {
             // The old link would end this very session before its answer arrives: the new one would be lost.
             return Verdict.reject(
@@ -139,6 +148,42 @@ public final class AssemblyDecider {
                     "You cannot erase yourself here: another organiser, or the hub's operator, can.");
         }
         return Verdict.accept(new PersonErased(c.personId(), actor.personId(), now));
+    }
+
+    private static Verdict editPerson(AssemblyState state, EditPerson c) {
+        Person p = state.person(c.personId()).orElse(null);
+        if (p == null) return noSuchPerson(c.personId());
+        if (state.erased().contains(p.id())) return erasedPerson();
+        Person edited = new Person(
+                p.id(),
+                c.name() == null ? p.displayName() : c.name(),
+                c.contact() == null ? p.contact() : (c.contact().isBlank() ? null : c.contact()),
+                p.role(),
+                c.attributes() == null ? p.attributes() : c.attributes());
+        if (edited.equals(p)) return Verdict.accept();
+        return Verdict.accept(new PersonEdited(edited));
+    }
+
+    private static Verdict changeRole(AssemblyState state, Actor actor, ChangeRole c) {
+        Person p = state.person(c.personId()).orElse(null);
+        if (p == null) return noSuchPerson(c.personId());
+        if (state.erased().contains(p.id())) return erasedPerson();
+        if (p.id().equals(actor.personId())) {
+            return Verdict.reject("cannot-change-own-role", "You cannot change your own role: another organiser can.");
+        }
+        if (p.role() == c.role()) return Verdict.accept();
+        return Verdict.accept(new RoleChanged(p.id(), c.role()));
+    }
+
+    private static Verdict removePerson(AssemblyState state, Actor actor, RemovePerson c) {
+        if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
+        if (state.erased().contains(c.personId())) return erasedPerson();
+        if (c.personId().equals(actor.personId())) {
+            return Verdict.reject("cannot-remove-self", "You cannot remove yourself: another organiser can.");
+        }
+        if (state.removed().contains(c.personId()))
+            return Verdict.reject("already-removed", "This person was already removed from the assembly.");
+        return Verdict.accept(new PersonRemoved(c.personId(), actor.personId()));
     }
 
     /** A day still to come (a day already begun would erase everyone at once: that is erase-person's to do). */

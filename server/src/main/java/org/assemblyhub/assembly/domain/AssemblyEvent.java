@@ -1,5 +1,6 @@
 package org.assemblyhub.assembly.domain;
 
+import org.assemblyhub.kernel.ChangesIdentity;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.EndsSessions;
 import org.assemblyhub.kernel.ErasesPerson;
@@ -9,6 +10,7 @@ import org.assemblyhub.kernel.PersonalField;
 import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.PhoneOnlyChange;
 import org.assemblyhub.kernel.PresenceChange;
+import org.assemblyhub.kernel.Role;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +48,24 @@ public sealed interface AssemblyEvent extends DomainEvent {
             return fields;
         }
     }
+
+    /** A person's name, contact or attributes changed: {@code person} is who they are now. */
+    record PersonEdited(Person person) implements AssemblyEvent, PersonalData, ChangesIdentity {
+        @Override
+        public String personId() {
+            return person.id();
+        }
+
+        @Override
+        public List<PersonalField> personalFields() {
+            return person.personalFields("/person");
+        }
+    }
+
+    record RoleChanged(String personId, Role role) implements AssemblyEvent, ChangesIdentity {}
+
+    /** A person no longer takes part: their link ends; their name stays on what they did. */
+    record PersonRemoved(String personId, String byPersonId) implements AssemblyEvent, EndsSessions {}
 
     /** From {@code until} (a day, UTC) every person's personal data is erased by the hub itself; null: no such day. */
     record RetentionSet(LocalDate until, String byPersonId) implements AssemblyEvent {}

@@ -2,6 +2,7 @@ package org.assemblyhub.assembly.domain;
 
 import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Phase;
+import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Roster;
 
 import java.io.Serializable;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +40,10 @@ public final class AssemblyState implements Serializable, Roster {
     private final Set<String> phoneOnly = new LinkedHashSet<>();
     private final Set<String> erased = new LinkedHashSet<>();
     private LocalDate retentionUntil;
+    private final Set<String> removed = new LinkedHashSet<>();
+    /** Who has connected at least once (opened their link). */
+    private final Set<String> opened = new HashSet<>();
+
     private long version;
 
     public static AssemblyState fold(Iterable<AssemblyEvent> events) {
@@ -69,11 +75,22 @@ public final class AssemblyState implements Serializable, Roster {
             announcements.add(new Announcement(e.announcementId(), e.text(), e.byPersonId(), e.at()));
         } else if (event instanceof AssemblyEvent.PersonConnected e) {
             present.add(e.personId());
+            opened.add(e.personId());
         } else if (event instanceof AssemblyEvent.PersonDisconnected e) {
             present.remove(e.personId());
         } else if (event instanceof AssemblyEvent.PhoneOnlyMarked e) {
             if (e.phoneOnly()) phoneOnly.add(e.personId());
             else phoneOnly.remove(e.personId());
+        } else if (event instanceof AssemblyEvent.PersonEdited e) {
+            people.put(e.person().id(), e.person());
+        } else if (event instanceof AssemblyEvent.RoleChanged e) {
+            Person p = people.get(e.personId());
+            people.put(p.id(), new Person(p.id(), p.displayName(), p.contact(), e.role(), p.attributes()));
+            if (e.role() != Role.MEMBER) phoneOnly.remove(p.id());
+        } else if (event instanceof AssemblyEvent.PersonRemoved e) {
+            removed.add(e.personId());
+            revoke(e.personId());
+            phoneOnly.remove(e.personId());
         } else if (event instanceof AssemblyEvent.RetentionSet e) {
             retentionUntil = e.until();
         } else if (event instanceof AssemblyEvent.PersonErased e) {
@@ -85,6 +102,16 @@ public final class AssemblyState implements Serializable, Roster {
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
+    }
+
+    /** People taken off the assembly (their link ended; they stay in what they did). */
+    public Set<String> removed() {
+        return Collections.unmodifiableSet(removed);
+    }
+
+    /** Whether the person ever connected, i.e. opened their link. */
+    public boolean opened(String personId) {
+        return opened.contains(personId);
     }
 
     /** The day from which everyone's personal data is erased (UTC), or null. */

@@ -79,6 +79,8 @@ public final class AudienceViews {
             if (p.role() == Role.MEMBER)
                 entry.put("phoneOnly", state.phoneOnly().contains(p.id()));
             if (state.erased().contains(p.id())) entry.put("erased", true);
+            if (state.removed().contains(p.id())) entry.put("removed", true);
+            entry.put("opened", state.opened(p.id()));
             if (p.contact() != null) entry.put("contact", p.contact());
             ObjectNode attributes = entry.putObject("attributes");
             p.attributes().forEach(attributes::put);

@@ -362,6 +362,12 @@ final class ClientSession implements OnlookerQueue.Recipient {
         send(Wire.personal(seq, identity));
     }
 
+    /** Their role or name changed: the socket closes as "try again", and the client identifies afresh at once. */
+    void renew() {
+        if (state == State.CLOSED) return;
+        ws.close(Wire.CLOSE_TRY_AGAIN, "identity changed");
+    }
+
     void kick() {
         if (state == State.CLOSED) return;
         send(Wire.error(

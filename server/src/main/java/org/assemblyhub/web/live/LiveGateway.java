@@ -77,6 +77,11 @@ public final class LiveGateway {
                 sessionsOf(signalled).forEach(s -> s.signalled(message.body()));
                 return;
             }
+            String renewed = message.headers().get("renew");
+            if (renewed != null) {
+                sessionsOf(renewed).forEach(ClientSession::renew);
+                return;
+            }
             String kicked = message.headers().get("kick");
             if (kicked != null) {
                 sessionsOf(kicked).forEach(ClientSession::kick);
