@@ -116,7 +116,7 @@ public final class AssemblyDecider {
                     "cannot-reissue-self",
                     "You cannot replace your own link here: another organiser, or the hub's operator, can.");
         }
-        return Verdict.accept(new InvitationIssued(c.personId(), c.tokenHash()));
+        return Verdict.accept(new InvitationIssued(c.personId(), c.tokenHash(), c.linkNonce()));
     }
 
     private static Verdict revoke(AssemblyState state, Actor actor, RevokeInvitation c) {

@@ -1,0 +1,20 @@
+package org.assemblyhub.outreach.domain;
+
+import java.util.Map;
+
+/**
+ * Someone on the roster as the outreach sees them. {@code invited}: they have a link that works now;
+ * {@code linkNonce}: the hub can make that link again (null for a printed link, or none).
+ */
+public record Member(
+        String id,
+        String name,
+        String role,
+        String contact,
+        Map<String, String> attributes,
+        boolean invited,
+        String linkNonce) {
+    public Member {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+}
