@@ -81,6 +81,10 @@ public record OutreachConfig(Mail mail, Sms sms, String language, ZoneId zone, D
         return new OutreachConfig(mail, sms, language, zone, firstRetry);
     }
 
+    public OutreachConfig withZone(ZoneId zone) {
+        return new OutreachConfig(mail, sms, language, zone, firstRetry);
+    }
+
     public OutreachConfig withFirstRetry(Duration firstRetry) {
         return new OutreachConfig(mail, sms, language, zone, firstRetry);
     }
