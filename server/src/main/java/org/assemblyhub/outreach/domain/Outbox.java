@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fold of one assembly's outbox: each message with where it stands. Whatever was queued and is neither sent,
@@ -44,7 +46,10 @@ public final class Outbox {
     }
 
     private final Map<String, Message> messages = new LinkedHashMap<>();
-    private boolean reminders;
+    /** Every reminder ever queued, by kind, session and person: each goes once. */
+    private final Set<String> reminders = new HashSet<>();
+
+    private boolean remindersOn;
 
     public static Outbox of(Iterable<OutboxRecord> records) {
         Outbox outbox = new Outbox();
@@ -54,11 +59,12 @@ public final class Outbox {
 
     public void evolve(OutboxRecord record) {
         if (record instanceof OutboxRecord.RemindersSet r) {
-            reminders = r.on();
+            remindersOn = r.on();
             return;
         }
         if (record instanceof OutboxRecord.Queued q) {
             messages.putIfAbsent(q.id(), new Message(q, Status.QUEUED, 0, q.at(), null, q.at()));
+            if (q.kind().isReminder()) reminders.add(reminderKey(q.kind(), q.sessionId(), q.personId()));
             return;
         }
         Message m = messages.get(record.id());
@@ -79,7 +85,7 @@ public final class Outbox {
     }
 
     public boolean remindersOn() {
-        return reminders;
+        return remindersOn;
     }
 
     public Collection<Message> messages() {
@@ -100,11 +106,7 @@ public final class Outbox {
 
     /** Whether this reminder was ever queued (a reminder goes once, whatever became of it). */
     public boolean reminded(MessageKind kind, String sessionId, String personId) {
-        for (Message m : messages.values()) {
-            OutboxRecord.Queued q = m.queued();
-            if (q.kind() == kind && q.personId().equals(personId) && sessionId.equals(q.sessionId())) return true;
-        }
-        return false;
+        return reminders.contains(reminderKey(kind, sessionId, personId));
     }
 
     /** Whether this person has a message of this kind queued or sent (bounced or dropped ones do not count). */
@@ -115,6 +117,10 @@ public final class Outbox {
                     && (m.status().owed() || m.status() == Status.SENT)) return true;
         }
         return false;
+    }
+
+    private static String reminderKey(MessageKind kind, String sessionId, String personId) {
+        return kind.wire() + "\n" + sessionId + "\n" + personId;
     }
 
     /** The pause before the next try after {@code failures} failed ones: doubling from {@code first}, capped. */

@@ -31,6 +31,8 @@ final class Postman {
 
     private final Mailroom room;
     private final Set<String> busy = new HashSet<>();
+    /** Assemblies asked for while their round ran (new messages queued meanwhile): one more round at its end. */
+    private final Set<String> again = new HashSet<>();
 
     Postman(Mailroom room) {
         this.room = room;
@@ -41,7 +43,11 @@ final class Postman {
         Instant now = room.clock.instant();
         for (String assemblyId : room.outboxes.assemblies()) {
             Outbox box = room.outboxes.of(assemblyId);
-            if (busy.contains(assemblyId) || !box.remindersOn() && box.due(now).isEmpty()) continue;
+            if (busy.contains(assemblyId)) {
+                again.add(assemblyId);
+                continue;
+            }
+            if (!box.remindersOn() && box.due(now).isEmpty()) continue;
             busy.add(assemblyId);
             room.assemblies
                     .roster(assemblyId)
@@ -52,7 +58,10 @@ final class Postman {
                         return remind(assemblyId, roster).compose(done -> deliver(assemblyId, roster));
                     })
                     .onFailure(e -> LOG.log(Level.WARNING, "outreach round of " + assemblyId + " failed", e))
-                    .onComplete(done -> busy.remove(assemblyId));
+                    .onComplete(done -> {
+                        busy.remove(assemblyId);
+                        if (again.remove(assemblyId)) round();
+                    });
         }
     }
 
