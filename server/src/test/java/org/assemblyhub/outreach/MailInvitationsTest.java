@@ -37,7 +37,7 @@ class MailInvitationsTest {
     }
 
     @Test
-    void invitations_arrive_in_each_members_language_with_a_personal_link_that_opens_the_assembly() {
+    void invitations_arrive_in_each_members_language_with_a_personal_link_that_opens_the_assembly() throws Exception {
         smtp.start();
         hub = TestHub.withOutreach(Outreach.mail(smtp.getSmtp().getPort()));
         TestHub.Setup a = hub.createAssembly(false, ROSTER);
@@ -61,6 +61,13 @@ class MailInvitationsTest {
         MimeMessage ana = MailServer.only(mails, "ana@example.org", "Invitation : Test assembly");
         MimeMessage ben = MailServer.only(mails, "ben@example.org", "Invitation: Test assembly");
         assertThat(MailServer.body(ana)).contains("Bonjour Ana", "Votre lien personnel");
+        assertThat(ana.getHeader("Message-ID"))
+                .as("one Message-ID, the same on every try of this message")
+                .singleElement()
+                .asString()
+                .matches("<m[0-9a-f]{16}\\." + a.assemblyId() + "@127\\.0\\.0\\.1>");
+        assertThat(ana.getHeader("Reply-To")).containsExactly("team@hub.example");
+        assertThat(ana.getFrom()[0].toString()).isEqualTo("assembly@hub.example");
         assertThat(MailServer.body(ben)).contains("Hello Ben", "Your personal link");
         String anaLink = Outreach.link(MailServer.body(ana));
         assertThat(anaLink).contains("/join/" + a.assemblyId() + ".");

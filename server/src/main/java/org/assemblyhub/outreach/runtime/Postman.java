@@ -10,10 +10,13 @@ import org.assemblyhub.outreach.domain.OutboxRecord;
 import org.assemblyhub.outreach.domain.Recipients;
 import org.assemblyhub.outreach.domain.ReminderPlan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,11 +31,18 @@ final class Postman {
     private static final Logger LOG = Logger.getLogger(Postman.class.getName());
     /** Messages handed to servers per assembly and round: a big mailing goes out over a few rounds. */
     private static final int PER_ROUND = 40;
+    /**
+     * How often an assembly with nothing owed is read for reminders: its roster is built on its engine's event loop,
+     * so not every round.
+     */
+    private static final Duration PLANNING = Duration.ofMinutes(1);
 
     private final Mailroom room;
     private final Set<String> busy = new HashSet<>();
     /** Assemblies asked for while their round ran (new messages queued meanwhile): one more round at its end. */
     private final Set<String> again = new HashSet<>();
+
+    private final Map<String, Instant> planned = new HashMap<>();
 
     Postman(Mailroom room) {
         this.room = room;
@@ -47,7 +57,7 @@ final class Postman {
                 again.add(assemblyId);
                 continue;
             }
-            if (!box.remindersOn() && box.due(now).isEmpty()) continue;
+            if (box.due(now).isEmpty() && !planningDue(box, assemblyId, now)) continue;
             busy.add(assemblyId);
             room.assemblies
                     .roster(assemblyId)
@@ -65,10 +75,16 @@ final class Postman {
         }
     }
 
+    private boolean planningDue(Outbox box, String assemblyId, Instant now) {
+        Instant last = planned.get(assemblyId);
+        return box.remindersOn() && (last == null || !now.isBefore(last.plus(PLANNING)));
+    }
+
     private Future<Void> remind(String assemblyId, RosterAnswer roster) {
         Outbox box = room.outboxes.of(assemblyId);
         if (!box.remindersOn()) return Future.succeededFuture();
         Instant now = room.clock.instant();
+        planned.put(assemblyId, now);
         List<OutboxRecord> records = new ArrayList<>();
         for (ReminderPlan.Due due :
                 ReminderPlan.due(List.copyOf(roster.sessions().values()), now)) {
