@@ -50,6 +50,7 @@ public final class Outbox {
     private final Set<String> reminders = new HashSet<>();
 
     private boolean remindersOn;
+    private boolean remindersChosen;
 
     public static Outbox of(Iterable<OutboxRecord> records) {
         Outbox outbox = new Outbox();
@@ -60,6 +61,7 @@ public final class Outbox {
     public void evolve(OutboxRecord record) {
         if (record instanceof OutboxRecord.RemindersSet r) {
             remindersOn = r.on();
+            remindersChosen = true;
             return;
         }
         if (record instanceof OutboxRecord.Queued q) {
@@ -86,6 +88,11 @@ public final class Outbox {
 
     public boolean remindersOn() {
         return remindersOn;
+    }
+
+    /** Whether reminders were ever turned on or off (the first invitations turn them on, once). */
+    public boolean remindersChosen() {
+        return remindersChosen;
     }
 
     public Collection<Message> messages() {

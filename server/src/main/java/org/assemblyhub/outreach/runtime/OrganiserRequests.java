@@ -31,7 +31,8 @@ final class OrganiserRequests {
 
     /**
      * Invitations by e-mail or text message. Someone whose current link the hub can make again keeps it; anyone else
-     * (a printed link, or none) gets a new one, and their old link stops working. Reminders are turned on.
+     * (a printed link, or none) gets a new one, and their old link stops working. The first invitations turn reminders
+     * on (unless the organiser chose before).
      */
     Future<JsonObject> invite(String assemblyId, List<String> listed, boolean resend) {
         return roster(assemblyId, listed, true).compose(r -> {
@@ -55,7 +56,7 @@ final class OrganiserRequests {
                     if (refusal == null) records.add(room.queue(MessageKind.INVITATION, m, null, null, now));
                     else skipped.add(new Recipients.Skipped(m.id(), refusal));
                 }
-                if (!box.remindersOn()) records.add(new OutboxRecord.RemindersSet("", true, now));
+                if (!box.remindersChosen()) records.add(new OutboxRecord.RemindersSet("", true, now));
                 return queued(assemblyId, records, skipped);
             });
         });

@@ -71,6 +71,8 @@ class OutboxTest {
         assertThat(box.reminded(MessageKind.REMINDER_HOUR, "s1", "ana")).isFalse();
         assertThat(box.reminded(MessageKind.REMINDER_DAY, "s2", "ana")).isFalse();
         assertThat(box.remindersOn()).isFalse();
+        assertThat(box.remindersChosen()).as("the organiser's choice stands").isTrue();
+        assertThat(new Outbox().remindersChosen()).isFalse();
     }
 
     @Test
