@@ -48,6 +48,9 @@ function organiserActions({ assemblyId, ui: kept, send, sendLater, redraw }) {
     }),
     revoke: (person, near) => sendLater(t('organiser.revoke.pending', { name: person.name }), 'revoke-invitation',
       { personId: person.id }, { near }),
+    // Erasure cannot be undone once it is sent: the few seconds with "Undo" are the only way back.
+    erase: (person, near) => sendLater(t('organiser.erase.pending', { name: person.name }), 'erase-person',
+      { personId: person.id }, { near }),
     attachScript: async (file) => {
       if (!file) return;
       kept.script = await upload('script', 'text/yaml', file);
@@ -129,9 +132,12 @@ export function organiserConsole(ctx) {
               <td>${t('role.' + p.role)}</td>
               <td>${p.online ? t('presence.online') : t('presence.offline')} · ${p.invited ? t('organiser.invited') : t('organiser.notInvited')}</td>
               <td>${p.role === 'member' ? phoneOnlyToggle(ctx, p) : ''}</td>
-              <td>
+              <td>${p.erased ? html`<span class="muted">${t('organiser.erased')}</span>` : html`
                 <button type="button" @click=${(e) => ui.reissue(p, e.currentTarget)}>${t('organiser.reissue')}</button>
                 ${p.invited ? html`<button type="button" class="secondary" @click=${(e) => ui.revoke(p, e.currentTarget)}>${t('organiser.revoke')}</button>` : ''}
+                ${p.id !== ctx.me?.personId ? html`<button type="button" class="secondary danger" data-testid="erase-person" data-person=${p.id}
+                  aria-label=${t('organiser.erase.label', { name: p.name })}
+                  @click=${(e) => ui.erase(p, e.currentTarget)}>${t('organiser.erase')}</button>` : ''}`}
               </td>
             </tr>`)}
         </tbody>

@@ -106,7 +106,17 @@ export function t(key, params = {}) {
   const text = DICTIONARIES[current][key] ?? errorCatalogue(current, key) ?? DICTIONARIES.en[key]
     ?? errorCatalogue('en', key) ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (typeof params[name] === 'number' ? formatNumber(params[name])
-    : String(params[name] ?? '')));
+    : unerased(String(params[name] ?? ''))));
+}
+
+/**
+ * What the server sends in place of an erased person's name or text (kernel Person.ERASED_NAME / ERASED_TEXT),
+ * said in the reader's language: templates (lib/html.js) and t() pass every value through here.
+ */
+const ERASED = { '⟨erased member⟩': 'person.erased', '⟨erased⟩': 'person.erasedText' };
+
+export function unerased(value) {
+  return typeof value === 'string' && Object.hasOwn(ERASED, value) ? t(ERASED[value]) : value;
 }
 
 function errorCatalogue(lang, key) {

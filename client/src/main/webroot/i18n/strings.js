@@ -3,6 +3,8 @@
 export default {
   fr: {
     'app.name': 'Assemblée en ligne',
+    'person.erased': 'personne effacée',
+    'person.erasedText': '(texte effacé à la demande de son auteur)',
     'status.connecting': 'Connexion…',
     'status.live': 'Connecté',
     'status.reconnecting': 'Connexion perdue. Reconnexion…',
@@ -34,6 +36,8 @@ export default {
   },
   en: {
     'app.name': 'Assembly hub',
+    'person.erased': 'erased member',
+    'person.erasedText': '(text erased at its writer\'s request)',
     'status.connecting': 'Connecting…',
     'status.live': 'Connected',
     'status.reconnecting': 'Connection lost. Reconnecting…',

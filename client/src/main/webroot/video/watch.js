@@ -21,6 +21,27 @@ function streamFrame(assembly, stream) {
   </div>`;
 }
 
+/**
+ * The journal's published hash-chain head (the hub moves it at most once a minute): fetched when the list is drawn
+ * and the last one is a minute old, so that anyone can note it and later check the journal against it.
+ */
+function journalHead(ctx) {
+  const ui = (ctx.ui.journalHead ??= { data: null, at: 0, loading: false });
+  if (!ui.loading && Date.now() - ui.at > 60_000) {
+    ui.loading = true;
+    fetch(`/api/assemblies/${ctx.assemblyId}/journal-head.json`, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((data) => { if (data) ui.data = data; })
+      .catch(() => {})
+      .finally(() => { ui.loading = false; ui.at = Date.now(); ctx.redraw(); });
+  }
+  const h = ui.data;
+  if (!h) return '';
+  const at = new Date(h.at).toLocaleTimeString(language());
+  return html`<li data-testid="journal-head">${t('watch.journalHead', { seq: h.seq, at })}
+    <code class="hash">${h.head}</code> <span class="muted">${t('watch.journalVerify')}</span></li>`;
+}
+
 /** In-page links to the public sections the view holds now, and the published records over HTTP. */
 function records(ctx) {
   const { view, assemblyId: assembly } = ctx;
@@ -39,6 +60,7 @@ function records(ctx) {
       ${closed.map(([id, b]) => html`<li><a href="/api/assemblies/${assembly}/ballots/${id}/record.json">${t('watch.ballotRecord', { title: b.title })}</a></li>`)}
       <li><a href="/api/assemblies/${assembly}/results.csv">${t('watch.resultsCsv')}</a></li>
       <li><a href="/api/assemblies/${assembly}/open-data.json">${t('watch.openData')}</a></li>
+      ${journalHead(ctx)}
     </ul>`;
 }
 

@@ -156,6 +156,7 @@ public final class Hub {
                     Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
                     AssemblyRegistry registry = new AssemblyRegistry(store, clock, random, Capabilities.with(video))
                             .withSnapshots(stores.snapshots())
+                            .withPersonKeys(stores.keys())
                             .withLimits(config.limits())
                             .withCommandRate(config.commandsPerSecond());
                     Ownership ownership = manager == null

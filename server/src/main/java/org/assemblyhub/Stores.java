@@ -5,10 +5,13 @@ import io.vertx.core.Vertx;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.FileEventStore;
+import org.assemblyhub.store.PersonKeyFiles;
+import org.assemblyhub.store.PersonKeys;
 import org.assemblyhub.store.SnapshotFiles;
 import org.assemblyhub.store.Snapshots;
 import org.assemblyhub.store.StoreOptions;
 import org.assemblyhub.store.redis.RedisJournal;
+import org.assemblyhub.store.redis.RedisPersonKeys;
 import org.assemblyhub.store.redis.RedisSnapshots;
 import org.assemblyhub.web.Version;
 
@@ -21,7 +24,7 @@ import java.time.Clock;
 final class Stores {
     private Stores() {}
 
-    record Opened(EventStore journal, Snapshots snapshots) {}
+    record Opened(EventStore journal, Snapshots snapshots, PersonKeys keys) {}
 
     static Future<Opened> open(Vertx vertx, HubConfig config, StoreOptions storage, Clock clock) {
         long events = storage.snapshotEveryEvents();
@@ -29,10 +32,14 @@ final class Stores {
         if (config.store().isRedis()) {
             // Snapshots beside the journal: the node that takes an assembly over starts from one too.
             return RedisJournal.open(vertx, config.store())
-                    .map(store -> new Opened(store, new RedisSnapshots(store, Version.VALUE, events, bytes)));
+                    .map(store -> new Opened(
+                            store,
+                            new RedisSnapshots(store, Version.VALUE, events, bytes),
+                            new RedisPersonKeys(store)));
         }
         return Future.succeededFuture(new Opened(
                 new FileEventStore(vertx, config.dataDir(), storage.channels(), clock),
-                new SnapshotFiles(config.dataDir(), Version.VALUE, events, bytes)));
+                new SnapshotFiles(config.dataDir(), Version.VALUE, events, bytes),
+                new PersonKeyFiles(config.dataDir())));
     }
 }

@@ -61,6 +61,7 @@ public final class AssemblyWire {
                     ORGANISERS,
                     (a, c) -> Decoded.ok(new MarkPhoneOnly(a.id("personId"), a.flag("phoneOnly", true)))),
             of("revoke-invitation", ORGANISERS, (a, c) -> Decoded.ok(new RevokeInvitation(a.id("personId")))),
+            of("erase-person", ORGANISERS, (a, c) -> Decoded.ok(new ErasePerson(a.id("personId")))),
             heavy("import-roster", ORGANISERS, AssemblyWire::importRoster),
             of("create-assembly", HUB_ONLY, AssemblyWire::create));
 

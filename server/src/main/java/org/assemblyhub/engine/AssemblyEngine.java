@@ -1,5 +1,6 @@
 package org.assemblyhub.engine;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -21,6 +22,7 @@ import org.assemblyhub.kernel.plug.Engine;
 import org.assemblyhub.kernel.plug.Plugin;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.JournalRecord;
+import org.assemblyhub.store.PersonKeys;
 import org.assemblyhub.store.Snapshots;
 
 import java.lang.System.Logger.Level;
@@ -31,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -66,6 +69,11 @@ public final class AssemblyEngine extends VerticleBase {
     private ViewPacer pacer;
     private Views views;
     private long seq;
+    /** A person's erasure is being carried out: nothing is decided until their data is gone from the model. */
+    private boolean erasing;
+    /** The journal's hash-chain head at {@code seq} (see JournalChain). */
+    private String head;
+
     private boolean writing;
     /**
      * Set when a failed append left the journal unreadable: the model may hold refused events, so it is never shown;
@@ -137,6 +145,20 @@ public final class AssemblyEngine extends VerticleBase {
         return this;
     }
 
+    private KeyRing keyRing;
+    private PersonalSeals seals;
+    private Erasures erasures;
+
+    /**
+     * Where the keys that seal people's personal data in the journal are kept (the registry sets it; by default none:
+     * personal data is journaled in the clear and cannot be erased — for tests of other things only).
+     */
+    public AssemblyEngine withPersonKeys(PersonKeys kept) {
+        this.keyRing = new KeyRing(assemblyId, kept);
+        this.seals = new PersonalSeals(assemblyId, keyRing);
+        return this;
+    }
+
     /** Where snapshots of the model are kept (the registry sets it; by default none: every start replays it all). */
     public AssemblyEngine withSnapshots(Snapshots snapshots) {
         this.snapshots = snapshots;
@@ -152,7 +174,18 @@ public final class AssemblyEngine extends VerticleBase {
                 rules,
                 new EngineServices(assemblyId, vertx, clock, random, () -> model, new PluginQueue(), attendance));
         attendance.start(plugins, this::syncNow);
-        return replay().compose(v -> {
+        erasures = new Erasures(vertx, assemblyId, keyRing, snapshots);
+        Future<Void> keys = keyRing == null
+                ? Future.succeededFuture()
+                : vertx.executeBlocking(
+                        () -> {
+                            keyRing.load();
+                            return null;
+                        },
+                        false);
+        return keys.compose(v -> replay())
+                .compose(v -> settleErasures())
+                .compose(v -> {
                     consumer = vertx.eventBus().consumer(EngineAddresses.engine(assemblyId), this::onRequest);
                     return consumer.completion();
                 })
@@ -178,14 +211,15 @@ public final class AssemblyEngine extends VerticleBase {
     private Future<Void> replay() {
         var then = snapshots == null ? EngineReplay.Then.NOTHING : EngineReplay.Then.SNAPSHOT_IF_DUE;
         long started = System.nanoTime();
-        return EngineReplay.load(vertx, rules, store, snapshots, assemblyId, then)
+        return EngineReplay.load(vertx, rules, store, snapshots, seals, assemblyId, then)
                 .map(replayed -> {
                     replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
                     model = replayed.model();
                     seq = replayed.seq();
+                    head = replayed.head();
                     if (snapshots != null) {
                         if (snapshotter == null)
-                            snapshotter = new Snapshotter(vertx, rules, store, snapshots, assemblyId);
+                            snapshotter = new Snapshotter(vertx, rules, store, snapshots, seals, assemblyId);
                         snapshotter.replayed(replayed);
                     }
                     if (views == null) {
@@ -261,7 +295,11 @@ public final class AssemblyEngine extends VerticleBase {
             case "records" -> whenDurable(() -> {
                 String token = body.getString("token");
                 message.reply(records.answer(
-                        model, seq, clock.instant(), token == null ? null : attendance.identify(model, token), body));
+                        model,
+                        new JournalPosition(seq, head),
+                        clock.instant(),
+                        token == null ? null : attendance.identify(model, token),
+                        body));
             });
             default -> {
                 Plugin.Op served = plugins.op(op);
@@ -315,7 +353,7 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     private void drain() {
-        if (writing || queue.isEmpty()) return;
+        if (writing || erasing || queue.isEmpty()) return;
         if (!tenure.current()) {
             // Fencing in time: this node may no longer own the assembly, so it acknowledges nothing more.
             while (!queue.isEmpty()) {
@@ -342,11 +380,38 @@ public final class AssemblyEngine extends VerticleBase {
         }
         writing = true;
         long last = batch.lastSeq();
-        List<JournalRecord> records =
-                batch.events.stream().map(EventCodec::encode).toList();
-        store.append(assemblyId, seq, records).onComplete(ar -> {
+        EventCodec.Encoded[] encoded = {null};
+        keysFor(batch.events)
+                .compose(v -> {
+                    encoded[0] = EventCodec.encode(batch.events, head, seals);
+                    return store.append(assemblyId, seq, encoded[0].records());
+                })
+                .onComplete(ar -> landed(batch, last, encoded[0], ar));
+    }
+
+    /** New people get their keys, durably, before a record sealed under them can be written (none: no wait at all). */
+    private Future<Void> keysFor(List<RecordedEvent> events) {
+        if (seals == null) return Future.succeededFuture();
+        Set<String> missing = seals.missingKeys(events);
+        if (missing.isEmpty()) return Future.succeededFuture();
+        missing.removeAll(model.roster().erased()); // an erased person never gets a key again
+        if (missing.isEmpty()) return Future.succeededFuture();
+        return vertx.executeBlocking(
+                () -> {
+                    keyRing.create(missing);
+                    return null;
+                },
+                false);
+    }
+
+    private void landed(Batch batch, long last, EventCodec.Encoded encoded, AsyncResult<Void> ar) {
+        List<JournalRecord> records = encoded == null ? List.of() : encoded.records();
+        {
             if (ar.succeeded()) {
                 seq = last;
+                head = encoded.head();
+                Set<String> erased = Erasures.erasedBy(batch.events);
+                erasing |= !erased.isEmpty();
                 writing = false;
                 if (snapshotter != null)
                     snapshotter.landed(
@@ -359,6 +424,7 @@ public final class AssemblyEngine extends VerticleBase {
                 batch.onDurable.forEach(Runnable::run);
                 readsNowDurable();
                 scheduleClock();
+                if (!erased.isEmpty()) erase(erased);
                 drain();
             } else if (ar.cause() instanceof EventStore.Fenced) {
                 // A newer owner claimed the journal: nothing of this batch was written, and nothing more will be.
@@ -402,7 +468,33 @@ public final class AssemblyEngine extends VerticleBase {
                     drain();
                 });
             }
+        }
+    }
+
+    /**
+     * Once a person's erasure is durable: their key and every snapshot go, the model is rebuilt from the journal (their
+     * data now reads as erased), and views, kept patches and built records forget them. Nothing is written meanwhile.
+     */
+    private void erase(Set<String> erased) {
+        erasures.carryOut(erased, snapshotter).compose(v -> replay()).onComplete(r -> {
+            if (r.failed()) {
+                LOG.log(Level.ERROR, "assembly " + assemblyId + ": an erasure could not be completed", r.cause());
+                journalLost = r.cause();
+                reloadLater(RELOAD_FIRST_MS);
+            }
+            records.forget();
+            views.forgetHistory();
+            erasing = false;
+            pacer.landed();
+            drain();
         });
+    }
+
+    /** At start: erasures recorded whose keys are still kept (a crash came between) are carried out now. */
+    private Future<Void> settleErasures() {
+        Set<String> pending = erasures.pending(model.roster().erased());
+        if (pending.isEmpty()) return Future.succeededFuture();
+        return erasures.carryOut(pending, snapshotter).compose(v -> replay());
     }
 
     /** A batch whose append failed: nothing of it is in the journal, its commands are refused and may be retried. */

@@ -12,6 +12,7 @@ import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.store.AssemblyIds;
 import org.assemblyhub.store.EventStore;
+import org.assemblyhub.store.PersonKeys;
 import org.assemblyhub.store.Snapshots;
 
 import java.text.Normalizer;
@@ -47,6 +48,14 @@ public final class AssemblyRegistry extends VerticleBase {
 
     private final Rules rules;
     private Snapshots snapshots;
+
+    private PersonKeys personKeys;
+
+    /** Where every engine keeps its people's keys (default: none — personal data in the clear, for tests only). */
+    public AssemblyRegistry withPersonKeys(PersonKeys personKeys) {
+        this.personKeys = personKeys;
+        return this;
+    }
 
     /** Where every engine keeps snapshots of its model (default: none). */
     public AssemblyRegistry withSnapshots(Snapshots snapshots) {
@@ -146,8 +155,9 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     private Future<String> deploy(String assemblyId, Tenure tenure) {
-        return vertx.deployVerticle(new AssemblyEngine(assemblyId, store, clock, tokens, rules)
-                        .withTenure(tenure)
+        AssemblyEngine engine = new AssemblyEngine(assemblyId, store, clock, tokens, rules);
+        if (personKeys != null) engine.withPersonKeys(personKeys);
+        return vertx.deployVerticle(engine.withTenure(tenure)
                         .withSnapshots(snapshots)
                         .withLimits(limits)
                         .withCommandRate(commandRate))

@@ -55,6 +55,11 @@ public final class AudienceStream {
         return Optional.of(text);
     }
 
+    /** Drops the kept patches: a client that is behind gets a snapshot. */
+    public void forgetHistory() {
+        recent.clear();
+    }
+
     public long seq() {
         return seq;
     }

@@ -1,6 +1,7 @@
 package org.assemblyhub.engine;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.Snapshots;
@@ -26,9 +27,13 @@ final class Snapshotter {
     private boolean warned;
 
     private final Rules rules;
+    private final PersonalSeals seals;
+    /** Completed when the background run ends (null: none runs). */
+    private Promise<Void> run;
 
-    Snapshotter(Vertx vertx, Rules rules, EventStore store, Snapshots files, String assemblyId) {
+    Snapshotter(Vertx vertx, Rules rules, EventStore store, Snapshots files, PersonalSeals seals, String assemblyId) {
         this.rules = rules;
+        this.seals = seals;
         this.vertx = vertx;
         this.store = store;
         this.files = files;
@@ -46,9 +51,10 @@ final class Snapshotter {
         bytesSince += bytes;
         if (running || (seq - base < files.everyEvents() && bytesSince < files.everyBytes())) return;
         running = true;
+        run = Promise.promise();
         vertx.executeBlocking(() -> roomFor(files.newestSize(assemblyId)), false)
                 .compose(room -> room
-                        ? EngineReplay.load(vertx, rules, store, files, assemblyId, EngineReplay.Then.SNAPSHOT)
+                        ? EngineReplay.load(vertx, rules, store, files, seals, assemblyId, EngineReplay.Then.SNAPSHOT)
                         : Future.<EngineReplay.Replayed>succeededFuture(null))
                 .onComplete(ar -> {
                     running = false;
@@ -60,7 +66,15 @@ final class Snapshotter {
                         base = seq; // try again after another snapshot's worth, not at every batch
                     }
                     bytesSince = 0;
+                    Promise<Void> ended = run;
+                    run = null;
+                    ended.complete();
                 });
+    }
+
+    /** Completes once no snapshot is being made (an erasure deletes every snapshot after the last one is written). */
+    Future<Void> idle() {
+        return run == null ? Future.succeededFuture() : run.future();
     }
 
     /**

@@ -22,6 +22,13 @@ final class UnavailableAssembly {
                         .put("message", damaged.getMessage());
             }
         }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EngineReplay.ChainBroken broken) {
+                return entry.put("reason", "chain-broken")
+                        .put("seq", broken.seq)
+                        .put("message", broken.getMessage() + "; restore the journal from a backup");
+            }
+        }
         return entry.put("reason", "unavailable").put("message", String.valueOf(failure.getMessage()));
     }
 }

@@ -71,6 +71,11 @@ final class Views {
         else observers.released();
     }
 
+    /** Drops the patches kept for catching up (after an erasure: they may hold the person's data); snapshots stay. */
+    void forgetHistory() {
+        streams.values().forEach(AudienceStream::forgetHistory);
+    }
+
     /** The held observers' view, brought to the durable state at {@code seq}. */
     void publishObservers(Model model, long seq) {
         advance(model, Audience.OBSERVER, seq);

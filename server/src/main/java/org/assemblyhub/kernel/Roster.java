@@ -30,6 +30,9 @@ public interface Roster {
      */
     Set<String> phoneOnly();
 
+    /** People whose personal data was erased: they stay on the roster as "erased member", without a link. */
+    Set<String> erased();
+
     /** Whose invitation this is (by the hash of its token), if it is valid now. */
     Optional<Person> personByTokenHash(String tokenHash);
 

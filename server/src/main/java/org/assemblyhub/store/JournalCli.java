@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * {@code ./hub journal check DIR|FILE} — the state of every journal, read-only (safe while a hub runs); exit code 1
  * when a journal is damaged. {@code ./hub journal cut FILE OFFSET} — the operator's decision to give up what follows
  * damage: only at the offset {@code check} names (where the whole journal ends), only while no hub holds the file, and
- * only after a copy of the cut bytes is kept.
+ * only after a copy of the cut bytes is kept. {@code ./hub verify journal DIR|FILE [--head HASH]} — checks every record
+ * and the hash chain over them ({@link JournalChain}), names the first break, and says whether a published head is
+ * in the journal; exit code 1 on damage, a break, or a published head that is not there.
  */
 public final class JournalCli {
     static final int OK = 0;
@@ -28,9 +30,12 @@ public final class JournalCli {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 2 && args[0].equals("check")) return check(Path.of(args[1]), out);
+            if (args.length == 2 && args[0].equals("verify")) return verify(Path.of(args[1]), null, out);
+            if (args.length == 4 && args[0].equals("verify") && args[2].equals("--head"))
+                return verify(Path.of(args[1]), args[3].toLowerCase(), out);
             if (args.length == 3 && args[0].equals("cut"))
                 return cut(Path.of(args[1]), Long.parseLong(args[2]), out, err);
         } catch (NumberFormatException e) {
@@ -44,6 +49,7 @@ public final class JournalCli {
                 "usage: ./hub journal check DIR|FILE     state of each journal (read-only; exit 1 if one is damaged)");
         err.println(
                 "       ./hub journal cut FILE OFFSET    cut a damaged journal where check says it is whole (keeps a copy)");
+        err.println("       ./hub verify journal DIR|FILE [--head HASH]   check the records and their hash chain");
         return USAGE;
     }
 
@@ -74,6 +80,39 @@ public final class JournalCli {
         return status;
     }
 
+    private static int verify(Path target, String published, PrintStream out) throws IOException {
+        List<Path> files = journals(target);
+        if (files.isEmpty()) {
+            out.println("no journal in " + target);
+            return published == null ? OK : DAMAGED;
+        }
+        int status = OK;
+        boolean pinned = false;
+        for (Path file : files) {
+            String assemblyId = assemblyIdOf(file);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                JournalReport report = JournalScan.scan(file, channel, null);
+                out.println(file.getFileName() + ": " + report.describe());
+                if (report.state() == JournalReport.State.DAMAGED) status = DAMAGED;
+                // A torn tail was never acknowledged: the chain is checked over what is whole.
+                ChainCheck.Result chain = ChainCheck.check(assemblyId, file, channel, report.validBytes(), published);
+                chain.describe(published).forEach(line -> out.println("  " + line));
+                if (!chain.ok()) status = DAMAGED;
+                pinned |= chain.pinnedAt() > 0;
+            }
+        }
+        if (published != null && !pinned) status = DAMAGED;
+        out.println(status == OK ? "OK" : "NOT OK");
+        return status;
+    }
+
+    private static String assemblyIdOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(FileEventStore.SUFFIX)
+                ? name.substring(0, name.length() - FileEventStore.SUFFIX.length())
+                : name;
+    }
+
     /** A journal file, or every journal of a journal directory or of a data directory. */
     private static List<Path> journals(Path target) throws IOException {
         if (Files.isRegularFile(target)) return List.of(target);
@@ -89,9 +128,7 @@ public final class JournalCli {
 
     private static int cut(Path file, long offset, PrintStream out, PrintStream err) throws IOException {
         String name = file.getFileName().toString();
-        String assemblyId = name.endsWith(FileEventStore.SUFFIX)
-                ? name.substring(0, name.length() - FileEventStore.SUFFIX.length())
-                : name;
+        String assemblyId = assemblyIdOf(file);
         LockedFile locked;
         try {
             locked = LockedFile.open(

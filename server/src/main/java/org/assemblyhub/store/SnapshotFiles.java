@@ -68,6 +68,16 @@ public final class SnapshotFiles implements Snapshots {
     }
 
     @Override
+    public void deleteAll(String assemblyId) throws IOException {
+        Path folder = dir.resolve(AssemblyIds.require(assemblyId));
+        if (!Files.isDirectory(folder)) return;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) Files.deleteIfExists(file);
+        }
+        PrivateFiles.fsyncDirectory(folder);
+    }
+
+    @Override
     public long newestSize(String assemblyId) throws IOException {
         List<String> all = candidates(assemblyId);
         return all.isEmpty() ? 0 : Files.size(file(assemblyId, all.get(0)));

@@ -38,6 +38,11 @@ public interface Snapshots {
     Snapshot write(String assemblyId, long seq, int anchor, PayloadWriter payload) throws IOException;
 
     /**
+     * Deletes every snapshot of this assembly (after a person is erased: a snapshot holds the model in the clear).
+     */
+    void deleteAll(String assemblyId) throws IOException;
+
+    /**
      * A snapshot whose header and payload checked (the journal anchor is still to be compared by the reader).
      *
      * @param name what {@link #candidates} calls it

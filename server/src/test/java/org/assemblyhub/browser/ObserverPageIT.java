@@ -174,6 +174,11 @@ class ObserverPageIT {
                             "The drafts put to a vote",
                             "The ballots and their results",
                             "The assembly's open data (JSON)");
+            page.waitForSelector("[data-testid=journal-head] code");
+            assertThat(page.textContent("[data-testid=journal-head] code"))
+                    .as("the journal's published head")
+                    .matches("[0-9a-f]{64}");
+            assertThat(page.textContent("[data-testid=journal-head]")).contains("./hub verify journal --head");
             page.click("[data-testid=watch-records] a[href='#drafts-title']");
             assertThat(page.url()).endsWith("#drafts-title");
 

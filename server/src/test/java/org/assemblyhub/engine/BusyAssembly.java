@@ -33,9 +33,42 @@ final class BusyAssembly {
     private final String keys = UUID.randomUUID().toString().substring(0, 8);
     private int ideas;
 
+    /** Member m1's personal data when {@link #canary} is set: erasure tests look for each of them everywhere. */
+    static final String CANARY_NAME = "Zoé Canaryname-7f3a";
+
+    static final String CANARY_CONTACT = "zoe.canarycontact-7f3a@example.org";
+    static final String CANARY_AREA = "canaryarea-7f3a";
+    static final String CANARY_NOTE = "Canarynote-7f3a: may I speak?";
+    static final String CANARY_MESSAGE = "Canarymessage-7f3a: I live at 3 rue des Lilas";
+    private boolean canary;
+
     BusyAssembly(Vertx hubVertx, String id) {
         this.engines = new EngineClient(hubVertx);
         this.id = id;
+    }
+
+    /** Member m1 gets the canary name, contact and area, raises a hand with a note and posts a message. */
+    BusyAssembly withCanary() {
+        canary = true;
+        return this;
+    }
+
+    /** What the engine gives a socket of {@code audience} that joins now (a snapshot of its view), as JSON text. */
+    String view(String audience) {
+        return await(engines.engine(id, "sync", new JsonObject().put("audience", audience)))
+                .encode();
+    }
+
+    /** A command by anyone, answered as the engine answers it (an error included). */
+    JsonObject ask(String personId, String role, String name, JsonObject args) {
+        return await(engines.engine(
+                id,
+                "command",
+                new JsonObject()
+                        .put("actor", person(personId, role))
+                        .put("name", name)
+                        .put("args", args)
+                        .put("key", keys + "-" + (++commands))));
     }
 
     private static JsonObject await(Future<JsonObject> answer) {
@@ -92,13 +125,18 @@ final class BusyAssembly {
                     .put("role", "facilitator"));
         String[] areas = {"north", "south", "centre"};
         for (int m = 1; m <= MEMBERS; m++) {
-            people.add(new JsonObject()
+            boolean isCanary = canary && m == 1;
+            JsonObject person = new JsonObject()
                     .put("id", "m" + m)
-                    .put("name", "Member " + m)
+                    .put("name", isCanary ? CANARY_NAME : "Member " + m)
                     .put("role", "member")
                     .put(
                             "attributes",
-                            new JsonObject().put("area", areas[m % 3]).put("age", m % 2 == 0 ? "young" : "old")));
+                            new JsonObject()
+                                    .put("area", isCanary ? CANARY_AREA : areas[m % 3])
+                                    .put("age", m % 2 == 0 ? "young" : "old"));
+            if (isCanary) person.put("contact", CANARY_CONTACT);
+            people.add(person);
         }
         JsonObject imported = command(hub(), "import-roster", new JsonObject().put("people", people));
         imported.getJsonObject("result")
@@ -196,7 +234,12 @@ final class BusyAssembly {
                 command(person(personId, "member"), "add-idea", new JsonObject().put("text", "Idea of " + personId));
                 if (firstIdea == null) firstIdea = "i" + (++ideas);
                 else ideas++;
-                command(person(personId, "member"), "raise-hand", new JsonObject());
+                if (canary && personId.equals("m1")) {
+                    command(person(personId, "member"), "raise-hand", new JsonObject().put("note", CANARY_NOTE));
+                    command(person(personId, "member"), "post-message", new JsonObject().put("text", CANARY_MESSAGE));
+                } else {
+                    command(person(personId, "member"), "raise-hand", new JsonObject());
+                }
             }
             String member =
                     group.stream().filter(p -> p.startsWith("m")).findFirst().orElseThrow();

@@ -10,6 +10,7 @@ import org.assemblyhub.config.StoreConfig;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.store.StoreOptions;
 import org.assemblyhub.store.redis.RedisEventStore;
+import org.assemblyhub.store.redis.RedisPersonKeys;
 import org.assemblyhub.store.redis.RedisSnapshots;
 import org.assemblyhub.testing.RedisServer;
 import org.assemblyhub.testing.TestHub;
@@ -49,10 +50,18 @@ class RedisSnapshotTakeoverTest {
             RedisEventStore store = new RedisEventStore(vertx, Redis.createClient(vertx, redis.url()), 10_000);
             try {
                 RedisSnapshots snapshots = new RedisSnapshots(store, Version.VALUE, EVERY, Long.MAX_VALUE);
-                EngineReplay.Replayed fromSnapshot =
-                        await(EngineReplay.load(vertx, RULES, store, snapshots, "busy", EngineReplay.Then.NOTHING));
+                KeyRing keys = new KeyRing("busy", new RedisPersonKeys(store));
+                await(vertx.executeBlocking(
+                        () -> {
+                            keys.load();
+                            return null;
+                        },
+                        false));
+                PersonalSeals seals = new PersonalSeals("busy", keys);
+                EngineReplay.Replayed fromSnapshot = await(
+                        EngineReplay.load(vertx, RULES, store, snapshots, seals, "busy", EngineReplay.Then.NOTHING));
                 EngineReplay.Replayed full =
-                        await(EngineReplay.load(vertx, RULES, store, null, "busy", EngineReplay.Then.NOTHING));
+                        await(EngineReplay.load(vertx, RULES, store, null, seals, "busy", EngineReplay.Then.NOTHING));
 
                 assertThat(fromSnapshot.fromSnapshot())
                         .as("a snapshot was used")

@@ -8,6 +8,7 @@ import org.assemblyhub.Capabilities;
 import org.assemblyhub.config.VideoConfig;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.store.FileEventStore;
+import org.assemblyhub.store.PersonKeyFiles;
 import org.assemblyhub.store.SnapshotFiles;
 import org.assemblyhub.store.Snapshots;
 import org.assemblyhub.store.StoreOptions;
@@ -98,12 +99,19 @@ class SnapshotReplayTest {
         }
     }
 
+    /** What opens the people's data with the keys the hub kept (the replays compare what the hub itself reads). */
+    private static PersonalSeals seals() throws Exception {
+        KeyRing keys = new KeyRing("busy", new PersonKeyFiles(dataDir));
+        keys.load();
+        return new PersonalSeals("busy", keys);
+    }
+
     private static SnapshotFiles files(String version) {
         return new SnapshotFiles(dataDir, version, EVERY, Long.MAX_VALUE);
     }
 
     private static EngineReplay.Replayed replay(SnapshotFiles snapshots) throws Exception {
-        return await(EngineReplay.load(vertx, RULES, store, snapshots, "busy", EngineReplay.Then.NOTHING));
+        return await(EngineReplay.load(vertx, RULES, store, snapshots, seals(), "busy", EngineReplay.Then.NOTHING));
     }
 
     /** What each audience's screen would be given on joining: the plenary ones and those of groups 1 to 4. */

@@ -305,6 +305,8 @@ class SecretBallotTest {
                 record -> record.contains(victim) && record.contains("\"choice\"")
                         ? record.replace("\"choice\":\"1\"", "\"choice\":\"5\"")
                         : record);
+        // Re-chained too, as an attacker who knows the format would: the journal's own chain holds again.
+        JournalEditor.rechain(JournalEditor.journal(hub.dataDir(), setup.assemblyId()), setup.assemblyId());
         hub.start();
 
         var tampered = hub.get("/api/assemblies/" + setup.assemblyId() + "/ballots/b1/record.json", null);

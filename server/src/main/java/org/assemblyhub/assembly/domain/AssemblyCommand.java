@@ -54,6 +54,9 @@ public sealed interface AssemblyCommand extends DomainCommand {
 
     record RevokeInvitation(String personId) implements AssemblyCommand {}
 
+    /** Erases a person's personal data (their right to erasure); what they took part in stays, unnamed. */
+    record ErasePerson(String personId) implements AssemblyCommand {}
+
     record ChangePhase(Phase to) implements AssemblyCommand {}
 
     record Announce(String text) implements AssemblyCommand {}

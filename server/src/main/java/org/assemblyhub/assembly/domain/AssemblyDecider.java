@@ -33,6 +33,8 @@ public final class AssemblyDecider {
         if (command instanceof RevokeInvitation c) {
             return organiserOnly(actor, "revoke invitations", () -> revoke(state, actor, c));
         }
+        if (command instanceof ErasePerson c)
+            return organiserOnly(actor, "erase people's data", () -> erase(state, actor, c, now));
         if (command instanceof MarkPhoneOnly c)
             return organiserOnly(actor, "mark members phone-only", () -> markPhoneOnly(state, c));
         if (command instanceof ChangePhase c)
@@ -110,6 +112,7 @@ public final class AssemblyDecider {
     private static Verdict issue(AssemblyState state, Actor actor, IssueInvitation c) {
         if (state.phase() == Phase.CLOSED) return closed();
         if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
+        if (state.erased().contains(c.personId())) return erasedPerson();
         if (c.personId().equals(actor.personId())) {
             // The old link would end this very session before its answer arrives: the new one would be lost.
             return Verdict.reject(
@@ -117,6 +120,19 @@ public final class AssemblyDecider {
                     "You cannot replace your own link here: another organiser, or the hub's operator, can.");
         }
         return Verdict.accept(new InvitationIssued(c.personId(), c.tokenHash(), c.linkNonce()));
+    }
+
+    /** Allowed in every phase, a closed assembly included: the right to erasure outlasts the assembly. */
+    private static Verdict erase(AssemblyState state, Actor actor, ErasePerson c, Instant now) {
+        if (state.person(c.personId()).isEmpty()) return noSuchPerson(c.personId());
+        if (state.erased().contains(c.personId()))
+            return Verdict.reject("already-erased", "This person's data was already erased.");
+        if (c.personId().equals(actor.personId())) {
+            return Verdict.reject(
+                    "cannot-erase-self",
+                    "You cannot erase yourself here: another organiser, or the hub's operator, can.");
+        }
+        return Verdict.accept(new PersonErased(c.personId(), actor.personId(), now));
     }
 
     private static Verdict revoke(AssemblyState state, Actor actor, RevokeInvitation c) {
@@ -135,9 +151,14 @@ public final class AssemblyDecider {
         if (state.phase() == Phase.CLOSED) return closed();
         Person person = state.person(c.personId()).orElse(null);
         if (person == null) return noSuchPerson(c.personId());
+        if (state.erased().contains(person.id())) return erasedPerson();
         if (person.role() != Role.MEMBER) return phoneOnlyMembersOnly(person.id());
         if (state.phoneOnly().contains(person.id()) == c.phoneOnly()) return Verdict.accept();
         return Verdict.accept(new PhoneOnlyMarked(person.id(), c.phoneOnly()));
+    }
+
+    private static Verdict erasedPerson() {
+        return Verdict.reject("person-erased", "This person's data was erased: they can no longer take part.");
     }
 
     private static Verdict phoneOnlyMembersOnly(String personId) {

@@ -2,12 +2,16 @@ package org.assemblyhub.assembly.domain;
 
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.EndsSessions;
+import org.assemblyhub.kernel.ErasesPerson;
 import org.assemblyhub.kernel.Person;
+import org.assemblyhub.kernel.PersonalData;
+import org.assemblyhub.kernel.PersonalField;
 import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.PhoneOnlyChange;
 import org.assemblyhub.kernel.PresenceChange;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,11 +33,25 @@ public sealed interface AssemblyEvent extends DomainEvent {
             String deliveryKeyFingerprint)
             implements AssemblyEvent {}
 
-    record PeopleAdded(List<Person> people) implements AssemblyEvent {
+    record PeopleAdded(List<Person> people) implements AssemblyEvent, PersonalData {
         public PeopleAdded {
             people = List.copyOf(people);
         }
+
+        @Override
+        public List<PersonalField> personalFields() {
+            List<PersonalField> fields = new ArrayList<>();
+            for (int i = 0; i < people.size(); i++) fields.addAll(people.get(i).personalFields("/people/" + i));
+            return fields;
+        }
     }
+
+    /**
+     * A person's personal data is erased: the journal's copies of it can no longer be read (their key is deleted once
+     * this is recorded), their invitation ends, and everything else they took part in stays, under "erased member".
+     */
+    record PersonErased(String personId, String byPersonId, Instant at)
+            implements AssemblyEvent, EndsSessions, ErasesPerson {}
 
     /** {@code linkNonce}: null for a random token; set when the hub can derive the token again (outreach). */
     record InvitationIssued(String personId, String tokenHash, String linkNonce)

@@ -34,6 +34,7 @@ public final class AssemblyState implements Serializable, Roster {
     private final List<Announcement> announcements = new ArrayList<>();
     private final Set<String> present = new LinkedHashSet<>();
     private final Set<String> phoneOnly = new LinkedHashSet<>();
+    private final Set<String> erased = new LinkedHashSet<>();
     private long version;
 
     public static AssemblyState fold(Iterable<AssemblyEvent> events) {
@@ -71,11 +72,20 @@ public final class AssemblyState implements Serializable, Roster {
         } else if (event instanceof AssemblyEvent.PhoneOnlyMarked e) {
             if (e.phoneOnly()) phoneOnly.add(e.personId());
             else phoneOnly.remove(e.personId());
+        } else if (event instanceof AssemblyEvent.PersonErased e) {
+            erased.add(e.personId());
+            revoke(e.personId());
+            phoneOnly.remove(e.personId());
         } else if (event instanceof AssemblyEvent.PresenceReset) {
             present.clear();
         } else {
             throw new IllegalArgumentException("unknown event " + event);
         }
+    }
+
+    @Override
+    public Set<String> erased() {
+        return Collections.unmodifiableSet(erased);
     }
 
     private void revoke(String personId) {

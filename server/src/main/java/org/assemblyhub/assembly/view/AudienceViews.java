@@ -75,6 +75,7 @@ public final class AudienceViews {
                     .put("invited", state.hasActiveInvitation(p.id()));
             if (p.role() == Role.MEMBER)
                 entry.put("phoneOnly", state.phoneOnly().contains(p.id()));
+            if (state.erased().contains(p.id())) entry.put("erased", true);
             if (p.contact() != null) entry.put("contact", p.contact());
             ObjectNode attributes = entry.putObject("attributes");
             p.attributes().forEach(attributes::put);

@@ -4,8 +4,11 @@ import org.assemblyhub.kernel.Creation;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.OffersCard;
 import org.assemblyhub.kernel.ParticipantText;
+import org.assemblyhub.kernel.PersonalData;
+import org.assemblyhub.kernel.PersonalField;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Facts about what groups produce and share: notes, idea cards, the speaking queue, help calls, the harvest board. */
 public sealed interface WorkspaceEvent extends DomainEvent {
@@ -52,9 +55,14 @@ public sealed interface WorkspaceEvent extends DomainEvent {
      * already waiting, it updates their request and keeps their place.
      */
     record HandRaised(int round, int group, String personId, Instant at, String note, String messageId)
-            implements WorkspaceEvent, ParticipantText {
+            implements WorkspaceEvent, ParticipantText, PersonalData {
         public HandRaised(int round, int group, String personId, Instant at) {
             this(round, group, personId, at, null, null);
+        }
+
+        @Override
+        public List<PersonalField> personalFields() {
+            return note == null ? List.of() : List.of(PersonalData.text(personId, "/note"));
         }
 
         @Override
@@ -85,7 +93,12 @@ public sealed interface WorkspaceEvent extends DomainEvent {
 
     /** A message in a group's chat. */
     record MessagePosted(String messageId, int round, int group, String text, String byPersonId, Instant at)
-            implements WorkspaceEvent, Creation, ParticipantText {
+            implements WorkspaceEvent, Creation, ParticipantText, PersonalData {
+        @Override
+        public List<PersonalField> personalFields() {
+            return List.of(PersonalData.text(byPersonId, "/text"));
+        }
+
         @Override
         public String idName() {
             return "messageId";

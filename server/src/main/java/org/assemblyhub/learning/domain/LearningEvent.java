@@ -4,6 +4,8 @@ import org.assemblyhub.kernel.Creation;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.OffersCard;
 import org.assemblyhub.kernel.ParticipantText;
+import org.assemblyhub.kernel.PersonalData;
+import org.assemblyhub.kernel.PersonalField;
 
 import java.time.Instant;
 import java.util.List;
@@ -80,7 +82,12 @@ public sealed interface LearningEvent extends DomainEvent {
 
     /** {@code text} for written tasks, {@code choices} for a quiz (one option index per question). */
     record TaskAnswered(String personId, String itemId, String text, List<Integer> choices, Instant at)
-            implements LearningEvent, ParticipantText {
+            implements LearningEvent, ParticipantText, PersonalData {
+        @Override
+        public List<PersonalField> personalFields() {
+            return text == null ? List.of() : List.of(PersonalData.text(personId, "/text"));
+        }
+
         public TaskAnswered {
             choices = choices == null ? List.of() : List.copyOf(choices);
         }
@@ -110,7 +117,12 @@ public sealed interface LearningEvent extends DomainEvent {
 
     /** {@code group}: where the asker sits, or their learning group (0: none); {@code inGroup}: asked in a group. */
     record QuestionAsked(String questionId, String personId, int group, boolean inGroup, String text, Instant at)
-            implements LearningEvent, Creation, ParticipantText {
+            implements LearningEvent, Creation, ParticipantText, PersonalData {
+        @Override
+        public List<PersonalField> personalFields() {
+            return List.of(PersonalData.text(personId, "/text"));
+        }
+
         @Override
         public String idName() {
             return "questionId";

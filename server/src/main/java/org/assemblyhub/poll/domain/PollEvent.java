@@ -3,6 +3,8 @@ package org.assemblyhub.poll.domain;
 import org.assemblyhub.kernel.Creation;
 import org.assemblyhub.kernel.DomainEvent;
 import org.assemblyhub.kernel.ParticipantText;
+import org.assemblyhub.kernel.PersonalData;
+import org.assemblyhub.kernel.PersonalField;
 
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +43,13 @@ public sealed interface PollEvent extends DomainEvent {
      * A person's answer; a later one from the same person replaces it. {@code group}: their group then (0: plenary).
      */
     record PollAnswered(String pollId, String personId, int group, Answer answer, Instant at)
-            implements PollEvent, ParticipantText {
+            implements PollEvent, ParticipantText, PersonalData {
+        /** An open answer's words are theirs; their choices are not personal (and their count must survive). */
+        @Override
+        public List<PersonalField> personalFields() {
+            return answer.text() == null ? List.of() : List.of(PersonalData.text(personId, "/answer/text"));
+        }
+
         @Override
         public String byPersonId() {
             return personId;

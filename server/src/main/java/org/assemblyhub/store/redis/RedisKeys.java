@@ -38,4 +38,9 @@ final class RedisKeys {
         if (!name.matches("[0-9]{20}")) throw new IllegalArgumentException("not a snapshot name: " + name);
         return snapshotPrefix(assemblyId) + name;
     }
+
+    /** A hash of this assembly's person keys (field: person id, value: the key's bytes), see PersonKeys. */
+    static String personKeys(String assemblyId) {
+        return PREFIX + "{" + AssemblyIds.require(assemblyId) + "}:keys";
+    }
 }

@@ -65,6 +65,13 @@ public final class RedisSnapshots implements Snapshots {
     }
 
     @Override
+    public void deleteAll(String assemblyId) throws IOException {
+        Request del = Request.cmd(Command.DEL).arg(RedisKeys.snapshots(assemblyId));
+        for (String name : candidates(assemblyId)) del.arg(RedisKeys.snapshot(assemblyId, name));
+        call(del);
+    }
+
+    @Override
     public long newestSize(String assemblyId) throws IOException {
         List<String> all = candidates(assemblyId);
         return all.isEmpty() ? 0 : size(RedisKeys.snapshot(assemblyId, all.get(0)));

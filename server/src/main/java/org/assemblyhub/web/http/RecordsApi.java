@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * Published records over HTTP (docs/open-data.md): open data as JSON and CSV, each ballot's public record (what
- * {@code ./hub verify ballot} checks) and its trackers as CSV, and the booklet of drafts as a PDF.
+ * {@code ./hub verify ballot} checks) and its trackers as CSV, the booklet of drafts as a PDF, and the journal's
+ * published hash-chain head (what {@code ./hub verify journal --head} looks for).
  */
 public final class RecordsApi {
     private static final int BOOKLETS_KEPT = 16;
@@ -58,6 +59,9 @@ public final class RecordsApi {
                         "open-data",
                         null,
                         data -> send(rc, "text/csv", OpenDataCsv.results(data), rc.pathParam("id") + "-results.csv")));
+        router.get("/api/assemblies/:id/journal-head.json")
+                .handler(rc -> fetch(
+                        rc, "journal-head", null, data -> send(rc, "application/json", data.toPrettyString(), null)));
         router.get("/api/assemblies/:id/ballots/:ballot/record.json")
                 .handler(rc -> fetch(
                         rc,
