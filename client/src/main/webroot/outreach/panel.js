@@ -3,6 +3,16 @@
 import { html } from '../lib/html.js';
 import { t, errorText } from '../i18n/i18n.js';
 
+const REASONS = ['not-on-roster', 'erased', 'no-link', 'no-invitation', 'too-late'];
+
+/** A dropped message's reason in words when the hub names it by a code; a server's own words as they are. */
+function reasonText(reason) {
+  if (!reason) return '';
+  if (REASONS.includes(reason)) return t('outreach.reason.' + reason);
+  if (reason.startsWith('gave-up: ')) return t('outreach.reason.gave-up', { why: reason.slice(9) });
+  return reason;
+}
+
 function kept(ctx) {
   ctx.ui.outreach ??= { log: null, error: null, sent: null, asked: false, busy: false };
   return ctx.ui.outreach;
@@ -66,8 +76,8 @@ function logTable(ctx, k) {
         <th scope="col">${t('outreach.col.to')}</th><th scope="col">${t('outreach.col.status')}</th>
         <th scope="col">${t('outreach.col.when')}</th><th scope="col">${t('outreach.col.reason')}</th><th></th></tr></thead>
       <tbody>${messages.map((m) => html`<tr>
-        <th scope="row">${m.name || m.personId}</th><td>${t('outreach.kind.' + m.kind)}</td><td>${m.to}</td>
-        <td>${t('outreach.status.' + m.status)}</td><td>${new Date(m.updatedAt).toLocaleString()}</td><td>${m.reason || ''}</td>
+        <th scope="row">${m.name || m.personId}</th><td>${t('outreach.kind.' + m.kind)}</td><td>${m.to || ''}</td>
+        <td>${t('outreach.status.' + m.status)}</td><td>${new Date(m.updatedAt).toLocaleString()}</td><td>${reasonText(m.reason)}</td>
         <td>${m.kind === 'invitation' ? html`<button type="button" ?disabled=${k.busy}
           @click=${() => send(ctx, '/invitations', { people: [m.personId], resend: true })}>${t('outreach.resend')}</button>` : ''}</td>
       </tr>`)}</tbody>

@@ -2,11 +2,15 @@ package org.assemblyhub.outreach;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.ErasesPerson;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.kernel.plug.Engine;
 import org.assemblyhub.kernel.plug.Plugin;
+import org.assemblyhub.outreach.runtime.OutreachVerticle;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +33,18 @@ public final class OutreachCapability implements Capability {
     @Override
     public Plugin plugin(Engine engine) {
         return new Plugin() {
+            /** An erasure: the outreach forgets the person's address too (its outbox is outside the journal). */
+            @Override
+            public void landed(List<DomainEvent> events) {
+                if (events.stream().anyMatch(e -> e instanceof ErasesPerson)) {
+                    engine.vertx()
+                            .eventBus()
+                            .send(
+                                    OutreachVerticle.ADDRESS,
+                                    new JsonObject().put("op", "erased").put("assemblyId", engine.assemblyId()));
+                }
+            }
+
             @Override
             public Map<String, Query> queries() {
                 return Map.of(

@@ -30,6 +30,7 @@ final class OutreachRoster {
                     .put("contact", p.contact())
                     .put("attributes", attributes)
                     .put("invited", roster.hasActiveInvitation(p.id()))
+                    .put("erased", roster.erased().contains(p.id()))
                     .put("linkNonce", roster.linkNonce(p.id()).orElse(null)));
         }
         Agenda agenda = model.agenda();

@@ -41,9 +41,9 @@ final class MailServer extends GreenMail {
         return services;
     }
 
-    /** The messages received, waiting up to 20 s for at least {@code count}. */
+    /** The messages received, waiting up to 60 s for at least {@code count}. */
     List<MimeMessage> await(int count) {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        Instant end = Instant.now().plus(Duration.ofSeconds(60));
         while (getReceivedMessages().length < count && Instant.now().isBefore(end)) pause(100);
         return Arrays.asList(getReceivedMessages());
     }

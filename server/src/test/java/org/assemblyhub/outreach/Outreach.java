@@ -64,9 +64,9 @@ final class Outreach {
         return new JsonObject(answer.body()).getJsonArray("messages");
     }
 
-    /** The log once {@code count} of its messages have this status (waiting up to 20 s). */
+    /** The log once {@code count} of its messages have this status (waiting up to 60 s). */
     static JsonArray logWith(TestHub hub, TestHub.Setup a, String status, int count) {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        Instant end = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             JsonArray log = log(hub, a);
             long n = log.stream()

@@ -21,6 +21,9 @@ public final class Outbox {
 
     public static final Duration MAX_PAUSE = Duration.ofMinutes(30);
 
+    /** Why a message of someone erased was dropped, and all its record says of them once forgotten. */
+    public static final String ERASED = "erased";
+
     public enum Status {
         QUEUED,
         RETRYING,
@@ -114,6 +117,17 @@ public final class Outbox {
     /** Whether this reminder was ever queued (a reminder goes once, whatever became of it). */
     public boolean reminded(MessageKind kind, String sessionId, String personId) {
         return reminders.contains(reminderKey(kind, sessionId, personId));
+    }
+
+    /** Those of {@code erased} whose address (or a server's words, which may name it) the outbox still holds. */
+    public Set<String> stillHeld(Set<String> erased) {
+        Set<String> held = new HashSet<>();
+        for (Message m : messages.values()) {
+            boolean words = m.reason() != null && !m.reason().equals(ERASED);
+            if (erased.contains(m.queued().personId()) && (m.queued().to() != null || words))
+                held.add(m.queued().personId());
+        }
+        return held;
     }
 
     /** Whether this person has a message of this kind queued or sent (bounced or dropped ones do not count). */

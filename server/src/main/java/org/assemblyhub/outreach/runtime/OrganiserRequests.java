@@ -3,6 +3,7 @@ package org.assemblyhub.outreach.runtime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.Person;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.outreach.domain.Channel;
@@ -111,7 +112,7 @@ final class OrganiserRequests {
                 messages.add(new JsonObject()
                         .put("id", q.id())
                         .put("personId", q.personId())
-                        .put("name", person == null ? null : person.name())
+                        .put("name", person == null ? null : person.erased() ? Person.ERASED_NAME : person.name())
                         .put("kind", q.kind().wire())
                         .put("channel", q.channel().wire())
                         .put("to", q.to())

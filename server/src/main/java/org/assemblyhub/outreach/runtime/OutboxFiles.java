@@ -1,5 +1,6 @@
 package org.assemblyhub.outreach.runtime;
 
+import org.assemblyhub.outreach.domain.Outbox;
 import org.assemblyhub.outreach.domain.OutboxRecord;
 import org.assemblyhub.store.PrivateFiles;
 
@@ -11,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,6 +80,46 @@ final class OutboxFiles {
             out.force(true);
         }
         if (fresh) PrivateFiles.fsyncDirectory(dir);
+    }
+
+    /**
+     * Rewrites the outbox without these people's addresses, nor the servers' words about their messages (a bounce
+     * names the address): what an erasure of their personal data asks. Replaced whole and atomically; the records it
+     * holds now.
+     */
+    List<OutboxRecord> forget(String assemblyId, Set<String> people) throws IOException {
+        Path file = dir.resolve(assemblyId + SUFFIX);
+        if (!Files.exists(file)) return List.of();
+        List<OutboxRecord> records = read(file);
+        Set<String> theirs = new HashSet<>();
+        List<OutboxRecord> kept = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (OutboxRecord r : records) {
+            OutboxRecord k = r;
+            if (r instanceof OutboxRecord.Queued q && people.contains(q.personId())) {
+                theirs.add(q.id());
+                k = new OutboxRecord.Queued(
+                        q.id(),
+                        q.kind(),
+                        q.personId(),
+                        q.channel(),
+                        null,
+                        q.language(),
+                        q.sessionId(),
+                        q.note(),
+                        q.at());
+            } else if (theirs.contains(r.id()) && r instanceof OutboxRecord.Failed f) {
+                k = new OutboxRecord.Failed(f.id(), null, f.retryAt(), f.at());
+            } else if (theirs.contains(r.id()) && r instanceof OutboxRecord.Bounced b) {
+                k = new OutboxRecord.Bounced(b.id(), null, b.at());
+            } else if (theirs.contains(r.id()) && r instanceof OutboxRecord.Dropped d) {
+                k = new OutboxRecord.Dropped(d.id(), Outbox.ERASED, d.at());
+            }
+            kept.add(k);
+            text.append(OutboxJson.encode(k)).append('\n');
+        }
+        PrivateFiles.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        return kept;
     }
 
     private static boolean endsWithNewline(Path file) throws IOException {

@@ -8,6 +8,7 @@ import org.assemblyhub.outreach.domain.OutboxRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,6 +40,15 @@ final class Outboxes {
     /** Assemblies with an outbox (some message, or reminders set). */
     List<String> assemblies() {
         return List.copyOf(outboxes.keySet());
+    }
+
+    /** Forgets these people's addresses on disk, then in memory (an erasure). */
+    Future<Void> forget(String assemblyId, Set<String> people) {
+        return vertx.executeBlocking(() -> files.forget(assemblyId, people), true)
+                .map(records -> {
+                    outboxes.put(assemblyId, Outbox.of(records));
+                    return null;
+                });
     }
 
     /** Durable first, then in memory. */

@@ -101,6 +101,10 @@ public final class OutreachVerticle extends VerticleBase {
                             assemblyId, people(body), body.getString("note"), body.getBoolean("resend", false));
                     case "reminders" -> requests.reminders(assemblyId, body.getBoolean("on", true));
                     case "log" -> requests.log(assemblyId);
+                    case "erased" -> {
+                        postman.erased(assemblyId);
+                        yield Future.succeededFuture(new JsonObject());
+                    }
                     default -> Future.succeededFuture(Answers.error("unknown-op", "Unknown outreach request."));
                 };
         answer.onSuccess(message::reply)

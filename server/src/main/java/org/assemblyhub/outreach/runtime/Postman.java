@@ -43,6 +43,8 @@ final class Postman {
     private final Set<String> again = new HashSet<>();
 
     private final Map<String, Instant> planned = new HashMap<>();
+    /** Assemblies read at least once since the start (an erasure while this hub was down is caught up then). */
+    private final Set<String> read = new HashSet<>();
 
     Postman(Mailroom room) {
         this.room = room;
@@ -65,7 +67,10 @@ final class Postman {
                         // An engine that does not answer now (moving, restarting): the next round tries again.
                         if (Answers.isError(answer)) return Future.succeededFuture();
                         RosterAnswer roster = RosterAnswer.of(answer.getJsonObject("result"));
-                        return remind(assemblyId, roster).compose(done -> deliver(assemblyId, roster));
+                        read.add(assemblyId);
+                        return forget(assemblyId, roster)
+                                .compose(done -> remind(assemblyId, roster))
+                                .compose(done -> deliver(assemblyId, roster));
                     })
                     .onFailure(e -> LOG.log(Level.WARNING, "outreach round of " + assemblyId + " failed", e))
                     .onComplete(done -> {
@@ -75,7 +80,20 @@ final class Postman {
         }
     }
 
+    /** Someone's personal data was erased in this assembly: the next round reads it, whatever it has to do. */
+    void erased(String assemblyId) {
+        read.remove(assemblyId);
+        round();
+    }
+
+    /** The addresses of people erased since, forgotten before anything else is done. */
+    private Future<Void> forget(String assemblyId, RosterAnswer roster) {
+        Set<String> held = room.outboxes.of(assemblyId).stillHeld(roster.erased());
+        return held.isEmpty() ? Future.succeededFuture() : room.outboxes.forget(assemblyId, held);
+    }
+
     private boolean planningDue(Outbox box, String assemblyId, Instant now) {
+        if (!read.contains(assemblyId)) return true;
         Instant last = planned.get(assemblyId);
         return box.remindersOn() && (last == null || !now.isBefore(last.plus(PLANNING)));
     }
@@ -130,6 +148,7 @@ final class Postman {
     private String droppedBecause(String assemblyId, RosterAnswer roster, OutboxRecord.Queued q, Instant now) {
         Member person = roster.people().get(q.personId());
         if (person == null) return "not-on-roster";
+        if (person.erased()) return Outbox.ERASED;
         if (q.kind() == MessageKind.INVITATION && room.link(assemblyId, person) == null) return "no-link";
         if (q.kind() != MessageKind.INVITATION && !person.invited()) return "no-invitation";
         if (q.kind().isReminder()

@@ -8,9 +8,11 @@ import org.assemblyhub.outreach.domain.ReminderPlan;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The {@code outreach-roster} answer, read into the outreach's domain. */
 record RosterAnswer(
@@ -36,7 +38,8 @@ record RosterAnswer(
                             p.getString("contact"),
                             attributes,
                             p.getBoolean("invited", false),
-                            p.getString("linkNonce")));
+                            p.getString("linkNonce"),
+                            p.getBoolean("erased", false)));
         }
         Map<String, ReminderPlan.Session> sessions = new LinkedHashMap<>();
         Map<String, List<Letter.Material>> prepare = new LinkedHashMap<>();
@@ -61,6 +64,14 @@ record RosterAnswer(
         }
         return new RosterAnswer(
                 result.getString("title"), result.getBoolean("sealed", false), people, sessions, prepare);
+    }
+
+    Set<String> erased() {
+        Set<String> erased = new HashSet<>();
+        people.values().forEach(m -> {
+            if (m.erased()) erased.add(m.id());
+        });
+        return erased;
     }
 
     List<Member> members() {
