@@ -18,6 +18,7 @@ import video from './video/feature.js';
 import learning from './learning/feature.js';
 import helpdesk from './helpdesk/feature.js';
 import sortition from './sortition/feature.js';
+import outreach from './outreach/feature.js';
 
 /**
  * The features of this hub, each from its folder's feature.js: its strings, its panels (a screen region, an order in
@@ -36,6 +37,7 @@ const FEATURES = [
   learning,
   helpdesk,
   sortition,
+  outreach,
 ];
 
 for (const feature of FEATURES) addStrings(feature.name, feature.strings);

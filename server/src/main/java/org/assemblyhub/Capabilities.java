@@ -5,6 +5,7 @@ import org.assemblyhub.breakout.BreakoutCapability;
 import org.assemblyhub.helpdesk.HelpdeskCapability;
 import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.learning.LearningCapability;
+import org.assemblyhub.outreach.OutreachCapability;
 import org.assemblyhub.poll.PollCapability;
 import org.assemblyhub.recommendation.RecommendationCapability;
 import org.assemblyhub.session.SessionCapability;
@@ -33,6 +34,7 @@ public final class Capabilities {
                 new LearningCapability(),
                 new HelpdeskCapability(),
                 new SortitionCapability(),
+                new OutreachCapability(),
                 new VideoCapability(video));
     }
 

@@ -12,9 +12,11 @@ import org.assemblyhub.cluster.Ownership;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.engine.AssemblyDirectory;
 import org.assemblyhub.engine.AssemblyRegistry;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.metrics.HubMetrics;
 import org.assemblyhub.metrics.MeteredEventStore;
+import org.assemblyhub.outreach.runtime.OutreachVerticle;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.StoreOptions;
@@ -30,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A running hub: the store, the registry of assembly engines and the gateways, wired for one node. */
 public final class Hub {
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
+    /** How often the outreach goes round its outboxes (reminders due, messages owed). */
+    private static final Duration OUTREACH_ROUND = Duration.ofSeconds(5);
+
     private final Vertx vertx;
     private final HubConfig config;
     private final EventStore store;
@@ -172,6 +178,14 @@ public final class Hub {
                             .compose(id -> config.watch().enabled()
                                     ? vertx.deployVerticle(new WatchVerticle(config, directory, hub.watch, gateways))
                                     : Future.succeededFuture(id))
+                            .compose(id -> vertx.deployVerticle(new OutreachVerticle(
+                                    config.outreach(),
+                                    config.dataDir(),
+                                    config.publicUrl(),
+                                    new OutreachEngines(new EngineClient(vertx, directory)),
+                                    clock,
+                                    random,
+                                    OUTREACH_ROUND)))
                             .compose(id -> vertx.deployVerticle(
                                     () -> new GatewayVerticle(
                                             config, bootstrap.token(), store.kind(), directory, hub.watch),

@@ -56,6 +56,8 @@ public final class AssemblyWire {
                         new IssueInvitation(personId, Tokens.hash(token)),
                         handOver(c, Map.of(personId, token), "token", token).put("personId", personId));
             }),
+            // The hub's outreach: it derives the token from its link secret and this nonce, and mails the link itself.
+            of("issue-linked-invitation", HUB_ONLY, AssemblyWire::linkedInvitation),
             of(
                     "mark-phone-only",
                     ORGANISERS,
@@ -120,6 +122,14 @@ public final class AssemblyWire {
                 a.has("name") ? read.displayName() : null,
                 a.has("contact") ? (read.contact() == null ? "" : read.contact()) : null,
                 a.has("attributes") ? read.attributes() : null));
+    }
+
+    private static Decoded linkedInvitation(WireArgs a, WireCommand.Context c) {
+        String hash = a.requiredText("tokenHash", 64);
+        String nonce = a.requiredText("linkNonce", 64);
+        if (!hash.matches("[0-9a-f]{64}") || !nonce.matches("[A-Za-z0-9_-]{16,64}"))
+            throw new WireArgs.BadArgs("'tokenHash' is a SHA-256 in hex and 'linkNonce' a base64url nonce.");
+        return Decoded.ok(new IssueInvitation(a.id("personId"), hash, nonce));
     }
 
     /** Every row is read before a single token is minted: a bad row costs nothing. */

@@ -42,7 +42,8 @@ import java.util.Map;
  * The upload limits of {@link LearningConfig} are, in bytes, {@code learning.maxVideoBytes}, {@code maxPdfBytes},
  * {@code maxMarkdownBytes} and {@code maxCaptionsBytes}: in the file a {@code "learning": {...}} object (or the dotted
  * keys), in the environment {@code HUB_LEARNING_MAX_VIDEO_BYTES} and so on; {@code learning.filesDir}
- * ({@code HUB_LEARNING_FILES_DIR}) keeps uploads in a folder the nodes of a cluster share.
+ * ({@code HUB_LEARNING_FILES_DIR}) keeps uploads in a folder the nodes of a cluster share. E-mail and text messages:
+ * {@link OutreachConfig}.
  */
 public final class ConfigLoader {
     private static final Map<String, String> ENV_KEYS = Map.ofEntries(
@@ -126,6 +127,10 @@ public final class ConfigLoader {
             if (env.get(name) != null && !env.get(name).isBlank())
                 values.put(key, env.get(name).trim());
         });
+        OutreachConfig.ENV_KEYS.forEach((name, key) -> {
+            if (env.get(name) != null && !env.get(name).isBlank())
+                values.put(key, env.get(name).trim());
+        });
         flags.forEach((key, value) -> {
             if (!key.equals("config")) values.put(key, value);
         });
@@ -162,7 +167,8 @@ public final class ConfigLoader {
                 learning(values),
                 store(values),
                 cluster(values),
-                watch(values, port));
+                watch(values, port),
+                OutreachConfig.from(values));
     }
 
     private static WatchConfig watch(Map<String, String> values, int port) {
@@ -325,7 +331,11 @@ public final class ConfigLoader {
             Map<String, String> values = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("learning") && e.getValue().isObject()) {
+                if (e.getKey().equals("outreach") && e.getValue().isObject()) {
+                    e.getValue()
+                            .fields()
+                            .forEachRemaining(o -> put(values, file, "outreach." + o.getKey(), o.getValue()));
+                } else if (e.getKey().equals("learning") && e.getValue().isObject()) {
                     for (Iterator<Map.Entry<String, JsonNode>> inner =
                                     e.getValue().fields();
                             inner.hasNext(); ) {
@@ -343,7 +353,7 @@ public final class ConfigLoader {
     }
 
     private static void put(Map<String, String> values, Path file, String key, JsonNode value) {
-        if (!ENV_KEYS.containsValue(key)) {
+        if (!ENV_KEYS.containsValue(key) && !OutreachConfig.ENV_KEYS.containsValue(key)) {
             throw new ConfigException("config file " + file + ": unknown setting '" + key + "'");
         }
         values.put(key, value.asText());

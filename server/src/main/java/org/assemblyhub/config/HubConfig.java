@@ -20,6 +20,7 @@ import java.nio.file.Path;
  * @param store           where the journals are kept (file in the data directory, or Redis)
  * @param cluster         whether and how this hub joins a cluster of hubs
  * @param watch           the observers' own WebSocket endpoint, if any
+ * @param outreach        e-mail and text messages to members (SMTP server, SMS gateway), if any
  */
 public record HubConfig(
         String host,
@@ -36,7 +37,43 @@ public record HubConfig(
         LearningConfig learning,
         StoreConfig store,
         ClusterConfig cluster,
-        WatchConfig watch) {
+        WatchConfig watch,
+        OutreachConfig outreach) {
+    public HubConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String publicUrl,
+            String bootstrapToken,
+            boolean demo,
+            int maxMessageBytes,
+            int commandsPerSecond,
+            boolean secureCookies,
+            VideoConfig video,
+            LimitsConfig limits,
+            LearningConfig learning,
+            StoreConfig store,
+            ClusterConfig cluster,
+            WatchConfig watch) {
+        this(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                store,
+                cluster,
+                watch,
+                OutreachConfig.NONE);
+    }
+
     public HubConfig(
             String host,
             int port,
@@ -148,7 +185,8 @@ public record HubConfig(
                 learning,
                 store,
                 cluster,
-                watch);
+                watch,
+                outreach);
     }
 
     /** This configuration with its journals kept as {@code store} says. */
@@ -168,7 +206,8 @@ public record HubConfig(
                 learning,
                 store,
                 cluster,
-                watch);
+                watch,
+                outreach);
     }
 
     public HubConfig(
@@ -247,6 +286,26 @@ public record HubConfig(
     }
 
     /** This configuration with the observers' endpoint {@code watch}. */
+    public HubConfig withOutreach(OutreachConfig outreach) {
+        return new HubConfig(
+                host,
+                port,
+                dataDir,
+                publicUrl,
+                bootstrapToken,
+                demo,
+                maxMessageBytes,
+                commandsPerSecond,
+                secureCookies,
+                video,
+                limits,
+                learning,
+                store,
+                cluster,
+                watch,
+                outreach);
+    }
+
     public HubConfig withWatch(WatchConfig watch) {
         return new HubConfig(
                 host,
@@ -263,6 +322,7 @@ public record HubConfig(
                 learning,
                 store,
                 cluster,
-                watch);
+                watch,
+                outreach);
     }
 }

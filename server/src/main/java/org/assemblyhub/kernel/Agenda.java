@@ -24,6 +24,11 @@ public interface Agenda {
     /** The script's sessions in order, as a calendar: when each is planned, whether it was held or runs now. */
     List<Scheduled> schedule();
 
+    /** A session's segments as the script plans them (empty for an unknown session). */
+    default List<PlannedSegment> segments(String sessionId) {
+        return List.of();
+    }
+
     record Move(PlannedSegment entered) {}
 
     /** {@code plannedStart} and {@code phase} may be null (the script does not say). */

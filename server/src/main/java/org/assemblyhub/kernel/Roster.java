@@ -36,6 +36,15 @@ public interface Roster {
     /** Whose invitation this is (by the hash of its token), if it is valid now. */
     Optional<Person> personByTokenHash(String tokenHash);
 
+    /**
+     * The nonce the hub derives this person's current link from (outreach), or empty: no invitation, or a random
+     * token the hub cannot make again (a printed link).
+     */
+    Optional<String> linkNonce(String personId);
+
+    /** Whether this person has a link that works now. */
+    boolean hasActiveInvitation(String personId);
+
     /** The delivery officer's public key (PEM) new invitations are sealed for, or null. */
     String deliveryKey();
 }

@@ -107,6 +107,7 @@ public final class GatewayVerticle extends VerticleBase {
                         config.dataDir(),
                         new BoundedWorkers(vertx, "assembly-hub-sortition-desk", 2, 8))
                 .mount(router);
+        new OutreachApi(vertx, engines, config.publicUrl()).mount(router);
         new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
         new PersonalDataApi(engines, config.publicUrl()).mount(router);
         new StreamPage(engines).mount(router); // /stream/:id: the live stream, framed by the observer page

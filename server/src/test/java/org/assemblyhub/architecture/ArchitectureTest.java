@@ -15,8 +15,8 @@ class ArchitectureTest {
             .importPackages("org.assemblyhub");
 
     /** The capabilities the server's entry point lists ({@code org.assemblyhub.Capabilities}). */
-    private static final List<String> FEATURES =
-            List.of("assembly", "session", "breakout", "poll", "recommendation", "video", "helpdesk", "sortition");
+    private static final List<String> FEATURES = List.of(
+            "assembly", "session", "breakout", "poll", "recommendation", "video", "helpdesk", "sortition", "outreach");
 
     private static String[] features() {
         return FEATURES.stream().map(f -> "org.assemblyhub." + f + "..").toArray(String[]::new);

@@ -7,6 +7,7 @@ import org.assemblyhub.Hub;
 import org.assemblyhub.config.HubConfig;
 import org.assemblyhub.config.LearningConfig;
 import org.assemblyhub.config.LimitsConfig;
+import org.assemblyhub.config.OutreachConfig;
 import org.assemblyhub.config.StoreConfig;
 import org.assemblyhub.config.VideoConfig;
 import org.assemblyhub.config.WatchConfig;
@@ -140,6 +141,28 @@ public final class TestHub implements AutoCloseable {
     }
 
     private WatchConfig watch = WatchConfig.NONE;
+    private OutreachConfig outreach = OutreachConfig.NONE;
+
+    /** A hub that writes to members through these servers (a GreenMail of the test, a gateway of the test). */
+    public static TestHub withOutreach(OutreachConfig outreach) {
+        return new TestHub(outreach, newDataDir(), freePort());
+    }
+
+    /** The same on a given data directory and port: a restart of an earlier one. */
+    public static TestHub withOutreach(OutreachConfig outreach, Path dataDir, int port) {
+        return new TestHub(outreach, dataDir, port);
+    }
+
+    private TestHub(OutreachConfig outreach, Path dataDir, int port) {
+        this.storage = StoreOptions.DEFAULT;
+        this.video = VideoConfig.MESH;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.commandsPerSecond = 50;
+        this.clock = Clock.systemUTC();
+        this.outreach = outreach;
+        start();
+    }
 
     /** A hub with the observers' own endpoint ({@code /watch} on a free port of its own). */
     public static TestHub withObserversEndpoint() {
@@ -189,7 +212,8 @@ public final class TestHub implements AutoCloseable {
                         limits)
                 .withStore(store)
                 .withLearning(learning)
-                .withWatch(watch);
+                .withWatch(watch)
+                .withOutreach(outreach);
         hub = await(Hub.start(config, clock, storage).toCompletionStage().toCompletableFuture());
         return this;
     }

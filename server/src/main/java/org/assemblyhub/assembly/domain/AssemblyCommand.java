@@ -45,8 +45,15 @@ public sealed interface AssemblyCommand extends DomainCommand {
      */
     record MarkPhoneOnly(String personId, boolean phoneOnly) implements AssemblyCommand {}
 
-    /** Issues a new invitation for a person; any earlier link of theirs stops working. */
-    record IssueInvitation(String personId, String tokenHash) implements AssemblyCommand {}
+    /**
+     * Issues a new invitation for a person; any earlier link of theirs stops working. {@code linkNonce}: set when the
+     * hub can derive the token again from its link secret (outreach), null for a random token.
+     */
+    record IssueInvitation(String personId, String tokenHash, String linkNonce) implements AssemblyCommand {
+        public IssueInvitation(String personId, String tokenHash) {
+            this(personId, tokenHash, null);
+        }
+    }
 
     record RevokeInvitation(String personId) implements AssemblyCommand {}
 

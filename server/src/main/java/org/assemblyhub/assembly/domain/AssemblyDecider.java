@@ -134,7 +134,7 @@ public final class AssemblyDecider {
                     "cannot-reissue-self",
                     "You cannot replace your own link here: another organiser, or the hub's operator, can.");
         }
-        return Verdict.accept(new InvitationIssued(c.personId(), c.tokenHash()));
+        return Verdict.accept(new InvitationIssued(c.personId(), c.tokenHash(), c.linkNonce()));
     }
 
     /** Allowed in every phase, a closed assembly included: the right to erasure outlasts the assembly. */

@@ -77,7 +77,13 @@ public sealed interface AssemblyEvent extends DomainEvent {
     record PersonErased(String personId, String byPersonId, Instant at)
             implements AssemblyEvent, EndsSessions, ErasesPerson {}
 
-    record InvitationIssued(String personId, String tokenHash) implements AssemblyEvent, EndsSessions {}
+    /** {@code linkNonce}: null for a random token; set when the hub can derive the token again (outreach). */
+    record InvitationIssued(String personId, String tokenHash, String linkNonce)
+            implements AssemblyEvent, EndsSessions {
+        public InvitationIssued(String personId, String tokenHash) {
+            this(personId, tokenHash, null);
+        }
+    }
 
     record InvitationRevoked(String personId) implements AssemblyEvent, EndsSessions {}
 

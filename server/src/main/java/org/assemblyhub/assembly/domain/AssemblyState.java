@@ -35,6 +35,7 @@ public final class AssemblyState implements Serializable, Roster {
     private final Map<String, Person> people = new LinkedHashMap<>();
     private final Map<String, String> tokenHashByPerson = new HashMap<>();
     private final Map<String, String> personByTokenHash = new HashMap<>();
+    private final Map<String, String> linkNonceByPerson = new HashMap<>();
     private final List<Announcement> announcements = new ArrayList<>();
     private final Set<String> present = new LinkedHashSet<>();
     private final Set<String> phoneOnly = new LinkedHashSet<>();
@@ -67,6 +68,7 @@ public final class AssemblyState implements Serializable, Roster {
             revoke(e.personId());
             tokenHashByPerson.put(e.personId(), e.tokenHash());
             personByTokenHash.put(e.tokenHash(), e.personId());
+            if (e.linkNonce() != null) linkNonceByPerson.put(e.personId(), e.linkNonce());
         } else if (event instanceof AssemblyEvent.InvitationRevoked e) {
             revoke(e.personId());
         } else if (event instanceof AssemblyEvent.PhaseChanged e) {
@@ -133,6 +135,7 @@ public final class AssemblyState implements Serializable, Roster {
     private void revoke(String personId) {
         String old = tokenHashByPerson.remove(personId);
         if (old != null) personByTokenHash.remove(old);
+        linkNonceByPerson.remove(personId);
     }
 
     /** Changes with every event this state takes in: views derived from it can be kept until it moves. */
@@ -192,6 +195,12 @@ public final class AssemblyState implements Serializable, Roster {
         return person(personByTokenHash.get(tokenHash));
     }
 
+    @Override
+    public Optional<String> linkNonce(String personId) {
+        return Optional.ofNullable(linkNonceByPerson.get(personId));
+    }
+
+    @Override
     public boolean hasActiveInvitation(String personId) {
         return tokenHashByPerson.containsKey(personId);
     }

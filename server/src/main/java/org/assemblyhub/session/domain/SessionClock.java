@@ -142,6 +142,11 @@ public final class SessionClock implements Serializable, Agenda {
     }
 
     @Override
+    public List<PlannedSegment> segments(String sessionId) {
+        return session(sessionId).map(PlannedSession::segments).orElse(List.of());
+    }
+
+    @Override
     public Optional<Phase> phaseEntered(List<DomainEvent> events) {
         return events.stream()
                 .filter(e -> e instanceof SessionEvent.SessionStarted)
