@@ -298,6 +298,13 @@ public final class AssemblyEngine extends VerticleBase {
                             ar.succeeded()
                                     ? ar.result()
                                     : Answers.error("journal-unavailable", "The journal could not be read."))));
+            case "attendance" -> whenDurable(() -> AttendanceExport.export(
+                            vertx, rules, store, seals, assemblyId, model, body.getString("sessionId"), clock.instant())
+                    .onFailure(failure -> LOG.log(Level.WARNING, "assembly " + assemblyId + ": attendance", failure))
+                    .onComplete(ar -> message.reply(
+                            ar.succeeded()
+                                    ? ar.result()
+                                    : Answers.error("journal-unavailable", "The journal could not be read."))));
             case "records" -> whenDurable(() -> {
                 String token = body.getString("token");
                 message.reply(records.answer(
