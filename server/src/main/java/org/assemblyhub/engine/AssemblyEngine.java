@@ -147,6 +147,7 @@ public final class AssemblyEngine extends VerticleBase {
 
     private KeyRing keyRing;
     private PersonalSeals seals;
+    private final AttendanceExport reports = new AttendanceExport();
     private Erasures erasures;
 
     /**
@@ -298,7 +299,7 @@ public final class AssemblyEngine extends VerticleBase {
                             ar.succeeded()
                                     ? ar.result()
                                     : Answers.error("journal-unavailable", "The journal could not be read."))));
-            case "attendance" -> whenDurable(() -> AttendanceExport.export(
+            case "attendance" -> whenDurable(() -> reports.export(
                             vertx, rules, store, seals, assemblyId, model, body.getString("sessionId"), clock.instant())
                     .onFailure(failure -> LOG.log(Level.WARNING, "assembly " + assemblyId + ": attendance", failure))
                     .onComplete(ar -> message.reply(

@@ -18,13 +18,15 @@ import java.util.List;
  * The attendance report (for members' compensation and for evaluation) as CSV text: the journal replayed on a worker
  * into a model of its own, each record folded by {@link AttendanceFold} with the model just after it, so groups and
  * sessions are read through the same rules that ran them. The engine's own model is only asked, on its thread,
- * whether the assembly and the session exist.
+ * whether the assembly and the session exist. One report at a time per assembly (each holds a second model): the
+ * same request made meanwhile shares its answer, another one is told the hub is busy. Used on the engine's thread.
  */
 final class AttendanceExport {
-    private AttendanceExport() {}
+    private String runningFor;
+    private Future<JsonObject> running;
 
     /** {@code sessionId}: that session's holdings only; null: every session held. */
-    static Future<JsonObject> export(
+    Future<JsonObject> export(
             Vertx vertx,
             Rules rules,
             EventStore store,
@@ -40,6 +42,30 @@ final class AttendanceExport {
             return Future.succeededFuture(
                     Answers.error("no-such-session", "The script has no session '" + sessionId + "'."));
         }
+        String request = sessionId == null ? "" : "session " + sessionId;
+        if (running != null) {
+            return request.equals(runningFor)
+                    ? running
+                    : Future.succeededFuture(
+                            Answers.error("busy", "Another attendance report is being made; try again in a moment."));
+        }
+        Future<JsonObject> made = replay(vertx, rules, store, seals, assemblyId, sessionId, now);
+        runningFor = request;
+        running = made;
+        made.onComplete(done -> {
+            if (running == made) running = null;
+        });
+        return made;
+    }
+
+    private static Future<JsonObject> replay(
+            Vertx vertx,
+            Rules rules,
+            EventStore store,
+            PersonalSeals seals,
+            String assemblyId,
+            String sessionId,
+            Instant now) {
         Model replayed = rules.newModel();
         AttendanceFold fold = new AttendanceFold();
         return store.replay(assemblyId, 0, record -> {
