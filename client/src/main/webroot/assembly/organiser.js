@@ -110,6 +110,7 @@ export function organiserConsole(ctx) {
         <button type="submit">${t('organiser.script.button')}</button>
       </form>
       ${scriptResult(ui.script)}
+      ${attendance(ctx, view)}
 
       <form @submit=${(e) => { e.preventDefault(); ui.appointLead(e.target.lead.value, e.target); }}>
         <h3>${t('organiser.lead')}</h3>
@@ -149,6 +150,18 @@ export function organiserConsole(ctx) {
     </section>`;
 }
 
+/** The attendance report as CSV: every session held, or one of the script's (organisers only, never cached). */
+function attendance(ctx, view) {
+  const sessions = Object.entries(view.session?.script?.sessions || {}).sort((a, b) => a[1].order - b[1].order);
+  const base = `/api/assemblies/${encodeURIComponent(ctx.assemblyId)}`;
+  return html`<h3 id="attendance-title">${t('organiser.attendance')}</h3>
+    <p class="muted">${t('organiser.attendance.help')}</p>
+    <ul class="links" aria-labelledby="attendance-title">
+      <li><a href="${base}/attendance.csv" download data-testid="attendance-all">${t('organiser.attendance.all')}</a></li>
+      ${sessions.map(([id, s]) => html`<li><a href="${base}/sessions/${encodeURIComponent(id)}/attendance.csv" download
+        >${t('organiser.attendance.session', { title: s.title })}</a></li>`)}
+    </ul>`;
+}
 
 function scriptResult(result) {
   if (!result) return '';

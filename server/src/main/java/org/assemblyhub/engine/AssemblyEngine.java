@@ -147,6 +147,7 @@ public final class AssemblyEngine extends VerticleBase {
 
     private KeyRing keyRing;
     private PersonalSeals seals;
+    private final AttendanceExport reports = new AttendanceExport();
     private Erasures erasures;
 
     /**
@@ -294,6 +295,13 @@ public final class AssemblyEngine extends VerticleBase {
             case "summary" -> whenDurable(() -> message.reply(EngineIdentity.summary(model, assemblyId, seq)));
             case "personal-data" -> whenDurable(() -> PersonalExport.export(
                             rules, store, seals, assemblyId, model, body.getString("personId"), clock.instant())
+                    .onComplete(ar -> message.reply(
+                            ar.succeeded()
+                                    ? ar.result()
+                                    : Answers.error("journal-unavailable", "The journal could not be read."))));
+            case "attendance" -> whenDurable(() -> reports.export(
+                            vertx, rules, store, seals, assemblyId, model, body.getString("sessionId"), clock.instant())
+                    .onFailure(failure -> LOG.log(Level.WARNING, "assembly " + assemblyId + ": attendance", failure))
                     .onComplete(ar -> message.reply(
                             ar.succeeded()
                                     ? ar.result()

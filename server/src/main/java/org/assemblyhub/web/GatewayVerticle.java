@@ -110,6 +110,7 @@ public final class GatewayVerticle extends VerticleBase {
         new OutreachApi(vertx, engines, config.publicUrl()).mount(router);
         new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
         new PersonalDataApi(engines, config.publicUrl()).mount(router);
+        new AttendanceApi(engines, config.publicUrl()).mount(router);
         new StreamPage(engines).mount(router); // /stream/:id: the live stream, framed by the observer page
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));
         router.route("/webjars/*")

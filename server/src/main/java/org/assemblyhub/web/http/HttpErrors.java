@@ -23,7 +23,7 @@ public final class HttpErrors {
     public static int statusOf(String code) {
         return switch (code) {
             case "forbidden", "invalid-invitation", "not-public", "not-an-author" -> 403;
-            case "no-such-assembly", "no-such-person", "no-such-ballot", "no-such-file" -> 404;
+            case "no-such-assembly", "no-such-person", "no-such-ballot", "no-such-file", "no-such-session" -> 404;
             case "upload-too-large" -> 413;
             case "files-full" -> 507;
             case "upload-wrong-type" -> 415;
