@@ -16,6 +16,7 @@ import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.metrics.HubMetrics;
 import org.assemblyhub.metrics.MeteredEventStore;
+import org.assemblyhub.organisation.Organisations;
 import org.assemblyhub.outreach.runtime.OutreachVerticle;
 import org.assemblyhub.store.DataDirectoryLock;
 import org.assemblyhub.store.EventStore;
@@ -154,6 +155,7 @@ public final class Hub {
                     EventStore store = new MeteredEventStore(stores.journal(), metrics);
                     opened.set(store);
                     Hub hub = new Hub(vertx, config, store, bootstrap.printOnce(), lock);
+                    Organisations organisations = new Organisations(vertx, stores.documents());
                     AssemblyRegistry registry = new AssemblyRegistry(store, clock, random, Capabilities.with(video))
                             .withSnapshots(stores.snapshots())
                             .withPersonKeys(stores.keys())
@@ -188,7 +190,8 @@ public final class Hub {
                                     OUTREACH_ROUND)))
                             .compose(id -> vertx.deployVerticle(
                                     () -> new GatewayVerticle(
-                                            config, bootstrap.token(), store.kind(), directory, hub.watch),
+                                                    config, bootstrap.token(), store.kind(), directory, hub.watch)
+                                            .withOrganisations(organisations),
                                     new DeploymentOptions().setInstances(gateways)))
                             .map(id -> hub);
                 })

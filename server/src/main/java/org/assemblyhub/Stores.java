@@ -3,6 +3,8 @@ package org.assemblyhub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.store.DocumentFiles;
+import org.assemblyhub.store.Documents;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.FileEventStore;
 import org.assemblyhub.store.PersonKeyFiles;
@@ -10,6 +12,7 @@ import org.assemblyhub.store.PersonKeys;
 import org.assemblyhub.store.SnapshotFiles;
 import org.assemblyhub.store.Snapshots;
 import org.assemblyhub.store.StoreOptions;
+import org.assemblyhub.store.redis.RedisDocuments;
 import org.assemblyhub.store.redis.RedisJournal;
 import org.assemblyhub.store.redis.RedisPersonKeys;
 import org.assemblyhub.store.redis.RedisSnapshots;
@@ -24,7 +27,7 @@ import java.time.Clock;
 final class Stores {
     private Stores() {}
 
-    record Opened(EventStore journal, Snapshots snapshots, PersonKeys keys) {}
+    record Opened(EventStore journal, Snapshots snapshots, PersonKeys keys, Documents documents) {}
 
     static Future<Opened> open(Vertx vertx, HubConfig config, StoreOptions storage, Clock clock) {
         long events = storage.snapshotEveryEvents();
@@ -35,11 +38,13 @@ final class Stores {
                     .map(store -> new Opened(
                             store,
                             new RedisSnapshots(store, Version.VALUE, events, bytes),
-                            new RedisPersonKeys(store)));
+                            new RedisPersonKeys(store),
+                            new RedisDocuments(store)));
         }
         return Future.succeededFuture(new Opened(
                 new FileEventStore(vertx, config.dataDir(), storage.channels(), clock),
                 new SnapshotFiles(config.dataDir(), Version.VALUE, events, bytes),
-                new PersonKeyFiles(config.dataDir())));
+                new PersonKeyFiles(config.dataDir()),
+                new DocumentFiles(config.dataDir())));
     }
 }

@@ -14,12 +14,11 @@ import org.assemblyhub.store.AssemblyIds;
 import org.assemblyhub.store.EventStore;
 import org.assemblyhub.store.PersonKeys;
 import org.assemblyhub.store.Snapshots;
+import org.assemblyhub.support.Slugs;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -266,15 +265,6 @@ public final class AssemblyRegistry extends VerticleBase {
     }
 
     private String newId(String title) {
-        String slug = Normalizer.normalize(title, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-+$", "");
-        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 6; i++) suffix.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        return (slug.isEmpty() ? "assembly" : slug) + "-" + suffix;
+        return Slugs.of(title, "assembly", random);
     }
 }

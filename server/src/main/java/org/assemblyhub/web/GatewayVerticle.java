@@ -15,6 +15,7 @@ import org.assemblyhub.engine.AssemblyDirectory;
 import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.metrics.HubMetrics;
 import org.assemblyhub.metrics.MetricsRoute;
+import org.assemblyhub.organisation.Organisations;
 import org.assemblyhub.support.BoundedWorkers;
 import org.assemblyhub.web.http.*;
 import org.assemblyhub.web.live.ClientLimits;
@@ -57,6 +58,14 @@ public final class GatewayVerticle extends VerticleBase {
         this.storeKind = storeKind;
         this.directory = directory;
         this.watch = watch;
+    }
+
+    private Organisations organisations;
+
+    /** The hub's organisations (their pages and administrators' API are served when set). */
+    public GatewayVerticle withOrganisations(Organisations organisations) {
+        this.organisations = organisations;
+        return this;
     }
 
     @Override
@@ -111,6 +120,8 @@ public final class GatewayVerticle extends VerticleBase {
         new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
         new PersonalDataApi(engines, config.publicUrl()).mount(router);
         new AttendanceApi(engines, config.publicUrl()).mount(router);
+        if (organisations != null)
+            new OrganisationsApi(engines, organisations, bootstrap, config.publicUrl()).mount(router);
         new StreamPage(engines).mount(router); // /stream/:id: the live stream, framed by the observer page
         router.get("/a/:id").handler(rc -> rc.reroute("/index.html"));
         router.route("/webjars/*")

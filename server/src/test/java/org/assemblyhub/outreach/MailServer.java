@@ -26,8 +26,8 @@ import java.util.Map;
  * A real SMTP server for the tests: GreenMail on 127.0.0.1, which, like a real mail server, refuses mailboxes that do
  * not exist — here every address whose local part starts with "nobody" gets {@code 550 5.1.1} at RCPT TO.
  */
-final class MailServer extends GreenMail {
-    MailServer(int port) {
+public final class MailServer extends GreenMail {
+    public MailServer(int port) {
         super(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
@@ -42,14 +42,14 @@ final class MailServer extends GreenMail {
     }
 
     /** The messages received, waiting up to 60 s for at least {@code count}. */
-    List<MimeMessage> await(int count) {
+    public List<MimeMessage> await(int count) {
         Instant end = Instant.now().plus(Duration.ofSeconds(60));
         while (getReceivedMessages().length < count && Instant.now().isBefore(end)) pause(100);
         return Arrays.asList(getReceivedMessages());
     }
 
     /** The one message to {@code to} with a subject starting with {@code subject}; fails unless exactly one. */
-    static MimeMessage only(List<MimeMessage> messages, String to, String subject) {
+    public static MimeMessage only(List<MimeMessage> messages, String to, String subject) {
         List<MimeMessage> found = messages.stream()
                 .filter(m -> to(m).equals(to) && subject(m).startsWith(subject))
                 .toList();
@@ -74,7 +74,7 @@ final class MailServer extends GreenMail {
         }
     }
 
-    static String body(MimeMessage m) {
+    public static String body(MimeMessage m) {
         try {
             return m.getContent().toString().replace("\r\n", "\n");
         } catch (MessagingException | IOException e) {

@@ -16,13 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The organiser's outreach requests as a test makes them (Bearer: the organiser's link token), and its settings. */
-final class Outreach {
+public final class Outreach {
     static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/join/[A-Za-z0-9._-]+");
 
     private Outreach() {}
 
     /** E-mail through the test's SMTP server on {@code smtpPort}; a first retry after one second. */
-    static OutreachConfig mail(int smtpPort) {
+    public static OutreachConfig mail(int smtpPort) {
         return OutreachConfig.NONE
                 .withMail(new OutreachConfig.Mail(
                         "127.0.0.1",
@@ -78,7 +78,7 @@ final class Outreach {
         }
     }
 
-    static String link(String body) {
+    public static String link(String body) {
         Matcher m = LINK.matcher(body);
         if (!m.find()) throw new AssertionError("no link in:\n" + body);
         return m.group();
