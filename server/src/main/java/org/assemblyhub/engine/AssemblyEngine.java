@@ -212,8 +212,10 @@ public final class AssemblyEngine extends VerticleBase {
     private Future<Void> replay() {
         var then = snapshots == null ? EngineReplay.Then.NOTHING : EngineReplay.Then.SNAPSHOT_IF_DUE;
         long started = System.nanoTime();
+        if (seals != null) seals.readingFromStart();
         return EngineReplay.load(vertx, rules, store, snapshots, seals, assemblyId, then)
                 .map(replayed -> {
+                    KeysMissing.check(assemblyId, seals, replayed.model());
                     replayed.keys().forEach((key, at) -> answers.remember(key, Answers.ack(at, null)));
                     model = replayed.model();
                     seq = replayed.seq();

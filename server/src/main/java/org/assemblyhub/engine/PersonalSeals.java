@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seals the personal fields of an event ({@link PersonalData}) as it goes into the journal, and opens them as it is
@@ -39,6 +40,8 @@ final class PersonalSeals {
     private final String assemblyId;
     private final KeyRing keys;
     private final SecureRandom random = new SecureRandom();
+    /** People whose boxes were read without a key since {@link #readingFromStart}: erased — or their key was lost. */
+    private final Set<String> shut = ConcurrentHashMap.newKeySet();
 
     PersonalSeals(String assemblyId, KeyRing keys) {
         this.assemblyId = assemblyId;
@@ -102,7 +105,10 @@ final class PersonalSeals {
         for (JsonNode box : boxes) {
             String person = box.path("person").asText();
             byte[] key = keys.find(person).orElse(null);
-            if (key == null) continue; // erased: the event keeps the erased values it was written with
+            if (key == null) {
+                shut.add(person); // erased (the event keeps the erased values it was written with), or key lost
+                continue;
+            }
             byte[] plain;
             try {
                 plain = crypt(
@@ -128,6 +134,16 @@ final class PersonalSeals {
                 throw new IllegalStateException("unreadable personal data at seq " + seq, e);
             }
         }
+    }
+
+    /** A replay starts: the people read without a key are counted afresh. */
+    void readingFromStart() {
+        shut.clear();
+    }
+
+    /** The people whose data was read without a key since the replay started. */
+    Set<String> shut() {
+        return Set.copyOf(shut);
     }
 
     private byte[] crypt(int mode, byte[] key, byte[] iv, long seq, String person, byte[] input) {

@@ -23,6 +23,11 @@ final class UnavailableAssembly {
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof KeysMissing missing) {
+                return entry.put("reason", "keys-missing")
+                        .put("people", missing.people.size())
+                        .put("message", missing.getMessage());
+            }
             if (t instanceof EngineReplay.ChainBroken broken) {
                 return entry.put("reason", "chain-broken")
                         .put("seq", broken.seq)
