@@ -95,6 +95,7 @@ export function outreachPanel(ctx) {
   return html`<section class="console outreach" aria-labelledby="outreach-title" data-testid="outreach">
     <h2 id="outreach-title">${t('outreach.title')}</h2>
     <p class="muted">${t('outreach.intro')}</p>
+    ${log?.off ? html`<p class="muted" data-testid="outreach-off">${errorText({ code: 'outreach-off' })}</p>` : ''}
     ${log ? html`<p>${t('outreach.channels', { email: yes(log.email), sms: yes(log.sms) })}
       ${t(log.reminders ? 'outreach.reminders.on' : 'outreach.reminders.off')}</p>` : ''}
     ${outcome(k)}

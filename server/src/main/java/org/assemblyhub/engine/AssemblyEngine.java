@@ -185,7 +185,6 @@ public final class AssemblyEngine extends VerticleBase {
                         },
                         false);
         return keys.compose(v -> replay())
-                .compose(v -> settleErasures())
                 .compose(v -> {
                     consumer = vertx.eventBus().consumer(EngineAddresses.engine(assemblyId), this::onRequest);
                     return consumer.completion();
@@ -209,7 +208,15 @@ public final class AssemblyEngine extends VerticleBase {
     }
 
     /** Rebuilds the model record by record on a worker (from the newest usable snapshot), then takes it over here. */
+    /**
+     * Rebuilds the model from the journal and carries out any erasure it records whose key is still kept (a crash, a
+     * failed key deletion, an append whose outcome was unknown): whatever path reloads, an erased person stays erased.
+     */
     private Future<Void> replay() {
+        return replayJournal().compose(v -> settleErasures());
+    }
+
+    private Future<Void> replayJournal() {
         var then = snapshots == null ? EngineReplay.Then.NOTHING : EngineReplay.Then.SNAPSHOT_IF_DUE;
         long started = System.nanoTime();
         if (seals != null) seals.readingFromStart();
@@ -272,7 +279,11 @@ public final class AssemblyEngine extends VerticleBase {
         }
         switch (op == null ? "" : op) {
             case "command" -> {
-                Actor actor = EngineIdentity.actorOf(body.getJsonObject("actor"));
+                Actor actor = EngineIdentity.current(model, EngineIdentity.actorOf(body.getJsonObject("actor")));
+                if (actor == null) {
+                    message.reply(EngineIdentity.noLongerValid());
+                    return;
+                }
                 String name = body.getString("name");
                 Plugin.Query query = plugins.query(name);
                 if (query != null) {
@@ -424,6 +435,7 @@ public final class AssemblyEngine extends VerticleBase {
         List<JournalRecord> records = encoded == null ? List.of() : encoded.records();
         {
             if (ar.succeeded()) {
+                this.records.landing(new JournalPosition(seq, head), clock.instant());
                 seq = last;
                 head = encoded.head();
                 Set<String> erased = Erasures.erasedBy(batch.events);
@@ -492,7 +504,7 @@ public final class AssemblyEngine extends VerticleBase {
      * data now reads as erased), and views, kept patches and built records forget them. Nothing is written meanwhile.
      */
     private void erase(Set<String> erased) {
-        erasures.carryOut(erased, snapshotter).compose(v -> replay()).onComplete(r -> {
+        erasures.carryOut(erased, snapshotter).compose(v -> replayJournal()).onComplete(r -> {
             if (r.failed()) {
                 LOG.log(Level.ERROR, "assembly " + assemblyId + ": an erasure could not be completed", r.cause());
                 journalLost = r.cause();
@@ -510,7 +522,7 @@ public final class AssemblyEngine extends VerticleBase {
     private Future<Void> settleErasures() {
         Set<String> pending = erasures.pending(model.roster().erased());
         if (pending.isEmpty()) return Future.succeededFuture();
-        return erasures.carryOut(pending, snapshotter).compose(v -> replay());
+        return erasures.carryOut(pending, snapshotter).compose(v -> replayJournal());
     }
 
     /** A batch whose append failed: nothing of it is in the journal, its commands are refused and may be retried. */

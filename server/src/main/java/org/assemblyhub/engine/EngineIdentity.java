@@ -37,6 +37,27 @@ final class EngineIdentity {
                 .put("audience", Audience.of(role).wire());
     }
 
+    /**
+     * The actor as the assembly knows them now: a person's role is the roster's, never the one a gateway remembered
+     * from when the socket identified (a role changed, a person removed or erased since); null when their
+     * invitation is no longer valid. The hub and anonymous observers pass as they are.
+     */
+    static Actor current(Model model, Actor claimed) {
+        if (claimed.isHub() || claimed.personId() == null) return claimed;
+        Roster roster = model.roster();
+        return roster.person(claimed.personId())
+                .filter(p -> roster.hasActiveInvitation(p.id()))
+                .map(p -> Actor.person(p.id(), p.role()))
+                .orElse(null);
+    }
+
+    static JsonObject noLongerValid() {
+        return Answers.error(
+                "invalid-invitation",
+                "This invitation link is not valid any more: it may have been replaced or revoked. "
+                        + "Please ask the organisers for a new one.");
+    }
+
     /** The actor a gateway names in a request (none: an anonymous observer). */
     static Actor actorOf(JsonObject json) {
         if (json == null || json.getBoolean("hub", false)) return json == null ? Actor.publicObserver() : Actor.HUB;

@@ -35,6 +35,11 @@ final class EngineRecords {
         this.rules = rules;
     }
 
+    /** A batch is about to land at {@code at}; the journal stood at {@code before} (see JournalCheckpoint). */
+    void landing(JournalPosition before, Instant at) {
+        checkpoint.landing(before, at);
+    }
+
     /** Forgets every record built (after an erasure, at the same journal position: they may name the person). */
     void forget() {
         built.clear();

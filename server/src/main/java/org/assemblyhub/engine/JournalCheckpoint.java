@@ -2,30 +2,39 @@ package org.assemblyhub.engine;
 
 import io.vertx.core.json.JsonObject;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
- * The journal head the assembly publishes (to observers, in open data): moved on at most once a {@link #EVERY}, so
- * that what anyone can watch is never the journal's live length — that would show when each private action lands (a
- * vote, a note in a group). Anyone can later check that a published head is in the journal
- * ({@code ./hub verify journal --head}), which pins every record up to its seq.
+ * The journal head the assembly publishes (to observers, in open data): the journal as it stood at the start of the
+ * current minute — whenever anyone asks within the minute, the same answer. What anyone can watch is never the
+ * journal's live length, which would show when each private action lands (a vote, a note in a group), and asking
+ * often tells no more than asking once a minute. Anyone can later check a published head against the journal
+ * ({@code ./hub verify journal FILE --head}), which pins every record up to its seq.
  */
 final class JournalCheckpoint {
-    static final Duration EVERY = Duration.ofMinutes(1);
+    /** The journal before the first batch of the current minute, and that minute (null: nothing landed yet). */
+    private JournalPosition atMinuteStart;
 
-    private JournalPosition published;
-    private Instant at;
+    private Instant minuteOfLastLanding;
 
-    /** The published head, first moved to {@code now}'s position if the last one is old enough. */
-    JsonObject current(JournalPosition now, Instant time) {
-        if (published == null || (now.seq() != published.seq() && !time.isBefore(at.plus(EVERY)))) {
-            published = now;
-            at = time;
+    /** A batch is about to become the journal's end at {@code at}; {@code before} is where the journal stood. */
+    void landing(JournalPosition before, Instant at) {
+        Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+        if (!minute.equals(minuteOfLastLanding)) {
+            atMinuteStart = before;
+            minuteOfLastLanding = minute;
         }
+    }
+
+    /** The head at the start of {@code time}'s minute, the journal being at {@code now}. */
+    JsonObject current(JournalPosition now, Instant time) {
+        Instant minute = time.truncatedTo(ChronoUnit.MINUTES);
+        JournalPosition published =
+                minuteOfLastLanding != null && !minuteOfLastLanding.isBefore(minute) ? atMinuteStart : now;
         return new JsonObject()
                 .put("seq", published.seq())
                 .put("head", published.head())
-                .put("at", at.toString());
+                .put("at", minute.toString());
     }
 }

@@ -57,6 +57,8 @@ final class PersonalExport {
                     EventCodec.Chained chained = rules.codec().decodeChained(record, seals);
                     RecordedEvent recorded = chained.recorded();
                     String type = recorded.event().getClass().getSimpleName();
+                    // Secret first: an open answer's words would tell who answered what in a secret poll.
+                    if (SECRET.contains(type)) return;
                     JsonNode data = Jackson.MAPPER.valueToTree(recorded.event());
                     JsonObject fields = new JsonObject();
                     if (recorded.event() instanceof PersonalData personal) {
@@ -72,7 +74,7 @@ final class PersonalExport {
                                 .put("type", type)
                                 .put("at", recorded.at().toString())
                                 .put("fields", fields));
-                    } else if (!SECRET.contains(type) && about(data, personId)) {
+                    } else if (about(data, personId)) {
                         activity.add(new JsonObject()
                                 .put("type", type)
                                 .put("at", recorded.at().toString()));
@@ -97,7 +99,8 @@ final class PersonalExport {
                                         .put("activity", activity)
                                         .put(
                                                 "notIncluded",
-                                                "choices in polls and ballots (secret); other people's data")));
+                                                "answers in polls and ballots, open answers included (secret);"
+                                                        + " other people's data")));
     }
 
     /** Whether the event names the person as its subject or its author. */

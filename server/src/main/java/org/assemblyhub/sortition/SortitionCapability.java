@@ -1,16 +1,21 @@
 package org.assemblyhub.sortition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.kernel.Acting;
 import org.assemblyhub.kernel.Audience;
 import org.assemblyhub.kernel.DomainCommand;
 import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.ErasesPerson;
 import org.assemblyhub.kernel.Model;
 import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.plug.Capability;
+import org.assemblyhub.kernel.plug.Engine;
+import org.assemblyhub.kernel.plug.Plugin;
 import org.assemblyhub.kernel.plug.WireCommand;
+import org.assemblyhub.sortition.desk.SortitionDesks;
 import org.assemblyhub.sortition.ledger.SortitionCommand;
 import org.assemblyhub.sortition.ledger.SortitionDecider;
 import org.assemblyhub.sortition.ledger.SortitionEvent;
@@ -94,5 +99,38 @@ public final class SortitionCapability implements Capability {
 
     private static SortitionRecord record(Model model) {
         return model.slice(NAME, SortitionRecord.class);
+    }
+
+    /**
+     * Erasures reach the organiser's desk, whose private pool file is outside the journal: the erased people's rows
+     * keep only their pool id and features ({@code SortitionDesks}). Sent again for everyone erased when the engine
+     * starts, so that a crash between the erasure and the desk's rewrite is made good.
+     */
+    @Override
+    public Plugin plugin(Engine engine) {
+        return new Plugin() {
+            @Override
+            public void landed(List<DomainEvent> events) {
+                List<String> erased = events.stream()
+                        .filter(e -> e instanceof ErasesPerson)
+                        .map(e -> ((ErasesPerson) e).personId())
+                        .toList();
+                if (!erased.isEmpty()) tell(engine, erased);
+            }
+
+            @Override
+            public void started() {
+                if (!engine.model().roster().erased().isEmpty())
+                    tell(engine, List.copyOf(engine.model().roster().erased()));
+            }
+        };
+    }
+
+    private static void tell(Engine engine, List<String> erased) {
+        engine.vertx()
+                .eventBus()
+                .send(
+                        SortitionDesks.ERASED,
+                        new JsonObject().put("assemblyId", engine.assemblyId()).put("people", new JsonArray(erased)));
     }
 }

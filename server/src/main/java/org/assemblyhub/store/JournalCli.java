@@ -33,9 +33,7 @@ public final class JournalCli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 2 && args[0].equals("check")) return check(Path.of(args[1]), out);
-            if (args.length == 2 && args[0].equals("verify")) return verify(Path.of(args[1]), null, out);
-            if (args.length == 4 && args[0].equals("verify") && args[2].equals("--head"))
-                return verify(Path.of(args[1]), args[3].toLowerCase(), out);
+            if (args.length >= 2 && args[0].equals("verify")) return verify(args, out, err);
             if (args.length == 3 && args[0].equals("cut"))
                 return cut(Path.of(args[1]), Long.parseLong(args[2]), out, err);
         } catch (NumberFormatException e) {
@@ -49,7 +47,10 @@ public final class JournalCli {
                 "usage: ./hub journal check DIR|FILE     state of each journal (read-only; exit 1 if one is damaged)");
         err.println(
                 "       ./hub journal cut FILE OFFSET    cut a damaged journal where check says it is whole (keeps a copy)");
-        err.println("       ./hub verify journal DIR|FILE [--head HASH]   check the records and their hash chain");
+        err.println(
+                "       ./hub verify journal DIR|FILE [--allow-unchained]   check the records and their hash chain");
+        err.println(
+                "       ./hub verify journal FILE --head HASH [--allow-unchained]   … and that HASH is one of its heads");
         return USAGE;
     }
 
@@ -80,7 +81,32 @@ public final class JournalCli {
         return status;
     }
 
-    private static int verify(Path target, String published, PrintStream out) throws IOException {
+    /**
+     * A journal whose records name no head cannot be checked: stripping every record's head would pass for a journal
+     * from before the chain. It fails unless the operator says it may be such a journal ({@code --allow-unchained}).
+     */
+    private static int verify(String[] args, PrintStream out, PrintStream err) throws IOException {
+        Path target = Path.of(args[1]);
+        String published = null;
+        boolean allowUnchained = false;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--allow-unchained")) allowUnchained = true;
+            else if (args[i].equals("--head") && i + 1 < args.length) published = args[++i].toLowerCase();
+            else return usage(err, "verify journal: unknown option " + args[i]);
+        }
+        if (published != null && !Files.isRegularFile(target)) {
+            return usage(err, "verify journal: a published head belongs to one assembly: name its journal FILE");
+        }
+        return verify(target, published, allowUnchained, out);
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println(message);
+        return USAGE;
+    }
+
+    private static int verify(Path target, String published, boolean allowUnchained, PrintStream out)
+            throws IOException {
         List<Path> files = journals(target);
         if (files.isEmpty()) {
             out.println("no journal in " + target);
@@ -98,6 +124,12 @@ public final class JournalCli {
                 ChainCheck.Result chain = ChainCheck.check(assemblyId, file, channel, report.validBytes(), published);
                 chain.describe(published).forEach(line -> out.println("  " + line));
                 if (!chain.ok()) status = DAMAGED;
+                if (chain.ok() && chain.unchained() > 0 && !allowUnchained) {
+                    out.println(
+                            "  " + chain.unchained() + " records name no head and cannot be checked: if this journal"
+                                    + " is from before the chain, say so with --allow-unchained");
+                    status = DAMAGED;
+                }
                 pinned |= chain.pinnedAt() > 0;
             }
         }

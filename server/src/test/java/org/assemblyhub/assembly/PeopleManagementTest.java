@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.testing.JournalEditor;
 import org.assemblyhub.testing.LiveClient;
 import org.assemblyhub.testing.TestHub;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Organisers manage people live, over real sockets: edit a person (sealed in the journal like an import), change a
@@ -46,6 +48,24 @@ class PeopleManagementTest {
                             "x",
                             "edit-person",
                             new JsonObject().put("personId", "m1").put("name", "X"))))
+                    .isEqualTo("forbidden");
+            JsonObject claimed = new EngineClient(hub.vertx())
+                    .engine(
+                            id,
+                            "command",
+                            new JsonObject()
+                                    .put(
+                                            "actor",
+                                            new JsonObject()
+                                                    .put("personId", "m2")
+                                                    .put("role", "organiser"))
+                                    .put("name", "announce")
+                                    .put("args", new JsonObject().put("text", "I claim to organise")))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(claimed.getString("code"))
+                    .as("the role is the roster's, never the one a gateway names")
                     .isEqualTo("forbidden");
             assertThat(organiser
                             .call(

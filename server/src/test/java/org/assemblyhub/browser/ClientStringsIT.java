@@ -31,7 +31,13 @@ class ClientStringsIT {
 
     @Test
     void the_app_adds_the_strings_of_every_feature_and_finds_no_key_twice() {
-        assertSameKeys(loaded("/"), ClientStrings.keys());
+        // The organisation's pages (organisation/strings.js) are a page of their own (org.html), not the app's.
+        Map<String, Set<String>> expected = new TreeMap<>();
+        ClientStrings.definitions().stream()
+                .filter(d -> !d.file().equals("organisation/strings.js"))
+                .forEach(d -> expected.computeIfAbsent(d.language(), l -> new TreeSet<>())
+                        .add(d.key()));
+        assertSameKeys(loaded("/"), expected);
     }
 
     @Test

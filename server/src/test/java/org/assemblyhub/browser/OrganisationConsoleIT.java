@@ -45,6 +45,7 @@ class OrganisationConsoleIT {
                     .newPage();
 
             admin.navigate(organisation.getString("adminLink"));
+            admin.locator("[data-testid=admin-continue]").click();
             admin.waitForURL(url -> url.endsWith("/o/ville-d/admin"));
             assertThat(admin.locator("main")).containsText("Vous êtes Daphné");
             assertThat(Axe.violations(admin)).as("administrators' console").isEmpty();

@@ -354,6 +354,33 @@ class SelectionDeskTest {
         assertThat(verify()).isEqualTo(0);
     }
 
+    @Test
+    @Order(7)
+    void erasing_a_seated_member_blanks_their_row_of_the_private_pool_and_the_draw_still_verifies() throws Exception {
+        Path desk = hub.dataDir().resolve("sortition").resolve(id).resolve("private");
+        String[] seated = Files.readAllLines(desk.resolve("seated.csv")).get(1).split(",");
+        String poolId = seated[0];
+        String contact = "v" + poolId.substring(1) + "." + CANARY + "@example.org";
+        assertThat(Files.readString(desk.resolve("people.csv"))).contains(contact);
+
+        LiveClient organiser = hub.client(organiser()).join(id);
+        assertThat(organiser
+                        .call("e1", "erase-person", new JsonObject().put("personId", seated[1]))
+                        .path("type")
+                        .asText())
+                .isEqualTo("ack");
+
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (Files.readString(desk.resolve("people.csv")).contains(contact)) {
+            assertThat(System.nanoTime()).as("the pool row is blanked").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        String pool = Files.readString(desk.resolve("people.csv"));
+        assertThat(pool).as("the others keep theirs").contains("v1." + CANARY + "@example.org");
+        assertThat(pool).as("the row stays, with its id and features").containsPattern("(?m)^" + poolId + ",");
+        assertThat(verify()).isEqualTo(0);
+    }
+
     static int verify() throws Exception {
         Path dir = Files.createTempDirectory("published");
         List<String> names = new ArrayList<>(List.of(

@@ -68,6 +68,7 @@ class JournalChainHubTest {
         try (TestHub hub = hub(clock)) {
             TestHub.Setup setup = hub.createAssembly(true, ROSTER);
             announce(hub, setup, "a1", "Welcome");
+            clock.advance(Duration.ofSeconds(61)); // the head published is the journal at the start of the minute
             JsonObject published = head(hub, setup);
             assertThat(JournalChain.wellFormed(published.getString("head"))).isTrue();
             JsonObject openData =
@@ -77,7 +78,12 @@ class JournalChainHubTest {
             announce(hub, setup, "a2", "More to come");
             hub.stop();
 
+            String journal =
+                    JournalEditor.journal(hub.dataDir(), setup.assemblyId()).toString();
             assertThat(verify(hub.dataDir().toString(), "--head", published.getString("head")))
+                    .as("a published head belongs to one assembly: its journal file is named")
+                    .isEqualTo(2);
+            assertThat(verify(journal, "--head", published.getString("head")))
                     .as(out())
                     .isZero();
             assertThat(out())
@@ -87,7 +93,7 @@ class JournalChainHubTest {
                     .endsWith("OK\n");
 
             String forged = JournalChain.next(published.getString("head"), 1, new byte[] {1});
-            assertThat(verify(hub.dataDir().toString(), "--head", forged)).isEqualTo(1);
+            assertThat(verify(journal, "--head", forged)).isEqualTo(1);
             assertThat(out()).contains("is NOT in this journal").endsWith("NOT OK\n");
         }
     }
@@ -166,7 +172,13 @@ class JournalChainHubTest {
             announce(hub, setup, "a2", "After the chain");
             hub.stop();
 
-            assertThat(verify(journal.toString())).as(out()).isZero();
+            assertThat(verify(journal.toString()))
+                    .as("stripped heads pass for nothing")
+                    .isEqualTo(1);
+            assertThat(out()).contains("name no head and cannot be checked");
+            assertThat(verify(journal.toString(), "--allow-unchained"))
+                    .as(out())
+                    .isZero();
             assertThat(out()).contains("(the first " + before + " were written before the chain, unchained)");
         }
     }

@@ -189,7 +189,20 @@ class OrganisationsTest {
             String id = org.getString("id");
             assertThat(id).startsWith("ville-c-");
 
-            var signIn = hub.send(HttpRequest.newBuilder(URI.create(link)).GET().build());
+            var page = hub.send(HttpRequest.newBuilder(URI.create(link)).GET().build());
+            assertThat(page.statusCode()).as("opening the link changes nothing").isEqualTo(200);
+            assertThat(page.body()).contains("Chloé", "data-testid=\"admin-continue\"");
+            assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+            var fromElsewhere = hub.send(HttpRequest.newBuilder(URI.create(link))
+                    .header("Origin", "https://evil.example")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build());
+            assertThat(fromElsewhere.statusCode()).as("login CSRF").isEqualTo(403);
+            var signIn = hub.send(HttpRequest.newBuilder(URI.create(link))
+                    .header("Origin", hub.url())
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build());
             assertThat(signIn.statusCode()).isEqualTo(303);
             assertThat(signIn.headers().firstValue("Location")).contains("/o/" + id + "/admin");
             String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
@@ -217,6 +230,7 @@ class OrganisationsTest {
             assertThat(bad.statusCode()).isEqualTo(404);
             assertThat(code(get(hub, "/api/organisations/" + id, id + ".forged")))
                     .isEqualTo("admin-required");
+            assertThat(code(get(hub, "/api/organisations/" + id, "Not/An.Id"))).isEqualTo("admin-required");
         }
     }
 }

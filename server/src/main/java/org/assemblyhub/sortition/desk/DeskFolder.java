@@ -1,5 +1,7 @@
 package org.assemblyhub.sortition.desk;
 
+import org.assemblyhub.store.PrivateFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +45,11 @@ final class DeskFolder {
         return root.resolve("public");
     }
 
+    /** Written readable by the hub's user only (0600 in 0700 folders): the private inputs hold contacts. */
     void write(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.directory(root);
+            PrivateFiles.directory(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             try {
@@ -53,6 +57,7 @@ final class DeskFolder {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            PrivateFiles.restrict(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

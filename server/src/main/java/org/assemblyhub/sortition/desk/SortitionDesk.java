@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,27 @@ public final class SortitionDesk {
         folder.read(folder.inputs().resolve(DeskFolder.DISTRIBUTION))
                 .flatMap(text -> DistributionFile.read(text, inputs.problem()))
                 .ifPresent(found -> job = SelectionJob.finished(inputs, found.selected(), clock));
+    }
+
+    /**
+     * Erased people of the roster who came from this pool: their rows in the private pool file keep only their pool
+     * id and features (see {@link PoolScrub}); the organiser's downloads are made from it, so they forget them too.
+     */
+    public synchronized void forget(Set<String> rosterIds) {
+        if (inputs == null) return;
+        Set<String> poolIds = new HashSet<>();
+        seats.seatedIds().forEach((poolId, rosterId) -> {
+            if (rosterIds.contains(rosterId)) poolIds.add(poolId);
+        });
+        if (poolIds.isEmpty()) return;
+        folder.write(
+                folder.inputs().resolve(DeskFolder.PEOPLE),
+                PoolScrub.blank(
+                        inputs.people(),
+                        inputs.settings().idColumn(),
+                        inputs.problem().quotas().features(),
+                        poolIds));
+        reload();
     }
 
     /**

@@ -1,13 +1,18 @@
 package org.assemblyhub.sortition.desk;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Shareable;
 import org.assemblyhub.sortition.solver.MathSolver;
 import org.assemblyhub.sortition.solver.ortools.OrToolsSolver;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +43,9 @@ public final class SortitionDesks implements Shareable {
         this.random = r;
     }
 
+    /** Where an engine says people were erased ({@code {assemblyId, people}}): their pool rows are blanked. */
+    public static final String ERASED = "sortition.desk.erased";
+
     /** This process's desks, their files under {@code dataDir/sortition/}. */
     public static SortitionDesks of(Vertx vertx, Path dataDir) {
         return (SortitionDesks) vertx.sharedData()
@@ -49,13 +57,24 @@ public final class SortitionDesks implements Shareable {
                         t.setPriority(Thread.MIN_PRIORITY);
                         return t;
                     });
-                    return new SortitionDesks(
+                    SortitionDesks desks = new SortitionDesks(
                             dataDir.resolve("sortition"),
                             worker,
                             OrToolsSolver::new,
                             Clock.systemUTC(),
                             new SecureRandom());
+                    vertx.eventBus().<JsonObject>localConsumer(ERASED, message -> desks.erased(message.body()));
+                    return desks;
                 });
+    }
+
+    /** Blanks the erased people's pool rows on the desks' thread, for an assembly that has a desk's files. */
+    private void erased(JsonObject body) {
+        String assemblyId = body.getString("assemblyId", "");
+        if (!assemblyId.matches("[a-z0-9-]{1,64}") || !Files.isDirectory(root.resolve(assemblyId))) return;
+        Set<String> people = new HashSet<>();
+        body.getJsonArray("people", new JsonArray()).forEach(p -> people.add(String.valueOf(p)));
+        worker.execute(() -> of(assemblyId).forget(people));
     }
 
     /** {@code assemblyId} is an id the engine knows (checked by the caller before any file is touched). */

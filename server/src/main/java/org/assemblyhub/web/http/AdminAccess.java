@@ -8,6 +8,7 @@ import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.organisation.Organisations;
 import org.assemblyhub.organisation.domain.Admin;
 import org.assemblyhub.organisation.domain.Organisation;
+import org.assemblyhub.store.AssemblyIds;
 
 import java.time.Duration;
 
@@ -42,7 +43,7 @@ final class AdminAccess {
         Cookie cookie = rc.request().getCookie(COOKIE);
         String token = bearer ? authorization.substring(7).trim() : cookie == null ? null : cookie.getValue();
         String own = Tokens.assemblyOf(token).orElse(null);
-        if (own == null) {
+        if (own == null || !AssemblyIds.isValid(own)) {
             return Future.failedFuture(new Senders.Refused(
                     401, "admin-required", "Open your administrator's link first (or send it as a Bearer token)."));
         }

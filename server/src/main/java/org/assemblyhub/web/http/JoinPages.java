@@ -49,6 +49,26 @@ final class JoinPages {
                                                 + "</span>"));
     }
 
+    /**
+     * An administrator's link: the organisation's name and a button that posts back, so that another site cannot sign
+     * a browser into its own organisation by linking to it (login CSRF).
+     */
+    static String administrator(String token, String organisation, String name) {
+        String org = escape(organisation);
+        String who = escape(name);
+        return page(
+                "Administration · Administration",
+                """
+                <h1>%s</h1>
+                <p>Vous entrez dans la console des administrateurs de l'organisation en tant que <strong>%s</strong>.</p>
+                <p lang="en">You are entering the organisation's administrators' console as <strong>%s</strong>.</p>
+                <form method="post" action="/admin/%s">
+                <button type="submit" data-testid="admin-continue" autofocus>Entrer · <span lang="en">Enter</span></button>
+                </form>
+                """
+                        .formatted(org, who, who, escape(token)));
+    }
+
     static final String INVALID = page(
             "Lien non valide · Link not valid",
             """

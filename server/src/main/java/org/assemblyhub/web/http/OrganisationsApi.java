@@ -51,7 +51,8 @@ public final class OrganisationsApi {
         router.post("/api/organisations/:org/admins").handler(this::addAdmin);
         router.post("/api/organisations/:org/assemblies").handler(this::createAssembly);
         router.post("/api/organisations/:org/assemblies/:id/organiser-link").handler(this::organiserLink);
-        router.get("/admin/:token").handler(this::signIn);
+        router.get("/admin/:token").handler(rc -> admin(rc, false));
+        router.post("/admin/:token").handler(rc -> admin(rc, true));
         router.get("/o/:org").handler(rc -> rc.reroute("/org.html"));
         router.get("/o/:org/admin").handler(rc -> rc.reroute("/org.html"));
     }
@@ -61,7 +62,12 @@ public final class OrganisationsApi {
     }
 
     private void create(RoutingContext rc) {
-        if (!bootstrap.matches(Sessions.tokenOf(rc.request()))) {
+        // The operator's token as a Bearer header only: a cookie would ride along with any other site's request.
+        String authorization = rc.request().getHeader("Authorization");
+        String offered = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim()
+                : null;
+        if (!bootstrap.matches(offered)) {
             HttpErrors.error(
                     rc, 401, "bootstrap-required", "Creating an organisation needs the hub's bootstrap token.");
             return;
@@ -104,21 +110,37 @@ public final class OrganisationsApi {
                 });
     }
 
-    /** The administrator's link: a cookie for this browser, then their console. */
-    private void signIn(RoutingContext rc) {
+    /**
+     * The administrator's link: a page whose button posts back (opening a link changes nothing); the post, from the
+     * hub's own page only, gives this browser the cookie and their console.
+     */
+    private void admin(RoutingContext rc, boolean post) {
         String token = rc.pathParam("token");
+        if (post && !SameOrigin.check(rc.request(), publicUrl)) {
+            HttpErrors.error(rc, 403, "cross-site-request", "This request did not come from the hub's own pages.");
+            return;
+        }
         String orgId = Tokens.assemblyOf(token).orElse("");
         if (!AssemblyIds.isValid(orgId)) {
             HttpErrors.error(rc, 404, "admin-required", "This administrator's link is not valid.");
             return;
         }
         organisations.find(orgId).onComplete(ar -> {
-            boolean valid = ar.succeeded()
-                    && ar.result()
-                            .flatMap(o -> o.adminByTokenHash(Tokens.hash(token)))
-                            .isPresent();
-            if (!valid) {
+            Organisation org = ar.succeeded() ? ar.result().orElse(null) : null;
+            Admin admin = org == null
+                    ? null
+                    : org.adminByTokenHash(Tokens.hash(token)).orElse(null);
+            if (admin == null) {
                 HttpErrors.error(rc, 404, "admin-required", "This administrator's link is not valid (any more).");
+                return;
+            }
+            if (!post) {
+                rc.response()
+                        .putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Cache-Control", "no-store")
+                        // The form must send a real Origin (browsers say "null" under no-referrer).
+                        .putHeader("Referrer-Policy", "strict-origin")
+                        .end(JoinPages.administrator(token, org.name(), admin.name()));
                 return;
             }
             rc.response()
@@ -174,17 +196,19 @@ public final class OrganisationsApi {
         AdminAccess.check(rc, organisations, publicUrl, rc.pathParam("org"), true)
                 .compose(admitted -> {
                     if (name == null) return Future.failedFuture(invalid("Send {\"name\"} (at most 120 characters)."));
-                    if (admitted.organisation().admins().size() >= Organisation.MAX_ADMINS) {
-                        return Future.failedFuture(new Senders.Refused(
-                                422, "too-many-admins", "An organisation has at most 50 administrators."));
-                    }
                     String token = tokens.newToken(admitted.organisation().id());
-                    String adminId = "a" + (admitted.organisation().admins().size() + 1);
+                    String[] adminId = {null};
+                    // Id and limit decided on the organisation as kept, inside its update: two at once get two ids.
                     return organisations
-                            .update(
-                                    admitted.organisation().id(),
-                                    o -> o.withAdmin(new Admin(adminId, name, Tokens.hash(token))))
-                            .map(o -> new JsonObject().put("id", adminId).put("adminLink", adminLink(token)));
+                            .update(admitted.organisation().id(), o -> {
+                                if (o.admins().size() >= Organisation.MAX_ADMINS) {
+                                    throw new Senders.Refused(
+                                            422, "too-many-admins", "An organisation has at most 50 administrators.");
+                                }
+                                adminId[0] = "a" + (o.admins().size() + 1);
+                                return o.withAdmin(new Admin(adminId[0], name, Tokens.hash(token)));
+                            })
+                            .map(o -> new JsonObject().put("id", adminId[0]).put("adminLink", adminLink(token)));
                 })
                 .onSuccess(answer -> HttpErrors.json(rc, 201, answer))
                 .onFailure(failure -> refuse(rc, failure));

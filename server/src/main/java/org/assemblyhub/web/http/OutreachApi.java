@@ -62,6 +62,19 @@ public final class OutreachApi {
                             .otherwise(OutreachApi::noAnswer);
                 })
                 .onSuccess(answer -> {
+                    if (op.equals("log") && "outreach-off".equals(answer.getString("code"))) {
+                        // Reading the log of a hub that sends nothing is no error: the console says it is off.
+                        HttpErrors.json(
+                                rc,
+                                200,
+                                new JsonObject()
+                                        .put("off", true)
+                                        .put("email", false)
+                                        .put("sms", false)
+                                        .put("reminders", false)
+                                        .put("messages", new JsonArray()));
+                        return;
+                    }
                     if (Answers.isError(answer)) HttpErrors.json(rc, status(answer.getString("code")), answer);
                     else HttpErrors.json(rc, 200, answer);
                 })

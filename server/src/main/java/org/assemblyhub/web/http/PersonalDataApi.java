@@ -54,7 +54,9 @@ public final class PersonalDataApi {
                                     "Content-Disposition",
                                     "attachment; filename=\"" + rc.pathParam("id") + "-" + personId + "-data.json\"")
                             .end(answer.getJsonObject("data").encodePrettily());
-                });
+                })
+                .onFailure(e -> HttpErrors.error(
+                        rc, 503, "unavailable", "The assembly is not reachable right now. Please try again."));
     }
 
     private static void refuse(RoutingContext rc, Throwable failure) {
