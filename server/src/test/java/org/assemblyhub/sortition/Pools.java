@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-/** Small pools for the tests, and a realistic synthetic one for the measurement. */
+/**
+ * Small pools for the tests, and a realistic synthetic one (the same generator as the benchmark's, bench/…/SyntheticPool).
+ */
 public final class Pools {
     private Pools() {}
 
