@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-/**
- * Small pools for the tests, and a realistic synthetic one (the same generator as the benchmark's, bench/…/SyntheticPool).
- */
+/** Small pools for the tests, and a realistic synthetic one (the same as the benchmark's SyntheticPool). */
 public final class Pools {
     private Pools() {}
 
