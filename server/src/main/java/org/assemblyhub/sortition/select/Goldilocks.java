@@ -19,20 +19,31 @@ import java.util.Set;
  * exploit by misreporting), nobody far less.
  *
  * <p>For a floor ℓ, the smallest cap u(ℓ) with ℓ ≤ π_i ≤ u(ℓ) is a linear program over panels, solved by column
- * generation ({@link BoundsLp}, priced by the same swaps and integer program as maximin). u is convex and
- * non-decreasing in ℓ while c/ℓ decreases, so the objective max(u(ℓ)/c, c/ℓ) is lowest where the two meet, or at the
- * largest floor, maximin's value ℓ_max, if u(ℓ_max)/c ≤ c/ℓ_max. The search starts at ℓ_max and moves left by Newton
- * steps on u(ℓ)/c = c/ℓ along u's tangent (slope Σ a_i from the duals): a tangent of a convex function lies below it,
- * so each step stays right of the meeting point ℓ* and the floors fall towards it, and c over the step's floor
- * bounds the objective from below. It stops when the best objective found is within {@link #TOLERANCE} of that
- * bound (a step that lands left of ℓ*, as the caps are only within the pricing tolerance of u, halves the bracket
- * instead). People no panel can hold get 0 and are left out, as in maximin (c is then k over the others).
+ * generation ({@link BoundsLp}, priced by the same swaps and integer program as maximin, which runs first: its panels
+ * keep every floor up to its value ℓ_max feasible). u is convex and non-decreasing in ℓ while c/ℓ decreases, so
+ * max(u(ℓ)/c, c/ℓ) is lowest where the two meet, at ℓ*, or at ℓ_max if they do not meet below it. Each solved floor
+ * gives u and its slope Σ a_i (the duals): the tangents lie below the convex u, so where their maximum meets c²/ℓ is
+ * right of ℓ* and c over it bounds the objective from below; a chord between two solved floors lies above u, so
+ * where it meets c²/ℓ is left of ℓ*. The search starts at 0.75·min(ℓ_max, c), then goes to the tangents' meeting
+ * point after a floor left of ℓ*, to the chord's after one right of it, and stops when the best objective found (of
+ * the chances themselves, whose lowest may be above the floor) is within {@link #TOLERANCE} of the bound. People no
+ * panel can hold get 0 and are left out, as in maximin (c is then k over the others).
  */
 final class Goldilocks {
     /** How close to its lower bound the objective must be (relative), below the noise of rounding to m panels. */
     static final double TOLERANCE = 1e-3;
 
     private static final int STEPS = 12;
+
+    /** The first floor, as a share of the lower of maximin's and k/n: ℓ* was 0.7–0.8 of maximin's where tried. */
+    private static final double START = 0.75;
+
+    /**
+     * How far below maximin's floor the search stays: at that floor the program is degenerate and column generation
+     * crawls (at 300/45, 90 integer programs for a cap that moved by 0.005).
+     */
+    private static final double NEAR_MAXIMIN = 1e-4;
+
     private static final int COLUMNS = 8;
     private static final int STARTS = 16;
     private static final int BOUND_EVERY = 10;
@@ -50,8 +61,16 @@ final class Goldilocks {
         this.swaps = new PanelSwaps(problem);
     }
 
-    /** One floor's optimum: the floor, the cap reached with the known panels, u's slope there, the panels in use. */
-    private record Point(double floor, double cap, double slope, List<BoundsLp.InUse> panels) {}
+    /**
+     * One floor's optimum: the floor, the cap reached with the known panels, u's slope there, the panels in use, and
+     * the Goldilocks objective of the chances they give (the lowest chance may be above the floor).
+     */
+    private record Point(double floor, double cap, double slope, List<BoundsLp.InUse> panels, double objective) {
+        /** Whether the floor is at or right of ℓ*, where u(ℓ)/c meets c/ℓ. */
+        boolean right(double fair) {
+            return cap / fair >= fair / floor;
+        }
+    }
 
     SelectionOutcome run() {
         SelectionOutcome maximin = new ColumnGeneration(problem, run).run(Algorithm.MAXIMIN);
@@ -71,42 +90,77 @@ final class Goldilocks {
         panels.addAll(anchors);
         double fair = problem.panelSize() / (double) seated;
 
-        // A hair below the lowest chance of maximin's panels, so that they meet the floor despite rounding.
-        Optional<Point> at = solveAt(highestFloor * (1 - 1e-9), row, anchors);
-        if (at.isEmpty()) return stopped();
-        Point right = at.get();
-        Point best = right;
-        double left = 0;
-        for (int step = 0; step < STEPS && right.cap() / fair > fair / right.floor(); step++) {
-            // The meeting point is left of the tangent's: the objective cannot go below c over that floor.
-            double next = newton(right, fair);
-            if (objective(best, fair) <= fair / next * (1 + TOLERANCE)) break;
-            // Solved caps are within PRICING_EPSILON of u, so a step may overshoot: then halve the bracket.
-            if (next <= left) next = (left + right.floor()) / 2;
-            if (next >= right.floor() * (1 - 1e-9)) break;
-            Optional<Point> point = solveAt(next, row, anchors);
-            if (point.isEmpty()) return stopped();
-            Point p = point.get();
-            if (objective(p, fair) < objective(best, fair)) best = p;
-            if (p.cap() / fair >= fair / p.floor()) right = p;
-            else left = p.floor();
+        List<Point> points = new ArrayList<>();
+        double next = START * Math.min(highestFloor, fair);
+        Point best = null;
+        for (int step = 0; step < STEPS; step++) {
+            Optional<Point> solved = solveAt(next, row, anchors, fair);
+            if (solved.isEmpty()) return stopped();
+            Point p = solved.get();
+            points.add(p);
+            if (best == null || p.objective() < best.objective()) best = p;
+            // ℓ* is left of the tangents' meeting point, and never right of maximin's floor.
+            double high = Math.min(highestFloor, tangentsMeet(points, fair));
+            if (best.objective() <= Math.max(1, fair / high) * (1 + TOLERANCE)) break;
+            next = nextFloor(points, p, fair, Math.min(high, highestFloor * (1 - NEAR_MAXIMIN)));
+            if (Double.isNaN(next)) break;
         }
         return selected(best);
     }
 
     /**
-     * The floor where the tangent of u at the point meets c²/ℓ: the positive root of s·ℓ² + (u − s·ℓ₀)·ℓ − c² = 0.
+     * After a point right of ℓ* (cap/c ≥ c/floor), the chord from the nearest point left of ℓ* (which lies above the
+     * convex u, so it meets c²/ℓ left of ℓ*), or halfway to c²/cap when there is none yet; after a point left of ℓ*,
+     * the tangents' meeting point (right of ℓ*). NaN when the candidate was solved already.
      */
-    private static double newton(Point p, double fair) {
-        double s = p.slope();
-        double b = p.cap() - s * p.floor();
-        double c2 = fair * fair;
-        if (s < 1e-12) return c2 / b;
-        return (-b + Math.sqrt(b * b + 4 * s * c2)) / (2 * s);
+    private static double nextFloor(List<Point> points, Point last, double fair, double high) {
+        Point left = null;
+        Point right = null;
+        for (Point p : points) {
+            if (p.right(fair)) {
+                if (right == null || p.floor() < right.floor()) right = p;
+            } else if (left == null || p.floor() > left.floor()) {
+                left = p;
+            }
+        }
+        double next;
+        if (!last.right(fair) || right == null) next = high;
+        else if (left == null) next = (fair * fair / right.cap() + Math.min(high, right.floor())) / 2;
+        else next = chordMeets(left, right, fair);
+        for (Point p : points) {
+            if (Math.abs(p.floor() - next) <= 1e-7 * next) {
+                if (left == null || right == null) return Double.NaN;
+                next = (left.floor() + right.floor()) / 2;
+            }
+        }
+        return next;
     }
 
-    private static double objective(Point p, double fair) {
-        return Math.max(p.cap() / fair, fair / p.floor());
+    /** Where max_j tangent_j(ℓ)/c meets c/ℓ; the function is increasing, so bisection finds it. */
+    private static double tangentsMeet(List<Point> points, double fair) {
+        double lo = 1e-9;
+        double hi = 1;
+        for (int i = 0; i < 100; i++) {
+            double mid = (lo + hi) / 2;
+            double model = 0;
+            for (Point p : points) model = Math.max(model, p.cap() + p.slope() * (mid - p.floor()));
+            if (model / fair >= fair / mid) hi = mid;
+            else lo = mid;
+        }
+        return hi;
+    }
+
+    /** Where the chord from the left point to the right one meets c²/ℓ. */
+    private static double chordMeets(Point left, Point right, double fair) {
+        double lo = left.floor();
+        double hi = right.floor();
+        double slope = (right.cap() - left.cap()) / (hi - lo);
+        for (int i = 0; i < 100; i++) {
+            double mid = (lo + hi) / 2;
+            if ((left.cap() + slope * (mid - left.floor())) / fair >= fair / mid) hi = mid;
+            else lo = mid;
+        }
+        return hi;
     }
 
     private SelectionOutcome stopped() {
@@ -120,7 +174,7 @@ final class Goldilocks {
      * every {@link #BOUND_EVERY} rounds, until the integer program's lower bound on u is within
      * {@link ColumnGeneration#PRICING_EPSILON} of the cap reached, or it finds no improving panel.
      */
-    private Optional<Point> solveAt(double floor, int[] row, Set<Panel> anchors) {
+    private Optional<Point> solveAt(double floor, int[] row, Set<Panel> anchors, double fair) {
         try (BoundsLp lp = new BoundsLp(run, floor, row, anchors, new ArrayList<>(panels))) {
             double bestBound = Double.NEGATIVE_INFINITY;
             int sinceBound = 0;
@@ -144,7 +198,7 @@ final class Goldilocks {
                 if (heaviest.isEmpty()) return Optional.empty();
                 bestBound =
                         Math.max(bestBound, floor * r.slope() - heaviest.get().weight());
-                Point point = new Point(floor, r.cap(), r.slope(), r.panels());
+                Point point = new Point(floor, r.cap(), r.slope(), r.panels(), objective(r.panels(), row, fair));
                 if (r.cap() - bestBound <= ColumnGeneration.PRICING_EPSILON) return Optional.of(point);
                 Panel panel = heaviest.get().panel();
                 boolean improves = heaviest.get().weight() > threshold;
@@ -155,6 +209,19 @@ final class Goldilocks {
                 }
             }
         }
+    }
+
+    /** max(max π/c, max c/π) over the people who can sit, for the panels with their probabilities. */
+    private static double objective(List<BoundsLp.InUse> inUse, int[] row, double fair) {
+        double[] chance = new double[row.length];
+        double total = 0;
+        for (BoundsLp.InUse p : inUse) total += p.weight();
+        for (BoundsLp.InUse p : inUse) for (int i : p.panel().members()) chance[i] += p.weight() / total;
+        double worst = 1;
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] >= 0) worst = Math.max(worst, Math.max(chance[i] / fair, fair / chance[i]));
+        }
+        return worst;
     }
 
     /** The known panels heaviest under the weights, heaviest first. */
