@@ -35,7 +35,7 @@ final class Goldilocks {
 
     private static final int STEPS = 12;
 
-    /** The first floor, as a share of the lower of maximin's and k/n: ℓ* was 0.7–0.8 of maximin's where tried. */
+    /** The first floor, as a share of the lower of maximin's and k/n: ℓ* was 0.65–0.8 of maximin's where tried. */
     private static final double START = 0.75;
 
     /**
