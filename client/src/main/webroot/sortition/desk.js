@@ -6,7 +6,7 @@ import { html } from '../lib/html.js';
 import { t, errorText } from '../i18n/i18n.js';
 import { percent, histogram } from './chances.js';
 
-const ALGORITHMS = ['leximin', 'maximin', 'legacy'];
+const ALGORITHMS = ['leximin', 'maximin', 'goldilocks', 'legacy'];
 const POLL_MS = 1000;
 
 /** What the desk remembers between draws, in ctx.ui. */

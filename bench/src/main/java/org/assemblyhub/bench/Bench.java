@@ -17,6 +17,8 @@ import java.util.List;
 /**
  * {@code ./hub bench --journal [--events 1000000]}: start-up time and heap on a long journal ({@link JournalStartup}).
  * <p>
+ * {@code ./hub bench --sortition [--quick]}: the selection algorithms on synthetic pools ({@link SortitionBench}).
+ * <p>
  * {@code ./hub bench [--quick] [--observers 1000,5000,10000] [--members 200] [--seconds 10] [--changes 40] [--rounds
  * 3]}: for each
  * number of observers, the hub scenario then the raw baseline at the same size; writes
@@ -68,6 +70,10 @@ public final class Bench {
         }
         if (List.of(args).contains("--rush")) {
             rush(args, quick, hubJar, benchJar, work, out, command.trim(), hubJvm);
+            return;
+        }
+        if (List.of(args).contains("--sortition")) {
+            sortition(args, quick, hubJar, benchJar, work, out, command.trim());
             return;
         }
         if (List.of(args).contains("--journal")) {
@@ -299,6 +305,26 @@ public final class Bench {
                                 .format(Instant.now()) + "-failover.json");
         Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println("load average at the end: " + Proc.loadAverage());
+        System.out.println("written to " + file);
+        System.exit(0);
+    }
+
+    /**
+     * {@code --sortition [--quick] [--pools 750/112,300/45,200/30] [--algorithms legacy,maximin,leximin,goldilocks]
+     * [--leximin-minutes 4]}: the selection algorithms on synthetic pools ({@link SortitionBench}).
+     */
+    private static void sortition(
+            String[] args, boolean quick, Path hubJar, Path benchJar, Path work, Path out, String command)
+            throws Exception {
+        ObjectNode result = new SortitionBench(hubJar, benchJar, work).run(args, quick, command);
+        Files.createDirectories(out);
+        Path file = out.resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()) + "-sortition" + (quick ? "-quick" : "") + ".json");
+        Files.writeString(file, HubSetup.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+        System.out.println();
+        System.out.print(SortitionBench.summary(result));
         System.out.println("written to " + file);
         System.exit(0);
     }

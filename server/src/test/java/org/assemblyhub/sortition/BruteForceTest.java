@@ -49,7 +49,7 @@ class BruteForceTest {
         assertThat(checked).isGreaterThanOrEqualTo(4);
     }
 
-    private static SelectionProblem smallInstance(SplittableRandom random) {
+    static SelectionProblem smallInstance(SplittableRandom random) {
         List<Volunteer> pool = new ArrayList<>();
         String[] genders = {"f", "m"};
         String[] ages = {"young", "middle", "old"};

@@ -154,9 +154,18 @@ class FormatsTest {
     }
 
     @Test
+    void goldilocks_is_read_from_the_settings_and_written_back_under_its_name() {
+        SortitionSettings s = SettingsToml.read("id_column = \"id\"\nselection_algorithm = \"Goldilocks\"\n")
+                .orThrow();
+        assertThat(s.algorithm()).isEqualTo(Algorithm.GOLDILOCKS);
+        assertThat(SettingsToml.write(s)).contains("selection_algorithm = \"goldilocks\"");
+    }
+
+    @Test
     void settings_that_cannot_be_used_say_which_key() {
         assertThat(problems(SettingsToml.read("id_column = \"id\"\nselection_algorithm = \"nash\"\n")))
-                .containsExactly("settings.toml selection_algorithm: 'nash' is not one of leximin, maximin, legacy");
+                .containsExactly(
+                        "settings.toml selection_algorithm: 'nash' is not one of leximin, maximin, goldilocks, legacy");
         assertThat(problems(SettingsToml.read("id_column = \"id\"\ncheck_same_address = true\n")))
                 .containsExactly("settings.toml check_same_address_columns: is empty but check_same_address is true");
         assertThat(problems(SettingsToml.read("[table]\n")))

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-/** Small pools for the tests, and a realistic synthetic one for the measurement. */
+/** Small pools for the tests, and a realistic synthetic one (the same as the benchmark's SyntheticPool). */
 public final class Pools {
     private Pools() {}
 

@@ -48,7 +48,7 @@ public final class SettingsToml {
         if (algorithm.isEmpty()) {
             problems.add(problem(
                             "selection_algorithm",
-                            "'" + algorithmName + "' is not one of leximin, maximin, " + "legacy")
+                            "'" + algorithmName + "' is not one of leximin, maximin, goldilocks, legacy")
                     .coded("unknown-algorithm", "value", algorithmName));
         }
         int k = integer(values, "number_wanted", 0, problems);

@@ -3,10 +3,14 @@ package org.assemblyhub.sortition.select;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The selection algorithms, named as sortition-algorithms names them in its settings. */
+/**
+ * The selection algorithms, named as sortition-algorithms names them in its settings; {@code goldilocks} is ours
+ * (that library has no such setting).
+ */
 public enum Algorithm {
     LEXIMIN,
     MAXIMIN,
+    GOLDILOCKS,
     LEGACY;
 
     public String settingName() {

@@ -32,7 +32,7 @@ import java.util.Set;
  */
 final class ColumnGeneration {
     /** Below the 1/m by which rounding to m = 1,000 panels moves a probability anyway. */
-    private static final double PRICING_EPSILON = 5e-4;
+    static final double PRICING_EPSILON = 5e-4;
 
     private static final double POSITIVE = 1e-6;
 

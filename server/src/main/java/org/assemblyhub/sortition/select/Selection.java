@@ -11,6 +11,7 @@ public final class Selection {
 
     public static SelectionOutcome select(SelectionProblem problem, Algorithm algorithm, SelectionRun run) {
         if (algorithm == Algorithm.LEGACY) return new Legacy(problem, run).sample(LEGACY_DRAWS);
+        if (algorithm == Algorithm.GOLDILOCKS) return new Goldilocks(problem, run).run();
         return new ColumnGeneration(problem, run).run(algorithm);
     }
 

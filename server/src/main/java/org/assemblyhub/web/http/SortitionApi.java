@@ -172,8 +172,8 @@ public final class SortitionApi {
     private static Algorithm algorithm(JsonObject body) {
         String name = text(body, "algorithm");
         return Algorithm.named(name.isBlank() ? "leximin" : name)
-                .orElseThrow(
-                        () -> new DeskRefusal(422, "invalid-args", "The algorithm is leximin, maximin or legacy."));
+                .orElseThrow(() -> new DeskRefusal(
+                        422, "invalid-args", "The algorithm is leximin, maximin, goldilocks or legacy."));
     }
 
     private Future<JsonObject> run(SortitionDesk desk, Ask ask) {
