@@ -17,6 +17,7 @@ import org.assemblyhub.poll.domain.PollEvent;
 import org.assemblyhub.poll.domain.PollKind;
 import org.assemblyhub.poll.domain.PollSpec;
 import org.assemblyhub.store.FileEventStore;
+import org.assemblyhub.store.JournalChain;
 import org.assemblyhub.store.JournalRecord;
 
 import java.nio.file.Files;
@@ -186,6 +187,9 @@ public final class JournalGenerator {
         emit(new BreakoutEvent.BreakoutsClosed(round, tick()), "f0:closed" + round);
     }
 
+    /** The hash chain's head after the records written so far (see JournalChain). */
+    private String head = JournalChain.genesis(ASSEMBLY);
+
     private void emit(DomainEvent event, String commandKey) throws Exception {
         batch.add(new RecordedEvent(++seq, now, commandKey, event));
         if (batch.size() >= BATCH) flush();
@@ -193,7 +197,9 @@ public final class JournalGenerator {
 
     private void flush() throws Exception {
         if (batch.isEmpty()) return;
-        List<JournalRecord> records = batch.stream().map(EventCodec::encode).toList();
+        EventCodec.Encoded encoded = EventCodec.encode(batch, head);
+        List<JournalRecord> records = encoded.records();
+        head = encoded.head();
         store.append(ASSEMBLY, written, records)
                 .toCompletionStage()
                 .toCompletableFuture()

@@ -34,6 +34,11 @@ public final class EventCodec {
     /** A batch's records, each naming the head before it, and the head after the last one. */
     public record Encoded(List<JournalRecord> records, String head) {}
 
+    /** The records of {@code events} chained from {@code head}, nothing sealed (tools that write journals: bench). */
+    public static Encoded encode(List<RecordedEvent> events, String head) {
+        return encode(events, head, null);
+    }
+
     /**
      * The records of {@code events}, chained one after the other from the head {@code head}, personal fields sealed
      * by {@code seals} (null: none sealed).
