@@ -1,10 +1,14 @@
 package org.assemblyhub.store.redis;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +27,22 @@ final class RedisCalls {
 
     Future<Response> send(Request request) {
         return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends and waits, for the blocking stores beside the journal (snapshots, person keys, documents): workers only.
+     * {@code what} names them in the error an event loop would get.
+     */
+    Response sendAndWait(Request request, String what) throws IOException {
+        if (Context.isOnEventLoopThread()) throw new IllegalStateException(what + " block: call them on a worker");
+        try {
+            return send(request).toCompletionStage().toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            throw new IOException("Redis: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for Redis");
+        }
     }
 
     Redis redis() {

@@ -1,6 +1,5 @@
 package org.assemblyhub.store.redis;
 
-import io.vertx.core.Context;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -8,11 +7,9 @@ import org.assemblyhub.store.AssemblyIds;
 import org.assemblyhub.store.Documents;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
 /** Documents as fields of one Redis hash per kind ({@code hub:docs:<kind>}): every node reads the same. Blocking. */
 public final class RedisDocuments implements Documents {
@@ -50,14 +47,6 @@ public final class RedisDocuments implements Documents {
     }
 
     private Response call(Request request) throws IOException {
-        if (Context.isOnEventLoopThread()) throw new IllegalStateException("documents block: call them on a worker");
-        try {
-            return calls.send(request).toCompletionStage().toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            throw new IOException("Redis: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for Redis");
-        }
+        return calls.sendAndWait(request, "documents");
     }
 }

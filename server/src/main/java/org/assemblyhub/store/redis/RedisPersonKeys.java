@@ -1,18 +1,14 @@
 package org.assemblyhub.store.redis;
 
-import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import org.assemblyhub.store.PersonKeys;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Person keys in Redis beside the journal (a hash per assembly), so that the node that takes an assembly over can
@@ -68,15 +64,6 @@ public final class RedisPersonKeys implements PersonKeys {
     }
 
     private Response call(Request request) throws IOException {
-        if (Context.isOnEventLoopThread()) throw new IllegalStateException("person keys block: call them on a worker");
-        Future<Response> future = calls.send(request);
-        try {
-            return future.toCompletionStage().toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            throw new IOException("Redis: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for Redis");
-        }
+        return calls.sendAndWait(request, "person keys");
     }
 }
