@@ -44,7 +44,9 @@ class ErasureTest {
             BusyAssembly.CANARY_CONTACT,
             BusyAssembly.CANARY_AREA,
             "Canarynote-7f3a",
-            "Canarymessage-7f3a");
+            "Canarymessage-7f3a",
+            "Canaryquestion-7f3a",
+            "Canaryreworded-7f3a");
 
     private final List<String> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -83,11 +85,25 @@ class ErasureTest {
             BusyAssembly busy = new BusyAssembly(hub.vertx(), "erasure").withCanary();
             busy.firstEvening();
             busy.secondEvening();
+            JsonObject asked = busy.ask(
+                    "m1", "member", "ask-question", new JsonObject().put("text", "Canaryquestion-7f3a: why here?"));
+            assertThat(Answers.isError(asked)).as(asked.encode()).isFalse();
+            String questionId = asked.getJsonObject("result").getString("questionId");
+            JsonObject reworded = busy.ask(
+                    "organiser-1",
+                    "organiser",
+                    "edit-question",
+                    new JsonObject()
+                            .put("questionId", questionId)
+                            .put("text", "Canaryreworded-7f3a: why this place?")
+                            .put("note", "shorter"));
+            assertThat(Answers.isError(reworded)).as(reworded.encode()).isFalse();
             awaitQuietSnapshots(dataDir);
 
             assertThat(busy.view("organiser"))
                     .as("before: the organisers see the member's data")
-                    .contains(BusyAssembly.CANARY_NAME, BusyAssembly.CANARY_CONTACT, BusyAssembly.CANARY_AREA);
+                    .contains(BusyAssembly.CANARY_NAME, BusyAssembly.CANARY_CONTACT, BusyAssembly.CANARY_AREA)
+                    .contains("Canaryreworded-7f3a");
             assertThat(Files.readString(
                             dataDir.resolve("journal").resolve("erasure.journal"), StandardCharsets.ISO_8859_1))
                     .as("the journal holds personal data sealed, never in the clear")

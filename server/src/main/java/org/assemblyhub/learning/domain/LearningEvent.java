@@ -154,8 +154,17 @@ public sealed interface LearningEvent extends DomainEvent {
 
     record QuestionApproved(String questionId, String byPersonId, Instant at) implements LearningEvent {}
 
-    record QuestionEdited(String questionId, String text, String note, String byPersonId, Instant at)
-            implements LearningEvent {}
+    /**
+     * A moderator's rewording of the asker's question: still the asker's words, so sealed under their key.
+     * {@code askerId} is null in journals written before it was recorded (their text stays as it was written).
+     */
+    record QuestionEdited(String questionId, String askerId, String text, String note, String byPersonId, Instant at)
+            implements LearningEvent, PersonalData {
+        @Override
+        public List<PersonalField> personalFields() {
+            return askerId == null || text == null ? List.of() : List.of(PersonalData.text(askerId, "/text"));
+        }
+    }
 
     record QuestionHidden(String questionId, String reason, String byPersonId, Instant at) implements LearningEvent {}
 

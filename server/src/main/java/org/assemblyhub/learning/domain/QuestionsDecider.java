@@ -43,7 +43,7 @@ public final class QuestionsDecider {
         Question q = questions.question(c.questionId()).orElse(null);
         if (q == null) return noSuchQuestion();
         if (!q.open()) return closed();
-        return Verdict.accept(new QuestionEdited(q.id(), c.text(), c.note(), who.personId(), now));
+        return Verdict.accept(new QuestionEdited(q.id(), q.personId(), c.text(), c.note(), who.personId(), now));
     }
 
     public static Verdict hide(Questions questions, Acting who, Hide c, Instant now) {
