@@ -9,6 +9,12 @@ export function percent(p) {
     { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
+/** How many times the equal share, with two decimals, in the page's language ("2,27" / "2.27"). */
+export function times(r) {
+  return Number(r ?? 0).toLocaleString(document.documentElement.lang || 'fr',
+    { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** Twenty bins of [0, 1]: rows up to the last bin anyone is in, so the table stays short. */
 export function histogram(bins, testid) {
   const last = Math.max(0, bins.reduce((at, n, i) => (n > 0 ? i : at), 0));

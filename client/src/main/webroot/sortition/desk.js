@@ -4,7 +4,7 @@
 // the public facts come back through the live view like everyone else's.
 import { html } from '../lib/html.js';
 import { t, errorText } from '../i18n/i18n.js';
-import { percent, histogram } from './chances.js';
+import { percent, histogram, times } from './chances.js';
 
 const ALGORITHMS = ['leximin', 'maximin', 'goldilocks', 'legacy'];
 const POLL_MS = 1000;
@@ -171,11 +171,18 @@ function own(ctx) {
   return `/api/assemblies/${ctx.assemblyId}/sortition/own/`;
 }
 
+/** What a run stopped at its time limit returned, said as its algorithm knows it. */
+function cutShort(c) {
+  return c.algorithm === 'goldilocks'
+    ? t('sortition.outcome.goldilocksCutShort', { minutes: c.minutes, ratio: times(c.ratio), bound: times(c.bound) })
+    : t('sortition.outcome.cutShort', { minutes: c.minutes, fixed: c.fixedPeople, pool: c.poolSize });
+}
+
 function outcome(o, base) {
   return html`<div data-testid="sortition-outcome">
     <h4>${t('sortition.outcome.title')}</h4>
     <p>${t('sortition.outcome.summary', { lowest: percent(o.lowest), highest: percent(o.highest), equal: percent(o.equal) })}</p>
-    ${o.cutShort ? html`<p class="notice" data-testid="sortition-cut-short">${t('sortition.outcome.cutShort', { minutes: o.cutShort.minutes, fixed: o.cutShort.fixedPeople, pool: o.cutShort.poolSize })}</p>` : ''}
+    ${o.cutShort ? html`<p class="notice" data-testid="sortition-cut-short">${cutShort(o.cutShort)}</p>` : ''}
     ${histogram(o.histogram, 'sortition-histogram')}
     <p><a href=${base + 'chances.csv'} download>${t('sortition.download.chances')}</a></p>
     <table class="quotas">

@@ -311,7 +311,7 @@ public final class Bench {
 
     /**
      * {@code --sortition [--quick] [--pools 750/112,300/45,200/30] [--algorithms legacy,maximin,leximin,goldilocks]
-     * [--leximin-minutes 4]}: the selection algorithms on synthetic pools ({@link SortitionBench}).
+     * [--budget-minutes 4]}: the selection algorithms on synthetic pools ({@link SortitionBench}).
      */
     private static void sortition(
             String[] args, boolean quick, Path hubJar, Path benchJar, Path work, Path out, String command)

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * {@code ./hub bench --sortition [--quick] [--pools 750/112,300/45,200/30] [--algorithms legacy,maximin,…]
- * [--leximin-minutes 4] [--seed 2026]}: each selection algorithm on synthetic pools ({@link SyntheticPool}), each run
+ * [--budget-minutes 4] [--seed 2026]}: each selection algorithm on synthetic pools ({@link SyntheticPool}), each run
  * in a JVM of its own with the hub jar ({@link SortitionRun}), one after the other. Legacy runs first on each pool:
  * its time is the baseline the others are quoted against, measured minutes apart on the same shared machine.
  */
@@ -45,7 +45,7 @@ final class SortitionBench {
                 ? List.of(new int[] {200, 30})
                 : List.of(new int[] {750, 112}, new int[] {300, 45}, new int[] {200, 30});
         List<String> algorithms = ALGORITHMS;
-        long leximinSeconds = quick ? 60 : 240;
+        long budgetSeconds = quick ? 60 : 240;
         long seed = 2026;
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
@@ -56,7 +56,7 @@ final class SortitionBench {
                         .toList();
                 case "--algorithms" -> algorithms =
                         List.of(args[i + 1].toLowerCase(Locale.ROOT).split(","));
-                case "--leximin-minutes" -> leximinSeconds = Math.round(Double.parseDouble(args[i + 1]) * 60);
+                case "--budget-minutes" -> budgetSeconds = Math.round(Double.parseDouble(args[i + 1]) * 60);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 default -> {}
             }
@@ -71,14 +71,14 @@ final class SortitionBench {
                 .put("command", command)
                 .put("at", Instant.now().toString())
                 .put("seed", seed)
-                .put("leximinBudgetSeconds", leximinSeconds)
+                .put("budgetSeconds", budgetSeconds)
                 .put("loadAverageAtStart", Proc.loadAverage());
         ArrayNode runs = root.putArray("runs");
         for (int[] pool : pools) {
             double legacySeconds = Double.NaN;
             for (String algorithm : algorithms) {
                 System.out.printf("· pool %d, panel %d: %s…%n", pool[0], pool[1], algorithm);
-                ObjectNode r = one(pool[0], pool[1], seed, algorithm, leximinSeconds);
+                ObjectNode r = one(pool[0], pool[1], seed, algorithm, budgetSeconds);
                 r.put("loadAverage", Proc.loadAverage());
                 if (algorithm.equals("legacy"))
                     legacySeconds = r.path("seconds").asDouble();
@@ -92,7 +92,7 @@ final class SortitionBench {
         return root;
     }
 
-    private ObjectNode one(int size, int panel, long seed, String algorithm, long leximinSeconds) throws Exception {
+    private ObjectNode one(int size, int panel, long seed, String algorithm, long budgetSeconds) throws Exception {
         Path log = work.resolve("sortition-" + size + "-" + panel + "-" + algorithm + ".log");
         JvmProcess jvm = JvmProcess.start(
                 List.of("-Xmx2g", "-cp", benchJar + File.pathSeparator + hubJar),
@@ -102,7 +102,7 @@ final class SortitionBench {
                         Integer.toString(panel),
                         Long.toString(seed),
                         algorithm,
-                        Long.toString(leximinSeconds)),
+                        Long.toString(budgetSeconds)),
                 Map.of(),
                 log);
         int exit = jvm.waitFor(Duration.ofMinutes(60));
@@ -145,9 +145,12 @@ final class SortitionBench {
                                 Locale.ROOT, "%.2f", r.path("goldilocks").asDouble())
                         : "∞",
                 r.path("panels").asInt(),
-                r.path("outcome").asText().equals("cut-short")
-                        ? ", CUT SHORT (" + r.path("fixedPeople").asInt() + " fixed)"
-                        : "");
+                !r.path("outcome").asText().equals("cut-short")
+                        ? ""
+                        : r.has("ratioBound")
+                                ? ", CUT SHORT (no ratio below "
+                                        + r.path("ratioBound").asDouble() + ")"
+                                : ", CUT SHORT (" + r.path("fixedPeople").asInt() + " fixed)");
     }
 
     static double round(double value, int digits) {
@@ -157,9 +160,9 @@ final class SortitionBench {
 
     static String summary(JsonNode root) {
         StringBuilder out = new StringBuilder(String.format(
-                "sortition, seed %d, leximin budget %d s; load average %s → %s%n",
+                "sortition, seed %d, budget %d s; load average %s → %s%n",
                 root.path("seed").asLong(),
-                root.path("leximinBudgetSeconds").asLong(),
+                root.path("budgetSeconds").asLong(),
                 root.path("loadAverageAtStart").asText(),
                 root.path("loadAverageAtEnd").asText()));
         List<String> lines = new ArrayList<>();

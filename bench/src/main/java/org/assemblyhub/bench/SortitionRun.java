@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * One algorithm on one synthetic pool, in a JVM of its own (started by {@link SortitionBench} with the hub jar on its
- * class path): {@code SortitionRun <pool> <panel> <seed> <algorithm> <leximin budget in seconds>}. Prints progress
- * every 30 s and, last, one line {@code result <json>}.
+ * class path): {@code SortitionRun <pool> <panel> <seed> <algorithm> <budget in seconds>} (the budget of leximin and
+ * Goldilocks). Prints progress every 30 s and, last, one line {@code result <json>}.
  */
 public final class SortitionRun {
     private SortitionRun() {}
@@ -33,7 +33,7 @@ public final class SortitionRun {
         double cpuStart = cpuSeconds();
         long[] last = {start};
         SelectionRun run = SelectionRun.of(solver, new SplittableRandom(1))
-                .withLeximinBudget(budget)
+                .withBudget(budget)
                 .withProgress(p -> {
                     long now = System.nanoTime();
                     if (now - last[0] > 30_000_000_000L) {
@@ -68,7 +68,11 @@ public final class SortitionRun {
             // The Goldilocks objective: how far the highest and the lowest chance are from k/n, as a ratio ≥ 1.
             if (d.minimum() > 0)
                 result.put("goldilocks", SortitionBench.round(Math.max(d.maximum() / fair, fair / d.minimum()), 4));
-            s.cutShort().ifPresent(c -> result.put("fixedPeople", c.fixedPeople()));
+            s.cutShort().ifPresent(c -> {
+                if (c instanceof SelectionOutcome.CutShort.Leximin l) result.put("fixedPeople", l.fixedPeople());
+                if (c instanceof SelectionOutcome.CutShort.Goldilocks g)
+                    result.put("ratioBound", SortitionBench.round(g.bound(), 4));
+            });
         } else {
             result.put("outcome", outcome.toString());
         }

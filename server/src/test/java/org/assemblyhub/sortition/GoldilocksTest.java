@@ -9,6 +9,9 @@ import org.assemblyhub.sortition.domain.Panel;
 import org.assemblyhub.sortition.domain.PanelRules;
 import org.assemblyhub.sortition.domain.SelectionProblem;
 import org.assemblyhub.sortition.select.Algorithm;
+import org.assemblyhub.sortition.select.ChanceBounds;
+import org.assemblyhub.sortition.select.Selection;
+import org.assemblyhub.sortition.select.SelectionOutcome;
 import org.assemblyhub.sortition.solver.LinearModel;
 import org.junit.jupiter.api.Test;
 
@@ -122,5 +125,58 @@ class GoldilocksTest {
             m.sum(containing, floor, cap);
         }
         return SelectionTest.SOLVER.solve(m, Duration.ofSeconds(30)).found();
+    }
+
+    /** Everyone's index among the people some panel of the distribution holds, as the algorithms count them. */
+    private static int[] seatable(Distribution d) {
+        int[] row = new int[d.probabilities().length];
+        int seated = 0;
+        for (int i = 0; i < row.length; i++) row[i] = d.probability(i) > 1e-9 ? seated++ : -1;
+        return row;
+    }
+
+    @Test
+    void the_quotas_bound_every_algorithms_highest_and_lowest_chance_and_so_the_goldilocks_ratio() {
+        SelectionProblem problem = Pools.realistic(120, 18, 21);
+        for (Algorithm a : List.of(Algorithm.MAXIMIN, Algorithm.LEXIMIN, Algorithm.GOLDILOCKS)) {
+            Distribution d = SelectionTest.select(problem, a);
+            ChanceBounds bounds = ChanceBounds.of(problem, seatable(d));
+            assertThat(bounds.highestAtLeast()).isGreaterThan(bounds.fair());
+            assertThat(d.maximum()).as(a.settingName()).isGreaterThanOrEqualTo(bounds.highestAtLeast() - 1e-9);
+            assertThat(d.minimum()).as(a.settingName()).isLessThanOrEqualTo(bounds.lowestAtMost() + 1e-9);
+            assertThat(objective(problem, d.probabilities())).isGreaterThanOrEqualTo(bounds.ratio() - 1e-9);
+        }
+    }
+
+    /**
+     * At 200/30 every panel needs 5 of the 16 volunteers aged 16–29, so one of them has at least 0.3125 and the ratio
+     * is at least 0.3125/0.15: Goldilocks starts where that is reachable and stops there (within its tolerance).
+     */
+    @Test
+    void where_the_quotas_hold_the_highest_chance_goldilocks_reaches_their_bound() {
+        SelectionProblem problem = Pools.realistic(200, 30, 2026);
+        Distribution goldilocks = SelectionTest.select(problem, Algorithm.GOLDILOCKS);
+        ChanceBounds bounds = ChanceBounds.of(problem, seatable(goldilocks));
+        assertThat(bounds.highestAtLeast()).isCloseTo(5 / 16.0, within(1e-9));
+        assertThat(objective(problem, goldilocks.probabilities()))
+                .isBetween(bounds.ratio() - 1e-9, bounds.ratio() * (1 + 1e-3));
+    }
+
+    @Test
+    void without_a_budget_goldilocks_returns_its_best_distribution_so_far_said_cut_short_and_no_worse_than_maximin() {
+        SelectionProblem problem = Pools.skewed();
+        SelectionOutcome outcome = Selection.select(
+                problem, Algorithm.GOLDILOCKS, SelectionTest.run().withBudget(Duration.ZERO));
+        SelectionOutcome.Selected selected = (SelectionOutcome.Selected) outcome;
+        Distribution maximin = SelectionTest.select(problem, Algorithm.MAXIMIN);
+        double ratio = objective(problem, selected.distribution().probabilities());
+        assertThat(selected.complete()).isFalse();
+        SelectionOutcome.CutShort.Goldilocks cut =
+                (SelectionOutcome.CutShort.Goldilocks) selected.cutShort().orElseThrow();
+        assertThat(cut.ratio()).isCloseTo(ratio, within(1e-6));
+        assertThat(cut.bound()).isLessThanOrEqualTo(ratio);
+        assertThat(ratio).isLessThanOrEqualTo(objective(problem, maximin.probabilities()) + 1e-9);
+        for (WeightedPanel wp : selected.distribution().panels())
+            assertThat(PanelRules.broken(problem, wp.panel())).isEmpty();
     }
 }

@@ -201,11 +201,13 @@ class SelectionDeskTest {
         assertThat(post("/commit", organiser(), early).statusCode())
                 .as("nothing to commit before a run")
                 .isEqualTo(409);
-        HttpResponse<String> started = post("/run", organiser(), new JsonObject().put("algorithm", "maximin"));
+        HttpResponse<String> started = post("/run", organiser(), new JsonObject().put("algorithm", "goldilocks"));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         JsonObject done = awaitRun("done", "failed", "infeasible");
         JsonObject outcome = done.getJsonObject("outcome");
         assertThat(outcome).as(done.encode()).isNotNull();
+        assertThat(outcome.getString("algorithm")).isEqualTo("goldilocks");
+        assertThat(outcome.getValue("cutShort")).isNull();
         assertThat(outcome.getDouble("lowest")).isGreaterThan(0.05);
         assertThat(outcome.getJsonArray("histogram").stream()
                         .mapToInt(n -> (Integer) n)
@@ -230,6 +232,7 @@ class SelectionDeskTest {
         String commitment = new JsonObject(committed.body()).getString("commitment");
         JsonNode seen = observer.awaitView(v -> v.has("sortition")).path("sortition");
         assertThat(seen.path("commitment").asText()).isEqualTo(commitment);
+        assertThat(seen.path("algorithm").asText()).isEqualTo("goldilocks");
         assertThat(seen.path("histogram").size()).isEqualTo(20);
         assertThat(post("/commit", organiser(), early.copy().put("seedPlan", "again"))
                         .statusCode())

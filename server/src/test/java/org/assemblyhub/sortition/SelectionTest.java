@@ -153,12 +153,14 @@ class SelectionTest {
     @Test
     void leximin_out_of_time_returns_the_maximin_distribution_and_says_it_was_cut_short() {
         SelectionProblem problem = Pools.realistic(120, 18, 21);
-        SelectionOutcome outcome = Selection.select(problem, Algorithm.LEXIMIN, run().withLeximinBudget(Duration.ZERO));
+        SelectionOutcome outcome = Selection.select(problem, Algorithm.LEXIMIN, run().withBudget(Duration.ZERO));
         assertThat(outcome).isInstanceOf(SelectionOutcome.Selected.class);
         SelectionOutcome.Selected cut = (SelectionOutcome.Selected) outcome;
         assertThat(cut.complete()).isFalse();
-        assertThat(cut.cutShort().orElseThrow().poolSize()).isEqualTo(120);
-        assertThat(cut.cutShort().orElseThrow().fixedPeople()).isBetween(1, 119);
+        SelectionOutcome.CutShort.Leximin said =
+                (SelectionOutcome.CutShort.Leximin) cut.cutShort().orElseThrow();
+        assertThat(said.poolSize()).isEqualTo(120);
+        assertThat(said.fixedPeople()).isBetween(1, 119);
         for (WeightedPanel wp : cut.distribution().panels())
             assertThat(PanelRules.broken(problem, wp.panel())).isEmpty();
         double maximin = select(problem, Algorithm.MAXIMIN).minimum();

@@ -90,14 +90,17 @@ final class DeskViews {
                 .put("histogram", new JsonArray(new ArrayList<>(fairness.histogram())))
                 .put("quotaFill", fill)
                 .put("lowestPeople", lowestPeople)
-                .put(
-                        "cutShort",
-                        selected.cutShort()
-                                .map(c -> new JsonObject()
-                                        .put("minutes", c.budget().toMinutes())
-                                        .put("fixedPeople", c.fixedPeople())
-                                        .put("poolSize", c.poolSize()))
-                                .orElse(null));
+                .put("cutShort", selected.cutShort().map(DeskViews::cutShort).orElse(null));
+    }
+
+    private static JsonObject cutShort(SelectionOutcome.CutShort c) {
+        JsonObject view = new JsonObject().put("minutes", c.budget().toMinutes());
+        if (c instanceof SelectionOutcome.CutShort.Goldilocks g)
+            return view.put("algorithm", "goldilocks").put("ratio", g.ratio()).put("bound", g.bound());
+        SelectionOutcome.CutShort.Leximin l = (SelectionOutcome.CutShort.Leximin) c;
+        return view.put("algorithm", "leximin")
+                .put("fixedPeople", l.fixedPeople())
+                .put("poolSize", l.poolSize());
     }
 
     static JsonObject infeasible(QuotaExplanation e) {

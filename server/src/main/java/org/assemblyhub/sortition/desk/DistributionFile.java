@@ -37,12 +37,13 @@ final class DistributionFile {
                 CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(out)) {
             List<String> first =
                     new ArrayList<>(List.of("algorithm", selected.algorithm().settingName()));
-            selected.cutShort()
-                    .ifPresent(c -> first.addAll(List.of(
-                            "cut-short",
-                            String.valueOf(c.budget().toSeconds()),
-                            String.valueOf(c.fixedPeople()),
-                            String.valueOf(c.poolSize()))));
+            selected.cutShort().ifPresent(c -> {
+                first.addAll(List.of("cut-short", String.valueOf(c.budget().toSeconds())));
+                if (c instanceof SelectionOutcome.CutShort.Leximin l)
+                    first.addAll(List.of(String.valueOf(l.fixedPeople()), String.valueOf(l.poolSize())));
+                else if (c instanceof SelectionOutcome.CutShort.Goldilocks g)
+                    first.addAll(List.of(Double.toString(g.ratio()), Double.toString(g.bound())));
+            });
             printer.printRecord(first);
             for (WeightedPanel p : d.panels()) {
                 List<String> row = new ArrayList<>();
@@ -75,15 +76,21 @@ final class DistributionFile {
             }
             CSVRecord first = records.get(0);
             Optional<SelectionOutcome.CutShort> cutShort = first.size() == 6 && "cut-short".equals(first.get(2))
-                    ? Optional.of(new SelectionOutcome.CutShort(
-                            Duration.ofSeconds(Long.parseLong(first.get(3))),
-                            Integer.parseInt(first.get(4)),
-                            Integer.parseInt(first.get(5))))
+                    ? Optional.of(cutShort(algorithm.get(), first))
                     : Optional.empty();
             return Optional.of(new Found(
                     new SelectionOutcome.Selected(algorithm.get(), Distribution.of(panels, problem.size()), cutShort)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static SelectionOutcome.CutShort cutShort(Algorithm algorithm, CSVRecord first) {
+        Duration budget = Duration.ofSeconds(Long.parseLong(first.get(3)));
+        return algorithm == Algorithm.GOLDILOCKS
+                ? new SelectionOutcome.CutShort.Goldilocks(
+                        budget, Double.parseDouble(first.get(4)), Double.parseDouble(first.get(5)))
+                : new SelectionOutcome.CutShort.Leximin(
+                        budget, Integer.parseInt(first.get(4)), Integer.parseInt(first.get(5)));
     }
 }

@@ -41,11 +41,11 @@ final class SelectionJob {
     private static final Duration SOLVER_CALL_LIMIT = Duration.ofMinutes(2);
 
     /**
-     * Leximin's later stages stop here and keep the best distribution so far (maximin-optimal, said on every screen as
-     * cut short): selections are made weeks before the evenings, so the organiser can wait longer than the solver's
-     * default, and it still ends well within {@link #BUDGET}.
+     * Leximin's later stages and Goldilocks' floors stop here and keep the best distribution so far (said on every
+     * screen as cut short): selections are made weeks before the evenings, so the organiser can wait longer than the
+     * solver's default, and it still ends well within {@link #BUDGET}.
      */
-    static final Duration LEXIMIN_BUDGET = Duration.ofMinutes(20);
+    static final Duration ALGORITHM_BUDGET = Duration.ofMinutes(20);
 
     final PoolInputs inputs;
     final Algorithm algorithm;
@@ -96,7 +96,7 @@ final class SelectionJob {
                         },
                         cancellation,
                         SOLVER_CALL_LIMIT)
-                .withLeximinBudget(LEXIMIN_BUDGET);
+                .withBudget(ALGORITHM_BUDGET);
         SelectionOutcome result;
         try {
             result = Selection.select(inputs.problem(), algorithm, run);

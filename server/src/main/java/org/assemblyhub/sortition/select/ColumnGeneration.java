@@ -56,7 +56,7 @@ final class ColumnGeneration {
     }
 
     SelectionOutcome run(Algorithm algorithm) {
-        long deadline = System.nanoTime() + run.leximinBudget().toNanos();
+        long deadline = System.nanoTime() + run.budget().toNanos();
         Optional<SelectionOutcome> stopped = coverEveryoneWhoCanSit();
         if (stopped.isPresent()) return stopped.get();
         double lowest = Double.NaN;
@@ -71,14 +71,14 @@ final class ColumnGeneration {
             }
             lowest = stage.get().value;
             if (!stage.get().finished) {
-                SelectionOutcome.CutShort cut = new SelectionOutcome.CutShort(run.leximinBudget(), n - unfixed(), n);
+                SelectionOutcome.CutShort cut = new SelectionOutcome.CutShort.Leximin(run.budget(), n - unfixed(), n);
                 return weighPanels(lowest, algorithm, Optional.of(cut));
             }
             fixAtStageValue(stage.get());
             first = false;
             if (algorithm == Algorithm.MAXIMIN) break;
             if (unfixed() > 0 && System.nanoTime() - deadline > 0) {
-                SelectionOutcome.CutShort cut = new SelectionOutcome.CutShort(run.leximinBudget(), n - unfixed(), n);
+                SelectionOutcome.CutShort cut = new SelectionOutcome.CutShort.Leximin(run.budget(), n - unfixed(), n);
                 return weighPanels(lowest, algorithm, Optional.of(cut));
             }
         }

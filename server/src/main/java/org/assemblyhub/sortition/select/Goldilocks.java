@@ -28,6 +28,12 @@ import java.util.Set;
  * point after a floor left of ℓ*, to the chord's after one right of it, and stops when the best objective found (of
  * the chances themselves, whose lowest may be above the floor) is within {@link #TOLERANCE} of the bound. People no
  * panel can hold get 0 and are left out, as in maximin (c is then k over the others).
+ *
+ * <p>The quotas bound the chances before any solve ({@link ChanceBounds}): when they hold the highest chance at h > c,
+ * the objective is at least h/c, reached if u stays at h up to ℓ = c²/h, so the search starts there; a floor stops as
+ * soon as its cap reaches h (u is flat there, and column generation would crawl proving it). The run's budget
+ * ({@link SelectionRun#budget()}, counted from the start; maximin is never cut) stops the search and returns the best
+ * distribution found so far — never worse than maximin's — with its ratio and the bound, said on every screen.
  */
 final class Goldilocks {
     /** How close to its lower bound the objective must be (relative), below the noise of rounding to m panels. */
@@ -65,7 +71,8 @@ final class Goldilocks {
      * One floor's optimum: the floor, the cap reached with the known panels, u's slope there, the panels in use, and
      * the Goldilocks objective of the chances they give (the lowest chance may be above the floor).
      */
-    private record Point(double floor, double cap, double slope, List<BoundsLp.InUse> panels, double objective) {
+    private record Point(
+            double floor, double cap, double slope, List<BoundsLp.InUse> panels, double objective, boolean finished) {
         /** Whether the floor is at or right of ℓ*, where u(ℓ)/c meets c/ℓ. */
         boolean right(double fair) {
             return cap / fair >= fair / floor;
@@ -73,6 +80,7 @@ final class Goldilocks {
     }
 
     SelectionOutcome run() {
+        long deadline = System.nanoTime() + run.budget().toNanos();
         SelectionOutcome maximin = new ColumnGeneration(problem, run).run(Algorithm.MAXIMIN);
         if (!(maximin instanceof SelectionOutcome.Selected)) return maximin;
         Distribution start = ((SelectionOutcome.Selected) maximin).distribution();
@@ -88,24 +96,56 @@ final class Goldilocks {
         Set<Panel> anchors = new LinkedHashSet<>();
         start.panels().forEach(wp -> anchors.add(wp.panel()));
         panels.addAll(anchors);
-        double fair = problem.panelSize() / (double) seated;
+        ChanceBounds bounds = ChanceBounds.of(problem, row);
+        double fair = bounds.fair();
+        List<BoundsLp.InUse> maximinPanels = start.panels().stream()
+                .map(wp -> new BoundsLp.InUse(wp.panel(), wp.weight()))
+                .toList();
+        Point best = new Point(
+                highestFloor, start.maximum(), Double.NaN, maximinPanels, objective(maximinPanels, row, fair), true);
+        double bound = Math.max(bounds.ratio(), fair / highestFloor);
 
         List<Point> points = new ArrayList<>();
-        double next = START * Math.min(highestFloor, fair);
-        Point best = null;
+        double next = firstFloor(bounds, highestFloor);
+        boolean cut = false;
         for (int step = 0; step < STEPS; step++) {
-            Optional<Point> solved = solveAt(next, row, anchors, fair);
+            Optional<Point> solved = solveAt(next, row, anchors, bounds, deadline);
             if (solved.isEmpty()) return stopped();
             Point p = solved.get();
+            if (p.objective() < best.objective()) best = p;
+            if (!p.finished()) {
+                cut = true;
+                break;
+            }
             points.add(p);
-            if (best == null || p.objective() < best.objective()) best = p;
             // ℓ* is left of the tangents' meeting point, and never right of maximin's floor.
             double high = Math.min(highestFloor, tangentsMeet(points, fair));
-            if (best.objective() <= Math.max(1, fair / high) * (1 + TOLERANCE)) break;
+            bound = Math.max(bound, fair / high);
+            if (best.objective() <= bound * (1 + TOLERANCE)) break;
+            if (System.nanoTime() - deadline > 0) {
+                cut = true;
+                break;
+            }
             next = nextFloor(points, p, fair, Math.min(high, highestFloor * (1 - NEAR_MAXIMIN)));
             if (Double.isNaN(next)) break;
         }
-        return selected(best);
+        Optional<SelectionOutcome.CutShort> cutShort = cut
+                ? Optional.of(new SelectionOutcome.CutShort.Goldilocks(run.budget(), best.objective(), bound))
+                : Optional.empty();
+        return selected(best, cutShort);
+    }
+
+    /**
+     * Where the quotas hold the highest chance at h above c, the floor c²/h (a hair below, so that u is flat there
+     * and the floor stops at the quotas' bound): the optimum if u stays at h that far. Otherwise a share of the lower
+     * of maximin's floor and c. Never closer to maximin's floor than {@link #NEAR_MAXIMIN}.
+     */
+    private static double firstFloor(ChanceBounds bounds, double highestFloor) {
+        double fair = bounds.fair();
+        double limit = highestFloor * (1 - NEAR_MAXIMIN);
+        if (bounds.highestAtLeast() > fair * (1 + TOLERANCE))
+            return Math.min(limit, fair * fair / bounds.highestAtLeast() * (1 - TOLERANCE / 2));
+        return Math.min(limit, START * Math.min(highestFloor, fair));
     }
 
     /**
@@ -172,9 +212,11 @@ final class Goldilocks {
     /**
      * Column generation for one floor: cheap swapped panels each round, the integer program when they find none and
      * every {@link #BOUND_EVERY} rounds, until the integer program's lower bound on u is within
-     * {@link ColumnGeneration#PRICING_EPSILON} of the cap reached, or it finds no improving panel.
+     * {@link ColumnGeneration#PRICING_EPSILON} of the cap reached, or the cap reaches the quotas' bound (then u is
+     * flat at it: slope 0), or it finds no improving panel. Past the deadline, the panels so far, not finished.
      */
-    private Optional<Point> solveAt(double floor, int[] row, Set<Panel> anchors, double fair) {
+    private Optional<Point> solveAt(double floor, int[] row, Set<Panel> anchors, ChanceBounds bounds, long deadline) {
+        double fair = bounds.fair();
         try (BoundsLp lp = new BoundsLp(run, floor, row, anchors, new ArrayList<>(panels))) {
             double bestBound = Double.NEGATIVE_INFINITY;
             int sinceBound = 0;
@@ -184,6 +226,14 @@ final class Goldilocks {
                 if (solved.isEmpty()) return Optional.empty();
                 BoundsLp.Solved r = solved.get();
                 report(floor, r.cap());
+                if (r.cap() <= bounds.highestAtLeast() + ColumnGeneration.PRICING_EPSILON)
+                    return Optional.of(
+                            new Point(floor, r.cap(), 0, r.panels(), objective(r.panels(), row, fair), true));
+                if (System.nanoTime() - deadline > 0) {
+                    Point sofar =
+                            new Point(floor, r.cap(), r.slope(), r.panels(), objective(r.panels(), row, fair), false);
+                    return Optional.of(sofar);
+                }
                 double threshold = r.threshold(floor) + ColumnGeneration.PRICING_EPSILON;
                 List<Panel> swapped =
                         swaps.heavierThan(heaviestKnown(r.weights()), r.weights(), threshold, COLUMNS, lp.columns());
@@ -198,7 +248,7 @@ final class Goldilocks {
                 if (heaviest.isEmpty()) return Optional.empty();
                 bestBound =
                         Math.max(bestBound, floor * r.slope() - heaviest.get().weight());
-                Point point = new Point(floor, r.cap(), r.slope(), r.panels(), objective(r.panels(), row, fair));
+                Point point = new Point(floor, r.cap(), r.slope(), r.panels(), objective(r.panels(), row, fair), true);
                 if (r.cap() - bestBound <= ColumnGeneration.PRICING_EPSILON) return Optional.of(point);
                 Panel panel = heaviest.get().panel();
                 boolean improves = heaviest.get().weight() > threshold;
@@ -239,7 +289,7 @@ final class Goldilocks {
         return top;
     }
 
-    private SelectionOutcome selected(Point best) {
+    private SelectionOutcome selected(Point best, Optional<SelectionOutcome.CutShort> cutShort) {
         double total =
                 best.panels().stream().mapToDouble(BoundsLp.InUse::weight).sum();
         List<WeightedPanel> weighted = new ArrayList<>();
@@ -253,7 +303,7 @@ final class Goldilocks {
                 .toList();
         Distribution distribution = Distribution.of(normalised, problem.size());
         run.progress().report(new Progress("done", panels.size(), 0, problem.size(), distribution.minimum()));
-        return new SelectionOutcome.Selected(Algorithm.GOLDILOCKS, distribution);
+        return new SelectionOutcome.Selected(Algorithm.GOLDILOCKS, distribution, cutShort);
     }
 
     private void report(double floor, double cap) {

@@ -8,9 +8,8 @@ import java.util.Optional;
 /** How a selection ended: a distribution, quotas no panel can meet (with what to relax), cancelled, or failed. */
 public sealed interface SelectionOutcome {
     /**
-     * A distribution. {@code cutShort} is present when leximin ran out of its time budget: the distribution is then
-     * maximin-optimal (nobody's probability is below the best possible lowest one) and every person fixed by a
-     * finished stage has their leximin probability, but the others may not — a screen must say so.
+     * A distribution. {@code cutShort} is present when leximin or Goldilocks ran out of its time budget: the
+     * distribution is then the best found so far, and a screen must say so.
      */
     record Selected(Algorithm algorithm, Distribution distribution, Optional<CutShort> cutShort)
             implements SelectionOutcome {
@@ -18,17 +17,29 @@ public sealed interface SelectionOutcome {
             this(algorithm, distribution, Optional.empty());
         }
 
-        /** True unless leximin stopped at its time budget. */
+        /** True unless the algorithm stopped at its time budget. */
         public boolean complete() {
             return cutShort.isEmpty();
         }
     }
 
-    /**
-     * Leximin stopped at its budget with {@code fixedPeople} of {@code poolSize} people at their leximin probability
-     * (at least those at the lowest one); the others have at least the lowest probability of the last stage reached.
-     */
-    record CutShort(Duration budget, int fixedPeople, int poolSize) {}
+    /** How an algorithm stopped at its time budget, and what is known of the distribution it returned. */
+    sealed interface CutShort {
+        Duration budget();
+
+        /**
+         * Leximin stopped with {@code fixedPeople} of {@code poolSize} people at their leximin probability (at least
+         * those at the lowest one, so the distribution is maximin-optimal); the others have at least the lowest
+         * probability of the last stage reached.
+         */
+        record Leximin(Duration budget, int fixedPeople, int poolSize) implements CutShort {}
+
+        /**
+         * Goldilocks stopped with the best distribution found so far, whose Goldilocks ratio max(max π/c, max c/π) is
+         * {@code ratio}; no distribution has a ratio below {@code bound}.
+         */
+        record Goldilocks(Duration budget, double ratio, double bound) implements CutShort {}
+    }
 
     record Infeasible(QuotaExplanation explanation) implements SelectionOutcome {}
 

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The distribution kept across a restart comes back as it was, a leximin cut short at its budget still said so. */
+/** The distribution kept across a restart comes back as it was, a run cut short at its budget still said so. */
 class DistributionFileTest {
     @Test
     void a_leximin_cut_short_is_still_cut_short_after_a_restart() {
@@ -30,7 +30,8 @@ class DistributionFileTest {
         Distribution d = Distribution.of(
                 List.of(new WeightedPanel(new Panel(first), 0.25), new WeightedPanel(new Panel(second), 0.75)),
                 problem.size());
-        SelectionOutcome.CutShort cut = new SelectionOutcome.CutShort(Duration.ofMinutes(20), 7, problem.size());
+        SelectionOutcome.CutShort cut =
+                new SelectionOutcome.CutShort.Leximin(Duration.ofMinutes(20), 7, problem.size());
         SelectionOutcome.Selected written = new SelectionOutcome.Selected(Algorithm.LEXIMIN, d, Optional.of(cut));
 
         SelectionOutcome.Selected read = DistributionFile.read(DistributionFile.write(written, problem), problem)
@@ -46,5 +47,22 @@ class DistributionFileTest {
                         .selected()
                         .complete())
                 .isTrue();
+    }
+
+    @Test
+    void a_goldilocks_cut_short_keeps_its_ratio_and_bound_after_a_restart() {
+        SelectionProblem problem = Pools.balanced();
+        int k = problem.panelSize();
+        int[] first = new int[k];
+        for (int i = 0; i < k; i++) first[i] = i;
+        Distribution d = Distribution.of(List.of(new WeightedPanel(new Panel(first), 1)), problem.size());
+        SelectionOutcome.CutShort cut = new SelectionOutcome.CutShort.Goldilocks(Duration.ofMinutes(20), 2.31, 2.27);
+        SelectionOutcome.Selected written = new SelectionOutcome.Selected(Algorithm.GOLDILOCKS, d, Optional.of(cut));
+
+        SelectionOutcome.Selected read = DistributionFile.read(DistributionFile.write(written, problem), problem)
+                .orElseThrow()
+                .selected();
+        assertThat(read.algorithm()).isEqualTo(Algorithm.GOLDILOCKS);
+        assertThat(read.cutShort()).contains(cut);
     }
 }
