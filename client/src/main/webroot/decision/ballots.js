@@ -16,7 +16,7 @@ import { eligibility } from './eligibility.js';
  */
 export const myBallot = (me, id) => recall(me, 'ballot', id);
 const SUPPORT = { kind: 'support' };
-/** The hub's default rule (AdoptionRule.DEFAULT), stated when a ballot is opened without one. */
+/** The hub's default rule (AdoptionRule.DEFAULT), stated when a ballot is opened without one and the assembly has none. */
 const DEFAULT_RULE = { threshold: '4/5', base: 'valid-votes', quorum: '2/3', block: 'discuss', anotherRoundAt: '1/5' };
 
 /** A tracker in its groups (7K2P-QX4M-9RTD): a line may break between groups, never inside one. */
@@ -132,7 +132,8 @@ function published(assembly, me, id, b, ui, redraw) {
     <p><a href="/api/assemblies/${assembly}/ballots/${id}/record.json">${t('ballot.record')}</a></p>`;
 }
 
-function openBallotForm(drafts, send) {
+/** The assembly's rule for ballots opened without one (view.ballotRule, set by its organisers), else the hub's. */
+function openBallotForm(drafts, send, defaultRule) {
   const all = Object.entries(drafts || {}).filter(([, d]) => !d.underVote);
   if (all.length === 0) return '';
   return html`<details class="desk"><summary>${t('ballot.new')}</summary><form data-testid="new-ballot" @submit=${(e) => { e.preventDefault();
@@ -140,7 +141,7 @@ function openBallotForm(drafts, send) {
       send('open-ballot', { title: e.target.title.value, draftIds }).then((ack) => ack && e.target.reset()); }}>
     <label for="bal-title">${t('ballot.titleLabel')}</label><input id="bal-title" name="title" class="link" maxlength="200" required>
     <fieldset><legend>${t('ballot.drafts')}</legend>${all.map(([id, d]) => html`<label class="choice"><input type="checkbox" name="draft" value=${id}> ${d.title}</label>`)}</fieldset>
-    ${ruleText(DEFAULT_RULE)}
+    ${ruleText(defaultRule ? ruleParts(defaultRule.ruleParts, defaultRule.rule) : DEFAULT_RULE)}
     <button type="submit">${t('ballot.open')}</button></form></details>`;
 }
 
@@ -169,6 +170,6 @@ export function ballotsPanel(ctx) {
       ${b.open && desk ? html`<button type="button" class="secondary" @click=${() => send('close-ballot', { ballotId: id })}>${t('ballot.close')}</button>` : ''}
       ${b.results ? published(assembly, me, id, b, ui, redraw) : ''}
     </article>`; })}
-    ${desk ? openBallotForm(drafts, send) : ''}
+    ${desk ? openBallotForm(drafts, send, view.ballotRule) : ''}
   </section>`;
 }

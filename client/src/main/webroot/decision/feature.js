@@ -3,6 +3,7 @@
 import strings from './strings.js';
 import { ballotsPanel } from './ballots.js';
 import { draftsPanel } from './drafts.js';
+import { ballotRuleDesk } from './rule-desk.js';
 import { recoverReceipts } from './receipts.js';
 import { sayNewBallots } from './news.js';
 
@@ -12,6 +13,7 @@ export default {
   panels: [
     { region: 'plenary', order: 60, render: ballotsPanel },
     { region: 'plenary', order: 80, render: draftsPanel },
+    { region: 'wide', order: 17, roles: ['organiser'], render: ballotRuleDesk },
   ],
   onView: (ctx) => { recoverReceipts(ctx); sayNewBallots(ctx); },
   onPersonal: recoverReceipts,

@@ -198,7 +198,7 @@ export default {
   'upload-too-large': "This file is too large for this kind of material.",
   'upload-wrong-type': "This file is not of a kind accepted here (its content was checked, not only its name).",
   'url-not-http': "The link must start with http:// or https://.",
-  'video-off': "Video is turned off on this hub.",
+  'video-off': "Video is turned off on this hub or for this assembly.",
   'vote-in-progress': "Your vote is being recorded.",
   'wrong-file-kind': "This file is not the right kind for this place (for example a video where captions belong).",
   'wrong-phase': "This is not possible in the assembly's current phase.",

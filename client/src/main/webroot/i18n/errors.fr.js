@@ -198,7 +198,7 @@ export default {
   'upload-too-large': "Ce fichier est trop volumineux pour ce type de contenu.",
   'upload-wrong-type': "Ce fichier n'est pas d'un type accepté ici (son contenu a été vérifié, pas seulement son nom).",
   'url-not-http': "Le lien doit commencer par http:// ou https://.",
-  'video-off': "La vidéo est désactivée sur ce hub.",
+  'video-off': "La vidéo est désactivée sur ce hub ou pour cette assemblée.",
   'vote-in-progress': "Votre vote est en cours d'enregistrement.",
   'wrong-file-kind': "Ce fichier n'est pas du bon type pour cet emplacement (par exemple une vidéo à la place des sous-titres).",
   'wrong-phase': "Ce n'est pas possible dans la phase actuelle de l'assemblée.",

@@ -67,6 +67,11 @@ async function create(e) {
   const languages = [...f.querySelectorAll('input[name=language]:checked')].map((c) => c.value);
   const body = { title: f.title.value.trim(), question: f.question.value.trim(), public: f.isPublic.checked, languages,
     startsOn: f.startsOn.value || null, endsOn: f.endsOn.value || null };
+  // Only what differs from the hub's defaults is sent: the assembly then says nothing it need not.
+  const video = { calls: f.calls.checked, camera: f.camera.checked, microphone: f.microphone.checked };
+  if (!video.calls || !video.camera || !video.microphone) body.video = video;
+  const rule = { threshold: f.threshold.value, quorum: f.quorum.value === 'none' ? null : f.quorum.value, base: f.base.value };
+  if (rule.threshold !== '4/5' || rule.quorum !== '2/3' || rule.base !== 'valid-votes') body.ballotRule = rule;
   try {
     const made = await call('POST', `/api/organisations/${orgId}/assemblies`, body);
     state.created = { title: body.title };
@@ -123,6 +128,26 @@ function adminConsole(data) {
         <input id="new-starts" name="startsOn" type="date">
         <label for="new-ends">${t('org.admin.endsOn')}</label>
         <input id="new-ends" name="endsOn" type="date">
+        <fieldset><legend>${t('org.admin.video')}</legend>
+          <label class="choice"><input type="checkbox" name="calls" checked> ${t('org.admin.video.calls')}</label>
+          <label class="choice"><input type="checkbox" name="camera" checked> ${t('org.admin.video.camera')}</label>
+          <label class="choice"><input type="checkbox" name="microphone" checked> ${t('org.admin.video.microphone')}</label>
+        </fieldset>
+        <fieldset><legend>${t('org.admin.ballots')}</legend>
+          <p class="muted" id="ballots-help">${t('org.admin.ballots.help')}</p>
+          <label for="new-threshold">${t('org.admin.ballots.threshold')}</label>
+          <select id="new-threshold" name="threshold" aria-describedby="ballots-help">
+            ${['4/5', '3/4', '2/3', '3/5', '1/2'].map((v) => html`<option value=${v} ?selected=${v === '4/5'}>${v}</option>`)}
+          </select>
+          <label for="new-base">${t('org.admin.ballots.base')}</label>
+          <select id="new-base" name="base">
+            ${['valid-votes', 'ballots-cast', 'all-members'].map((v) => html`<option value=${v}>${t('org.admin.ballots.base.' + v)}</option>`)}
+          </select>
+          <label for="new-quorum">${t('org.admin.ballots.quorum')}</label>
+          <select id="new-quorum" name="quorum">
+            ${['2/3', '1/2', 'none'].map((v) => html`<option value=${v}>${v === 'none' ? t('org.admin.ballots.noQuorum') : v}</option>`)}
+          </select>
+        </fieldset>
         <button type="submit">${t('org.admin.create.button')}</button>
       </form>
     </section>

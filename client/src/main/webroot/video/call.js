@@ -74,6 +74,13 @@ export class CallController {
    * on from browser to browser (observers, who have no invitation, are not in it).
    */
   async follow(me) {
+    // Where the organisers set people to join with their camera or microphone off, they start so (once: after that,
+    // the person's own toggles hold).
+    if (me?.joinWith && !this.startedAsSet) {
+      this.startedAsSet = true;
+      if (me.joinWith.camera === false) this.cameraOn = false;
+      if (me.joinWith.microphone === false) this.micOn = false;
+    }
     this.me = me;
     const inGroup = /@\d+$/.test(me?.audience || '');
     const key = inGroup ? me.audience : me?.video === 'jitsi' || (me?.video === 'mesh' && !watchesOnly(me)) ? 'plenary' : null;
@@ -98,7 +105,7 @@ export class CallController {
         this.redraw(); // the frame's container must exist first
         await new Promise((r) => requestAnimationFrame(r));
         this.jitsi = await new JitsiCall(info, document.getElementById('jitsi-frame'), me.displayName ?? 'Observer', this.audioOnly,
-          () => this.redraw()).start();
+          () => this.redraw(), { camera: this.cameraOn, microphone: this.micOn }).start();
         window.assemblyHubJitsi = this.jitsi;
         return;
       }

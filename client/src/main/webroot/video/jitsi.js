@@ -21,8 +21,10 @@ function loadApi(domain) {
 }
 
 export class JitsiCall {
-  constructor(info, parentNode, displayName, audioOnly, onChange = () => {}) {
+  /** {@code startWith}: whether the camera and the microphone start on (the organisers' defaults, or the person's). */
+  constructor(info, parentNode, displayName, audioOnly, onChange = () => {}, startWith = { camera: true, microphone: true }) {
     this.info = info;
+    this.startWith = startWith;
     this.parentNode = parentNode;
     this.displayName = displayName;
     this.audioOnly = audioOnly;
@@ -108,9 +110,11 @@ export class JitsiCall {
       width: '100%',
       height: 480,
       userInfo: { displayName: this.displayName },
-      configOverwrite: { startWithVideoMuted: inGroup || this.audioOnly, startAudioOnly: this.audioOnly, prejoinConfig: { enabled: false } },
+      configOverwrite: { startWithVideoMuted: inGroup || this.audioOnly || !this.startWith.camera,
+        startWithAudioMuted: !this.startWith.microphone, startAudioOnly: this.audioOnly, prejoinConfig: { enabled: false } },
     });
-    this.videoMuted = inGroup || Boolean(this.audioOnly);
+    this.videoMuted = inGroup || Boolean(this.audioOnly) || !this.startWith.camera;
+    this.audioMuted = !this.startWith.microphone;
     this.listen();
     return this;
   }

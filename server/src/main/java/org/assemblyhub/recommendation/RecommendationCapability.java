@@ -91,6 +91,9 @@ public final class RecommendationCapability implements Capability {
             return BallotDecider.open(r.ballots, r.drafts, who.leads(), c, seated, now);
         }
         if (command instanceof BallotCommand.CloseBallot c) return BallotDecider.close(r.ballots, who.leads(), c, now);
+        if (command instanceof BallotCommand.SetDefaultRule c) {
+            return closed ? Verdict.assemblyClosed() : BallotDecider.setDefaultRule(r.ballots, c);
+        }
         if (command instanceof BallotCommand.ShowTurnout) {
             return who.isHub()
                     ? BallotDecider.showTurnout(r.ballots, now)
@@ -142,6 +145,7 @@ public final class RecommendationCapability implements Capability {
         if (!drafts.isEmpty()) view.set("drafts", drafts);
         ObjectNode ballots = DecisionView.ballots(r.ballots, audience);
         if (!ballots.isEmpty()) view.set("ballots", ballots);
+        DecisionView.defaultRule(r.ballots).ifPresent(rule -> view.set("ballotRule", rule));
     }
 
     @Override

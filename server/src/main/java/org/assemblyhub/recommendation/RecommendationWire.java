@@ -4,9 +4,9 @@ import static org.assemblyhub.kernel.plug.PlainWire.checked;
 import static org.assemblyhub.kernel.plug.WireArgs.MAX_LEVEL;
 import static org.assemblyhub.kernel.plug.WireCommand.DESK;
 import static org.assemblyhub.kernel.plug.WireCommand.MEMBERS;
+import static org.assemblyhub.kernel.plug.WireCommand.ORGANISERS;
 import static org.assemblyhub.kernel.plug.WireCommand.of;
 
-import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.kernel.plug.Decoded;
 import org.assemblyhub.kernel.plug.RuleArgs;
 import org.assemblyhub.kernel.plug.WireArgs;
@@ -66,7 +66,7 @@ public final class RecommendationWire {
                         new BallotCommand.OpenBallot(
                                 title,
                                 drafts,
-                                rule == null ? AdoptionRule.DEFAULT : RuleArgs.rule(rule),
+                                rule == null ? null : RuleArgs.rule(rule),
                                 HexFormat.of().formatHex(salt)),
                         title);
             }),
@@ -78,6 +78,11 @@ public final class RecommendationWire {
                             a.integers("levels", 60, -MAX_LEVEL, MAX_LEVEL),
                             a.text("secret", 128),
                             a.text("previousSecret", 128)))),
+            of("set-ballot-rule", ORGANISERS, (a, c) -> {
+                WireArgs rule = a.object("rule");
+                if (rule == null) throw new WireArgs.BadArgs("'rule' is an object such as {\"threshold\": \"2/3\"}.");
+                return Decoded.ok(new BallotCommand.SetDefaultRule(RuleArgs.rule(rule)));
+            }),
             of("close-ballot", DESK, (a, c) -> Decoded.ok(new BallotCommand.CloseBallot(a.id("ballotId")))),
             of("ballot-standing", MEMBERS, (a, c) -> Decoded.ok(new BallotCommand.Standing(a.id("ballotId")))),
             of(

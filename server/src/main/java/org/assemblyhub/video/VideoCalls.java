@@ -9,6 +9,7 @@ import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.kernel.plug.Engine;
 import org.assemblyhub.kernel.plug.Plugin;
+import org.assemblyhub.video.domain.VideoDefaults;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,9 +41,19 @@ final class VideoCalls implements Plugin {
         this.phones = new PhoneLines(video, assemblyId, engine.vertx());
     }
 
+    /**
+     * {@code video}: the provider, or {@code none} when the hub or this assembly has no calls; {@code joinWith}: when
+     * the organisers set people to join with their camera or microphone off, how each starts.
+     */
     @Override
     public void describe(JsonObject identity) {
-        identity.put("video", video.provider());
+        VideoDefaults defaults = VideoCapability.state(engine.model()).defaults();
+        identity.put("video", defaults.calls() ? video.provider() : "none");
+        if (!defaults.camera() || !defaults.microphone()) {
+            identity.put(
+                    "joinWith",
+                    new JsonObject().put("camera", defaults.camera()).put("microphone", defaults.microphone()));
+        }
     }
 
     @Override
@@ -123,6 +134,8 @@ final class VideoCalls implements Plugin {
      */
     JsonObject join(Model model, Actor actor, JsonObject args) {
         if (!model.roster().exists()) return Answers.error("no-such-assembly", "This assembly does not exist.");
+        if (!VideoCapability.state(model).defaults().calls())
+            return Answers.error("video-off", "Video calls are turned off for this assembly.");
         Object requested = args == null ? null : args.getValue("room");
         if (requested != null && !(requested instanceof String))
             return Answers.error("invalid-args", "'room' must be text.");

@@ -15,6 +15,7 @@ import org.assemblyhub.kernel.plug.Plugin;
 import org.assemblyhub.kernel.plug.WireCommand;
 import org.assemblyhub.video.domain.LiveStream;
 import org.assemblyhub.video.domain.VideoCommand;
+import org.assemblyhub.video.domain.VideoDefaults;
 import org.assemblyhub.video.domain.VideoEvent;
 import org.assemblyhub.video.domain.VideoState;
 
@@ -79,6 +80,13 @@ public final class VideoCapability implements Capability {
      */
     @Override
     public void view(Model model, Audience audience, ObjectNode view) {
+        VideoDefaults defaults = state(model).defaults();
+        if (audience.kind() == Audience.Kind.ORGANISER && !defaults.equals(VideoDefaults.DEFAULT)) {
+            view.putObject("videoDefaults")
+                    .put("calls", defaults.calls())
+                    .put("camera", defaults.camera())
+                    .put("microphone", defaults.microphone());
+        }
         LiveStream stream = state(model).stream();
         boolean watches = audience.onlooker()
                 || audience.kind() == Audience.Kind.ORGANISER
@@ -118,7 +126,7 @@ public final class VideoCapability implements Capability {
         return new VideoCalls(engine, access);
     }
 
-    private static VideoState state(Model model) {
+    static VideoState state(Model model) {
         return model.slice(NAME, VideoState.class);
     }
 }

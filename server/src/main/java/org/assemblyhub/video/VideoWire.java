@@ -8,6 +8,7 @@ import org.assemblyhub.kernel.plug.WireArgs;
 import org.assemblyhub.kernel.plug.WireCommand;
 import org.assemblyhub.video.domain.LiveStream;
 import org.assemblyhub.video.domain.VideoCommand.SetLiveStream;
+import org.assemblyhub.video.domain.VideoCommand.SetVideoDefaults;
 
 import java.util.List;
 
@@ -15,7 +16,17 @@ import java.util.List;
 public final class VideoWire {
     private VideoWire() {}
 
-    public static final List<WireCommand> COMMANDS = List.of(of("set-live-stream", ORGANISERS, VideoWire::liveStream));
+    public static final List<WireCommand> COMMANDS = List.of(
+            of("set-live-stream", ORGANISERS, VideoWire::liveStream), of("set-video", ORGANISERS, VideoWire::defaults));
+
+    /** {@code calls}, {@code camera}, {@code microphone}: each true or false, each optional (absent: unchanged). */
+    private static Decoded defaults(WireArgs a, WireCommand.Context c) {
+        return Decoded.ok(new SetVideoDefaults(setting(a, "calls"), setting(a, "camera"), setting(a, "microphone")));
+    }
+
+    private static Boolean setting(WireArgs a, String key) {
+        return a.has(key) ? a.flag(key, true) : null;
+    }
 
     /** {@code url}: empty or absent clears the stream; {@code captions}: the stream carries captions. */
     private static Decoded liveStream(WireArgs a, WireCommand.Context c) {

@@ -54,10 +54,23 @@ class OrganisationConsoleIT {
             admin.check("input[name=isPublic]");
             admin.fill("#new-starts", "2027-01-09");
             admin.fill("#new-ends", "2027-03-20");
+            admin.uncheck("input[name=camera]");
+            admin.selectOption("#new-threshold", "2/3");
             admin.click("[data-testid=create-assembly] button[type=submit]");
             admin.locator("[data-testid=join-continue]").click();
             admin.waitForURL(url -> url.contains("/a/assemblee-du-climat-"));
             assertThat(admin.locator("[data-testid=me]")).containsText("Daphné");
+            admin.click("[data-testid=ballot-rule-desk] summary");
+            assertThat(admin.locator("#default-rule-threshold")).hasValue("2/3");
+            admin.click("[data-testid=video-defaults] summary");
+            assertThat(admin.locator("[data-testid=video-defaults] input[name=camera]"))
+                    .not()
+                    .isChecked();
+            assertThat(admin.locator("[data-testid=video-defaults] input[name=calls]"))
+                    .isChecked();
+            assertThat(Axe.violations(admin))
+                    .as("the assembly's organiser with its video and vote settings open")
+                    .isEmpty();
 
             admin.click("details.add-person summary");
             admin.fill("#add-id", "m1");
@@ -79,6 +92,9 @@ class OrganisationConsoleIT {
             Invitations.accept(member, link);
             assertThat(member.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
             assertThat(member.locator("[data-testid=me]")).containsText("Mina");
+            assertThat(member.evaluate("() => JSON.stringify(window.assemblyHub.me.joinWith)"))
+                    .as("the video defaults chosen at creation reach the member's browser")
+                    .isEqualTo("{\"camera\":false,\"microphone\":true}");
             assertThat(admin.locator("[data-testid=roster-row][data-person=m1] [data-testid=never-opened]"))
                     .hasCount(0);
 

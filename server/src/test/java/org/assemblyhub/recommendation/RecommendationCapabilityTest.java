@@ -13,12 +13,15 @@ import org.assemblyhub.kernel.Presence;
 import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.agreement.AdoptionRule;
+import org.assemblyhub.kernel.agreement.Fraction;
 import org.assemblyhub.recommendation.domain.Analysis;
 import org.assemblyhub.recommendation.domain.BallotCommand.CastBallot;
 import org.assemblyhub.recommendation.domain.BallotCommand.OpenBallot;
+import org.assemblyhub.recommendation.domain.BallotCommand.SetDefaultRule;
 import org.assemblyhub.recommendation.domain.BallotCommand.ShowTurnout;
 import org.assemblyhub.recommendation.domain.BallotCommand.Standing;
 import org.assemblyhub.recommendation.domain.BallotEvent.BallotOpened;
+import org.assemblyhub.recommendation.domain.BallotEvent.DefaultRuleSet;
 import org.assemblyhub.recommendation.domain.BallotEvent.VoterAdded;
 import org.assemblyhub.recommendation.domain.DraftCommand.ProposeDraft;
 import org.assemblyhub.recommendation.domain.DraftEvent.DraftProposed;
@@ -62,6 +65,40 @@ class RecommendationCapabilityTest {
                 .events(BallotOpened.class)
                 .get(0);
         assertThat(opened.roll()).containsExactlyInAnyOrder("m1", "m2", "m3");
+    }
+
+    @Test
+    void a_ballot_opened_without_a_rule_takes_the_assemblys_default_and_one_with_a_rule_keeps_its_own() {
+        AdoptionRule twoThirds = new AdoptionRule(
+                Fraction.parse("2/3"), AdoptionRule.Base.BALLOTS_CAST, null, AdoptionRule.BlockEffect.VETO, null);
+        Given organiser = inPhase(Phase.DECISION).and(present("m1", "m2"));
+        Given set = organiser.when(Actor.person("o1", Role.ORGANISER), new SetDefaultRule(twoThirds));
+        assertThat(set.events(DefaultRuleSet.class)).containsExactly(new DefaultRuleSet(twoThirds));
+        Given drafted = set.andThen()
+                .when(LEAD, new ProposeDraft("Cycle lanes", "Build them", ANALYSIS, null))
+                .andThen();
+        String draftId = drafted.thenModel()
+                .slice(RecommendationCapability.NAME, Recommendations.class)
+                .drafts
+                .all()
+                .get(0)
+                .id();
+        assertThat(drafted.when(Actor.person("o1", Role.ORGANISER), new SetDefaultRule(twoThirds))
+                        .events(DefaultRuleSet.class))
+                .as("the same rule again records nothing")
+                .isEmpty();
+        BallotOpened byDefault = drafted.when(LEAD, new OpenBallot("Final vote", List.of(draftId), null, "salt"))
+                .events(BallotOpened.class)
+                .get(0);
+        assertThat(byDefault.spec().rule()).isEqualTo(twoThirds);
+        BallotOpened given = drafted.when(
+                        LEAD, new OpenBallot("Final vote", List.of(draftId), AdoptionRule.DEFAULT, "salt"))
+                .events(BallotOpened.class)
+                .get(0);
+        assertThat(given.spec().rule()).isEqualTo(AdoptionRule.DEFAULT);
+        inPhase(Phase.CLOSED)
+                .when(Actor.person("o1", Role.ORGANISER), new SetDefaultRule(twoThirds))
+                .thenRejected("assembly-closed");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.assemblyhub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.testing.LiveClient;
@@ -173,6 +175,87 @@ class OrganisationsTest {
                             .path("type")
                             .asText())
                     .isEqualTo("ack");
+        }
+    }
+
+    @Test
+    void an_assembly_created_with_video_and_ballot_defaults_starts_with_them_and_its_organiser_can_turn_calls_off() {
+        try (TestHub hub = new TestHub()) {
+            var created = post(
+                    hub,
+                    "/api/organisations",
+                    TestHub.BOOTSTRAP,
+                    new JsonObject().put("id", "ville-d").put("name", "Ville D").put("adminName", "Dora"));
+            String dora = tokenOf(new JsonObject(created.body()).getString("adminLink"));
+            String path = "/api/organisations/ville-d/assemblies";
+            assertThat(code(post(
+                            hub,
+                            path,
+                            dora,
+                            new JsonObject().put("title", "T").put("video", new JsonObject().put("camera", "off")))))
+                    .isEqualTo("invalid-args");
+            assertThat(code(post(
+                            hub,
+                            path,
+                            dora,
+                            new JsonObject()
+                                    .put("title", "T")
+                                    .put("ballotRule", new JsonObject().put("threshold", "7/5")))))
+                    .isEqualTo("invalid-args");
+            assertThat(new JsonObject(
+                                    get(hub, "/api/organisations/ville-d", dora).body())
+                            .getJsonArray("assemblies"))
+                    .as("nothing created by a refused request")
+                    .isEmpty();
+
+            var made = post(
+                    hub,
+                    path,
+                    dora,
+                    new JsonObject()
+                            .put("title", "Climat")
+                            .put("video", new JsonObject().put("camera", false).put("microphone", false))
+                            .put(
+                                    "ballotRule",
+                                    new JsonObject()
+                                            .put("threshold", "2/3")
+                                            .put("base", "ballots-cast")
+                                            .putNull("quorum")));
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            String id = new JsonObject(made.body()).getString("id");
+            String link = tokenOf(new JsonObject(made.body()).getString("organiserLink"));
+            LiveClient organiser = hub.client(link).join(id);
+            organiser.awaitAudience("organiser");
+            JsonNode me = organiser
+                    .await(m -> m.path("type").asText().equals("personal"))
+                    .path("me");
+            assertThat(me.path("video").asText()).isEqualTo("mesh");
+            assertThat(me.path("joinWith").path("camera").asBoolean(true)).isFalse();
+            assertThat(me.path("joinWith").path("microphone").asBoolean(true)).isFalse();
+            ObjectNode view = organiser.awaitView(v -> v.has("ballotRule"));
+            assertThat(view.path("ballotRule").path("rule").asText())
+                    .startsWith("threshold=2/3 base=ballots-cast")
+                    .contains("quorum=none");
+            assertThat(view.path("videoDefaults").path("calls").asBoolean()).isTrue();
+
+            organiser.command("v1", "set-video", new JsonObject().put("calls", false));
+            assertThat(organiser.awaitClose()).as("the socket identifies again").isEqualTo((short) 1013);
+            LiveClient again = hub.client(link).join(id);
+            again.awaitAudience("organiser");
+            assertThat(again.call("v1", "set-video", new JsonObject().put("calls", false))
+                            .path("type")
+                            .asText())
+                    .as("sent again after reconnecting, as the web client does: acknowledged")
+                    .isEqualTo("ack");
+            assertThat(again.await(m -> m.path("type").asText().equals("personal"))
+                            .path("me")
+                            .path("video")
+                            .asText())
+                    .isEqualTo("none");
+            assertThat(again.call("j1", "video-join", new JsonObject())
+                            .path("code")
+                            .asText())
+                    .isEqualTo("video-off");
         }
     }
 

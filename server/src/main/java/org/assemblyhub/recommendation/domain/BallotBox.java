@@ -1,5 +1,6 @@
 package org.assemblyhub.recommendation.domain;
 
+import org.assemblyhub.kernel.agreement.AdoptionRule;
 import org.assemblyhub.recommendation.domain.BallotEvent.*;
 
 import java.io.Serializable;
@@ -8,6 +9,8 @@ import java.util.*;
 
 /** The fold of {@link BallotEvent}s: each ballot's roll, marks, sealed choices, public chain and result. */
 public final class BallotBox implements Serializable {
+    private AdoptionRule defaultRule = AdoptionRule.DEFAULT;
+
     public static final class Ballot implements Serializable {
         private final BallotOpened opened;
         private final Set<String> roll = new HashSet<>();
@@ -131,8 +134,15 @@ public final class BallotBox implements Serializable {
 
     private final Map<String, Ballot> ballots = new LinkedHashMap<>();
 
+    /** The rule of a ballot opened without one: the assembly's, set by an organiser, else the protocol's. */
+    public AdoptionRule defaultRule() {
+        return defaultRule;
+    }
+
     public void evolve(BallotEvent event) {
-        if (event instanceof BallotOpened e) {
+        if (event instanceof DefaultRuleSet e) {
+            defaultRule = e.rule();
+        } else if (event instanceof BallotOpened e) {
             ballots.put(e.ballotId(), new Ballot(e));
         } else if (event instanceof BallotVoted e) {
             ballot(e.ballotId()).ifPresent(b -> {

@@ -19,6 +19,9 @@ public sealed interface BallotCommand extends DomainCommand {
         }
     }
 
+    /** The rule of the ballots opened without one from now on (organisers; set at creation or later). */
+    record SetDefaultRule(AdoptionRule rule) implements BallotCommand {}
+
     /**
      * A member's vote: one support level per item. {@code secret}: made by their browser (the tracker derives from
      * it); {@code previousSecret}: the secret of their earlier ballot when they change their vote.

@@ -46,12 +46,18 @@ public final class BallotDecider {
                     id, draft.latest().version(), draft.latest().title()));
         }
         if (seated.isEmpty()) return Verdict.reject("nobody-to-ask", "No member is seated: nobody could vote.");
-        BallotSpec spec = new BallotSpec(c.title().strip(), items, c.rule());
+        BallotSpec spec = new BallotSpec(c.title().strip(), items, c.rule() == null ? box.defaultRule() : c.rule());
         String id = "b" + (box.count() + 1);
         List<String> roll = seated.stream().sorted().toList();
         AuditEntry first =
                 AuditEntry.next(id, null, BallotChain.OPENED, BallotChain.opened(spec, roll, c.rollSalt(), now));
         return Verdict.accept(new BallotOpened(id, spec, roll, first, c.rollSalt()));
+    }
+
+    /** An organiser's default rule for the ballots to come; the same rule again records nothing. */
+    public static Verdict setDefaultRule(BallotBox box, SetDefaultRule c) {
+        if (c.rule().equals(box.defaultRule())) return Verdict.accept(List.of());
+        return Verdict.accept(new DefaultRuleSet(c.rule()));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.assemblyhub.recommendation.domain;
 
 import org.assemblyhub.kernel.Creation;
 import org.assemblyhub.kernel.DomainEvent;
+import org.assemblyhub.kernel.agreement.AdoptionRule;
 
 import java.time.Instant;
 import java.util.List;
@@ -53,6 +54,9 @@ public sealed interface BallotEvent extends DomainEvent {
      * the roll's new size and fingerprint in the {@code roll-extended} link that comes with it.
      */
     record VoterAdded(String ballotId, String personId) implements BallotEvent {}
+
+    /** The rule of the ballots opened without one from now on; ballots already open keep theirs. */
+    record DefaultRuleSet(AdoptionRule rule) implements BallotEvent {}
 
     /** A link of the chain: opened, roll extended, accepted, superseded, closed or tallied. */
     record BallotRecorded(String ballotId, AuditEntry entry) implements BallotEvent {}

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Drafts (for participants; observers read only those put to a vote, as voted) and ballots (for everyone: the roll's
@@ -111,6 +112,17 @@ public final class DecisionView {
             view.set(b.id(), ballot);
         }
         return view;
+    }
+
+    /**
+     * The assembly's rule for ballots opened without one, when an organiser set it ({@code rule} as one line and
+     * {@code ruleParts}); absent while it is the protocol's default, which clients state themselves.
+     */
+    public static Optional<ObjectNode> defaultRule(BallotBox box) {
+        if (box.defaultRule().equals(AdoptionRule.DEFAULT)) return Optional.empty();
+        ObjectNode node = JSON.objectNode().put("rule", box.defaultRule().describe());
+        ruleParts(node.putObject("ruleParts"), box.defaultRule());
+        return Optional.of(node);
     }
 
     /** The rule's parts, named as in {@code open-ballot}'s {@code rule} (absent: none): clients state it in words. */

@@ -2,6 +2,8 @@ package org.assemblyhub.web.http;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.assemblyhub.kernel.plug.RuleArgs;
+import org.assemblyhub.kernel.plug.WireArgs;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,10 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** What an administrator asks for a new assembly, checked before anything is created. */
+/**
+ * What an administrator asks for a new assembly, checked before anything is created. {@code video} and
+ * {@code ballotRule} are the arguments of {@code set-video} and {@code set-ballot-rule}, sent once it exists (null:
+ * the hub's defaults).
+ */
 record NewAssembly(
-        String title, String question, boolean isPublic, List<String> languages, LocalDate startsOn, LocalDate endsOn) {
+        String title,
+        String question,
+        boolean isPublic,
+        List<String> languages,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        JsonObject video,
+        JsonObject ballotRule) {
     private static final Set<String> LANGUAGES = Set.of("fr", "en");
+    private static final Set<String> VIDEO_SETTINGS = Set.of("calls", "camera", "microphone");
 
     /** Reads the request; throws {@link IllegalArgumentException} with the sentence to answer. */
     static NewAssembly read(JsonObject body) {
@@ -43,7 +57,34 @@ record NewAssembly(
                 Boolean.TRUE.equals(body.getValue("public")),
                 List.copyOf(languages),
                 startsOn,
-                endsOn);
+                endsOn,
+                video(body),
+                ballotRule(body));
+    }
+
+    private static JsonObject video(JsonObject body) {
+        Object value = body.getValue("video");
+        if (value == null) return null;
+        if (!(value instanceof JsonObject video))
+            throw new IllegalArgumentException("'video' is an object such as {\"camera\": false}.");
+        for (String key : video.fieldNames()) {
+            if (!VIDEO_SETTINGS.contains(key) || !(video.getValue(key) instanceof Boolean))
+                throw new IllegalArgumentException("'video' has calls, camera and microphone, each true or false.");
+        }
+        return video.isEmpty() ? null : video.copy();
+    }
+
+    private static JsonObject ballotRule(JsonObject body) {
+        Object value = body.getValue("ballotRule");
+        if (value == null) return null;
+        if (!(value instanceof JsonObject rule))
+            throw new IllegalArgumentException("'ballotRule' is an object such as {\"threshold\": \"2/3\"}.");
+        try {
+            RuleArgs.rule(new WireArgs(rule));
+        } catch (WireArgs.BadArgs e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        return rule.copy();
     }
 
     private static LocalDate day(JsonObject body, String field) {

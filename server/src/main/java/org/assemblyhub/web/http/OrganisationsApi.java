@@ -241,8 +241,9 @@ public final class OrganisationsApi {
                         }
                         String id = answer.getString("assemblyId");
                         OrgAssembly entry = new OrgAssembly(id, asked.languages(), asked.startsOn(), asked.endsOn());
-                        return organisations
-                                .update(admitted.organisation().id(), o -> o.withAssembly(entry))
+                        return defaults(id, asked)
+                                .compose(set -> organisations.update(
+                                        admitted.organisation().id(), o -> o.withAssembly(entry)))
                                 .map(o -> new JsonObject()
                                         .put("id", id)
                                         .put(
@@ -255,6 +256,30 @@ public final class OrganisationsApi {
                 })
                 .onSuccess(answer -> HttpErrors.json(rc, 201, answer))
                 .onFailure(failure -> refuse(rc, failure));
+    }
+
+    /**
+     * The video and ballot defaults asked at creation, set by the assembly's first organiser (the administrator who
+     * created it): {@code set-video}, then {@code set-ballot-rule}, each only when asked.
+     */
+    private Future<Void> defaults(String assemblyId, NewAssembly asked) {
+        Future<Void> video =
+                asked.video() == null ? Future.succeededFuture() : asOrganiser(assemblyId, "set-video", asked.video());
+        return video.compose(v -> asked.ballotRule() == null
+                ? Future.succeededFuture()
+                : asOrganiser(assemblyId, "set-ballot-rule", new JsonObject().put("rule", asked.ballotRule())));
+    }
+
+    private Future<Void> asOrganiser(String assemblyId, String name, JsonObject args) {
+        JsonObject command = new JsonObject()
+                .put("actor", new JsonObject().put("personId", "organiser-1").put("role", "organiser"))
+                .put("name", name)
+                .put("args", args);
+        return engines.engine(assemblyId, "command", command)
+                .compose(answer -> Answers.isError(answer)
+                        ? Future.failedFuture(
+                                new Senders.Refused(HttpErrors.statusOf(answer.getString("code")), answer))
+                        : Future.succeededFuture());
     }
 
     /**

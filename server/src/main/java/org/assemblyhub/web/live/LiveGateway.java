@@ -12,6 +12,7 @@ import org.assemblyhub.engine.EngineAddresses;
 import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.engine.ObserverBacklog;
 import org.assemblyhub.kernel.Audience;
+import org.assemblyhub.kernel.ChangesIdentity;
 import org.assemblyhub.metrics.HubMetrics;
 import org.assemblyhub.web.http.HttpErrors;
 import org.assemblyhub.web.http.Sessions;
@@ -79,7 +80,9 @@ public final class LiveGateway {
             }
             String renewed = message.headers().get("renew");
             if (renewed != null) {
-                sessionsOf(renewed).forEach(ClientSession::renew);
+                if (ChangesIdentity.EVERYONE.equals(renewed))
+                    everyPersonsSessions().forEach(ClientSession::renew);
+                else sessionsOf(renewed).forEach(ClientSession::renew);
                 return;
             }
             String kicked = message.headers().get("kick");
@@ -102,6 +105,11 @@ public final class LiveGateway {
             } else {
                 for (ClientSession session : to) session.deliver(seq, text);
             }
+        }
+
+        /** Every invited person's sessions (anonymous observers' not), as a copy. */
+        List<ClientSession> everyPersonsSessions() {
+            return byPerson.values().stream().flatMap(Set::stream).toList();
         }
 
         /** A copy: moving or closing a session changes the sets. */
