@@ -11,7 +11,7 @@ addStrings('org', strings);
 
 const [, orgId, adminPath] = location.pathname.match(/^\/o\/([a-z0-9-]+)(\/admin)?/) || [];
 const root = document.getElementById('app');
-const state = { data: null, error: null, created: null, newAdmin: null, problem: null };
+const state = { data: null, error: null, created: null, newAdmin: null, removed: null, problem: null };
 
 async function call(method, path, body) {
   const response = await fetch(path, {
@@ -78,6 +78,33 @@ async function create(e) {
     state.problem = null;
     draw();
     location.assign(made.organiserLink);
+  } catch (error) {
+    state.problem = error;
+    draw();
+  }
+}
+
+/** A new link for an administrator (oneself included): shown once; their old link stops working. */
+async function newAdminLink(admin) {
+  try {
+    const made = await call('POST', `/api/organisations/${orgId}/admins/${admin.id}/link`, {});
+    state.newAdmin = { name: admin.name, link: made.adminLink };
+    state.problem = null;
+  } catch (error) {
+    state.problem = error;
+  }
+  draw();
+}
+
+/** Removing an administrator also ends their organiser seats; asked for confirmation first. */
+async function removeAdmin(admin) {
+  if (!confirm(t('org.admin.remove.confirm', { name: admin.name }))) return;
+  try {
+    const done = await call('DELETE', `/api/organisations/${orgId}/admins/${admin.id}`);
+    state.removed = { name: admin.name, left: done.seatsLeft ?? [] };
+    state.problem = null;
+    state.newAdmin = null;
+    await load();
   } catch (error) {
     state.problem = error;
     draw();
@@ -153,7 +180,14 @@ function adminConsole(data) {
     </section>
     <section aria-labelledby="admins-title" class="card">
       <h2 id="admins-title">${t('org.admin.admins')}</h2>
-      <ul>${data.admins.map((a) => html`<li>${a.name}</li>`)}</ul>
+      <ul class="org-admins" data-testid="org-admins">${data.admins.map((a) => html`<li data-admin=${a.id}>${a.name}
+        ${a.id === data.youId ? html`<span class="muted">${t('org.admin.itsYou')}</span>` : ''}
+        <button type="button" class="secondary" @click=${() => newAdminLink(a)}
+          aria-label=${t('org.admin.newLink.for', { name: a.name })}>${t('org.admin.newLink')}</button>
+        ${a.id === data.youId ? '' : html`<button type="button" class="secondary" data-testid="remove-admin"
+          @click=${() => removeAdmin(a)} aria-label=${t('org.admin.remove.for', { name: a.name })}>${t('org.admin.remove')}</button>`}</li>`)}</ul>
+      ${state.removed ? html`<p role="status" data-testid="admin-removed">${t('org.admin.removed', { name: state.removed.name })}
+        ${state.removed.left.length ? t('org.admin.seatsLeft', { list: state.removed.left.join(', ') }) : ''}</p>` : ''}
       ${state.newAdmin ? html`<p role="status">${t('org.admin.newAdmin', { name: state.newAdmin.name })}
         <input class="link" readonly .value=${state.newAdmin.link} aria-label=${state.newAdmin.name}></p>` : ''}
       <form @submit=${addAdmin}>

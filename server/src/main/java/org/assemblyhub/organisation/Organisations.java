@@ -13,10 +13,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * The hub's organisations, kept as documents ({@link Documents}: files, or Redis in a cluster), read and written on
- * workers. Changes to one organisation are made one at a time on this node (a read, a change, a whole write).
+ * workers. A change reads the organisation, applies itself and replaces it only if nobody changed it meanwhile — on
+ * any node of a cluster ({@link Documents#replace}) — reading again and again applying itself when someone did.
  */
 public final class Organisations {
     static final String KIND = "organisations";
+
+    /** How many times a change is tried against others' before it fails: far more than administrators ever race. */
+    private static final int ATTEMPTS = 50;
 
     private final Vertx vertx;
     private final Documents documents;
@@ -44,11 +48,9 @@ public final class Organisations {
     public Future<Organisation> create(Organisation organisation) {
         return vertx.executeBlocking(
                 () -> {
-                    synchronized (this) {
-                        if (documents.get(KIND, organisation.id()).isPresent()) throw new Exists();
-                        write(organisation);
-                        return organisation;
-                    }
+                    byte[] content = Jackson.MAPPER.writeValueAsBytes(organisation);
+                    if (!documents.replace(KIND, organisation.id(), null, content)) throw new Exists();
+                    return organisation;
                 },
                 false);
     }
@@ -57,11 +59,13 @@ public final class Organisations {
     public Future<Organisation> update(String id, UnaryOperator<Organisation> change) {
         return vertx.executeBlocking(
                 () -> {
-                    synchronized (this) {
-                        Organisation changed = change.apply(read(id).orElseThrow());
-                        write(changed);
-                        return changed;
+                    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                        byte[] now = documents.get(KIND, id).orElseThrow();
+                        Organisation changed = change.apply(Jackson.MAPPER.readValue(now, Organisation.class));
+                        if (documents.replace(KIND, id, now, Jackson.MAPPER.writeValueAsBytes(changed))) return changed;
                     }
+                    throw new IllegalStateException(
+                            "organisation " + id + " kept changing under " + ATTEMPTS + " tries");
                 },
                 false);
     }
@@ -71,10 +75,6 @@ public final class Organisations {
         return bytes.isEmpty()
                 ? Optional.empty()
                 : Optional.of(Jackson.MAPPER.readValue(bytes.get(), Organisation.class));
-    }
-
-    private void write(Organisation organisation) throws Exception {
-        documents.put(KIND, organisation.id(), Jackson.MAPPER.writeValueAsBytes(organisation));
     }
 
     /** The id asked for is already an organisation's. */

@@ -3,6 +3,7 @@ package org.assemblyhub.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,6 +33,16 @@ public final class DocumentFiles implements Documents {
         Path file = file(kind, id);
         PrivateFiles.directory(file.getParent());
         PrivateFiles.writeAtomically(file, content);
+    }
+
+    /** One node has the data directory (its lock): a check and a write under this object's monitor are atomic. */
+    @Override
+    public synchronized boolean replace(String kind, String id, byte[] expected, byte[] content) throws IOException {
+        Optional<byte[]> now = get(kind, id);
+        boolean same = expected == null ? now.isEmpty() : now.isPresent() && Arrays.equals(now.get(), expected);
+        if (!same) return false;
+        put(kind, id, content);
+        return true;
     }
 
     @Override

@@ -15,5 +15,11 @@ public interface Documents {
     /** Replaces the document whole, durably before returning. */
     void put(String kind, String id, byte[] content) throws IOException;
 
+    /**
+     * Replaces the document whole only if it is still {@code expected} (null: only if there is none), atomically —
+     * across the nodes of a cluster too — and durably before returning; false, changing nothing, when it is not.
+     */
+    boolean replace(String kind, String id, byte[] expected, byte[] content) throws IOException;
+
     List<String> ids(String kind) throws IOException;
 }

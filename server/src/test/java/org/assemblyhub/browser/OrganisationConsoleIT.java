@@ -49,6 +49,18 @@ class OrganisationConsoleIT {
             admin.waitForURL(url -> url.endsWith("/o/ville-d/admin"));
             assertThat(admin.locator("main")).containsText("Vous êtes Daphné");
             assertThat(Axe.violations(admin)).as("administrators' console").isEmpty();
+            admin.fill("#admin-name", "Yves");
+            admin.locator("#admin-name").press("Enter");
+            assertThat(admin.locator("[data-testid=org-admins]")).containsText("Yves");
+            admin.onceDialog(dialog -> dialog.accept());
+            admin.locator("[data-testid=org-admins] li", new Page.LocatorOptions().setHasText("Yves"))
+                    .locator("[data-testid=remove-admin]")
+                    .click();
+            assertThat(admin.locator("[data-testid=admin-removed]")).containsText("Yves");
+            assertThat(admin.locator("[data-testid=org-admins]")).not().containsText("Yves");
+            // No button to remove oneself.
+            assertThat(admin.locator("[data-testid=org-admins] [data-testid=remove-admin]"))
+                    .hasCount(0);
             admin.fill("#new-title", "Assemblée du climat");
             admin.fill("#new-question", "Comment réduire nos émissions ?");
             admin.check("input[name=isPublic]");

@@ -259,6 +259,85 @@ class OrganisationsTest {
         }
     }
 
+    private static HttpResponse<String> delete(TestHub hub, String path, String bearer) {
+        return hub.send(HttpRequest.newBuilder(URI.create(hub.url() + path))
+                .DELETE()
+                .header("Authorization", "Bearer " + bearer)
+                .build());
+    }
+
+    @Test
+    void a_removed_administrator_loses_the_console_and_every_organiser_seat_and_a_new_link_ends_the_old_one() {
+        try (TestHub hub = new TestHub()) {
+            var created = post(
+                    hub,
+                    "/api/organisations",
+                    TestHub.BOOTSTRAP,
+                    new JsonObject().put("id", "ville-e").put("name", "Ville E").put("adminName", "Alice"));
+            String alice = tokenOf(new JsonObject(created.body()).getString("adminLink"));
+            String admins = "/api/organisations/ville-e/admins";
+            String amir = tokenOf(new JsonObject(post(hub, admins, alice, new JsonObject().put("name", "Amir"))
+                            .body())
+                    .getString("adminLink"));
+            var zoeAdded = new JsonObject(post(hub, admins, alice, new JsonObject().put("name", "Zoé"))
+                    .body());
+            assertThat(zoeAdded.getString("id")).isEqualTo("a3");
+            String zoe = tokenOf(zoeAdded.getString("adminLink"));
+
+            var byAlice = new JsonObject(
+                    post(hub, "/api/organisations/ville-e/assemblies", alice, new JsonObject().put("title", "Budget"))
+                            .body());
+            String budget = byAlice.getString("id");
+            var byZoe = new JsonObject(
+                    post(hub, "/api/organisations/ville-e/assemblies", zoe, new JsonObject().put("title", "Mobilité"))
+                            .body());
+            String mobility = byZoe.getString("id");
+            LiveClient zoeFirstOrganiser =
+                    hub.client(tokenOf(byZoe.getString("organiserLink"))).join(mobility);
+            zoeFirstOrganiser.awaitAudience("organiser");
+            var zoeSeat = new JsonObject(post(
+                            hub,
+                            "/api/organisations/ville-e/assemblies/" + budget + "/organiser-link",
+                            zoe,
+                            new JsonObject())
+                    .body());
+            LiveClient zoeInBudget =
+                    hub.client(tokenOf(zoeSeat.getString("link"))).join(budget);
+            zoeInBudget.awaitAudience("organiser");
+
+            assertThat(code(delete(hub, admins + "/a1", alice))).isEqualTo("cannot-remove-self");
+            assertThat(code(delete(hub, admins + "/a9", alice))).isEqualTo("no-such-admin");
+
+            var renewed = post(hub, admins + "/a2/link", alice, new JsonObject());
+            assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+            String amirAgain = tokenOf(new JsonObject(renewed.body()).getString("adminLink"));
+            assertThat(code(get(hub, "/api/organisations/ville-e", amir))).isEqualTo("admin-required");
+            assertThat(get(hub, "/api/organisations/ville-e", amirAgain).statusCode())
+                    .isEqualTo(200);
+
+            var removed = delete(hub, admins + "/a3", alice);
+            assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+            assertThat(new JsonObject(removed.body()).getInteger("seatsEnded"))
+                    .as("her seat in Budget and the first organiser's of Mobilité, which she created")
+                    .isEqualTo(2);
+            assertThat(new JsonObject(removed.body()).getJsonArray("seatsLeft")).isEmpty();
+            assertThat(zoeInBudget.awaitClose()).isEqualTo((short) 4401);
+            assertThat(zoeFirstOrganiser.awaitClose()).isEqualTo((short) 4401);
+            assertThat(code(get(hub, "/api/organisations/ville-e", zoe))).isEqualTo("admin-required");
+            var overview =
+                    new JsonObject(get(hub, "/api/organisations/ville-e", alice).body());
+            assertThat(overview.getJsonArray("admins").encode())
+                    .contains("Amir")
+                    .doesNotContain("Zoé");
+
+            var next = new JsonObject(post(hub, admins, alice, new JsonObject().put("name", "Nina"))
+                    .body());
+            assertThat(next.getString("id"))
+                    .as("a removed administrator's id, and with it their seats, is never given again")
+                    .isEqualTo("a4");
+        }
+    }
+
     @Test
     void an_administrators_link_signs_the_browser_in_and_a_cookie_alone_cannot_change_anything_from_elsewhere() {
         try (TestHub hub = new TestHub()) {

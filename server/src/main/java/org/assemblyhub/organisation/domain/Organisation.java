@@ -9,13 +9,21 @@ import java.util.Optional;
  * one is ever shown to another's administrators (the HTTP side checks every request against the administrator's own
  * organisation).
  */
-public record Organisation(String id, String name, List<Admin> admins, List<OrgAssembly> assemblies) {
+public record Organisation(String id, String name, List<Admin> admins, List<OrgAssembly> assemblies, int adminsEver) {
     public static final int MAX_ADMINS = 50;
     public static final int MAX_ASSEMBLIES = 500;
 
+    /**
+     * {@code adminsEver}: how many administrators it has had (0 in documents kept before it was counted), so that a
+     * removed administrator's id — and with it their organiser seats ({@code admin-<id>}) — is never given again.
+     */
     public Organisation {
         admins = admins == null ? List.of() : List.copyOf(admins);
         assemblies = assemblies == null ? List.of() : List.copyOf(assemblies);
+    }
+
+    public Organisation(String id, String name, List<Admin> admins, List<OrgAssembly> assemblies) {
+        this(id, name, admins, assemblies, admins == null ? 0 : admins.size());
     }
 
     public Optional<Admin> adminByTokenHash(String tokenHash) {
@@ -29,12 +37,49 @@ public record Organisation(String id, String name, List<Admin> admins, List<OrgA
     public Organisation withAdmin(Admin admin) {
         List<Admin> more = new ArrayList<>(admins);
         more.add(admin);
-        return new Organisation(id, name, more, assemblies);
+        return new Organisation(id, name, more, assemblies, Math.max(adminsEver, numberOf(admin.id())));
+    }
+
+    public Optional<Admin> admin(String adminId) {
+        return admins.stream().filter(a -> a.id().equals(adminId)).findFirst();
+    }
+
+    /** An id no administrator of this organisation has ever had ({@code a<n>}). */
+    public String nextAdminId() {
+        int highest = adminsEver;
+        for (Admin a : admins) highest = Math.max(highest, numberOf(a.id()));
+        return "a" + (highest + 1);
+    }
+
+    /** n of an id {@code a<n>}; 0 for another form. */
+    private static int numberOf(String adminId) {
+        try {
+            return Integer.parseInt(adminId.substring(1));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return 0;
+        }
+    }
+
+    public Organisation withoutAdmin(String adminId) {
+        return new Organisation(
+                id, name, admins.stream().filter(a -> !a.id().equals(adminId)).toList(), assemblies, adminsEver);
+    }
+
+    /** The administrator's link replaced: only the new token's hash opens the console now. */
+    public Organisation withAdminToken(String adminId, String tokenHash) {
+        return new Organisation(
+                id,
+                name,
+                admins.stream()
+                        .map(a -> a.id().equals(adminId) ? new Admin(a.id(), a.name(), tokenHash) : a)
+                        .toList(),
+                assemblies,
+                adminsEver);
     }
 
     public Organisation withAssembly(OrgAssembly assembly) {
         List<OrgAssembly> more = new ArrayList<>(assemblies);
         more.add(assembly);
-        return new Organisation(id, name, admins, more);
+        return new Organisation(id, name, admins, more, adminsEver);
     }
 }

@@ -35,8 +35,14 @@ final class RedisCalls {
      */
     Response sendAndWait(Request request, String what) throws IOException {
         if (Context.isOnEventLoopThread()) throw new IllegalStateException(what + " block: call them on a worker");
+        return await(send(request), what);
+    }
+
+    /** Waits for an answer (a script's, say) on a worker; a failure is an {@link IOException}. */
+    Response await(Future<Response> answer, String what) throws IOException {
+        if (Context.isOnEventLoopThread()) throw new IllegalStateException(what + " block: call them on a worker");
         try {
-            return send(request).toCompletionStage().toCompletableFuture().get();
+            return answer.toCompletionStage().toCompletableFuture().get();
         } catch (ExecutionException e) {
             throw new IOException("Redis: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.assemblyhub.store.redis;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -13,6 +14,22 @@ import java.util.Optional;
 
 /** Documents as fields of one Redis hash per kind ({@code hub:docs:<kind>}): every node reads the same. Blocking. */
 public final class RedisDocuments implements Documents {
+    /**
+     * Compare and set in one step on the Redis side: the field is replaced only if it still holds ARGV[2] (an empty
+     * ARGV[3] flag: only if it is absent), so two nodes changing the same document never lose each other's change.
+     */
+    private static final LuaScript REPLACE = new LuaScript(
+            """
+            local now = redis.call('HGET', KEYS[1], ARGV[1])
+            if ARGV[3] == '0' then
+              if now then return 0 end
+            elseif now ~= ARGV[2] then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
+            return 1
+            """);
+
     private final RedisCalls calls;
 
     public RedisDocuments(RedisEventStore store) {
@@ -35,6 +52,18 @@ public final class RedisDocuments implements Documents {
                 .arg(key(kind))
                 .arg(AssemblyIds.require(id))
                 .arg(content));
+    }
+
+    @Override
+    public boolean replace(String kind, String id, byte[] expected, byte[] content) throws IOException {
+        List<Buffer> args = List.of(
+                Buffer.buffer(AssemblyIds.require(id)),
+                Buffer.buffer(expected == null ? new byte[0] : expected),
+                Buffer.buffer(expected == null ? "0" : "1"),
+                Buffer.buffer(content));
+        return calls.await(REPLACE.run(calls, List.of(key(kind)), args), "documents")
+                        .toInteger()
+                == 1;
     }
 
     @Override

@@ -48,16 +48,16 @@ public final class OrganisationsApi {
         router.post("/api/organisations").handler(this::create);
         router.get("/api/organisations/:org/public").handler(this::publicPage);
         router.get("/api/organisations/:org").handler(this::overview);
-        router.post("/api/organisations/:org/admins").handler(this::addAdmin);
         router.post("/api/organisations/:org/assemblies").handler(this::createAssembly);
         router.post("/api/organisations/:org/assemblies/:id/organiser-link").handler(this::organiserLink);
         router.get("/admin/:token").handler(rc -> admin(rc, false));
         router.post("/admin/:token").handler(rc -> admin(rc, true));
         router.get("/o/:org").handler(rc -> rc.reroute("/org.html"));
         router.get("/o/:org/admin").handler(rc -> rc.reroute("/org.html"));
+        new OrganisationAdminsApi(engines, organisations, publicUrl, tokens).mount(router);
     }
 
-    private String adminLink(String token) {
+    static String adminLink(String publicUrl, String token) {
         return publicUrl + "/admin/" + token;
     }
 
@@ -98,7 +98,7 @@ public final class OrganisationsApi {
                         new JsonObject()
                                 .put("id", orgId)
                                 .put("name", name)
-                                .put("adminLink", adminLink(token))
+                                .put("adminLink", adminLink(publicUrl, token))
                                 .put("publicPage", publicUrl + "/o/" + orgId)))
                 .onFailure(failure -> {
                     if (failure instanceof Organisations.Exists) {
@@ -177,6 +177,7 @@ public final class OrganisationsApi {
                         .put("id", admitted.organisation().id())
                         .put("name", admitted.organisation().name())
                         .put("you", admitted.admin().name())
+                        .put("youId", admitted.admin().id())
                         .put(
                                 "admins",
                                 new JsonArray(admitted.organisation().admins().stream()
@@ -186,31 +187,6 @@ public final class OrganisationsApi {
                                         .toList()))
                         .put("assemblies", list)))
                 .onSuccess(body -> HttpErrors.json(rc, 200, body))
-                .onFailure(failure -> refuse(rc, failure));
-    }
-
-    private void addAdmin(RoutingContext rc) {
-        JsonObject body = body(rc);
-        if (body == null) return;
-        String name = text(body, "name", 120);
-        AdminAccess.check(rc, organisations, publicUrl, rc.pathParam("org"), true)
-                .compose(admitted -> {
-                    if (name == null) return Future.failedFuture(invalid("Send {\"name\"} (at most 120 characters)."));
-                    String token = tokens.newToken(admitted.organisation().id());
-                    String[] adminId = {null};
-                    // Id and limit decided on the organisation as kept, inside its update: two at once get two ids.
-                    return organisations
-                            .update(admitted.organisation().id(), o -> {
-                                if (o.admins().size() >= Organisation.MAX_ADMINS) {
-                                    throw new Senders.Refused(
-                                            422, "too-many-admins", "An organisation has at most 50 administrators.");
-                                }
-                                adminId[0] = "a" + (o.admins().size() + 1);
-                                return o.withAdmin(new Admin(adminId[0], name, Tokens.hash(token)));
-                            })
-                            .map(o -> new JsonObject().put("id", adminId[0]).put("adminLink", adminLink(token)));
-                })
-                .onSuccess(answer -> HttpErrors.json(rc, 201, answer))
                 .onFailure(failure -> refuse(rc, failure));
     }
 
@@ -240,7 +216,12 @@ public final class OrganisationsApi {
                                     new Senders.Refused(HttpErrors.statusOf(answer.getString("code")), answer));
                         }
                         String id = answer.getString("assemblyId");
-                        OrgAssembly entry = new OrgAssembly(id, asked.languages(), asked.startsOn(), asked.endsOn());
+                        OrgAssembly entry = new OrgAssembly(
+                                id,
+                                asked.languages(),
+                                asked.startsOn(),
+                                asked.endsOn(),
+                                admitted.admin().id());
                         return defaults(id, asked)
                                 .compose(set -> organisations.update(
                                         admitted.organisation().id(), o -> o.withAssembly(entry)))
@@ -328,7 +309,7 @@ public final class OrganisationsApi {
         });
     }
 
-    private static JsonObject body(RoutingContext rc) {
+    static JsonObject body(RoutingContext rc) {
         try {
             JsonObject body = rc.body().asJsonObject();
             if (body != null) return body;
@@ -345,11 +326,11 @@ public final class OrganisationsApi {
         return s.trim();
     }
 
-    private static Senders.Refused invalid(String message) {
+    static Senders.Refused invalid(String message) {
         return new Senders.Refused(422, "invalid-args", message);
     }
 
-    private static void refuse(RoutingContext rc, Throwable failure) {
+    static void refuse(RoutingContext rc, Throwable failure) {
         if (failure instanceof Senders.Refused refused) {
             HttpErrors.json(rc, refused.refusal.status(), refused.refusal.body());
         } else {
