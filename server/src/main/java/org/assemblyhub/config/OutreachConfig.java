@@ -27,11 +27,22 @@ import java.util.Map;
  * default language     language            HUB_OUTREACH_LANGUAGE  fr | en (fr)
  * time zone            timeZone            HUB_OUTREACH_TIME_ZONE (UTC)
  * first retry after    retrySeconds        HUB_OUTREACH_RETRY_SECONDS (30; doubles up to 30 minutes)
+ * bounce mailbox IMAP  bounceHost          HUB_BOUNCE_HOST        (none: later bounces are not read)
+ *   its port           bouncePort          HUB_BOUNCE_PORT        (993; 143 without bounceSsl)
+ *   TLS                bounceSsl           HUB_BOUNCE_SSL         (true)
+ *   user, password     bounceUsername, bouncePassword  HUB_BOUNCE_USERNAME, HUB_BOUNCE_PASSWORD (required)
+ *   folder             bounceFolder        HUB_BOUNCE_FOLDER      (INBOX)
+ *   read every         bounceSeconds       HUB_BOUNCE_SECONDS     (60)
  * </pre>
  */
-public record OutreachConfig(Mail mail, Sms sms, String language, ZoneId zone, Duration firstRetry) {
+public record OutreachConfig(
+        Mail mail, Sms sms, String language, ZoneId zone, Duration firstRetry, BounceMailbox bounces) {
     public static final OutreachConfig NONE =
-            new OutreachConfig(null, null, "fr", ZoneId.of("UTC"), Duration.ofSeconds(30));
+            new OutreachConfig(null, null, "fr", ZoneId.of("UTC"), Duration.ofSeconds(30), null);
+
+    public OutreachConfig(Mail mail, Sms sms, String language, ZoneId zone, Duration firstRetry) {
+        this(mail, sms, language, zone, firstRetry, null);
+    }
 
     /** Environment variable → key in the loader's settings. */
     static final Map<String, String> ENV_KEYS = Map.ofEntries(
@@ -47,7 +58,14 @@ public record OutreachConfig(Mail mail, Sms sms, String language, ZoneId zone, D
             Map.entry("HUB_SMS_SECRET", "outreach.smsSecret"),
             Map.entry("HUB_OUTREACH_LANGUAGE", "outreach.language"),
             Map.entry("HUB_OUTREACH_TIME_ZONE", "outreach.timeZone"),
-            Map.entry("HUB_OUTREACH_RETRY_SECONDS", "outreach.retrySeconds"));
+            Map.entry("HUB_OUTREACH_RETRY_SECONDS", "outreach.retrySeconds"),
+            Map.entry("HUB_BOUNCE_HOST", "outreach.bounceHost"),
+            Map.entry("HUB_BOUNCE_PORT", "outreach.bouncePort"),
+            Map.entry("HUB_BOUNCE_SSL", "outreach.bounceSsl"),
+            Map.entry("HUB_BOUNCE_USERNAME", "outreach.bounceUsername"),
+            Map.entry("HUB_BOUNCE_PASSWORD", "outreach.bouncePassword"),
+            Map.entry("HUB_BOUNCE_FOLDER", "outreach.bounceFolder"),
+            Map.entry("HUB_BOUNCE_SECONDS", "outreach.bounceSeconds"));
 
     public enum StartTls {
         REQUIRED,
@@ -69,24 +87,35 @@ public record OutreachConfig(Mail mail, Sms sms, String language, ZoneId zone, D
     /** {@code secret} goes in the {@code X-Hub-Secret} header of every request to {@code url}. */
     public record Sms(URI url, String secret) {}
 
+    /**
+     * The IMAP mailbox where bounces arrive after the SMTP server took a message (delivery status notifications to
+     * the sender's address): the hub reads the unread reports there and marks them read; other mail is left alone.
+     */
+    public record BounceMailbox(
+            String host, int port, boolean ssl, String username, String password, String folder, Duration every) {}
+
     public boolean any() {
         return mail != null || sms != null;
     }
 
     public OutreachConfig withMail(Mail mail) {
-        return new OutreachConfig(mail, sms, language, zone, firstRetry);
+        return new OutreachConfig(mail, sms, language, zone, firstRetry, bounces);
     }
 
     public OutreachConfig withSms(Sms sms) {
-        return new OutreachConfig(mail, sms, language, zone, firstRetry);
+        return new OutreachConfig(mail, sms, language, zone, firstRetry, bounces);
     }
 
     public OutreachConfig withZone(ZoneId zone) {
-        return new OutreachConfig(mail, sms, language, zone, firstRetry);
+        return new OutreachConfig(mail, sms, language, zone, firstRetry, bounces);
     }
 
     public OutreachConfig withFirstRetry(Duration firstRetry) {
-        return new OutreachConfig(mail, sms, language, zone, firstRetry);
+        return new OutreachConfig(mail, sms, language, zone, firstRetry, bounces);
+    }
+
+    public OutreachConfig withBounces(BounceMailbox bounces) {
+        return new OutreachConfig(mail, sms, language, zone, firstRetry, bounces);
     }
 
     static OutreachConfig from(Map<String, String> values) {
@@ -101,7 +130,26 @@ public record OutreachConfig(Mail mail, Sms sms, String language, ZoneId zone, D
                     + values.get("outreach.timeZone") + "'");
         }
         int retry = number(values, "outreach.retrySeconds", 30, 1, 3600);
-        return new OutreachConfig(mail(values), sms(values), language, zone, Duration.ofSeconds(retry));
+        Mail mail = mail(values);
+        BounceMailbox bounces = bounces(values);
+        if (bounces != null && mail == null)
+            throw new ConfigException("outreach.bounceHost needs outreach.mailHost: bounces come back to sent mail");
+        return new OutreachConfig(mail, sms(values), language, zone, Duration.ofSeconds(retry), bounces);
+    }
+
+    private static BounceMailbox bounces(Map<String, String> values) {
+        String host = blankToNull(values.get("outreach.bounceHost"));
+        if (host == null) return null;
+        boolean ssl = !values.containsKey("outreach.bounceSsl") || flag(values, "outreach.bounceSsl");
+        int port = number(values, "outreach.bouncePort", ssl ? 993 : 143, 1, 65535);
+        String username = blankToNull(values.get("outreach.bounceUsername"));
+        String password = blankToNull(values.get("outreach.bouncePassword"));
+        if (username == null || password == null)
+            throw new ConfigException("outreach.bounceUsername and outreach.bouncePassword are needed to read bounces");
+        String folder = values.getOrDefault("outreach.bounceFolder", "INBOX").trim();
+        int every = number(values, "outreach.bounceSeconds", 60, 1, 86_400);
+        return new BounceMailbox(
+                host, port, ssl, username, password, folder.isEmpty() ? "INBOX" : folder, Duration.ofSeconds(every));
     }
 
     private static Mail mail(Map<String, String> values) {

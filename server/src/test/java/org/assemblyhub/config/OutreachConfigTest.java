@@ -58,6 +58,37 @@ class OutreachConfigTest {
     }
 
     @Test
+    void the_bounce_mailbox_needs_a_mail_server_and_its_login_and_reads_every_minute_over_tls_by_default() {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "HUB_MAIL_HOST", "smtp.example.org",
+                "HUB_MAIL_FROM", "assembly@example.org",
+                "HUB_BOUNCE_HOST", "imap.example.org",
+                "HUB_BOUNCE_USERNAME", "assembly@example.org",
+                "HUB_BOUNCE_PASSWORD", "secret"));
+        OutreachConfig.BounceMailbox bounces =
+                ConfigLoader.load(List.of(), env).outreach().bounces();
+        assertThat(bounces)
+                .isEqualTo(new OutreachConfig.BounceMailbox(
+                        "imap.example.org",
+                        993,
+                        true,
+                        "assembly@example.org",
+                        "secret",
+                        "INBOX",
+                        Duration.ofSeconds(60)));
+
+        env.remove("HUB_BOUNCE_PASSWORD");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("outreach.bouncePassword");
+        env.put("HUB_BOUNCE_PASSWORD", "secret");
+        env.remove("HUB_MAIL_HOST");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("outreach.mailHost");
+    }
+
+    @Test
     void the_config_file_takes_an_outreach_block() throws Exception {
         Path file = Files.createTempFile("hub", ".json");
         Files.writeString(

@@ -73,6 +73,11 @@ public final class Outbox {
             return;
         }
         Message m = messages.get(record.id());
+        if (m != null && m.status() == Status.SENT && record instanceof OutboxRecord.Bounced b) {
+            // A late bounce: the server took the message, and the recipient's server sent it back later.
+            put(new Message(m.queued(), Status.BOUNCED, m.failures(), null, b.reason(), b.at()));
+            return;
+        }
         if (m == null || !m.status().owed()) return; // a record after the end (a torn write replayed): no change
         if (record instanceof OutboxRecord.Sent s) {
             put(new Message(m.queued(), Status.SENT, m.failures(), null, null, s.at()));

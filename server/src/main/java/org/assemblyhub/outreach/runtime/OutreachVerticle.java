@@ -78,6 +78,10 @@ public final class OutreachVerticle extends VerticleBase {
                     requests = new OrganiserRequests(room, postman::round);
                     vertx.eventBus().<JsonObject>consumer(ADDRESS, this::onRequest);
                     vertx.setPeriodic(every.toMillis(), id -> postman.round());
+                    if (config.bounces() != null) {
+                        LateBounces late = new LateBounces(vertx, room, new BounceMailboxReader(config.bounces()));
+                        vertx.setPeriodic(config.bounces().every().toMillis(), id -> late.round());
+                    }
                     return null;
                 });
     }
