@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Redis client and how long one call may take before it counts as failed: a Redis that is frozen, or cut off
@@ -42,7 +43,10 @@ final class RedisCalls {
     Response await(Future<Response> answer, String what) throws IOException {
         if (Context.isOnEventLoopThread()) throw new IllegalStateException(what + " block: call them on a worker");
         try {
-            return answer.toCompletionStage().toCompletableFuture().get();
+            // The send's own timeout runs on a Vert.x timer, which a closing Vert.x cancels: never wait beyond it.
+            return answer.toCompletionStage().toCompletableFuture().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("Redis: no answer within " + timeoutMs + " ms (" + what + ")", e);
         } catch (ExecutionException e) {
             throw new IOException("Redis: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

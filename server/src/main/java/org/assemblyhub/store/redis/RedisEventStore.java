@@ -152,6 +152,10 @@ public final class RedisEventStore implements EventStore {
         return calls;
     }
 
+    Vertx vertx() {
+        return vertx;
+    }
+
     @Override
     public String kind() {
         return "redis";

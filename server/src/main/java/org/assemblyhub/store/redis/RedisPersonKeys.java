@@ -1,5 +1,6 @@
 package org.assemblyhub.store.redis;
 
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -13,14 +14,16 @@ import java.util.Set;
 /**
  * Person keys in Redis beside the journal (a hash per assembly), so that the node that takes an assembly over can
  * read its people's data. Durable as the journal is (the hub checks Redis's append-only fsync at start). Deleting a
- * key also asks Redis to rewrite its append-only file, which otherwise keeps the command that wrote it. Blocking:
- * workers only.
+ * key also has Redis rewrite its append-only file, which otherwise keeps the command that wrote it ({@link
+ * AofRewrite}: after any rewrite already running). Blocking: workers only.
  */
 public final class RedisPersonKeys implements PersonKeys {
     private final RedisCalls calls;
+    private final Vertx vertx;
 
     public RedisPersonKeys(RedisEventStore store) {
         this.calls = store.calls();
+        this.vertx = store.vertx();
     }
 
     @Override
@@ -53,13 +56,7 @@ public final class RedisPersonKeys implements PersonKeys {
         Request hdel = Request.cmd(Command.HDEL).arg(RedisKeys.personKeys(assemblyId));
         personIds.forEach(hdel::arg);
         boolean any = call(hdel).toLong() > 0;
-        if (any) {
-            try {
-                call(Request.cmd(Command.BGREWRITEAOF));
-            } catch (IOException e) {
-                // One is running already: the next rewrite leaves the deleted keys out as well.
-            }
-        }
+        if (any) AofRewrite.ask(vertx, calls);
         return any;
     }
 
