@@ -147,7 +147,7 @@ public final class AssemblyEngine extends VerticleBase {
 
     private KeyRing keyRing;
     private PersonalSeals seals;
-    private final AttendanceExport reports = new AttendanceExport();
+    private final JournalReports reports = new JournalReports();
     private Erasures erasures;
 
     /**
@@ -312,9 +312,9 @@ public final class AssemblyEngine extends VerticleBase {
                             ar.succeeded()
                                     ? ar.result()
                                     : Answers.error("journal-unavailable", "The journal could not be read."))));
-            case "attendance" -> whenDurable(() -> reports.export(
-                            vertx, rules, store, seals, assemblyId, model, body.getString("sessionId"), clock.instant())
-                    .onFailure(failure -> LOG.log(Level.WARNING, "assembly " + assemblyId + ": attendance", failure))
+            case "report" -> whenDurable(() -> reports.make(
+                            vertx, rules, store, seals, assemblyId, model, body, clock.instant())
+                    .onFailure(failure -> LOG.log(Level.WARNING, "assembly " + assemblyId + ": a report", failure))
                     .onComplete(ar -> message.reply(
                             ar.succeeded()
                                     ? ar.result()

@@ -18,6 +18,7 @@ import org.assemblyhub.kernel.Seating;
 import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.WritesText;
 import org.assemblyhub.kernel.plug.Capability;
+import org.assemblyhub.kernel.plug.JournalReport;
 import org.assemblyhub.kernel.plug.WireCommand;
 
 import java.time.Instant;
@@ -65,6 +66,14 @@ public final class Rules {
 
     public List<Capability> capabilities() {
         return capabilities;
+    }
+
+    /** The journal report of that name, offered by some capability. */
+    public Optional<JournalReport> report(String name) {
+        return capabilities.stream()
+                .flatMap(c -> c.reports().stream())
+                .filter(r -> r.name().equals(name))
+                .findFirst();
     }
 
     /** A fresh model: each capability's empty state. */

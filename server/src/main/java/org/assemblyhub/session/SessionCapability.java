@@ -10,7 +10,9 @@ import org.assemblyhub.kernel.Phase;
 import org.assemblyhub.kernel.Role;
 import org.assemblyhub.kernel.Verdict;
 import org.assemblyhub.kernel.plug.Capability;
+import org.assemblyhub.kernel.plug.JournalReport;
 import org.assemblyhub.kernel.plug.WireCommand;
+import org.assemblyhub.records.AttendanceReport;
 import org.assemblyhub.session.domain.SessionClock;
 import org.assemblyhub.session.domain.SessionCommand;
 import org.assemblyhub.session.domain.SessionDecider;
@@ -31,6 +33,12 @@ public final class SessionCapability implements Capability {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Who attended each session, for compensation and evaluation ({@code attendance.csv}). */
+    @Override
+    public List<JournalReport> reports() {
+        return List.of(new AttendanceReport());
     }
 
     @Override

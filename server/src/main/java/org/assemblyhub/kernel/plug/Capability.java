@@ -82,6 +82,11 @@ public interface Capability {
         return Optional.empty();
     }
 
+    /** Reports made by replaying the whole journal (the attendance), by name. */
+    default List<JournalReport> reports() {
+        return List.of();
+    }
+
     /** When something of its is due next (a segment's end, a poll's timer). */
     default Optional<Instant> nextDeadline(Model model) {
         return Optional.empty();

@@ -30,7 +30,10 @@ public final class AttendanceApi {
     private void send(RoutingContext rc, String sessionId) {
         String assemblyId = rc.pathParam("id");
         Senders.identify(rc, engines, publicUrl, Set.of("organiser"), "Only organisers download the attendance.")
-                .compose(who -> engines.engine(assemblyId, "attendance", new JsonObject().put("sessionId", sessionId)))
+                .compose(who -> engines.engine(
+                        assemblyId,
+                        "report",
+                        new JsonObject().put("name", "attendance").put("sessionId", sessionId)))
                 .onSuccess(answer -> {
                     if (Answers.isError(answer)) {
                         HttpErrors.json(rc, HttpErrors.statusOf(answer.getString("code")), answer);
