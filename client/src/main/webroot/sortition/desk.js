@@ -270,7 +270,8 @@ function panel(ctx, p) {
 function links(result) {
   return html`<div role="status" data-testid="sortition-links"><p>${t('sortition.seat.done', { n: result.imported ?? result.people.length })}</p>
     <ul class="links">${result.people.map((p) => html`<li>${p.name}: ${p.link
-      ? html`<input class="link" readonly .value=${p.link} aria-label=${p.name}>` : ''}</li>`)}</ul></div>`;
+      ? html`<input class="link" readonly .value=${p.link} aria-label=${p.name}>`
+      : p.linkLost ? t('sortition.seat.linkLost') : ''}</li>`)}</ul></div>`;
 }
 
 /** The desk, for organisers: read once when first shown, then while a computation runs. */

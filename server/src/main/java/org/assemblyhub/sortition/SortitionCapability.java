@@ -1,6 +1,7 @@
 package org.assemblyhub.sortition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.assemblyhub.kernel.Acting;
@@ -15,6 +16,7 @@ import org.assemblyhub.kernel.plug.Capability;
 import org.assemblyhub.kernel.plug.Engine;
 import org.assemblyhub.kernel.plug.Plugin;
 import org.assemblyhub.kernel.plug.WireCommand;
+import org.assemblyhub.sortition.desk.DeskAddresses;
 import org.assemblyhub.sortition.desk.SortitionDesks;
 import org.assemblyhub.sortition.ledger.SortitionCommand;
 import org.assemblyhub.sortition.ledger.SortitionDecider;
@@ -24,6 +26,7 @@ import org.assemblyhub.sortition.view.SortitionView;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,9 @@ import java.util.Optional;
  * in order (commitment, draw, replacements), shows them to everyone and puts them in the open data.
  */
 public final class SortitionCapability implements Capability {
+    /** The engine request that says which of some roster ids are on the roster ({@code {ids}} → {@code {onRoster}}). */
+    public static final String ON_ROSTER = "sortition-on-roster";
+
     public static final String NAME = "sortition";
 
     @Override
@@ -122,8 +128,36 @@ public final class SortitionCapability implements Capability {
             public void started() {
                 if (!engine.model().roster().erased().isEmpty())
                     tell(engine, List.copyOf(engine.model().roster().erased()));
+                serveTheDesk(engine);
+            }
+
+            /** Which of {@code ids} are on the roster: the desk takes up a seating step that was cut off. */
+            @Override
+            public Map<String, Op> ops() {
+                return Map.of(ON_ROSTER, body -> {
+                    JsonArray on = new JsonArray();
+                    for (Object id : body.getJsonArray("ids", new JsonArray())) {
+                        if (id instanceof String s
+                                && engine.model().roster().person(s).isPresent()) on.add(s);
+                    }
+                    return new JsonObject().put("onRoster", on);
+                });
             }
         };
+    }
+
+    /**
+     * The desk's requests, from whichever node an organiser reached, come to the owner's engine and go on to this
+     * node's gateways: the desk keeps one run and one step at a time only if it lives in one place. Registered on the
+     * engine's context, the consumer ends with the engine (its owner moved, or the hub stopped).
+     */
+    private static void serveTheDesk(Engine engine) {
+        DeliveryOptions local = new DeliveryOptions().setLocalOnly(true).setSendTimeout(DeskAddresses.TIMEOUT_MS);
+        engine.vertx().eventBus().<JsonObject>consumer(DeskAddresses.home(engine.assemblyId()), asked -> engine.vertx()
+                .eventBus()
+                .<JsonObject>request(DeskAddresses.STEPS, asked.body(), local)
+                .onSuccess(answer -> asked.reply(answer.body()))
+                .onFailure(failure -> asked.fail(500, String.valueOf(failure.getMessage()))));
     }
 
     private static void tell(Engine engine, List<String> erased) {

@@ -36,9 +36,9 @@ import java.util.concurrent.CompletableFuture;
  * roster with links, a replacement — and that no contact ever reaches a published file or an observer's screen.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SelectionDeskTest {
+public class SelectionDeskTest {
     static final String CANARY = "canary-contact-7731";
-    static final String QUOTAS =
+    public static final String QUOTAS =
             "feature,value,min,max\n" + "gender,f,2,4\ngender,m,2,4\n" + "age,young,2,4\nage,old,2,4\n";
 
     static TestHub hub;
@@ -60,7 +60,7 @@ class SelectionDeskTest {
     }
 
     /** 40 volunteers, skewed towards old men; two share an address; every e-mail carries the canary. */
-    static String people() {
+    public static String people() {
         StringBuilder csv = new StringBuilder("person_id,first_name,last_name,email,address,gender,age\n");
         for (int i = 0; i < 40; i++) {
             String gender = i % 4 == 0 ? "f" : "m";
@@ -85,7 +85,7 @@ class SelectionDeskTest {
         return csv.toString();
     }
 
-    static JsonObject inputs(String people, String quotas) {
+    public static JsonObject inputs(String people, String quotas) {
         return new JsonObject()
                 .put("people", people)
                 .put("quotas", quotas)
@@ -335,6 +335,37 @@ class SelectionDeskTest {
 
     @Test
     @Order(6)
+    void a_seating_cut_off_after_the_assembly_added_people_is_taken_up_without_adding_them_twice() throws Exception {
+        // The desk wrote their roster ids down, the assembly added them, and the hub stopped before the desk noted it.
+        Path desk = hub.dataDir().resolve("sortition").resolve(id).resolve("private");
+        List<String> seated = Files.readAllLines(desk.resolve("seated.csv"));
+        List<String> cutOff = seated.subList(seated.size() - 2, seated.size());
+        Files.write(desk.resolve("seated.csv"), seated.subList(0, seated.size() - 2));
+        Files.write(desk.resolve("seating.csv"), List.of("pool_id,roster_id", cutOff.get(0), cutOff.get(1)));
+        LiveClient organiserLive = hub.client(organiser()).join(id);
+        int before = organiserLive.view().path("roster").size();
+
+        HttpResponse<String> r = post("/seat", organiser(), new JsonObject());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonArray people = new JsonObject(r.body()).getJsonArray("people");
+        assertThat(people).hasSize(2);
+        for (int i = 0; i < people.size(); i++) {
+            JsonObject p = people.getJsonObject(i);
+            assertThat(p.getBoolean("linkLost")).as(p.encode()).isTrue();
+            assertThat(p.containsKey("link")).isFalse();
+            assertThat(cutOff).anyMatch(line -> line.endsWith("," + p.getString("id")));
+        }
+        organiserLive.call("after-seat", "announce", new JsonObject().put("text", "seated-after-the-cut"));
+        JsonNode after =
+                organiserLive.awaitView(v -> v.path("announcements").toString().contains("seated-after-the-cut"));
+        assertThat(after.path("roster").size()).as("nobody added twice").isEqualTo(before);
+        assertThat(Files.readAllLines(desk.resolve("seated.csv"))).containsAll(cutOff);
+        assertThat(Files.readAllLines(desk.resolve("seating.csv"))).containsExactly("pool_id,roster_id");
+        organiserLive.close();
+    }
+
+    @Test
+    @Order(7)
     void a_dropout_is_replaced_by_the_best_matching_alternate_and_loses_the_link() throws Exception {
         JsonObject panel = status().getJsonObject("panel");
         JsonObject leaving = panel.getJsonArray("members").getJsonObject(0);
@@ -358,7 +389,7 @@ class SelectionDeskTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void erasing_a_seated_member_blanks_their_row_of_the_private_pool_and_the_draw_still_verifies() throws Exception {
         Path desk = hub.dataDir().resolve("sortition").resolve(id).resolve("private");
         String[] seated = Files.readAllLines(desk.resolve("seated.csv")).get(1).split(",");

@@ -26,6 +26,8 @@ final class DeskFolder {
     static final String SETTINGS = "settings.toml";
     static final String DISTRIBUTION = "distribution.txt";
     static final String SEATED = "seated.csv";
+    /** Roster ids given to people the assembly is adding, before it answered (see {@code Seats#rows}). */
+    static final String SEATING = "seating.csv";
 
     private final Path root;
 

@@ -42,10 +42,14 @@ final class Seats {
 
     /**
      * {@code [{poolId, person}]} for the people not seated yet, in a random order: the roster keeps the order people
-     * were added in, and an order that followed the published panel would pair each roster id with a pool id.
+     * were added in, and an order that followed the published panel would pair each roster id with a pool id. Their
+     * roster ids are written down before they are used ({@code private/seating.csv}): a step cut off after the
+     * assembly added them, before {@link #seated} noted it, is taken up again with the same ids, so nobody is added
+     * twice.
      */
     JsonArray rows(PoolInputs inputs, List<String> poolIds, RandomGenerator random) {
         Map<String, String> seated = seatedIds();
+        Map<String, String> intended = ids(pending());
         List<String> waiting = new ArrayList<>();
         for (String poolId : poolIds) {
             if (seated.containsKey(poolId)) continue;
@@ -57,8 +61,9 @@ final class Seats {
         JsonArray rows = new JsonArray();
         for (String poolId : waiting) {
             Volunteer v = inputs.problem().pool().get(inputs.problem().indexOf(poolId));
-            String rosterId =
-                    "m-" + HexFormat.of().toHexDigits(random.nextLong()).substring(0, 12);
+            String rosterId = intended.computeIfAbsent(
+                    poolId,
+                    p -> "m-" + HexFormat.of().toHexDigits(random.nextLong()).substring(0, 12));
             JsonObject person = new JsonObject()
                     .put("id", rosterId)
                     .put("name", nameOf(v).orElse(rosterId))
@@ -67,23 +72,38 @@ final class Seats {
             contact(v, "email").ifPresent(email -> person.put("contact", email));
             rows.add(new JsonObject().put("poolId", poolId).put("person", person));
         }
+        intended.keySet().removeAll(seated.keySet());
+        folder.write(pending(), table(intended));
         return rows;
     }
 
+    /** The people of {@code rows} are on the roster now: noted, and no longer pending. */
     void seated(JsonArray rows) {
-        StringBuilder text = new StringBuilder(folder.read(file()).orElse("pool_id,roster_id\n"));
+        Map<String, String> seated = seatedIds();
+        Map<String, String> intended = ids(pending());
         for (int r = 0; r < rows.size(); r++) {
             JsonObject row = rows.getJsonObject(r);
-            text.append(csv(
-                    List.of(row.getString("poolId"), row.getJsonObject("person").getString("id"))));
+            seated.put(row.getString("poolId"), row.getJsonObject("person").getString("id"));
+            intended.remove(row.getString("poolId"));
         }
-        folder.write(file(), text.toString());
+        folder.write(file(), table(seated));
+        folder.write(pending(), table(intended));
     }
 
     Map<String, String> seatedIds() {
+        return ids(file());
+    }
+
+    private Map<String, String> ids(Path table) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (CSVRecord r : records(folder.read(file()).orElse(""))) out.put(r.get(0), r.get(1));
+        for (CSVRecord r : records(folder.read(table).orElse(""))) out.put(r.get(0), r.get(1));
         return out;
+    }
+
+    private static String table(Map<String, String> ids) {
+        StringBuilder text = new StringBuilder("pool_id,roster_id\n");
+        ids.forEach((poolId, rosterId) -> text.append(csv(List.of(poolId, rosterId))));
+        return text.toString();
     }
 
     /** replacements.csv as the assembly recorded them ({@code [{dropout, replacement, rank, changes, at}]}). */
@@ -187,6 +207,10 @@ final class Seats {
 
     private Path file() {
         return folder.inputs().resolve(DeskFolder.SEATED);
+    }
+
+    private Path pending() {
+        return folder.inputs().resolve(DeskFolder.SEATING);
     }
 
     private static String csv(List<String> fields) {

@@ -9,11 +9,9 @@ import org.assemblyhub.engine.EngineClient;
 import org.assemblyhub.kernel.Tokens;
 import org.assemblyhub.kernel.plug.Answers;
 import org.assemblyhub.sortition.desk.SortitionDesk;
-import org.assemblyhub.sortition.desk.SortitionDesks;
 import org.assemblyhub.sortition.view.SortitionView;
-import org.assemblyhub.support.BoundedWorkers;
 
-import java.util.Optional;
+import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -23,14 +21,13 @@ import java.util.Set;
 final class SortitionFiles {
     private final EngineClient engines;
     private final String publicUrl;
-    private final SortitionDesks desks;
-    private final BoundedWorkers workers;
+    private final SortitionApi desk;
 
-    SortitionFiles(EngineClient engines, String publicUrl, SortitionDesks desks, BoundedWorkers workers) {
+    /** {@code desk}: the files are the desk's, read where it lives. */
+    SortitionFiles(EngineClient engines, String publicUrl, SortitionApi desk) {
         this.engines = engines;
         this.publicUrl = publicUrl;
-        this.desks = desks;
-        this.workers = workers;
+        this.desk = desk;
     }
 
     void mount(Router router) {
@@ -56,23 +53,24 @@ final class SortitionFiles {
                 .compose(answer -> {
                     JsonObject data = answer.getJsonObject("data", answer);
                     if (Answers.isError(answer) || !data.getBoolean("published", false)) {
-                        return Future.<Optional<byte[]>>succeededFuture(Optional.empty());
+                        return Future.succeededFuture(DeskAnswers.refusal(DeskAnswers.noSuchFile()));
                     }
-                    return workers.submit(() -> desks.of(assemblyId).publishedFile(name));
+                    return desk.ask(assemblyId, "published-file", new JsonObject(), named(name), null);
                 })
-                .onSuccess(bytes -> {
-                    if (bytes.isEmpty()) {
-                        HttpErrors.error(
-                                rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
+                .onSuccess(answer -> {
+                    if (answer.getInteger("status", 500) != 200) {
+                        DeskAnswers.reply(rc, answer);
                         return;
                     }
+                    byte[] bytes = Base64.getDecoder()
+                            .decode(answer.getJsonObject("body").getString("bytes"));
                     rc.response()
                             .putHeader("Content-Type", contentType(name))
                             .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                             .putHeader("Cache-Control", "no-cache")
-                            .end(Buffer.buffer(bytes.get()));
+                            .end(Buffer.buffer(bytes));
                 })
-                .onFailure(failure -> SortitionApi.refuse(rc, failure));
+                .onFailure(failure -> DeskAnswers.refuse(rc, failure));
     }
 
     /** The organiser's downloads (chances, the panel and the alternates with contacts): organisers only. */
@@ -83,21 +81,24 @@ final class SortitionFiles {
             return;
         }
         Senders.identify(rc, engines, publicUrl, Set.of("organiser"), "Only organisers run the selection.")
-                .compose(
-                        who -> workers.submit(() -> desks.of(rc.pathParam("id")).organiserFile(name)))
-                .onSuccess(text -> {
-                    if (text.isEmpty()) {
-                        HttpErrors.error(
-                                rc, 404, "no-such-file", "This file does not exist here, or you may not see it.");
+                .compose(who ->
+                        desk.ask(rc.pathParam("id"), "own-file", who, named(name), Sessions.tokenOf(rc.request())))
+                .onSuccess(answer -> {
+                    if (answer.getInteger("status", 500) != 200) {
+                        DeskAnswers.reply(rc, answer);
                         return;
                     }
                     rc.response()
                             .putHeader("Content-Type", contentType(name))
                             .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                             .putHeader("Cache-Control", "no-store")
-                            .end(text.get());
+                            .end(answer.getJsonObject("body").getString("text"));
                 })
-                .onFailure(failure -> SortitionApi.refuse(rc, failure));
+                .onFailure(failure -> DeskAnswers.refuse(rc, failure));
+    }
+
+    private static JsonObject named(String name) {
+        return new JsonObject().put("name", name);
     }
 
     private static String contentType(String name) {
