@@ -110,6 +110,7 @@ export default {
   'no-such-assembly': "This assembly does not exist.",
   'no-such-ballot': "There is no such ballot.",
   'no-such-draft': "There is no such draft recommendation.",
+  'no-such-link': "This link does not work: use the one in your latest reminder.",
   'no-such-file': "This file does not exist here, or you may not see it.",
   'no-such-group': "There is no such group in this round.",
   'no-such-idea': "There is no such card in your group.",

@@ -110,6 +110,7 @@ export default {
   'no-such-assembly': "Cette assemblée n'existe pas.",
   'no-such-ballot': "Ce scrutin n'existe pas.",
   'no-such-draft': "Ce projet de recommandation n'existe pas.",
+  'no-such-link': "Ce lien ne fonctionne pas : utilisez celui de votre dernier rappel.",
   'no-such-file': "Ce fichier n'existe pas ici, ou vous ne pouvez pas le voir.",
   'no-such-group': "Ce groupe n'existe pas dans ce tour.",
   'no-such-idea': "Cette carte n'existe pas dans votre groupe.",

@@ -97,7 +97,8 @@ export function outreachPanel(ctx) {
     <p class="muted">${t('outreach.intro')}</p>
     ${log?.off ? html`<p class="muted" data-testid="outreach-off">${errorText({ code: 'outreach-off' })}</p>` : ''}
     ${log ? html`<p>${t('outreach.channels', { email: yes(log.email), sms: yes(log.sms) })}
-      ${t(log.reminders ? 'outreach.reminders.on' : 'outreach.reminders.off')}</p>` : ''}
+      ${t(log.reminders ? 'outreach.reminders.on' : 'outreach.reminders.off')}${log.remindersStopped?.length
+        ? html` ${t('outreach.remindersStopped', { n: log.remindersStopped.length })}` : ''}</p>` : ''}
     ${outcome(k)}
     <p><button type="button" ?disabled=${k.busy} @click=${() => send(ctx, '/invitations', {})}>${t('outreach.invite')}</button>
       <span class="muted">${t('outreach.invite.help')}</span></p>

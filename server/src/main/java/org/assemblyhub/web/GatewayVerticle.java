@@ -87,6 +87,7 @@ public final class GatewayVerticle extends VerticleBase {
         var budget = new RequestBudget(ClientLimits.of(vertx, config.limits()));
         router.route("/api/*").handler(budget);
         router.route("/join/*").handler(budget);
+        router.route("/r/*").handler(budget); // a member's reminders link: each answer asks the outreach
         router.route("/stream/*").handler(budget); // each answer asks the assembly's engine
         router.get("/live").handler(live::accept);
         // Which socket a page opens: anonymous observers (no session cookie) go to the observers' own endpoint when
@@ -117,6 +118,7 @@ public final class GatewayVerticle extends VerticleBase {
                         new BoundedWorkers(vertx, "assembly-hub-sortition-desk", 2, 8))
                 .mount(router);
         new OutreachApi(vertx, engines, config.publicUrl()).mount(router);
+        new MemberRemindersApi(vertx).mount(router);
         new RecordsApi(engines, new BoundedWorkers(vertx, "assembly-hub-exports", 2, 8)).mount(router);
         new PersonalDataApi(engines, config.publicUrl()).mount(router);
         new AttendanceApi(engines, config.publicUrl()).mount(router);

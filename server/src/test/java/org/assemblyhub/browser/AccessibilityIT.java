@@ -112,6 +112,11 @@ class AccessibilityIT {
                                         "[data-testid=join-continue]"),
                                 screen("the tech check", VISITOR, "/tech-check.html", "main"),
                                 screen(
+                                        "a member's reminders page, on a hub that sends no mail",
+                                        VISITOR,
+                                        "/r/demo/m1/not-a-key",
+                                        "[data-testid=reminders-error]"),
+                                screen(
                                         "a member's tech check, sent to the desk, with the help button",
                                         CHECKING_MEMBER,
                                         "/tech-check.html?a=demo",

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import org.assemblyhub.outreach.domain.LinkKey;
 import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -120,5 +125,82 @@ class MailRemindersTest {
         MailServer.pause(6_500);
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(Outreach.log(hub, a)).isEmpty();
+    }
+
+    @Test
+    void a_member_who_stopped_their_reminders_gets_none_and_the_link_in_each_reminder_stops_them_in_one_click()
+            throws Exception {
+        smtp.start();
+        hub = TestHub.withOutreach(Outreach.mail(smtp.getSmtp().getPort()));
+        TestHub.Setup a = hub.createAssembly(false, ROSTER);
+        // Ana's own reminders link, as every reminder of hers would carry it (made from the hub's link secret).
+        LinkKey key = new LinkKey(Base64.getDecoder()
+                .decode(Files.readString(hub.dataDir().resolve("link-secret")).strip()));
+        String anaApi = "/api/reminders/" + a.assemblyId() + "/ana/" + key.remindersKey(a.assemblyId(), "ana");
+        HttpResponse<String> stopped = hub.post(
+                anaApi,
+                "application/json",
+                null,
+                new JsonObject().put("on", false).encode());
+        assertThat(new JsonObject(stopped.body()).getBoolean("reminders"))
+                .as(stopped.body())
+                .isFalse();
+        HttpResponse<String> forged = hub.post(
+                anaApi.substring(0, anaApi.lastIndexOf('/') + 1) + key.remindersKey(a.assemblyId(), "ben"),
+                "application/json",
+                null,
+                new JsonObject().put("on", true).encode());
+        assertThat(forged.statusCode()).as("a key is its member's own").isEqualTo(404);
+        assertThat(new JsonObject(forged.body()).getString("code")).isEqualTo("no-such-link");
+
+        hub.post("/api/assemblies/" + a.assemblyId() + "/script", "text/yaml", a.token("organiser-1"), script());
+        Outreach.invite(
+                hub,
+                a,
+                new JsonObject().put("people", new JsonArray().add("ana").add("ben")));
+        List<MimeMessage> mails = smtp.await(6); // 2 invitations; Ben's and Hal's reminders, 2 each; none for Ana
+        MailServer.pause(6_500); // more than one round of the postman
+        assertThat(smtp.getReceivedMessages())
+                .as("nothing for Ana but her invitation")
+                .hasSize(6);
+        MailServer.only(mails, "ana@example.org", "Invitation");
+        JsonObject log = new JsonObject(
+                Outreach.logResponse(hub, a, a.token("organiser-1")).body());
+        assertThat(log.getJsonArray("remindersStopped")).containsExactly("ana");
+
+        MimeMessage benHour = MailServer.only(mails, "ben@example.org", "In one hour: Décider");
+        String stop = hub.url() + "/r/" + a.assemblyId() + "/ben/" + key.remindersKey(a.assemblyId(), "ben");
+        assertThat(benHour.getHeader("List-Unsubscribe", null)).isEqualTo("<" + stop + ">");
+        assertThat(benHour.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(MailServer.body(benHour)).contains("Not to get these reminders any more: " + stop);
+        assertThat(MailServer.only(mails, "ben@example.org", "Invitation").getHeader("List-Unsubscribe"))
+                .as("only reminders can be stopped")
+                .isNull();
+        HttpResponse<String> page = hub.get(stop.substring(hub.url().length()), null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("reminders-page.js");
+
+        // What a mail program's "unsubscribe" button sends (RFC 8058).
+        HttpResponse<String> oneClick = hub.send(HttpRequest.newBuilder(URI.create(stop))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .build());
+        assertThat(oneClick.statusCode()).as(oneClick.body()).isEqualTo(200);
+        String benApi = stop.substring(hub.url().length()).replace("/r/", "/api/reminders/");
+        assertThat(new JsonObject(hub.get(benApi, null).body()).getBoolean("reminders"))
+                .isFalse();
+        log = new JsonObject(
+                Outreach.logResponse(hub, a, a.token("organiser-1")).body());
+        assertThat(log.getJsonArray("remindersStopped")).containsExactlyInAnyOrder("ana", "ben");
+
+        // Ana changes her mind on her page: reminders again.
+        HttpResponse<String> again = hub.post(
+                anaApi,
+                "application/json",
+                null,
+                new JsonObject().put("on", true).encode());
+        assertThat(new JsonObject(again.body()).getBoolean("reminders"))
+                .as(again.body())
+                .isTrue();
     }
 }

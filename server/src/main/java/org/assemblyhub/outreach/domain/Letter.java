@@ -7,7 +7,7 @@ public record Letter(String subject, String body, String sms) {
     /**
      * What a message says, in no language yet. {@code link}: the person's current link, or null when the hub cannot
      * make it again (a printed link); {@code session} and {@code prepare} for reminders; {@code note}: the organiser's
-     * words (results), or null.
+     * words (results), or null; {@code stop}: where the member stops their reminders (reminders by e-mail), or null.
      */
     public record Facts(
             String name,
@@ -17,7 +17,8 @@ public record Letter(String subject, String body, String sms) {
             ReminderPlan.Session session,
             List<Material> prepare,
             String note,
-            String techCheck) {
+            String techCheck,
+            String stop) {
         public Facts {
             prepare = prepare == null ? List.of() : List.copyOf(prepare);
         }

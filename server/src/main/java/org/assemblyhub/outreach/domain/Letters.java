@@ -62,9 +62,12 @@ public final class Letters {
                                         Map.of("note", facts.note().strip())),
                 "techCheck", facts.techCheck());
         String k = kind.wire();
+        String stop = kind.isReminder() && facts.stop() != null
+                ? "\n\n" + fill(p.getProperty("reminders.stop"), Map.of("stop", facts.stop()))
+                : "";
         return new Letter(
                 fill(p.getProperty(k + ".subject"), values),
-                fill(p.getProperty(k + ".body"), values) + "\n\n" + p.getProperty("signature") + "\n",
+                fill(p.getProperty(k + ".body"), values) + stop + "\n\n" + p.getProperty("signature") + "\n",
                 fill(p.getProperty(k + ".sms"), values));
     }
 

@@ -4,6 +4,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.random.RandomGenerator;
 
@@ -24,11 +25,28 @@ public final class LinkKey {
     }
 
     public String token(String assemblyId, String personId, String nonce) {
+        return assemblyId + "." + B64.encodeToString(tag(assemblyId + ":" + personId + ":" + nonce));
+    }
+
+    /**
+     * The key of a member's reminders link ({@code /r/<assembly>/<person>/<key>}): it lets whoever holds the e-mail
+     * stop or restart that member's reminders, and nothing else — it opens no session and changes with no link.
+     */
+    public String remindersKey(String assemblyId, String personId) {
+        return B64.encodeToString(tag("reminders:" + assemblyId + ":" + personId));
+    }
+
+    /** Whether {@code given} is this member's reminders key (compared in constant time). */
+    public boolean isRemindersKey(String assemblyId, String personId, String given) {
+        byte[] expected = remindersKey(assemblyId, personId).getBytes(StandardCharsets.US_ASCII);
+        return given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private byte[] tag(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] tag = mac.doFinal((assemblyId + ":" + personId + ":" + nonce).getBytes(StandardCharsets.UTF_8));
-            return assemblyId + "." + B64.encodeToString(tag);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

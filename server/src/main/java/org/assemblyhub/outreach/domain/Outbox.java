@@ -52,6 +52,9 @@ public final class Outbox {
     /** Every reminder ever queued, by kind, session and person: each goes once. */
     private final Set<String> reminders = new HashSet<>();
 
+    /** Members who stopped their own reminders. */
+    private final Set<String> stopped = new HashSet<>();
+
     private boolean remindersOn;
     private boolean remindersChosen;
 
@@ -65,6 +68,11 @@ public final class Outbox {
         if (record instanceof OutboxRecord.RemindersSet r) {
             remindersOn = r.on();
             remindersChosen = true;
+            return;
+        }
+        if (record instanceof OutboxRecord.MemberReminders r) {
+            if (r.on()) stopped.remove(r.personId());
+            else stopped.add(r.personId());
             return;
         }
         if (record instanceof OutboxRecord.Queued q) {
@@ -101,6 +109,16 @@ public final class Outbox {
     /** Whether reminders were ever turned on or off (the first invitations turn them on, once). */
     public boolean remindersChosen() {
         return remindersChosen;
+    }
+
+    /** Whether this member stopped their own reminders (from the link in them). */
+    public boolean remindersStopped(String personId) {
+        return stopped.contains(personId);
+    }
+
+    /** The members who stopped their own reminders, for the organiser's log. */
+    public Set<String> remindersStopped() {
+        return Collections.unmodifiableSet(stopped);
     }
 
     public Collection<Message> messages() {

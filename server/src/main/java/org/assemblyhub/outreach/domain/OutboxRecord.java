@@ -42,4 +42,7 @@ public sealed interface OutboxRecord {
 
     /** The organiser turned reminders on or off for the assembly ({@code id} is empty). */
     record RemindersSet(String id, boolean on, Instant at) implements OutboxRecord {}
+
+    /** A member stopped (or restarted) their own reminders from the link in them ({@code id} is empty). */
+    record MemberReminders(String id, String personId, boolean on, Instant at) implements OutboxRecord {}
 }

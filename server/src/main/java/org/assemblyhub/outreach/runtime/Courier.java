@@ -7,8 +7,11 @@ import org.assemblyhub.outreach.domain.Letter;
 interface Courier {
     Future<Delivery> send(Envelope envelope);
 
-    /** {@code id}: the outbox's id of the message, sent along so a server may recognise a second copy. */
-    record Envelope(String id, String to, Letter letter) {}
+    /**
+     * {@code id}: the outbox's id of the message, sent along so a server may recognise a second copy;
+     * {@code unsubscribe}: where the recipient stops this kind of message in one click (RFC 8058), or null.
+     */
+    record Envelope(String id, String to, Letter letter, String unsubscribe) {}
 
     enum Outcome {
         /** The server took it: never send it again. */

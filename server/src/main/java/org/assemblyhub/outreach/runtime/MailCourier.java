@@ -56,6 +56,11 @@ final class MailCourier implements Courier {
                 // The same id on every try: a mailbox that got a copy before the hub could record it may drop this one.
                 .addHeader("Message-ID", "<" + envelope.id() + "@" + messageIdDomain + ">");
         if (config.replyTo() != null) message.addHeader("Reply-To", config.replyTo());
+        if (envelope.unsubscribe() != null) {
+            // Mail programs show their own "unsubscribe" button; a POST to the link stops the reminders (RFC 8058).
+            message.addHeader("List-Unsubscribe", "<" + envelope.unsubscribe() + ">");
+            message.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return client.sendMail(message).map(result -> Delivery.sent()).otherwise(MailCourier::failure);
     }
 

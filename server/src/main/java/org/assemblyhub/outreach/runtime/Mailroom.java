@@ -10,6 +10,8 @@ import org.assemblyhub.outreach.domain.Member;
 import org.assemblyhub.outreach.domain.MessageKind;
 import org.assemblyhub.outreach.domain.OutboxRecord;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -93,6 +95,18 @@ final class Mailroom {
                 now);
     }
 
+    /** Whether {@code key} is the key of this member's reminders link. */
+    boolean isRemindersKey(String assemblyId, String personId, String key) {
+        return linkKey.isRemindersKey(assemblyId, personId, key);
+    }
+
+    /** Where a member stops (or restarts) their reminders: for reminders by e-mail, else null. */
+    String remindersLink(String assemblyId, OutboxRecord.Queued q) {
+        if (!q.kind().isReminder() || q.channel() != Channel.EMAIL) return null;
+        return publicUrl + "/r/" + assemblyId + "/" + URLEncoder.encode(q.personId(), StandardCharsets.UTF_8) + "/"
+                + linkKey.remindersKey(assemblyId, q.personId());
+    }
+
     Letter.Facts facts(String assemblyId, RosterAnswer roster, Member m, OutboxRecord.Queued q) {
         return new Letter.Facts(
                 m.name(),
@@ -102,6 +116,7 @@ final class Mailroom {
                 q.sessionId() == null ? null : roster.sessions().get(q.sessionId()),
                 q.sessionId() == null ? List.of() : roster.prepare().getOrDefault(q.sessionId(), List.of()),
                 q.note(),
-                publicUrl + "/tech-check.html");
+                publicUrl + "/tech-check.html",
+                remindersLink(assemblyId, q));
     }
 }

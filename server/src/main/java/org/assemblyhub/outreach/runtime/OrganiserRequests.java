@@ -127,6 +127,7 @@ final class OrganiserRequests {
                     .put("email", room.open().contains(Channel.EMAIL))
                     .put("sms", room.open().contains(Channel.SMS))
                     .put("reminders", box.remindersOn())
+                    .put("remindersStopped", new JsonArray(List.copyOf(box.remindersStopped())))
                     .put("messages", messages));
         });
     }

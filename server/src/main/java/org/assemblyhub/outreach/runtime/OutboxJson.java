@@ -36,6 +36,8 @@ final class OutboxJson {
             json.put("op", "dropped").put("reason", d.reason());
         } else if (record instanceof RemindersSet r) {
             json.put("op", "reminders").put("on", r.on());
+        } else if (record instanceof MemberReminders r) {
+            json.put("op", "member-reminders").put("personId", r.personId()).put("on", r.on());
         }
         return json.encode();
     }
@@ -62,6 +64,8 @@ final class OutboxJson {
                 case "bounced" -> new Bounced(id, json.getString("reason"), at);
                 case "dropped" -> new Dropped(id, json.getString("reason"), at);
                 case "reminders" -> new RemindersSet(id, json.getBoolean("on"), at);
+                case "member-reminders" -> new MemberReminders(
+                        id, json.getString("personId"), json.getBoolean("on"), at);
                 default -> throw new IllegalArgumentException("unknown outbox record: " + line);
             };
         } catch (RuntimeException e) {

@@ -36,6 +36,7 @@ public final class OutreachVerticle extends VerticleBase {
     private Mailroom room;
     private Postman postman;
     private OrganiserRequests requests;
+    private MemberRequests members;
     private MailCourier mail;
 
     /** {@code every}: how often the postman goes round (a few seconds; shorter in tests). */
@@ -76,6 +77,7 @@ public final class OutreachVerticle extends VerticleBase {
                     if (config.sms() != null) room.couriers.put(Channel.SMS, new SmsCourier(vertx, config.sms()));
                     postman = new Postman(room);
                     requests = new OrganiserRequests(room, postman::round);
+                    members = new MemberRequests(room);
                     vertx.eventBus().<JsonObject>consumer(ADDRESS, this::onRequest);
                     vertx.setPeriodic(every.toMillis(), id -> postman.round());
                     if (config.bounces() != null) {
@@ -105,6 +107,8 @@ public final class OutreachVerticle extends VerticleBase {
                             assemblyId, people(body), body.getString("note"), body.getBoolean("resend", false));
                     case "reminders" -> requests.reminders(assemblyId, body.getBoolean("on", true));
                     case "log" -> requests.log(assemblyId);
+                    case "member-reminders" -> members.answer(
+                            assemblyId, body.getString("personId"), body.getString("key"), body.getBoolean("on"));
                     case "erased" -> {
                         postman.erased(assemblyId);
                         yield Future.succeededFuture(new JsonObject());

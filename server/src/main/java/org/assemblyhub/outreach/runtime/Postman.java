@@ -109,7 +109,9 @@ final class Postman {
             String sessionId = due.session().id();
             Recipients.Choice choice = Recipients.choose(
                     roster.members(), null, room.open(), true, id -> box.reminded(due.kind(), sessionId, id));
-            for (Member m : choice.chosen()) records.add(room.queue(due.kind(), m, sessionId, null, now));
+            for (Member m : choice.chosen()) {
+                if (!box.remindersStopped(m.id())) records.add(room.queue(due.kind(), m, sessionId, null, now));
+            }
         }
         return room.outboxes.record(assemblyId, records);
     }
@@ -135,7 +137,8 @@ final class Postman {
         }
         Member person = roster.people().get(q.personId());
         Letter letter = room.letters.write(q.kind(), q.language(), room.facts(assemblyId, roster, person, q));
-        return courier.send(new Courier.Envelope(q.id() + "." + assemblyId, q.to(), letter))
+        return courier.send(new Courier.Envelope(
+                        q.id() + "." + assemblyId, q.to(), letter, room.remindersLink(assemblyId, q)))
                 .compose(d -> switch (d.outcome()) {
                     case SENT -> sent(assemblyId, q);
                     case REFUSED -> room.outboxes.record(
@@ -151,6 +154,8 @@ final class Postman {
         if (person.erased()) return Outbox.ERASED;
         if (q.kind() == MessageKind.INVITATION && room.link(assemblyId, person) == null) return "no-link";
         if (q.kind() != MessageKind.INVITATION && !person.invited()) return "no-invitation";
+        if (q.kind().isReminder() && room.outboxes.of(assemblyId).remindersStopped(q.personId()))
+            return "stopped-by-member";
         if (q.kind().isReminder()
                 && !ReminderPlan.stillUseful(q.kind(), roster.sessions().get(q.sessionId()), now)) return "too-late";
         return null;

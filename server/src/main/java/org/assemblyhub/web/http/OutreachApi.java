@@ -85,7 +85,7 @@ public final class OutreachApi {
     }
 
     /** No consumer: no node of the hub has a mail server or a gateway; else the outreach was too slow. */
-    private static JsonObject noAnswer(Throwable e) {
+    static JsonObject noAnswer(Throwable e) {
         if (e instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
             return Answers.error(
                     "outreach-off", "This hub has no mail server nor text-message gateway: see docs/outreach.md.");

@@ -24,8 +24,11 @@ class LettersTest {
                 session,
                 List.of(new Letter.Material("Le budget carbone", "Dr Nguyen", "https://example.org/b.pdf")),
                 "Merci",
-                "https://hub.example/tech-check.html");
+                "https://hub.example/tech-check.html",
+                STOP);
     }
+
+    static final String STOP = "https://hub.example/r/climat/ana/stop-key";
 
     @Test
     void every_message_in_french_and_english_is_filled_in_whole() {
@@ -52,6 +55,32 @@ class LettersTest {
 
         assertThat(fr.body()).contains("mardi 3 mars 2026 à 18h30", "Le budget carbone (Dr Nguyen)", "b.pdf");
         assertThat(en.body()).contains("Tuesday 3 March 2026 at 18:30", "To prepare:");
+    }
+
+    @Test
+    void reminders_end_with_the_members_own_stop_link_and_other_messages_do_not() {
+        assertThat(letters.write(MessageKind.REMINDER_HOUR, "fr", facts(null)).body())
+                .contains("Pour ne plus recevoir ces rappels : " + STOP);
+        assertThat(letters.write(MessageKind.REMINDER_DAY, "en", facts(null)).body())
+                .contains("Not to get these reminders any more: " + STOP);
+        assertThat(letters.write(MessageKind.INVITATION, "en", facts(null)).body())
+                .doesNotContain(STOP);
+        assertThat(letters.write(MessageKind.RESULTS, "fr", facts(null)).body()).doesNotContain(STOP);
+    }
+
+    @Test
+    void a_reminders_key_is_the_members_own_and_only_the_exact_key_is_taken() {
+        byte[] secret = new byte[32];
+        new Random(4).nextBytes(secret);
+        LinkKey key = new LinkKey(secret);
+        String ana = key.remindersKey("climat", "ana");
+
+        assertThat(key.isRemindersKey("climat", "ana", ana)).isTrue();
+        assertThat(key.isRemindersKey("climat", "ben", ana)).isFalse();
+        assertThat(key.isRemindersKey("autre", "ana", ana)).isFalse();
+        assertThat(key.isRemindersKey("climat", "ana", ana.substring(1))).isFalse();
+        assertThat(key.isRemindersKey("climat", "ana", null)).isFalse();
+        assertThat(ana).isNotEqualTo(key.token("climat", "ana", "reminders")).doesNotContain("climat");
     }
 
     @Test
