@@ -330,10 +330,8 @@ public final class AssemblyEngine extends VerticleBase {
             });
             default -> {
                 Plugin.Op served = plugins.op(op);
-                message.reply(
-                        served != null
-                                ? served.answer(body)
-                                : Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
+                if (served == null) message.reply(Answers.error("unknown-op", "Unknown engine request '" + op + "'."));
+                else whenDurable(() -> message.reply(served.answer(body))); // what it says must not be undone
             }
         }
     }

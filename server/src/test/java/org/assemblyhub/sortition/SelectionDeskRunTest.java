@@ -166,4 +166,42 @@ class SelectionDeskRunTest {
         assertThat(new String(desk.publishedFile("draw.txt").orElseThrow())).contains(preview.seedHex());
         assertThat(desk.status().containsKey("damage")).isFalse();
     }
+
+    @Test
+    void a_look_at_the_desk_while_a_commitment_is_being_recorded_leaves_its_staged_files_alone(@TempDir Path dir) {
+        HeldWorker worker = new HeldWorker();
+        SortitionDesk desk = desk(dir, worker);
+        desk.load(PEOPLE, QUOTAS, SETTINGS);
+        desk.start(Algorithm.MAXIMIN);
+        worker.runAll();
+        assertThat(desk.beginStep()).isTrue();
+        String commitment = desk.stageCommitment("Witnesses", List.of("Witness"), "organiser-1")
+                .commitment()
+                .hash();
+
+        desk.reconcile(new JsonObject()); // a status read before the assembly recorded it
+        desk.reconcile(new JsonObject().put("commitment", commitment)); // the step, once recorded
+
+        assertThat(desk.status().getBoolean("committed")).isTrue();
+        assertThat(desk.status().containsKey("damage")).isFalse();
+        desk.endStep();
+    }
+
+    @Test
+    void files_a_crash_left_staged_go_at_the_next_look_when_no_step_is_under_way(@TempDir Path dir) {
+        HeldWorker worker = new HeldWorker();
+        SortitionDesk desk = desk(dir, worker);
+        desk.load(PEOPLE, QUOTAS, SETTINGS);
+        desk.start(Algorithm.MAXIMIN);
+        worker.runAll();
+        String commitment = desk.stageCommitment("Witnesses", List.of("Witness"), "organiser-1")
+                .commitment()
+                .hash();
+
+        desk.reconcile(new JsonObject()); // the assembly never recorded it, and nothing is under way
+
+        desk.reconcile(new JsonObject().put("commitment", commitment));
+        assertThat(desk.status().getBoolean("committed")).isFalse();
+        assertThat(desk.status().getString("damage")).contains(commitment);
+    }
 }

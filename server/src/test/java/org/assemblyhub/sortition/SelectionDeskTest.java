@@ -439,4 +439,18 @@ public class SelectionDeskTest {
         return HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    @Order(9)
+    void a_published_file_changed_on_disk_is_not_served_as_the_recorded_one() throws Exception {
+        Path panels =
+                hub.dataDir().resolve("sortition").resolve(id).resolve("public").resolve("panels.csv");
+        byte[] recorded = Files.readAllBytes(panels);
+        Files.writeString(panels, new String(recorded, StandardCharsets.UTF_8).replaceFirst("\n", "\n\n"));
+        HttpResponse<String> changed = file("panels.csv");
+        assertThat(changed.statusCode()).isEqualTo(500);
+        assertThat(new JsonObject(changed.body()).getString("code")).isEqualTo("sortition-damaged");
+        Files.write(panels, recorded);
+        assertThat(file("panels.csv").statusCode()).isEqualTo(200);
+    }
 }

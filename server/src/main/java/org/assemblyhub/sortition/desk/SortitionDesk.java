@@ -249,7 +249,9 @@ public final class SortitionDesk {
     public synchronized void reconcile(JsonObject section) {
         String recorded = section.getString("commitment");
         if (recorded == null) {
-            folder.removeStaged();
+            // Files staged by a step under way are its own until the assembly answers (a screen's look at the desk
+            // meanwhile must not take them away); those a crash left behind go.
+            if (!stepping.get()) folder.removeStaged();
             return;
         }
         if (!folder.committed()) {
@@ -385,8 +387,9 @@ public final class SortitionDesk {
                 inputs.settings()));
     }
 
-    /** A published file's bytes, if it is there. */
+    /** A published file's bytes, if it is there and the desk is whole (never files that differ from the record). */
     public Optional<byte[]> publishedFile(String name) {
+        if (damage != null) throw new DeskRefusal(500, "sortition-damaged", damage);
         Path file = folder.published().resolve(name);
         try {
             return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();

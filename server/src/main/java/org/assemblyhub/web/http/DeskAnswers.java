@@ -8,9 +8,13 @@ import org.assemblyhub.sortition.domain.InputProblem;
 import org.assemblyhub.support.BoundedWorkers;
 
 import java.util.LinkedHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The desk's answers as they cross the event bus ({@code {status, body}}) and reach the organiser over HTTP. */
 final class DeskAnswers {
+    private static final Logger LOG = Logger.getLogger(DeskAnswers.class.getName());
+
     private DeskAnswers() {}
 
     /** Every failure of the desk as a coded answer (the problems of refused files with it). */
@@ -33,6 +37,7 @@ final class DeskAnswers {
         }
         if (failure instanceof BoundedWorkers.Busy)
             return error(503, "busy", "The hub is busy: please try again in a few seconds.");
+        LOG.log(Level.WARNING, "the selection desk failed", failure); // the failure only: never a request's body
         return error(500, "internal-error", "Something went wrong on the hub; nothing changed.");
     }
 

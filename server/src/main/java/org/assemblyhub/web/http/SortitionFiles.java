@@ -55,7 +55,8 @@ final class SortitionFiles {
                     if (Answers.isError(answer) || !data.getBoolean("published", false)) {
                         return Future.succeededFuture(DeskAnswers.refusal(DeskAnswers.noSuchFile()));
                     }
-                    return desk.ask(assemblyId, "published-file", new JsonObject(), named(name), null);
+                    JsonObject asked = named(name).put("hash", data.getString("hash"));
+                    return desk.ask(assemblyId, "published-file", new JsonObject(), asked, null);
                 })
                 .onSuccess(answer -> {
                     if (answer.getInteger("status", 500) != 200) {

@@ -12,11 +12,14 @@ import org.assemblyhub.sortition.desk.DeskRefusal;
 import org.assemblyhub.sortition.desk.SortitionDesk;
 import org.assemblyhub.sortition.desk.SortitionDesks;
 import org.assemblyhub.sortition.draw.Draw;
+import org.assemblyhub.sortition.draw.Hashes;
 import org.assemblyhub.sortition.format.SettingsToml;
 import org.assemblyhub.sortition.format.SortitionSettings;
 import org.assemblyhub.sortition.ledger.SeedLines;
 import org.assemblyhub.sortition.replace.Replacement;
 import org.assemblyhub.sortition.select.Algorithm;
+import org.assemblyhub.sortition.view.SortitionView;
+import org.assemblyhub.store.AssemblyIds;
 import org.assemblyhub.support.BoundedWorkers;
 
 import java.nio.file.Path;
@@ -77,6 +80,9 @@ final class SortitionSteps {
                 request.getJsonObject("body", new JsonObject()),
                 request.getString("token"),
                 new JsonObject());
+        if (!AssemblyIds.isValid(ask.assemblyId()))
+            return Future.succeededFuture(
+                    DeskAnswers.refusal(new DeskRefusal(404, "no-such-assembly", "This assembly does not exist.")));
         Future<JsonObject> done;
         try {
             done = switch (step) {
@@ -126,13 +132,22 @@ final class SortitionSteps {
                 .orElseThrow(DeskAnswers::noSuchFile));
     }
 
-    /** A published file as {@code {bytes}} (base64), once the caller checked that the assembly recorded it. */
+    /**
+     * A published file as {@code {bytes}} (base64), once the caller checked that the assembly recorded it; a
+     * committed file must have the hash the assembly recorded ({@code hash}), or nothing is served.
+     */
     private Future<JsonObject> publishedFile(Ask ask) {
         String name = ask.body().getString("name", "");
-        return work(() -> desks.of(ask.assemblyId())
-                .publishedFile(name)
-                .map(bytes -> new JsonObject().put("bytes", Base64.getEncoder().encodeToString(bytes)))
-                .orElseThrow(DeskAnswers::noSuchFile));
+        String recorded = ask.body().getString("hash");
+        if (!SortitionView.COMMITTED_FILES.contains(name)
+                && !SortitionView.DRAW_FILES.contains(name)
+                && !SortitionView.REPLACEMENTS_FILE.equals(name)) return Future.failedFuture(DeskAnswers.noSuchFile());
+        return work(() -> {
+            byte[] bytes = desks.of(ask.assemblyId()).publishedFile(name).orElseThrow(DeskAnswers::noSuchFile);
+            if (recorded != null && !recorded.equals(Hashes.sha256Hex(bytes)))
+                throw new DeskRefusal(500, "sortition-damaged", "The file " + name + " differs from the record.");
+            return new JsonObject().put("bytes", Base64.getEncoder().encodeToString(bytes));
+        });
     }
 
     /** The assembly's record read, the desk's files made to follow it; the ask now carries the record. */
