@@ -324,6 +324,11 @@ class OrganisationsTest {
             assertThat(zoeInBudget.awaitClose()).isEqualTo((short) 4401);
             assertThat(zoeFirstOrganiser.awaitClose()).isEqualTo((short) 4401);
             assertThat(code(get(hub, "/api/organisations/ville-e", zoe))).isEqualTo("admin-required");
+            var again = new JsonObject(delete(hub, admins + "/a3", alice).body());
+            assertThat(again.getBoolean("alreadyRemoved"))
+                    .as("removing again (an answer lost on its way) ends her seats again")
+                    .isTrue();
+            assertThat(again.getInteger("seatsEnded")).isZero();
             var overview =
                     new JsonObject(get(hub, "/api/organisations/ville-e", alice).body());
             assertThat(overview.getJsonArray("admins").encode())

@@ -20,6 +20,8 @@ public record Organisation(String id, String name, List<Admin> admins, List<OrgA
     public Organisation {
         admins = admins == null ? List.of() : List.copyOf(admins);
         assemblies = assemblies == null ? List.of() : List.copyOf(assemblies);
+        // A document kept before the count reads 0: its administrators' own ids say how many it has had at least.
+        for (Admin a : admins) adminsEver = Math.max(adminsEver, numberOf(a.id()));
     }
 
     public Organisation(String id, String name, List<Admin> admins, List<OrgAssembly> assemblies) {
@@ -46,9 +48,16 @@ public record Organisation(String id, String name, List<Admin> admins, List<OrgA
 
     /** An id no administrator of this organisation has ever had ({@code a<n>}). */
     public String nextAdminId() {
-        int highest = adminsEver;
-        for (Admin a : admins) highest = Math.max(highest, numberOf(a.id()));
-        return "a" + (highest + 1);
+        return "a" + (adminsEver + 1);
+    }
+
+    /** An administrator it had and no longer has (removed: ids are never given again). */
+    public boolean removedAdmin(String adminId) {
+        int n = numberOf(adminId);
+        return n >= 1
+                && n <= adminsEver
+                && adminId.equals("a" + n)
+                && admin(adminId).isEmpty();
     }
 
     /** n of an id {@code a<n>}; 0 for another form. */

@@ -39,12 +39,15 @@ final class RedisCalls {
         return await(send(request), what);
     }
 
-    /** Waits for an answer (a script's, say) on a worker; a failure is an {@link IOException}. */
+    /**
+     * Waits for an answer (a script's, say: up to two calls, EVALSHA then EVAL) on a worker; a failure is an
+     * {@link IOException}.
+     */
     Response await(Future<Response> answer, String what) throws IOException {
         if (Context.isOnEventLoopThread()) throw new IllegalStateException(what + " block: call them on a worker");
         try {
-            // The send's own timeout runs on a Vert.x timer, which a closing Vert.x cancels: never wait beyond it.
-            return answer.toCompletionStage().toCompletableFuture().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+            // The sends' own timeouts run on Vert.x timers, which a closing Vert.x cancels: never wait beyond them.
+            return answer.toCompletionStage().toCompletableFuture().get(2 * timeoutMs + 1_000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IOException("Redis: no answer within " + timeoutMs + " ms (" + what + ")", e);
         } catch (ExecutionException e) {

@@ -58,6 +58,7 @@ final class OrganisationAdminsApi {
                                     throw new Senders.Refused(
                                             422, "too-many-admins", "An organisation has at most 50 administrators.");
                                 }
+                                acting(o, admitted.admin().id());
                                 adminId[0] = o.nextAdminId();
                                 return o.withAdmin(new Admin(adminId[0], name, Tokens.hash(token)));
                             })
@@ -76,6 +77,7 @@ final class OrganisationAdminsApi {
                     String token = tokens.newToken(admitted.organisation().id());
                     return organisations
                             .update(admitted.organisation().id(), o -> {
+                                acting(o, admitted.admin().id());
                                 existing(o, target);
                                 return o.withAdminToken(target, Tokens.hash(token));
                             })
@@ -93,16 +95,33 @@ final class OrganisationAdminsApi {
                         return Future.failedFuture(new Senders.Refused(
                                 409, "cannot-remove-self", "You cannot remove yourself: another administrator can."));
                     }
+                    boolean[] before = {false};
                     return organisations
                             .update(admitted.organisation().id(), o -> {
+                                acting(o, admitted.admin().id());
+                                if (o.removedAdmin(target)) {
+                                    // Removed already (an answer lost on the way, say): their seats are ended again.
+                                    before[0] = true;
+                                    return o;
+                                }
                                 existing(o, target);
                                 return o.withoutAdmin(target);
                             })
                             .compose(o -> OrganiserSeats.revoke(engines, o, target))
-                            .map(seats -> seats.put("removed", target));
+                            .map(seats -> seats.put("removed", target).put("alreadyRemoved", before[0]));
                 })
                 .onSuccess(answer -> HttpErrors.json(rc, 200, answer))
                 .onFailure(failure -> refuse(rc, failure));
+    }
+
+    /**
+     * The one asking is still an administrator, in the document as it is now (re-read on every retry): two removing
+     * each other at once cannot both succeed and leave the organisation without any.
+     */
+    static void acting(Organisation o, String adminId) {
+        if (o.admin(adminId).isEmpty())
+            throw new Senders.Refused(
+                    401, "admin-required", "You are no longer an administrator of this organisation.");
     }
 
     private static void existing(Organisation o, String adminId) {

@@ -224,7 +224,11 @@ public final class OrganisationsApi {
                                 admitted.admin().id());
                         return defaults(id, asked)
                                 .compose(set -> organisations.update(
-                                        admitted.organisation().id(), o -> o.withAssembly(entry)))
+                                        admitted.organisation().id(), o -> {
+                                            OrganisationAdminsApi.acting(
+                                                    o, admitted.admin().id());
+                                            return o.withAssembly(entry);
+                                        }))
                                 .map(o -> new JsonObject()
                                         .put("id", id)
                                         .put(
@@ -276,11 +280,33 @@ public final class OrganisationsApi {
                         return Future.failedFuture(new Senders.Refused(
                                 404, "no-such-assembly", "This organisation has no such assembly."));
                     }
-                    return OrganiserSeats.linkFor(engines, assemblyId, admitted.admin());
+                    return OrganiserSeats.linkFor(engines, assemblyId, admitted.admin())
+                            .compose(token -> stillAdmin(admitted, assemblyId).map(token));
                 })
                 .onSuccess(
                         token -> HttpErrors.json(rc, 200, new JsonObject().put("link", publicUrl + "/join/" + token)))
                 .onFailure(failure -> refuse(rc, failure));
+    }
+
+    /**
+     * After a seat was given: an administrator removed meanwhile (their removal ended the seats it found, perhaps
+     * before this one) gets no link, and the seat just given ends.
+     */
+    private Future<Void> stillAdmin(AdminAccess.Admitted admitted, String assemblyId) {
+        String adminId = admitted.admin().id();
+        return organisations.find(admitted.organisation().id()).compose(now -> {
+            if (now.isPresent() && now.get().admin(adminId).isPresent()) return Future.succeededFuture();
+            Organisation gone = new Organisation(
+                    admitted.organisation().id(),
+                    admitted.organisation().name(),
+                    List.of(),
+                    admitted.organisation().assemblies().stream()
+                            .filter(a -> a.id().equals(assemblyId))
+                            .toList());
+            return OrganiserSeats.revoke(engines, gone, adminId)
+                    .compose(ended -> Future.failedFuture(new Senders.Refused(
+                            401, "admin-required", "You are no longer an administrator of this organisation.")));
+        });
     }
 
     /** The organisation's assemblies as the registry knows them now (only the public ones for its public page). */
