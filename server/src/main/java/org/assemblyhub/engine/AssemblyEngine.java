@@ -173,7 +173,8 @@ public final class AssemblyEngine extends VerticleBase {
                 new Attendance(assemblyId, vertx.eventBus(), command -> submit(Actor.HUB, null, Decoded.ok(command)));
         plugins = new Plugins(
                 rules,
-                new EngineServices(assemblyId, vertx, clock, random, () -> model, new PluginQueue(), attendance));
+                new EngineServices(
+                        assemblyId, vertx, clock, random, () -> model, new PluginQueue(), attendance, tenure::current));
         attendance.start(plugins, this::syncNow);
         erasures = new Erasures(vertx, assemblyId, keyRing, snapshots);
         Future<Void> keys = keyRing == null

@@ -14,6 +14,7 @@ import org.assemblyhub.kernel.plug.Engine;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -31,6 +32,7 @@ final class EngineServices implements Engine {
     private final Clock clock;
     private final RandomGenerator random;
     private final Supplier<Model> model;
+    private final BooleanSupplier holds;
     private final Queue queue;
     private final Attendance attendance;
 
@@ -41,12 +43,14 @@ final class EngineServices implements Engine {
             RandomGenerator random,
             Supplier<Model> model,
             Queue queue,
-            Attendance attendance) {
+            Attendance attendance,
+            BooleanSupplier holds) {
         this.assemblyId = assemblyId;
         this.vertx = vertx;
         this.clock = clock;
         this.random = random;
         this.model = model;
+        this.holds = holds;
         this.queue = queue;
         this.attendance = attendance;
     }
@@ -84,6 +88,11 @@ final class EngineServices implements Engine {
     @Override
     public void submitPool(Pooled command, List<Promise<JsonObject>> answers, List<String> keys) {
         queue.submitPool(command, answers, keys);
+    }
+
+    @Override
+    public boolean holds() {
+        return holds.getAsBoolean();
     }
 
     @Override

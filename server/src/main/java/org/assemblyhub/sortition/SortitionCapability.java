@@ -153,11 +153,18 @@ public final class SortitionCapability implements Capability {
      */
     private static void serveTheDesk(Engine engine) {
         DeliveryOptions local = new DeliveryOptions().setLocalOnly(true).setSendTimeout(DeskAddresses.TIMEOUT_MS);
-        engine.vertx().eventBus().<JsonObject>consumer(DeskAddresses.home(engine.assemblyId()), asked -> engine.vertx()
-                .eventBus()
-                .<JsonObject>request(DeskAddresses.STEPS, asked.body(), local)
-                .onSuccess(answer -> asked.reply(answer.body()))
-                .onFailure(failure -> asked.fail(500, String.valueOf(failure.getMessage()))));
+        engine.vertx().eventBus().<JsonObject>consumer(DeskAddresses.home(engine.assemblyId()), asked -> {
+            if (!engine.holds()) {
+                // Its lease lost, this node no longer keeps the desk: the new owner's does.
+                asked.fail(503, "the assembly is moving to another node");
+                return;
+            }
+            engine.vertx()
+                    .eventBus()
+                    .<JsonObject>request(DeskAddresses.STEPS, asked.body(), local)
+                    .onSuccess(answer -> asked.reply(answer.body()))
+                    .onFailure(failure -> asked.fail(500, String.valueOf(failure.getMessage())));
+        });
     }
 
     private static void tell(Engine engine, List<String> erased) {

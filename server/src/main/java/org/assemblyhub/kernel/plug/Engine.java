@@ -33,6 +33,9 @@ public interface Engine {
     /** Queues a pool: one command decided for several senders, each answered through its promise. */
     void submitPool(Pooled command, List<Promise<JsonObject>> answers, List<String> keys);
 
+    /** Whether this node still holds the assembly (a cluster's ownership lease; always, on a hub of one node). */
+    boolean holds();
+
     /** People with at least one open socket. */
     Set<String> connected();
 

@@ -13,8 +13,6 @@ import org.assemblyhub.sortition.desk.SortitionDesk;
 import org.assemblyhub.sortition.desk.SortitionDesks;
 import org.assemblyhub.sortition.draw.Draw;
 import org.assemblyhub.sortition.draw.Hashes;
-import org.assemblyhub.sortition.format.SettingsToml;
-import org.assemblyhub.sortition.format.SortitionSettings;
 import org.assemblyhub.sortition.ledger.SeedLines;
 import org.assemblyhub.sortition.replace.Replacement;
 import org.assemblyhub.sortition.select.Algorithm;
@@ -165,40 +163,13 @@ final class SortitionSteps {
     }
 
     private Future<JsonObject> inputs(SortitionDesk desk, Ask ask) {
-        String people = text(ask.body(), "people");
-        String quotas = text(ask.body(), "quotas");
-        return work(() -> desk.load(people, quotas, settings(ask.body())));
-    }
-
-    /**
-     * The settings as TOML (a file from sortition-algorithms), or from the form's fields: the id column, the panel
-     * size, the algorithm and the household rule's address columns.
-     */
-    private static String settings(JsonObject body) {
-        String toml = body.getValue("settings") instanceof String s ? s : null;
-        if (toml != null && !toml.isBlank()) return toml;
-        String idColumn = text(body, "idColumn");
-        Object k = body.getValue("panelSize");
-        if (!(k instanceof Number size) || size.intValue() < 1) {
-            throw new DeskRefusal(422, "invalid-args", "Say how many members the panel has (panelSize).");
-        }
-        Algorithm algorithm = algorithm(body);
-        SortitionSettings s = SortitionSettings.of(idColumn.isBlank() ? "id" : idColumn.strip(), size.intValue())
-                .with(algorithm);
-        List<String> address = strings(body, "householdColumns", 10, 200);
-        if (!address.isEmpty()) s = s.withHouseholds(address);
-        return SettingsToml.write(s);
-    }
-
-    private static Algorithm algorithm(JsonObject body) {
-        String name = text(body, "algorithm");
-        return Algorithm.named(name.isBlank() ? "leximin" : name)
-                .orElseThrow(() -> new DeskRefusal(
-                        422, "invalid-args", "The algorithm is leximin, maximin, goldilocks or legacy."));
+        String people = DeskArgs.text(ask.body(), "people");
+        String quotas = DeskArgs.text(ask.body(), "quotas");
+        return work(() -> desk.load(people, quotas, DeskArgs.settings(ask.body())));
     }
 
     private Future<JsonObject> run(SortitionDesk desk, Ask ask) {
-        Algorithm algorithm = algorithm(ask.body());
+        Algorithm algorithm = DeskArgs.algorithm(ask.body());
         return work(() -> {
             desk.start(algorithm);
             return desk.status();
@@ -207,12 +178,13 @@ final class SortitionSteps {
 
     /** Stage the files, have the assembly record the commitment, then publish (or drop) what was staged. */
     private Future<JsonObject> commit(SortitionDesk desk, Ask ask) {
-        String plan = bounded(text(ask.body(), "seedPlan"), MAX_PLAN, "seedPlan");
+        String plan = DeskArgs.bounded(DeskArgs.text(ask.body(), "seedPlan"), MAX_PLAN, "seedPlan");
         if (plan.isBlank())
             return Future.failedFuture(new DeskRefusal(
                     422, "seed-plan-required", "Say, before the commitment, where the seed's numbers will come from."));
         List<String> sources = new ArrayList<>();
-        for (String s : strings(ask.body(), "seedSources", SortitionWire.MAX_SOURCES, SortitionWire.MAX_SOURCE)) {
+        for (String s :
+                DeskArgs.strings(ask.body(), "seedSources", SortitionWire.MAX_SOURCES, SortitionWire.MAX_SOURCE)) {
             if (s.contains("\n") || s.contains("\r"))
                 throw new DeskRefusal(422, "invalid-args", "Each source of the seed is one line.");
             if (!s.isBlank() && !sources.contains(s.strip())) sources.add(s.strip());
@@ -248,7 +220,7 @@ final class SortitionSteps {
                     new DeskRefusal(409, "sortition-not-committed", "Publish the commitment first."));
         List<String> sources = new ArrayList<>();
         ask.section().getJsonArray("seedSources", new JsonArray()).forEach(src -> sources.add((String) src));
-        List<String> said = strings(ask.body(), "seedNumbers", MAX_SEED_INPUTS, MAX_INPUT);
+        List<String> said = DeskArgs.strings(ask.body(), "seedNumbers", MAX_SEED_INPUTS, MAX_INPUT);
         if (said.stream().allMatch(String::isBlank))
             return Future.failedFuture(
                     new DeskRefusal(422, "seed-inputs-required", "Enter the announced numbers the seed is made of."));
@@ -288,7 +260,7 @@ final class SortitionSteps {
      * stops working if they were on the roster, and the newcomer joins it with a link of their own.
      */
     private Future<JsonObject> replace(SortitionDesk desk, Ask ask) {
-        String dropout = text(ask.body(), "poolId").strip();
+        String dropout = DeskArgs.text(ask.body(), "poolId").strip();
         if (dropout.isEmpty()) return Future.failedFuture(new DeskRefusal(422, "invalid-args", "Say who dropped out."));
         JsonObject section = ask.section();
         JsonArray panel = section.getJsonArray("panel");
@@ -356,33 +328,5 @@ final class SortitionSteps {
 
     static JsonObject actor(JsonObject who) {
         return new JsonObject().put("personId", who.getString("personId")).put("role", who.getString("role"));
-    }
-
-    private static String text(JsonObject body, String key) {
-        Object value = body.getValue(key);
-        if (value == null) return "";
-        if (!(value instanceof String s)) throw new DeskRefusal(422, "invalid-args", "'" + key + "' must be text.");
-        return s;
-    }
-
-    private static String bounded(String text, int max, String key) {
-        if (text.length() > max)
-            throw new DeskRefusal(422, "invalid-args", "'" + key + "' holds at most " + max + " characters.");
-        return text;
-    }
-
-    private static List<String> strings(JsonObject body, String key, int maxItems, int maxEach) {
-        Object value = body.getValue(key);
-        if (value == null) return List.of();
-        if (!(value instanceof JsonArray array) || array.size() > maxItems)
-            throw new DeskRefusal(422, "invalid-args", "'" + key + "' is a list of at most " + maxItems + " texts.");
-        List<String> out = new ArrayList<>();
-        for (Object o : array) {
-            if (!(o instanceof String s) || s.length() > maxEach)
-                throw new DeskRefusal(
-                        422, "invalid-args", "Each of '" + key + "' is text of at most " + maxEach + " characters.");
-            out.add(s);
-        }
-        return out;
     }
 }
