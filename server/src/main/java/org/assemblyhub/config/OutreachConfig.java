@@ -22,6 +22,7 @@ import java.util.Map;
  * SMTP password        mailPassword        HUB_MAIL_PASSWORD
  * sender               mailFrom            HUB_MAIL_FROM          (required with a host)
  * reply-to             mailReplyTo         HUB_MAIL_REPLY_TO
+ * SMTP silence limit   mailTimeoutSeconds  HUB_MAIL_TIMEOUT_SECONDS (60: a server silent that long fails the try)
  * SMS gateway URL      smsUrl              HUB_SMS_URL            (none: no text messages)
  * SMS shared secret    smsSecret           HUB_SMS_SECRET         (required with a URL, 16+ characters)
  * default language     language            HUB_OUTREACH_LANGUAGE  fr | en (fr)
@@ -54,6 +55,7 @@ public record OutreachConfig(
             Map.entry("HUB_MAIL_PASSWORD", "outreach.mailPassword"),
             Map.entry("HUB_MAIL_FROM", "outreach.mailFrom"),
             Map.entry("HUB_MAIL_REPLY_TO", "outreach.mailReplyTo"),
+            Map.entry("HUB_MAIL_TIMEOUT_SECONDS", "outreach.mailTimeoutSeconds"),
             Map.entry("HUB_SMS_URL", "outreach.smsUrl"),
             Map.entry("HUB_SMS_SECRET", "outreach.smsSecret"),
             Map.entry("HUB_OUTREACH_LANGUAGE", "outreach.language"),
@@ -73,7 +75,11 @@ public record OutreachConfig(
         DISABLED
     }
 
-    /** {@code username} and {@code password} may be null (a relay that trusts the hub's address). */
+    /**
+     * {@code username} and {@code password} may be null (a relay that trusts the hub's address); {@code timeout}: how
+     * long the server may stay silent before a try fails (and is tried again later) — a frozen server, or something
+     * else listening on its port, must not hold the messages of an assembly for ever.
+     */
     public record Mail(
             String host,
             int port,
@@ -82,7 +88,26 @@ public record OutreachConfig(
             String username,
             String password,
             String from,
-            String replyTo) {}
+            String replyTo,
+            Duration timeout) {
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+        public Mail(
+                String host,
+                int port,
+                StartTls startTls,
+                boolean ssl,
+                String username,
+                String password,
+                String from,
+                String replyTo) {
+            this(host, port, startTls, ssl, username, password, from, replyTo, DEFAULT_TIMEOUT);
+        }
+
+        public Mail withTimeout(Duration timeout) {
+            return new Mail(host, port, startTls, ssl, username, password, from, replyTo, timeout);
+        }
+    }
 
     /** {@code secret} goes in the {@code X-Hub-Secret} header of every request to {@code url}. */
     public record Sms(URI url, String secret) {}
@@ -176,7 +201,9 @@ public record OutreachConfig(
         String replyTo = blankToNull(values.get("outreach.mailReplyTo"));
         if (replyTo != null && !Contacts.isEmail(replyTo))
             throw new ConfigException("outreach.mailReplyTo must be an e-mail address, got '" + replyTo + "'");
-        return new Mail(host.trim(), port, startTls, ssl, username, password, from, replyTo);
+        int timeout = number(values, "outreach.mailTimeoutSeconds", 60, 1, 3_600);
+        return new Mail(
+                host.trim(), port, startTls, ssl, username, password, from, replyTo, Duration.ofSeconds(timeout));
     }
 
     private static Sms sms(Map<String, String> values) {

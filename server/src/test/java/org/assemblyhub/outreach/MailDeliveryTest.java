@@ -9,8 +9,13 @@ import org.assemblyhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,5 +101,29 @@ class MailDeliveryTest {
         assertThat(Outreach.log(hub, a).stream().map(JsonObject.class::cast).filter(m -> m.getString("status")
                         .equals("bounced")))
                 .hasSize(1);
+    }
+
+    @Test
+    void a_server_that_takes_the_connection_and_stays_silent_fails_the_try_which_is_retried_later() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) held.add(silent.accept()); // never a greeting: a frozen server
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            hub = TestHub.withOutreach(Outreach.mail(silent.getLocalPort()));
+            TestHub.Setup a = hub.createAssembly(false, ROSTER);
+
+            Outreach.invite(hub, a, new JsonObject());
+
+            JsonArray log = Outreach.logWith(hub, a, "retrying", 2);
+            assertThat(log.getJsonObject(0).getString("reason")).isNotBlank();
+            for (Socket s : held) s.close();
+        }
     }
 }

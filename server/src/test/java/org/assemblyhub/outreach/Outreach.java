@@ -21,7 +21,10 @@ public final class Outreach {
 
     private Outreach() {}
 
-    /** E-mail through the test's SMTP server on {@code smtpPort}; a first retry after one second. */
+    /**
+     * E-mail through the test's SMTP server on {@code smtpPort}; a first retry after one second; a try fails after 3 s
+     * of silence (while the test's server is down, something else may listen on its port).
+     */
     public static OutreachConfig mail(int smtpPort) {
         return OutreachConfig.NONE
                 .withMail(new OutreachConfig.Mail(
@@ -32,7 +35,8 @@ public final class Outreach {
                         null,
                         null,
                         "assembly@hub.example",
-                        "team@hub.example"))
+                        "team@hub.example",
+                        Duration.ofSeconds(3)))
                 .withFirstRetry(Duration.ofSeconds(1));
     }
 

@@ -11,6 +11,7 @@ import io.vertx.ext.mail.StartTLSOptions;
 import org.assemblyhub.config.OutreachConfig;
 
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * E-mail through the configured SMTP server (Vert.x's mail client: non-blocking, on the caller's event loop). One
@@ -38,6 +39,8 @@ final class MailCourier implements Courier {
                 .setStarttls(StartTLSOptions.valueOf(config.startTls().name()))
                 .setConnectTimeout(15_000)
                 .setMaxPoolSize(4);
+        // A server silent for longer than this closes the connection, and the try fails (it is tried again later).
+        mail.setIdleTimeout((int) Math.max(1, config.timeout().toSeconds())).setIdleTimeoutUnit(TimeUnit.SECONDS);
         if (config.username() != null) {
             mail.setLogin(LoginOption.REQUIRED).setUsername(config.username()).setPassword(config.password());
         } else {
@@ -61,7 +64,11 @@ final class MailCourier implements Courier {
             message.addHeader("List-Unsubscribe", "<" + envelope.unsubscribe() + ">");
             message.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        return client.sendMail(message).map(result -> Delivery.sent()).otherwise(MailCourier::failure);
+        // The whole exchange has a limit too (a server that trickles one byte at a time never looks silent).
+        return client.sendMail(message)
+                .timeout(config.timeout().toMillis() * 3, TimeUnit.MILLISECONDS)
+                .map(result -> Delivery.sent())
+                .otherwise(MailCourier::failure);
     }
 
     private static Delivery failure(Throwable e) {
