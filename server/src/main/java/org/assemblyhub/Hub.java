@@ -8,8 +8,10 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.assemblyhub.cluster.HazelcastSetup;
+import org.assemblyhub.cluster.OutreachSeat;
 import org.assemblyhub.cluster.Ownership;
 import org.assemblyhub.config.HubConfig;
+import org.assemblyhub.config.OutreachConfig;
 import org.assemblyhub.engine.AssemblyDirectory;
 import org.assemblyhub.engine.AssemblyRegistry;
 import org.assemblyhub.engine.EngineClient;
@@ -180,8 +182,9 @@ public final class Hub {
                             .compose(id -> config.watch().enabled()
                                     ? vertx.deployVerticle(new WatchVerticle(config, directory, hub.watch, gateways))
                                     : Future.succeededFuture(id))
-                            .compose(id -> vertx.deployVerticle(new OutreachVerticle(
-                                    config.outreach(),
+                            .compose(id -> outreachHere(vertx, manager, config.outreach()))
+                            .compose(outreach -> vertx.deployVerticle(new OutreachVerticle(
+                                    outreach,
                                     config.dataDir(),
                                     config.publicUrl(),
                                     new OutreachEngines(new EngineClient(vertx, directory)),
@@ -256,6 +259,25 @@ public final class Hub {
     /** The observers' own endpoint: its port is -1 when the hub has none. */
     public WatchEndpoint watch() {
         return watch;
+    }
+
+    /**
+     * The outreach settings this node runs with: its own, unless another node of the cluster already runs the
+     * outreach ({@link OutreachSeat}) — then none, said in the log, so that nothing is sent twice.
+     */
+    private static Future<OutreachConfig> outreachHere(
+            Vertx vertx, HazelcastClusterManager manager, OutreachConfig outreach) {
+        if (manager == null || !outreach.any()) return Future.succeededFuture(outreach);
+        return vertx.executeBlocking(() -> {
+            String holder = OutreachSeat.claim(manager.getHazelcastInstance());
+            if (holder.equals(OutreachSeat.me(manager.getHazelcastInstance()))) return outreach;
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "the outreach settings are given to more than one node: node " + holder + " runs the outreach,"
+                            + " so this node's stays off (each node would keep its own outbox and send reminders"
+                            + " twice; give the settings to one node only: docs/outreach.md)");
+            return OutreachConfig.NONE;
+        });
     }
 
     /** This node's ownership of assemblies in a cluster, if it is in one. */
