@@ -35,27 +35,36 @@ async function load(body) {
   }
   state.busy = false;
   draw();
-  if (body) document.getElementById('reminders-state')?.focus();
+  if (body) document.querySelector(state.error ? '[data-testid=reminders-error]' : '#reminders-state')?.focus();
+}
+
+/** What the page says of the member's reminders (on, but paused by the organisers for now, is said as such). */
+function said(data) {
+  if (data.reminders && !data.assemblyReminders) return t('reminders.page.paused');
+  if (state.changed) return t(data.reminders ? 'reminders.page.restarted' : 'reminders.page.stopped');
+  return t(data.reminders ? 'reminders.page.on' : 'reminders.page.off');
+}
+
+/** An error in this page's words: a hub that sends no reminders has none to stop. */
+function errorSaid(error) {
+  return error.code === 'outreach-off' ? t('reminders.page.none') : errorText(error);
 }
 
 function draw() {
   const data = state.data;
-  document.title = `${t('reminders.page.title')} · ${t('app.name')}`;
+  document.title = `${state.error ? '⚠ ' : ''}${t('reminders.page.title')} · ${t('app.name')}`;
   render(html`
     <header class="top">
       <div><p class="brand">${t('app.name')}</p><h1>${t('reminders.page.title')}</h1></div>
       <div class="controls">${languageButton(draw)}</div>
     </header>
     <main id="main">
-      ${state.error ? html`<p role="alert" data-testid="reminders-error">${errorText(state.error)}</p>` : ''}
+      ${state.error ? html`<p role="alert" class="field-error" tabindex="-1" data-testid="reminders-error">${errorSaid(state.error)}</p>` : ''}
       ${data ? html`
-        <p id="reminders-state" tabindex="-1" role="status" data-testid="reminders-state">${state.changed
-          ? t(data.reminders ? 'reminders.page.restarted' : 'reminders.page.stopped')
-          : t(data.reminders ? 'reminders.page.on' : 'reminders.page.off')}</p>
-        ${data.reminders && !data.assemblyReminders ? html`<p>${t('reminders.page.assemblyOff')}</p>` : ''}
+        <p id="reminders-state" tabindex="-1" data-testid="reminders-state">${said(data)}</p>
         <p>${t('reminders.page.help')}</p>
-        <p><button type="button" data-testid="reminders-toggle" ?disabled=${state.busy}
-          @click=${() => load({ on: !data.reminders })}>${t(data.reminders ? 'reminders.page.stop' : 'reminders.page.start')}</button></p>`
+        <p><button type="button" data-testid="reminders-toggle" aria-disabled=${state.busy ? 'true' : 'false'}
+          @click=${() => { if (!state.busy) load({ on: !data.reminders }); }}>${t(data.reminders ? 'reminders.page.stop' : 'reminders.page.start')}</button></p>`
         : state.error ? '' : html`<p role="status">${t('reminders.page.loading')}</p>`}
     </main>`, root);
 }

@@ -3,7 +3,8 @@
 // announced numbers, the panel added to the roster with links, and replacements. It talks to the desk's HTTP routes;
 // the public facts come back through the live view like everyone else's.
 import { html } from '../lib/html.js';
-import { t, errorText } from '../i18n/i18n.js';
+import { t, errorText, locale } from '../i18n/i18n.js';
+import { announce } from '../lib/announce.js';
 import { percent, histogram, times } from './chances.js';
 
 const ALGORITHMS = ['leximin', 'maximin', 'goldilocks', 'legacy'];
@@ -11,7 +12,8 @@ const POLL_MS = 1000;
 
 /** What the desk remembers between draws, in ctx.ui. */
 function kept(ctx) {
-  ctx.ui.sortition ??= { status: null, error: null, problems: null, links: null, replaced: null, asked: false, timer: null };
+  ctx.ui.sortition ??= { status: null, error: null, problems: null, errorAt: null, links: null, replaced: null,
+    asked: false, timer: null, lastState: null };
   return ctx.ui.sortition;
 }
 
@@ -31,26 +33,53 @@ async function refresh(ctx) {
   const k = kept(ctx);
   const { ok, json } = await call(ctx, 'GET', '');
   if (ok) k.status = json;
-  else k.error = json;
+  else {
+    k.error = json;
+    k.errorAt = null;
+  }
   clearTimeout(k.timer);
   const state = k.status?.run?.state;
   if (state === 'running' || state === 'queued') k.timer = setTimeout(() => refresh(ctx), POLL_MS);
+  // The run's state is said when it changes, not at every second of its clock.
+  if (k.lastState && state && state !== k.lastState && state !== 'running') {
+    announce(t('sortition.run.state.' + state, { s: Math.round(k.status.run.seconds || 0), why: '' }));
+  }
+  k.lastState = state;
   ctx.redraw();
 }
 
-/** Sends a step; its problems or error are shown beside the desk, the desk's new state is read back. */
-async function step(ctx, method, path, body, after) {
+/**
+ * Once the screen is drawn again (at the next frame, or later in a tab in the background), focus goes where the
+ * step's outcome is said: looked for every 50 ms, for a second at most.
+ */
+function focusLater(selector, tries = 20) {
+  setTimeout(() => {
+    const target = document.querySelector(selector);
+    if (target) target.focus();
+    else if (tries > 0) focusLater(selector, tries - 1);
+  }, 50);
+}
+
+/**
+ * Sends a step; its problems or error are shown in the step's own section and focused, the desk's new state is read
+ * back. {@code where}: the step's section; {@code after}: what to do with the answer, returning what to say.
+ */
+async function step(ctx, method, path, body, where, after) {
   const k = kept(ctx);
   k.error = null;
   k.problems = null;
   const { ok, json } = await call(ctx, method, path, body);
+  let said = null;
   if (!ok) {
     k.error = json;
     k.problems = json.problems || null;
+    k.errorAt = where;
   } else if (after) {
-    after(json);
+    said = after(json);
   }
   await refresh(ctx);
+  if (!ok) focusLater('[data-testid=sortition-error]');
+  else if (said) announce(said);
 }
 
 async function readFile(input) {
@@ -63,6 +92,13 @@ async function sendInputs(ctx, form) {
     quotas: await readFile(form.quotas),
   };
   const settings = await readFile(form.settings);
+  form.panelSize.setCustomValidity('');
+  if (!settings && !form.panelSize.value) {
+    // Without a settings file the panel's size must be said here (in the page's language, not the browser's).
+    form.panelSize.setCustomValidity(t('sortition.inputs.panelSizeRequired'));
+    form.panelSize.reportValidity();
+    return;
+  }
   if (settings) body.settings = settings;
   else {
     body.idColumn = form.idColumn.value;
@@ -70,7 +106,7 @@ async function sendInputs(ctx, form) {
     body.algorithm = form.algorithm.value;
     body.householdColumns = form.household.value.split(',').map((c) => c.trim()).filter(Boolean);
   }
-  await step(ctx, 'POST', '/inputs', body);
+  await step(ctx, 'POST', '/inputs', body, 'inputs', () => t('sortition.announce.inputs'));
 }
 
 /** Where a problem is (a file's line, a feature, a setting, a person) and what, in the reader's language. */
@@ -86,9 +122,10 @@ function problemText(p) {
   return `${where ? where + ' — ' : ''}${what === key ? p.message : what}`;
 }
 
-function errorBlock(k) {
-  if (!k.error) return '';
-  return html`<div role="alert" class="desk-error" data-testid="sortition-error">
+/** The last step's error, in the section of that step ({@code where}; the desk's top for a reading of the desk). */
+function errorBlock(k, where) {
+  if (!k.error || k.errorAt !== where) return '';
+  return html`<div role="alert" class="desk-error" data-testid="sortition-error" tabindex="-1">
     <p class="field-error">${errorText(k.error)}</p>
     ${k.problems ? html`<ul data-testid="sortition-problems">${k.problems.map((p) => html`<li>${problemText(p)}</li>`)}</ul>` : ''}
   </div>`;
@@ -99,6 +136,7 @@ function inputsSection(ctx, s) {
   const locked = s?.committed;
   return html`<section aria-labelledby="sortition-inputs-title">
     <h3 id="sortition-inputs-title">${t('sortition.inputs.title')}</h3>
+    ${errorBlock(kept(ctx), 'inputs')}
     ${locked ? '' : html`<form data-testid="sortition-inputs" @submit=${(e) => { e.preventDefault(); sendInputs(ctx, e.target); }}>
       <label for="sortition-people">${t('sortition.inputs.people')}</label>
       <input id="sortition-people" name="people" type="file" accept=".csv,text/csv" required>
@@ -109,7 +147,8 @@ function inputsSection(ctx, s) {
       <label for="sortition-id-column">${t('sortition.inputs.idColumn')}</label>
       <input id="sortition-id-column" name="idColumn" value="id" autocomplete="off">
       <label for="sortition-panel-size">${t('sortition.inputs.panelSize')}</label>
-      <input id="sortition-panel-size" name="panelSize" type="number" min="1" max="2000" inputmode="numeric">
+      <input id="sortition-panel-size" name="panelSize" type="number" min="1" max="2000" inputmode="numeric"
+        @input=${(e) => e.target.setCustomValidity('')}>
       <label for="sortition-household">${t('sortition.inputs.household')}</label>
       <input id="sortition-household" name="household" autocomplete="off">
       <label for="sortition-algorithm-in">${t('sortition.run.algorithm')}</label>
@@ -118,7 +157,7 @@ function inputsSection(ctx, s) {
       </select>
       <button type="submit">${t('sortition.inputs.send')}</button>
     </form>`}
-    ${inputs ? html`<p role="status" data-testid="sortition-taken">${t('sortition.inputs.taken', { pool: inputs.poolSize, k: inputs.panelSize })}
+    ${inputs ? html`<p data-testid="sortition-taken">${t('sortition.inputs.taken', { pool: inputs.poolSize, k: inputs.panelSize })}
         ${inputs.household ? t('sortition.inputs.household.on') : ''}</p>
       <table class="quotas">
         <thead><tr><th scope="col">${t('sortition.col.feature')}</th><th scope="col">${t('sortition.col.value')}</th>
@@ -136,19 +175,24 @@ function runSection(ctx, s) {
   const p = run.progress;
   return html`<section aria-labelledby="sortition-run-title">
     <h3 id="sortition-run-title">${t('sortition.run.title')}</h3>
+    ${errorBlock(kept(ctx), 'run')}
     ${s.committed ? '' : html`<form class="controls-row" @submit=${(e) => {
         e.preventDefault();
-        step(ctx, 'POST', '/run', { algorithm: e.target.algorithm.value });
+        // Focus on the state, not on the Cancel button that takes Start's place (a second Enter would cancel).
+        step(ctx, 'POST', '/run', { algorithm: e.target.algorithm.value }, 'run', () => {
+          focusLater('[data-testid=sortition-run-state]');
+          return null;
+        });
       }}>
       <label for="sortition-algorithm">${t('sortition.run.algorithm')}</label>
       <select id="sortition-algorithm" name="algorithm" ?disabled=${busy}>
         ${ALGORITHMS.map((a) => html`<option value=${a} ?selected=${a === (run.algorithm || s.inputs.algorithm)}>${t('sortition.algorithm.' + a)}</option>`)}
       </select>
       ${busy ? html`<button type="button" class="secondary" data-testid="sortition-cancel"
-          @click=${() => step(ctx, 'POST', '/cancel')}>${t('sortition.run.cancel')}</button>`
+          @click=${() => step(ctx, 'POST', '/cancel', undefined, 'run')}>${t('sortition.run.cancel')}</button>`
         : html`<button type="submit" data-testid="sortition-start">${t('sortition.run.start')}</button>`}
     </form>`}
-    <p data-testid="sortition-run-state" role="status">${t('sortition.run.state.' + run.state, {
+    <p data-testid="sortition-run-state" tabindex="-1">${t('sortition.run.state.' + run.state, {
       s: Math.round(run.seconds || 0), why: run.failureCode ? t('sortition.run.tooLong') : (run.failure || '') })}</p>
     ${busy && p ? html`<p class="muted">${t('sortition.run.progress', { phase: p.phase, panels: p.panels, fixed: p.fixedPeople, pool: p.poolSize })}
       ${p.lowest !== undefined ? ' · ' + t('sortition.run.progressLowest', { p: percent(p.lowest) }) : ''}</p>
@@ -200,7 +244,8 @@ function commitSection(ctx, s) {
   const pub = ctx.view?.sortition;
   return html`<section aria-labelledby="sortition-commit-title">
     <h3 id="sortition-commit-title">${t('sortition.commit.title')}</h3>
-    ${s.committed ? (pub ? html`<p role="status" data-testid="sortition-committed">${t('sortition.public.committed', { at: new Date(pub.committedAt).toLocaleString(document.documentElement.lang || 'fr') })}
+    ${errorBlock(kept(ctx), 'commit')}
+    ${s.committed ? (pub ? html`<p data-testid="sortition-committed">${t('sortition.public.committed', { at: new Date(pub.committedAt).toLocaleString(locale()) })}
         <code class="hash">${pub.commitment}</code></p>` : '')
       : html`<p class="muted" id="sortition-commit-help">${t('sortition.commit.help')}</p>
       <form data-testid="sortition-commit" @submit=${(e) => {
@@ -208,7 +253,7 @@ function commitSection(ctx, s) {
           step(ctx, 'POST', '/commit', {
             seedPlan: e.target.plan.value,
             seedSources: e.target.sources.value.split('\n').map((l) => l.trim()).filter(Boolean),
-          });
+          }, 'commit', () => t('sortition.announce.committed'));
         }}>
         <label for="sortition-plan">${t('sortition.commit.plan')}</label>
         <textarea id="sortition-plan" name="plan" rows="2" maxlength="2000" required aria-describedby="sortition-commit-help"></textarea>
@@ -225,16 +270,23 @@ function drawSection(ctx, s) {
   if (!s?.committed) return '';
   return html`<section aria-labelledby="sortition-draw-title">
     <h3 id="sortition-draw-title">${t('sortition.draw.title')}</h3>
+    ${errorBlock(kept(ctx), 'draw')}
     ${s.drawn ? '' : html`<p class="muted" id="sortition-draw-help">${t('sortition.draw.help')}</p>
       <form data-testid="sortition-draw" @submit=${(e) => {
           e.preventDefault();
           const said = [...e.target.querySelectorAll('input[name=number]')].map((input) => input.value);
-          step(ctx, 'POST', '/draw', { seedNumbers: said });
+          step(ctx, 'POST', '/draw', { seedNumbers: said }, 'draw', () => {
+            focusLater('#sortition-panel-title');
+            return t('sortition.announce.drawn');
+          });
         }}>
         ${(ctx.view?.sortition?.seedSources || []).map((source, i) => html`
           <label for=${'sortition-number-' + i}>${source}</label>
           <input id=${'sortition-number-' + i} name="number" inputmode="numeric" autocomplete="off" required
-            pattern="[0-9 ,;]+" aria-describedby="sortition-draw-help">`)}
+            pattern="[0-9]+([ ,;]+[0-9]+)*" aria-describedby="sortition-draw-help"
+            @invalid=${(e) => e.target.setCustomValidity(e.target.validity.patternMismatch ? t('sortition.draw.digitsOnly') : '')}
+            @input=${(e) => e.target.setCustomValidity('')}>`)}
+        <label class="check"><input type="checkbox" name="sure" required> ${t('sortition.draw.sure')}</label>
         <button type="submit">${t('sortition.draw.button')}</button>
       </form>`}
     ${s.panel ? panel(ctx, s.panel) : ''}
@@ -246,15 +298,34 @@ function person(p) {
   return html`${p.name} <span class="muted">(${p.poolId}${p.email ? ' · ' + p.email : ''} · ${features})</span>`;
 }
 
+/** A replacement cannot be undone: asked once more, by name. */
+function replace(ctx, m) {
+  const k = kept(ctx);
+  if (!window.confirm(t('sortition.panel.replaceConfirm', { name: m.name }))) return;
+  step(ctx, 'POST', '/replace', { poolId: m.poolId }, 'panel', (json) => {
+    k.replaced = json;
+    const invited = json.invited?.people || [];
+    if (invited.length) {
+      // The newcomer's link joins those shown before, rather than taking their place.
+      const before = k.links?.people || [];
+      k.links = { imported: before.length + invited.length, people: [...before, ...invited] };
+    }
+    focusLater('[data-testid=sortition-replaced]');
+    return null;
+  });
+}
+
 function panel(ctx, p) {
   const k = kept(ctx);
-  return html`<h4>${t('sortition.panel.title')}</h4>
+  const everyoneSeated = p.members.every((m) => m.rosterId);
+  return html`<h4 id="sortition-panel-title" tabindex="-1">${t('sortition.panel.title')}</h4>
+    ${errorBlock(k, 'panel')}
     <ul class="panel-members" data-testid="sortition-panel">${p.members.map((m) => html`<li>${person(m)}
       — <span class="muted">${m.rosterId ? t('sortition.panel.onRoster', { id: m.rosterId }) : t('sortition.panel.notOnRoster')}</span>
       <button type="button" class="secondary" data-testid="sortition-replace" data-pool-id=${m.poolId}
-        @click=${() => step(ctx, 'POST', '/replace', { poolId: m.poolId }, (json) => { k.replaced = json; k.links = json.invited?.people?.length ? json.invited : k.links; })}>
+        @click=${() => replace(ctx, m)}>
         ${t('sortition.panel.replace', { name: m.name })}</button></li>`)}</ul>
-    ${k.replaced ? html`<p role="status" data-testid="sortition-replaced">${t('sortition.replaced', k.replaced)}
+    ${k.replaced ? html`<p data-testid="sortition-replaced" tabindex="-1">${t('sortition.replaced', k.replaced)}
       ${k.replaced.changes.length ? t('sortition.replaced.changes', { changes: k.replaced.changes.join(' ; ') }) : t('sortition.replaced.same')}</p>
       ${k.replaced.inviteError ? html`<p class="field-error" role="alert">${t('sortition.replaced.notInvited')} ${errorText(k.replaced.inviteError)}</p>` : ''}` : ''}
     <p><a href=${own(ctx) + 'selected.csv'} download>${t('sortition.download.selected')}</a> ·
@@ -262,13 +333,17 @@ function panel(ctx, p) {
     <details><summary>${t('sortition.panel.alternates', { n: p.alternatesLeft })}</summary>
       <ol>${p.alternates.map((a) => html`<li>${person(a)}</li>`)}</ol></details>
     <h3 id="sortition-seat-title">${t('sortition.seat.title')}</h3>
-    <button type="button" data-testid="sortition-seat" @click=${() => step(ctx, 'POST', '/seat', undefined, (json) => { k.links = json; })}>
-      ${t('sortition.seat.button')}</button>
+    ${errorBlock(k, 'seat')}
+    ${everyoneSeated ? html`<p class="muted">${t('sortition.seat.allSeated')}</p>`
+      : html`<button type="button" data-testid="sortition-seat" @click=${() => step(ctx, 'POST', '/seat', undefined, 'seat', (json) => {
+          if (json.imported || !k.links) k.links = json;
+          return t('sortition.seat.done', { n: json.imported ?? json.people.length });
+        })}>${t('sortition.seat.button')}</button>`}
     ${k.links ? links(k.links) : ''}`;
 }
 
 function links(result) {
-  return html`<div role="status" data-testid="sortition-links"><p>${t('sortition.seat.done', { n: result.imported ?? result.people.length })}</p>
+  return html`<div data-testid="sortition-links"><p>${t('sortition.seat.done', { n: result.imported ?? result.people.length })}</p>
     <ul class="links">${result.people.map((p) => html`<li>${p.name}: ${p.link
       ? html`<input class="link" readonly .value=${p.link} aria-label=${p.name}>`
       : p.linkLost ? t('sortition.seat.linkLost') : ''}</li>`)}</ul></div>`;
@@ -286,7 +361,7 @@ export function deskPanel(ctx) {
     <h2 id="sortition-desk-title">${t('sortition.desk.title')}</h2>
     <p class="muted">${t('sortition.desk.intro')}</p>
     ${s?.damage ? html`<p class="field-error" role="alert" data-testid="sortition-damage">${t('sortition.damage')} ${s.damage}</p>` : ''}
-    ${errorBlock(k)}
+    ${errorBlock(k, null)}
     ${inputsSection(ctx, s)}
     ${runSection(ctx, s)}
     ${commitSection(ctx, s)}

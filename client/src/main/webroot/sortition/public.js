@@ -2,11 +2,11 @@
 // fair the chances were, where the seed comes from, the inputs, the seed and the panel by pseudonymous id, the
 // replacements, and the published files with how to check them. Only what the server put in the public view.
 import { html } from '../lib/html.js';
-import { t } from '../i18n/i18n.js';
+import { t, locale } from '../i18n/i18n.js';
 import { percent, histogram } from './chances.js';
 
 function when(iso) {
-  return iso ? new Date(iso).toLocaleString(document.documentElement.lang || 'fr') : '';
+  return iso ? new Date(iso).toLocaleString(locale()) : '';
 }
 
 export function publicPanel(ctx) {

@@ -102,6 +102,7 @@ class SortitionDeskIT {
             button(organiser, "Vérifier et charger").click();
             assertThat(desk.locator("[data-testid=sortition-problems]"))
                     .containsText("people.csv, ligne 32 — l'identifiant p4 est déjà à la ligne 6");
+            assertThat(desk.locator("[data-testid=sortition-error]")).isFocused();
 
             desk.getByLabel("Volontaires (CSV", new Locator.GetByLabelOptions())
                     .setInputFiles(file("volontaires.csv", people()));
@@ -115,6 +116,7 @@ class SortitionDeskIT {
 
             desk.locator("#sortition-algorithm").selectOption("maximin");
             button(organiser, "Lancer le calcul").click();
+            assertThat(desk.locator("[data-testid=sortition-run-state]")).isFocused();
             assertThat(desk.locator("[data-testid=sortition-run-state]"))
                     .containsText("Calcul terminé", new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
             assertThat(desk.locator("[data-testid=sortition-histogram] tbody tr")
@@ -144,6 +146,8 @@ class SortitionDeskIT {
             desk.getByLabel("Témoin Amal").fill("4821");
             desk.getByLabel("Témoin Bo").fill("077");
             desk.getByLabel("Témoin Chen").fill("10 24");
+            desk.getByLabel("J'ai saisi les nombres tels qu'ils ont été annoncés", new Locator.GetByLabelOptions())
+                    .check();
             button(organiser, "Tirer le panel").click();
             assertThat(desk.locator("[data-testid=sortition-panel] li")).hasCount(6);
             assertThat(account.locator("[data-testid=sortition-selected] li")).hasCount(6);
@@ -164,8 +168,15 @@ class SortitionDeskIT {
             Invitations.accept(member, link);
             assertThat(member.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
 
+            organiser.onceDialog(dialog -> dialog.accept()); // a replacement cannot be undone: asked once more
             desk.locator("[data-testid=sortition-replace]").first().click();
             assertThat(desk.locator("[data-testid=sortition-replaced]")).containsText("suppléant n°");
+            // Focus on what happened, not on the next Replace button (the page's own focus: the member's took the
+            // window's).
+            organiser.waitForFunction(
+                    "() => document.activeElement?.dataset?.testid === 'sortition-replaced'");
+            assertThat(desk.locator("[data-testid=sortition-links] input.link")).hasCount(7);
+            assertThat(desk.locator("[data-testid=sortition-seat]")).hasCount(0);
             assertThat(account).containsText("Replacements:");
             screenshot(desk, "sortition-desk-panel");
             // Every state of the desk shown at once (outcome, commitment, panel, links) and the observer's open
