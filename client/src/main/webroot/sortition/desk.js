@@ -303,7 +303,7 @@ function replace(ctx, m) {
   const k = kept(ctx);
   if (!window.confirm(t('sortition.panel.replaceConfirm', { name: m.name }))) return;
   step(ctx, 'POST', '/replace', { poolId: m.poolId }, 'panel', (json) => {
-    k.replaced = json;
+    k.replaced = { ...json, dropoutName: m.name };
     const invited = json.invited?.people || [];
     if (invited.length) {
       // The newcomer's link joins those shown before, rather than taking their place.
@@ -325,7 +325,11 @@ function panel(ctx, p) {
       <button type="button" class="secondary" data-testid="sortition-replace" data-pool-id=${m.poolId}
         @click=${() => replace(ctx, m)}>
         ${t('sortition.panel.replace', { name: m.name })}</button></li>`)}</ul>
-    ${k.replaced ? html`<p data-testid="sortition-replaced" tabindex="-1">${t('sortition.replaced', k.replaced)}
+    ${k.replaced ? html`<p data-testid="sortition-replaced" tabindex="-1">${t('sortition.replaced', {
+      // Said by name, as the desk lists people (their pool ids are in brackets there); the newcomer is on the panel now.
+      rank: k.replaced.rank,
+      dropout: k.replaced.dropoutName ?? k.replaced.dropout,
+      replacement: p.members.find((m) => m.poolId === k.replaced.replacement)?.name ?? k.replaced.replacement })}
       ${k.replaced.changes.length ? t('sortition.replaced.changes', { changes: k.replaced.changes.join(' ; ') }) : t('sortition.replaced.same')}</p>
       ${k.replaced.inviteError ? html`<p class="field-error" role="alert">${t('sortition.replaced.notInvited')} ${errorText(k.replaced.inviteError)}</p>` : ''}` : ''}
     <p><a href=${own(ctx) + 'selected.csv'} download>${t('sortition.download.selected')}</a> ·

@@ -171,10 +171,12 @@ class SortitionDeskIT {
             organiser.onceDialog(dialog -> dialog.accept()); // a replacement cannot be undone: asked once more
             desk.locator("[data-testid=sortition-replace]").first().click();
             assertThat(desk.locator("[data-testid=sortition-replaced]")).containsText("suppléant n°");
+            assertThat(desk.locator("[data-testid=sortition-replaced]"))
+                    .containsText(
+                            java.util.regex.Pattern.compile("^Volontaire\\d+ Durand est remplacé·e par Volontaire"));
             // Focus on what happened, not on the next Replace button (the page's own focus: the member's took the
             // window's).
-            organiser.waitForFunction(
-                    "() => document.activeElement?.dataset?.testid === 'sortition-replaced'");
+            organiser.waitForFunction("() => document.activeElement?.dataset?.testid === 'sortition-replaced'");
             assertThat(desk.locator("[data-testid=sortition-links] input.link")).hasCount(7);
             assertThat(desk.locator("[data-testid=sortition-seat]")).hasCount(0);
             assertThat(account).containsText("Replacements:");
