@@ -103,7 +103,6 @@ async function sendInputs(ctx, form) {
   else {
     body.idColumn = form.idColumn.value;
     body.panelSize = Number(form.panelSize.value);
-    body.algorithm = form.algorithm.value;
     body.householdColumns = form.household.value.split(',').map((c) => c.trim()).filter(Boolean);
   }
   await step(ctx, 'POST', '/inputs', body, 'inputs', () => t('sortition.announce.inputs'));
@@ -151,10 +150,6 @@ function inputsSection(ctx, s) {
         @input=${(e) => e.target.setCustomValidity('')}>
       <label for="sortition-household">${t('sortition.inputs.household')}</label>
       <input id="sortition-household" name="household" autocomplete="off">
-      <label for="sortition-algorithm-in">${t('sortition.run.algorithm')}</label>
-      <select id="sortition-algorithm-in" name="algorithm">
-        ${ALGORITHMS.map((a) => html`<option value=${a}>${t('sortition.algorithm.' + a)}</option>`)}
-      </select>
       <button type="submit">${t('sortition.inputs.send')}</button>
     </form>`}
     ${inputs ? html`<p data-testid="sortition-taken">${t('sortition.inputs.taken', { pool: inputs.poolSize, k: inputs.panelSize })}
@@ -317,7 +312,6 @@ function replace(ctx, m) {
 
 function panel(ctx, p) {
   const k = kept(ctx);
-  const everyoneSeated = p.members.every((m) => m.rosterId);
   return html`<h4 id="sortition-panel-title" tabindex="-1">${t('sortition.panel.title')}</h4>
     ${errorBlock(k, 'panel')}
     <ul class="panel-members" data-testid="sortition-panel">${p.members.map((m) => html`<li>${person(m)}
@@ -335,7 +329,16 @@ function panel(ctx, p) {
     <p><a href=${own(ctx) + 'selected.csv'} download>${t('sortition.download.selected')}</a> ·
       <a href=${own(ctx) + 'alternates.csv'} download>${t('sortition.download.alternates')}</a></p>
     <details><summary>${t('sortition.panel.alternates', { n: p.alternatesLeft })}</summary>
-      <ol>${p.alternates.map((a) => html`<li>${person(a)}</li>`)}</ol></details>
+      <ol>${p.alternates.map((a) => html`<li>${person(a)}</li>`)}</ol></details>`;
+}
+
+/** Step 5, its own section: the panel joins the roster, with the links to hand over. */
+function seatSection(ctx, s) {
+  const p = s?.panel;
+  if (!p) return '';
+  const k = kept(ctx);
+  const everyoneSeated = p.members.every((m) => m.rosterId);
+  return html`<section aria-labelledby="sortition-seat-title">
     <h3 id="sortition-seat-title">${t('sortition.seat.title')}</h3>
     ${errorBlock(k, 'seat')}
     ${everyoneSeated ? html`<p class="muted">${t('sortition.seat.allSeated')}</p>`
@@ -343,7 +346,8 @@ function panel(ctx, p) {
           if (json.imported || !k.links) k.links = json;
           return t('sortition.seat.done', { n: json.imported ?? json.people.length });
         })}>${t('sortition.seat.button')}</button>`}
-    ${k.links ? links(k.links) : ''}`;
+    ${k.links ? links(k.links) : ''}
+  </section>`;
 }
 
 function links(result) {
@@ -370,5 +374,6 @@ export function deskPanel(ctx) {
     ${runSection(ctx, s)}
     ${commitSection(ctx, s)}
     ${drawSection(ctx, s)}
+    ${seatSection(ctx, s)}
   </section>`;
 }

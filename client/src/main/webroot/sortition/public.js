@@ -14,8 +14,9 @@ export function publicPanel(ctx) {
   if (!s) return '';
   const base = `/api/assemblies/${ctx.assemblyId}/sortition/files/`;
   return html`<section class="card sortition-public" aria-labelledby="sortition-public-title" data-testid="sortition-public">
+    <h2 id="sortition-public-title">${t('sortition.public.title')}</h2>
     <details>
-      <summary><h2 id="sortition-public-title">${t('sortition.public.title')}</h2></summary>
+      <summary>${t('sortition.public.show')}</summary>
       <p>${t('sortition.public.committed', { at: when(s.committedAt) })} <code class="hash">${s.commitment}</code></p>
       <p>${t('sortition.public.method', {
         algorithm: t('sortition.algorithm.' + s.algorithm).split(' (')[0], pool: s.poolSize, k: s.panelSize,

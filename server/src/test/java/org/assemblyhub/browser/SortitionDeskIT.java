@@ -172,8 +172,7 @@ class SortitionDeskIT {
             desk.locator("[data-testid=sortition-replace]").first().click();
             assertThat(desk.locator("[data-testid=sortition-replaced]")).containsText("suppléant n°");
             assertThat(desk.locator("[data-testid=sortition-replaced]"))
-                    .containsText(
-                            java.util.regex.Pattern.compile("^Volontaire\\d+ Durand est remplacé·e par Volontaire"));
+                    .containsText(Pattern.compile("^Volontaire\\d+ Durand est remplacé·e par Volontaire"));
             // Focus on what happened, not on the next Replace button (the page's own focus: the member's took the
             // window's).
             organiser.waitForFunction("() => document.activeElement?.dataset?.testid === 'sortition-replaced'");
