@@ -101,12 +101,35 @@ function assemblyPage() {
   if (!view || !view.assembly) return html`<main><p>${t('status.connecting')}</p></main>`;
   const [plenary, aside, wide, strip] = ['plenary', 'aside', 'wide', 'strip'].map(region);
   return html`
+    ${pageIndex()}
     <main class="layout">
       ${plenary.length ? html`<div class="plenary">${keyed(plenary)}</div>` : ''}
       ${aside.length ? html`<aside>${keyed(aside)}</aside>` : ''}
       ${wide.length ? html`<div class="wide">${keyed(wide)}</div>` : ''}
       ${strip.length ? html`<div class="strip" role="region" aria-label=${t('strip.label')} data-testid="strip">${keyed(strip)}</div>` : ''}
     </main>`;
+}
+
+/**
+ * For organisers, whose console is long (on a phone the selection desk is thousands of pixels down): a list of the
+ * page's parts, by their headings as last drawn, each link taking focus to its part.
+ */
+function pageIndex() {
+  if (state.me?.role !== 'organiser') return '';
+  const parts = [...root.querySelectorAll('main h2[id]')].map((h) => ({ id: h.id, text: h.textContent.trim() }))
+    .filter((part) => part.text);
+  if (parts.length < 4) return '';
+  const go = (e, id) => {
+    e.preventDefault();
+    const heading = document.getElementById(id);
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  };
+  return html`<nav class="page-index" aria-label=${t('page.index')} data-testid="page-index">
+    <details><summary>${t('page.index')}</summary>
+      <ul>${parts.map((part) => html`<li><a href=${'#' + part.id} @click=${(e) => go(e, part.id)}>${part.text}</a></li>`)}</ul>
+    </details></nav>`;
 }
 
 /**

@@ -93,6 +93,14 @@ class SortitionDeskIT {
             assertThat(observer.locator("[data-testid=connection]")).hasAttribute("data-status", "live");
 
             Locator desk = organiser.locator("[data-testid=sortition-desk]");
+            // The console is long: its list of parts takes the organiser (and focus) to the desk.
+            organiser.locator("[data-testid=page-index] summary").click();
+            organiser
+                    .locator(
+                            "[data-testid=page-index] a",
+                            new Page.LocatorOptions().setHasText("Tirage au sort des membres"))
+                    .click();
+            assertThat(organiser.locator("#sortition-desk-title")).isFocused();
             // A file with a volunteer twice is refused whole, the problem said in the organiser's language.
             desk.getByLabel("Volontaires (CSV", new Locator.GetByLabelOptions())
                     .setInputFiles(file("volontaires.csv", people() + "p4,Autre,Durand,x@example.org,9 rue,f,old\n"));
