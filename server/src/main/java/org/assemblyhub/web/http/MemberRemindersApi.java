@@ -34,7 +34,7 @@ public final class MemberRemindersApi {
         router.post("/r/:id/:person/:key").handler(this::oneClick);
         router.get("/api/reminders/:id/:person/:key").handler(rc -> answer(rc, null));
         router.post("/api/reminders/:id/:person/:key").handler(rc -> {
-            JsonObject body = json(rc);
+            JsonObject body = OutreachApi.body(rc);
             if (body == null) {
                 HttpErrors.error(rc, 400, "malformed-json", "Send a JSON object.");
             } else if (!(body.getValue("on") instanceof Boolean on)) {
@@ -76,16 +76,6 @@ public final class MemberRemindersApi {
                         OutreachVerticle.ADDRESS, request, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
                 .map(Message::body)
                 .otherwise(OutreachApi::noAnswer);
-    }
-
-    private static JsonObject json(RoutingContext rc) {
-        String type = rc.request().getHeader("Content-Type");
-        if (type == null || !type.toLowerCase().startsWith("application/json")) return null;
-        try {
-            return rc.body().asJsonObject();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static int status(String code) {

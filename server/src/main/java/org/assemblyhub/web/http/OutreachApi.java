@@ -93,7 +93,8 @@ public final class OutreachApi {
         return Answers.error("unavailable", "The hub's outreach does not answer now. Please try again.");
     }
 
-    private static JsonObject body(RoutingContext rc) {
+    /** The request's JSON object, or null when it is not one (or not sent as application/json). */
+    static JsonObject body(RoutingContext rc) {
         String type = rc.request().getHeader("Content-Type");
         if (type == null || !type.toLowerCase().startsWith("application/json")) return null;
         try {
